@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# The two set-up commands of this repository:
+#   ./build.sh run [--reset]   embedded PostgreSQL + API + SPA with demo data (http://127.0.0.1:5080)
+#   ./build.sh test            every test: .NET unit + integration, client unit, browser end-to-end
+set -euo pipefail
+root=$(cd "$(dirname "$0")" && pwd)
+cd "$root"
+source build/pg.sh
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
+
+build_client() {
+  echo ">> building the SPA (client/)"
+  (cd client && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run build --silent)
+}
+
+cmd_run() {
+  local reset=0
+  for a in "$@"; do [ "$a" = "--reset" ] && reset=1; done
+  pg_ensure_installed
+  local data="$root/.data/pg"
+  if [ $reset = 1 ]; then pg_stop "$data"; rm -rf "$root/.data"; fi
+  local port; port=$(pg_free_port 55432)
+  pg_start "$data" "$port"
+  trap 'echo ">> stopping PostgreSQL"; pg_stop "'"$data"'"' EXIT
+  pg_create_db "$data" "$port" assessment
+  build_client
+  echo ">> building the API"
+  dotnet build src/Api -c Release -nologo -v q
+  local url=${ASSESSMENT_URL:-http://127.0.0.1:5080}
+  echo
+  echo "   API + SPA:  $url"
+  echo "   Swagger:    $url/swagger"
+  echo "   Health:     $url/health/ready"
+  echo "   Demo users: admin, anhui.reviewer, wuhu.reviewer, hefei.org, … — password Demo@2026pass (see README)"
+  echo "   Ctrl-C stops the API and the database; data stays in .data/ (./build.sh run --reset starts over)."
+  echo
+  ConnectionStrings__Assessment="Host=127.0.0.1;Port=$port;Database=assessment;Username=postgres" \
+  Demo__Seed=true Spa__Root="$root/client/dist" ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production} \
+    dotnet run --project src/Api -c Release --no-build --no-launch-profile --urls "$url"
+}
+
+cmd_test() {
+  local results="$root/TestResults"
+  rm -rf "$results"; mkdir -p "$results"
+  local passed=0 failed=0 status=0
+
+  pg_ensure_installed
+  if ! command -v chromium >/dev/null; then
+    echo ">> installing Debian chromium for browser tests"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+  local data; data=$(mktemp -d /tmp/assessment-pg.XXXXXX)
+  local port; port=$(pg_free_port 56432)
+  PG_FSYNC=off pg_start "$data" "$port"
+  trap 'pg_stop "'"$data"'"; rm -rf "'"$data"'"' EXIT
+  pg_create_db "$data" "$port" assessment_tests
+  pg_create_db "$data" "$port" assessment_e2e
+  export ASSESSMENT_TEST_CONNECTION="Host=127.0.0.1;Port=$port;Database=assessment_tests;Username=postgres;Maximum Pool Size=50"
+
+  echo ">> restoring and building (.NET)"
+  dotnet build Assessment.sln -c Release -nologo -v q
+
+  echo ">> .NET tests"
+  for proj in tests/UnitTests tests/IntegrationTests; do
+    local name; name=$(basename "$proj")
+    dotnet test "$proj" -c Release --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+    if [ -f "$results/$name.trx" ]; then
+      read -r p f < <(node build/count-trx.mjs "$results/$name.trx")
+      passed=$((passed + p)); failed=$((failed + f))
+    else
+      echo "!! $name produced no results"; failed=$((failed + 1))
+    fi
+  done
+
+  build_client
+  echo ">> client unit tests (vitest)"
+  if (cd client && npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json"); then :; else status=1; fi
+  if [ -f "$results/vitest.json" ]; then
+    read -r p f < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests)' "$results/vitest.json")
+    passed=$((passed + p)); failed=$((failed + f))
+  else failed=$((failed + 1)); fi
+
+  echo ">> browser end-to-end tests (Playwright + Debian chromium)"
+  local e2e_port; e2e_port=$(pg_free_port 5180)
+  local log="$results/e2e-api.log"
+  ConnectionStrings__Assessment="Host=127.0.0.1;Port=$port;Database=assessment_e2e;Username=postgres" \
+  Demo__Seed=true Spa__Root="$root/client/dist" ASPNETCORE_ENVIRONMENT=Production \
+    dotnet run --project src/Api -c Release --no-build --no-launch-profile --urls "http://127.0.0.1:$e2e_port" >"$log" 2>&1 &
+  local api_pid=$!
+  local ready=0
+  for _ in $(seq 1 120); do
+    if curl -fsS "http://127.0.0.1:$e2e_port/health/ready" >/dev/null 2>&1; then ready=1; break; fi
+    sleep 1
+  done
+  if [ $ready = 1 ]; then
+    if (cd client && E2E_BASE_URL="http://127.0.0.1:$e2e_port" npx playwright test --reporter=list,json >"$results/playwright.json.tmp" 2>"$results/playwright.stderr"); then :; else status=1; fi
+    # the json reporter writes to stdout after the list output; keep the JSON object only
+    node build/count-playwright.mjs "$results/playwright.json.tmp" >"$results/playwright.counts" || true
+    cat "$results/playwright.stderr" >&2 || true
+    read -r p f < "$results/playwright.counts" || { p=0; f=1; }
+    passed=$((passed + p)); failed=$((failed + f))
+  else
+    echo "!! the API did not become ready for the browser tests; log:"; tail -50 "$log"
+    failed=$((failed + 1)); status=1
+  fi
+  kill "$api_pid" 2>/dev/null || true; wait "$api_pid" 2>/dev/null || true
+
+  [ $failed -gt 0 ] && status=1
+  echo
+  echo "$passed passed, $failed failed"
+  return $status
+}
+
+case "${1:-}" in
+  run) shift; cmd_run "$@" ;;
+  test) shift; cmd_test "$@" ;;
+  *) echo "usage: ./build.sh run [--reset] | ./build.sh test"; exit 2 ;;
+esac

@@ -1,0 +1,115 @@
+using System.Security.Claims;
+using Assessment.SharedKernel.Calendar;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using NodaTime.Text;
+using Wolverine.Http;
+
+namespace Assessment.Api.Calendar;
+
+/// <summary>An administrator loaded (or corrected) one year of a calendar layer from the yearly notice.</summary>
+public sealed record CalendarYearLoaded(string LayerId, int Year, IReadOnlyList<LocalDate> Off, IReadOnlyList<LocalDate> Work, string Source, Actor By);
+
+public sealed record WorkingDayAnswer(string Jurisdiction, string CalendarLayer, LocalDate Date, bool IsWorkingDay);
+
+public sealed record AddWorkingDaysAnswer(string Jurisdiction, string CalendarLayer, LocalDate From, int WorkingDays, LocalDate Result);
+
+public sealed record CalendarLayerView(string Id, string Name, string? Parent, IReadOnlyList<CalendarYearView> Years);
+
+public sealed record CalendarYearView(int Year, string Source, IReadOnlyList<LocalDate> Off, IReadOnlyList<LocalDate> Work);
+
+/// <summary>Public answers of the one working-day calendar, by jurisdiction (its policy names the calendar layer).</summary>
+public static class CalendarQueryEndpoints
+{
+    [AllowAnonymous]
+    [WolverineGet("/api/calendar/{jurisdiction}/working-day", OperationId = "isWorkingDay")]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(422)]
+    public static IResult IsWorkingDay(string jurisdiction, string? date, PolicyCatalog catalog, IWorkingDayCalendar calendar)
+    {
+        if (catalog.Find(jurisdiction) is not { } policy) return Results.Problem(Problems.NotFound("辖区"));
+        if (ParseDate(date, "date") is not { } d) return Results.Problem(Problems.Validation("date", "请提供yyyy-MM-dd格式的日期。"));
+        return Results.Ok(new WorkingDayAnswer(policy.Id, policy.CalendarLayer, d, calendar.Current.IsWorkingDay(policy.CalendarLayer, d)));
+    }
+
+    [AllowAnonymous]
+    [WolverineGet("/api/calendar/{jurisdiction}/add-working-days", OperationId = "addWorkingDays")]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(422)]
+    public static IResult AddWorkingDays(string jurisdiction, string? from, int? days, PolicyCatalog catalog, IWorkingDayCalendar calendar)
+    {
+        if (catalog.Find(jurisdiction) is not { } policy) return Results.Problem(Problems.NotFound("辖区"));
+        var errors = new Dictionary<string, string[]>();
+        var start = ParseDate(from, "from");
+        if (start is null) errors["from"] = ["请提供yyyy-MM-dd格式的起算日期。"];
+        if (days is null or < 0 or > 366) errors["days"] = ["工作日数应为0至366之间的整数。"];
+        if (errors.Count > 0) return Results.Problem(Problems.Validation(errors));
+        var result = calendar.Current.AddWorkingDays(policy.CalendarLayer, start!.Value, days!.Value);
+        return Results.Ok(new AddWorkingDaysAnswer(policy.Id, policy.CalendarLayer, start.Value, days.Value, result));
+    }
+
+    [AllowAnonymous]
+    [WolverineGet("/api/calendar/layers", OperationId = "listCalendarLayers")]
+    public static IReadOnlyList<CalendarLayerView> Layers(IWorkingDayCalendar calendar) =>
+        calendar.Current.LayerIds.Order().Select(id => calendar.Current.Layer(id)).Select(l => new CalendarLayerView(
+            l.Id, l.Name, l.Parent, l.Years.Select(y => new CalendarYearView(y.Year, y.Source, y.Off, y.Work)).ToList())).ToList();
+
+    private static LocalDate? ParseDate(string? text, string _) =>
+        text is not null && LocalDatePattern.Iso.Parse(text) is { Success: true } r ? r.Value : null;
+}
+
+public sealed record LoadCalendarYear(int Year, IReadOnlyList<string> Off, IReadOnlyList<string> Work, string Source);
+
+/// <summary>Loads a new year's holiday notice (every November) into a layer, validated, recorded as an event.</summary>
+public static class LoadCalendarYearEndpoint
+{
+    [Authorize(Roles = Roles.Administrator)]
+    [WolverinePost("/api/admin/calendar/{layerId}/years", OperationId = "loadCalendarYear")]
+    [ProducesResponseType<CalendarYearView>(200), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Post(string layerId, LoadCalendarYear request, ClaimsPrincipal principal,
+        IDocumentSession session, IWorkingDayCalendar calendar)
+    {
+        if (!calendar.Current.HasLayer(layerId)) return Results.Problem(Problems.NotFound("日历层"));
+        CalendarYear year;
+        try
+        {
+            year = new CalendarYear(request.Year, CalendarData.ExpandAll(request.Off ?? []), CalendarData.ExpandAll(request.Work ?? []), request.Source?.Trim() ?? "");
+        }
+        catch (InvalidValueException e)
+        {
+            return Results.Problem(Problems.Validation(e.Field, e.Message));
+        }
+        var errors = CalendarData.Validate(year);
+        if (errors.Count > 0) return Results.Problem(Problems.Validation(errors));
+
+        var updated = calendar.Current.WithYear(layerId, year);
+        session.Events.Append(StreamIds.FromName("calendar:" + layerId),
+            new CalendarYearLoaded(layerId, year.Year, year.Off, year.Work, year.Source, CurrentUser.From(principal).ToActor()));
+        await session.SaveChangesAsync();
+        calendar.Replace(updated);
+        return Results.Ok(new CalendarYearView(year.Year, year.Source, year.Off, year.Work));
+    }
+}
+
+/// <summary>Applies administrator-loaded years on top of the shipped data at start-up.</summary>
+public sealed class CalendarLoader(IDocumentStore store, IWorkingDayCalendar calendar, ILogger<CalendarLoader> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var loaded = await session.Events.QueryRawEventDataOnly<CalendarYearLoaded>().ToListAsync(cancellationToken);
+        var current = calendar.Current;
+        foreach (var e in loaded)
+        {
+            if (current.HasLayer(e.LayerId)) current = current.WithYear(e.LayerId, new CalendarYear(e.Year, e.Off, e.Work, e.Source));
+        }
+        calendar.Replace(current);
+        if (loaded.Count > 0) logger.LogInformation("Applied {Count} administrator-loaded calendar years", loaded.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

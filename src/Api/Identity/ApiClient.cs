@@ -1,0 +1,139 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Api.Identity;
+
+/// <summary>Scopes a third-party system may be granted.</summary>
+public static class ApiScopes
+{
+    public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
+    {
+        ["directory:read"] = "读取评价机构目录",
+        ["filing:read"] = "读取备案申请",
+        ["filing:write"] = "提交备案申请",
+        ["batches:write"] = "报送认定批次与结果",
+        ["certificates:read"] = "查询证书",
+        ["certificates:write"] = "报送证书信息",
+        ["calendar:read"] = "读取工作日历",
+    };
+}
+
+public sealed record ApiClientRegistered(
+    Guid ClientId, string Name, string? AuthorityCode, Guid? OrganizationId, IReadOnlyList<string> Scopes,
+    string SecretHash, Instant RegisteredAt, Actor By);
+
+public sealed record ApiClientRevoked(Guid ClientId, string Reason, Actor By);
+
+/// <summary>A third-party system. Its key is shown once; only a SHA-256 of the random secret is stored.</summary>
+public sealed record ApiClient(
+    Guid Id, int Version, string Name, string? AuthorityCode, Guid? OrganizationId, IReadOnlyList<string> Scopes,
+    string SecretHash, Instant RegisteredAt, bool Revoked)
+{
+    public static ApiClient Create(ApiClientRegistered e) =>
+        new(e.ClientId, 1, e.Name, e.AuthorityCode, e.OrganizationId, e.Scopes, e.SecretHash, e.RegisteredAt, false);
+
+    public ApiClient Apply(ApiClientRevoked _) => this with { Revoked = true };
+}
+
+public sealed record ApiClientView(Guid Id, long Version, string Name, string? AuthorityCode, Guid? OrganizationId,
+    IReadOnlyList<string> Scopes, Instant RegisteredAt, bool Revoked)
+{
+    public static ApiClientView From(ApiClient c) => new(c.Id, c.Version, c.Name, c.AuthorityCode, c.OrganizationId, c.Scopes, c.RegisteredAt, c.Revoked);
+}
+
+public static class ApiKeys
+{
+    public const string Header = "X-Api-Key";
+    private const string Prefix = "ak_";
+
+    public static (string Key, string SecretHash) Issue(Guid clientId)
+    {
+        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return ($"{Prefix}{clientId:N}_{secret}", HashSecret(secret));
+    }
+
+    public static bool TryParse(string? key, out Guid clientId, out string secret)
+    {
+        clientId = Guid.Empty; secret = "";
+        if (key is null || !key.StartsWith(Prefix, StringComparison.Ordinal) || key.Length < Prefix.Length + 34) return false;
+        var body = key[Prefix.Length..];
+        var sep = body.IndexOf('_');
+        if (sep != 32 || !Guid.TryParseExact(body[..32], "N", out clientId)) return false;
+        secret = body[33..];
+        return secret.Length >= 20;
+    }
+
+    public static string HashSecret(string secret) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
+
+    public static bool Matches(string storedHash, string secret) =>
+        CryptographicOperations.FixedTimeEquals(Convert.FromHexString(storedHash), SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
+}
+
+public sealed record RegisterApiClient(string Name, string? AuthorityCode, Guid? OrganizationId, IReadOnlyList<string> Scopes);
+
+public sealed record ApiClientIssued(Guid Id, string ApiKey, string Note);
+
+public static class RegisterApiClientEndpoint
+{
+    public static ProblemDetails Validate(RegisterApiClient command, PolicyCatalog catalog)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(command.Name) || command.Name.Length > 100) errors["name"] = ["名称不能为空且不超过100个字符。"];
+        if ((command.AuthorityCode is null) == (command.OrganizationId is null))
+            errors["authorityCode"] = ["第三方系统必须且只能代表一个主管部门或一个评价机构。"];
+        else if (command.AuthorityCode is not null && catalog.FindAuthority(command.AuthorityCode) is null)
+            errors["authorityCode"] = ["主管部门代码未配置。"];
+        if (command.Scopes is null || command.Scopes.Count == 0 || command.Scopes.Any(s => !ApiScopes.All.ContainsKey(s)))
+            errors["scopes"] = [$"请从以下权限中选择：{string.Join("、", ApiScopes.All.Keys)}。"];
+        return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
+    }
+
+    /// <summary>Registers a third-party system and returns its API key once.</summary>
+    [Authorize(Roles = Roles.Administrator)]
+    [WolverinePost("/api/admin/api-clients", OperationId = "registerApiClient")]
+    [ProducesResponseType<ApiClientIssued>(201), ProducesResponseType<ProblemDetails>(400)]
+    public static async Task<IResult> Post(RegisterApiClient command, ClaimsPrincipal principal, IDocumentSession session, IClock clock)
+    {
+        var id = Guid.CreateVersion7();
+        var (key, hash) = ApiKeys.Issue(id);
+        session.Events.StartStream<ApiClient>(id, new ApiClientRegistered(id, command.Name.Trim(), command.AuthorityCode,
+            command.OrganizationId, command.Scopes.Distinct().ToList(), hash, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor()));
+        await session.SaveChangesAsync();
+        return Results.Created($"/api/admin/api-clients/{id}", new ApiClientIssued(id, key, "请立即保存该密钥，平台不会再次显示。请求时放在 X-Api-Key 请求头中。"));
+    }
+
+}
+
+public static class ListApiClientsEndpoint
+{
+    [Authorize(Roles = Roles.Administrator + "," + Roles.Auditor)]
+    [WolverineGet("/api/admin/api-clients", OperationId = "listApiClients")]
+    public static async Task<IReadOnlyList<ApiClientView>> List(IQuerySession session) =>
+        (await session.Query<ApiClient>().OrderBy(c => c.Name).ToListAsync()).Select(ApiClientView.From).ToList();
+
+}
+
+public static class RevokeApiClientEndpoint
+{
+    public static ProblemDetails Validate(AccountDecision decision) => AccountDecisionEndpoints.Validate(decision);
+
+    [Authorize(Roles = Roles.Administrator)]
+    [WolverinePost("/api/admin/api-clients/{clientId}/revoke", OperationId = "revokeApiClient")]
+    [ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
+    [EmptyResponse]
+    public static Events Revoke(AccountDecision decision, [WriteAggregate("clientId")] ApiClient client, ClaimsPrincipal principal) =>
+        client.Revoked
+            ? throw new BusinessRuleException(new RuleViolation("AUTH", "api-client.already-revoked", "该第三方系统密钥已吊销。"))
+            : [new ApiClientRevoked(client.Id, decision.Reason.Trim(), CurrentUser.From(principal).ToActor())];
+}

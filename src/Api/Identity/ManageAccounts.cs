@@ -1,0 +1,149 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Api.Identity;
+
+public sealed record CreateAccount(
+    string UserName, string DisplayName, string Role, string? AuthorityCode, Guid? OrganizationId, string Password);
+
+public static partial class CreateAccountEndpoint
+{
+    public static ProblemDetails Validate(CreateAccount command, PolicyCatalog catalog)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(command.UserName) || !UserNamePattern().IsMatch(command.UserName))
+            errors["userName"] = ["用户名应为3至40位字母、数字、点、下划线或连字符。"];
+        if (string.IsNullOrWhiteSpace(command.DisplayName) || command.DisplayName.Length > 50)
+            errors["displayName"] = ["姓名不能为空且不超过50个字符。"];
+        if (!Roles.Assignable.Contains(command.Role))
+            errors["role"] = [$"角色无效，应为：{string.Join("、", Roles.Assignable)}。"];
+        else if (Roles.NeedsAuthority(command.Role))
+        {
+            if (command.AuthorityCode is null || catalog.FindAuthority(command.AuthorityCode) is null)
+                errors["authorityCode"] = ["该角色必须绑定一个已配置的主管部门。"];
+            if (command.OrganizationId is not null) errors["organizationId"] = ["该角色不能绑定评价机构。"];
+        }
+        else if (command.Role == Roles.Organization)
+        {
+            if (command.AuthorityCode is not null) errors["authorityCode"] = ["机构用户不绑定主管部门。"];
+        }
+        else if (command.AuthorityCode is not null || command.OrganizationId is not null)
+            errors["role"] = ["审计人员和系统管理员不绑定主管部门或机构。"];
+        if (Passwords.Check(command.Password) is { } p) errors["password"] = [p];
+        return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
+    }
+
+    /// <summary>An administrator creates an account. An organization user without an organization id gets a new one to register.</summary>
+    [Authorize(Roles = Roles.Administrator)]
+    [WolverinePost("/api/admin/accounts", OperationId = "createAccount")]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(409)]
+    public static async Task<(CreationResponse<Guid>, IStartStream)> Post(
+        CreateAccount command, ClaimsPrincipal principal, IQuerySession session, IClock clock)
+    {
+        var userName = command.UserName.Trim().ToLowerInvariant();
+        if (await session.Query<Account>().AnyAsync(a => a.UserName == userName))
+            throw new ConflictException($"用户名“{userName}”已存在。", "account.user-name-taken");
+        var id = Guid.CreateVersion7();
+        Guid? org = command.Role == Roles.Organization ? command.OrganizationId ?? Guid.CreateVersion7() : null;
+        var created = new AccountCreated(id, userName, command.DisplayName.Trim(), command.Role, command.AuthorityCode, org,
+            Passwords.Hash(command.Password), clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor());
+        return (new CreationResponse<Guid>($"/api/admin/accounts/{id}", id), MartenOps.StartStream<Account>(id, created));
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{3,40}$")]
+    private static partial Regex UserNamePattern();
+}
+
+public sealed record AccountPage(IReadOnlyList<AccountView> Items, long Total, int Page, int PageSize);
+
+public static class QueryAccountsEndpoint
+{
+    [Authorize(Roles = Roles.Administrator + "," + Roles.Auditor)]
+    [WolverineGet("/api/admin/accounts", OperationId = "listAccounts")]
+    public static async Task<AccountPage> List(IQuerySession session, string? role, string? q, int? page, int? pageSize)
+    {
+        var p = Math.Max(1, page ?? 1);
+        var size = Math.Clamp(pageSize ?? 20, 1, 100);
+        IQueryable<Account> query = session.Query<Account>();
+        if (!string.IsNullOrWhiteSpace(role)) query = query.Where(a => a.Role == role);
+        if (!string.IsNullOrWhiteSpace(q)) query = query.Where(a => a.UserName.Contains(q) || a.DisplayName.Contains(q));
+        var result = await query.OrderBy(a => a.UserName).ToPagedListAsync(p, size);
+        return new AccountPage(result.Select(AccountView.From).ToList(), result.TotalItemCount, p, size);
+    }
+
+    [Authorize(Roles = Roles.Administrator + "," + Roles.Auditor)]
+    [WolverineGet("/api/admin/accounts/{id}", OperationId = "getAccount")]
+    [ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session) =>
+        await session.LoadAsync<Account>(id) is { } a ? Results.Ok(AccountView.From(a)) : Results.Problem(Problems.NotFound("账号"));
+}
+
+/// <summary>An administrator decision on an account: the version it saw and the reason.</summary>
+public sealed record AccountDecision(long Version, string Reason);
+
+public static class AccountDecisionEndpoints
+{
+    public static ProblemDetails Validate(AccountDecision decision) =>
+        string.IsNullOrWhiteSpace(decision.Reason) || decision.Reason.Length > 500
+            ? Problems.Validation("reason", "请填写原因（不超过500字）。")
+            : WolverineContinue.NoProblems;
+
+    [Authorize(Roles = Roles.Administrator)]
+    [WolverinePost("/api/admin/accounts/{accountId}/disable", OperationId = "disableAccount")]
+    [ProducesResponseType(204), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
+    [EmptyResponse]
+    public static Events Disable(AccountDecision decision, [WriteAggregate("accountId")] Account account, ClaimsPrincipal principal)
+    {
+        var user = CurrentUser.From(principal);
+        if (account.Id == user.Id)
+            throw new BusinessRuleException(new RuleViolation("AUTH", "account.cannot-disable-self", "不能停用自己的账号。"));
+        if (account.Disabled)
+            throw new BusinessRuleException(new RuleViolation("AUTH", "account.already-disabled", "该账号已停用。"));
+        return [new AccountDisabled(account.Id, decision.Reason.Trim(), user.ToActor())];
+    }
+
+    [Authorize(Roles = Roles.Administrator)]
+    [WolverinePost("/api/admin/accounts/{accountId}/enable", OperationId = "enableAccount")]
+    [ProducesResponseType(204), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
+    [EmptyResponse]
+    public static Events Enable(AccountDecision decision, [WriteAggregate("accountId")] Account account, ClaimsPrincipal principal) =>
+        account.Disabled
+            ? [new AccountEnabled(account.Id, decision.Reason.Trim(), CurrentUser.From(principal).ToActor())]
+            : throw new BusinessRuleException(new RuleViolation("AUTH", "account.not-disabled", "该账号未停用。"));
+
+    [Authorize(Roles = Roles.Administrator)]
+    [WolverinePost("/api/admin/accounts/{accountId}/unlock", OperationId = "unlockAccount")]
+    [ProducesResponseType(204), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
+    [EmptyResponse]
+    public static Events Unlock(AccountDecision decision, [WriteAggregate("accountId")] Account account, ClaimsPrincipal principal, IClock clock) =>
+        account.IsLockedAt(clock.GetCurrentInstant()) || account.ConsecutiveFailures > 0
+            ? [new AccountUnlocked(account.Id, decision.Reason.Trim(), CurrentUser.From(principal).ToActor())]
+            : throw new BusinessRuleException(new RuleViolation("AUTH", "account.not-locked", "该账号未被锁定。"));
+}
+
+public sealed record ResetPassword(long Version, string NewPassword);
+
+public static class ResetPasswordEndpoint
+{
+    public static ProblemDetails Validate(ResetPassword request) =>
+        Passwords.Check(request.NewPassword) is { } problem ? Problems.Validation("newPassword", problem) : WolverineContinue.NoProblems;
+
+    [Authorize(Roles = Roles.Administrator)]
+    [WolverinePost("/api/admin/accounts/{accountId}/password", OperationId = "resetPassword")]
+    [ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]
+    [EmptyResponse]
+    public static Events Post(ResetPassword request, [WriteAggregate("accountId")] Account account, ClaimsPrincipal principal) =>
+        [new AccountPasswordChanged(account.Id, Passwords.Hash(request.NewPassword), true, CurrentUser.From(principal).ToActor())];
+}

@@ -1,0 +1,177 @@
+using Assessment.Api.Calendar;
+using Assessment.Api.Demo;
+using Assessment.Api.Identity;
+using Assessment.Api.Infrastructure;
+using Assessment.Batches;
+using Assessment.Certificates;
+using Assessment.Filing;
+using Assessment.Notices;
+using Assessment.SharedKernel.Calendar;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.Supervision;
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using JasperFx.OpenTelemetry;
+using JasperFx.Resources;
+using Marten;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Api;
+
+/// <summary>Composition of the whole platform; Program.cs and the test host both go through here.</summary>
+public static class PlatformHost
+{
+    public const string ConnectionName = "Assessment";
+
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        var connectionString = config.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured (set ConnectionStrings__{ConnectionName}).");
+
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        var calendarLayers = CalendarData.LoadShipped();
+        services.AddSingleton<IWorkingDayCalendar>(new WorkingDayCalendarHolder(new WorkingDayCalendar(calendarLayers)));
+        services.AddSingleton(new PolicyCatalog(PolicyCatalog.LoadShipped(), calendarLayers.Select(l => l.Id)));
+        services.AddSingleton<AccessControl>();
+        services.AddSingleton(config.GetSection("RequestLimits").Get<RequestLimits>() ?? new RequestLimits());
+
+        services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonSetup.Configure(o.JsonSerializerOptions));
+        services.AddPlatformProblemDetails();
+        services.AddPlatformAuthentication();
+        services.AddPlatformOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+
+        services.AddMarten(opts =>
+            {
+                opts.Connection(connectionString);
+                opts.DatabaseSchemaName = "platform";
+                opts.Events.DatabaseSchemaName = "events";
+                opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+                opts.Events.MetadataConfig.CausationIdEnabled = true;
+                opts.Events.MetadataConfig.HeadersEnabled = true;
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
+                    o => o.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+                opts.OpenTelemetry.TrackEventCounters();
+
+                opts.Projections.Snapshot<Account>(SnapshotLifecycle.Inline);
+                opts.Schema.For<Account>().DatabaseSchemaName("identity").UniqueIndex(x => x.UserName);
+                opts.Projections.Snapshot<ApiClient>(SnapshotLifecycle.Inline);
+                opts.Schema.For<ApiClient>().DatabaseSchemaName("identity");
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            // Solo: one node. HotCold needs the real Patched.DistributedLock.Core (see build/nuget-fallback/README.md).
+            .AddAsyncDaemon(DaemonMode.Solo)
+            .IntegrateWithWolverine(x => x.MessageStorageSchemaName = "wolverine");
+
+        services.AddFilingModule();
+        services.AddBatchesModule();
+        services.AddNoticesModule();
+        services.AddCertificatesModule();
+        services.AddSupervisionModule();
+
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.ApplicationAssembly = typeof(PlatformHost).Assembly;
+            opts.Policies.AutoApplyTransactions();
+            opts.Policies.UseDurableLocalQueues();
+            opts.Durability.Mode = DurabilityMode.Solo;
+            opts.Services.AddResourceSetupOnStartup();
+        });
+        services.AddWolverineHttp();
+
+        services.AddHostedService<CalendarLoader>();
+        services.AddHostedService<AccountBootstrapper>();
+        if (config.GetValue<bool>("Demo:Seed")) services.AddHostedService<DemoDataSeeder>();
+
+        var otel = services.AddOpenTelemetry()
+            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddSource("Wolverine").AddSource("Marten"))
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("Wolverine").AddMeter("Marten"));
+        if (!string.IsNullOrWhiteSpace(config["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.WithTracing(t => t.AddOtlpExporter()).WithMetrics(m => m.AddOtlpExporter());
+        }
+        return builder;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<RequestGuardMiddleware>();
+
+        var spaRoot = SpaRoot(app);
+        if (spaRoot is not null)
+        {
+            var files = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(spaRoot);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+
+        app.UseSwagger(o => o.RouteTemplate = "swagger/{documentName}/swagger.json");
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "swagger";
+            o.SwaggerEndpoint("/swagger/v1/swagger.json", "职业技能等级认定平台 API v1");
+        });
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapPlatformHealth();
+        app.MapWolverineEndpoints(opts =>
+        {
+            opts.WarmUpRoutes = RouteWarmup.Eager;
+            opts.RejectUnparseableQueryValues = true;
+        });
+
+        // Unknown API routes answer 404 ProblemDetails; any other path is the SPA (client-side routing).
+        // The fallback never matches /api, /health or /swagger, so routing answers 404/405 there itself.
+        app.MapFallback("{*path:regex(^(?!api/|api$|health/|swagger/).*$)}", async http =>
+        {
+            if (spaRoot is null || !HttpMethods.IsGet(http.Request.Method))
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = SharedKernel.Problems.Problems.NotFound("请求的地址"),
+                });
+                return;
+            }
+            http.Response.ContentType = "text/html; charset=utf-8";
+            await http.Response.SendFileAsync(Path.Combine(spaRoot, "index.html"));
+        });
+        return app;
+    }
+
+    private static string? SpaRoot(WebApplication app)
+    {
+        var configured = app.Configuration["Spa:Root"];
+        var candidates = new[]
+        {
+            configured,
+            Path.Combine(app.Environment.ContentRootPath, "wwwroot"),
+            Path.Combine(app.Environment.ContentRootPath, "..", "..", "client", "dist"),
+        };
+        return candidates.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => Path.GetFullPath(c!))
+            .FirstOrDefault(c => File.Exists(Path.Combine(c, "index.html")));
+    }
+}

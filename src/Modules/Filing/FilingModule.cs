@@ -1,0 +1,25 @@
+using Assessment.Filing.Organizations;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+namespace Assessment.Filing;
+
+public static class FilingModule
+{
+    public const string Schema = "filing";
+
+    public static IServiceCollection AddFilingModule(this IServiceCollection services)
+    {
+        services.ConfigureMarten(opts =>
+        {
+            opts.Projections.Snapshot<Organization>(SnapshotLifecycle.Inline);
+            opts.Schema.For<Organization>().DatabaseSchemaName(Schema)
+                .UniqueIndex(x => x.CreditCode)
+                .Index(x => x.AreaCode);
+        });
+        services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(FilingModule).Assembly));
+        return services;
+    }
+}

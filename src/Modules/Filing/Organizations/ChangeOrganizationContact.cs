@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Filing.Organizations;
+
+public sealed record ChangeOrganizationContact(
+    long Version, string Address, string ContactName, string ContactPhone, string ContactEmail);
+
+/// <summary>The organization keeps its own contact details current; the version it saw guards against lost updates.</summary>
+public static class ChangeOrganizationContactEndpoint
+{
+    public static ProblemDetails Validate(ChangeOrganizationContact command)
+    {
+        var errors = new Dictionary<string, string[]>();
+        OrganizationInput.Required(errors, "address", command.Address, "地址");
+        OrganizationInput.Required(errors, "contactName", command.ContactName, "联系人", 50);
+        OrganizationInput.Phone(errors, "contactPhone", command.ContactPhone);
+        OrganizationInput.Email(errors, "contactEmail", command.ContactEmail);
+        if (command.Version < 1) errors["version"] = ["请提供读取时的版本号。"];
+        return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
+    }
+
+    public static ProblemDetails Before(Organization organization, ClaimsPrincipal principal, AccessControl access)
+    {
+        var user = CurrentUser.From(principal);
+        if (!access.CanSee(user, organization.Scope)) return Problems.NotFound("机构");
+        return user.OrganizationId == organization.Id ? WolverineContinue.NoProblems : Problems.Forbidden("只有机构本身可以修改联系信息。");
+    }
+
+    [Authorize]
+    [WolverinePut("/api/organizations/{organizationId}/contact", OperationId = "changeOrganizationContact")]
+    [ProducesResponseType<Organization>(200)]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]
+    public static (UpdatedAggregate, Events) Put(
+        ChangeOrganizationContact command, [WriteAggregate("organizationId")] Organization organization, ClaimsPrincipal principal) =>
+        (new UpdatedAggregate(), [new OrganizationContactChanged(organization.Id, command.Address.Trim(), command.ContactName.Trim(),
+            command.ContactPhone.Trim(), command.ContactEmail.Trim(), CurrentUser.From(principal).ToActor())]);
+}

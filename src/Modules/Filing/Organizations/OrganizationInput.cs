@@ -1,0 +1,37 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Values;
+
+namespace Assessment.Filing.Organizations;
+
+/// <summary>Field checks shared by the organization commands (FIL-11); each error names its field.</summary>
+internal static partial class OrganizationInput
+{
+    public static void Required(Dictionary<string, string[]> errors, string field, string? value, string label, int max = 200)
+    {
+        if (string.IsNullOrWhiteSpace(value)) errors[field] = [$"{label}不能为空。"];
+        else if (value.Trim().Length > max) errors[field] = [$"{label}不能超过{max}个字符。"];
+    }
+
+    public static void Phone(Dictionary<string, string[]> errors, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) errors[field] = ["联系电话不能为空。"];
+        else if (!PhonePattern().IsMatch(value.Trim())) errors[field] = ["联系电话格式不正确：应为11位手机号或带区号的固定电话（如0551-12345678）。"];
+    }
+
+    public static void Email(Dictionary<string, string[]> errors, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || !MailAddress.TryCreate(value.Trim(), out var m) || m.Address != value.Trim() || !value.Contains('.'))
+            errors[field] = ["电子邮箱格式不正确。"];
+    }
+
+    public static void CreditCode(Dictionary<string, string[]> errors, string field, string? value)
+    {
+        try { UnifiedSocialCreditCode.Parse(value); }
+        catch (InvalidValueException e) { errors[field] = [e.Message]; }
+    }
+
+    [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")]
+    private static partial Regex PhonePattern();
+}

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Assessment.Filing.Organizations;
+
+public sealed record OrganizationPage(IReadOnlyList<Organization> Items, long Total, int Page, int PageSize);
+
+public static class QueryOrganizationsEndpoint
+{
+    /// <summary>One organization; 404 when it does not exist or lies outside the caller's jurisdiction or ownership.</summary>
+    [Authorize]
+    [WolverineGet("/api/organizations/{id}", OperationId = "getOrganization")]
+    [ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
+    {
+        var org = await session.LoadAsync<Organization>(id);
+        if (org is null || !access.CanSee(CurrentUser.From(principal), org.Scope))
+            return Results.Problem(Problems.NotFound("机构"));
+        return Results.Ok(org);
+    }
+
+    /// <summary>The organizations the caller may see, newest first.</summary>
+    [Authorize]
+    [WolverineGet("/api/organizations", OperationId = "listOrganizations")]
+    public static async Task<OrganizationPage> List(ClaimsPrincipal principal, IQuerySession session, AccessControl access,
+        string? name, int? page, int? pageSize)
+    {
+        var user = CurrentUser.From(principal);
+        var p = Math.Max(1, page ?? 1);
+        var size = Math.Clamp(pageSize ?? 20, 1, 100);
+        IQueryable<Organization> query = session.Query<Organization>();
+        if (user.OrganizationId is { } own) query = query.Where(o => o.Id == own);
+        else if (access.VisibleAreas(user) is { } areas) query = query.Where(o => areas.Contains(o.AreaCode));
+        if (!string.IsNullOrWhiteSpace(name)) query = query.Where(o => o.Name.Contains(name));
+        var result = await query.OrderByDescending(o => o.RegisteredAt).ToPagedListAsync(p, size);
+        return new OrganizationPage(result.ToList(), result.TotalItemCount, p, size);
+    }
+}

@@ -1,0 +1,71 @@
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Values;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using System.Security.Claims;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Filing.Organizations;
+
+public sealed record RegisterOrganization(
+    string Name,
+    string CreditCode,
+    OrganizationNature Nature,
+    OrganizationCategory Category,
+    string AreaCode,
+    string Address,
+    string LegalRepresentative,
+    string ContactName,
+    string ContactPhone,
+    string ContactEmail);
+
+/// <summary>An organization user registers the organization its account is bound to (FIL-11 basic information).</summary>
+public static class RegisterOrganizationEndpoint
+{
+    public static ProblemDetails Validate(RegisterOrganization command, ClaimsPrincipal principal, PolicyCatalog catalog)
+    {
+        var user = CurrentUser.From(principal);
+        if (user.OrganizationId is null || user.Role != Roles.Organization)
+            return Problems.Forbidden("只有绑定评价机构的机构用户可以登记机构信息。");
+
+        var errors = new Dictionary<string, string[]>();
+        OrganizationInput.Required(errors, "name", command.Name, "机构名称");
+        OrganizationInput.CreditCode(errors, "creditCode", command.CreditCode);
+        OrganizationInput.Required(errors, "address", command.Address, "地址");
+        OrganizationInput.Required(errors, "legalRepresentative", command.LegalRepresentative, "法定代表人", 50);
+        OrganizationInput.Required(errors, "contactName", command.ContactName, "联系人", 50);
+        OrganizationInput.Phone(errors, "contactPhone", command.ContactPhone);
+        OrganizationInput.Email(errors, "contactEmail", command.ContactEmail);
+        if (!Enum.IsDefined(command.Nature)) errors["nature"] = ["机构性质无效。"];
+        if (!Enum.IsDefined(command.Category)) errors["category"] = ["评价机构类别应为Y（用人单位）或S（社会培训评价组织）。"];
+        if (string.IsNullOrWhiteSpace(command.AreaCode) || !catalog.IsKnownArea(command.AreaCode))
+            errors["areaCode"] = ["登记所在地不在平台已配置的辖区内。"];
+        return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
+    }
+
+    [Authorize(Roles = Roles.Organization)]
+    [WolverinePost("/api/organizations", OperationId = "registerOrganization")]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(409)]
+    public static async Task<(CreationResponse<Guid>, IStartStream)> Post(
+        RegisterOrganization command, ClaimsPrincipal principal, IQuerySession session, IClock clock)
+    {
+        var user = CurrentUser.From(principal);
+        var id = user.OrganizationId!.Value;
+        var credit = UnifiedSocialCreditCode.Parse(command.CreditCode).Value;
+        if (await session.Query<Organization>().AnyAsync(o => o.CreditCode == credit && o.Id != id))
+            throw new BusinessRuleException(new RuleViolation("FIL-11", "organization.credit-code-taken",
+                $"统一社会信用代码{credit}已被其他机构登记。"));
+
+        var registered = new OrganizationRegistered(id, command.Name.Trim(), credit, command.Nature, command.Category,
+            command.AreaCode, command.Address.Trim(), command.LegalRepresentative.Trim(), command.ContactName.Trim(),
+            command.ContactPhone.Trim(), command.ContactEmail.Trim(), clock.GetCurrentInstant(), user.ToActor());
+        return (new CreationResponse<Guid>($"/api/organizations/{id}", id), MartenOps.StartStream<Organization>(id, registered));
+    }
+}

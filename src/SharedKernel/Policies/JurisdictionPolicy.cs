@@ -1,0 +1,117 @@
+namespace Assessment.SharedKernel.Policies;
+
+/// <summary>
+/// Everything that differs between jurisdictions, as data (domain.md: "the difference is data in a jurisdiction
+/// policy"). Loaded from Data/policies/*.json and validated at start-up. Numbers carry the rule ID they implement.
+/// </summary>
+public sealed record JurisdictionPolicy(
+    string Id,
+    string Name,
+    string ShortName,
+    string RootAuthority,
+    string CalendarLayer,
+    IReadOnlyList<string> Sources,
+    IReadOnlyList<AuthorityDefinition> Authorities,
+    FilingPolicy Filing,
+    BatchPolicy Batches,
+    CertificatePolicy Certificates);
+
+public static class AuthorityLevels
+{
+    public const string National = "national";
+    public const string Province = "province";
+    public const string City = "city";
+    public const string County = "county";
+    public static readonly IReadOnlyList<string> All = [National, Province, City, County];
+}
+
+/// <summary>An authority and the area it governs. Code = the area's GB/T 2260 division code ("000000" = national).</summary>
+public sealed record AuthorityDefinition(string Code, string Name, string AreaName, string Level, string? Parent);
+
+public sealed record ExperienceThreshold(int Years, int CumulativePersonTimes, int PerOccupationPersonTimes);
+
+/// <summary>A service scope an organization may apply for (FIL-06, FIL-07, FIL-14).</summary>
+public sealed record ServiceScopePolicy(
+    string Scope,
+    string Name,
+    /// <summary>Authority level whose queue receives the application (FIL-14).</summary>
+    string HandledBy,
+    /// <summary>Where a city reviews first and forwards to the handling level (FIL-14 [GX]).</summary>
+    string? FirstReviewBy,
+    /// <summary>FIL-06; null where the notice leaves it to each city (see <see cref="ThresholdNote"/>).</summary>
+    ExperienceThreshold? Threshold,
+    string? ThresholdNote,
+    /// <summary>FIL-06 [AH]: undertaking government-subsidized training meets the threshold instead of the numbers.</summary>
+    bool SubsidizedTrainingSubstitutes,
+    /// <summary>FIL-07: highest level (1 = 一级 … 5 = 五级) this scope may file; null = no cap.</summary>
+    int? MaxLevel,
+    /// <summary>FIL-06/FIL-07 "原则上": a reviewer may override with a recorded reason.</summary>
+    bool OverridableInPrinciple);
+
+/// <summary>FIL-12: a yearly window, month-day to month-day inclusive.</summary>
+public sealed record ApplicationWindow(string Opens, string Closes, string Name);
+
+/// <summary>FIL-04 [HB] limits for 社会培训评价组织.</summary>
+public sealed record SocialOrganizationLimits(int MaxOccupations, int MaxFiledOrganizationsPerOccupation, bool OverridableInPrinciple);
+
+/// <summary>FIL-13 [HB]: no new occupations while idle, from this date on.</summary>
+public sealed record IdleRule(string EffectiveFrom);
+
+public sealed record PreferenceFlag(string Code, string Name);
+
+/// <summary>FIL-24 numbering: category + organization code + province code + city code + serial per city.</summary>
+public sealed record FilingNumberScheme(
+    string OrganizationCode,
+    string ProvinceCode,
+    /// <summary>Authority code → the two-digit city code printed in the number (Anhui's own table, or GB/T 2260).</summary>
+    IReadOnlyDictionary<string, string> CityCodes,
+    int SerialDigits,
+    string SerialScope,
+    string? Note);
+
+public sealed record FilingPolicy(
+    IReadOnlyList<ServiceScopePolicy> Scopes,
+    /// <summary>FIL-15: working days to say whether an application is accepted; null where the notice is silent.</summary>
+    int? AcceptanceWorkingDays,
+    /// <summary>FIL-17: minimum publicity in working days.</summary>
+    int PublicityWorkingDays,
+    /// <summary>FIL-20.</summary>
+    int ValidityYears,
+    /// <summary>FIL-12: empty = continuous.</summary>
+    IReadOnlyList<ApplicationWindow> ApplicationWindows,
+    IdleRule? IdleRule,
+    SocialOrganizationLimits? SocialOrganizationLimits,
+    /// <summary>FIL-08.</summary>
+    bool TechnicianLevelsRequirePriorSeniorExperience,
+    /// <summary>FIL-10 [AH]: already-filed enterprise/school, same occupations and levels → only items 1 and 6.</summary>
+    bool SimplifiedMaterialsForFiledOrganizations,
+    /// <summary>FIL-10 [HB] 告知承诺: material items that may be pledged at submission.</summary>
+    IReadOnlyList<int> PledgeableMaterials,
+    /// <summary>FIL-22 [AH].</summary>
+    bool PilotYear,
+    IReadOnlyList<PreferenceFlag> Preferences,
+    /// <summary>FIL-18: where a granted filing is reported.</summary>
+    string ReportsTo,
+    FilingNumberScheme Numbering);
+
+public sealed record PublicityPeriod(int Length, string Unit);
+
+public static class PeriodUnits
+{
+    public const string WorkingDays = "working-days";
+    public const string CalendarDays = "calendar-days";
+}
+
+public sealed record BatchPolicy(
+    /// <summary>BAT-01: plan filed with the city center at least this many working days ahead; null = not required.</summary>
+    int? PlanFilingLeadWorkingDays,
+    /// <summary>BAT-02: announcement published this many working days ahead; null = not required.</summary>
+    int? AnnouncementLeadWorkingDays,
+    /// <summary>BAT-01: technician-level batches are copied to the province.</summary>
+    bool TechnicianBatchesCopiedToProvince,
+    /// <summary>BAT-06.</summary>
+    PublicityPeriod ResultsPublicity,
+    /// <summary>BAT-07.</summary>
+    int ResultsReportWorkingDays);
+
+public sealed record CertificatePolicy(int SerialDigits, string IssuedBy);

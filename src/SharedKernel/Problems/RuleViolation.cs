@@ -1,0 +1,32 @@
+namespace Assessment.SharedKernel.Problems;
+
+/// <summary>One broken business rule: the rule ID from domain.md, a stable machine code and a Chinese message.</summary>
+public sealed record RuleViolation(string RuleId, string Code, string Message);
+
+/// <summary>Thrown when a command breaks one or more business rules; the host turns it into a 422 ProblemDetails.</summary>
+public sealed class BusinessRuleException : Exception
+{
+    public BusinessRuleException(IReadOnlyList<RuleViolation> violations)
+        : base(string.Join("; ", violations.Select(v => $"{v.RuleId} {v.Code}")))
+    {
+        if (violations.Count == 0) throw new ArgumentException("At least one violation is required.", nameof(violations));
+        Violations = violations;
+    }
+
+    public BusinessRuleException(RuleViolation violation) : this([violation]) { }
+
+    public IReadOnlyList<RuleViolation> Violations { get; }
+}
+
+/// <summary>Thrown when a value object cannot be built from its input; the message is specific and in Chinese.</summary>
+public sealed class InvalidValueException(string field, string code, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+    public string Code { get; } = code;
+}
+
+/// <summary>A conflict with existing state that is not a version clash (duplicate user name …): 409.</summary>
+public sealed class ConflictException(string message, string code) : Exception(message)
+{
+    public string Code { get; } = code;
+}
