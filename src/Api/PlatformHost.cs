@@ -54,7 +54,7 @@ public static class PlatformHost
         services.AddPlatformOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 
-        services.AddMarten(opts =>
+        var marten = services.AddMarten(opts =>
             {
                 opts.Connection(connectionString);
                 opts.DatabaseSchemaName = "platform";
@@ -78,7 +78,9 @@ public static class PlatformHost
             .ApplyAllDatabaseChangesOnStartup()
             // Solo: one node. HotCold needs the real Patched.DistributedLock.Core (see build/nuget-fallback/README.md).
             .AddAsyncDaemon(DaemonMode.Solo)
-            .IntegrateWithWolverine(x => x.MessageStorageSchemaName = "wolverine");
+            .IntegrateWithWolverine(x => x.MessageStorageSchemaName = "wolverine")
+            .InitializeWith<AccountBootstrapper>();
+        if (config.GetValue<bool>("Demo:Seed")) marten.InitializeWith<DemoDataSeeder>();
 
         services.AddFilingModule();
         services.AddBatchesModule();
@@ -97,8 +99,6 @@ public static class PlatformHost
         services.AddWolverineHttp();
 
         services.AddHostedService<CalendarLoader>();
-        services.AddHostedService<AccountBootstrapper>();
-        if (config.GetValue<bool>("Demo:Seed")) services.AddHostedService<DemoDataSeeder>();
 
         var otel = services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddSource("Wolverine").AddSource("Marten"))
@@ -143,10 +143,11 @@ public static class PlatformHost
         });
 
         // Unknown API routes answer 404 ProblemDetails; any other path is the SPA (client-side routing).
-        // The fallback never matches /api, /health or /swagger, so routing answers 404/405 there itself.
-        app.MapFallback("{*path:regex(^(?!api/|api$|health/|swagger/).*$)}", async http =>
+        // Any other GET is the SPA (client-side routing). The pattern never matches /api, /health or /swagger, and the
+        // endpoint is GET-only, so routing still answers 404 for unknown API routes and 405 for a wrong method.
+        app.MapMethods("{*path:regex(^(?!api/|api$|health/|swagger/).*$)}", [HttpMethods.Get, HttpMethods.Head], async http =>
         {
-            if (spaRoot is null || !HttpMethods.IsGet(http.Request.Method))
+            if (spaRoot is null)
             {
                 http.Response.StatusCode = StatusCodes.Status404NotFound;
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
@@ -157,8 +158,9 @@ public static class PlatformHost
                 return;
             }
             http.Response.ContentType = "text/html; charset=utf-8";
+            http.Response.Headers.CacheControl = "no-cache";
             await http.Response.SendFileAsync(Path.Combine(spaRoot, "index.html"));
-        });
+        }).WithOrder(int.MaxValue).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

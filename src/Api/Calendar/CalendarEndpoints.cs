@@ -29,6 +29,7 @@ public static class CalendarQueryEndpoints
 {
     [AllowAnonymous]
     [WolverineGet("/api/calendar/{jurisdiction}/working-day", OperationId = "isWorkingDay")]
+    [ProducesResponseType<WorkingDayAnswer>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(422)]
     public static IResult IsWorkingDay(string jurisdiction, string? date, PolicyCatalog catalog, IWorkingDayCalendar calendar)
     {
@@ -39,6 +40,7 @@ public static class CalendarQueryEndpoints
 
     [AllowAnonymous]
     [WolverineGet("/api/calendar/{jurisdiction}/add-working-days", OperationId = "addWorkingDays")]
+    [ProducesResponseType<AddWorkingDaysAnswer>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(422)]
     public static IResult AddWorkingDays(string jurisdiction, string? from, int? days, PolicyCatalog catalog, IWorkingDayCalendar calendar)
     {

@@ -3,6 +3,7 @@ using Assessment.Filing.Organizations;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Values;
 using Marten;
+using Marten.Schema;
 using NodaTime;
 
 namespace Assessment.Api.Demo;
@@ -11,7 +12,7 @@ namespace Assessment.Api.Demo;
 /// Demo data for the embedded mode (./build.sh run) only: an account for every role in every jurisdiction and a few
 /// organizations. Never registered unless Demo:Seed is true. All demo accounts share <see cref="Password"/>.
 /// </summary>
-public sealed class DemoDataSeeder(IDocumentStore store, IClock clock, ILogger<DemoDataSeeder> logger) : IHostedService
+public sealed class DemoDataSeeder(IClock clock, ILogger<DemoDataSeeder> logger) : IInitialData
 {
     public const string Password = "Demo@2026pass";
 
@@ -56,7 +57,7 @@ public sealed class DemoDataSeeder(IDocumentStore store, IClock clock, ILogger<D
 
     public static Guid OrganizationId(string key) => StreamIds.FromName("demo-organization:" + key);
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task Populate(IDocumentStore store, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
         if (await session.Query<Account>().AnyAsync(a => a.UserName == "admin", cancellationToken))
@@ -85,6 +86,4 @@ public sealed class DemoDataSeeder(IDocumentStore store, IClock clock, ILogger<D
         logger.LogWarning("Demo data loaded: {Accounts} accounts (password {Password}), {Organizations} organizations",
             Accounts.Length, Password, Organizations.Length);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -22,34 +22,42 @@ public sealed record AccountDisabled(Guid AccountId, string Reason, Actor By);
 public sealed record AccountEnabled(Guid AccountId, string Reason, Actor By);
 
 /// <summary>A user account. Stream per account; the snapshot is projected inline so sign-in reads its own writes.</summary>
-public sealed record Account(
-    Guid Id,
-    int Version,
-    string UserName,
-    string DisplayName,
-    string Role,
-    string? AuthorityCode,
-    Guid? OrganizationId,
-    string PasswordHash,
-    bool Disabled,
-    int ConsecutiveFailures,
-    Instant? LockedUntil,
-    Instant CreatedAt,
-    Instant? LastSignInAt,
-    /// <summary>Changes whenever existing sessions must end (password change, disable): cookies carry it.</summary>
-    int SecurityStamp)
+public sealed class Account
 {
-    public static Account Create(AccountCreated e) => new(
-        e.AccountId, 1, e.UserName, e.DisplayName, e.Role, e.AuthorityCode, e.OrganizationId, e.PasswordHash,
-        false, 0, null, e.CreatedAt, null, 1);
+    public Guid Id { get; set; }
+    /// <summary>
+    /// The stream version, sent back by clients (stale → 409). Marten 9.58 fills a snapshot's version only when the
+    /// member is a long marked [Version]; the naming convention alone leaves it 0.
+    /// </summary>
+    [Marten.Schema.Version]
+    public long Version { get; set; }
+    public string UserName { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string Role { get; set; } = "";
+    public string? AuthorityCode { get; set; }
+    public Guid? OrganizationId { get; set; }
+    public string PasswordHash { get; set; } = "";
+    public bool Disabled { get; set; }
+    public int ConsecutiveFailures { get; set; }
+    public Instant? LockedUntil { get; set; }
+    public Instant CreatedAt { get; set; }
+    public Instant? LastSignInAt { get; set; }
+    /// <summary>Changes whenever existing sessions must end (password change, disable): cookies carry it.</summary>
+    public int SecurityStamp { get; set; }
 
-    public Account Apply(AccountPasswordChanged e) => this with { PasswordHash = e.PasswordHash, SecurityStamp = SecurityStamp + 1 };
-    public Account Apply(AccountSignedIn e) => this with { ConsecutiveFailures = 0, LockedUntil = null, LastSignInAt = e.At };
-    public Account Apply(AccountSignInFailed e) => this with { ConsecutiveFailures = e.ConsecutiveFailures };
-    public Account Apply(AccountLockedOut e) => this with { LockedUntil = e.Until, ConsecutiveFailures = e.ConsecutiveFailures };
-    public Account Apply(AccountUnlocked e) => this with { LockedUntil = null, ConsecutiveFailures = 0 };
-    public Account Apply(AccountDisabled e) => this with { Disabled = true, SecurityStamp = SecurityStamp + 1 };
-    public Account Apply(AccountEnabled e) => this with { Disabled = false };
+    public static Account Create(AccountCreated e) => new()
+    {
+        Id = e.AccountId, UserName = e.UserName, DisplayName = e.DisplayName, Role = e.Role, AuthorityCode = e.AuthorityCode,
+        OrganizationId = e.OrganizationId, PasswordHash = e.PasswordHash, CreatedAt = e.CreatedAt, SecurityStamp = 1,
+    };
+
+    public void Apply(AccountPasswordChanged e) { PasswordHash = e.PasswordHash; SecurityStamp++; }
+    public void Apply(AccountSignedIn e) { ConsecutiveFailures = 0; LockedUntil = null; LastSignInAt = e.At; }
+    public void Apply(AccountSignInFailed e) => ConsecutiveFailures = e.ConsecutiveFailures;
+    public void Apply(AccountLockedOut e) { LockedUntil = e.Until; ConsecutiveFailures = e.ConsecutiveFailures; }
+    public void Apply(AccountUnlocked e) { LockedUntil = null; ConsecutiveFailures = 0; }
+    public void Apply(AccountDisabled e) { Disabled = true; SecurityStamp++; }
+    public void Apply(AccountEnabled e) => Disabled = false;
 
     public bool IsLockedAt(Instant now) => LockedUntil is { } until && until > now;
 }

@@ -1,5 +1,6 @@
 using Assessment.SharedKernel.Events;
 using Marten;
+using Marten.Schema;
 using NodaTime;
 
 namespace Assessment.Api.Identity;
@@ -8,9 +9,9 @@ namespace Assessment.Api.Identity;
 /// Creates the first administrator from configuration (Bootstrap:AdminUserName / Bootstrap:AdminPassword) when that
 /// user name does not exist yet, so a new installation can be administered without touching the database.
 /// </summary>
-public sealed class AccountBootstrapper(IDocumentStore store, IConfiguration config, IClock clock, ILogger<AccountBootstrapper> logger) : IHostedService
+public sealed class AccountBootstrapper(IConfiguration config, IClock clock, ILogger<AccountBootstrapper> logger) : IInitialData
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task Populate(IDocumentStore store, CancellationToken cancellationToken)
     {
         var userName = config["Bootstrap:AdminUserName"]?.Trim().ToLowerInvariant();
         var password = config["Bootstrap:AdminPassword"];
@@ -24,6 +25,4 @@ public sealed class AccountBootstrapper(IDocumentStore store, IConfiguration con
         await session.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Created bootstrap administrator {UserName}", userName);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

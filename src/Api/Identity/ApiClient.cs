@@ -36,14 +36,30 @@ public sealed record ApiClientRegistered(
 public sealed record ApiClientRevoked(Guid ClientId, string Reason, Actor By);
 
 /// <summary>A third-party system. Its key is shown once; only a SHA-256 of the random secret is stored.</summary>
-public sealed record ApiClient(
-    Guid Id, int Version, string Name, string? AuthorityCode, Guid? OrganizationId, IReadOnlyList<string> Scopes,
-    string SecretHash, Instant RegisteredAt, bool Revoked)
+public sealed class ApiClient
 {
-    public static ApiClient Create(ApiClientRegistered e) =>
-        new(e.ClientId, 1, e.Name, e.AuthorityCode, e.OrganizationId, e.Scopes, e.SecretHash, e.RegisteredAt, false);
+    public Guid Id { get; set; }
+    /// <summary>
+    /// The stream version, sent back by clients (stale → 409). Marten 9.58 fills a snapshot's version only when the
+    /// member is a long marked [Version]; the naming convention alone leaves it 0.
+    /// </summary>
+    [Marten.Schema.Version]
+    public long Version { get; set; }
+    public string Name { get; set; } = "";
+    public string? AuthorityCode { get; set; }
+    public Guid? OrganizationId { get; set; }
+    public List<string> Scopes { get; set; } = [];
+    public string SecretHash { get; set; } = "";
+    public Instant RegisteredAt { get; set; }
+    public bool Revoked { get; set; }
 
-    public ApiClient Apply(ApiClientRevoked _) => this with { Revoked = true };
+    public static ApiClient Create(ApiClientRegistered e) => new()
+    {
+        Id = e.ClientId, Name = e.Name, AuthorityCode = e.AuthorityCode, OrganizationId = e.OrganizationId,
+        Scopes = e.Scopes.ToList(), SecretHash = e.SecretHash, RegisteredAt = e.RegisteredAt,
+    };
+
+    public void Apply(ApiClientRevoked _) => Revoked = true;
 }
 
 public sealed record ApiClientView(Guid Id, long Version, string Name, string? AuthorityCode, Guid? OrganizationId,

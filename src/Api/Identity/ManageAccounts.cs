@@ -85,7 +85,7 @@ public static class QueryAccountsEndpoint
 
     [Authorize(Roles = Roles.Administrator + "," + Roles.Auditor)]
     [WolverineGet("/api/admin/accounts/{id}", OperationId = "getAccount")]
-    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<AccountView>(200), ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(Guid id, IQuerySession session) =>
         await session.LoadAsync<Account>(id) is { } a ? Results.Ok(AccountView.From(a)) : Results.Problem(Problems.NotFound("账号"));
 }

@@ -63,9 +63,9 @@ public static class SignInEndpoint
                 return Unauthorized("用户名或密码错误。", "invalid-credentials");
         }
 
-        var signedIn = account with { LastSignInAt = now, ConsecutiveFailures = 0, LockedUntil = null };
-        await http.SignInAsync(AuthSchemes.Cookie, ClaimsFactory.ForAccount(signedIn, AuthSchemes.Cookie));
-        return Results.Ok(MeEndpoint.Describe(CurrentUser.From(ClaimsFactory.ForAccount(signedIn, AuthSchemes.Cookie)), catalog));
+        var principal = ClaimsFactory.ForAccount(account, AuthSchemes.Cookie);
+        await http.SignInAsync(AuthSchemes.Cookie, principal);
+        return Results.Ok(MeEndpoint.Describe(CurrentUser.From(principal), catalog));
     }
 
     private static readonly string DummyHash = Passwords.Hash("dummy-password-for-timing");

@@ -38,9 +38,72 @@ public static class OpenApiSetup
             });
             c.OperationFilter<ProblemResponsesOperationFilter>();
             c.SupportNonNullableReferenceTypes();
-            c.CustomSchemaIds(t => t.FullName!.Replace("Assessment.", "").Replace("+", ".").Replace('`', '_'));
+            c.CustomSchemaIds(SchemaId);
+            c.TagActionsBy(api => [Tag(api.ActionDescriptor.EndpointMetadata)]);
+            c.DocumentFilter<RemoveResultPlaceholderFilter>();
         });
         return services;
+    }
+
+    /// <summary>Readable, stable schema names: Filing.Organizations.Organization, CreationResponseOfGuid.</summary>
+    private static string SchemaId(Type t)
+    {
+        if (t.IsGenericType)
+        {
+            var name = t.Name[..t.Name.IndexOf('`')];
+            return name + "Of" + string.Join("And", t.GetGenericArguments().Select(SchemaId));
+        }
+        var full = (t.FullName ?? t.Name).Replace("+", ".");
+        foreach (var prefix in new[] { "Assessment.", "Microsoft.AspNetCore.Mvc.", "System." })
+        {
+            if (full.StartsWith(prefix, StringComparison.Ordinal)) return full[prefix.Length..];
+        }
+        return full;
+    }
+
+    /// <summary>Operations are grouped by module, in Chinese, as the SPA and integrators think of them.</summary>
+    private static string Tag(IList<object> metadata)
+    {
+        var ns = metadata.OfType<System.Reflection.MethodInfo>().FirstOrDefault()?.DeclaringType?.Namespace
+                 ?? metadata.OfType<Wolverine.Http.HttpChain>().FirstOrDefault()?.Method.HandlerType.Namespace ?? "";
+        return ns switch
+        {
+            _ when ns.Contains(".Identity") => "身份与访问 Identity",
+            _ when ns.Contains(".Calendar") => "工作日历 Calendar",
+            _ when ns.Contains(".Policies") => "辖区政策 Policies",
+            _ when ns.StartsWith("Assessment.Filing") => "备案 Filing",
+            _ when ns.StartsWith("Assessment.Batches") => "认定批次 Batches",
+            _ when ns.StartsWith("Assessment.Notices") => "公示公告 Notices",
+            _ when ns.StartsWith("Assessment.Certificates") => "证书 Certificates",
+            _ when ns.StartsWith("Assessment.Supervision") => "监管 Supervision",
+            _ => "平台 Platform",
+        };
+    }
+}
+
+/// <summary>Endpoints returning IResult declare their real bodies, so the IResult placeholder is dropped; paths are sorted.</summary>
+public sealed class RemoveResultPlaceholderFilter : IDocumentFilter
+{
+    public void Apply(OpenApiDocument document, DocumentFilterContext context)
+    {
+        const string placeholder = "Microsoft.AspNetCore.Http.IResult";
+        foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []))
+        {
+            foreach (var response in operation.Responses?.Values.OfType<OpenApiResponse>() ?? [])
+            {
+                if (response.Content is null) continue;
+                foreach (var entry in response.Content.ToList())
+                {
+                    if (entry.Value.Schema is OpenApiSchemaReference r && r.Reference.Id == placeholder) response.Content.Remove(entry.Key);
+                }
+            }
+        }
+        document.Components?.Schemas?.Remove(placeholder);
+
+        // A stable order keeps client/openapi.json diffs meaningful.
+        var sorted = document.Paths.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        document.Paths.Clear();
+        foreach (var (path, item) in sorted) document.Paths.Add(path, item);
     }
 }
 

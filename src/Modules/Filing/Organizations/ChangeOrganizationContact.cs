@@ -30,7 +30,7 @@ public static class ChangeOrganizationContactEndpoint
     public static ProblemDetails Before(Organization organization, ClaimsPrincipal principal, AccessControl access)
     {
         var user = CurrentUser.From(principal);
-        if (!access.CanSee(user, organization.Scope)) return Problems.NotFound("机构");
+        if (!access.CanSee(user, organization.Scope())) return Problems.NotFound("机构");
         return user.OrganizationId == organization.Id ? WolverineContinue.NoProblems : Problems.Forbidden("只有机构本身可以修改联系信息。");
     }
 

@@ -32,29 +32,41 @@ public sealed record OrganizationContactChanged(
     Actor By);
 
 /// <summary>An evaluation organization's basic information (FIL-11). Its scope: its registration area, owned by itself.</summary>
-public sealed record Organization(
-    Guid Id,
-    int Version,
-    string Name,
-    string CreditCode,
-    OrganizationNature Nature,
-    OrganizationCategory Category,
-    string AreaCode,
-    string Address,
-    string LegalRepresentative,
-    string ContactName,
-    string ContactPhone,
-    string ContactEmail,
-    Instant RegisteredAt)
+public sealed class Organization
 {
-    public ResourceScope Scope => new(AreaCode, Id);
+    public Guid Id { get; set; }
+    /// <summary>
+    /// The stream version, sent back by clients (stale → 409). Marten 9.58 fills a snapshot's version only when the
+    /// member is a long marked [Version]; the naming convention alone leaves it 0.
+    /// </summary>
+    [Marten.Schema.Version]
+    public long Version { get; set; }
+    public string Name { get; set; } = "";
+    public string CreditCode { get; set; } = "";
+    public OrganizationNature Nature { get; set; }
+    public OrganizationCategory Category { get; set; }
+    public string AreaCode { get; set; } = "";
+    public string Address { get; set; } = "";
+    public string LegalRepresentative { get; set; } = "";
+    public string ContactName { get; set; } = "";
+    public string ContactPhone { get; set; } = "";
+    public string ContactEmail { get; set; } = "";
+    public Instant RegisteredAt { get; set; }
 
-    public static Organization Create(OrganizationRegistered e) => new(
-        e.OrganizationId, 1, e.Name, e.CreditCode, e.Nature, e.Category, e.AreaCode, e.Address, e.LegalRepresentative,
-        e.ContactName, e.ContactPhone, e.ContactEmail, e.RegisteredAt);
+    public ResourceScope Scope() => new(AreaCode, Id);
 
-    public Organization Apply(OrganizationContactChanged e) => this with
+    public static Organization Create(OrganizationRegistered e) => new()
     {
-        Address = e.Address, ContactName = e.ContactName, ContactPhone = e.ContactPhone, ContactEmail = e.ContactEmail,
+        Id = e.OrganizationId, Name = e.Name, CreditCode = e.CreditCode, Nature = e.Nature, Category = e.Category,
+        AreaCode = e.AreaCode, Address = e.Address, LegalRepresentative = e.LegalRepresentative, ContactName = e.ContactName,
+        ContactPhone = e.ContactPhone, ContactEmail = e.ContactEmail, RegisteredAt = e.RegisteredAt,
     };
+
+    public void Apply(OrganizationContactChanged e)
+    {
+        Address = e.Address;
+        ContactName = e.ContactName;
+        ContactPhone = e.ContactPhone;
+        ContactEmail = e.ContactEmail;
+    }
 }

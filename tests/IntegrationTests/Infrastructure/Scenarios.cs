@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Alba;
+using Assessment.Filing.Organizations;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Values;
+
+namespace Assessment.IntegrationTests.Infrastructure;
+
+/// <summary>A signed-in caller: the cookie the SPA would hold, or an API key.</summary>
+public sealed record Caller(string Header, string Value, string UserName)
+{
+    public static readonly Caller Anonymous = new("", "", "public");
+}
+
+/// <summary>Builds state through the public API, as a user would.</summary>
+public sealed class Scenarios(IAlbaHost host)
+{
+    public const string Password = "Test@Pass2026";
+
+    public async Task<Caller> SignIn(string userName, string password = Password)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Post.Json(new { userName, password }).ToUrl("/api/auth/sign-in");
+            s.StatusCodeShouldBeOk();
+        });
+        var cookie = result.Context.Response.Headers.SetCookie.ToString().Split(';')[0];
+        cookie.ShouldStartWith("assessment.auth=");
+        return new Caller("Cookie", cookie, userName);
+    }
+
+    public Task<Caller> Admin() => SignIn(AppFixture.AdminUserName, AppFixture.AdminPassword);
+
+    public async Task<Guid> Account(string userName, string role, string? authority = null, Guid? organizationId = null)
+    {
+        var admin = await Admin();
+        var result = await host.Scenario(s =>
+        {
+            s.As(admin);
+            s.Post.Json(new { userName, displayName = userName, role, authorityCode = authority, organizationId, password = Password })
+                .ToUrl("/api/admin/accounts");
+            s.StatusCodeShouldBe(HttpStatusCode.Created);
+        });
+        return (await result.ReadAsJsonAsync<JsonObject>())!["value"]!.GetValue<Guid>();
+    }
+
+    /// <summary>A reviewer bound to an authority, signed in.</summary>
+    public async Task<Caller> Reviewer(string userName, string authority)
+    {
+        await Account(userName, Roles.Reviewer, authority);
+        return await SignIn(userName);
+    }
+
+    /// <summary>An organization user who has registered its organization in the given area.</summary>
+    public async Task<(Caller User, Guid OrganizationId)> Organization(string userName, string areaCode, string name, int serial = 1)
+    {
+        await Account(userName, Roles.Organization);
+        var user = await SignIn(userName);
+        var me = await Get<JsonObject>(user, "/api/auth/me");
+        var orgId = me["organizationId"]!.GetValue<Guid>();
+        await host.Scenario(s =>
+        {
+            s.As(user);
+            s.Post.Json(RegisterBody(name, areaCode, serial)).ToUrl("/api/organizations");
+            s.StatusCodeShouldBe(HttpStatusCode.Created);
+        });
+        return (user, orgId);
+    }
+
+    public static object RegisterBody(string name, string areaCode, int serial = 1) => new
+    {
+        name,
+        creditCode = CreditCode(areaCode, serial),
+        nature = nameof(OrganizationNature.Enterprise),
+        category = "Y",
+        areaCode,
+        address = "测试地址1号",
+        legalRepresentative = "张三",
+        contactName = "李四",
+        contactPhone = "13912345678",
+        contactEmail = "contact@example.cn",
+    };
+
+    public static string CreditCode(string division, int serial)
+    {
+        var first17 = $"91{division}MA{serial:D7}";
+        return first17 + UnifiedSocialCreditCode.CheckCharacter(first17);
+    }
+
+    public async Task<T> Get<T>(Caller caller, string url)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.As(caller);
+            s.Get.Url(url);
+            s.StatusCodeShouldBeOk();
+        });
+        return (await result.ReadAsJsonAsync<T>())!;
+    }
+}
+
+public static class ScenarioExtensions
+{
+    public static void As(this Scenario scenario, Caller caller)
+    {
+        if (caller.Header.Length > 0) scenario.WithRequestHeader(caller.Header, caller.Value);
+    }
+
+    public static async Task<JsonObject> Problem(this IScenarioResult result)
+    {
+        result.Context.Response.ContentType.ShouldNotBeNull().ShouldStartWith("application/problem+json");
+        var body = JsonNode.Parse(await result.ReadAsTextAsync())!.AsObject();
+        body["status"]!.GetValue<int>().ShouldBe(result.Context.Response.StatusCode);
+        body["traceId"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        body["title"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        body["code"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        return body;
+    }
+
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,104 @@
+using Assessment.SharedKernel.Calendar;
+using Assessment.SharedKernel.Problems;
+using NodaTime;
+
+namespace Assessment.UnitTests.SharedKernel;
+
+public class WorkingDayCalendarTests
+{
+    private static readonly WorkingDayCalendar Calendar = new(CalendarData.LoadShipped());
+
+    private static LocalDate D(int y, int m, int d) => new(y, m, d);
+
+    [Fact]
+    public void the_worked_example_10_working_days_after_friday_2021_09_24_ends_on_2021_10_13()
+    {
+        var days = new List<LocalDate>();
+        for (var d = D(2021, 9, 24).PlusDays(1); days.Count < 10; d = d.PlusDays(1))
+        {
+            if (Calendar.IsWorkingDay("national", d)) days.Add(d);
+        }
+        days.ShouldBe([
+            D(2021, 9, 26), // Sunday, make-up working day
+            D(2021, 9, 27), D(2021, 9, 28), D(2021, 9, 29), D(2021, 9, 30),
+            D(2021, 10, 8),
+            D(2021, 10, 9), // Saturday, make-up working day
+            D(2021, 10, 11), D(2021, 10, 12), D(2021, 10, 13),
+        ]);
+        Calendar.AddWorkingDays("national", D(2021, 9, 24), 10).ShouldBe(D(2021, 10, 13));
+        Calendar.WorkingDaysBetween("national", D(2021, 9, 24), D(2021, 10, 13)).ShouldBe(10);
+    }
+
+    [Theory]
+    [InlineData("2021-10-01", false)] // National Day
+    [InlineData("2021-10-07", false)]
+    [InlineData("2021-09-26", true)]  // make-up Sunday
+    [InlineData("2021-09-25", false)] // ordinary Saturday
+    [InlineData("2021-09-24", true)]  // ordinary Friday
+    [InlineData("2020-02-01", false)] // announced as working, then rest by the 2020 extension
+    [InlineData("2020-02-02", false)]
+    [InlineData("2020-02-03", true)]
+    [InlineData("2022-12-31", false)] // belongs to the 2023 New Year holiday
+    [InlineData("2026-02-14", true)]  // 2026 make-up Saturday
+    [InlineData("2026-02-23", false)]
+    public void national_holidays_and_make_up_days_follow_the_State_Council_notices(string date, bool working)
+    {
+        Calendar.IsWorkingDay("national", NodaTime.Text.LocalDatePattern.Iso.Parse(date).Value).ShouldBe(working);
+    }
+
+    [Fact]
+    public void guangxi_adds_san_yue_san_2021_on_top_of_the_national_layer()
+    {
+        foreach (var d in new[] { D(2021, 4, 14), D(2021, 4, 15), D(2021, 4, 16) })
+        {
+            Calendar.IsWorkingDay("guangxi", d).ShouldBeFalse();
+            Calendar.IsWorkingDay("national", d).ShouldBeTrue();
+        }
+        Calendar.IsWorkingDay("guangxi", D(2021, 4, 18)).ShouldBeTrue();  // Sunday worked in Guangxi
+        Calendar.IsWorkingDay("national", D(2021, 4, 18)).ShouldBeFalse();
+        Calendar.IsWorkingDay("guangxi", D(2021, 10, 1)).ShouldBeFalse(); // national holidays still apply
+        // 5 working days after Tue 2021-04-13: national → 04-20, Guangxi (14–17 off, 18 worked) → 04-22
+        Calendar.AddWorkingDays("national", D(2021, 4, 13), 5).ShouldBe(D(2021, 4, 20));
+        Calendar.AddWorkingDays("guangxi", D(2021, 4, 13), 5).ShouldBe(D(2021, 4, 22));
+    }
+
+    [Fact]
+    public void a_date_outside_the_loaded_years_is_an_explicit_error_never_a_weekend_guess()
+    {
+        var e = Should.Throw<CalendarYearNotLoadedException>(() => Calendar.IsWorkingDay("national", D(2027, 1, 4)));
+        e.Year.ShouldBe(2027);
+        e.ToViolation().Code.ShouldBe("calendar.year-not-loaded");
+        Should.Throw<CalendarYearNotLoadedException>(() => Calendar.AddWorkingDays("guangxi", D(2026, 12, 20), 10));
+        Should.Throw<CalendarYearNotLoadedException>(() => Calendar.IsWorkingDay("national", D(2019, 12, 31)));
+    }
+
+    [Fact]
+    public void loading_a_new_year_extends_the_calendar_without_changing_the_old_one()
+    {
+        var y2027 = new CalendarYear(2027, CalendarData.ExpandAll(["2027-01-01..2027-01-03"]), CalendarData.ExpandAll(["2027-01-09"]), "test notice");
+        var extended = Calendar.WithYear("national", y2027);
+        extended.IsWorkingDay("national", D(2027, 1, 1)).ShouldBeFalse();
+        extended.IsWorkingDay("national", D(2027, 1, 9)).ShouldBeTrue();
+        extended.IsWorkingDay("guangxi", D(2027, 1, 9)).ShouldBeTrue();
+        extended.AddWorkingDays("national", D(2026, 12, 25), 5).ShouldBe(D(2027, 1, 4));
+        Should.Throw<CalendarYearNotLoadedException>(() => Calendar.IsWorkingDay("national", D(2027, 1, 1)));
+    }
+
+    [Fact]
+    public void a_loaded_year_is_validated()
+    {
+        var bad = new CalendarYear(2027, CalendarData.ExpandAll(["2026-05-01"]), CalendarData.ExpandAll(["2027-01-06", "2027-01-09"]), "");
+        var errors = CalendarData.Validate(bad);
+        errors.Keys.ShouldBe(["source", "off", "work"], ignoreOrder: true);
+        errors["work"].ShouldContain(m => m.Contains("2027-01-06"));
+        Should.Throw<InvalidValueException>(() => CalendarData.ExpandAll(["2027-13-01"]));
+        Should.Throw<InvalidValueException>(() => CalendarData.ExpandAll(["2027-02-01..2027-01-01"]));
+    }
+
+    [Fact]
+    public void every_shipped_year_from_2020_to_2026_is_loaded()
+    {
+        Calendar.CoveredYears("national").ShouldBe([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+        Calendar.CoveredYears("guangxi").ShouldBe([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    }
+}
