@@ -94,11 +94,8 @@ cmd_test() {
     sleep 1
   done
   if [ $ready = 1 ]; then
-    if (cd client && E2E_BASE_URL="http://127.0.0.1:$e2e_port" npx playwright test --reporter=list,json >"$results/playwright.json.tmp" 2>"$results/playwright.stderr"); then :; else status=1; fi
-    # the json reporter writes to stdout after the list output; keep the JSON object only
-    node build/count-playwright.mjs "$results/playwright.json.tmp" >"$results/playwright.counts" || true
-    cat "$results/playwright.stderr" >&2 || true
-    read -r p f < "$results/playwright.counts" || { p=0; f=1; }
+    if (cd client && E2E_BASE_URL="http://127.0.0.1:$e2e_port" E2E_JSON="$results/playwright.json" npx playwright test); then :; else status=1; fi
+    read -r p f < <(node build/count-playwright.mjs "$results/playwright.json")
     passed=$((passed + p)); failed=$((failed + f))
   else
     echo "!! the API did not become ready for the browser tests; log:"; tail -50 "$log"

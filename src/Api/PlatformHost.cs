@@ -132,6 +132,8 @@ public static class PlatformHost
             o.SwaggerEndpoint("/swagger/v1/swagger.json", "职业技能等级认定平台 API v1");
         });
 
+        // Explicit, after the static files: otherwise routing runs first and the SPA fallback swallows /assets/*.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -145,7 +147,7 @@ public static class PlatformHost
         // Unknown API routes answer 404 ProblemDetails; any other path is the SPA (client-side routing).
         // Any other GET is the SPA (client-side routing). The pattern never matches /api, /health or /swagger, and the
         // endpoint is GET-only, so routing still answers 404 for unknown API routes and 405 for a wrong method.
-        app.MapMethods("{*path:regex(^(?!api/|api$|health/|swagger/).*$)}", [HttpMethods.Get, HttpMethods.Head], async http =>
+        app.MapMethods("{*path:nonfile:regex(^(?!api/|api$|health/|swagger/).*$)}", [HttpMethods.Get, HttpMethods.Head], async http =>
         {
             if (spaRoot is null)
             {

@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+
+const password = 'Demo@2026pass';
+
+async function signIn(page: import('@playwright/test').Page, userName: string, pass = password) {
+  await page.goto('/sign-in');
+  await page.getByLabel('用户名').fill(userName);
+  await page.getByLabel('密码').fill(pass);
+  await page.getByRole('button', { name: '登录', exact: true }).last().click();
+}
+
+test('a reviewer signs in and sees the workbench of its own jurisdiction only', async ({ page }) => {
+  await signIn(page, 'wuhu.reviewer');
+  await expect(page).toHaveURL(/\/workbench$/);
+  await expect(page.getByRole('heading', { name: '审核工作台' })).toBeVisible();
+  await expect(page.getByTestId('authority-name')).toHaveText('芜湖市职业技能鉴定指导中心');
+  await expect(page.getByTestId('current-user')).toContainText('芜湖市鉴定中心 审核员');
+  await expect(page.getByRole('cell', { name: '芜湖奇瑞汽车股份有限公司' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '合肥新华职业技能培训学校' })).toHaveCount(0);
+  await expect(page.getByRole('menuitem', { name: '账号管理' })).toHaveCount(0);
+});
+
+test('a province reviewer sees every city of its province', async ({ page }) => {
+  await signIn(page, 'anhui.reviewer');
+  await expect(page.getByRole('cell', { name: '芜湖奇瑞汽车股份有限公司' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '合肥新华职业技能培训学校' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '广西南宁家政服务行业协会' })).toHaveCount(0);
+});
+
+test('a wrong password is refused with a Chinese message and no session', async ({ page }) => {
+  await signIn(page, 'auditor', 'Wrong@Password1');
+  await expect(page.getByRole('alert')).toContainText('用户名或密码错误');
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test('a protected page sends the public to sign in and back', async ({ page }) => {
+  await page.goto('/workbench');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fworkbench$/);
+  await page.getByLabel('用户名').fill('hefei.reviewer');
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).last().click();
+  await expect(page).toHaveURL(/\/workbench$/);
+  await expect(page.getByTestId('authority-name')).toHaveText('合肥市职业技能鉴定指导中心');
+});

@@ -1,0 +1,35 @@
+import { Route, Routes } from 'react-router-dom';
+import { AppLayout } from './layout/AppLayout';
+import { RequireRole } from './auth/RequireRole';
+import { Roles } from './lib/roles';
+import { HomePage } from './pages/HomePage';
+import { SignInPage } from './pages/SignInPage';
+import { PoliciesPage } from './pages/PoliciesPage';
+import { CalendarPage } from './pages/CalendarPage';
+import { WorkbenchPage } from './pages/WorkbenchPage';
+import { OrganizationPage } from './pages/OrganizationPage';
+import { OrganizationDetailPage } from './pages/OrganizationDetailPage';
+import { AccountsPage } from './pages/AccountsPage';
+import { ApiClientsPage } from './pages/ApiClientsPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+const staff = [Roles.reviewer, Roles.expert, Roles.inspector, Roles.auditor, Roles.administrator];
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="sign-in" element={<SignInPage />} />
+        <Route path="policies" element={<PoliciesPage />} />
+        <Route path="calendar" element={<CalendarPage />} />
+        <Route path="workbench" element={<RequireRole roles={staff}><WorkbenchPage /></RequireRole>} />
+        <Route path="organization" element={<RequireRole roles={[Roles.organization]}><OrganizationPage /></RequireRole>} />
+        <Route path="organizations/:id" element={<RequireRole><OrganizationDetailPage /></RequireRole>} />
+        <Route path="admin/accounts" element={<RequireRole roles={[Roles.administrator, Roles.auditor]}><AccountsPage /></RequireRole>} />
+        <Route path="admin/api-clients" element={<RequireRole roles={[Roles.administrator]}><ApiClientsPage /></RequireRole>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { ApiProblem } from '../api/problem';
+import { ProblemAlert } from './ProblemAlert';
+
+describe('ProblemAlert', () => {
+  it('shows each broken rule with its ID', () => {
+    render(<ProblemAlert error={new ApiProblem(422, { title: '业务规则校验未通过', rules: [{ ruleId: 'FIL-04', code: 'x', message: '职业原则上不超过5个。' }] })} />);
+    expect(screen.getByText('业务规则校验未通过')).toBeTruthy();
+    expect(screen.getByText('FIL-04')).toBeTruthy();
+    expect(screen.getByText('职业原则上不超过5个。')).toBeTruthy();
+  });
+
+  it('shows the trace id so people can report a failure', () => {
+    render(<ProblemAlert error={new ApiProblem(500, { title: '服务器内部错误', detail: '处理请求时发生错误。', traceId: 'trace-123' })} />);
+    expect(screen.getByText(/trace-123/)).toBeTruthy();
+  });
+
+  it('renders nothing without an error', () => {
+    const { container } = render(<ProblemAlert error={null} />);
+    expect(container.innerHTML).toBe('');
+  });
+});

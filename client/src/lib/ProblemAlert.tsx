@@ -1,0 +1,46 @@
+import { Alert, List, Tag } from 'antd';
+import type { FormInstance } from 'antd';
+import { ApiProblem, describeProblem } from '../api/problem';
+
+/** Shows a failed request as people read it: the rules it broke (with IDs), or the fields to fix. */
+export function ProblemAlert({ error }: { error: unknown }) {
+  if (!error) return null;
+  if (!(error instanceof ApiProblem)) {
+    return <Alert type="error" showIcon title="网络错误" description="无法连接服务器，请检查网络后重试。" />;
+  }
+  const rules = error.rules;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      title={error.body.title ?? '请求失败'}
+      description={
+        rules.length > 0 ? (
+          <List
+            size="small"
+            dataSource={rules}
+            renderItem={(r) => (
+              <List.Item>
+                <Tag color="red">{r.ruleId}</Tag>
+                {r.message}
+              </List.Item>
+            )}
+          />
+        ) : (
+          <>
+            {describeProblem(error.status, error.body)}
+            {error.body.traceId && <div style={{ color: '#999', fontSize: 12 }}>追踪编号：{error.body.traceId}</div>}
+          </>
+        )
+      }
+    />
+  );
+}
+
+/** Puts a 400's field errors next to the form fields they belong to. */
+export function applyFieldErrors(form: FormInstance, error: unknown) {
+  if (!(error instanceof ApiProblem)) return;
+  const fields = Object.entries(error.fieldErrors).map(([name, errors]) => ({ name, errors }));
+  if (fields.length > 0) form.setFields(fields);
+}

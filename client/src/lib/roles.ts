@@ -1,0 +1,69 @@
+/** Roles as the API names them (Assessment.SharedKernel.Events.Roles). */
+export const Roles = {
+  organization: 'organization',
+  reviewer: 'reviewer',
+  expert: 'expert',
+  inspector: 'inspector',
+  auditor: 'auditor',
+  administrator: 'administrator',
+  apiClient: 'api-client',
+} as const;
+
+export type Role = (typeof Roles)[keyof typeof Roles];
+
+export interface NavItem {
+  key: string;
+  label: string;
+}
+
+const publicItems: NavItem[] = [
+  { key: '/', label: '首页' },
+  { key: '/policies', label: '辖区政策' },
+  { key: '/calendar', label: '工作日查询' },
+];
+
+/** The navigation a role sees; the public items come first for everyone. */
+export function navigationFor(role: string | undefined): NavItem[] {
+  switch (role) {
+    case Roles.organization:
+      return [...publicItems, { key: '/organization', label: '本机构' }];
+    case Roles.reviewer:
+    case Roles.expert:
+    case Roles.inspector:
+      return [...publicItems, { key: '/workbench', label: '审核工作台' }];
+    case Roles.auditor:
+      return [...publicItems, { key: '/workbench', label: '机构总览' }, { key: '/admin/accounts', label: '账号（只读）' }];
+    case Roles.administrator:
+      return [...publicItems, { key: '/workbench', label: '机构总览' }, { key: '/admin/accounts', label: '账号管理' }, { key: '/admin/api-clients', label: '第三方系统' }];
+    default:
+      return publicItems;
+  }
+}
+
+/** The page a user lands on after signing in. */
+export function homeFor(role: string | undefined): string {
+  switch (role) {
+    case Roles.organization:
+      return '/organization';
+    case Roles.administrator:
+      return '/admin/accounts';
+    case undefined:
+      return '/';
+    default:
+      return '/workbench';
+  }
+}
+
+export const natureNames: Record<string, string> = {
+  Enterprise: '企业',
+  PrivateNonEnterprise: '民办非企业单位',
+  IndustryAssociation: '行业协会',
+  ResearchInstitute: '科研院所',
+  TechnicalSchool: '技工院校',
+  Other: '其他',
+};
+
+export const categoryNames: Record<string, string> = {
+  Y: 'Y 用人单位',
+  S: 'S 社会培训评价组织',
+};

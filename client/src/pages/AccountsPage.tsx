@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { api, unwrap, type Schemas } from '../api/client';
+import { useMe } from '../auth/session';
+import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
+import { useAreas } from '../lib/areas';
+import { Roles } from '../lib/roles';
+
+type Account = Schemas['Api.Identity.AccountView'];
+type CreateAccount = Schemas['Api.Identity.CreateAccount'];
+type Decision = 'disable' | 'enable' | 'unlock';
+
+const roleOptions = [
+  { value: Roles.reviewer, label: '审核人员' },
+  { value: Roles.expert, label: '评估专家' },
+  { value: Roles.inspector, label: '督查员' },
+  { value: Roles.organization, label: '评价机构用户' },
+  { value: Roles.auditor, label: '审计人员' },
+  { value: Roles.administrator, label: '系统管理员' },
+];
+const decisionNames: Record<Decision, string> = { disable: '停用', enable: '启用', unlock: '解除锁定' };
+
+/** Administrators manage accounts; auditors read them. Every decision asks for a reason (全程留痕). */
+export function AccountsPage() {
+  const { data: me } = useMe();
+  const canManage = me?.role === Roles.administrator;
+  const { areaName } = useAreas();
+  const [role, setRole] = useState<string | undefined>();
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
+  const [deciding, setDeciding] = useState<{ account: Account; decision: Decision } | null>(null);
+  const accounts = useQuery({
+    queryKey: ['accounts', role, q, page],
+    queryFn: () => unwrap(api.GET('/api/admin/accounts', { params: { query: { role, q: q || undefined, page, pageSize: 20 } } })),
+  });
+
+  return (
+    <Card
+      title="账号管理"
+      extra={
+        <Space>
+          <Select allowClear placeholder="按角色筛选" style={{ width: 160 }} options={roleOptions} onChange={(v) => { setRole(v); setPage(1); }} />
+          <Input.Search allowClear placeholder="用户名或姓名" onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 220 }} />
+          {canManage && <Button type="primary" onClick={() => setCreating(true)}>新建账号</Button>}
+        </Space>
+      }
+    >
+      <ProblemAlert error={accounts.error} />
+      <Table<Account>
+        rowKey="id"
+        loading={accounts.isLoading}
+        dataSource={accounts.data?.items ?? []}
+        pagination={{ current: page, pageSize: 20, total: accounts.data?.total ?? 0, onChange: setPage }}
+        columns={[
+          { title: '用户名', dataIndex: 'userName' },
+          { title: '姓名', dataIndex: 'displayName' },
+          { title: '角色', dataIndex: 'roleName' },
+          { title: '主管部门 / 机构', render: (_, a) => (a.authorityCode ? areaName(a.authorityCode) : a.organizationId ? '评价机构' : '—') },
+          {
+            title: '状态',
+            render: (_, a) =>
+              a.disabled ? <Tag color="red">已停用</Tag> : a.lockedUntil && dayjs(a.lockedUntil).isAfter(dayjs()) ? <Tag color="orange">锁定至 {dayjs(a.lockedUntil).format('HH:mm')}</Tag> : <Tag color="green">正常</Tag>,
+          },
+          { title: '最近登录', dataIndex: 'lastSignInAt', render: (t?: string | null) => (t ? dayjs(t).format('YYYY-MM-DD HH:mm') : '—') },
+          ...(canManage
+            ? [{
+                title: '操作',
+                render: (_: unknown, a: Account) => (
+                  <Space>
+                    {a.disabled ? <a onClick={() => setDeciding({ account: a, decision: 'enable' })}>启用</a> : <a onClick={() => setDeciding({ account: a, decision: 'disable' })}>停用</a>}
+                    {a.lockedUntil && <a onClick={() => setDeciding({ account: a, decision: 'unlock' })}>解除锁定</a>}
+                  </Space>
+                ),
+              }]
+            : []),
+        ]}
+      />
+      {creating && <CreateAccountModal onClose={() => setCreating(false)} />}
+      {deciding && <DecisionModal {...deciding} onClose={() => setDeciding(null)} />}
+    </Card>
+  );
+}
+
+function CreateAccountModal({ onClose }: { onClose: () => void }) {
+  const [form] = Form.useForm<CreateAccount>();
+  const role = Form.useWatch('role', form);
+  const { tree } = useAreas();
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const create = useMutation({
+    mutationFn: (body: CreateAccount) => unwrap(api.POST('/api/admin/accounts', { body })),
+    onSuccess: async () => {
+      message.success('账号已创建');
+      await client.invalidateQueries({ queryKey: ['accounts'] });
+      onClose();
+    },
+    onError: (e) => applyFieldErrors(form, e),
+  });
+  const needsAuthority = role === Roles.reviewer || role === Roles.expert || role === Roles.inspector;
+  return (
+    <Modal open title="新建账号" onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} okText="创建" destroyOnHidden>
+      <Form form={form} layout="vertical" onFinish={(v) => create.mutate({ ...v, authorityCode: needsAuthority ? v.authorityCode : undefined })}>
+        <Form.Item name="userName" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}><Input /></Form.Item>
+        <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}><Input /></Form.Item>
+        <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}><Select options={roleOptions} /></Form.Item>
+        {needsAuthority && (
+          <Form.Item name="authorityCode" label="所属主管部门" rules={[{ required: true, message: '请选择主管部门' }]}>
+            <TreeSelect treeData={tree} showSearch treeNodeFilterProp="title" />
+          </Form.Item>
+        )}
+        <Form.Item name="password" label="初始密码" extra="至少10位，包含大写字母、小写字母、数字、符号中的三类" rules={[{ required: true, message: '请输入初始密码' }]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        {create.error && <ProblemAlert error={create.error} />}
+      </Form>
+    </Modal>
+  );
+}
+
+function DecisionModal({ account, decision, onClose }: { account: Account; decision: Decision; onClose: () => void }) {
+  const [form] = Form.useForm<{ reason: string }>();
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const decide = useMutation({
+    mutationFn: ({ reason }: { reason: string }) => {
+      const options = { params: { path: { accountId: account.id } }, body: { version: account.version, reason } };
+      const call =
+        decision === 'disable' ? api.POST('/api/admin/accounts/{accountId}/disable', options)
+        : decision === 'enable' ? api.POST('/api/admin/accounts/{accountId}/enable', options)
+        : api.POST('/api/admin/accounts/{accountId}/unlock', options);
+      return unwrap(call);
+    },
+    onSuccess: async () => {
+      message.success(`已${decisionNames[decision]}`);
+      await client.invalidateQueries({ queryKey: ['accounts'] });
+      onClose();
+    },
+  });
+  return (
+    <Modal open title={`${decisionNames[decision]}账号 ${account.userName}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={decide.isPending} destroyOnHidden>
+      <Form form={form} layout="vertical" onFinish={(v) => decide.mutate(v)}>
+        <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请填写原因' }]}><Input.TextArea rows={3} maxLength={500} showCount /></Form.Item>
+        {decide.error && <ProblemAlert error={decide.error} />}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,42 @@
+import { Card, Descriptions, Skeleton } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router-dom';
+import dayjs from 'dayjs';
+import { api, unwrap, type Schemas } from '../api/client';
+import { ProblemAlert } from '../lib/ProblemAlert';
+import { useAreas } from '../lib/areas';
+import { categoryNames, natureNames } from '../lib/roles';
+
+export function OrganizationDescriptions({ organization: o }: { organization: Schemas['Filing.Organizations.Organization'] }) {
+  const { areaName } = useAreas();
+  return (
+    <Descriptions bordered column={{ xs: 1, md: 2 }} size="small">
+      <Descriptions.Item label="机构名称">{o.name}</Descriptions.Item>
+      <Descriptions.Item label="统一社会信用代码">{o.creditCode}</Descriptions.Item>
+      <Descriptions.Item label="评价机构类别">{categoryNames[o.category]}</Descriptions.Item>
+      <Descriptions.Item label="机构性质">{natureNames[o.nature]}</Descriptions.Item>
+      <Descriptions.Item label="登记所在地">{areaName(o.areaCode)}</Descriptions.Item>
+      <Descriptions.Item label="地址">{o.address}</Descriptions.Item>
+      <Descriptions.Item label="法定代表人">{o.legalRepresentative}</Descriptions.Item>
+      <Descriptions.Item label="联系人">{o.contactName}</Descriptions.Item>
+      <Descriptions.Item label="联系电话">{o.contactPhone}</Descriptions.Item>
+      <Descriptions.Item label="电子邮箱">{o.contactEmail}</Descriptions.Item>
+      <Descriptions.Item label="登记时间">{dayjs(o.registeredAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+      <Descriptions.Item label="版本">{o.version}</Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+export function OrganizationDetailPage() {
+  const { id } = useParams();
+  const query = useQuery({
+    queryKey: ['organization', id],
+    queryFn: () => unwrap(api.GET('/api/organizations/{id}', { params: { path: { id: id! } } })),
+  });
+  return (
+    <Card title="评价机构">
+      <ProblemAlert error={query.error} />
+      {query.isLoading ? <Skeleton active /> : query.data && <OrganizationDescriptions organization={query.data} />}
+    </Card>
+  );
+}
