@@ -26,7 +26,7 @@ cmd_run() {
   pg_create_db "$data" "$port" assessment
   build_client
   echo ">> building the API"
-  dotnet build src/Api -c Release -nologo -v q
+  dotnet build src/Api -c Release -nologo -v q -clp:ErrorsOnly
   local url=${ASSESSMENT_URL:-http://127.0.0.1:5080}
   echo
   echo "   API + SPA:  $url"
@@ -37,7 +37,22 @@ cmd_run() {
   echo
   ConnectionStrings__Assessment="Host=127.0.0.1;Port=$port;Database=assessment;Username=postgres" \
   Demo__Seed=true Spa__Root="$root/client/dist" ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production} \
-    dotnet run --project src/Api -c Release --no-build --no-launch-profile --urls "$url"
+    run_api "$url" || true
+}
+
+# Runs the built API in the foreground from its output folder (its content root), replacing the subshell so that
+# signals and `kill` reach the API itself.
+run_api() {
+  (cd "$root/src/Api/bin/Release/net10.0" && exec dotnet Assessment.Api.dll --urls "$1")
+}
+
+wait_ready() {
+  local url=$1
+  for _ in $(seq 1 120); do
+    node -e 'fetch(process.argv[1]).then(r => process.exit(r.ok ? 0 : 1)).catch(() => process.exit(1))' "$url/health/ready" && return 0
+    sleep 1
+  done
+  return 1
 }
 
 cmd_test() {
@@ -52,14 +67,15 @@ cmd_test() {
   fi
   local data; data=$(mktemp -d /tmp/assessment-pg.XXXXXX)
   local port; port=$(pg_free_port 56432)
+  api_pid=""
+  trap 'if [ -n "$api_pid" ]; then kill "$api_pid" 2>/dev/null || true; fi; pg_stop "'"$data"'"; rm -rf "'"$data"'"' EXIT
   PG_FSYNC=off pg_start "$data" "$port"
-  trap 'pg_stop "'"$data"'"; rm -rf "'"$data"'"' EXIT
   pg_create_db "$data" "$port" assessment_tests
   pg_create_db "$data" "$port" assessment_e2e
   export ASSESSMENT_TEST_CONNECTION="Host=127.0.0.1;Port=$port;Database=assessment_tests;Username=postgres;Maximum Pool Size=50"
 
   echo ">> restoring and building (.NET)"
-  dotnet build Assessment.sln -c Release -nologo -v q
+  dotnet build Assessment.sln -c Release -nologo -v q -clp:ErrorsOnly
 
   echo ">> .NET tests"
   for proj in tests/UnitTests tests/IntegrationTests; do
@@ -86,13 +102,10 @@ cmd_test() {
   local log="$results/e2e-api.log"
   ConnectionStrings__Assessment="Host=127.0.0.1;Port=$port;Database=assessment_e2e;Username=postgres" \
   Demo__Seed=true Spa__Root="$root/client/dist" ASPNETCORE_ENVIRONMENT=Production \
-    dotnet run --project src/Api -c Release --no-build --no-launch-profile --urls "http://127.0.0.1:$e2e_port" >"$log" 2>&1 &
-  local api_pid=$!
+    bash -c 'cd "$1/src/Api/bin/Release/net10.0" && exec dotnet Assessment.Api.dll --urls "$2"' _ "$root" "http://127.0.0.1:$e2e_port" >"$log" 2>&1 &
+  api_pid=$!  # the API process itself (exec), so kill reaches it
   local ready=0
-  for _ in $(seq 1 120); do
-    if curl -fsS "http://127.0.0.1:$e2e_port/health/ready" >/dev/null 2>&1; then ready=1; break; fi
-    sleep 1
-  done
+  wait_ready "http://127.0.0.1:$e2e_port" && ready=1
   if [ $ready = 1 ]; then
     if (cd client && E2E_BASE_URL="http://127.0.0.1:$e2e_port" E2E_JSON="$results/playwright.json" npx playwright test); then :; else status=1; fi
     read -r p f < <(node build/count-playwright.mjs "$results/playwright.json")
@@ -101,7 +114,7 @@ cmd_test() {
     echo "!! the API did not become ready for the browser tests; log:"; tail -50 "$log"
     failed=$((failed + 1)); status=1
   fi
-  kill "$api_pid" 2>/dev/null || true; wait "$api_pid" 2>/dev/null || true
+  kill "$api_pid" 2>/dev/null || true; wait "$api_pid" 2>/dev/null || true; api_pid=""
 
   [ $failed -gt 0 ] && status=1
   echo
