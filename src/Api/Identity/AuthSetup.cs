@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -43,6 +44,8 @@ public static class AuthSetup
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, _ => { });
         services.AddAuthorization();
+        services.AddSingleton<IAuthorizationPolicyProvider, ScopePolicyProvider>();
+        services.AddSingleton<IAuthorizationHandler, ScopeHandler>();
         return services;
     }
 

@@ -263,6 +263,28 @@ public class ApiKeyTests(AppFixture app) : IntegrationTest(app)
         });
     }
 
+    [Fact]
+    public async Task a_system_may_only_use_the_scopes_it_was_granted()
+    {
+        var (_, hefei) = await Given.Organization("hefei.org", "340100", "合肥机构", 1);
+        var (_, key) = await Register(new { name = "证书查询系统", authorityCode = "340000", scopes = new[] { "certificates:read" } });
+        var system = new Caller("X-Api-Key", key, "system");
+        foreach (var url in new[] { "/api/organizations", $"/api/organizations/{hefei}" })
+        {
+            var result = await Host.Scenario(s =>
+            {
+                s.As(system);
+                s.Get.Url(url);
+                s.StatusCodeShouldBe(HttpStatusCode.Forbidden);
+            });
+            (await result.Problem())["code"]!.GetValue<string>().ShouldBe("forbidden");
+        }
+
+        var (_, reader) = await Register(new { name = "备案查询系统", authorityCode = "340000", scopes = new[] { "filing:read" } });
+        var page = await Given.Get<JsonObject>(new Caller("X-Api-Key", reader, "system"), "/api/organizations");
+        page["total"]!.GetValue<long>().ShouldBe(1);
+    }
+
     [Theory]
     [InlineData("not-a-key")]
     [InlineData("ak_0123456789abcdef0123456789abcdef_wrongsecretwrongsecret")]

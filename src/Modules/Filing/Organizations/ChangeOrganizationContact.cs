@@ -34,7 +34,7 @@ public static class ChangeOrganizationContactEndpoint
         return user.OrganizationId == organization.Id ? WolverineContinue.NoProblems : Problems.Forbidden("只有机构本身可以修改联系信息。");
     }
 
-    [Authorize]
+    [Authorize(Policy = ScopePolicies.FilingWrite)]
     [WolverinePut("/api/organizations/{organizationId}/contact", OperationId = "changeOrganizationContact")]
     [ProducesResponseType<Organization>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]

@@ -15,7 +15,7 @@ public sealed record OrganizationPage(IReadOnlyList<Organization> Items, long To
 public static class QueryOrganizationsEndpoint
 {
     /// <summary>One organization; 404 when it does not exist or lies outside the caller's jurisdiction or ownership.</summary>
-    [Authorize]
+    [Authorize(Policy = ScopePolicies.FilingRead)]
     [WolverineGet("/api/organizations/{id}", OperationId = "getOrganization")]
     [ProducesResponseType<Organization>(200), ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(Guid id, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
@@ -27,7 +27,7 @@ public static class QueryOrganizationsEndpoint
     }
 
     /// <summary>The organizations the caller may see, newest first.</summary>
-    [Authorize]
+    [Authorize(Policy = ScopePolicies.FilingRead)]
     [WolverineGet("/api/organizations", OperationId = "listOrganizations")]
     public static async Task<OrganizationPage> List(ClaimsPrincipal principal, IQuerySession session, AccessControl access,
         string? name, int? page, int? pageSize)
