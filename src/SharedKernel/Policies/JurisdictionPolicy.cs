@@ -96,7 +96,7 @@ public sealed record FilingPolicy(
 
 public sealed record PublicityPeriod(int Length, string Unit);
 
-public static class PeriodUnits
+public static class PublicityUnits
 {
     public const string WorkingDays = "working-days";
     public const string CalendarDays = "calendar-days";

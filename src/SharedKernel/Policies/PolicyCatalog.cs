@@ -137,7 +137,7 @@ public sealed partial class PolicyCatalog
             if (n.CityCodes is not null && n.CityCodes.Values.Distinct().Count() != n.CityCodes.Count) yield return $"{at}: FIL-24 city codes are not unique";
             var b = p.Batches;
             if (b is null) { yield return $"{at}: batches section missing"; continue; }
-            if (b.ResultsPublicity is null || b.ResultsPublicity.Length <= 0 || (b.ResultsPublicity.Unit != PeriodUnits.WorkingDays && b.ResultsPublicity.Unit != PeriodUnits.CalendarDays))
+            if (b.ResultsPublicity is null || b.ResultsPublicity.Length <= 0 || (b.ResultsPublicity.Unit != PublicityUnits.WorkingDays && b.ResultsPublicity.Unit != PublicityUnits.CalendarDays))
                 yield return $"{at}: BAT-06 results publicity invalid";
             if (b.ResultsReportWorkingDays <= 0) yield return $"{at}: BAT-07 report days must be positive";
             if (p.Certificates is null || p.Certificates.SerialDigits != 6) yield return $"{at}: CRT-01 serial must be 6 digits";

@@ -1,5 +1,9 @@
 using Alba;
+using Assessment.SharedKernel.Calendar;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Testcontainers.PostgreSql;
 using Wolverine;
@@ -19,6 +23,11 @@ public sealed class AppFixture : IAsyncLifetime
     private PostgreSqlContainer? _container;
 
     public IAlbaHost Host { get; private set; } = null!;
+
+    /// <summary>Monday 2026-11-23 10:00 in China; tests move it, every reset puts it back.</summary>
+    public static readonly Instant Start = Instant.FromUtc(2026, 11, 23, 2, 0);
+
+    public FakeClock Clock { get; } = new(Start);
 
     public async Task InitializeAsync()
     {
@@ -40,6 +49,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.ConfigureServices(services =>
             {
                 services.DisableAllExternalWolverineTransports();
+                services.AddSingleton<IClock>(Clock);
                 // Test-only endpoints (e.g. one that fails unexpectedly) live in this assembly.
                 services.ConfigureWolverine(o => o.Discovery.IncludeAssembly(typeof(AppFixture).Assembly));
             });
@@ -53,7 +63,13 @@ public sealed class AppFixture : IAsyncLifetime
     }
 
     /// <summary>Wipes all data and re-applies the bootstrap administrator.</summary>
-    public Task ResetAsync() => Host.ResetAllMartenDataAsync();
+    public Task ResetAsync()
+    {
+        Clock.Reset(Start);
+        // Years an administrator loaded live in the calendar singleton too; a reset returns to the shipped data.
+        Host.Services.GetRequiredService<IWorkingDayCalendar>().Replace(new WorkingDayCalendar(CalendarData.LoadShipped()));
+        return Host.ResetAllMartenDataAsync();
+    }
 }
 
 [CollectionDefinition(Name)]

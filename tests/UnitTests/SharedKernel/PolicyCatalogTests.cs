@@ -83,8 +83,8 @@ public class PolicyCatalogTests
     [Fact]
     public void BAT_06_results_publicity_differs_by_unit()
     {
-        Catalog.Get("guangxi").Batches.ResultsPublicity.ShouldBe(new PublicityPeriod(5, PeriodUnits.WorkingDays));
-        Catalog.Get("anhui").Batches.ResultsPublicity.ShouldBe(new PublicityPeriod(7, PeriodUnits.CalendarDays));
+        Catalog.Get("guangxi").Batches.ResultsPublicity.ShouldBe(new PublicityPeriod(5, PublicityUnits.WorkingDays));
+        Catalog.Get("anhui").Batches.ResultsPublicity.ShouldBe(new PublicityPeriod(7, PublicityUnits.CalendarDays));
         Catalog.Get("anhui").Batches.PlanFilingLeadWorkingDays.ShouldBe(10);
         Catalog.Get("guangxi").Batches.AnnouncementLeadWorkingDays.ShouldBe(10);
     }

@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Calendar;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Notices.Notices;
+
+public sealed record PublishNotice(
+    NoticeKind Kind, string Subject, string Body, string? AreaCode, LocalDate? StartDate, int? Length, string? SubjectReference);
+
+/// <summary>Scheduled at the end of a notice's window; closes it on its own (no cron outside the app).</summary>
+public sealed record CloseNoticeWindow(Guid NoticeId);
+
+/// <summary>A reviewer publishes a notice for its own area (or an area below it).</summary>
+public static class PublishNoticeEndpoint
+{
+    public static ProblemDetails Validate(PublishNotice command, ClaimsPrincipal principal, AccessControl access, PolicyCatalog catalog)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Enum.IsDefined(command.Kind)) errors["kind"] = ["公告类型无效。"];
+        if (string.IsNullOrWhiteSpace(command.Subject) || command.Subject.Length > 200) errors["subject"] = ["标题不能为空且不超过200字。"];
+        if (string.IsNullOrWhiteSpace(command.Body) || command.Body.Length > 20000) errors["body"] = ["正文不能为空且不超过20000字。"];
+        if (errors.Count > 0) return Problems.Validation(errors);
+        var user = CurrentUser.From(principal);
+        var area = command.AreaCode ?? user.AuthorityCode;
+        if (area is null || !catalog.IsKnownArea(area)) return Problems.Validation("areaCode", "公告所属辖区未配置。");
+        return access.CanDecideFor(user, area) ? WolverineContinue.NoProblems : Problems.Forbidden("只能发布本辖区及下级辖区的公告。");
+    }
+
+    [Authorize(Roles = Roles.Reviewer)]
+    [WolverinePost("/api/notices", OperationId = "publishNotice")]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(422)]
+    public static (CreationResponse<Guid>, IStartStream, OutgoingMessages) Post(PublishNotice command, ClaimsPrincipal principal,
+        PolicyCatalog catalog, IWorkingDayCalendar calendar, IClock clock)
+    {
+        var user = CurrentUser.From(principal);
+        var area = command.AreaCode ?? user.AuthorityCode!;
+        var policy = catalog.PolicyForArea(area);
+        var today = clock.Today();
+        var start = command.StartDate ?? today;
+        if (start < today)
+            throw new BusinessRuleException(new RuleViolation("NTC", "notice.start-in-past", "公告开始日期不能早于今天。"));
+        var window = NoticeWindow.Compute(command.Kind, policy, calendar.Current, start, command.Length);
+        var id = Guid.CreateVersion7();
+        var published = new NoticePublished(id, command.Kind, command.Subject.Trim(), command.Body.Trim(), area, policy.Id,
+            policy.CalendarLayer, window.Start, window.End, window.Length, window.Unit, command.SubjectReference,
+            clock.GetCurrentInstant(), user.ToActor());
+        var closesAt = window.End.PlusDays(1).AtStartOfDayInZone(ChinaTime.Zone).ToDateTimeOffset();
+        return (new CreationResponse<Guid>($"/api/notices/{id}", id), MartenOps.StartStream<Notice>(id, published),
+            [new CloseNoticeWindow(id).ScheduledAt(closesAt)]);
+    }
+}
+
+public static class CloseNoticeWindowHandler
+{
+    /// <summary>Closes an open notice whose window has ended; a notice withdrawn or closed already is left alone.</summary>
+    public static Events Handle(CloseNoticeWindow command, [WriteAggregate] Notice notice, IClock clock)
+    {
+        if (notice.Status != NoticeStatus.Open || clock.Today() <= notice.WindowEnd) return [];
+        return [new NoticeWindowClosed(notice.Id, notice.OpenObjections,
+            notice.Objections.Count(o => o.Outcome == ObjectionOutcome.Upheld), clock.GetCurrentInstant(), Actor.System)];
+    }
+}

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine.Http;
+
+namespace Assessment.Notices.Notices;
+
+/// <summary>What the public sees of an objection: never who lodged it or how to reach them.</summary>
+public sealed record PublicObjection(Instant LodgedAt, ObjectionOutcome? Outcome, Instant? ResolvedAt);
+
+public sealed record PublicNotice(
+    Guid Id, long Version, NoticeKind Kind, string Subject, string Body, string AreaCode, string Jurisdiction,
+    LocalDate WindowStart, LocalDate WindowEnd, int Length, string LengthUnit, Instant PublishedAt, NoticeStatus Status,
+    string? WithdrawalReason, int ObjectionCount, int OpenObjections, IReadOnlyList<PublicObjection> Objections)
+{
+    public static PublicNotice From(Notice n) => new(n.Id, n.Version, n.Kind, n.Subject, n.Body, n.AreaCode, n.Jurisdiction,
+        n.WindowStart, n.WindowEnd, n.Length, n.LengthUnit, n.PublishedAt, n.Status, n.WithdrawalReason, n.Objections.Count,
+        n.OpenObjections, n.Objections.Select(o => new PublicObjection(o.LodgedAt, o.Outcome, o.ResolvedAt)).ToList());
+}
+
+public sealed record NoticePage(IReadOnlyList<PublicNotice> Items, long Total, int Page, int PageSize);
+
+public static class QueryNoticesEndpoint
+{
+    /// <summary>Public list of notices, newest first.</summary>
+    [AllowAnonymous]
+    [WolverineGet("/api/notices", OperationId = "listNotices")]
+    public static async Task<NoticePage> List(IQuerySession session, NoticeKind? kind, string? jurisdiction, NoticeStatus? status,
+        string? q, int? page, int? pageSize)
+    {
+        var p = Math.Max(1, page ?? 1);
+        var size = Math.Clamp(pageSize ?? 20, 1, 100);
+        IQueryable<Notice> query = session.Query<Notice>();
+        if (kind is { } k) query = query.Where(n => n.Kind == k);
+        if (!string.IsNullOrWhiteSpace(jurisdiction)) query = query.Where(n => n.Jurisdiction == jurisdiction);
+        if (status is { } s) query = query.Where(n => n.Status == s);
+        if (!string.IsNullOrWhiteSpace(q)) query = query.Where(n => n.Subject.Contains(q));
+        var result = await query.OrderByDescending(n => n.PublishedAt).ToPagedListAsync(p, size);
+        return new NoticePage(result.Select(PublicNotice.From).ToList(), result.TotalItemCount, p, size);
+    }
+
+    [AllowAnonymous]
+    [WolverineGet("/api/notices/{id}", OperationId = "getNotice")]
+    [ProducesResponseType<PublicNotice>(200), ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session) =>
+        await session.LoadAsync<Notice>(id) is { } n ? Results.Ok(PublicNotice.From(n)) : Results.Problem(Problems.NotFound("公告"));
+
+    /// <summary>Objections with their contact details, for the reviewers of the notice's area (and auditors).</summary>
+    [Authorize]
+    [WolverineGet("/api/notices/{id}/objections", OperationId = "listObjections")]
+    [ProducesResponseType<List<Objection>>(200), ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Objections(Guid id, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
+    {
+        var n = await session.LoadAsync<Notice>(id);
+        var user = CurrentUser.From(principal);
+        if (n is null || user.OrganizationId is not null || !access.CanSee(user, n.Scope())) return Results.Problem(Problems.NotFound("公告"));
+        return Results.Ok(n.Objections);
+    }
+}
