@@ -12,6 +12,9 @@ import { OrganizationDetailPage } from './pages/OrganizationDetailPage';
 import { AccountsPage } from './pages/AccountsPage';
 import { ApiClientsPage } from './pages/ApiClientsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NoticesPage } from './pages/NoticesPage';
+import { NoticeDetailPage } from './pages/NoticeDetailPage';
+import { PublishNoticePage } from './pages/PublishNoticePage';
 
 const staff = [Roles.reviewer, Roles.expert, Roles.inspector, Roles.auditor, Roles.administrator];
 
@@ -21,6 +24,9 @@ export function AppRoutes() {
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
         <Route path="sign-in" element={<SignInPage />} />
+        <Route path="notices" element={<NoticesPage />} />
+        <Route path="notices/new" element={<RequireRole roles={[Roles.reviewer]}><PublishNoticePage /></RequireRole>} />
+        <Route path="notices/:id" element={<NoticeDetailPage />} />
         <Route path="policies" element={<PoliciesPage />} />
         <Route path="calendar" element={<CalendarPage />} />
         <Route path="workbench" element={<RequireRole roles={staff}><WorkbenchPage /></RequireRole>} />

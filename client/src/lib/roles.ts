@@ -18,6 +18,7 @@ export interface NavItem {
 
 const publicItems: NavItem[] = [
   { key: '/', label: '首页' },
+  { key: '/notices', label: '公示公告' },
   { key: '/policies', label: '辖区政策' },
   { key: '/calendar', label: '工作日查询' },
 ];
@@ -66,4 +67,19 @@ export const natureNames: Record<string, string> = {
 export const categoryNames: Record<string, string> = {
   Y: 'Y 用人单位',
   S: 'S 社会培训评价组织',
+};
+
+export const noticeKindNames: Record<string, string> = {
+  FilingPublicity: '备案公示',
+  BatchAnnouncement: '评价认定公告',
+  ResultsPublicity: '认定结果公示',
+  DirectoryChange: '目录变动',
+  SupervisionResult: '监管结果',
+  General: '通知公告',
+};
+
+export const noticeStatusNames: Record<string, { text: string; color: string }> = {
+  Open: { text: '公示中', color: 'green' },
+  Closed: { text: '已结束', color: 'default' },
+  Withdrawn: { text: '已撤回', color: 'red' },
 };

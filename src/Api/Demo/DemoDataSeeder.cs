@@ -1,5 +1,9 @@
 using Assessment.Api.Identity;
 using Assessment.Filing.Organizations;
+using Assessment.Notices.Notices;
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Calendar;
+using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Values;
 using Marten;
@@ -12,7 +16,7 @@ namespace Assessment.Api.Demo;
 /// Demo data for the embedded mode (./build.sh run) only: an account for every role in every jurisdiction and a few
 /// organizations. Never registered unless Demo:Seed is true. All demo accounts share <see cref="Password"/>.
 /// </summary>
-public sealed class DemoDataSeeder(IClock clock, ILogger<DemoDataSeeder> logger) : IInitialData
+public sealed class DemoDataSeeder(IClock clock, IWorkingDayCalendar calendar, PolicyCatalog catalog, ILogger<DemoDataSeeder> logger) : IInitialData
 {
     public const string Password = "Demo@2026pass";
 
@@ -55,6 +59,35 @@ public sealed class DemoDataSeeder(IClock clock, ILogger<DemoDataSeeder> logger)
         new("new.org", "待登记机构 用户", Roles.Organization, null, "unregistered"),
     ];
 
+    /// <summary>Two notices open from today (skipped when the calendar does not cover their windows).</summary>
+    private void SeedNotices(IDocumentSession session, Instant now)
+    {
+        var reviewer = new Actor(Guid.Empty, "wuhu.reviewer", Roles.Reviewer, "340200", null);
+        var notices = new[]
+        {
+            (Area: "340200", Kind: NoticeKind.FilingPublicity, Subject: "芜湖市2026年第二批职业技能等级认定评价机构备案公示",
+             Body: "经材料审核、技术评估，以下机构拟予备案，现予公示：\n芜湖奇瑞汽车股份有限公司（汽车装调工 三级至五级）\n公示期内如有异议，请在线提出并留下联系方式。"),
+            (Area: "450100", Kind: NoticeKind.ResultsPublicity, Subject: "南宁家政服务行业协会2026年11月育婴员认定结果公示",
+             Body: "本次认定合格人员名单如下（略），公示期内如有异议请在线提出。"),
+        };
+        foreach (var n in notices)
+        {
+            var policy = catalog.PolicyForArea(n.Area);
+            try
+            {
+                var window = NoticeWindow.Compute(n.Kind, policy, calendar.Current, clock.Today(), null);
+                var id = Guid.CreateVersion7();
+                session.Events.StartStream<Notice>(id, new NoticePublished(id, n.Kind, n.Subject, n.Body, n.Area, policy.Id,
+                    policy.CalendarLayer, window.Start, window.End, window.Length, window.Unit, null, now,
+                    n.Area == "340200" ? reviewer : Actor.System));
+            }
+            catch (CalendarYearNotLoadedException e)
+            {
+                logger.LogWarning("Demo notice skipped: {Reason}", e.Message);
+            }
+        }
+    }
+
     public static Guid OrganizationId(string key) => StreamIds.FromName("demo-organization:" + key);
 
     public async Task Populate(IDocumentStore store, CancellationToken cancellationToken)
@@ -82,6 +115,7 @@ public sealed class DemoDataSeeder(IClock clock, ILogger<DemoDataSeeder> logger)
             session.Events.StartStream<Organization>(id, new OrganizationRegistered(id, o.Name, credit, o.Nature, o.Category, o.AreaCode,
                 o.Address, o.Legal, o.Contact, o.Phone, $"contact@{o.Key}.example.cn", now, Actor.System));
         }
+        SeedNotices(session, now);
         await session.SaveChangesAsync(cancellationToken);
         logger.LogWarning("Demo data loaded: {Accounts} accounts (password {Password}), {Organizations} organizations",
             Accounts.Length, Password, Organizations.Length);

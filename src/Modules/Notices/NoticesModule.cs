@@ -19,6 +19,7 @@ public static class NoticesModule
             opts.Schema.For<Notice>().DatabaseSchemaName(Schema).Index(x => x.AreaCode).Index(x => x.Status);
         });
         services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(NoticesModule).Assembly));
+        services.AddHostedService<NoticeCloseScheduler>();
         return services;
     }
 }

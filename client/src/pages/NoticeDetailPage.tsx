@@ -1,0 +1,158 @@
+import { useState } from 'react';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Radio, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useParams } from 'react-router-dom';
+import dayjs from 'dayjs';
+import { api, unwrap, type Schemas } from '../api/client';
+import { ApiProblem } from '../api/problem';
+import { useMe } from '../auth/session';
+import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
+import { useAreas } from '../lib/areas';
+import { noticeKindNames, noticeStatusNames, Roles } from '../lib/roles';
+
+type Notice = Schemas['Notices.Notices.PublicNotice'];
+type Objection = Schemas['Notices.Notices.Objection'];
+type Lodge = Schemas['Notices.Notices.LodgeObjection'];
+
+export function NoticeDetailPage() {
+  const { id } = useParams();
+  const { data: me } = useMe();
+  const { areaName } = useAreas();
+  const notice = useQuery({
+    queryKey: ['notice', id],
+    queryFn: () => unwrap(api.GET('/api/notices/{id}', { params: { path: { id: id! } } })),
+  });
+  if (notice.isLoading) return <Skeleton active />;
+  if (notice.error || !notice.data) return <ProblemAlert error={notice.error} />;
+  const n = notice.data;
+  const open = n.status === 'Open';
+  const isStaff = me && me.role !== Roles.organization && me.role !== Roles.apiClient;
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Card>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>{n.subject}</Typography.Title>
+        <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+          <Descriptions.Item label="类型">{noticeKindNames[n.kind]}</Descriptions.Item>
+          <Descriptions.Item label="辖区">{areaName(n.areaCode)}</Descriptions.Item>
+          <Descriptions.Item label="状态"><Tag color={noticeStatusNames[n.status]?.color}>{noticeStatusNames[n.status]?.text}</Tag></Descriptions.Item>
+          <Descriptions.Item label="公示期">
+            <span data-testid="notice-window">{n.windowStart} 至 {n.windowEnd}</span>（{n.length}{n.lengthUnit === 'working-days' ? '个工作日' : '天'}）
+          </Descriptions.Item>
+          <Descriptions.Item label="发布时间">{dayjs(n.publishedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+          <Descriptions.Item label="异议">{n.objectionCount} 件（未处理 {n.openObjections} 件）</Descriptions.Item>
+        </Descriptions>
+        {n.withdrawalReason && <Typography.Paragraph type="danger">撤回原因：{n.withdrawalReason}</Typography.Paragraph>}
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 16 }}>{n.body}</Typography.Paragraph>
+      </Card>
+      {open && <ObjectionForm notice={n} />}
+      {isStaff && <StaffObjections notice={n} canResolve={me.role === Roles.reviewer} />}
+    </Space>
+  );
+}
+
+/** Anyone may object during the window; contact details go to the reviewers only. */
+function ObjectionForm({ notice }: { notice: Notice }) {
+  const [form] = Form.useForm<Lodge>();
+  const client = useQueryClient();
+  const lodge = useMutation({
+    mutationFn: (body: Lodge) => unwrap(api.POST('/api/notices/{noticeId}/objections', { params: { path: { noticeId: notice.id } }, body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['notice', notice.id] }),
+    onError: (e) => applyFieldErrors(form, e),
+  });
+  if (lodge.data) return <Card><Result status="success" title="异议已提交" subTitle={lodge.data.message} /></Card>;
+  return (
+    <Card title="提出异议">
+      <Typography.Paragraph type="secondary">
+        公示期内，任何单位和个人均可提出异议。请如实填写联系方式，联系方式仅主管部门可见，用于核实与反馈。
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical" style={{ maxWidth: 640 }} onFinish={(v) => lodge.mutate(v)}>
+        <Form.Item name="name" label="姓名或单位" rules={[{ required: true, message: '请填写姓名或单位' }]}><Input /></Form.Item>
+        <Space size="large" wrap>
+          <Form.Item name="phone" label="联系电话"><Input style={{ width: 240 }} /></Form.Item>
+          <Form.Item name="email" label="电子邮箱"><Input style={{ width: 280 }} /></Form.Item>
+        </Space>
+        <Form.Item name="content" label="异议内容" rules={[{ required: true, message: '请写明异议的事实与理由' }]}>
+          <Input.TextArea rows={4} maxLength={2000} showCount />
+        </Form.Item>
+        {lodge.error && <div style={{ marginBottom: 16 }}><ProblemAlert error={lodge.error} /></div>}
+        <Button type="primary" htmlType="submit" loading={lodge.isPending}>提交异议</Button>
+      </Form>
+    </Card>
+  );
+}
+
+function StaffObjections({ notice, canResolve }: { notice: Notice; canResolve: boolean }) {
+  const [resolving, setResolving] = useState<Objection | null>(null);
+  const objections = useQuery({
+    queryKey: ['notice-objections', notice.id, notice.version],
+    queryFn: async () => {
+      try {
+        return await unwrap(api.GET('/api/notices/{id}/objections', { params: { path: { id: notice.id } } }));
+      } catch (e) {
+        if (e instanceof ApiProblem && e.status === 404) return null; // outside this reviewer's jurisdiction
+        throw e;
+      }
+    },
+  });
+  if (objections.data === null) return null;
+  return (
+    <Card title="异议处理">
+      <ProblemAlert error={objections.error} />
+      <Table<Objection>
+        rowKey="id"
+        loading={objections.isLoading}
+        dataSource={objections.data ?? []}
+        pagination={false}
+        columns={[
+          { title: '提出人', dataIndex: 'name' },
+          { title: '联系方式', render: (_, o) => [o.phone, o.email].filter(Boolean).join(' / ') },
+          { title: '内容', dataIndex: 'content' },
+          { title: '提出时间', dataIndex: 'lodgedAt', render: (t: string) => dayjs(t).format('MM-DD HH:mm') },
+          {
+            title: '处理',
+            render: (_, o) =>
+              o.outcome ? (
+                <span><Tag color={o.outcome === 'Upheld' ? 'red' : 'default'}>{o.outcome === 'Upheld' ? '异议成立' : '异议不成立'}</Tag>{o.resolutionReason}（{o.resolvedBy}）</span>
+              ) : canResolve ? (
+                <Button size="small" onClick={() => setResolving(o)}>处理</Button>
+              ) : (
+                <Tag color="orange">待处理</Tag>
+              ),
+          },
+        ]}
+      />
+      {resolving && <ResolveModal notice={notice} objection={resolving} onClose={() => setResolving(null)} />}
+    </Card>
+  );
+}
+
+function ResolveModal({ notice, objection, onClose }: { notice: Notice; objection: Objection; onClose: () => void }) {
+  const [form] = Form.useForm<{ outcome: 'Upheld' | 'Dismissed'; reason: string }>();
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const resolve = useMutation({
+    mutationFn: (v: { outcome: 'Upheld' | 'Dismissed'; reason: string }) =>
+      unwrap(api.POST('/api/notices/{noticeId}/objections/{objectionId}/resolve', {
+        params: { path: { noticeId: notice.id, objectionId: objection.id } },
+        body: { ...v, version: notice.version },
+      })),
+    onSuccess: async () => {
+      message.success('异议已处理');
+      await client.invalidateQueries({ queryKey: ['notice', notice.id] });
+      onClose();
+    },
+  });
+  return (
+    <Modal open title="处理异议" onCancel={onClose} onOk={() => form.submit()} confirmLoading={resolve.isPending} destroyOnHidden>
+      <Typography.Paragraph>{objection.content}</Typography.Paragraph>
+      <Form form={form} layout="vertical" onFinish={(v) => resolve.mutate(v)}>
+        <Form.Item name="outcome" label="处理结果" rules={[{ required: true, message: '请选择处理结果' }]}>
+          <Radio.Group options={[{ value: 'Dismissed', label: '异议不成立' }, { value: 'Upheld', label: '异议成立' }]} />
+        </Form.Item>
+        <Form.Item name="reason" label="理由" rules={[{ required: true, message: '请填写理由' }]}><Input.TextArea rows={3} /></Form.Item>
+        {resolve.error && <ProblemAlert error={resolve.error} />}
+      </Form>
+    </Modal>
+  );
+}

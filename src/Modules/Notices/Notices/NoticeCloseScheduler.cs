@@ -1,0 +1,45 @@
+using Assessment.SharedKernel;
+using Marten;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Wolverine;
+
+namespace Assessment.Notices.Notices;
+
+/// <summary>
+/// After start-up, schedules the close of every open notice again. Publishing already schedules it durably; this
+/// covers notices written without the bus (demo data, imports) and is harmless otherwise, because closing is idempotent.
+/// </summary>
+public sealed class NoticeCloseScheduler(IHostApplicationLifetime lifetime, IDocumentStore store, IMessageBus bus, IClock clock,
+    ILogger<NoticeCloseScheduler> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(() => _ = ScheduleAsync());
+        return Task.CompletedTask;
+    }
+
+    private async Task ScheduleAsync()
+    {
+        try
+        {
+            await using var session = store.QuerySession();
+            var open = await session.Query<Notice>().Where(n => n.Status == NoticeStatus.Open)
+                .Select(n => new { n.Id, n.WindowEnd }).ToListAsync();
+            foreach (var n in open)
+            {
+                var closesAt = n.WindowEnd.PlusDays(1).AtStartOfDayInZone(ChinaTime.Zone).ToInstant();
+                if (closesAt <= clock.GetCurrentInstant()) await bus.PublishAsync(new CloseNoticeWindow(n.Id));
+                else await bus.ScheduleAsync(new CloseNoticeWindow(n.Id), closesAt.ToDateTimeOffset());
+            }
+            if (open.Count > 0) logger.LogInformation("Scheduled the close of {Count} open notices", open.Count);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Could not schedule the close of open notices");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
