@@ -3,6 +3,8 @@ export interface RuleViolation {
   ruleId: string;
   code: string;
   message: string;
+  /** A rule written 原则上: the applicant may ask a reviewer for an exception, with reasons. */
+  inPrinciple?: boolean;
 }
 
 export interface ProblemBody {

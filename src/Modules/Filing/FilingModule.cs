@@ -1,3 +1,5 @@
+using Assessment.Filing.Applications;
+using Assessment.Filing.Catalog;
 using Assessment.Filing.Organizations;
 using JasperFx.Events.Projections;
 using Marten;
@@ -18,7 +20,11 @@ public static class FilingModule
             opts.Schema.For<Organization>().DatabaseSchemaName(Schema)
                 .UniqueIndex(x => x.CreditCode)
                 .Index(x => x.AreaCode);
+            opts.Projections.Snapshot<FilingApplication>(SnapshotLifecycle.Inline);
+            opts.Schema.For<FilingApplication>().DatabaseSchemaName(Schema)
+                .Index(x => x.OrganizationId).Index(x => x.AreaCode).Index(x => x.Status);
         });
+        services.AddSingleton(OccupationCatalog.LoadShipped());
         services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(FilingModule).Assembly));
         return services;
     }

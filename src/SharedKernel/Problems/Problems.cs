@@ -20,9 +20,9 @@ public static class Problems
             Extensions =
             {
                 ["code"] = "business-rule-violated",
-                ["rules"] = list.Select(v => new Dictionary<string, string>
+                ["rules"] = list.Select(v => new Dictionary<string, object>
                 {
-                    ["ruleId"] = v.RuleId, ["code"] = v.Code, ["message"] = v.Message,
+                    ["ruleId"] = v.RuleId, ["code"] = v.Code, ["message"] = v.Message, ["inPrinciple"] = v.InPrinciple,
                 }).ToList(),
             },
         };

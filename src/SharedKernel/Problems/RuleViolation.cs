@@ -1,7 +1,10 @@
 namespace Assessment.SharedKernel.Problems;
 
-/// <summary>One broken business rule: the rule ID from domain.md, a stable machine code and a Chinese message.</summary>
-public sealed record RuleViolation(string RuleId, string Code, string Message);
+/// <summary>
+/// One broken business rule: the rule ID from domain.md, a stable machine code and a Chinese message. A rule written
+/// "in principle" (原则上) may be excepted by a reviewer with a recorded reason.
+/// </summary>
+public sealed record RuleViolation(string RuleId, string Code, string Message, bool InPrinciple = false);
 
 /// <summary>Thrown when a command breaks one or more business rules; the host turns it into a 422 ProblemDetails.</summary>
 public sealed class BusinessRuleException : Exception

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Values;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Filing.Applications;
+
+public sealed record ChangeApplicationDetails(
+    long Version, IReadOnlyList<OccupationLine> Occupations, int ConsecutiveYears, int CumulativePersonTimes,
+    bool SubsidizedTraining, IReadOnlyList<string>? Preferences);
+
+/// <summary>The organization edits its draft: occupations and levels (FIL-11), experience (FIL-06), preferences (FIL-09).</summary>
+public static class ChangeApplicationDetailsEndpoint
+{
+    public static ProblemDetails Validate(ChangeApplicationDetails command)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (command.ConsecutiveYears is < 0 or > 100) errors["consecutiveYears"] = ["连续培训评价年限应为0至100。"];
+        if (command.CumulativePersonTimes is < 0 or > 100_000_000) errors["cumulativePersonTimes"] = ["累计人次应为非负整数。"];
+        var lines = command.Occupations ?? [];
+        if (lines.Count > 50) errors["occupations"] = ["一次申请的职业（工种）不超过50个。"];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var l = lines[i];
+            var at = $"occupations[{i}]";
+            if (string.IsNullOrWhiteSpace(l.Name) || l.Name.Length > 100) errors[$"{at}.name"] = ["请填写职业（工种）名称。"];
+            if (l.Code is not null && !OccupationCode.TryParse(l.Code, out _)) errors[$"{at}.code"] = [$"职业编码“{l.Code}”格式不正确，应形如4-12-01-01。"];
+            if (l.HighestLevel is < 1 or > 5 || l.LowestLevel is < 1 or > 5 || l.HighestLevel > l.LowestLevel)
+                errors[$"{at}.levels"] = ["等级范围应在一级（1）至五级（5）之间，且最高等级不低于最低等级。"];
+            if (l.PersonTimes < 0) errors[$"{at}.personTimes"] = ["已培训评价人数不能为负。"];
+        }
+        if (lines.Select(l => l.Name.Trim()).Distinct().Count() != lines.Count) errors["occupations"] = ["同一职业（工种）不能重复填写。"];
+        if (command.Version < 1) errors["version"] = ["请提供读取时的版本号。"];
+        return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
+    }
+
+    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
+        ApplicationAccess.OwnerOnly(application, principal, access);
+
+    [Authorize(Roles = SharedKernel.Events.Roles.Organization)]
+    [WolverinePut("/api/filing/applications/{applicationId}", OperationId = "changeFilingApplication")]
+    [ProducesResponseType<FilingApplication>(200)]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
+    public static (UpdatedAggregate, Events) Put(ChangeApplicationDetails command, [WriteAggregate("applicationId")] FilingApplication application,
+        ClaimsPrincipal principal)
+    {
+        if (!application.IsEditable)
+            throw new BusinessRuleException(new RuleViolation("FIL-15", "filing.not-editable", "申请已提交，不能再修改；如被退回补正，可修改后重新提交。"));
+        var lines = command.Occupations.Select(l => l with { Name = l.Name.Trim(), Code = l.Code is null ? null : OccupationCode.Parse(l.Code).Value }).ToList();
+        return (new UpdatedAggregate(), [new ApplicationDetailsChanged(application.Id, lines, command.ConsecutiveYears,
+            command.CumulativePersonTimes, command.SubsidizedTraining, (command.Preferences ?? []).Distinct().ToList(),
+            CurrentUser.From(principal).ToActor())]);
+    }
+}
+
+internal static class ApplicationAccess
+{
+    public static ProblemDetails OwnerOnly(FilingApplication application, ClaimsPrincipal principal, AccessControl access)
+    {
+        var user = CurrentUser.From(principal);
+        if (!access.CanSee(user, application.AccessScope())) return Problems.NotFound("备案申请");
+        return user.OrganizationId == application.OrganizationId ? WolverineContinue.NoProblems : Problems.Forbidden("只有申请机构可以修改或提交申请。");
+    }
+}

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Assessment.Filing.Organizations;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Filing.Applications;
+
+public sealed record DraftApplication(string Jurisdiction, string Scope);
+
+/// <summary>A registered organization opens a filing application to one jurisdiction for one service scope it offers.</summary>
+public static class DraftApplicationEndpoint
+{
+    public static ProblemDetails Validate(DraftApplication command, ClaimsPrincipal principal, PolicyCatalog catalog)
+    {
+        var user = CurrentUser.From(principal);
+        if (user.OrganizationId is null) return Problems.Forbidden("只有评价机构可以申请备案。");
+        if (catalog.Find(command.Jurisdiction) is not { } policy) return Problems.Validation("jurisdiction", "辖区不存在。");
+        return policy.Filing.Scopes.Any(s => s.Scope == command.Scope)
+            ? WolverineContinue.NoProblems
+            : Problems.Validation("scope", $"{policy.ShortName}可申请的服务范围为：{string.Join("、", policy.Filing.Scopes.Select(s => $"{s.Scope}（{s.Name}）"))}。");
+    }
+
+    [Authorize(Roles = Roles.Organization)]
+    [WolverinePost("/api/filing/applications", OperationId = "draftFilingApplication")]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(422)]
+    public static async Task<(CreationResponse<Guid>, IStartStream)> Post(DraftApplication command, ClaimsPrincipal principal,
+        IQuerySession session, PolicyCatalog catalog, IClock clock)
+    {
+        var user = CurrentUser.From(principal);
+        var organization = await session.LoadAsync<Organization>(user.OrganizationId!.Value)
+                           ?? throw new BusinessRuleException(new RuleViolation("FIL-11", "filing.organization-not-registered", "请先登记机构基本信息，再申请备案。"));
+        var policy = catalog.Get(command.Jurisdiction);
+        if (!catalog.IsWithin(organization.AreaCode, policy.RootAuthority))
+            throw new BusinessRuleException(new RuleViolation("FIL-05", "filing.outside-jurisdiction", $"机构登记所在地不在{policy.ShortName}辖区内，不能向其申请备案。"));
+        var id = Guid.CreateVersion7();
+        var drafted = new ApplicationDrafted(id, organization.Id, organization.Name, organization.AreaCode, policy.Id, command.Scope,
+            clock.GetCurrentInstant(), user.ToActor());
+        return (new CreationResponse<Guid>($"/api/filing/applications/{id}", id), MartenOps.StartStream<FilingApplication>(id, drafted));
+    }
+}
