@@ -15,6 +15,8 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { NoticesPage } from './pages/NoticesPage';
 import { NoticeDetailPage } from './pages/NoticeDetailPage';
 import { PublishNoticePage } from './pages/PublishNoticePage';
+import { ApplicationsPage } from './pages/ApplicationsPage';
+import { ApplicationPage } from './pages/ApplicationPage';
 
 const staff = [Roles.reviewer, Roles.expert, Roles.inspector, Roles.auditor, Roles.administrator];
 
@@ -31,6 +33,8 @@ export function AppRoutes() {
         <Route path="calendar" element={<CalendarPage />} />
         <Route path="workbench" element={<RequireRole roles={staff}><WorkbenchPage /></RequireRole>} />
         <Route path="organization" element={<RequireRole roles={[Roles.organization]}><OrganizationPage /></RequireRole>} />
+        <Route path="applications" element={<RequireRole roles={[Roles.organization, ...staff]}><ApplicationsPage /></RequireRole>} />
+        <Route path="applications/:id" element={<RequireRole><ApplicationPage /></RequireRole>} />
         <Route path="organizations/:id" element={<RequireRole><OrganizationDetailPage /></RequireRole>} />
         <Route path="admin/accounts" element={<RequireRole roles={[Roles.administrator, Roles.auditor]}><AccountsPage /></RequireRole>} />
         <Route path="admin/api-clients" element={<RequireRole roles={[Roles.administrator]}><ApiClientsPage /></RequireRole>} />

@@ -27,11 +27,11 @@ const publicItems: NavItem[] = [
 export function navigationFor(role: string | undefined): NavItem[] {
   switch (role) {
     case Roles.organization:
-      return [...publicItems, { key: '/organization', label: '本机构' }];
+      return [...publicItems, { key: '/organization', label: '本机构' }, { key: '/applications', label: '备案申请' }];
     case Roles.reviewer:
     case Roles.expert:
     case Roles.inspector:
-      return [...publicItems, { key: '/workbench', label: '审核工作台' }];
+      return [...publicItems, { key: '/workbench', label: '审核工作台' }, { key: '/applications', label: '备案受理' }];
     case Roles.auditor:
       return [...publicItems, { key: '/workbench', label: '机构总览' }, { key: '/admin/accounts', label: '账号（只读）' }];
     case Roles.administrator:

@@ -1,0 +1,211 @@
+import { useEffect, useState } from 'react';
+import { App, AutoComplete, Button, Card, Checkbox, Descriptions, Divider, Form, Input, InputNumber, List, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useParams } from 'react-router-dom';
+import { api, unwrap, type Schemas } from '../api/client';
+import { ApiProblem, type RuleViolation } from '../api/problem';
+import { useMe } from '../auth/session';
+import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
+import { useAreas } from '../lib/areas';
+import { Roles } from '../lib/roles';
+import { applicationStatusNames, DeadlineTag } from './ApplicationsPage';
+
+type Application = Schemas['Filing.Applications.FilingApplication'];
+type Line = Schemas['Filing.Applications.OccupationLine'];
+
+const levelOptions = [1, 2, 3, 4, 5].map((n) => ({ value: n, label: ['一级/高级技师', '二级/技师', '三级/高级工', '四级/中级工', '五级/初级工'][n - 1] }));
+
+export function ApplicationPage() {
+  const { id } = useParams();
+  const { data: me } = useMe();
+  const query = useQuery({
+    queryKey: ['application', id],
+    queryFn: () => unwrap(api.GET('/api/filing/applications/{id}', { params: { path: { id: id! } } })),
+  });
+  if (query.isLoading) return <Skeleton active />;
+  if (query.error || !query.data) return <ProblemAlert error={query.error} />;
+  const a = query.data;
+  const editable = a.status === 'Draft' && me?.role === Roles.organization;
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Summary application={a} />
+      {editable ? <Editor application={a} /> : <ReadOnlyDetails application={a} />}
+    </Space>
+  );
+}
+
+function Summary({ application: a }: { application: Application }) {
+  const { areaName } = useAreas();
+  const policy = useQuery({
+    queryKey: ['policy', a.jurisdiction],
+    queryFn: () => unwrap(api.GET('/api/policies/{id}', { params: { path: { id: a.jurisdiction } } })),
+  });
+  const scopeName = policy.data?.filing.scopes.find((s) => s.scope === a.scope)?.name ?? a.scope;
+  return (
+    <Card title={`备案申请 · ${a.organizationName}`}>
+      <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+        <Descriptions.Item label="辖区">{policy.data?.name ?? a.jurisdiction}</Descriptions.Item>
+        <Descriptions.Item label="服务范围">{scopeName}</Descriptions.Item>
+        <Descriptions.Item label="状态"><Tag data-testid="application-status" color={applicationStatusNames[a.status]?.color}>{applicationStatusNames[a.status]?.text}</Tag></Descriptions.Item>
+        <Descriptions.Item label="受理部门">{a.handlingAuthority ? areaName(a.handlingAuthority) : '提交后确定'}</Descriptions.Item>
+        <Descriptions.Item label="初审">{a.firstReviewAuthority ? areaName(a.firstReviewAuthority) : '—'}</Descriptions.Item>
+        <Descriptions.Item label="受理时限（FIL-15）"><DeadlineTag deadline={a.acceptanceDeadline} /></Descriptions.Item>
+      </Descriptions>
+      {a.exceptedViolations.length > 0 && (
+        <List
+          size="small"
+          header="申请例外的规则（待审核人员决定）"
+          dataSource={a.exceptedViolations}
+          renderItem={(v) => (
+            <List.Item>
+              <Tag color="orange">{v.ruleId}</Tag>{v.message} — 理由：{a.exceptionRequests.find((r) => r.ruleId === v.ruleId)?.justification}
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
+
+function ReadOnlyDetails({ application: a }: { application: Application }) {
+  return (
+    <Card title="申报内容">
+      <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+        <Descriptions.Item label="连续培训评价年限">{a.consecutiveYears} 年</Descriptions.Item>
+        <Descriptions.Item label="累计培训评价人次">{a.cumulativePersonTimes.toLocaleString()}</Descriptions.Item>
+        <Descriptions.Item label="承担补贴性培训">{a.subsidizedTraining ? '是' : '否'}</Descriptions.Item>
+      </Descriptions>
+      <OccupationTable lines={a.occupations} />
+    </Card>
+  );
+}
+
+function OccupationTable({ lines }: { lines: Line[] }) {
+  return (
+    <Table<Line>
+      rowKey="name"
+      size="small"
+      pagination={false}
+      dataSource={lines}
+      columns={[
+        { title: '职业（工种）', dataIndex: 'name' },
+        { title: '编码', dataIndex: 'code', render: (c?: string | null) => c ?? '—' },
+        { title: '等级范围', render: (_, l) => `${levelOptions[l.highestLevel - 1].label} 至 ${levelOptions[l.lowestLevel - 1].label}` },
+        { title: '已培训评价人数', dataIndex: 'personTimes', render: (n: number) => n.toLocaleString() },
+      ]}
+    />
+  );
+}
+
+interface EditorValues {
+  occupations: Line[];
+  consecutiveYears: number;
+  cumulativePersonTimes: number;
+  subsidizedTraining: boolean;
+}
+
+function Editor({ application: a }: { application: Application }) {
+  const [form] = Form.useForm<EditorValues>();
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const [search, setSearch] = useState('');
+  const [justifications, setJustifications] = useState<Record<string, string>>({});
+  const occupations = useQuery({
+    queryKey: ['occupations', search],
+    queryFn: () => unwrap(api.GET('/api/occupations', { params: { query: { q: search || undefined, limit: 30 } } })),
+  });
+  useEffect(() => {
+    form.setFieldsValue({
+      occupations: a.occupations, consecutiveYears: a.consecutiveYears, cumulativePersonTimes: a.cumulativePersonTimes, subsidizedTraining: a.subsidizedTraining,
+    });
+  }, [a, form]);
+
+  const save = useMutation({
+    mutationFn: (v: EditorValues) =>
+      unwrap(api.PUT('/api/filing/applications/{applicationId}', {
+        params: { path: { applicationId: a.id } },
+        body: { ...v, version: a.version, occupations: v.occupations.map((l) => ({ ...l, code: l.code || null, isNewOccupation: !!l.isNewOccupation, priorSeniorEvaluation: !!l.priorSeniorEvaluation })) },
+      })),
+    onSuccess: (updated) => client.setQueryData(['application', a.id], updated),
+    onError: (e) => applyFieldErrors(form, e),
+  });
+  const submit = useMutation({
+    mutationFn: (version: number) =>
+      unwrap(api.POST('/api/filing/applications/{applicationId}/submit', {
+        params: { path: { applicationId: a.id } },
+        body: { version, exceptionRequests: Object.entries(justifications).filter(([, j]) => j.trim()).map(([ruleId, justification]) => ({ ruleId, justification })) },
+      })),
+    onSuccess: (updated) => {
+      client.setQueryData(['application', a.id], updated);
+      message.success('申请已提交');
+    },
+  });
+  const saveAndSubmit = async () => {
+    const values = await form.validateFields();
+    const saved = await save.mutateAsync(values);
+    await submit.mutateAsync(saved.version);
+  };
+  const inPrinciple: RuleViolation[] = submit.error instanceof ApiProblem ? submit.error.rules.filter((r) => r.inPrinciple) : [];
+
+  return (
+    <Card title="填写申报内容（FIL-06、FIL-11）">
+      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v, { onSuccess: () => message.success('已保存') })}>
+        <Space size="large" wrap>
+          <Form.Item name="consecutiveYears" label="连续培训评价年限" rules={[{ required: true, message: '必填' }]}><InputNumber min={0} max={100} addonAfter="年" /></Form.Item>
+          <Form.Item name="cumulativePersonTimes" label="累计培训评价人次" rules={[{ required: true, message: '必填' }]}><InputNumber min={0} style={{ width: 180 }} /></Form.Item>
+          <Form.Item name="subsidizedTraining" label=" " valuePropName="checked"><Checkbox>承担过政府补贴性职业技能培训任务</Checkbox></Form.Item>
+        </Space>
+        <Divider titlePlacement="start">拟开展认定的职业（工种）</Divider>
+        <Form.List name="occupations">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <Space key={field.key} align="baseline" wrap style={{ marginBottom: 8 }}>
+                  <Form.Item name={[field.name, 'name']} rules={[{ required: true, message: '请选择职业（工种）' }]}>
+                    <AutoComplete style={{ width: 200 }} placeholder="职业（工种）名称" onSearch={setSearch}
+                      options={(occupations.data ?? []).map((o) => ({ value: o.name, label: `${o.name}（${o.group}）` }))} aria-label="职业（工种）名称" />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'code']}><Input style={{ width: 140 }} placeholder="职业编码（可选）" /></Form.Item>
+                  <Form.Item name={[field.name, 'highestLevel']} rules={[{ required: true, message: '最高等级' }]}>
+                    <Select style={{ width: 150 }} placeholder="最高等级" options={levelOptions} aria-label="最高等级" />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'lowestLevel']} rules={[{ required: true, message: '最低等级' }]}>
+                    <Select style={{ width: 150 }} placeholder="最低等级" options={levelOptions} aria-label="最低等级" />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'personTimes']} rules={[{ required: true, message: '人数' }]}>
+                    <InputNumber min={0} placeholder="已培训评价人数" style={{ width: 150 }} aria-label="已培训评价人数" />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'priorSeniorEvaluation']} valuePropName="checked"><Checkbox>有高级工及以上评价经历（FIL-08）</Checkbox></Form.Item>
+                  <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="删除该职业" />
+                </Space>
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add({ name: '', highestLevel: 3, lowestLevel: 5, personTimes: 0, isNewOccupation: false, priorSeniorEvaluation: false })}>
+                添加职业（工种）
+              </Button>
+            </>
+          )}
+        </Form.List>
+        <Divider />
+        {save.error && <div style={{ marginBottom: 16 }}><ProblemAlert error={save.error} /></div>}
+        {submit.error && <div style={{ marginBottom: 16 }} data-testid="submit-problem"><ProblemAlert error={submit.error} /></div>}
+        {inPrinciple.length > 0 && (
+          <Card size="small" title="以下规则为“原则上”要求，可说明理由申请例外，由审核人员决定" style={{ marginBottom: 16 }}>
+            {[...new Set(inPrinciple.map((r) => r.ruleId))].map((ruleId) => (
+              <Form.Item key={ruleId} label={`${ruleId} 例外理由`}>
+                <Input.TextArea rows={2} value={justifications[ruleId] ?? ''} onChange={(e) => setJustifications({ ...justifications, [ruleId]: e.target.value })} />
+              </Form.Item>
+            ))}
+          </Card>
+        )}
+        <Space>
+          <Button htmlType="submit" loading={save.isPending}>保存草稿</Button>
+          <Button type="primary" onClick={saveAndSubmit} loading={submit.isPending}>提交申请</Button>
+        </Space>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+          提交时将按辖区政策逐项核验（FIL-01、04、06、07、08、12、13 等），所有不符合项会一并列出。
+        </Typography.Paragraph>
+      </Form>
+    </Card>
+  );
+}

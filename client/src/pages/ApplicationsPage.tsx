@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { Button, Card, Form, Modal, Select, Table, Tag } from 'antd';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
+import dayjs from 'dayjs';
+import { api, unwrap, type Schemas } from '../api/client';
+import { useMe } from '../auth/session';
+import { ProblemAlert } from '../lib/ProblemAlert';
+import { useAreas } from '../lib/areas';
+import { Roles } from '../lib/roles';
+
+type Application = Schemas['Filing.Applications.FilingApplication'];
+
+export const applicationStatusNames: Record<string, { text: string; color: string }> = {
+  Draft: { text: '草稿', color: 'default' },
+  Submitted: { text: '待受理', color: 'blue' },
+};
+
+/** Working days are counted on the server; the queue shows calendar days left to the deadline as a countdown. */
+export function DeadlineTag({ deadline }: { deadline?: string | null }) {
+  if (!deadline) return <span>—</span>;
+  const days = dayjs(deadline).startOf('day').diff(dayjs().startOf('day'), 'day');
+  if (days < 0) return <Tag color="red">已超期 {-days} 天（{deadline}）</Tag>;
+  if (days <= 3) return <Tag color="orange">剩 {days} 天（{deadline}）</Tag>;
+  return <Tag color="green">剩 {days} 天（{deadline}）</Tag>;
+}
+
+/** Filing applications: an organization's own, or a reviewer's queue (submitted ones in its jurisdiction). */
+export function ApplicationsPage() {
+  const { data: me } = useMe();
+  const navigate = useNavigate();
+  const { areaName } = useAreas();
+  const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
+  const list = useQuery({
+    queryKey: ['applications', page],
+    queryFn: () => unwrap(api.GET('/api/filing/applications', { params: { query: { page, pageSize: 20 } } })),
+  });
+  const isOrganization = me?.role === Roles.organization;
+
+  return (
+    <Card
+      title={isOrganization ? '本机构备案申请' : '备案申请受理队列'}
+      extra={isOrganization && <Button type="primary" onClick={() => setCreating(true)}>新建备案申请</Button>}
+    >
+      <ProblemAlert error={list.error} />
+      <Table<Application>
+        rowKey="id"
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
+        onRow={(a) => ({ onClick: () => navigate(`/applications/${a.id}`), style: { cursor: 'pointer' } })}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
+        columns={[
+          { title: '机构', dataIndex: 'organizationName' },
+          { title: '辖区 / 范围', render: (_, a) => `${a.jurisdiction} / ${a.scope}` },
+          { title: '所在地', dataIndex: 'areaCode', render: (c: string) => areaName(c) },
+          { title: '职业（工种）', render: (_, a) => a.occupations.map((o) => o.name).join('、') || '—' },
+          { title: '状态', dataIndex: 'status', render: (s: string) => <Tag color={applicationStatusNames[s]?.color}>{applicationStatusNames[s]?.text ?? s}</Tag> },
+          { title: '受理部门', render: (_, a) => (a.firstReviewAuthority ? `${areaName(a.firstReviewAuthority)}初审 → ${areaName(a.handlingAuthority ?? '')}` : a.handlingAuthority ? areaName(a.handlingAuthority) : '—') },
+          { title: '受理时限（FIL-15）', render: (_, a) => <DeadlineTag deadline={a.acceptanceDeadline} /> },
+          { title: '创建时间', dataIndex: 'draftedAt', render: (t: string) => dayjs(t).format('YYYY-MM-DD') },
+        ]}
+      />
+      {creating && <NewApplicationModal onClose={() => setCreating(false)} />}
+    </Card>
+  );
+}
+
+function NewApplicationModal({ onClose }: { onClose: () => void }) {
+  const [form] = Form.useForm<{ jurisdiction: string; scope: string }>();
+  const navigate = useNavigate();
+  const jurisdiction = Form.useWatch('jurisdiction', form);
+  const policies = useQuery({ queryKey: ['policies'], queryFn: () => unwrap(api.GET('/api/policies')) });
+  const policy = useQuery({
+    queryKey: ['policy', jurisdiction],
+    enabled: !!jurisdiction,
+    queryFn: () => unwrap(api.GET('/api/policies/{id}', { params: { path: { id: jurisdiction } } })),
+  });
+  const draft = useMutation({
+    mutationFn: (body: { jurisdiction: string; scope: string }) => unwrap(api.POST('/api/filing/applications', { body })),
+    onSuccess: (created) => navigate(`/applications/${created.value}`),
+  });
+  return (
+    <Modal open title="新建备案申请" onCancel={onClose} onOk={() => form.submit()} confirmLoading={draft.isPending} okText="创建" destroyOnHidden>
+      <Form form={form} layout="vertical" onFinish={(v) => draft.mutate(v)}>
+        <Form.Item name="jurisdiction" label="备案辖区" rules={[{ required: true, message: '请选择辖区' }]}>
+          <Select options={(policies.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+        </Form.Item>
+        <Form.Item name="scope" label="服务范围" rules={[{ required: true, message: '请选择服务范围' }]}>
+          <Select options={(policy.data?.filing.scopes ?? []).map((s) => ({ value: s.scope, label: `${s.name}${s.threshold ? `（连续${s.threshold.years}年、累计${s.threshold.cumulativePersonTimes}人次）` : ''}` }))} />
+        </Form.Item>
+        {draft.error && <ProblemAlert error={draft.error} />}
+      </Form>
+    </Modal>
+  );
+}
