@@ -60,7 +60,7 @@ test('the public lodges an objection to an open filing publicity and the area re
   await reviewer.getByLabel('异议不成立').check();
   await reviewer.getByLabel('理由').fill('经现场核查，实操场地已建成并通过验收。');
   await reviewer.getByRole('button', { name: 'OK' }).or(reviewer.getByRole('button', { name: '确定' })).click();
-  await expect(reviewer.getByText('异议不成立')).toBeVisible();
+  await expect(reviewer.locator('.ant-tag', { hasText: '异议不成立' })).toBeVisible();
   await expect(reviewer.getByText('经现场核查，实操场地已建成并通过验收。')).toBeVisible();
 });
 
@@ -70,5 +70,7 @@ test('an objection without any contact details is refused with field messages', 
   await page.getByLabel('姓名或单位').fill('匿名');
   await page.getByLabel('异议内容').fill('这家机构有问题，请核实处理。');
   await page.getByRole('button', { name: '提交异议' }).click();
-  await expect(page.getByText('请至少留下联系电话或电子邮箱')).toBeVisible();
+  // shown both in the alert and next to the phone field
+  await expect(page.getByRole('alert').filter({ hasText: '请至少留下联系电话或电子邮箱' }).first()).toBeVisible();
+  await expect(page.locator('.ant-form-item-explain-error', { hasText: '请至少留下联系电话或电子邮箱' })).toBeVisible();
 });
