@@ -5,7 +5,7 @@ using NodaTime;
 
 namespace Assessment.Filing.Applications;
 
-public enum ApplicationStatus { Draft, Submitted }
+public enum ApplicationStatus { Draft, Submitted, Returned, Accepted }
 
 /// <summary>
 /// One occupation (工种) applied for, with the evaluation experience behind it (FIL-06, FIL-11). Levels run from the
@@ -38,6 +38,20 @@ public sealed record ApplicationSubmitted(
     LocalDate? AcceptanceDeadline, IReadOnlyList<ExceptionRequest> ExceptionRequests,
     IReadOnlyList<RuleViolation> ExceptedViolations, Actor By);
 
+/// <summary>A city's first review (FIL-14 [GX]): passed on to the handling authority with an opinion.</summary>
+public sealed record ApplicationForwarded(Guid ApplicationId, string FromAuthority, string ToAuthority, string Opinion, Instant ForwardedAt, Actor By);
+
+/// <summary>A reviewer's decision on one excepted 原则上 rule.</summary>
+public sealed record ExceptionDecision(string RuleId, bool Granted, string Reason);
+
+/// <summary>FIL-15: the materials are complete; the application goes on to technical evaluation.</summary>
+public sealed record ApplicationAccepted(Guid ApplicationId, string Authority, string? Remarks, IReadOnlyList<ExceptionDecision> ExceptionDecisions,
+    Instant AcceptedAt, Actor By);
+
+/// <summary>FIL-15: returned with what is missing; the organization corrects and submits again.</summary>
+public sealed record ApplicationReturned(Guid ApplicationId, string Authority, IReadOnlyList<string> MissingItems, string Reason,
+    Instant ReturnedAt, Actor By);
+
 /// <summary>A filing (备案) application by one organization to one jurisdiction for one service scope.</summary>
 public sealed class FilingApplication
 {
@@ -66,10 +80,20 @@ public sealed class FilingApplication
     public LocalDate? AcceptanceDeadline { get; set; }
     public List<ExceptionRequest> ExceptionRequests { get; set; } = [];
     public List<RuleViolation> ExceptedViolations { get; set; } = [];
+    public bool Forwarded { get; set; }
+    public string? ForwardOpinion { get; set; }
+    public List<ExceptionDecision> ExceptionDecisions { get; set; } = [];
+    public List<string> MissingItems { get; set; } = [];
+    public string? ReturnReason { get; set; }
+    public int Submissions { get; set; }
+
+    /// <summary>The authority that must act now: the city while its first review is pending, else the handling authority.</summary>
+    public string? CurrentAuthority => Status != ApplicationStatus.Submitted ? null
+        : FirstReviewAuthority is not null && !Forwarded ? FirstReviewAuthority : HandlingAuthority;
 
     public ResourceScope AccessScope() => new(AreaCode, OrganizationId);
 
-    public bool IsEditable => Status == ApplicationStatus.Draft;
+    public bool IsEditable => Status is ApplicationStatus.Draft or ApplicationStatus.Returned;
 
     public static FilingApplication Create(ApplicationDrafted e) => new()
     {
@@ -95,5 +119,27 @@ public sealed class FilingApplication
         AcceptanceDeadline = e.AcceptanceDeadline;
         ExceptionRequests = e.ExceptionRequests.ToList();
         ExceptedViolations = e.ExceptedViolations.ToList();
+        Forwarded = false;
+        ForwardOpinion = null;
+        Submissions++;
+    }
+
+    public void Apply(ApplicationForwarded e)
+    {
+        Forwarded = true;
+        ForwardOpinion = e.Opinion;
+    }
+
+    public void Apply(ApplicationAccepted e)
+    {
+        Status = ApplicationStatus.Accepted;
+        ExceptionDecisions = e.ExceptionDecisions.ToList();
+    }
+
+    public void Apply(ApplicationReturned e)
+    {
+        Status = ApplicationStatus.Returned;
+        MissingItems = e.MissingItems.ToList();
+        ReturnReason = e.Reason;
     }
 }

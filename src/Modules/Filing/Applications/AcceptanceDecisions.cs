@@ -1,0 +1,132 @@
+using System.Security.Claims;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Filing.Applications;
+
+public sealed record ForwardApplication(long Version, string Opinion);
+
+public sealed record AcceptApplication(long Version, string? Remarks, IReadOnlyList<ExceptionDecision>? ExceptionDecisions);
+
+public sealed record ReturnApplication(long Version, IReadOnlyList<string> MissingItems, string Reason);
+
+/// <summary>FIL-14/FIL-15 decisions of the authority that holds the application now. Pure: state in, events out.</summary>
+public static class AcceptanceDecider
+{
+    public static ApplicationForwarded Forward(FilingApplication a, ForwardApplication c, Instant now, Actor by)
+    {
+        RequireSubmitted(a);
+        if (a.FirstReviewAuthority is null || a.Forwarded)
+            throw new BusinessRuleException(new RuleViolation("FIL-14", "filing.no-first-review", "该申请不需要（或已完成）市级初审。"));
+        return new ApplicationForwarded(a.Id, a.FirstReviewAuthority, a.HandlingAuthority!, c.Opinion.Trim(), now, by);
+    }
+
+    public static ApplicationAccepted Accept(FilingApplication a, AcceptApplication c, Instant now, Actor by)
+    {
+        RequireSubmitted(a);
+        if (a.FirstReviewAuthority is not null && !a.Forwarded)
+            throw new BusinessRuleException(new RuleViolation("FIL-14", "filing.first-review-pending", "须先由市级初审并报送后，方可受理。"));
+        var decisions = c.ExceptionDecisions ?? [];
+        var violations = new List<RuleViolation>();
+        foreach (var excepted in a.ExceptedViolations.Select(v => v.RuleId).Distinct())
+        {
+            var decision = decisions.FirstOrDefault(d => d.RuleId == excepted);
+            if (decision is null || string.IsNullOrWhiteSpace(decision.Reason))
+                violations.Add(new(excepted, "filing.exception-undecided", $"申请人就{excepted}申请了例外，受理前须逐项作出决定并说明理由。"));
+            else if (!decision.Granted)
+                violations.Add(new(excepted, "filing.exception-refused", $"不同意{excepted}例外的申请不能受理，请退回补正。"));
+        }
+        if (violations.Count > 0) throw new BusinessRuleException(violations);
+        return new ApplicationAccepted(a.Id, a.CurrentAuthority!, string.IsNullOrWhiteSpace(c.Remarks) ? null : c.Remarks.Trim(),
+            decisions.Where(d => a.ExceptedViolations.Any(v => v.RuleId == d.RuleId)).ToList(), now, by);
+    }
+
+    public static ApplicationReturned Return(FilingApplication a, ReturnApplication c, Instant now, Actor by)
+    {
+        RequireSubmitted(a);
+        return new ApplicationReturned(a.Id, a.CurrentAuthority!, c.MissingItems.Select(m => m.Trim()).Where(m => m.Length > 0).ToList(),
+            c.Reason.Trim(), now, by);
+    }
+
+    private static void RequireSubmitted(FilingApplication a)
+    {
+        if (a.Status != ApplicationStatus.Submitted)
+            throw new BusinessRuleException(new RuleViolation("FIL-15", "filing.not-awaiting-acceptance", "该申请当前不在待受理状态。"));
+    }
+}
+
+internal static class StageAccess
+{
+    /// <summary>404 outside the reviewer's jurisdiction; 403 inside it unless the reviewer belongs to the authority that acts now.</summary>
+    public static ProblemDetails Check(FilingApplication application, ClaimsPrincipal principal, AccessControl access)
+    {
+        var user = CurrentUser.From(principal);
+        if (!access.CanSee(user, application.AccessScope())) return Problems.NotFound("备案申请");
+        if (application.CurrentAuthority is { } stage && user.AuthorityCode != stage)
+            return Problems.Forbidden("该申请当前由其他主管部门办理。");
+        return WolverineContinue.NoProblems;
+    }
+
+    public static ProblemDetails Reason(string? text, string field, string message) =>
+        string.IsNullOrWhiteSpace(text) || text.Length > 2000 ? Problems.Validation(field, message) : WolverineContinue.NoProblems;
+}
+
+public static class ForwardApplicationEndpoint
+{
+    public static ProblemDetails Validate(ForwardApplication c) => StageAccess.Reason(c.Opinion, "opinion", "请填写初审意见（不超过2000字）。");
+
+    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
+        StageAccess.Check(application, principal, access);
+
+    [Authorize(Roles = Roles.Reviewer)]
+    [WolverinePost("/api/filing/applications/{applicationId}/forward", OperationId = "forwardFilingApplication")]
+    [ProducesResponseType<FilingApplication>(200)]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
+    public static (UpdatedAggregate, Events) Post(ForwardApplication command, [WriteAggregate("applicationId")] FilingApplication application,
+        ClaimsPrincipal principal, IClock clock) =>
+        (new UpdatedAggregate(), [AcceptanceDecider.Forward(application, command, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
+}
+
+public static class AcceptApplicationEndpoint
+{
+    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
+        StageAccess.Check(application, principal, access);
+
+    [Authorize(Roles = Roles.Reviewer)]
+    [WolverinePost("/api/filing/applications/{applicationId}/accept", OperationId = "acceptFilingApplication")]
+    [ProducesResponseType<FilingApplication>(200)]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
+    public static (UpdatedAggregate, Events) Post(AcceptApplication command, [WriteAggregate("applicationId")] FilingApplication application,
+        ClaimsPrincipal principal, IClock clock) =>
+        (new UpdatedAggregate(), [AcceptanceDecider.Accept(application, command, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
+}
+
+public static class ReturnApplicationEndpoint
+{
+    public static ProblemDetails Validate(ReturnApplication c)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (c.MissingItems is null || c.MissingItems.Count(m => !string.IsNullOrWhiteSpace(m)) == 0)
+            errors["missingItems"] = ["请列出需要补正的材料或事项。"];
+        if (string.IsNullOrWhiteSpace(c.Reason) || c.Reason.Length > 2000) errors["reason"] = ["请填写退回理由（不超过2000字）。"];
+        return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
+    }
+
+    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
+        StageAccess.Check(application, principal, access);
+
+    [Authorize(Roles = Roles.Reviewer)]
+    [WolverinePost("/api/filing/applications/{applicationId}/return", OperationId = "returnFilingApplication")]
+    [ProducesResponseType<FilingApplication>(200)]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
+    public static (UpdatedAggregate, Events) Post(ReturnApplication command, [WriteAggregate("applicationId")] FilingApplication application,
+        ClaimsPrincipal principal, IClock clock) =>
+        (new UpdatedAggregate(), [AcceptanceDecider.Return(application, command, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
+}
