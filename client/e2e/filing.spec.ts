@@ -19,7 +19,7 @@ async function newApplication(page: Page, jurisdiction: string, scope: string) {
   await expect(page).toHaveURL(/\/applications\/[0-9a-f-]+$/);
 }
 
-test('an organization drafts and submits a filing application into its city’s queue', async ({ page }) => {
+test('an organization drafts and submits a filing application into its city’s queue, and the city accepts it', async ({ page, browser }) => {
   await signIn(page, 'hefei.org');
   await newApplication(page, '安徽省人力资源和社会保障厅', '面向本市');
   await page.getByLabel('连续培训评价年限').fill('4');
@@ -30,6 +30,20 @@ test('an organization drafts and submits a filing application into its city’s 
   await page.getByRole('button', { name: '提交申请' }).click();
   await expect(page.getByTestId('application-status')).toHaveText('待受理');
   await expect(page.getByText('合肥市', { exact: true }).first()).toBeVisible();
+  const url = page.url();
+
+  const reviewer = await browser.newPage();
+  await reviewer.goto('/sign-in');
+  await reviewer.getByLabel('用户名').fill('hefei.reviewer');
+  await reviewer.getByLabel('密码').fill('Demo@2026pass');
+  await reviewer.getByRole('button', { name: '登录', exact: true }).last().click();
+  await expect(reviewer).toHaveURL(/\/workbench$/);
+  await reviewer.goto('/applications');
+  await expect(reviewer.getByRole('cell', { name: '育婴员' }).first()).toBeVisible();
+  await reviewer.goto(url);
+  await reviewer.getByLabel('审核意见').fill('材料齐全，予以受理。');
+  await reviewer.getByRole('button', { name: '受理', exact: true }).click();
+  await expect(reviewer.getByTestId('application-status')).toHaveText('已受理');
 });
 
 test('a submission that breaks the policy shows every broken rule with its ID', async ({ page }) => {

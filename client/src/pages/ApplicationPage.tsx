@@ -26,10 +26,18 @@ export function ApplicationPage() {
   if (query.isLoading) return <Skeleton active />;
   if (query.error || !query.data) return <ProblemAlert error={query.error} />;
   const a = query.data;
-  const editable = a.status === 'Draft' && me?.role === Roles.organization;
+  const editable = (a.status === 'Draft' || a.status === 'Returned') && me?.role === Roles.organization;
+  const acting = me?.role === Roles.reviewer && !!a.currentAuthority && me.authority?.code === a.currentAuthority;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Summary application={a} />
+      {a.status === 'Returned' && (
+        <Card title="退回补正（FIL-15）" data-testid="returned">
+          <Typography.Paragraph>{a.returnReason}</Typography.Paragraph>
+          <List size="small" header="需补正的材料或事项" dataSource={a.missingItems} renderItem={(m) => <List.Item>{m}</List.Item>} />
+        </Card>
+      )}
+      {acting && <ReviewerActions application={a} />}
       {editable ? <Editor application={a} /> : <ReadOnlyDetails application={a} />}
     </Space>
   );
@@ -206,6 +214,77 @@ function Editor({ application: a }: { application: Application }) {
           提交时将按辖区政策逐项核验（FIL-01、04、06、07、08、12、13 等），所有不符合项会一并列出。
         </Typography.Paragraph>
       </Form>
+    </Card>
+  );
+}
+
+/** The acting authority's decisions: forward after a city's first review, accept, or return with what is missing. */
+function ReviewerActions({ application: a }: { application: Application }) {
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const [remarks, setRemarks] = useState('');
+  const [missing, setMissing] = useState('');
+  const [reason, setReason] = useState('');
+  const [decisions, setDecisions] = useState<Record<string, { granted: boolean; reason: string }>>({});
+  const firstReview = !!a.firstReviewAuthority && !a.forwarded;
+  const done = (text: string) => (updated: Application) => {
+    client.setQueryData(['application', a.id], updated);
+    message.success(text);
+  };
+  const path = { params: { path: { applicationId: a.id } } };
+  const forward = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/filing/applications/{applicationId}/forward', { ...path, body: { version: a.version, opinion: remarks } })),
+    onSuccess: done('已报送'),
+  });
+  const accept = useMutation({
+    mutationFn: () =>
+      unwrap(api.POST('/api/filing/applications/{applicationId}/accept', {
+        ...path,
+        body: { version: a.version, remarks: remarks || null, exceptionDecisions: Object.entries(decisions).map(([ruleId, d]) => ({ ruleId, ...d })) },
+      })),
+    onSuccess: done('已受理'),
+  });
+  const giveBack = useMutation({
+    mutationFn: () =>
+      unwrap(api.POST('/api/filing/applications/{applicationId}/return', {
+        ...path,
+        body: { version: a.version, missingItems: missing.split('\n').map((m) => m.trim()).filter(Boolean), reason },
+      })),
+    onSuccess: done('已退回'),
+  });
+  const error = forward.error ?? accept.error ?? giveBack.error;
+  return (
+    <Card title={firstReview ? '市级初审（FIL-14）' : '受理决定（FIL-15）'}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Form layout="vertical">
+          <Form.Item label={firstReview ? '初审意见' : '受理意见'}>
+            <Input.TextArea rows={2} value={remarks} onChange={(e) => setRemarks(e.target.value)} aria-label="审核意见" />
+          </Form.Item>
+          {!firstReview && [...new Set(a.exceptedViolations.map((v) => v.ruleId))].map((ruleId) => (
+            <Form.Item key={ruleId} label={`${ruleId} 例外申请的决定`}>
+              <Space wrap>
+                <Select style={{ width: 140 }} value={decisions[ruleId]?.granted} placeholder="同意/不同意"
+                  options={[{ value: true, label: '同意例外' }, { value: false, label: '不同意' }]}
+                  onChange={(granted) => setDecisions({ ...decisions, [ruleId]: { reason: decisions[ruleId]?.reason ?? '', granted } })} />
+                <Input style={{ width: 420 }} placeholder="理由" value={decisions[ruleId]?.reason}
+                  onChange={(e) => setDecisions({ ...decisions, [ruleId]: { granted: decisions[ruleId]?.granted ?? false, reason: e.target.value } })} />
+              </Space>
+            </Form.Item>
+          ))}
+        </Form>
+        {error && <ProblemAlert error={error} />}
+        <Space>
+          {firstReview ? (
+            <Button type="primary" loading={forward.isPending} onClick={() => forward.mutate()}>初审通过并报送</Button>
+          ) : (
+            <Button type="primary" loading={accept.isPending} onClick={() => accept.mutate()}>受理</Button>
+          )}
+        </Space>
+        <Divider titlePlacement="start">退回补正</Divider>
+        <Input.TextArea rows={3} placeholder="需补正的材料或事项，每行一项" value={missing} onChange={(e) => setMissing(e.target.value)} aria-label="需补正的材料" />
+        <Input placeholder="退回理由" value={reason} onChange={(e) => setReason(e.target.value)} aria-label="退回理由" />
+        <Button danger loading={giveBack.isPending} onClick={() => giveBack.mutate()}>退回补正</Button>
+      </Space>
     </Card>
   );
 }

@@ -14,6 +14,8 @@ type Application = Schemas['Filing.Applications.FilingApplication'];
 export const applicationStatusNames: Record<string, { text: string; color: string }> = {
   Draft: { text: '草稿', color: 'default' },
   Submitted: { text: '待受理', color: 'blue' },
+  Returned: { text: '退回补正', color: 'orange' },
+  Accepted: { text: '已受理', color: 'green' },
 };
 
 /** Working days are counted on the server; the queue shows calendar days left to the deadline as a countdown. */
