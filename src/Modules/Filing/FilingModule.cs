@@ -1,5 +1,6 @@
 using Assessment.Filing.Applications;
 using Assessment.Filing.Catalog;
+using Assessment.Filing.Numbering;
 using Assessment.Filing.Organizations;
 using JasperFx.Events.Projections;
 using Marten;
@@ -23,8 +24,11 @@ public static class FilingModule
             opts.Projections.Snapshot<FilingApplication>(SnapshotLifecycle.Inline);
             opts.Schema.For<FilingApplication>().DatabaseSchemaName(Schema)
                 .Index(x => x.OrganizationId).Index(x => x.AreaCode).Index(x => x.Status);
+            opts.Projections.Snapshot<FilingNumberSequence>(SnapshotLifecycle.Inline);
+            opts.Schema.For<FilingNumberSequence>().DatabaseSchemaName(Schema);
         });
         services.AddSingleton(OccupationCatalog.LoadShipped());
+        services.AddSingleton<FilingNumberAllocator>();
         services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(FilingModule).Assembly));
         return services;
     }
