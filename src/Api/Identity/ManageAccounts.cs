@@ -1,3 +1,4 @@
+using Assessment.SharedKernel;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Assessment.SharedKernel.Events;
@@ -74,8 +75,7 @@ public static class QueryAccountsEndpoint
     [WolverineGet("/api/admin/accounts", OperationId = "listAccounts")]
     public static async Task<AccountPage> List(IQuerySession session, string? role, string? q, int? page, int? pageSize)
     {
-        var p = Math.Max(1, page ?? 1);
-        var size = Math.Clamp(pageSize ?? 20, 1, 100);
+        var (p, size) = Paging.From(page, pageSize);
         IQueryable<Account> query = session.Query<Account>();
         if (!string.IsNullOrWhiteSpace(role)) query = query.Where(a => a.Role == role);
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(a => a.UserName.Contains(q) || a.DisplayName.Contains(q));

@@ -1,3 +1,4 @@
+using Assessment.SharedKernel;
 using System.Security.Claims;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
@@ -33,8 +34,7 @@ public static class QueryApplicationsEndpoint
         ApplicationStatus? status, int? page, int? pageSize)
     {
         var user = CurrentUser.From(principal);
-        var p = Math.Max(1, page ?? 1);
-        var size = Math.Clamp(pageSize ?? 20, 1, 100);
+        var (p, size) = Paging.From(page, pageSize);
         IQueryable<FilingApplication> query = session.Query<FilingApplication>();
         if (user.OrganizationId is { } own) query = query.Where(a => a.OrganizationId == own);
         else

@@ -1,12 +1,10 @@
-using System.Net.Mail;
-using System.Text.RegularExpressions;
 using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Values;
 
 namespace Assessment.Filing.Organizations;
 
 /// <summary>Field checks shared by the organization commands (FIL-11); each error names its field.</summary>
-internal static partial class OrganizationInput
+internal static class OrganizationInput
 {
     public static void Required(Dictionary<string, string[]> errors, string field, string? value, string label, int max = 200)
     {
@@ -17,12 +15,12 @@ internal static partial class OrganizationInput
     public static void Phone(Dictionary<string, string[]> errors, string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) errors[field] = ["联系电话不能为空。"];
-        else if (!PhonePattern().IsMatch(value.Trim())) errors[field] = ["联系电话格式不正确：应为11位手机号或带区号的固定电话（如0551-12345678）。"];
+        else if (!ContactDetails.IsPhone(value)) errors[field] = [$"联系电话格式不正确：{ContactDetails.PhoneHint}。"];
     }
 
     public static void Email(Dictionary<string, string[]> errors, string field, string? value)
     {
-        if (string.IsNullOrWhiteSpace(value) || !MailAddress.TryCreate(value.Trim(), out var m) || m.Address != value.Trim() || !value.Contains('.'))
+        if (!ContactDetails.IsEmail(value))
             errors[field] = ["电子邮箱格式不正确。"];
     }
 
@@ -32,6 +30,4 @@ internal static partial class OrganizationInput
         catch (InvalidValueException e) { errors[field] = [e.Message]; }
     }
 
-    [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")]
-    private static partial Regex PhonePattern();
 }

@@ -1,3 +1,4 @@
+using Assessment.SharedKernel;
 using System.Security.Claims;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
@@ -33,8 +34,7 @@ public static class QueryOrganizationsEndpoint
         string? name, int? page, int? pageSize)
     {
         var user = CurrentUser.From(principal);
-        var p = Math.Max(1, page ?? 1);
-        var size = Math.Clamp(pageSize ?? 20, 1, 100);
+        var (p, size) = Paging.From(page, pageSize);
         IQueryable<Organization> query = session.Query<Organization>();
         if (user.OrganizationId is { } own) query = query.Where(o => o.Id == own);
         else if (access.VisibleAreas(user) is { } areas) query = query.Where(o => areas.Contains(o.AreaCode));

@@ -1,5 +1,4 @@
-using System.Net.Mail;
-using System.Text.RegularExpressions;
+using Assessment.SharedKernel.Values;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Problems;
@@ -17,7 +16,7 @@ public sealed record LodgeObjection(string Name, string? Phone, string? Email, s
 public sealed record ObjectionReceipt(Guid NoticeId, Guid ObjectionId, Instant LodgedAt, string Message);
 
 /// <summary>Anyone may object to a notice during its window, leaving contact details (FIL-17).</summary>
-public static partial class LodgeObjectionEndpoint
+public static class LodgeObjectionEndpoint
 {
     public static ProblemDetails Validate(LodgeObjection command)
     {
@@ -26,8 +25,8 @@ public static partial class LodgeObjectionEndpoint
         var phone = command.Phone?.Trim();
         var email = command.Email?.Trim();
         if (string.IsNullOrEmpty(phone) && string.IsNullOrEmpty(email)) errors["phone"] = ["请至少留下联系电话或电子邮箱，以便反馈处理结果。"];
-        if (!string.IsNullOrEmpty(phone) && !PhonePattern().IsMatch(phone)) errors["phone"] = ["联系电话格式不正确。"];
-        if (!string.IsNullOrEmpty(email) && (!MailAddress.TryCreate(email, out var m) || m.Address != email)) errors["email"] = ["电子邮箱格式不正确。"];
+        if (!string.IsNullOrEmpty(phone) && !ContactDetails.IsPhone(phone)) errors["phone"] = [$"联系电话格式不正确：{ContactDetails.PhoneHint}。"];
+        if (!string.IsNullOrEmpty(email) && !ContactDetails.IsEmail(email)) errors["email"] = ["电子邮箱格式不正确。"];
         if (string.IsNullOrWhiteSpace(command.Content) || command.Content.Trim().Length is < 10 or > 2000)
             errors["content"] = ["异议内容应为10至2000字，请写明事实与理由。"];
         return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
@@ -52,6 +51,4 @@ public static partial class LodgeObjectionEndpoint
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")]
-    private static partial Regex PhonePattern();
 }

@@ -1,3 +1,4 @@
+using Assessment.SharedKernel;
 using System.Security.Claims;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
@@ -34,8 +35,7 @@ public static class QueryNoticesEndpoint
     public static async Task<NoticePage> List(IQuerySession session, NoticeKind? kind, string? jurisdiction, NoticeStatus? status,
         string? q, int? page, int? pageSize)
     {
-        var p = Math.Max(1, page ?? 1);
-        var size = Math.Clamp(pageSize ?? 20, 1, 100);
+        var (p, size) = Paging.From(page, pageSize);
         IQueryable<Notice> query = session.Query<Notice>();
         if (kind is { } k) query = query.Where(n => n.Kind == k);
         if (!string.IsNullOrWhiteSpace(jurisdiction)) query = query.Where(n => n.Jurisdiction == jurisdiction);
