@@ -1,3 +1,4 @@
+using Wolverine.ErrorHandling;
 using Assessment.Api.Calendar;
 using Assessment.Api.Demo;
 using Assessment.Api.Identity;
@@ -45,6 +46,7 @@ public static class PlatformHost
         services.AddSingleton<IWorkingDayCalendar>(new WorkingDayCalendarHolder(new WorkingDayCalendar(calendarLayers)));
         services.AddSingleton(new PolicyCatalog(PolicyCatalog.LoadShipped(), calendarLayers.Select(l => l.Id)));
         services.AddSingleton<AccessControl>();
+        services.AddSingleton<IAccountDirectory, Identity.AccountDirectory>();
         services.AddSingleton(config.GetSection("RequestLimits").Get<RequestLimits>() ?? new RequestLimits());
 
         services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
@@ -94,6 +96,11 @@ public static class PlatformHost
             opts.Policies.AutoApplyTransactions();
             opts.Policies.UseDurableLocalQueues();
             opts.Durability.Mode = DurabilityMode.Solo;
+            // A message handler that lost an optimistic-concurrency race (e.g. a notice report arriving while a reviewer
+            // acts on the same application) reloads and tries again.
+            opts.OnException<JasperFx.ConcurrencyException>()
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250))
+                .Then.MoveToErrorQueue();
             opts.Services.AddResourceSetupOnStartup();
         });
         services.AddWolverineHttp();

@@ -276,6 +276,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["searchDirectory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["exportDirectory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getDirectoryEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/filing/applications": {
         parameters: {
             query?: never;
@@ -324,6 +372,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/filing/applications/{applicationId}/eligible-experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listEligibleExperts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filing/applications/{applicationId}/evaluation/conclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["concludeEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filing/applications/{applicationId}/evaluation/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["scoreEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filing/applications/{applicationId}/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["assignEvaluationExperts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/filing/applications/{applicationId}/forward": {
         parameters: {
             query?: never;
@@ -334,6 +446,54 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["forwardFilingApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filing/applications/{applicationId}/grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["grantFiling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filing/applications/{applicationId}/publicity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["startFilingPublicity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filing/applications/{applicationId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["rejectFilingApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -380,6 +540,102 @@ export interface paths {
             cookie?: never;
         };
         get: operations["getFilingApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filing/filings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listFilings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filing/filings/{filingId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["cancelFiling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filing/filings/{filingId}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["reinstateFiling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filing/filings/{filingId}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["suspendFiling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filing/filings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getFiling"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filing/filings/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getFilingReceipt"];
         put?: never;
         post?: never;
         delete?: never;
@@ -770,6 +1026,8 @@ export interface components {
             remarks?: string | null;
             exceptionDecisions?: components["schemas"]["Filing.Applications.ExceptionDecision"][] | null;
         };
+        /** @enum {string} */
+        "Filing.Applications.ApplicationKind": "New" | "Renewal" | "Change";
         "Filing.Applications.ApplicationPage": {
             items: components["schemas"]["Filing.Applications.FilingApplication"][];
             /** Format: int64 */
@@ -780,7 +1038,7 @@ export interface components {
             pageSize: number;
         };
         /** @enum {string} */
-        "Filing.Applications.ApplicationStatus": "Draft" | "Submitted" | "Returned" | "Accepted";
+        "Filing.Applications.ApplicationStatus": "Draft" | "Submitted" | "Returned" | "Accepted" | "UnderEvaluation" | "EvaluationPassed" | "InPublicity" | "Granted" | "Rejected";
         "Filing.Applications.ChangeApplicationDetails": {
             /** Format: int64 */
             version: number;
@@ -791,10 +1049,18 @@ export interface components {
             cumulativePersonTimes: number;
             subsidizedTraining: boolean;
             preferences?: string[] | null;
+            sites?: components["schemas"]["Filing.Applications.EvaluationSite"][] | null;
         };
         "Filing.Applications.DraftApplication": {
             jurisdiction: string;
             scope: string;
+            kind?: components["schemas"]["Filing.Applications.ApplicationKind"];
+            /** Format: uuid */
+            filingId?: string | null;
+        };
+        "Filing.Applications.EvaluationSite": {
+            name: string;
+            address: string;
         };
         "Filing.Applications.ExceptionDecision": {
             ruleId: string;
@@ -804,6 +1070,22 @@ export interface components {
         "Filing.Applications.ExceptionRequest": {
             ruleId: string;
             justification: string;
+        };
+        "Filing.Applications.ExpertEvaluation": {
+            /** Format: uuid */
+            userId: string;
+            userName: string;
+            displayName: string;
+            scores: components["schemas"]["Filing.Applications.SubjectScore"][];
+            onSiteFindings?: string | null;
+            recommendsFiling?: boolean | null;
+            opinion?: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            scoredAt?: string | null;
+            readonly hasScored: boolean;
         };
         "Filing.Applications.FilingApplication": {
             /** Format: uuid */
@@ -850,6 +1132,54 @@ export interface components {
             returnReason?: string | null;
             /** Format: int32 */
             submissions: number;
+            kind: components["schemas"]["Filing.Applications.ApplicationKind"];
+            /** Format: uuid */
+            filingId?: string | null;
+            sites: components["schemas"]["Filing.Applications.EvaluationSite"][];
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            acceptedAt?: string | null;
+            experts: components["schemas"]["Filing.Applications.ExpertEvaluation"][];
+            evaluationMethods: string[];
+            evaluationInstructions?: string | null;
+            evaluationPassed?: boolean | null;
+            evaluationReason?: string | null;
+            /** Format: double */
+            averageScore?: number | null;
+            /** Format: uuid */
+            publicityNoticeId?: string | null;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            publicityStart?: string | null;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            publicityEnd?: string | null;
+            /** Format: int64 */
+            publicityNoticeVersion: number;
+            publicityStatus?: components["schemas"]["SharedKernel.Contracts.NoticeStatus"];
+            /** Format: int32 */
+            openObjections: number;
+            /** Format: int32 */
+            upheldObjections: number;
+            filingNumber?: string | null;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            validFrom?: string | null;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            validUntil?: string | null;
+            rejectionRuleId?: string | null;
+            rejectionReason?: string | null;
             readonly currentAuthority?: string | null;
             readonly isEditable: boolean;
         };
@@ -881,6 +1211,12 @@ export interface components {
             missingItems: string[];
             reason: string;
         };
+        "Filing.Applications.SubjectScore": {
+            subject: string;
+            /** Format: int32 */
+            score: number;
+            comment?: string | null;
+        };
         "Filing.Applications.SubmitApplication": {
             /** Format: int64 */
             version: number;
@@ -896,6 +1232,218 @@ export interface components {
         };
         /** @enum {string} */
         "Filing.Catalog.OccupationType": "Skill" | "Access";
+        "Filing.Directory.DirectoryChange": {
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            at: string;
+            kind: string;
+            description: string;
+        };
+        "Filing.Directory.DirectoryEntry": {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            name: string;
+            creditCode: string;
+            nature: string;
+            address: string;
+            contactName: string;
+            contactPhone: string;
+            contactEmail: string;
+            filingNumber: string;
+            jurisdiction: string;
+            scope: string;
+            areaCode: string;
+            grantingAuthority: string;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            validUntil: string;
+            occupations: components["schemas"]["Filing.Filings.FiledOccupation"][];
+            levels: number[];
+            occupationText: string;
+            sites: components["schemas"]["Filing.Applications.EvaluationSite"][];
+            status: components["schemas"]["Filing.Filings.FilingStatus"];
+            statusReason?: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            updatedAt: string;
+            history: components["schemas"]["Filing.Directory.DirectoryChange"][];
+        };
+        "Filing.Directory.DirectoryPage": {
+            items: components["schemas"]["Filing.Directory.DirectoryEntry"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        "Filing.Evaluation.AssignExperts": {
+            /** Format: int64 */
+            version: number;
+            expertIds: string[];
+            methods?: string[] | null;
+            instructions?: string | null;
+        };
+        "Filing.Evaluation.ConcludeEvaluation": {
+            /** Format: int64 */
+            version: number;
+            passed: boolean;
+            reason: string;
+        };
+        "Filing.Evaluation.ScoreEvaluation": {
+            /** Format: int64 */
+            version: number;
+            scores: components["schemas"]["Filing.Applications.SubjectScore"][];
+            onSiteFindings: string;
+            recommendsFiling: boolean;
+            opinion: string;
+        };
+        "Filing.Filings.CancelFiling": {
+            /** Format: int64 */
+            version: number;
+            reason: string;
+            /** Format: uuid */
+            mergedIntoFilingId?: string | null;
+        };
+        "Filing.Filings.FiledOccupation": {
+            key: string;
+            name: string;
+            code?: string | null;
+            /** Format: int32 */
+            highestLevel: number;
+            /** Format: int32 */
+            lowestLevel: number;
+        };
+        "Filing.Filings.FilingGrantResult": {
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            filingId: string;
+            filingNumber: string;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            validUntil: string;
+        };
+        "Filing.Filings.FilingPage": {
+            items: components["schemas"]["Filing.Filings.FilingRecord"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        "Filing.Filings.FilingReceipt": {
+            /** Format: uuid */
+            filingId: string;
+            filingNumber: string;
+            organizationName: string;
+            creditCode: string;
+            address: string;
+            areaName: string;
+            scopeName: string;
+            grantingAuthorityName: string;
+            reportedTo: string;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            validUntil: string;
+            occupations: components["schemas"]["Filing.Filings.ReceiptOccupation"][];
+            sites: components["schemas"]["Filing.Applications.EvaluationSite"][];
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            grantedOn: string;
+            status: components["schemas"]["Filing.Filings.FilingStatus"];
+        };
+        "Filing.Filings.FilingRecord": {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            filingNumber: string;
+            jurisdiction: string;
+            scope: string;
+            areaCode: string;
+            grantingAuthority: string;
+            status: components["schemas"]["Filing.Filings.FilingStatus"];
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            validUntil: string;
+            occupations: components["schemas"]["Filing.Filings.FiledOccupation"][];
+            occupationKeys: string[];
+            sites: components["schemas"]["Filing.Applications.EvaluationSite"][];
+            /** Format: uuid */
+            mergedInto?: string | null;
+            /** Format: uuid */
+            applicationId: string;
+            reportedTo: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            grantedAt: string;
+            statusReason?: string | null;
+            readonly isFiled: boolean;
+        };
+        /** @enum {string} */
+        "Filing.Filings.FilingStatus": "Active" | "Suspended" | "Cancelled" | "Expired";
+        "Filing.Filings.GrantFiling": {
+            /** Format: int64 */
+            version: number;
+        };
+        "Filing.Filings.ReceiptOccupation": {
+            name: string;
+            code?: string | null;
+            levels: string;
+        };
+        "Filing.Filings.ReinstateFiling": {
+            /** Format: int64 */
+            version: number;
+            reason: string;
+        };
+        "Filing.Filings.SuspendFiling": {
+            /** Format: int64 */
+            version: number;
+            reason: string;
+        };
         "Filing.Organizations.ChangeOrganizationContact": {
             /** Format: int64 */
             version: number;
@@ -948,6 +1496,22 @@ export interface components {
             contactPhone: string;
             contactEmail: string;
         };
+        "Filing.Publicity.RejectApplication": {
+            /** Format: int64 */
+            version: number;
+            reason: string;
+        };
+        "Filing.Publicity.StartPublicity": {
+            /** Format: int64 */
+            version: number;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            startDate?: string | null;
+            /** Format: int32 */
+            workingDays?: number | null;
+        };
         "Notices.Notices.LodgeObjection": {
             name: string;
             phone?: string | null;
@@ -959,7 +1523,7 @@ export interface components {
             id: string;
             /** Format: int64 */
             version: number;
-            kind: components["schemas"]["Notices.Notices.NoticeKind"];
+            kind: components["schemas"]["SharedKernel.Contracts.NoticeKind"];
             subject: string;
             body: string;
             areaCode: string;
@@ -985,7 +1549,7 @@ export interface components {
              */
             publishedAt: string;
             publishedBy: string;
-            status: components["schemas"]["Notices.Notices.NoticeStatus"];
+            status: components["schemas"]["SharedKernel.Contracts.NoticeStatus"];
             /**
              * Format: date-time
              * @description ISO 8601 UTC instant
@@ -997,8 +1561,6 @@ export interface components {
             readonly openObjections: number;
             readonly closedClean: boolean;
         };
-        /** @enum {string} */
-        "Notices.Notices.NoticeKind": "FilingPublicity" | "BatchAnnouncement" | "ResultsPublicity" | "DirectoryChange" | "SupervisionResult" | "General";
         "Notices.Notices.NoticePage": {
             items: components["schemas"]["Notices.Notices.PublicNotice"][];
             /** Format: int64 */
@@ -1008,8 +1570,6 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
-        /** @enum {string} */
-        "Notices.Notices.NoticeStatus": "Open" | "Closed" | "Withdrawn";
         "Notices.Notices.Objection": {
             /** Format: uuid */
             id: string;
@@ -1051,7 +1611,7 @@ export interface components {
             id: string;
             /** Format: int64 */
             version: number;
-            kind: components["schemas"]["Notices.Notices.NoticeKind"];
+            kind: components["schemas"]["SharedKernel.Contracts.NoticeKind"];
             subject: string;
             body: string;
             areaCode: string;
@@ -1074,7 +1634,7 @@ export interface components {
              * @description ISO 8601 UTC instant
              */
             publishedAt: string;
-            status: components["schemas"]["Notices.Notices.NoticeStatus"];
+            status: components["schemas"]["SharedKernel.Contracts.NoticeStatus"];
             withdrawalReason?: string | null;
             /** Format: int32 */
             objectionCount: number;
@@ -1096,7 +1656,7 @@ export interface components {
             resolvedAt?: string | null;
         };
         "Notices.Notices.PublishNotice": {
-            kind: components["schemas"]["Notices.Notices.NoticeKind"];
+            kind: components["schemas"]["SharedKernel.Contracts.NoticeKind"];
             subject: string;
             body: string;
             areaCode?: string | null;
@@ -1129,6 +1689,20 @@ export interface components {
             instance?: string | null;
         } & {
             [key: string]: unknown;
+        };
+        /** @enum {string} */
+        "SharedKernel.Contracts.NoticeKind": "FilingPublicity" | "BatchAnnouncement" | "ResultsPublicity" | "DirectoryChange" | "SupervisionResult" | "General";
+        /** @enum {string} */
+        "SharedKernel.Contracts.NoticeStatus": "Open" | "Closed" | "Withdrawn";
+        "SharedKernel.Identity.AccountSummary": {
+            /** Format: uuid */
+            id: string;
+            userName: string;
+            displayName: string;
+            role: string;
+            authorityCode?: string | null;
+            /** Format: uuid */
+            organizationId?: string | null;
         };
         "SharedKernel.Policies.ApplicationWindow": {
             opens: string;
@@ -1194,6 +1768,7 @@ export interface components {
             preferences: components["schemas"]["SharedKernel.Policies.PreferenceFlag"][];
             reportsTo: string;
             numbering: components["schemas"]["SharedKernel.Policies.FilingNumberScheme"];
+            evaluationMethods: string[];
         };
         "SharedKernel.Policies.IdleRule": {
             effectiveFrom: string;
@@ -2718,6 +3293,138 @@ export interface operations {
             };
         };
     };
+    searchDirectory: {
+        parameters: {
+            query?: {
+                name?: string;
+                area?: string;
+                occupation?: string;
+                level?: number;
+                status?: components["schemas"]["Filing.Filings.FilingStatus"];
+                jurisdiction?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Filing.Directory.DirectoryPage"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    exportDirectory: {
+        parameters: {
+            query?: {
+                name?: string;
+                area?: string;
+                occupation?: string;
+                level?: number;
+                status?: components["schemas"]["Filing.Filings.FilingStatus"];
+                jurisdiction?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getDirectoryEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Filing.Directory.DirectoryEntry"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listFilingApplications: {
         parameters: {
             query?: {
@@ -3079,6 +3786,385 @@ export interface operations {
             };
         };
     };
+    listEligibleExperts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedKernel.Identity.AccountSummary"][];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    concludeEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Filing.Evaluation.ConcludeEvaluation"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    scoreEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Filing.Evaluation.ScoreEvaluation"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    assignEvaluationExperts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Filing.Evaluation.AssignExperts"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     forwardFilingApplication: {
         parameters: {
             query?: never;
@@ -3091,6 +4177,327 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["Filing.Applications.ForwardApplication"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    grantFiling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Filing.Filings.GrantFiling"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Filing.Filings.FilingGrantResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    startFilingPublicity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Filing.Publicity.StartPublicity"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    rejectFilingApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Filing.Publicity.RejectApplication"];
             };
         };
         responses: {
@@ -3458,12 +4865,510 @@ export interface operations {
             };
         };
     };
+    listFilings: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["Filing.Filings.FilingStatus"];
+                name?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Filing.Filings.FilingPage"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    cancelFiling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Filing.Filings.CancelFiling"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Filing.Filings.FilingRecord"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    reinstateFiling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Filing.Filings.ReinstateFiling"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Filing.Filings.FilingRecord"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    suspendFiling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Filing.Filings.SuspendFiling"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Filing.Filings.FilingRecord"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getFiling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Filing.Filings.FilingRecord"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getFilingReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Filing.Filings.FilingReceipt"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listNotices: {
         parameters: {
             query?: {
-                kind?: components["schemas"]["Notices.Notices.NoticeKind"];
+                kind?: components["schemas"]["SharedKernel.Contracts.NoticeKind"];
                 jurisdiction?: string;
-                status?: components["schemas"]["Notices.Notices.NoticeStatus"];
+                status?: components["schemas"]["SharedKernel.Contracts.NoticeStatus"];
                 q?: string;
                 page?: number;
                 pageSize?: number;

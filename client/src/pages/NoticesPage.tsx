@@ -10,8 +10,8 @@ import { useAreas } from '../lib/areas';
 import { noticeKindNames, noticeStatusNames, Roles } from '../lib/roles';
 
 type Notice = Schemas['Notices.Notices.PublicNotice'];
-type Kind = Schemas['Notices.Notices.NoticeKind'];
-type Status = Schemas['Notices.Notices.NoticeStatus'];
+type Kind = Schemas['SharedKernel.Contracts.NoticeKind'];
+type Status = Schemas['SharedKernel.Contracts.NoticeStatus'];
 
 /** Public list of notices (公示公告), filterable by kind, jurisdiction and status. */
 export function NoticesPage() {

@@ -8,7 +8,7 @@ import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
 import { useAreas, type AreaOption } from '../lib/areas';
 import { noticeKindNames } from '../lib/roles';
 
-type Kind = Schemas['Notices.Notices.NoticeKind'];
+type Kind = Schemas['SharedKernel.Contracts.NoticeKind'];
 
 interface Values {
   kind: Kind;

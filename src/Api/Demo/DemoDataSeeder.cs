@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Contracts;
 using Assessment.Api.Identity;
 using Assessment.Filing.Organizations;
 using Assessment.Notices.Notices;

@@ -1,5 +1,7 @@
 using Assessment.Filing.Applications;
 using Assessment.Filing.Catalog;
+using Assessment.Filing.Directory;
+using Assessment.Filing.Filings;
 using Assessment.Filing.Numbering;
 using Assessment.Filing.Organizations;
 using JasperFx.Events.Projections;
@@ -26,6 +28,12 @@ public static class FilingModule
                 .Index(x => x.OrganizationId).Index(x => x.AreaCode).Index(x => x.Status);
             opts.Projections.Snapshot<FilingNumberSequence>(SnapshotLifecycle.Inline);
             opts.Schema.For<FilingNumberSequence>().DatabaseSchemaName(Schema);
+            opts.Projections.Snapshot<FilingRecord>(SnapshotLifecycle.Inline);
+            opts.Schema.For<FilingRecord>().DatabaseSchemaName(Schema)
+                .UniqueIndex(x => x.FilingNumber).Index(x => x.OrganizationId).Index(x => x.AreaCode).Index(x => x.Status);
+            // FIL-19: the public directory changes in the same transaction as the filing.
+            opts.Projections.Snapshot<DirectoryEntry>(SnapshotLifecycle.Inline);
+            opts.Schema.For<DirectoryEntry>().DatabaseSchemaName(Schema).Index(x => x.AreaCode).Index(x => x.Status).Index(x => x.FilingNumber);
         });
         services.AddSingleton(OccupationCatalog.LoadShipped());
         services.AddSingleton<FilingNumberAllocator>();

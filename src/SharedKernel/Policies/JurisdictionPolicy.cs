@@ -92,7 +92,9 @@ public sealed record FilingPolicy(
     IReadOnlyList<PreferenceFlag> Preferences,
     /// <summary>FIL-18: where a granted filing is reported.</summary>
     string ReportsTo,
-    FilingNumberScheme Numbering);
+    FilingNumberScheme Numbering,
+    /// <summary>FIL-16: how the technical evaluation is carried out (codes of <c>EvaluationMethods</c>).</summary>
+    IReadOnlyList<string> EvaluationMethods);
 
 public sealed record PublicityPeriod(int Length, string Unit);
 
@@ -115,3 +117,19 @@ public sealed record BatchPolicy(
     int ResultsReportWorkingDays);
 
 public sealed record CertificatePolicy(int SerialDigits, string IssuedBy);
+
+/// <summary>FIL-16: the ways a technical evaluation is carried out; each policy names the ones its notice lists.</summary>
+public static class EvaluationMethods
+{
+    public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
+    {
+        ["report"] = "汇报",
+        ["interview"] = "面谈",
+        ["questioning"] = "质询",
+        ["document-review"] = "材料审查",
+        ["technical-check"] = "技术核查",
+        ["expert-argument"] = "专家论证",
+        ["on-site-inspection"] = "实地考察",
+        ["provincial-plan"] = "按省级技术评估方案评估",
+    };
+}

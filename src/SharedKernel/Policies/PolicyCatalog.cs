@@ -116,6 +116,9 @@ public sealed partial class PolicyCatalog
             if (f.AcceptanceWorkingDays is <= 0) yield return $"{at}: FIL-15 acceptance days must be positive";
             if (f.PublicityWorkingDays <= 0) yield return $"{at}: FIL-17 publicity days must be positive";
             if (f.ValidityYears <= 0) yield return $"{at}: FIL-20 validity must be positive";
+            if (f.EvaluationMethods is null || f.EvaluationMethods.Count == 0) yield return $"{at}: FIL-16 no evaluation methods";
+            foreach (var m in (f.EvaluationMethods ?? []).Where(m => !Policies.EvaluationMethods.Names.ContainsKey(m)))
+                yield return $"{at}: FIL-16 unknown evaluation method '{m}'";
             foreach (var w in f.ApplicationWindows ?? [])
             {
                 if (!MonthDay().IsMatch(w.Opens ?? "") || !MonthDay().IsMatch(w.Closes ?? "")) yield return $"{at}: FIL-12 window '{w.Name}' needs MM-dd dates";

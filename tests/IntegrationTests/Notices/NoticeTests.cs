@@ -1,3 +1,5 @@
+using Assessment.SharedKernel.Calendar;
+using Assessment.SharedKernel.Contracts;
 using System.Net;
 using System.Text.Json.Nodes;
 using Alba;

@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Contracts;
 using Assessment.Notices.Notices;
 using Assessment.SharedKernel.Calendar;
 using Assessment.SharedKernel.Policies;

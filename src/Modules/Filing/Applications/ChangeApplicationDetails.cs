@@ -12,7 +12,7 @@ namespace Assessment.Filing.Applications;
 
 public sealed record ChangeApplicationDetails(
     long Version, IReadOnlyList<OccupationLine> Occupations, int ConsecutiveYears, int CumulativePersonTimes,
-    bool SubsidizedTraining, IReadOnlyList<string>? Preferences);
+    bool SubsidizedTraining, IReadOnlyList<string>? Preferences, IReadOnlyList<EvaluationSite>? Sites = null);
 
 /// <summary>The organization edits its draft: occupations and levels (FIL-11), experience (FIL-06), preferences (FIL-09).</summary>
 public static class ChangeApplicationDetailsEndpoint
@@ -35,6 +35,13 @@ public static class ChangeApplicationDetailsEndpoint
             if (l.PersonTimes < 0) errors[$"{at}.personTimes"] = ["已培训评价人数不能为负。"];
         }
         if (lines.Select(l => l.Name.Trim()).Distinct().Count() != lines.Count) errors["occupations"] = ["同一职业（工种）不能重复填写。"];
+        var sites = command.Sites ?? [];
+        if (sites.Count > 50) errors["sites"] = ["评价站点不超过50个。"];
+        for (var i = 0; i < sites.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(sites[i].Name) || sites[i].Name.Length > 100) errors[$"sites[{i}].name"] = ["请填写站点名称（不超过100字）。"];
+            if (string.IsNullOrWhiteSpace(sites[i].Address) || sites[i].Address.Length > 200) errors[$"sites[{i}].address"] = ["请填写站点地址（不超过200字）。"];
+        }
         if (command.Version < 1) errors["version"] = ["请提供读取时的版本号。"];
         return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
     }
@@ -54,7 +61,7 @@ public static class ChangeApplicationDetailsEndpoint
         var lines = command.Occupations.Select(l => l with { Name = l.Name.Trim(), Code = l.Code is null ? null : OccupationCode.Parse(l.Code).Value }).ToList();
         return (new UpdatedAggregate(), [new ApplicationDetailsChanged(application.Id, lines, command.ConsecutiveYears,
             command.CumulativePersonTimes, command.SubsidizedTraining, (command.Preferences ?? []).Distinct().ToList(),
-            CurrentUser.From(principal).ToActor())]);
+            CurrentUser.From(principal).ToActor(), (command.Sites ?? []).Select(x => new EvaluationSite(x.Name.Trim(), x.Address.Trim())).ToList())]);
     }
 }
 

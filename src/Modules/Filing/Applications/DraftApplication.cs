@@ -13,7 +13,8 @@ using Wolverine.Marten;
 
 namespace Assessment.Filing.Applications;
 
-public sealed record DraftApplication(string Jurisdiction, string Scope);
+/// <summary>A new filing, or a renewal (FIL-20) / change (FIL-21) of filing <paramref name="FilingId"/>.</summary>
+public sealed record DraftApplication(string Jurisdiction, string Scope, ApplicationKind? Kind = null, Guid? FilingId = null);
 
 /// <summary>A registered organization opens a filing application to one jurisdiction for one service scope it offers.</summary>
 public static class DraftApplicationEndpoint
@@ -23,6 +24,9 @@ public static class DraftApplicationEndpoint
         var user = CurrentUser.From(principal);
         if (user.OrganizationId is null) return Problems.Forbidden("只有评价机构可以申请备案。");
         if (catalog.Find(command.Jurisdiction) is not { } policy) return Problems.Validation("jurisdiction", "辖区不存在。");
+        if (command.Kind is { } kind && !Enum.IsDefined(kind)) return Problems.Validation("kind", "申请类型无效。");
+        if ((command.Kind ?? ApplicationKind.New) != ApplicationKind.New && command.FilingId is null)
+            return Problems.Validation("filingId", "续期或变更申请须指明原备案。");
         return policy.Filing.Scopes.Any(s => s.Scope == command.Scope)
             ? WolverineContinue.NoProblems
             : Problems.Validation("scope", $"{policy.ShortName}可申请的服务范围为：{string.Join("、", policy.Filing.Scopes.Select(s => $"{s.Scope}（{s.Name}）"))}。");
@@ -40,9 +44,32 @@ public static class DraftApplicationEndpoint
         var policy = catalog.Get(command.Jurisdiction);
         if (!catalog.IsWithin(organization.AreaCode, policy.RootAuthority))
             throw new BusinessRuleException(new RuleViolation("FIL-05", "filing.outside-jurisdiction", $"机构登记所在地不在{policy.ShortName}辖区内，不能向其申请备案。"));
+        var kind = command.Kind ?? ApplicationKind.New;
+        if (kind != ApplicationKind.New)
+        {
+            var filing = await session.LoadAsync<Filings.FilingRecord>(command.FilingId!.Value);
+            if (filing is null || filing.OrganizationId != organization.Id)
+                throw new BusinessRuleException(new RuleViolation(kind == ApplicationKind.Renewal ? "FIL-20" : "FIL-21", "filing.not-found", "原备案不存在。"));
+            RenewalRules.Check(kind, filing, policy.Id, command.Scope);
+        }
         var id = Guid.CreateVersion7();
         var drafted = new ApplicationDrafted(id, organization.Id, organization.Name, organization.AreaCode, policy.Id, command.Scope,
-            clock.GetCurrentInstant(), user.ToActor());
+            clock.GetCurrentInstant(), user.ToActor(), kind, kind == ApplicationKind.New ? null : command.FilingId);
         return (new CreationResponse<Guid>($"/api/filing/applications/{id}", id), MartenOps.StartStream<FilingApplication>(id, drafted));
+    }
+}
+
+/// <summary>FIL-20/FIL-21: which filings may be renewed or changed.</summary>
+public static class RenewalRules
+{
+    public static void Check(ApplicationKind kind, Filings.FilingRecord filing, string jurisdiction, string scope)
+    {
+        var rule = kind == ApplicationKind.Renewal ? "FIL-20" : "FIL-21";
+        if (filing.Jurisdiction != jurisdiction || filing.Scope != scope)
+            throw new BusinessRuleException(new RuleViolation(rule, "filing.other-scope", "续期或变更须向原备案的主管部门、按原服务范围申请。"));
+        if (filing.Status == Filings.FilingStatus.Cancelled)
+            throw new BusinessRuleException(new RuleViolation(rule, "filing.cancelled", "备案已注销，不能续期或变更。"));
+        if (kind == ApplicationKind.Change && filing.Status == Filings.FilingStatus.Expired)
+            throw new BusinessRuleException(new RuleViolation("FIL-21", "filing.expired", "备案已过期，请申请续期备案。"));
     }
 }

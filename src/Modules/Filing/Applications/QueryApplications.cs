@@ -37,6 +37,7 @@ public static class QueryApplicationsEndpoint
         var (p, size) = Paging.From(page, pageSize);
         IQueryable<FilingApplication> query = session.Query<FilingApplication>();
         if (user.OrganizationId is { } own) query = query.Where(a => a.OrganizationId == own);
+        else if (user.Role == SharedKernel.Events.Roles.Expert) query = query.Where(a => a.Experts.Any(e => e.UserId == user.Id));
         else
         {
             if (access.VisibleAreas(user) is { } areas) query = query.Where(a => areas.Contains(a.AreaCode));

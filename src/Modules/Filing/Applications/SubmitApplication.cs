@@ -66,12 +66,38 @@ public static class SubmitApplicationEndpoint
                            ?? throw new BusinessRuleException(new RuleViolation("FIL-11", "filing.organization-not-registered", "机构基本信息不存在。"));
         var policy = catalog.Get(application.Jurisdiction);
         var today = clock.Today();
-        // Filed organizations per occupation (FIL-04) and the organization's current filing (FIL-13) come with filing
-        // grants; until an organization holds a filing, both are empty.
-        var context = new SubmissionContext(catalog, policy, organization.Category, occupations, today, new Dictionary<string, int>(), null);
+        var context = new SubmissionContext(catalog, policy, organization.Category, occupations, today,
+            await FiledOrganizations.PerOccupationAsync(session, application), await FiledOrganizations.ExistingAsync(session, application));
         var submitted = SubmissionDecider.Decide(application, context,
             () => FilingRouting.Route(policy, catalog, calendar.Current, application.Scope, application.AreaCode, today), command.ExceptionRequests ?? [], clock.GetCurrentInstant(),
             CurrentUser.From(principal).ToActor());
         return (new UpdatedAggregate(), [submitted]);
+    }
+}
+
+/// <summary>What the submission rules read from granted filings (FIL-04 counts, FIL-13 and FIL-10 the organization's own).</summary>
+public static class FiledOrganizations
+{
+    /// <summary>FIL-04: other organizations currently filed in the jurisdiction, per occupation (catalog key).</summary>
+    public static async Task<IReadOnlyDictionary<string, int>> PerOccupationAsync(IQuerySession session, FilingApplication application)
+    {
+        var keys = await session.Query<Filings.FilingRecord>()
+            .Where(f => f.Jurisdiction == application.Jurisdiction && f.OrganizationId != application.OrganizationId
+                        && (f.Status == Filings.FilingStatus.Active || f.Status == Filings.FilingStatus.Suspended))
+            .Select(f => f.OccupationKeys).ToListAsync();
+        return keys.SelectMany(k => k.Distinct()).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    /// <summary>The organization's current filing in the jurisdiction, if any (FIL-13; the one a renewal or change names).</summary>
+    public static async Task<ExistingFiling?> ExistingAsync(IQuerySession session, FilingApplication application)
+    {
+        var filings = await session.Query<Filings.FilingRecord>()
+            .Where(f => f.OrganizationId == application.OrganizationId && f.Jurisdiction == application.Jurisdiction
+                        && (f.Status == Filings.FilingStatus.Active || f.Status == Filings.FilingStatus.Suspended))
+            .ToListAsync();
+        var filing = application.FilingId is { } id ? filings.FirstOrDefault(f => f.Id == id) : filings.FirstOrDefault();
+        // Certification batches do not report back yet (Batches module), so no filing counts as having run one.
+        return filing is null ? null : new ExistingFiling(filing.Occupations
+            .Select(o => new OccupationLine(o.Name, o.Code, o.HighestLevel, o.LowestLevel, false, null, 0, false)).ToList(), HasRunCertification: false);
     }
 }

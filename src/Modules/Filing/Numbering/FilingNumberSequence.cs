@@ -9,6 +9,9 @@ using NodaTime;
 
 namespace Assessment.Filing.Numbering;
 
+/// <summary>A city's serial sequence exists (opened before its first number, so the first assignment can lock it).</summary>
+public sealed record FilingNumberSequenceOpened(Guid SequenceId, string ProvinceCode, string CityCode, Instant OpenedAt, Actor By);
+
 public sealed record FilingNumberAssigned(Guid SequenceId, string Number, int Serial, Guid OrganizationId, Instant AssignedAt, Actor By);
 
 /// <summary>FIL-24: a cancelled number goes to the discard pool and is never assigned again.</summary>
@@ -25,7 +28,7 @@ public sealed class FilingNumberSequence
     public int LastSerial { get; set; }
     public List<string> Discarded { get; set; } = [];
 
-    public static FilingNumberSequence Create(FilingNumberAssigned e) => new() { Id = e.SequenceId, LastSerial = e.Serial };
+    public static FilingNumberSequence Create(FilingNumberSequenceOpened e) => new() { Id = e.SequenceId };
 
     public void Apply(FilingNumberAssigned e) => LastSerial = e.Serial;
 
@@ -33,14 +36,12 @@ public sealed class FilingNumberSequence
 }
 
 /// <summary>
-/// Assigns filing numbers without duplicates or holes: the next serial is the last one plus one, appended with the
-/// stream version it was computed from; a concurrent assignment makes the append fail and the allocator tries again.
-/// Serials only grow, so discarded numbers are never reused.
+/// Assigns filing numbers without duplicates or holes. The assignment is appended to the caller's session, so it commits
+/// together with the grant or not at all; the sequence stream is locked (SELECT … FOR UPDATE) until then, so concurrent
+/// grants in one city queue up and take consecutive serials. Serials only grow: discarded numbers are never reused.
 /// </summary>
 public sealed class FilingNumberAllocator(IDocumentStore store, IClock clock)
 {
-    private const int MaxAttempts = 100;
-
     public static (string ProvinceCode, string CityCode) CodesFor(JurisdictionPolicy policy, PolicyCatalog catalog, string organizationArea)
     {
         var numbering = policy.Filing.Numbering;
@@ -54,45 +55,50 @@ public sealed class FilingNumberAllocator(IDocumentStore store, IClock clock)
 
     public static Guid SequenceId(string provinceCode, string cityCode) => StreamIds.FromName($"filing-number:{provinceCode}{cityCode}");
 
-    public async Task<FilingNumber> AssignAsync(JurisdictionPolicy policy, PolicyCatalog catalog, string organizationArea,
+    /// <summary>Appends the next number of the organization's city to <paramref name="session"/>; the caller commits.</summary>
+    public async Task<FilingNumber> AssignAsync(IDocumentSession session, JurisdictionPolicy policy, PolicyCatalog catalog, string organizationArea,
         OrganizationCategory category, Guid organizationId, Actor by, CancellationToken ct = default)
     {
         var (province, city) = CodesFor(policy, catalog, organizationArea);
         var sequenceId = SequenceId(province, city);
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var session = store.LightweightSession();
-            var stream = await session.Events.FetchForWriting<FilingNumberSequence>(sequenceId, ct);
-            var serial = (stream.Aggregate?.LastSerial ?? 0) + 1;
-            if (serial > 9999)
-                throw new BusinessRuleException(new RuleViolation("FIL-24", "filing-number.exhausted", $"市级代码{city}的备案号流水号已用完（9999）。"));
-            var number = FilingNumber.Create(category, policy.Filing.Numbering.OrganizationCode, province, city, serial);
-            stream.AppendOne(new FilingNumberAssigned(sequenceId, number.Value, serial, organizationId, clock.GetCurrentInstant(), by));
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                return number;
-            }
-            catch (Exception e) when (attempt < MaxAttempts && IsConcurrencyConflict(e))
-            {
-                await Task.Delay(Random.Shared.Next(5, 25) * Math.Min(attempt, 5), ct);
-            }
-        }
+        await EnsureOpenedAsync(sequenceId, province, city, ct);
+        var stream = await session.Events.FetchForExclusiveWriting<FilingNumberSequence>(sequenceId, ct);
+        var serial = stream.Aggregate!.LastSerial + 1;
+        if (serial > 9999)
+            throw new BusinessRuleException(new RuleViolation("FIL-24", "filing-number.exhausted", $"市级代码{city}的备案号流水号已用完（9999）。"));
+        var number = FilingNumber.Create(category, policy.Filing.Numbering.OrganizationCode, province, city, serial);
+        stream.AppendOne(new FilingNumberAssigned(sequenceId, number.Value, serial, organizationId, clock.GetCurrentInstant(), by));
+        return number;
     }
 
-    public async Task DiscardAsync(FilingNumber number, string reason, Actor by, CancellationToken ct = default)
+    /// <summary>Sends a number to the discard pool inside <paramref name="session"/>; the caller commits.</summary>
+    public async Task DiscardAsync(IDocumentSession session, FilingNumber number, string reason, Actor by, CancellationToken ct = default)
     {
-        await using var session = store.LightweightSession();
         var sequenceId = SequenceId(number.ProvinceCode, number.CityCode);
         var stream = await session.Events.FetchForExclusiveWriting<FilingNumberSequence>(sequenceId, ct);
         if (stream.Aggregate is null || number.Serial > stream.Aggregate.LastSerial)
             throw new BusinessRuleException(new RuleViolation("FIL-24", "filing-number.not-assigned", $"备案号{number}尚未分配，不能作废。"));
         if (stream.Aggregate.Discarded.Contains(number.Value)) return;
         stream.AppendOne(new FilingNumberDiscarded(sequenceId, number.Value, reason, clock.GetCurrentInstant(), by));
-        await session.SaveChangesAsync(ct);
     }
 
-    private static bool IsConcurrencyConflict(Exception e) =>
-        e is ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
-        || e.InnerException is not null && IsConcurrencyConflict(e.InnerException);
+    private async Task EnsureOpenedAsync(Guid sequenceId, string province, string city, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        if (await session.Events.FetchStreamStateAsync(sequenceId, ct) is not null) return;
+        session.Events.StartStream<FilingNumberSequence>(sequenceId,
+            new FilingNumberSequenceOpened(sequenceId, province, city, clock.GetCurrentInstant(), Actor.System));
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (IsStreamCollision(e))
+        {
+            // opened concurrently by another grant: fine
+        }
+    }
+
+    private static bool IsStreamCollision(Exception e) =>
+        e is ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
+        || e.InnerException is not null && IsStreamCollision(e.InnerException);
 }

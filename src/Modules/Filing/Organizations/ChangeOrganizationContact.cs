@@ -1,3 +1,5 @@
+using NodaTime;
+using Marten;
 using System.Security.Claims;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
@@ -38,8 +40,28 @@ public static class ChangeOrganizationContactEndpoint
     [WolverinePut("/api/organizations/{organizationId}/contact", OperationId = "changeOrganizationContact")]
     [ProducesResponseType<Organization>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]
-    public static (UpdatedAggregate, Events) Put(
-        ChangeOrganizationContact command, [WriteAggregate("organizationId")] Organization organization, ClaimsPrincipal principal) =>
-        (new UpdatedAggregate(), [new OrganizationContactChanged(organization.Id, command.Address.Trim(), command.ContactName.Trim(),
-            command.ContactPhone.Trim(), command.ContactEmail.Trim(), CurrentUser.From(principal).ToActor())]);
+    public static (UpdatedAggregate, Events, OutgoingMessages) Put(
+        ChangeOrganizationContact command, [WriteAggregate("organizationId")] Organization organization, ClaimsPrincipal principal)
+    {
+        var by = CurrentUser.From(principal).ToActor();
+        return (new UpdatedAggregate(), [new OrganizationContactChanged(organization.Id, command.Address.Trim(), command.ContactName.Trim(),
+            command.ContactPhone.Trim(), command.ContactEmail.Trim(), by)], [new PublishContactToFilings(organization.Id, by)]);
+    }
+}
+
+/// <summary>After a contact change, the organization's filings (and so the directory, FIL-19) take the new details.</summary>
+public sealed record PublishContactToFilings(Guid OrganizationId, Actor By);
+
+public static class PublishContactToFilingsHandler
+{
+    public static async Task Handle(PublishContactToFilings message, IDocumentSession session, IClock clock)
+    {
+        var organization = await session.LoadAsync<Organization>(message.OrganizationId);
+        if (organization is null) return;
+        var profile = Filings.GrantDecider.Profile(organization);
+        var filings = await session.Query<Filings.FilingRecord>()
+            .Where(f => f.OrganizationId == message.OrganizationId && f.Status != Filings.FilingStatus.Cancelled).Select(f => f.Id).ToListAsync();
+        foreach (var id in filings)
+            session.Events.Append(id, new Filings.FilingContactUpdated(id, profile, clock.GetCurrentInstant(), message.By));
+    }
 }

@@ -1,3 +1,5 @@
+using Assessment.SharedKernel.Calendar;
+using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Values;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Events;
@@ -36,7 +38,7 @@ public static class LodgeObjectionEndpoint
     [WolverinePost("/api/notices/{noticeId}/objections", OperationId = "lodgeObjection")]
     [ProducesResponseType<ObjectionReceipt>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static (ObjectionReceipt, Events) Post(LodgeObjection command, [WriteAggregate("noticeId")] Notice notice, IClock clock)
+    public static (ObjectionReceipt, Events, OutgoingMessages) Post(LodgeObjection command, [WriteAggregate("noticeId")] Notice notice, IClock clock)
     {
         var today = clock.Today();
         if (notice.Status != NoticeStatus.Open || today < notice.WindowStart || today > notice.WindowEnd)
@@ -46,7 +48,8 @@ public static class LodgeObjectionEndpoint
         var id = Guid.CreateVersion7();
         var lodged = new ObjectionLodged(notice.Id, id, command.Name.Trim(), Blank(command.Phone), Blank(command.Email),
             command.Content.Trim(), now, Actor.Anonymous(command.Name.Trim()));
-        return (new ObjectionReceipt(notice.Id, id, now, "异议已受理，主管部门处理后将通过您留下的联系方式反馈。"), [lodged]);
+        return (new ObjectionReceipt(notice.Id, id, now, "异议已受理，主管部门处理后将通过您留下的联系方式反馈。"), [lodged],
+            notice.Signal(lodged).ToMessages());
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -1,26 +1,9 @@
+using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using NodaTime;
 
 namespace Assessment.Notices.Notices;
-
-/// <summary>What a notice announces; each kind takes its window length from the rule it serves.</summary>
-public enum NoticeKind
-{
-    /// <summary>FIL-17 备案公示.</summary>
-    FilingPublicity,
-    /// <summary>BAT-02 评价认定公告.</summary>
-    BatchAnnouncement,
-    /// <summary>BAT-06 认定结果公示.</summary>
-    ResultsPublicity,
-    /// <summary>FIL-19 目录变动.</summary>
-    DirectoryChange,
-    /// <summary>SUP-02 监管结果.</summary>
-    SupervisionResult,
-    General,
-}
-
-public enum NoticeStatus { Open, Closed, Withdrawn }
 
 public enum ObjectionOutcome { Upheld, Dismissed }
 
@@ -86,6 +69,28 @@ public sealed class Notice
     /// <summary>Closed with no objection open or upheld: what FIL-17 needs before filing.</summary>
     public bool ClosedClean => Status == NoticeStatus.Closed && Objections.All(o => o.Outcome == ObjectionOutcome.Dismissed);
 
+    /// <summary>
+    /// What the owner of the notice's subject learns once <paramref name="next"/> is applied (see
+    /// <see cref="NoticeStateChanged"/>); none for a notice without a subject reference.
+    /// </summary>
+    public OutgoingSignal Signal(object next)
+    {
+        if (SubjectReference is null) return new OutgoingSignal(null);
+        var open = OpenObjections;
+        var upheld = Objections.Count(o => o.Outcome == ObjectionOutcome.Upheld);
+        var dismissed = Objections.Count(o => o.Outcome == ObjectionOutcome.Dismissed);
+        var status = Status;
+        switch (next)
+        {
+            case ObjectionLodged: open++; break;
+            case ObjectionResolved { Outcome: ObjectionOutcome.Upheld }: open--; upheld++; break;
+            case ObjectionResolved: open--; dismissed++; break;
+            case NoticeWindowClosed: status = NoticeStatus.Closed; break;
+            case NoticeWithdrawn: status = NoticeStatus.Withdrawn; break;
+        }
+        return new OutgoingSignal(new NoticeStateChanged(Id, Kind, SubjectReference, Version + 1, status, WindowStart, WindowEnd, open, upheld, dismissed));
+    }
+
     public static Notice Create(NoticePublished e) => new()
     {
         Id = e.NoticeId, Kind = e.Kind, Subject = e.Subject, Body = e.Body, AreaCode = e.AreaCode, Jurisdiction = e.Jurisdiction,
@@ -119,5 +124,16 @@ public sealed class Notice
         Status = NoticeStatus.Withdrawn;
         WithdrawalReason = e.Reason;
         ClosedAt = e.WithdrawnAt;
+    }
+}
+
+/// <summary>The cross-module message a change produces, if the notice has a subject.</summary>
+public sealed record OutgoingSignal(NoticeStateChanged? Message)
+{
+    public Wolverine.OutgoingMessages ToMessages()
+    {
+        var messages = new Wolverine.OutgoingMessages();
+        if (Message is not null) messages.Add(Message);
+        return messages;
     }
 }

@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel;
 using Marten;
 using Microsoft.Extensions.Hosting;

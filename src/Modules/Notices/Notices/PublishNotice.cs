@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Contracts;
 using System.Security.Claims;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Calendar;
@@ -54,19 +55,32 @@ public static class PublishNoticeEndpoint
         var published = new NoticePublished(id, command.Kind, command.Subject.Trim(), command.Body.Trim(), area, policy.Id,
             policy.CalendarLayer, window.Start, window.End, window.Length, window.Unit, command.SubjectReference,
             clock.GetCurrentInstant(), user.ToActor());
-        var closesAt = window.End.PlusDays(1).AtStartOfDayInZone(ChinaTime.Zone).ToDateTimeOffset();
         return (new CreationResponse<Guid>($"/api/notices/{id}", id), MartenOps.StartStream<Notice>(id, published),
-            [new CloseNoticeWindow(id).ScheduledAt(closesAt)]);
+            [new CloseNoticeWindow(id).ScheduledAt(CloseNoticeWindowHandler.ClosesAt(window.End))]);
     }
 }
 
 public static class CloseNoticeWindowHandler
 {
     /// <summary>Closes an open notice whose window has ended; a notice withdrawn or closed already is left alone.</summary>
-    public static Events Handle(CloseNoticeWindow command, [WriteAggregate] Notice notice, IClock clock)
+    public static (Events, OutgoingMessages) Handle(CloseNoticeWindow command, [WriteAggregate] Notice notice, IClock clock)
     {
-        if (notice.Status != NoticeStatus.Open || clock.Today() <= notice.WindowEnd) return [];
-        return [new NoticeWindowClosed(notice.Id, notice.OpenObjections,
-            notice.Objections.Count(o => o.Outcome == ObjectionOutcome.Upheld), clock.GetCurrentInstant(), Actor.System)];
+        if (notice.Status != NoticeStatus.Open || clock.Today() <= notice.WindowEnd) return ([], []);
+        var closed = new NoticeWindowClosed(notice.Id, notice.OpenObjections,
+            notice.Objections.Count(o => o.Outcome == ObjectionOutcome.Upheld), clock.GetCurrentInstant(), Actor.System);
+        return ([closed], notice.Signal(closed).ToMessages());
+    }
+
+    internal static DateTimeOffset ClosesAt(LocalDate windowEnd) => windowEnd.PlusDays(1).AtStartOfDayInZone(ChinaTime.Zone).ToDateTimeOffset();
+
+    /// <summary>Publishes a notice another module asked for (<see cref="OpenNotice"/>), at most once per notice id.</summary>
+    public static async Task<OutgoingMessages> Handle(OpenNotice command, Marten.IDocumentSession session)
+    {
+        if (await session.Events.FetchStreamStateAsync(command.NoticeId) is not null) return [];
+        var published = new NoticePublished(command.NoticeId, command.Kind, command.Subject, command.Body, command.AreaCode,
+            command.Jurisdiction, command.CalendarLayer, command.WindowStart, command.WindowEnd, command.Length, command.LengthUnit,
+            command.SubjectReference, command.RequestedAt, command.By);
+        session.Events.StartStream<Notice>(command.NoticeId, published);
+        return [new CloseNoticeWindow(command.NoticeId).ScheduledAt(ClosesAt(command.WindowEnd))];
     }
 }

@@ -1,3 +1,5 @@
+using Assessment.SharedKernel.Calendar;
+using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel;
 using System.Security.Claims;
 using Assessment.SharedKernel.Identity;

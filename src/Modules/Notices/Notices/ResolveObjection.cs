@@ -1,3 +1,5 @@
+using Assessment.SharedKernel.Calendar;
+using Assessment.SharedKernel.Contracts;
 using System.Security.Claims;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
@@ -34,15 +36,16 @@ public static class ResolveObjectionEndpoint
     [WolverinePost("/api/notices/{noticeId}/objections/{objectionId}/resolve", OperationId = "resolveObjection")]
     [ProducesResponseType<Notice>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static (UpdatedAggregate, Events) Post(ResolveObjection command, Guid objectionId, [WriteAggregate("noticeId")] Notice notice,
+    public static (UpdatedAggregate, Events, OutgoingMessages) Post(ResolveObjection command, Guid objectionId, [WriteAggregate("noticeId")] Notice notice,
         ClaimsPrincipal principal, IClock clock)
     {
         var objection = notice.Objections.SingleOrDefault(o => o.Id == objectionId)
                         ?? throw new BusinessRuleException(new RuleViolation("NTC", "objection.not-found", "该公告下没有此异议。"));
         if (!objection.IsOpen)
             throw new BusinessRuleException(new RuleViolation("NTC", "objection.already-resolved", "该异议已处理。"));
-        return (new UpdatedAggregate(), [new ObjectionResolved(notice.Id, objectionId, command.Outcome, command.Reason.Trim(),
-            clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
+        var resolved = new ObjectionResolved(notice.Id, objectionId, command.Outcome, command.Reason.Trim(),
+            clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor());
+        return (new UpdatedAggregate(), [resolved], notice.Signal(resolved).ToMessages());
     }
 }
 
@@ -61,8 +64,12 @@ public static class WithdrawNoticeEndpoint
     [WolverinePost("/api/notices/{noticeId}/withdraw", OperationId = "withdrawNotice")]
     [ProducesResponseType<Notice>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static (UpdatedAggregate, Events) Post(WithdrawNotice command, [WriteAggregate("noticeId")] Notice notice, ClaimsPrincipal principal, IClock clock) =>
-        notice.Status != NoticeStatus.Open
-            ? throw new BusinessRuleException(new RuleViolation("NTC", "notice.not-open", "只能撤回公示中的公告。"))
-            : (new UpdatedAggregate(), [new NoticeWithdrawn(notice.Id, command.Reason.Trim(), clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
+    public static (UpdatedAggregate, Events, OutgoingMessages) Post(WithdrawNotice command, [WriteAggregate("noticeId")] Notice notice,
+        ClaimsPrincipal principal, IClock clock)
+    {
+        if (notice.Status != NoticeStatus.Open)
+            throw new BusinessRuleException(new RuleViolation("NTC", "notice.not-open", "只能撤回公示中的公告。"));
+        var withdrawn = new NoticeWithdrawn(notice.Id, command.Reason.Trim(), clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor());
+        return (new UpdatedAggregate(), [withdrawn], notice.Signal(withdrawn).ToMessages());
+    }
 }

@@ -1,9 +1,9 @@
-using Assessment.SharedKernel.Calendar;
+using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
 using NodaTime;
 
-namespace Assessment.Notices.Notices;
+namespace Assessment.SharedKernel.Calendar;
 
 public sealed record Window(LocalDate Start, LocalDate End, int Length, string Unit);
 

@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Assessment.Filing.Directory;
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Values;
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine.Http;
+
+namespace Assessment.Filing.Filings;
+
+public sealed record FilingPage(IReadOnlyList<FilingRecord> Items, long Total, int Page, int PageSize);
+
+/// <summary>备案回执 (FIL-18): what the printable receipt shows.</summary>
+public sealed record FilingReceipt(
+    Guid FilingId, string FilingNumber, string OrganizationName, string CreditCode, string Address, string AreaName, string ScopeName,
+    string GrantingAuthorityName, string ReportedTo, LocalDate ValidFrom, LocalDate ValidUntil, IReadOnlyList<ReceiptOccupation> Occupations,
+    IReadOnlyList<Applications.EvaluationSite> Sites, LocalDate GrantedOn, FilingStatus Status);
+
+public sealed record ReceiptOccupation(string Name, string? Code, string Levels);
+
+public static class QueryFilingsEndpoint
+{
+    /// <summary>Filings the caller may see: an organization its own, reviewers their jurisdiction's.</summary>
+    [Authorize(Policy = ScopePolicies.FilingRead)]
+    [WolverineGet("/api/filing/filings", OperationId = "listFilings")]
+    public static async Task<FilingPage> List(ClaimsPrincipal principal, IQuerySession session, AccessControl access, FilingStatus? status,
+        string? name, int? page, int? pageSize)
+    {
+        var user = CurrentUser.From(principal);
+        var (p, size) = Paging.From(page, pageSize);
+        IQueryable<FilingRecord> query = session.Query<FilingRecord>();
+        if (user.OrganizationId is { } own) query = query.Where(f => f.OrganizationId == own);
+        else if (access.VisibleAreas(user) is { } areas) query = query.Where(f => areas.Contains(f.AreaCode));
+        if (status is { } s) query = query.Where(f => f.Status == s);
+        if (!string.IsNullOrWhiteSpace(name)) query = query.Where(f => f.OrganizationName.Contains(name) || f.FilingNumber.Contains(name));
+        var result = await query.OrderBy(f => f.ValidUntil).ToPagedListAsync(p, size);
+        return new FilingPage(result.ToList(), result.TotalItemCount, p, size);
+    }
+
+    [Authorize(Policy = ScopePolicies.FilingRead)]
+    [WolverineGet("/api/filing/filings/{id}", OperationId = "getFiling")]
+    [ProducesResponseType<FilingRecord>(200), ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
+    {
+        var filing = await session.LoadAsync<FilingRecord>(id);
+        return filing is null || !access.CanSee(CurrentUser.From(principal), filing.AccessScope())
+            ? Results.Problem(Problems.NotFound("备案"))
+            : Results.Ok(filing);
+    }
+
+    [Authorize(Policy = ScopePolicies.FilingRead)]
+    [WolverineGet("/api/filing/filings/{id}/receipt", OperationId = "getFilingReceipt")]
+    [ProducesResponseType<FilingReceipt>(200), ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Receipt(Guid id, ClaimsPrincipal principal, IQuerySession session, AccessControl access, PolicyCatalog catalog)
+    {
+        var filing = await session.LoadAsync<FilingRecord>(id);
+        var entry = await session.LoadAsync<DirectoryEntry>(id);
+        if (filing is null || entry is null || !access.CanSee(CurrentUser.From(principal), filing.AccessScope()))
+            return Results.Problem(Problems.NotFound("备案"));
+        var policy = catalog.Get(filing.Jurisdiction);
+        var authority = policy.Authorities.FirstOrDefault(a => a.Code == filing.GrantingAuthority)?.Name ?? filing.GrantingAuthority;
+        return Results.Ok(new FilingReceipt(filing.Id, filing.FilingNumber, entry.Name, entry.CreditCode, entry.Address,
+            QueryDirectoryEndpoint.AreaName(catalog, filing.AreaCode), policy.Filing.Scopes.FirstOrDefault(s => s.Scope == filing.Scope)?.Name ?? filing.Scope,
+            authority, filing.ReportedTo, filing.ValidFrom, filing.ValidUntil,
+            filing.Occupations.Select(o => new ReceiptOccupation(o.Name, o.Code,
+                $"{SkillLevel.FromNumber(o.LowestLevel).FullName}至{SkillLevel.FromNumber(o.HighestLevel).FullName}")).ToList(),
+            filing.Sites, filing.GrantedAt.InZone(ChinaTime.Zone).Date, filing.Status));
+    }
+}
