@@ -122,7 +122,6 @@ public static class PlatformHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLoggingMiddleware>();
-        app.UseMiddleware<RequestGuardMiddleware>();
 
         var spaRoot = SpaRoot(app);
         if (spaRoot is not null)
@@ -141,6 +140,7 @@ public static class PlatformHost
 
         // Explicit, after the static files: otherwise routing runs first and the SPA fallback swallows /assets/*.
         app.UseRouting();
+        app.UseMiddleware<RequestGuardMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -151,11 +151,28 @@ public sealed class ProblemResponsesOperationFilter : IOperationFilter
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", context.Document)] = [] });
         }
         var method = context.ApiDescription.HttpMethod ?? "GET";
+        var upload = metadata.OfType<Assessment.SharedKernel.AcceptsUploadAttribute>().FirstOrDefault();
+        if (upload is not null)
+        {
+            var form = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = new Dictionary<string, IOpenApiSchema>(), Required = new HashSet<string> { "file" } };
+            foreach (var field in upload.IntegerFields)
+            {
+                form.Properties[field] = new OpenApiSchema { Type = JsonSchemaType.Integer };
+                form.Required.Add(field);
+            }
+            form.Properties["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = $"multipart/form-data，文件不超过{upload.MaxBytes / 1024 / 1024}MB",
+                Content = new Dictionary<string, OpenApiMediaType> { ["multipart/form-data"] = new() { Schema = form } },
+            };
+        }
         if (method is "POST" or "PUT" or "PATCH")
         {
             Add("400", "请求格式或字段校验失败");
             Add("413", "请求体过大");
-            Add("415", "请求体不是 JSON");
+            Add("415", upload is null ? "请求体不是 JSON" : "请求体不是 multipart/form-data");
         }
         foreach (var status in new[] { "404", "409", "422" })
         {

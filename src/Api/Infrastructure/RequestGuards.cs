@@ -1,3 +1,4 @@
+using Assessment.SharedKernel;
 using Assessment.SharedKernel.Problems;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,8 @@ public sealed class RequestLimits
 
 /// <summary>
 /// Rejects, before any endpoint runs, bodies that are too large (413) or not JSON (415) on the API. Works the same
-/// under Kestrel and the in-memory test server, which does not enforce Kestrel's limits.
+/// under Kestrel and the in-memory test server, which does not enforce Kestrel's limits. Endpoints marked
+/// <see cref="AcceptsUploadAttribute"/> take multipart/form-data up to their own limit. Runs after routing, to see them.
 /// </summary>
 public sealed class RequestGuardMiddleware(RequestDelegate next, RequestLimits limits)
 {
@@ -22,6 +24,20 @@ public sealed class RequestGuardMiddleware(RequestDelegate next, RequestLimits l
         if (request.Path.StartsWithSegments("/api") && HttpMethods.IsPost(request.Method) | HttpMethods.IsPut(request.Method) | HttpMethods.IsPatch(request.Method))
         {
             var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
+            var upload = http.GetEndpoint()?.Metadata.GetMetadata<AcceptsUploadAttribute>();
+            if (upload is not null && request.HasFormContentType)
+            {
+                // the file plus a little room for the form's other fields and boundaries
+                var max = upload.MaxBytes + 64 * 1024;
+                if (request.ContentLength > max)
+                {
+                    await Write(http, ProblemExceptionHandler.PayloadTooLarge());
+                    return;
+                }
+                if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } uploadSize) uploadSize.MaxRequestBodySize = max;
+                await next(http);
+                return;
+            }
             if (request.ContentLength > limits.MaxJsonBodyBytes)
             {
                 await Write(http, ProblemExceptionHandler.PayloadTooLarge());

@@ -23,7 +23,7 @@ public class AcceptanceTests(AppFixture app) : IntegrationTest(app)
         });
         var id = (await created.ReadAsJsonAsync<JsonObject>())!["value"]!.GetValue<Guid>();
         await Post(org, $"/api/filing/applications/{id}", new { version = 1, occupations = new[] { Line }, consecutiveYears = 10, cumulativePersonTimes = 100_000, subsidizedTraining = false }, HttpStatusCode.OK, put: true);
-        var submitted = await Post(org, $"/api/filing/applications/{id}/submit", new { version = 2 });
+        var submitted = await Post(org, $"/api/filing/applications/{id}/submit", new { version = await Given.Materials(org, id, 2) });
         return (org, id, submitted["version"]!.GetValue<long>());
     }
 

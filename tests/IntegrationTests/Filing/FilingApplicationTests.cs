@@ -37,7 +37,7 @@ public class FilingApplicationTests(AppFixture app) : IntegrationTest(app)
                 .ToUrl($"/api/filing/applications/{id}");
             s.StatusCodeShouldBeOk();
         });
-        return (await result.ReadAsJsonAsync<JsonObject>())!["version"]!.GetValue<long>();
+        return await Given.Materials(org, id, (await result.ReadAsJsonAsync<JsonObject>())!["version"]!.GetValue<long>());
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class FilingApplicationTests(AppFixture app) : IntegrationTest(app)
 
         await using var session = Host.DocumentStore().QuerySession();
         var events = await session.Events.FetchStreamAsync(id);
-        events.Select(e => e.Data.GetType().Name).ShouldBe(["ApplicationDrafted", "ApplicationDetailsChanged", "ApplicationSubmitted"]);
+        events.Select(e => e.Data.GetType().Name).ShouldBe(["ApplicationDrafted", "ApplicationDetailsChanged", .. Enumerable.Repeat("MaterialAttached", 6), "ApplicationSubmitted"]);
         events.Last().Data.ShouldBeOfType<ApplicationSubmitted>().By.UserName.ShouldBe("wuhu.org");
 
         var reviewer = await Given.Reviewer("wuhu.reviewer", "340200");

@@ -29,9 +29,9 @@ public sealed class FilingJourney(IAlbaHost host, Scenarios given, AppFixture ap
     public Caller? FirstReviewer { get; private set; }
     public Caller Expert { get; private set; } = null!;
     public Guid ExpertId { get; private set; }
-    public Guid ApplicationId { get; private set; }
+    public Guid ApplicationId { get; set; }
     public Guid NoticeId { get; private set; }
-    public long Version { get; private set; }
+    public long Version { get; set; }
     public JsonObject Application { get; private set; } = null!;
 
     public static object Line(string name = "育婴员", int highest = 3, int lowest = 5) => new
@@ -62,11 +62,41 @@ public sealed class FilingJourney(IAlbaHost host, Scenarios given, AppFixture ap
         var created = await Send(Organization, "/api/filing/applications", new { jurisdiction = where.Id, scope = where.Scope, kind, filingId },
             HttpStatusCode.Created);
         ApplicationId = created["value"]!.GetValue<Guid>();
-        return await Step(Organization, $"/api/filing/applications/{ApplicationId}", new
+        await Step(Organization, $"/api/filing/applications/{ApplicationId}", new
         {
             version = 1, occupations = lines ?? [Line()], consecutiveYears = 10, cumulativePersonTimes = 100_000, subsidizedTraining = false,
             sites = sites ?? [new { name = $"{tag}评价基地", address = "人民路1号" }],
         }, put: true);
+        for (var item = 1; item <= 6; item++) await Upload(item, $"材料{item}.pdf", Pdf);
+        return Application;
+    }
+
+    public static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
+
+    /// <summary>Uploads one FIL-10 material as the SPA does (multipart/form-data).</summary>
+    public async Task<IScenarioResult> Upload(int item, string fileName, byte[] content, string contentType = "application/pdf",
+        HttpStatusCode status = HttpStatusCode.OK)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(Version.ToString()), "version" },
+            { new StringContent(item.ToString()), "item" },
+        };
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(file, "file", fileName);
+        var result = await host.Scenario(s =>
+        {
+            s.As(Organization);
+            s.Post.MultipartFormData(form).ToUrl($"/api/filing/applications/{ApplicationId}/materials");
+            s.StatusCodeShouldBe(status);
+        });
+        if (status == HttpStatusCode.OK)
+        {
+            Application = JsonNode.Parse(await result.ReadAsTextAsync())!.AsObject();
+            Version = Application["version"]!.GetValue<long>();
+        }
+        return result;
     }
 
     public async Task<JsonObject> Submit(object? exceptions = null) =>

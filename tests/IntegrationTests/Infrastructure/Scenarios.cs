@@ -90,6 +90,30 @@ public sealed class Scenarios(IAlbaHost host)
         return first17 + UnifiedSocialCreditCode.CheckCharacter(first17);
     }
 
+    /// <summary>Uploads a PDF for each FIL-10 material item (1–6); returns the application's new version.</summary>
+    public async Task<long> Materials(Caller organization, Guid applicationId, long version, params int[] items)
+    {
+        foreach (var item in items.Length == 0 ? [1, 2, 3, 4, 5, 6] : items)
+        {
+            var form = new MultipartFormDataContent
+            {
+                { new StringContent(version.ToString()), "version" },
+                { new StringContent(item.ToString()), "item" },
+            };
+            var file = new ByteArrayContent(FilingJourney.Pdf);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            form.Add(file, "file", $"材料{item}.pdf");
+            var result = await host.Scenario(s =>
+            {
+                s.As(organization);
+                s.Post.MultipartFormData(form).ToUrl($"/api/filing/applications/{applicationId}/materials");
+                s.StatusCodeShouldBeOk();
+            });
+            version = (await result.ReadAsJsonAsync<JsonObject>())!["version"]!.GetValue<long>();
+        }
+        return version;
+    }
+
     public async Task<T> Get<T>(Caller caller, string url)
     {
         var result = await host.Scenario(s =>

@@ -21,6 +21,8 @@ public class SubmissionDeciderTests
             Instant.FromUtc(2021, 9, 24, 0, 0), Actor.System));
         app.Apply(new ApplicationDetailsChanged(app.Id, [new OccupationLine("育婴员", null, highest, 5, false, null, 20_000, true)],
             years, 100_000, false, [], Actor.System));
+        foreach (var item in Enumerable.Range(1, 6))
+            app.Apply(new MaterialAttached(app.Id, Guid.NewGuid(), item, $"{item}.pdf", "application/pdf", 10, "00", Instant.FromUtc(2021, 9, 24, 0, 0), Actor.System));
         return app;
     }
 

@@ -25,7 +25,58 @@ public class SubmissionRulesTests
         var app = FilingApplication.Create(new ApplicationDrafted(Guid.NewGuid(), Guid.NewGuid(), "测试机构", area, jurisdiction, scope,
             Instant.FromUtc(2026, 4, 1, 0, 0), Actor.System));
         app.Apply(new ApplicationDetailsChanged(app.Id, lines.Length == 0 ? [Line()] : lines, 10, 100_000, false, [], Actor.System));
+        foreach (var item in Enumerable.Range(1, 6)) Attach(app, item);
         return app;
+    }
+
+    private static void Attach(FilingApplication app, int item) =>
+        app.Apply(new MaterialAttached(app.Id, Guid.NewGuid(), item, $"{item}.pdf", "application/pdf", 100, "ab", Instant.FromUtc(2026, 4, 1, 0, 0), Actor.System));
+
+    private static FilingApplication WithoutMaterials(FilingApplication app, params int[] items)
+    {
+        foreach (var m in app.Materials.Where(m => items.Contains(m.Item)).ToList())
+            app.Apply(new MaterialRemoved(app.Id, m.Id, Instant.FromUtc(2026, 4, 1, 0, 0), Actor.System));
+        return app;
+    }
+
+    [Theory]
+    [InlineData("national", "national", "340200")]
+    [InlineData("anhui", "city", "340200")]
+    [InlineData("guangxi", "city", "450100")]
+    [InlineData("hubei-huangshi", "city", "420281")]
+    public void FIL_10_each_missing_material_item_is_listed(string jurisdiction, string scope, string area)
+    {
+        var v = Evaluate(WithoutMaterials(App(jurisdiction, scope, area), 2, 3));
+        v.Select(x => (x.RuleId, x.Code)).ShouldBe([("FIL-10", "filing.material-missing"), ("FIL-10", "filing.material-missing")]);
+        v[0].Message.ShouldContain("法人证书");
+        v[1].Message.ShouldContain("工作方案");
+    }
+
+    [Fact]
+    public void FIL_10_in_anhui_an_organization_filed_for_the_same_occupations_sends_only_items_1_and_6()
+    {
+        var app = WithoutMaterials(App("anhui", "city", "340200"), 2, 3, 4, 5);
+        SubmissionRules.Evaluate(app, new SubmissionContext(Policies, Policies.Get("anhui"), OrganizationCategory.Y, Catalog, Today,
+            new Dictionary<string, int>(), null, FiledForSameOccupations: true)).ShouldBeEmpty();
+        Ids(Evaluate(app, category: OrganizationCategory.Y)).ShouldBe(["FIL-10", "FIL-10", "FIL-10", "FIL-10"]);
+        // the simplification is Anhui's: Guangxi asks for everything
+        var gx = WithoutMaterials(App("guangxi", "city", "450100"), 2);
+        Ids(SubmissionRules.Evaluate(gx, new SubmissionContext(Policies, Policies.Get("guangxi"), OrganizationCategory.Y, Catalog, Today,
+            new Dictionary<string, int>(), null, FiledForSameOccupations: true))).ShouldBe(["FIL-10"]);
+    }
+
+    [Fact]
+    public void FIL_10_in_huangshi_items_4_and_5_may_be_pledged_and_nowhere_else()
+    {
+        var hb = WithoutMaterials(App("hubei-huangshi", "city", "420281"), 4, 5);
+        Ids(Evaluate(hb, today: new LocalDate(2026, 4, 1))).ShouldBe(["FIL-10", "FIL-10"]);
+        hb.Apply(new MaterialPledged(hb.Id, 4, "承诺评估前提交", Instant.FromUtc(2026, 4, 1, 0, 0), Actor.System));
+        hb.Apply(new MaterialPledged(hb.Id, 5, "承诺评估前提交", Instant.FromUtc(2026, 4, 1, 0, 0), Actor.System));
+        Evaluate(hb, today: new LocalDate(2026, 4, 1)).ShouldBeEmpty();
+
+        var ah = WithoutMaterials(App("anhui", "city", "340200"), 4);
+        ah.Apply(new MaterialPledged(ah.Id, 4, "承诺", Instant.FromUtc(2026, 4, 1, 0, 0), Actor.System));
+        Ids(Evaluate(ah)).ShouldBe(["FIL-10"]);
     }
 
     private static FilingApplication With(FilingApplication app, int years, int cumulative, bool subsidized = false)

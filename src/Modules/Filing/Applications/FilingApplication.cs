@@ -76,6 +76,35 @@ public sealed record ApplicationAccepted(Guid ApplicationId, string Authority, s
 public sealed record ApplicationReturned(Guid ApplicationId, string Authority, IReadOnlyList<string> MissingItems, string Reason,
     Instant ReturnedAt, Actor By);
 
+/// <summary>FIL-10: a material file stored with the application; its type was checked by content, its SHA-256 recorded.</summary>
+public sealed record MaterialAttached(Guid ApplicationId, Guid MaterialId, int Item, string FileName, string ContentType, long Size, string Sha256,
+    Instant AttachedAt, Actor By);
+
+public sealed record MaterialRemoved(Guid ApplicationId, Guid MaterialId, Instant RemovedAt, Actor By);
+
+/// <summary>FIL-10 [HB] 告知承诺: an item pledged at submission, to be produced by the technical evaluation.</summary>
+public sealed record MaterialPledged(Guid ApplicationId, int Item, string Pledge, Instant PledgedAt, Actor By);
+
+public sealed class MaterialRef
+{
+    public Guid Id { get; set; }
+    public int Item { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Size { get; set; }
+    public string Sha256 { get; set; } = "";
+    public Instant AttachedAt { get; set; }
+}
+
+public sealed class PledgeRef
+{
+    public int Item { get; set; }
+    public string Pledge { get; set; } = "";
+    public Instant PledgedAt { get; set; }
+    /// <summary>When the pledged item was produced (a material of that item attached after the pledge).</summary>
+    public Instant? ProducedAt { get; set; }
+}
+
 /// <summary>An expert assigned to a technical evaluation (FIL-16).</summary>
 public sealed record AssignedExpert(Guid UserId, string UserName, string DisplayName);
 
@@ -176,6 +205,8 @@ public sealed class FilingApplication
     public string? FilingNumber { get; set; }
     public LocalDate? ValidFrom { get; set; }
     public LocalDate? ValidUntil { get; set; }
+    public List<MaterialRef> Materials { get; set; } = [];
+    public List<PledgeRef> Pledges { get; set; } = [];
     public string? RejectionRuleId { get; set; }
     public string? RejectionReason { get; set; }
 
@@ -234,6 +265,24 @@ public sealed class FilingApplication
         Status = ApplicationStatus.Accepted;
         ExceptionDecisions = e.ExceptionDecisions.ToList();
         AcceptedAt = e.AcceptedAt;
+    }
+
+    public void Apply(MaterialAttached e)
+    {
+        Materials.Add(new MaterialRef
+        {
+            Id = e.MaterialId, Item = e.Item, FileName = e.FileName, ContentType = e.ContentType, Size = e.Size, Sha256 = e.Sha256,
+            AttachedAt = e.AttachedAt,
+        });
+        foreach (var pledge in Pledges.Where(p => p.Item == e.Item && p.ProducedAt is null)) pledge.ProducedAt = e.AttachedAt;
+    }
+
+    public void Apply(MaterialRemoved e) => Materials.RemoveAll(m => m.Id == e.MaterialId);
+
+    public void Apply(MaterialPledged e)
+    {
+        Pledges.RemoveAll(p => p.Item == e.Item);
+        Pledges.Add(new PledgeRef { Item = e.Item, Pledge = e.Pledge, PledgedAt = e.PledgedAt });
     }
 
     public void Apply(ExpertsAssigned e)

@@ -18,7 +18,9 @@ public sealed record SubmissionContext(
     OccupationCatalog Catalog,
     LocalDate Today,
     IReadOnlyDictionary<string, int> FiledOrganizationsPerOccupation,
-    ExistingFiling? Existing);
+    ExistingFiling? Existing,
+    /// <summary>FIL-10 [AH]: an enterprise or school already filed for the same occupations and levels.</summary>
+    bool FiledForSameOccupations = false);
 
 /// <summary>
 /// The policy checks run at submission. Pure: every failing rule is reported at once, each with its rule ID; rules the
@@ -50,6 +52,7 @@ public static class SubmissionRules
         Fil08TechnicianLevels(app, policy, violations);
         Fil12Windows(policy, ctx.Today, violations);
         Fil13Idle(app, ctx, violations);
+        Fil10Materials(app, ctx, violations);
         return violations;
     }
 
@@ -130,6 +133,20 @@ public static class SubmissionRules
         var pattern = LocalDatePattern.CreateWithInvariantCulture("yyyy-MM-dd");
         var thisYear = pattern.Parse($"{today.Year}-{w.Opens}").Value;
         return thisYear >= today ? thisYear : pattern.Parse($"{today.Year + 1}-{w.Opens}").Value;
+    }
+
+    /// <summary>FIL-10: every required item has a file, or — where the policy allows 告知承诺 — a pledge.</summary>
+    private static void Fil10Materials(FilingApplication app, SubmissionContext ctx, List<RuleViolation> violations)
+    {
+        var simplified = ctx.Policy.Filing.SimplifiedMaterialsForFiledOrganizations && ctx.FiledForSameOccupations;
+        var required = simplified ? Materials.MaterialItems.Simplified : Materials.MaterialItems.Names.Keys.Order().ToList();
+        foreach (var item in required)
+        {
+            if (app.Materials.Any(m => m.Item == item)) continue;
+            if (ctx.Policy.Filing.PledgeableMaterials.Contains(item) && app.Pledges.Any(p => p.Item == item)) continue;
+            var pledgeable = ctx.Policy.Filing.PledgeableMaterials.Contains(item) ? "（可选择告知承诺，在技术评估时提交）" : "";
+            violations.Add(new("FIL-10", "filing.material-missing", $"缺少申报材料{Materials.MaterialItems.Name(item)}{pledgeable}。"));
+        }
     }
 
     private static void Fil13Idle(FilingApplication app, SubmissionContext ctx, List<RuleViolation> violations)

@@ -67,7 +67,8 @@ public static class SubmitApplicationEndpoint
         var policy = catalog.Get(application.Jurisdiction);
         var today = clock.Today();
         var context = new SubmissionContext(catalog, policy, organization.Category, occupations, today,
-            await FiledOrganizations.PerOccupationAsync(session, application), await FiledOrganizations.ExistingAsync(session, application));
+            await FiledOrganizations.PerOccupationAsync(session, application), await FiledOrganizations.ExistingAsync(session, application),
+            await FiledOrganizations.FiledForSameOccupationsAsync(session, application, organization));
         var submitted = SubmissionDecider.Decide(application, context,
             () => FilingRouting.Route(policy, catalog, calendar.Current, application.Scope, application.AreaCode, today), command.ExceptionRequests ?? [], clock.GetCurrentInstant(),
             CurrentUser.From(principal).ToActor());
@@ -86,6 +87,16 @@ public static class FiledOrganizations
                         && (f.Status == Filings.FilingStatus.Active || f.Status == Filings.FilingStatus.Suspended))
             .Select(f => f.OccupationKeys).ToListAsync();
         return keys.SelectMany(k => k.Distinct()).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    /// <summary>FIL-10 [AH]: an enterprise or school holding a filing (anywhere) that covers every occupation and level applied for.</summary>
+    public static async Task<bool> FiledForSameOccupationsAsync(IQuerySession session, FilingApplication application, Organization organization)
+    {
+        if (organization.Nature is not (OrganizationNature.Enterprise or OrganizationNature.TechnicalSchool) || application.Occupations.Count == 0) return false;
+        var filings = await session.Query<Filings.FilingRecord>()
+            .Where(f => f.OrganizationId == application.OrganizationId && f.Status == Filings.FilingStatus.Active).ToListAsync();
+        return filings.Any(f => application.Occupations.All(line => f.Occupations.Any(o =>
+            o.Name == line.Name && o.HighestLevel <= line.HighestLevel && o.LowestLevel >= line.LowestLevel)));
     }
 
     /// <summary>The organization's current filing in the jurisdiction, if any (FIL-13; the one a renewal or change names).</summary>

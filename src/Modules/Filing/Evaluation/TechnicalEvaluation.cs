@@ -81,6 +81,10 @@ public static class EvaluationDecider
         if (pending.Count > 0)
             throw new BusinessRuleException(new RuleViolation("FIL-16", "evaluation.scores-pending",
                 $"以下专家尚未提交评分：{string.Join("、", pending)}。"));
+        var unproduced = a.Pledges.Where(p => p.ProducedAt is null).Select(p => Materials.MaterialItems.Name(p.Item)).ToList();
+        if (c.Passed && unproduced.Count > 0)
+            throw new BusinessRuleException(new RuleViolation("FIL-10", "filing.pledge-not-produced",
+                $"告知承诺的材料须在技术评估时提交，尚未提交：{string.Join("、", unproduced)}。"));
         return new EvaluationConcluded(a.Id, c.Passed, c.Reason.Trim(), AverageScore(a), now, by);
     }
 
