@@ -101,7 +101,7 @@ cmd_test() {
   local e2e_port; e2e_port=$(pg_free_port 5180)
   local log="$results/e2e-api.log"
   ConnectionStrings__Assessment="Host=127.0.0.1;Port=$port;Database=assessment_e2e;Username=postgres" \
-  Demo__Seed=true Spa__Root="$root/client/dist" ASPNETCORE_ENVIRONMENT=Production \
+  Demo__Seed=true Testing__AdjustableClock=true Spa__Root="$root/client/dist" ASPNETCORE_ENVIRONMENT=Production \
     bash -c 'cd "$1/src/Api/bin/Release/net10.0" && exec dotnet Assessment.Api.dll --urls "$2"' _ "$root" "http://127.0.0.1:$e2e_port" >"$log" 2>&1 &
   api_pid=$!  # the API process itself (exec), so kill reaches it
   local ready=0

@@ -17,6 +17,8 @@ import { NoticeDetailPage } from './pages/NoticeDetailPage';
 import { PublishNoticePage } from './pages/PublishNoticePage';
 import { ApplicationsPage } from './pages/ApplicationsPage';
 import { ApplicationPage } from './pages/ApplicationPage';
+import { FilingDetailPage, FilingReceiptPage, FilingsPage } from './pages/FilingsPage';
+import { DirectoryEntryPage, DirectoryPage } from './pages/DirectoryPage';
 
 const staff = [Roles.reviewer, Roles.expert, Roles.inspector, Roles.auditor, Roles.administrator];
 
@@ -29,6 +31,11 @@ export function AppRoutes() {
         <Route path="notices" element={<NoticesPage />} />
         <Route path="notices/new" element={<RequireRole roles={[Roles.reviewer]}><PublishNoticePage /></RequireRole>} />
         <Route path="notices/:id" element={<NoticeDetailPage />} />
+        <Route path="directory" element={<DirectoryPage />} />
+        <Route path="directory/:id" element={<DirectoryEntryPage />} />
+        <Route path="filings" element={<RequireRole roles={[Roles.organization, ...staff]}><FilingsPage /></RequireRole>} />
+        <Route path="filings/:id" element={<RequireRole><FilingDetailPage /></RequireRole>} />
+        <Route path="filings/:id/receipt" element={<RequireRole><FilingReceiptPage /></RequireRole>} />
         <Route path="policies" element={<PoliciesPage />} />
         <Route path="calendar" element={<CalendarPage />} />
         <Route path="workbench" element={<RequireRole roles={staff}><WorkbenchPage /></RequireRole>} />

@@ -1,3 +1,4 @@
+import './print.css';
 import React from 'react';
 import ReactDOM from 'react-dom/client';
 import { ConfigProvider, App as AntApp } from 'antd';

@@ -41,7 +41,9 @@ public static class PlatformHost
         var connectionString = config.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured (set ConnectionStrings__{ConnectionName}).");
 
-        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton<IClock>(config.GetValue<bool>("Testing:AdjustableClock")
+            ? new Testing.AdjustableClock(SystemClock.Instance)
+            : SystemClock.Instance);
         var calendarLayers = CalendarData.LoadShipped();
         services.AddSingleton<IWorkingDayCalendar>(new WorkingDayCalendarHolder(new WorkingDayCalendar(calendarLayers)));
         services.AddSingleton(new PolicyCatalog(PolicyCatalog.LoadShipped(), calendarLayers.Select(l => l.Id)));

@@ -19,6 +19,7 @@ export interface NavItem {
 const publicItems: NavItem[] = [
   { key: '/', label: '首页' },
   { key: '/notices', label: '公示公告' },
+  { key: '/directory', label: '机构目录' },
   { key: '/policies', label: '辖区政策' },
   { key: '/calendar', label: '工作日查询' },
 ];
@@ -27,11 +28,12 @@ const publicItems: NavItem[] = [
 export function navigationFor(role: string | undefined): NavItem[] {
   switch (role) {
     case Roles.organization:
-      return [...publicItems, { key: '/organization', label: '本机构' }, { key: '/applications', label: '备案申请' }];
+      return [...publicItems, { key: '/organization', label: '本机构' }, { key: '/applications', label: '备案申请' }, { key: '/filings', label: '备案管理' }];
     case Roles.reviewer:
-    case Roles.expert:
     case Roles.inspector:
-      return [...publicItems, { key: '/workbench', label: '审核工作台' }, { key: '/applications', label: '备案受理' }];
+      return [...publicItems, { key: '/workbench', label: '审核工作台' }, { key: '/applications', label: '备案受理' }, { key: '/filings', label: '备案管理' }];
+    case Roles.expert:
+      return [...publicItems, { key: '/workbench', label: '审核工作台' }, { key: '/applications', label: '技术评估' }];
     case Roles.auditor:
       return [...publicItems, { key: '/workbench', label: '机构总览' }, { key: '/admin/accounts', label: '账号（只读）' }];
     case Roles.administrator:
@@ -83,3 +85,14 @@ export const noticeStatusNames: Record<string, { text: string; color: string }> 
   Closed: { text: '已结束', color: 'default' },
   Withdrawn: { text: '已撤回', color: 'red' },
 };
+
+export const filingStatusNames: Record<string, { text: string; color: string }> = {
+  Active: { text: '有效', color: 'green' },
+  Suspended: { text: '暂停', color: 'orange' },
+  Cancelled: { text: '注销', color: 'red' },
+  Expired: { text: '过期', color: 'default' },
+};
+
+export const levelNames = ['一级/高级技师', '二级/技师', '三级/高级工', '四级/中级工', '五级/初级工'];
+
+export const levelRange = (highest: number, lowest: number) => `${levelNames[lowest - 1]} 至 ${levelNames[highest - 1]}`;

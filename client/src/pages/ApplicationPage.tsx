@@ -10,6 +10,7 @@ import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
 import { useAreas } from '../lib/areas';
 import { Roles } from '../lib/roles';
 import { applicationStatusNames, DeadlineTag } from './ApplicationsPage';
+import { EvaluationCard, MaterialsCard, PublicityCard } from './FilingStages';
 
 type Application = Schemas['Filing.Applications.FilingApplication'];
 type Line = Schemas['Filing.Applications.OccupationLine'];
@@ -23,6 +24,12 @@ export function ApplicationPage() {
     queryKey: ['application', id],
     queryFn: () => unwrap(api.GET('/api/filing/applications/{id}', { params: { path: { id: id! } } })),
   });
+  const jurisdiction = query.data?.jurisdiction;
+  const policy = useQuery({
+    queryKey: ['policy', jurisdiction],
+    enabled: !!jurisdiction,
+    queryFn: () => unwrap(api.GET('/api/policies/{id}', { params: { path: { id: jurisdiction! } } })),
+  });
   if (query.isLoading) return <Skeleton active />;
   if (query.error || !query.data) return <ProblemAlert error={query.error} />;
   const a = query.data;
@@ -31,14 +38,22 @@ export function ApplicationPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Summary application={a} />
+      {a.status === 'Rejected' && (
+        <Card title="不予备案" data-testid="rejected">
+          <Tag color="red">{a.rejectionRuleId}</Tag>{a.rejectionReason}
+        </Card>
+      )}
       {a.status === 'Returned' && (
         <Card title="退回补正（FIL-15）" data-testid="returned">
           <Typography.Paragraph>{a.returnReason}</Typography.Paragraph>
           <List size="small" header="需补正的材料或事项" dataSource={a.missingItems} renderItem={(m) => <List.Item>{m}</List.Item>} />
         </Card>
       )}
-      {acting && <ReviewerActions application={a} />}
+      {acting && a.status === 'Submitted' && <ReviewerActions application={a} />}
+      <PublicityCard application={a} acting={acting} />
+      <EvaluationCard application={a} acting={acting} methods={policy.data?.filing.evaluationMethods ?? []} />
       {editable ? <Editor application={a} /> : <ReadOnlyDetails application={a} />}
+      <MaterialsCard application={a} pledgeable={policy.data?.filing.pledgeableMaterials ?? []} />
     </Space>
   );
 }
@@ -54,6 +69,7 @@ function Summary({ application: a }: { application: Application }) {
     <Card title={`备案申请 · ${a.organizationName}`}>
       <Descriptions size="small" column={{ xs: 1, md: 3 }}>
         <Descriptions.Item label="辖区">{policy.data?.name ?? a.jurisdiction}</Descriptions.Item>
+        <Descriptions.Item label="申请类型">{{ New: '新申请备案', Renewal: '续期备案（FIL-20）', Change: '变更备案（FIL-21）' }[a.kind]}</Descriptions.Item>
         <Descriptions.Item label="服务范围">{scopeName}</Descriptions.Item>
         <Descriptions.Item label="状态"><Tag data-testid="application-status" color={applicationStatusNames[a.status]?.color}>{applicationStatusNames[a.status]?.text}</Tag></Descriptions.Item>
         <Descriptions.Item label="受理部门">{a.handlingAuthority ? areaName(a.handlingAuthority) : '提交后确定'}</Descriptions.Item>
@@ -85,6 +101,9 @@ function ReadOnlyDetails({ application: a }: { application: Application }) {
         <Descriptions.Item label="承担补贴性培训">{a.subsidizedTraining ? '是' : '否'}</Descriptions.Item>
       </Descriptions>
       <OccupationTable lines={a.occupations} />
+      {a.sites.length > 0 && (
+        <List size="small" header="评价站点" dataSource={a.sites} renderItem={(x) => <List.Item>{x.name} — {x.address}</List.Item>} />
+      )}
     </Card>
   );
 }
@@ -108,6 +127,7 @@ function OccupationTable({ lines }: { lines: Line[] }) {
 
 interface EditorValues {
   occupations: Line[];
+  sites: { name: string; address: string }[];
   consecutiveYears: number;
   cumulativePersonTimes: number;
   subsidizedTraining: boolean;
@@ -126,6 +146,7 @@ function Editor({ application: a }: { application: Application }) {
   useEffect(() => {
     form.setFieldsValue({
       occupations: a.occupations, consecutiveYears: a.consecutiveYears, cumulativePersonTimes: a.cumulativePersonTimes, subsidizedTraining: a.subsidizedTraining,
+      sites: a.sites,
     });
   }, [a, form]);
 
@@ -194,6 +215,21 @@ function Editor({ application: a }: { application: Application }) {
             </>
           )}
         </Form.List>
+        <Divider titlePlacement="start">评价站点（目录公开，FIL-19）</Divider>
+        <Form.List name="sites">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <Space key={field.key} align="baseline" wrap style={{ marginBottom: 8 }}>
+                  <Form.Item name={[field.name, 'name']} rules={[{ required: true, message: '站点名称' }]}><Input style={{ width: 240 }} placeholder="站点名称" aria-label="站点名称" /></Form.Item>
+                  <Form.Item name={[field.name, 'address']} rules={[{ required: true, message: '站点地址' }]}><Input style={{ width: 360 }} placeholder="站点地址" aria-label="站点地址" /></Form.Item>
+                  <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="删除该站点" />
+                </Space>
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add({ name: '', address: '' })}>添加评价站点</Button>
+            </>
+          )}
+        </Form.List>
         <Divider />
         {save.error && <div style={{ marginBottom: 16 }}><ProblemAlert error={save.error} /></div>}
         {submit.error && <div style={{ marginBottom: 16 }} data-testid="submit-problem"><ProblemAlert error={submit.error} /></div>}
@@ -211,7 +247,7 @@ function Editor({ application: a }: { application: Application }) {
           <Button type="primary" onClick={saveAndSubmit} loading={submit.isPending}>提交申请</Button>
         </Space>
         <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-          提交时将按辖区政策逐项核验（FIL-01、04、06、07、08、12、13 等），所有不符合项会一并列出。
+          提交时将按辖区政策逐项核验（FIL-01、04、06、07、08、10、12、13 等），所有不符合项会一并列出。请先在下方上传申报材料。
         </Typography.Paragraph>
       </Form>
     </Card>

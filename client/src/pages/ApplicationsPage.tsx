@@ -16,6 +16,11 @@ export const applicationStatusNames: Record<string, { text: string; color: strin
   Submitted: { text: '待受理', color: 'blue' },
   Returned: { text: '退回补正', color: 'orange' },
   Accepted: { text: '已受理', color: 'green' },
+  UnderEvaluation: { text: '技术评估中', color: 'cyan' },
+  EvaluationPassed: { text: '评估通过待公示', color: 'geekblue' },
+  InPublicity: { text: '公示中', color: 'purple' },
+  Granted: { text: '已备案', color: 'success' },
+  Rejected: { text: '不予备案', color: 'red' },
 };
 
 /** Working days are counted on the server; the queue shows calendar days left to the deadline as a countdown. */
@@ -34,16 +39,24 @@ export function ApplicationsPage() {
   const { areaName } = useAreas();
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
+  const [status, setStatus] = useState<Application['status'] | undefined>();
   const list = useQuery({
-    queryKey: ['applications', page],
-    queryFn: () => unwrap(api.GET('/api/filing/applications', { params: { query: { page, pageSize: 20 } } })),
+    queryKey: ['applications', page, status],
+    queryFn: () => unwrap(api.GET('/api/filing/applications', { params: { query: { page, pageSize: 20, status } } })),
   });
   const isOrganization = me?.role === Roles.organization;
 
   return (
     <Card
       title={isOrganization ? '本机构备案申请' : '备案申请受理队列'}
-      extra={isOrganization && <Button type="primary" onClick={() => setCreating(true)}>新建备案申请</Button>}
+      extra={
+        <>
+          <Select allowClear placeholder="按状态筛选" style={{ width: 160, marginRight: 8 }} value={status} aria-label="按状态筛选"
+            onChange={(v) => { setStatus(v); setPage(1); }}
+            options={Object.entries(applicationStatusNames).map(([value, s]) => ({ value, label: s.text }))} />
+          {isOrganization && <Button type="primary" onClick={() => setCreating(true)}>新建备案申请</Button>}
+        </>
+      }
     >
       <ProblemAlert error={list.error} />
       <Table<Application>

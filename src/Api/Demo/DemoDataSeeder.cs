@@ -50,6 +50,8 @@ public sealed class DemoDataSeeder(IClock clock, IWorkingDayCalendar calendar, P
         new("daye.reviewer", "大冶市人社局 审核员", Roles.Reviewer, "420281"),
         new("anhui.expert", "评估专家 赵专", Roles.Expert, "340000"),
         new("guangxi.expert", "评估专家 蒙专", Roles.Expert, "450000"),
+        new("huangshi.expert", "评估专家 胡专", Roles.Expert, "420200"),
+        new("national.expert", "评估专家 国专", Roles.Expert, "000000"),
         new("hefei.inspector", "合肥督查员 钱督", Roles.Inspector, "340100"),
         new("huangshi.inspector", "黄石督查员 吴督", Roles.Inspector, "420200"),
         new("hefei.org", "合肥新华 机构用户", Roles.Organization, null, "hefei"),
@@ -101,22 +103,35 @@ public sealed class DemoDataSeeder(IClock clock, IWorkingDayCalendar calendar, P
         }
         var now = clock.GetCurrentInstant();
         var hash = Passwords.Hash(Password);
+        var people = new Dictionary<string, Actor>();
         foreach (var a in Accounts)
         {
             var id = Guid.CreateVersion7();
+            people[a.Organization ?? a.UserName] = new Actor(id, a.UserName, a.Role, a.Authority, a.Organization is null ? null : OrganizationId(a.Organization));
             session.Events.StartStream<Account>(id, new AccountCreated(id, a.UserName, a.DisplayName, a.Role, a.Authority,
                 a.Organization is null ? null : OrganizationId(a.Organization), hash, now, Actor.System));
         }
         var serial = 100;
+        var organizations = new Dictionary<string, Organization>();
         foreach (var o in Organizations)
         {
             var first17 = $"52{o.Division}MJ{serial++:D7}";
             var credit = first17 + UnifiedSocialCreditCode.CheckCharacter(first17);
             var id = OrganizationId(o.Key);
-            session.Events.StartStream<Organization>(id, new OrganizationRegistered(id, o.Name, credit, o.Nature, o.Category, o.AreaCode,
-                o.Address, o.Legal, o.Contact, o.Phone, $"contact@{o.Key}.example.cn", now, Actor.System));
+            var registered = new OrganizationRegistered(id, o.Name, credit, o.Nature, o.Category, o.AreaCode,
+                o.Address, o.Legal, o.Contact, o.Phone, $"contact@{o.Key}.example.cn", now, Actor.System);
+            session.Events.StartStream<Organization>(id, registered);
+            organizations[o.Key] = Organization.Create(registered);
         }
         SeedNotices(session, now);
+        try
+        {
+            await new DemoFilings(session, store, catalog, calendar.Current, organizations, people, clock.Today()).SeedAsync();
+        }
+        catch (CalendarYearNotLoadedException e)
+        {
+            logger.LogWarning("Demo filings skipped: {Reason}", e.Message);
+        }
         await session.SaveChangesAsync(cancellationToken);
         logger.LogWarning("Demo data loaded: {Accounts} accounts (password {Password}), {Organizations} organizations",
             Accounts.Length, Password, Organizations.Length);

@@ -19,7 +19,8 @@ public static class NoticesModule
             opts.Schema.For<Notice>().DatabaseSchemaName(Schema).Index(x => x.AreaCode).Index(x => x.Status);
         });
         services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(NoticesModule).Assembly));
-        services.AddHostedService<NoticeCloseScheduler>();
+        services.AddSingleton<NoticeCloseScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<NoticeCloseScheduler>());
         return services;
     }
 }

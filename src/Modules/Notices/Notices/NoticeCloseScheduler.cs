@@ -17,11 +17,12 @@ public sealed class NoticeCloseScheduler(IHostApplicationLifetime lifetime, IDoc
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        lifetime.ApplicationStarted.Register(() => _ = ScheduleAsync());
+        lifetime.ApplicationStarted.Register(() => _ = SweepAsync());
         return Task.CompletedTask;
     }
 
-    private async Task ScheduleAsync()
+    /// <summary>Closes open notices whose window has ended and schedules the close of the others.</summary>
+    public async Task SweepAsync()
     {
         try
         {

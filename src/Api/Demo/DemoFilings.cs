@@ -1,0 +1,173 @@
+using Assessment.Filing.Applications;
+using Assessment.Filing.Catalog;
+using Assessment.Filing.Evaluation;
+using Assessment.Filing.Filings;
+using Assessment.Filing.Materials;
+using Assessment.Filing.Numbering;
+using Assessment.Filing.Organizations;
+using Assessment.Filing.Publicity;
+using Assessment.Notices.Notices;
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Calendar;
+using Assessment.SharedKernel.Contracts;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Marten;
+using NodaTime;
+
+namespace Assessment.Api.Demo;
+
+/// <summary>
+/// Demo filing applications in every state across the four jurisdictions, produced by the real deciders on back-dated
+/// days (so granted filings have a finished publicity behind them), with the same events the API would write.
+/// </summary>
+public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, PolicyCatalog catalog, WorkingDayCalendar calendar,
+    IReadOnlyDictionary<string, Organization> organizations, IReadOnlyDictionary<string, Actor> people, LocalDate today)
+{
+    private static readonly byte[] Pdf = "%PDF-1.4\n% demo material\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
+    private readonly OccupationCatalog _occupations = OccupationCatalog.LoadShipped();
+    private IDocumentSession Session => session;
+
+    private sealed class Flow(FilingApplication application, DemoFilings demo)
+    {
+        public FilingApplication A { get; } = application;
+
+        public Flow Then(object e)
+        {
+            demo.Session.Events.Append(A.Id, e);
+            ((dynamic)A).Apply((dynamic)e);
+            return this;
+        }
+    }
+
+    private static Instant At(LocalDate day, int hour = 10) => day.At(new LocalTime(hour, 0)).InZoneLeniently(ChinaTime.Zone).ToInstant();
+
+    private Flow Draft(string org, string jurisdiction, string scope, LocalDate day, params OccupationLine[] lines)
+    {
+        var o = organizations[org];
+        var id = Guid.CreateVersion7();
+        var drafted = new ApplicationDrafted(id, o.Id, o.Name, o.AreaCode, jurisdiction, scope, At(day, 9), people[org]);
+        session.Events.StartStream<FilingApplication>(id, drafted);
+        var flow = new Flow(FilingApplication.Create(drafted), this);
+        flow.Then(new ApplicationDetailsChanged(id, lines, 8, 60_000, true, [], people[org],
+            [new EvaluationSite($"{o.Name}评价考点", o.Address)]));
+        foreach (var item in MaterialItems.Names.Keys)
+        {
+            var attached = MaterialsDecider.Attach(flow.A, item, new UploadedFile($"{MaterialItems.Names[item]}.pdf", FileSniffer.Pdf, Pdf),
+                Guid.CreateVersion7(), At(day, 9), people[org]);
+            session.Store(new MaterialFile { Id = attached.MaterialId, ApplicationId = id, ContentType = attached.ContentType, FileName = attached.FileName, Content = Pdf });
+            flow.Then(attached);
+        }
+        return flow;
+    }
+
+    private Flow Submit(Flow f, LocalDate day)
+    {
+        var a = f.A;
+        var policy = catalog.Get(a.Jurisdiction);
+        var context = new SubmissionContext(catalog, policy, organizations.Values.Single(o => o.Id == a.OrganizationId).Category, _occupations, day,
+            new Dictionary<string, int>(), null);
+        return f.Then(SubmissionDecider.Decide(a, context, () => FilingRouting.Route(policy, catalog, calendar, a.Scope, a.AreaCode, day), [],
+            At(day), people[Key(a)]));
+    }
+
+    private string Key(FilingApplication a) => organizations.Single(o => o.Value.Id == a.OrganizationId).Key;
+
+    private Flow Accept(Flow f, LocalDate day)
+    {
+        if (f.A.FirstReviewAuthority is { } city)
+            f.Then(AcceptanceDecider.Forward(f.A, new ForwardApplication(f.A.Version, "初审通过，同意报送。"), At(day, 9), Reviewer(city)));
+        return f.Then(AcceptanceDecider.Accept(f.A, new AcceptApplication(f.A.Version, "材料齐全，予以受理。", null), At(day), Reviewer(f.A.HandlingAuthority!)));
+    }
+
+    private Flow Evaluate(Flow f, LocalDate day, string expert, bool passed = true, bool scored = true)
+    {
+        var e = people[expert];
+        var account = new AccountSummary(e.UserId, e.UserName, e.UserName, Roles.Expert, e.AuthorityCode, null);
+        var by = Reviewer(f.A.HandlingAuthority!);
+        f.Then(EvaluationDecider.Assign(f.A, catalog.Get(f.A.Jurisdiction), [account], new AssignExperts(f.A.Version, [e.UserId], null, null), _ => true, At(day), by));
+        if (!scored) return f;
+        f.Then(EvaluationDecider.Score(f.A, new ScoreEvaluation(f.A.Version,
+            EvaluationSubjects.Names.Keys.Select(s => new SubjectScore(s, passed ? 88 : 55, null)).ToList(),
+            passed ? "考场配备视频监控，设施设备与申报一致。" : "考务管理制度缺失，考场不具备视频监控。", passed, passed ? "建议备案。" : "不建议备案。"),
+            e.UserId, At(day.PlusDays(2)), e));
+        return f.Then(EvaluationDecider.Conclude(f.A, new ConcludeEvaluation(f.A.Version, passed, passed ? "技术评估通过。" : "质量保障措施不足，未通过技术评估。"),
+            At(day.PlusDays(3)), by));
+    }
+
+    private Flow Publicize(Flow f, LocalDate day)
+    {
+        var policy = catalog.Get(f.A.Jurisdiction);
+        var (started, notice) = PublicityDecider.Start(f.A, policy, catalog, calendar, new StartPublicity(f.A.Version, day, null), day, At(day),
+            Reviewer(f.A.HandlingAuthority!));
+        session.Events.StartStream<Notice>(notice.NoticeId, new NoticePublished(notice.NoticeId, notice.Kind, notice.Subject, notice.Body,
+            notice.AreaCode, notice.Jurisdiction, notice.CalendarLayer, notice.WindowStart, notice.WindowEnd, notice.Length, notice.LengthUnit,
+            notice.SubjectReference, notice.RequestedAt, notice.By));
+        return f.Then(started);
+    }
+
+    private async Task<Flow> Grant(Flow f)
+    {
+        var end = f.A.PublicityEnd!.Value;
+        var closedAt = At(end.PlusDays(1), 0);
+        session.Events.Append(f.A.PublicityNoticeId!.Value, new NoticeWindowClosed(f.A.PublicityNoticeId.Value, 0, 0, closedAt, Actor.System));
+        f.Then(new PublicityProgressed(f.A.Id, f.A.PublicityNoticeId.Value, 2, NoticeStatus.Closed, 0, 0, closedAt, Actor.System));
+        var day = calendar.AddWorkingDays(catalog.Get(f.A.Jurisdiction).CalendarLayer, end, 1);
+        var policy = catalog.Get(f.A.Jurisdiction);
+        var organization = organizations[Key(f.A)];
+        var by = Reviewer(f.A.HandlingAuthority!);
+        var allocator = new FilingNumberAllocator(store, new FixedClock(At(day)));
+        var number = await allocator.AssignAsync(session, policy, catalog, organization.AreaCode, organization.Category, organization.Id, by);
+        var filingId = Guid.CreateVersion7();
+        var granted = GrantDecider.New(f.A, organization, policy, _occupations, number.Value, filingId, day, At(day), by);
+        session.Events.StartStream<FilingRecord>(filingId, granted);
+        return f.Then(new ApplicationGranted(f.A.Id, filingId, number.Value, granted.ValidFrom, granted.ValidUntil, At(day), by));
+    }
+
+    private sealed class FixedClock(Instant at) : IClock
+    {
+        public Instant GetCurrentInstant() => at;
+    }
+
+    private Actor Reviewer(string authority) => people.Values.FirstOrDefault(p => p.Role == Roles.Reviewer && p.AuthorityCode == authority)
+                                                ?? new Actor(Guid.Empty, "reviewer@" + authority, Roles.Reviewer, authority, null);
+
+    private static OccupationLine Line(string name, int highest = 3, int lowest = 5, int personTimes = 12_000) =>
+        new(name, null, highest, lowest, false, new LocalDate(2015, 3, 1), personTimes, true);
+
+    /// <summary>Every application state in the four jurisdictions; filings granted in Wuhu and Huangshi.</summary>
+    public async Task SeedAsync()
+    {
+        var past = today.PlusDays(-40);
+        // Anhui: a granted filing (Wuhu), one under evaluation and one waiting in the Hefei queue
+        var wuhu = Accept(Submit(Draft("wuhu", "anhui", "city", past, Line("汽车装调工"), Line("电工", 3, 5)), past), past.PlusDays(2));
+        await Grant(Publicize(Evaluate(wuhu, past.PlusDays(4), "anhui.expert"), past.PlusDays(10)));
+        Evaluate(Accept(Submit(Draft("hefei", "anhui", "city", today.PlusDays(-10), Line("育婴员")), today.PlusDays(-10)), today.PlusDays(-8)), today.PlusDays(-7), "anhui.expert", scored: false);
+        Submit(Draft("hefei", "anhui", "city", today.PlusDays(-1), Line("中式烹调师", 3, 5)), today.PlusDays(-1));
+
+        // Guangxi: one in publicity now, one accepted, one waiting for Nanning's first review
+        var inPublicity = Accept(Submit(Draft("nanning", "guangxi", "city", today.PlusDays(-20), Line("育婴员", 3, 5)), today.PlusDays(-20)), today.PlusDays(-15));
+        Publicize(Evaluate(inPublicity, today.PlusDays(-12), "guangxi.expert"), today);
+        Accept(Submit(Draft("nanning", "guangxi", "city", today.PlusDays(-6), Line("保育员", 3, 5)), today.PlusDays(-6)), today.PlusDays(-3));
+        Submit(Draft("nanning", "guangxi", "city", today, Line("中式烹调师", 3, 5)), today);
+
+        // Hubei/Huangshi (applications only in the April and September windows, FIL-12): granted, passed, rejected
+        var september = new LocalDate(today.Year, 9, 1);
+        if (september < today)
+        {
+            var school = Accept(Submit(Draft("huangshi", "hubei-huangshi", "city", september, Line("电工", 3, 5)), september), september.PlusDays(3));
+            await Grant(Publicize(Evaluate(school, september.PlusDays(7), "huangshi.expert"), september.PlusDays(14)));
+            var steel = Accept(Submit(Draft("daye", "hubei-huangshi", "city", september.PlusDays(1), Line("钢筋工", 3, 5)), september.PlusDays(1)), september.PlusDays(4));
+            Evaluate(steel, september.PlusDays(8), "huangshi.expert");
+            var failed = Accept(Submit(Draft("daye", "hubei-huangshi", "city", september.PlusDays(2), Line("中式面点师", 3, 5)), september.PlusDays(2)), september.PlusDays(4));
+            Evaluate(failed, september.PlusDays(8), "huangshi.expert", passed: false);
+        }
+
+        // National: a draft and a returned application
+        Draft("hefei", "national", "national", today.PlusDays(-2), Line("育婴员", 3, 5));
+        var returned = Submit(Draft("wuhu", "national", "national", today.PlusDays(-5), Line("汽车装调工", 3, 5)), today.PlusDays(-5));
+        returned.Then(AcceptanceDecider.Return(returned.A, new ReturnApplication(returned.A.Version, ["近三年审计报告"], "资产证明不完整，请补充。"),
+            At(today.PlusDays(-3)), Reviewer("000000")));
+    }
+}

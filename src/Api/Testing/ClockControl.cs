@@ -1,0 +1,41 @@
+using Assessment.Notices.Notices;
+using Assessment.SharedKernel.Events;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Assessment.Api.Testing;
+
+/// <summary>
+/// A clock an administrator can move forward, for end-to-end tests of deadlines and windows in a running server.
+/// Registered only when <c>Testing:AdjustableClock</c> is true (./build.sh test sets it for its throwaway server).
+/// </summary>
+public sealed class AdjustableClock(IClock inner) : IClock
+{
+    public Duration Offset { get; set; }
+
+    public Instant GetCurrentInstant() => inner.GetCurrentInstant() + Offset;
+}
+
+public sealed record SetClockOffset(int Days);
+
+public sealed record ClockState(Instant Now, int OffsetDays);
+
+public static class ClockControlEndpoint
+{
+    public static ProblemDetails Before(IClock clock) =>
+        clock is AdjustableClock ? WolverineContinue.NoProblems : SharedKernel.Problems.Problems.NotFound();
+
+    /// <summary>Sets the offset from real time, then lets every notice whose window has ended close (as after a restart).</summary>
+    [Authorize(Roles = Roles.Administrator), ExcludeFromDescription]
+    [WolverinePost("/api/testing/clock")]
+    public static async Task<ClockState> Post(SetClockOffset command, IClock clock, NoticeCloseScheduler notices)
+    {
+        var adjustable = (AdjustableClock)clock;
+        adjustable.Offset = Duration.FromDays(command.Days);
+        await notices.SweepAsync();
+        return new ClockState(adjustable.GetCurrentInstant(), command.Days);
+    }
+}
