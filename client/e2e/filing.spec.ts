@@ -19,7 +19,18 @@ async function newApplication(page: Page, jurisdiction: string, scope: string) {
   await expect(page).toHaveURL(/\/applications\/[0-9a-f-]+$/);
 }
 
-test('an organization drafts and submits a filing application into its city’s queue, and the city accepts it', async ({ page, browser }) => {
+async function signInAs(page: Page, userName: string, landing: RegExp) {
+  await page.goto('/sign-in');
+  await page.getByLabel('用户名').fill(userName);
+  await page.getByLabel('密码').fill('Demo@2026pass');
+  await page.getByRole('button', { name: '登录', exact: true }).last().click();
+  await expect(page).toHaveURL(landing);
+}
+
+const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
+
+test('an organization goes from application to the public directory: materials, acceptance, expert evaluation, publicity, grant', async ({ page, browser, request }) => {
+  test.setTimeout(180_000);
   await signIn(page, 'hefei.org');
   await newApplication(page, '安徽省人力资源和社会保障厅', '面向本市');
   await page.getByLabel('连续培训评价年限').fill('4');
@@ -27,23 +38,79 @@ test('an organization drafts and submits a filing application into its city’s 
   await page.getByRole('button', { name: '添加职业（工种）' }).click();
   await page.getByLabel('职业（工种）名称').fill('育婴员');
   await page.getByLabel('已培训评价人数').fill('1200');
+  await page.getByRole('button', { name: '添加评价站点' }).click();
+  await page.getByLabel('站点名称').fill('蜀山评价考点');
+  await page.getByLabel('站点地址').fill('合肥市蜀山区长江西路100号');
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await expect(page.getByText('已保存')).toBeVisible();
+
+  // FIL-10: a file that only claims to be a PDF is refused, real ones are stored
+  const inputs = page.getByTestId('materials').locator('input[type=file]');
+  await inputs.nth(0).setInputFiles({ name: '假冒.pdf', mimeType: 'application/pdf', buffer: Buffer.from('PK\u0003\u0004 not a pdf') });
+  await expect(page.getByTestId('materials')).toContainText('FIL-10');
+  for (let i = 0; i < 6; i++) {
+    await inputs.nth(i).setInputFiles(pdf(`材料${i + 1}.pdf`));
+    await expect(page.getByRole('link', { name: `材料${i + 1}.pdf` })).toBeVisible();
+  }
   await page.getByRole('button', { name: '提交申请' }).click();
   await expect(page.getByTestId('application-status')).toHaveText('待受理');
-  await expect(page.getByText('合肥市', { exact: true }).first()).toBeVisible();
   const url = page.url();
 
   const reviewer = await browser.newPage();
-  await reviewer.goto('/sign-in');
-  await reviewer.getByLabel('用户名').fill('hefei.reviewer');
-  await reviewer.getByLabel('密码').fill('Demo@2026pass');
-  await reviewer.getByRole('button', { name: '登录', exact: true }).last().click();
-  await expect(reviewer).toHaveURL(/\/workbench$/);
-  await reviewer.goto('/applications');
-  await expect(reviewer.getByRole('cell', { name: '育婴员' }).first()).toBeVisible();
+  await signInAs(reviewer, 'hefei.reviewer', /\/workbench$/);
   await reviewer.goto(url);
   await reviewer.getByLabel('审核意见').fill('材料齐全，予以受理。');
   await reviewer.getByRole('button', { name: '受理', exact: true }).click();
   await expect(reviewer.getByTestId('application-status')).toHaveText('已受理');
+  await reviewer.getByLabel('评估专家').click();
+  await reviewer.getByTitle(/anhui\.expert/).click();
+  await reviewer.keyboard.press('Escape');
+  await reviewer.getByRole('button', { name: '指派专家' }).click();
+  await expect(reviewer.getByTestId('application-status')).toHaveText('技术评估中');
+
+  const expert = await browser.newPage();
+  await signInAs(expert, 'anhui.expert', /\/workbench$/);
+  await expert.goto(url);
+  for (const subject of ['基本条件', '人员配备', '考场及设施设备', '评价流程', '管理制度', '质量保障']) await expert.getByLabel(subject).fill('86');
+  await expert.getByLabel('现场核查情况').fill('考场配备视频监控，设施设备齐全。');
+  await expert.getByLabel('评估意见').fill('同意备案。');
+  await expert.getByRole('button', { name: '提交评分' }).click();
+  await expect(expert.getByText('建议备案', { exact: true }).first()).toBeVisible();
+
+  await reviewer.reload();
+  await reviewer.getByLabel('结论理由').fill('技术评估通过。');
+  await reviewer.getByRole('button', { name: '作出评估结论' }).click();
+  await expect(reviewer.getByTestId('application-status')).toHaveText('评估通过待公示');
+  await reviewer.getByRole('button', { name: '发布备案公示' }).click();
+  await expect(reviewer.getByTestId('application-status')).toHaveText('公示中');
+
+  // the publicity notice is public; five working days later (the server's test clock) it closes on its own
+  const admin = request;
+  await admin.post('/api/auth/sign-in', { data: { userName: 'admin', password: 'Demo@2026pass' } });
+  try {
+    expect((await admin.post('/api/testing/clock', { data: { days: 8 } })).ok()).toBeTruthy();
+    await expect(async () => {
+      await reviewer.reload();
+      await expect(reviewer.getByTestId('publicity-status')).toHaveText('公示期满', { timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+    await reviewer.getByRole('button', { name: '准予备案并分配备案号' }).click();
+    await expect(reviewer.getByTestId('filing-number')).toHaveText(/^S00003401\d{4}$/);
+    const number = await reviewer.getByTestId('filing-number').textContent();
+
+    await reviewer.getByRole('link', { name: '打印备案回执' }).click();
+    await expect(reviewer.getByTestId('receipt-number')).toHaveText(number!);
+
+    const visitor = await browser.newPage();
+    await visitor.goto('/directory');
+    await visitor.getByLabel('机构名称').fill(number!);
+    await visitor.getByRole('button', { name: '查询' }).click();
+    await expect(visitor.getByRole('cell', { name: '合肥新华职业技能培训学校' })).toBeVisible();
+    await visitor.getByRole('cell', { name: number! }).click();
+    await expect(visitor.getByText('蜀山评价考点')).toBeVisible();
+    await expect(visitor.getByTestId('filing-status')).toHaveText('有效');
+  } finally {
+    await admin.post('/api/testing/clock', { data: { days: 0 } });
+  }
 });
 
 test('a submission that breaks the policy shows every broken rule with its ID', async ({ page }) => {
