@@ -19,6 +19,7 @@ import { ApplicationsPage } from './pages/ApplicationsPage';
 import { ApplicationPage } from './pages/ApplicationPage';
 import { FilingDetailPage, FilingReceiptPage, FilingsPage } from './pages/FilingsPage';
 import { DirectoryEntryPage, DirectoryPage } from './pages/DirectoryPage';
+import { CatalogImportPage } from './pages/CatalogImportPage';
 
 const staff = [Roles.reviewer, Roles.expert, Roles.inspector, Roles.auditor, Roles.administrator];
 
@@ -44,6 +45,7 @@ export function AppRoutes() {
         <Route path="applications/:id" element={<RequireRole><ApplicationPage /></RequireRole>} />
         <Route path="organizations/:id" element={<RequireRole><OrganizationDetailPage /></RequireRole>} />
         <Route path="admin/accounts" element={<RequireRole roles={[Roles.administrator, Roles.auditor]}><AccountsPage /></RequireRole>} />
+        <Route path="admin/occupations" element={<RequireRole roles={[Roles.administrator]}><CatalogImportPage /></RequireRole>} />
         <Route path="admin/api-clients" element={<RequireRole roles={[Roles.administrator]}><ApiClientsPage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -16,3 +16,13 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
   }
   return data as T;
 }
+
+/** Posts multipart/form-data (openapi-fetch sends JSON); failures arrive as the same ApiProblem. */
+export async function postForm<T>(url: string, fields: Record<string, string | Blob>): Promise<T> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  const response = await fetch(url, { method: 'POST', body: form, credentials: 'same-origin' });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new ApiProblem(response.status, body as ProblemBody);
+  return body as T;
+}

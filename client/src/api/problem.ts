@@ -16,6 +16,8 @@ export interface ProblemBody {
   traceId?: string;
   rules?: RuleViolation[];
   errors?: Record<string, string[]>;
+  /** Row-level errors of a file import (row 1 = the header). */
+  rows?: { row: number; field: string; message: string }[];
 }
 
 export class ApiProblem extends Error {

@@ -29,3 +29,17 @@ describe('role-aware navigation', () => {
     expect(homeFor(Roles.administrator)).toBe('/admin/accounts');
   });
 });
+
+describe('filing labels', () => {
+  it('names a level range from the lowest to the highest level', async () => {
+    const { levelRange } = await import('./roles');
+    expect(levelRange(3, 5)).toBe('五级/初级工 至 三级/高级工');
+  });
+
+  it('shows the public directory to everyone and the catalog import to administrators only', async () => {
+    const { navigationFor: nav } = await import('./roles');
+    expect(nav(undefined).map((i) => i.key)).toContain('/directory');
+    expect(nav('administrator').map((i) => i.key)).toContain('/admin/occupations');
+    expect(nav('reviewer').map((i) => i.key)).not.toContain('/admin/occupations');
+  });
+});

@@ -37,7 +37,7 @@ export function navigationFor(role: string | undefined): NavItem[] {
     case Roles.auditor:
       return [...publicItems, { key: '/workbench', label: '机构总览' }, { key: '/admin/accounts', label: '账号（只读）' }];
     case Roles.administrator:
-      return [...publicItems, { key: '/workbench', label: '机构总览' }, { key: '/admin/accounts', label: '账号管理' }, { key: '/admin/api-clients', label: '第三方系统' }];
+      return [...publicItems, { key: '/workbench', label: '机构总览' }, { key: '/admin/accounts', label: '账号管理' }, { key: '/admin/occupations', label: '职业目录' }, { key: '/admin/api-clients', label: '第三方系统' }];
     default:
       return publicItems;
   }

@@ -3,8 +3,7 @@ import { App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Li
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { api, unwrap, type Schemas } from '../api/client';
-import { ApiProblem, type ProblemBody } from '../api/problem';
+import { api, postForm, unwrap, type Schemas } from '../api/client';
 import { useMe } from '../auth/session';
 import { ProblemAlert } from '../lib/ProblemAlert';
 import { Roles } from '../lib/roles';
@@ -50,17 +49,8 @@ function useUpdate(a: Application, text: string) {
   };
 }
 
-/** Multipart upload (openapi-fetch sends JSON); errors come back as the same ProblemDetails. */
-async function uploadMaterial(a: Application, item: number, file: File): Promise<Application> {
-  const form = new FormData();
-  form.append('version', String(a.version));
-  form.append('item', String(item));
-  form.append('file', file);
-  const response = await fetch(`/api/filing/applications/${a.id}/materials`, { method: 'POST', body: form, credentials: 'same-origin' });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new ApiProblem(response.status, body as ProblemBody);
-  return body as Application;
-}
+const uploadMaterial = (a: Application, item: number, file: File) =>
+  postForm<Application>(`/api/filing/applications/${a.id}/materials`, { version: String(a.version), item: String(item), file });
 
 /** FIL-10 materials: upload per item (the organization while editing; pledged items later), pledges, downloads for reviewers. */
 export function MaterialsCard({ application: a, pledgeable }: { application: Application; pledgeable: number[] }) {

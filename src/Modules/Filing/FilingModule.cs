@@ -31,12 +31,15 @@ public static class FilingModule
             opts.Projections.Snapshot<FilingRecord>(SnapshotLifecycle.Inline);
             opts.Schema.For<FilingRecord>().DatabaseSchemaName(Schema)
                 .UniqueIndex(x => x.FilingNumber).Index(x => x.OrganizationId).Index(x => x.AreaCode).Index(x => x.Status);
+            opts.Projections.Snapshot<ImportedOccupationCatalog>(SnapshotLifecycle.Inline);
+            opts.Schema.For<ImportedOccupationCatalog>().DatabaseSchemaName(Schema);
             opts.Schema.For<Materials.MaterialFile>().DatabaseSchemaName(Schema).Index(x => x.ApplicationId);
             // FIL-19: the public directory changes in the same transaction as the filing.
             opts.Projections.Snapshot<DirectoryEntry>(SnapshotLifecycle.Inline);
             opts.Schema.For<DirectoryEntry>().DatabaseSchemaName(Schema).Index(x => x.AreaCode).Index(x => x.Status).Index(x => x.FilingNumber);
         });
         services.AddSingleton(OccupationCatalog.LoadShipped());
+        services.AddHostedService<OccupationCatalogLoader>();
         services.AddSingleton<FilingNumberAllocator>();
         services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(FilingModule).Assembly));
         return services;

@@ -68,6 +68,8 @@ public sealed class AppFixture : IAsyncLifetime
         Clock.Reset(Start);
         // Years an administrator loaded live in the calendar singleton too; a reset returns to the shipped data.
         Host.Services.GetRequiredService<IWorkingDayCalendar>().Replace(new WorkingDayCalendar(CalendarData.LoadShipped()));
+        // and an imported occupation catalog lives in the catalog singleton
+        Host.Services.GetRequiredService<Assessment.Filing.Catalog.OccupationCatalog>().Overlay([]);
         return Host.ResetAllMartenDataAsync();
     }
 }

@@ -15,31 +15,45 @@ public sealed record CatalogOccupation(string Name, string? Code, string Group, 
 }
 
 /// <summary>
-/// The occupation catalog. Ships the 76 groups of seed 003 附件2 (水平评价类, names only); a fuller catalog with codes is
-/// imported by an administrator (later in FIL work). Lookup is by code first, then by exact name.
+/// The occupation catalog: the 76 groups of seed 003 附件2 (水平评价类, names only) as shipped, overlaid by the fuller
+/// catalog (codes, names, skill/access type) an administrator imports. Lookup is by code first, then by exact name.
+/// The current set is swapped atomically when an import lands.
 /// </summary>
 public sealed class OccupationCatalog
 {
-    private readonly Dictionary<string, CatalogOccupation> _byCode;
-    private readonly Dictionary<string, CatalogOccupation> _byName;
+    private sealed record Snapshot(IReadOnlyList<CatalogOccupation> All, Dictionary<string, CatalogOccupation> ByCode, Dictionary<string, CatalogOccupation> ByName);
+
+    private readonly IReadOnlyList<CatalogOccupation> _shipped;
+    private Snapshot _current;
 
     public OccupationCatalog(IEnumerable<CatalogOccupation> entries)
     {
-        All = entries.ToList();
-        _byCode = All.Where(e => e.Code is not null).GroupBy(e => e.Code!).ToDictionary(g => g.Key, g => g.First());
-        _byName = All.GroupBy(e => e.Name).ToDictionary(g => g.Key, g => g.First());
+        _shipped = entries.ToList();
+        _current = Build(_shipped);
     }
 
-    public IReadOnlyList<CatalogOccupation> All { get; }
+    private static Snapshot Build(IReadOnlyList<CatalogOccupation> all) => new(all,
+        all.Where(e => e.Code is not null).GroupBy(e => e.Code!).ToDictionary(g => g.Key, g => g.First()),
+        all.GroupBy(e => e.Name).ToDictionary(g => g.Key, g => g.First()));
+
+    public IReadOnlyList<CatalogOccupation> All => _current.All;
+
+    /// <summary>Imported entries take precedence; shipped entries stay where the import does not name them.</summary>
+    public void Overlay(IReadOnlyList<CatalogOccupation> imported)
+    {
+        var names = imported.Select(e => e.Name).ToHashSet();
+        _current = Build([.. imported, .. _shipped.Where(e => !names.Contains(e.Name))]);
+    }
 
     public CatalogOccupation? Find(string? code, string name)
     {
+        var current = _current;
         if (code is not null && OccupationCode.TryParse(code, out var c))
         {
-            if (_byCode.TryGetValue(c.Value, out var byCode)) return byCode;
-            if (c.IsWorkType && _byCode.TryGetValue(c.Occupation.Value, out var parent)) return parent with { Name = name, Code = c.Value };
+            if (current.ByCode.TryGetValue(c.Value, out var byCode)) return byCode;
+            if (c.IsWorkType && current.ByCode.TryGetValue(c.Occupation.Value, out var parent)) return parent with { Name = name, Code = c.Value };
         }
-        return _byName.GetValueOrDefault(name.Trim());
+        return current.ByName.GetValueOrDefault(name.Trim());
     }
 
     private sealed record SeedFile(string Source, List<SeedGroup> Groups);
