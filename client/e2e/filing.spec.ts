@@ -131,3 +131,30 @@ test('a submission that breaks the policy shows every broken rule with its ID', 
   await expect(page.getByTestId('application-status')).toHaveText('草稿');
   await expect(page.getByText('FIL-07 例外理由')).toBeVisible();
 });
+
+test('a reviewer suspends a filing and the public directory shows it at once, then reinstates it', async ({ page, browser }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('用户名').fill('wuhu.reviewer');
+  await page.getByLabel('密码').fill('Demo@2026pass');
+  await page.getByRole('button', { name: '登录', exact: true }).last().click();
+  await expect(page).toHaveURL(/\/workbench$/);
+  await page.goto('/filings');
+  await page.getByRole('cell', { name: '芜湖奇瑞汽车股份有限公司' }).click();
+  await page.getByRole('button', { name: '暂停备案' }).click();
+  await page.getByLabel('处理理由').fill('双随机抽查发现考务管理问题，责令整改。');
+  await page.getByRole('button', { name: '确定' }).click();
+  await expect(page.getByTestId('filing-status')).toHaveText('暂停');
+
+  const visitor = await browser.newPage();
+  await visitor.goto('/directory');
+  await visitor.getByLabel('机构名称').fill('芜湖奇瑞');
+  await visitor.getByRole('button', { name: '查询' }).click();
+  await expect(visitor.getByTestId('filing-status')).toHaveText('暂停');
+  await visitor.getByRole('cell', { name: '芜湖奇瑞汽车股份有限公司' }).click();
+  await expect(visitor.getByText('暂停备案：双随机抽查发现考务管理问题，责令整改。')).toBeVisible();
+
+  await page.getByRole('button', { name: '恢复备案' }).click();
+  await page.getByLabel('处理理由').fill('整改完成，恢复备案。');
+  await page.getByRole('button', { name: '确定' }).click();
+  await expect(page.getByTestId('filing-status')).toHaveText('有效');
+});
