@@ -328,3 +328,26 @@ public class FilingLifecycleTests(AppFixture app) : IntegrationTest(app)
     }
 }
 
+
+public class DirectoryContactTests(AppFixture app) : IntegrationTest(app)
+{
+    [Fact]
+    public async Task FIL_19_a_contact_change_of_a_filed_organization_reaches_the_directory()
+    {
+        var journey = await new FilingJourney(Host, Given, App, Jurisdiction.Anhui, "k").Participants();
+        var granted = await journey.ToGrant();
+        var organization = await Given.Get<JsonObject>(journey.Organization, $"/api/organizations/{journey.OrganizationId}");
+        await Host.ExecuteAndWaitAsync(async () =>
+        {
+            await journey.Send(journey.Organization, $"/api/organizations/{journey.OrganizationId}/contact", new
+            {
+                version = organization["version"]!.GetValue<long>(), address = "芜湖市鸠江区新地址8号", contactName = "赵新", contactPhone = "13955556666",
+                contactEmail = "new@example.cn",
+            }, put: true);
+        });
+        var entry = await Given.Get<JsonObject>(Caller.Anonymous, $"/api/directory/{granted["filingId"]}");
+        entry["contactPhone"]!.GetValue<string>().ShouldBe("13955556666");
+        entry["address"]!.GetValue<string>().ShouldBe("芜湖市鸠江区新地址8号");
+        entry["history"]!.AsArray().Last()!["kind"]!.GetValue<string>().ShouldBe("contact");
+    }
+}
