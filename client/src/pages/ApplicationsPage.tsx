@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Form, Modal, Select, Table, Tag } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import dayjs from 'dayjs';
 import { api, unwrap, type Schemas } from '../api/client';
 import { useMe } from '../auth/session';
@@ -39,7 +39,8 @@ export function ApplicationsPage() {
   const { areaName } = useAreas();
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const [status, setStatus] = useState<Application['status'] | undefined>();
+  const [searchParams] = useSearchParams();
+  const [status, setStatus] = useState<Application['status'] | undefined>((searchParams.get('status') as Application['status'] | null) ?? undefined);
   const list = useQuery({
     queryKey: ['applications', page, status],
     queryFn: () => unwrap(api.GET('/api/filing/applications', { params: { query: { page, pageSize: 20, status } } })),

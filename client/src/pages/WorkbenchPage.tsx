@@ -7,7 +7,32 @@ import { api, unwrap, type Schemas } from '../api/client';
 import { useMe } from '../auth/session';
 import { ProblemAlert } from '../lib/ProblemAlert';
 import { useAreas } from '../lib/areas';
-import { categoryNames, natureNames } from '../lib/roles';
+import { categoryNames, natureNames, Roles } from '../lib/roles';
+import { applicationStatusNames } from './ApplicationsPage';
+
+const queueStatuses = ['Submitted', 'Accepted', 'UnderEvaluation', 'EvaluationPassed', 'InPublicity'] as const;
+
+/** How many applications wait at each stage in the caller's jurisdiction (or, for an expert, its assignments). */
+function Queue() {
+  const navigate = useNavigate();
+  const counts = useQuery({
+    queryKey: ['queue-counts'],
+    queryFn: () => Promise.all(queueStatuses.map(async (status) =>
+      ({ status, total: (await unwrap(api.GET('/api/filing/applications', { params: { query: { status, pageSize: 1 } } }))).total }))),
+  });
+  return (
+    <Card title="备案申请待办" data-testid="queue">
+      <Space wrap>
+        {(counts.data ?? []).map((c) => (
+          <Tag key={c.status} color={c.total > 0 ? applicationStatusNames[c.status].color : 'default'} style={{ cursor: 'pointer', padding: '4px 10px' }}
+            onClick={() => navigate(`/applications?status=${c.status}`)}>
+            {applicationStatusNames[c.status].text}：{c.total}
+          </Tag>
+        ))}
+      </Space>
+    </Card>
+  );
+}
 
 type Organization = Schemas['Filing.Organizations.Organization'];
 
@@ -36,6 +61,7 @@ export function WorkbenchPage() {
           仅显示本辖区及下级辖区的评价机构。
         </Typography.Paragraph>
       </Card>
+      {(me?.role === Roles.reviewer || me?.role === Roles.expert) && <Queue />}
       <Card
         title={`辖区内评价机构（${organizations.data?.total ?? 0}）`}
         extra={<Input.Search placeholder="按机构名称搜索" allowClear onSearch={(v) => { setName(v); setPage(1); }} style={{ width: 260 }} />}

@@ -267,6 +267,9 @@ public class FilingLifecycleTests(AppFixture app) : IntegrationTest(app)
         var filingId = granted["filingId"]!.GetValue<Guid>();
         var number = granted["filingNumber"]!.GetValue<string>();
 
+        var again = await journey.Send(journey.Organization, "/api/filing/applications", new { jurisdiction = "anhui", scope = "city" },
+            HttpStatusCode.UnprocessableEntity);
+        again["rules"]![0]!["code"]!.GetValue<string>().ShouldBe("filing.already-filed");
         await journey.Draft([FilingJourney.Line(), FilingJourney.Line("电工", 4, 5)], kind: "Change", filingId: filingId);
         await journey.Submit(); await journey.Accept(); await journey.AssignExpert(); await journey.Score(); await journey.Conclude();
         await journey.Publicize(); await journey.ClosePublicity();

@@ -52,6 +52,10 @@ public static class DraftApplicationEndpoint
                 throw new BusinessRuleException(new RuleViolation(kind == ApplicationKind.Renewal ? "FIL-20" : "FIL-21", "filing.not-found", "原备案不存在。"));
             RenewalRules.Check(kind, filing, policy.Id, command.Scope);
         }
+        else if (await session.Query<Filings.FilingRecord>().AnyAsync(f => f.OrganizationId == organization.Id && f.Jurisdiction == policy.Id
+                     && f.Scope == command.Scope && (f.Status == Filings.FilingStatus.Active || f.Status == Filings.FilingStatus.Suspended)))
+            throw new BusinessRuleException(new RuleViolation("FIL-21", "filing.already-filed",
+                "本机构在该辖区、该服务范围已有备案；增加职业（工种）或等级请申请变更备案，期满前请申请续期。"));
         var id = Guid.CreateVersion7();
         var drafted = new ApplicationDrafted(id, organization.Id, organization.Name, organization.AreaCode, policy.Id, command.Scope,
             clock.GetCurrentInstant(), user.ToActor(), kind, kind == ApplicationKind.New ? null : command.FilingId);
