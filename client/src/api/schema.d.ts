@@ -1547,6 +1547,11 @@ export interface components {
              */
             grantedAt: string;
             statusReason?: string | null;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            lastCertificationOn?: string | null;
             readonly isFiled: boolean;
         };
         /** @enum {string} */

@@ -68,10 +68,16 @@ public class FilingLifecycleTests(AppFixture app) : IntegrationTest(app)
         actors.ShouldContain(("publicity_progressed", "system"));
     }
 
-    [Fact]
-    public async Task FIL_17_an_open_objection_blocks_filing_until_a_reviewer_dismisses_it()
+    [Theory]
+    [InlineData("anhui")]
+    [InlineData("guangxi")]
+    [InlineData("hubei-huangshi")]
+    [InlineData("national")]
+    public async Task FIL_17_an_open_objection_blocks_filing_until_a_reviewer_dismisses_it(string jurisdiction)
     {
-        var journey = await Journey(Jurisdiction.Anhui, "o").Participants();
+        var where = Jurisdiction.Named(jurisdiction);
+        ClockFor(where);
+        var journey = await Journey(where, "o").Participants();
         await journey.Draft(); await journey.Submit(); await journey.Accept(); await journey.AssignExpert(); await journey.Score(); await journey.Conclude();
         await journey.Publicize();
         var early = await journey.Send(journey.Reviewer, $"/api/filing/applications/{journey.ApplicationId}/grant", new { version = journey.Version },
@@ -100,7 +106,7 @@ public class FilingLifecycleTests(AppFixture app) : IntegrationTest(app)
                 new { version = notice["version"]!.GetValue<long>(), outcome = "Dismissed", reason = "经现场核查，考场已配备视频监控。" });
         });
         (await journey.Reload())["openObjections"]!.GetValue<int>().ShouldBe(0);
-        (await journey.Grant())["filingNumber"]!.GetValue<string>().ShouldBe("Y000034020001");
+        (await journey.Grant())["filingNumber"]!.GetValue<string>().ShouldBe(where.NumberPrefix + "0001");
     }
 
     [Fact]
@@ -308,6 +314,42 @@ public class FilingLifecycleTests(AppFixture app) : IntegrationTest(app)
         var filing = await Given.Get<JsonObject>(reviewer, $"/api/filing/filings/{filingId}");
         await third.Send(reviewer, $"/api/filing/filings/{filingId}/cancel", new { version = filing["version"]!.GetValue<long>(), reason = "机构申请注销。" });
         (await third.Submit())["status"]!.GetValue<string>().ShouldBe("Submitted");
+    }
+
+    [Fact]
+    public async Task FIL_13_in_huangshi_a_filed_organization_that_has_not_run_certification_may_not_add_occupations()
+    {
+        App.Clock.Reset(Instant.FromUtc(2026, 9, 1, 2, 0));
+        var journey = await Journey(Jurisdiction.Huangshi, "i").Participants();
+        var filingId = (await journey.ToGrant())["filingId"]!.GetValue<Guid>();
+        await journey.Draft([FilingJourney.Line(), FilingJourney.Line("电工", 3, 5)], kind: "Change", filingId: filingId);
+        var refused = await journey.Send(journey.Organization, $"/api/filing/applications/{journey.ApplicationId}/submit", new { version = journey.Version },
+            HttpStatusCode.UnprocessableEntity);
+        refused["rules"]!.AsArray().Select(r => r!["ruleId"]!.GetValue<string>()).ShouldBe(["FIL-13"]);
+
+        // the Batches module reports a certification run; the same application now goes in
+        await Host.InvokeMessageAndWaitAsync(new Assessment.SharedKernel.Contracts.CertificationRunRecorded(journey.OrganizationId, "hubei-huangshi", "育婴员",
+            new LocalDate(2026, 9, 8), Assessment.SharedKernel.Events.Actor.System));
+        (await journey.Submit())["status"]!.GetValue<string>().ShouldBe("Submitted");
+    }
+
+    [Fact]
+    public async Task filings_and_receipts_are_seen_only_by_their_organization_and_the_reviewers_of_its_area()
+    {
+        var journey = await Journey(Jurisdiction.Anhui, "b").Participants();
+        var filingId = (await journey.ToGrant())["filingId"]!.GetValue<Guid>();
+        var (otherOrg, _) = await Given.Organization("b2.org", "340100", "另一机构", 2);
+        var guangxi = await Given.Reviewer("gx.r", "450000");
+        var province = await Given.Reviewer("ah.r", "340000");
+        foreach (var caller in new[] { otherOrg, guangxi })
+        {
+            foreach (var url in new[] { $"/api/filing/filings/{filingId}", $"/api/filing/filings/{filingId}/receipt" })
+                await Host.Scenario(s => { s.As(caller); s.Get.Url(url); s.StatusCodeShouldBe(HttpStatusCode.NotFound); });
+            (await Given.Get<JsonObject>(caller, "/api/filing/filings"))["total"]!.GetValue<long>().ShouldBe(0);
+        }
+        (await Given.Get<JsonObject>(province, $"/api/filing/filings/{filingId}/receipt"))["organizationName"]!.GetValue<string>().ShouldBe("b培训评价中心");
+        (await Given.Get<JsonObject>(journey.Organization, "/api/filing/filings"))["total"]!.GetValue<long>().ShouldBe(1);
+        (await Given.Get<JsonObject>(Caller.Anonymous, $"/api/directory/{filingId}"))["name"]!.GetValue<string>().ShouldBe("b培训评价中心");
     }
 
     [Fact]

@@ -107,8 +107,8 @@ public static class FiledOrganizations
                         && (f.Status == Filings.FilingStatus.Active || f.Status == Filings.FilingStatus.Suspended))
             .ToListAsync();
         var filing = application.FilingId is { } id ? filings.FirstOrDefault(f => f.Id == id) : filings.FirstOrDefault();
-        // Certification batches do not report back yet (Batches module), so no filing counts as having run one.
         return filing is null ? null : new ExistingFiling(filing.Occupations
-            .Select(o => new OccupationLine(o.Name, o.Code, o.HighestLevel, o.LowestLevel, false, null, 0, false)).ToList(), HasRunCertification: false);
+            .Select(o => new OccupationLine(o.Name, o.Code, o.HighestLevel, o.LowestLevel, false, null, 0, false)).ToList(),
+            HasRunCertification: filing.LastCertificationOn is not null);
     }
 }

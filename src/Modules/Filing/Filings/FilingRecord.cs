@@ -40,6 +40,9 @@ public sealed record FilingExpired(Guid FilingId, LocalDate ValidUntil, Instant 
 /// <summary>The organization changed its address or contact; the directory shows it at once (FIL-19).</summary>
 public sealed record FilingContactUpdated(Guid FilingId, OrganizationProfile Organization, Instant UpdatedAt, Actor By);
 
+/// <summary>FIL-13: the organization ran certification under this filing (reported by the Batches module).</summary>
+public sealed record FilingCertificationRun(Guid FilingId, string Occupation, LocalDate RunOn, Instant RecordedAt, Actor By);
+
 /// <summary>A granted filing (备案). Stream per filing; the snapshot is projected inline.</summary>
 public sealed class FilingRecord
 {
@@ -67,6 +70,8 @@ public sealed class FilingRecord
     public string ReportedTo { get; set; } = "";
     public Instant GrantedAt { get; set; }
     public string? StatusReason { get; set; }
+    /// <summary>FIL-13: the last day certification was run under this filing.</summary>
+    public LocalDate? LastCertificationOn { get; set; }
 
     /// <summary>Still filed (FIL-04 counts it); a suspended filing is filed but may not run batches (BAT-03).</summary>
     public bool IsFiled => Status is FilingStatus.Active or FilingStatus.Suspended;
@@ -119,6 +124,11 @@ public sealed class FilingRecord
     {
         Status = FilingStatus.Expired;
         StatusReason = "有效期届满";
+    }
+
+    public void Apply(FilingCertificationRun e)
+    {
+        if (LastCertificationOn is null || e.RunOn > LastCertificationOn) LastCertificationOn = e.RunOn;
     }
 
     public void Apply(FilingContactUpdated e) => OrganizationName = e.Organization.Name;
