@@ -17,7 +17,7 @@ export function HomePage() {
         <Typography.Title level={2}>职业技能等级认定服务平台</Typography.Title>
         <Typography.Paragraph style={{ fontSize: 16 }}>
           评价机构在此向人力资源社会保障部门备案、组织认定批次、公示和报送结果并颁发证书；主管部门在本辖区内受理、评估、公示、备案和监管；
-          社会公众可查阅辖区政策与工作日安排。所有决定均记录操作人与理由，全程留痕。
+          社会公众可查询评价机构目录、对公示提出异议，并查阅辖区政策与工作日安排。所有决定均记录操作人与理由，全程留痕。
         </Typography.Paragraph>
         <Space>
           {me ? (
@@ -25,6 +25,8 @@ export function HomePage() {
           ) : (
             <Button type="primary" size="large" onClick={() => navigate('/sign-in')}>登录</Button>
           )}
+          <Button size="large" onClick={() => navigate('/directory')}>查询评价机构目录</Button>
+          <Button size="large" onClick={() => navigate('/notices')}>公示公告</Button>
           <Button size="large" onClick={() => navigate('/policies')}>查看辖区政策</Button>
           <Button size="large" onClick={() => navigate('/calendar')}>工作日查询</Button>
         </Space>
