@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
 async function signIn(page: Page, userName: string) {
   await page.goto('/sign-in');
@@ -29,18 +29,28 @@ async function signInAs(page: Page, userName: string, landing: RegExp) {
 
 const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
 
-test('an organization goes from application to the public directory: materials, acceptance, expert evaluation, publicity, grant', async ({ page, browser, request }) => {
-  test.setTimeout(180_000);
-  await signIn(page, 'hefei.org');
-  await newApplication(page, '安徽省人力资源和社会保障厅', '面向本市');
-  await page.getByLabel('连续培训评价年限').fill('4');
-  await page.getByLabel('累计培训评价人次').fill('3000');
+interface Journey {
+  jurisdiction: string;
+  scope: string;
+  organizationName: string;
+  firstReviewer?: string;
+  reviewer: string;
+  expert: RegExp;
+  expertUser: string;
+  number: RegExp;
+}
+
+/** From a registered organization's new application to its entry in the public directory, through the SPA only. */
+async function fileThrough(page: Page, browser: Browser, request: APIRequestContext, j: Journey) {
+  await newApplication(page, j.jurisdiction, j.scope);
+  await page.getByLabel('连续培训评价年限').fill('10');
+  await page.getByLabel('累计培训评价人次').fill('100000');
   await page.getByRole('button', { name: '添加职业（工种）' }).click();
   await page.getByLabel('职业（工种）名称').fill('育婴员');
-  await page.getByLabel('已培训评价人数').fill('1200');
+  await page.getByLabel('已培训评价人数').fill('20000');
   await page.getByRole('button', { name: '添加评价站点' }).click();
-  await page.getByLabel('站点名称').fill('蜀山评价考点');
-  await page.getByLabel('站点地址').fill('合肥市蜀山区长江西路100号');
+  await page.getByLabel('站点名称').fill('第一评价考点');
+  await page.getByLabel('站点地址').fill('人民路1号');
   await page.getByRole('button', { name: '保存草稿' }).click();
   await expect(page.getByText('已保存')).toBeVisible();
 
@@ -56,20 +66,29 @@ test('an organization goes from application to the public directory: materials, 
   await expect(page.getByTestId('application-status')).toHaveText('待受理');
   const url = page.url();
 
+  if (j.firstReviewer) {
+    const city = await browser.newPage();
+    await signInAs(city, j.firstReviewer, /\/workbench$/);
+    await city.goto(url);
+    await city.getByLabel('审核意见').fill('初审通过，同意报送。');
+    await city.getByRole('button', { name: '初审通过并报送' }).click();
+    await expect(city.getByText('已报送')).toBeVisible();
+  }
+
   const reviewer = await browser.newPage();
-  await signInAs(reviewer, 'hefei.reviewer', /\/workbench$/);
+  await signInAs(reviewer, j.reviewer, /\/workbench$/);
   await reviewer.goto(url);
   await reviewer.getByLabel('审核意见').fill('材料齐全，予以受理。');
   await reviewer.getByRole('button', { name: '受理', exact: true }).click();
   await expect(reviewer.getByTestId('application-status')).toHaveText('已受理');
   await reviewer.getByLabel('评估专家').click();
-  await reviewer.getByTitle(/anhui\.expert/).click();
+  await reviewer.getByTitle(j.expert).click();
   await reviewer.keyboard.press('Escape');
   await reviewer.getByRole('button', { name: '指派专家' }).click();
   await expect(reviewer.getByTestId('application-status')).toHaveText('技术评估中');
 
   const expert = await browser.newPage();
-  await signInAs(expert, 'anhui.expert', /\/workbench$/);
+  await signInAs(expert, j.expertUser, /\/workbench$/);
   await expert.goto(url);
   for (const subject of ['基本条件', '人员配备', '考场及设施设备', '评价流程', '管理制度', '质量保障']) await expert.getByLabel(subject).fill('86');
   await expert.getByLabel('现场核查情况').fill('考场配备视频监控，设施设备齐全。');
@@ -84,17 +103,16 @@ test('an organization goes from application to the public directory: materials, 
   await reviewer.getByRole('button', { name: '发布备案公示' }).click();
   await expect(reviewer.getByTestId('application-status')).toHaveText('公示中');
 
-  // the publicity notice is public; five working days later (the server's test clock) it closes on its own
-  const admin = request;
-  await admin.post('/api/auth/sign-in', { data: { userName: 'admin', password: 'Demo@2026pass' } });
+  // the publicity notice closes on its own once the server's test clock has passed its five working days
+  await request.post('/api/auth/sign-in', { data: { userName: 'admin', password: 'Demo@2026pass' } });
   try {
-    expect((await admin.post('/api/testing/clock', { data: { days: 8 } })).ok()).toBeTruthy();
+    expect((await request.post('/api/testing/clock', { data: { days: 8 } })).ok()).toBeTruthy();
     await expect(async () => {
       await reviewer.reload();
       await expect(reviewer.getByTestId('publicity-status')).toHaveText('公示期满', { timeout: 1_000 });
     }).toPass({ timeout: 30_000 });
     await reviewer.getByRole('button', { name: '准予备案并分配备案号' }).click();
-    await expect(reviewer.getByTestId('filing-number')).toHaveText(/^S00003401\d{4}$/);
+    await expect(reviewer.getByTestId('filing-number')).toHaveText(j.number);
     const number = await reviewer.getByTestId('filing-number').textContent();
 
     await reviewer.getByRole('link', { name: '打印备案回执' }).click();
@@ -104,13 +122,55 @@ test('an organization goes from application to the public directory: materials, 
     await visitor.goto('/directory');
     await visitor.getByLabel('机构名称').fill(number!);
     await visitor.getByRole('button', { name: '查询' }).click();
-    await expect(visitor.getByRole('cell', { name: '合肥新华职业技能培训学校' })).toBeVisible();
+    await expect(visitor.getByRole('cell', { name: j.organizationName })).toBeVisible();
     await visitor.getByRole('cell', { name: number! }).click();
-    await expect(visitor.getByText('蜀山评价考点')).toBeVisible();
+    await expect(visitor.getByText('第一评价考点')).toBeVisible();
     await expect(visitor.getByTestId('filing-status')).toHaveText('有效');
   } finally {
-    await admin.post('/api/testing/clock', { data: { days: 0 } });
+    await request.post('/api/testing/clock', { data: { days: 0 } });
   }
+}
+
+/** GB 32100 check character of a unified social credit code. */
+function creditCode(first17: string) {
+  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const sum = [...first17].reduce((acc, c, i) => acc + chars.indexOf(c) * weights[i], 0);
+  return first17 + chars[(31 - (sum % 31)) % 31];
+}
+
+test('Anhui: an organization goes from application to the public directory (materials, acceptance, expert evaluation, publicity, grant)', async ({ page, browser, request }) => {
+  test.setTimeout(180_000);
+  await signIn(page, 'hefei.org');
+  await fileThrough(page, browser, request, {
+    jurisdiction: '安徽省人力资源和社会保障厅', scope: '面向本市', organizationName: '合肥新华职业技能培训学校',
+    reviewer: 'hefei.reviewer', expert: /anhui\.expert/, expertUser: 'anhui.expert', number: /^S00003401\d{4}$/,
+  });
+});
+
+test('Guangxi: a new organization registers, the city reviews first and forwards, the region files it', async ({ page, browser, request }) => {
+  test.setTimeout(180_000);
+  await signIn(page, 'new.org');
+  await page.getByLabel('机构名称').fill('南宁邕江职业培训学校');
+  await page.getByLabel('统一社会信用代码').fill(creditCode('52450100MJ0000777'));
+  await page.getByLabel('评价机构类别').click();
+  await page.getByTitle('S 社会培训评价组织').click();
+  await page.getByLabel('机构性质').click();
+  await page.getByTitle('民办非企业单位').click();
+  await page.getByLabel('登记所在地').fill('南宁');
+  await page.getByTitle('南宁市（450100）').click();
+  await page.getByLabel('地址').fill('南宁市青秀区民族大道1号');
+  await page.getByLabel('法定代表人').fill('韦明');
+  await page.getByLabel('联系人').fill('覃丽');
+  await page.getByLabel('联系电话').fill('13907710000');
+  await page.getByLabel('电子邮箱').fill('yongjiang@example.cn');
+  await page.getByRole('button', { name: '提交登记' }).click();
+  await expect(page.getByText('机构信息已登记')).toBeVisible();
+  await fileThrough(page, browser, request, {
+    jurisdiction: '广西壮族自治区人力资源和社会保障厅', scope: '面向本地市', organizationName: '南宁邕江职业培训学校',
+    firstReviewer: 'nanning.reviewer', reviewer: 'guangxi.reviewer', expert: /guangxi\.expert/, expertUser: 'guangxi.expert',
+    number: /^S00004501\d{4}$/,
+  });
 });
 
 test('a submission that breaks the policy shows every broken rule with its ID', async ({ page }) => {
