@@ -38,10 +38,22 @@ interface Journey {
   expert: RegExp;
   expertUser: string;
   number: RegExp;
+  /** Days to move the server's test clock before applying (Huangshi takes applications only in its windows, FIL-12). */
+  clockDays?: number;
 }
 
 /** From a registered organization's new application to its entry in the public directory, through the SPA only. */
 async function fileThrough(page: Page, browser: Browser, request: APIRequestContext, j: Journey) {
+  await request.post('/api/auth/sign-in', { data: { userName: 'admin', password: 'Demo@2026pass' } });
+  try {
+    if (j.clockDays) expect((await request.post('/api/testing/clock', { data: { days: j.clockDays } })).ok()).toBeTruthy();
+    await fileSteps(page, browser, request, j);
+  } finally {
+    await request.post('/api/testing/clock', { data: { days: 0 } });
+  }
+}
+
+async function fileSteps(page: Page, browser: Browser, request: APIRequestContext, j: Journey) {
   await newApplication(page, j.jurisdiction, j.scope);
   await page.getByLabel('连续培训评价年限').fill('10');
   await page.getByLabel('累计培训评价人次').fill('100000');
@@ -104,9 +116,8 @@ async function fileThrough(page: Page, browser: Browser, request: APIRequestCont
   await expect(reviewer.getByTestId('application-status')).toHaveText('公示中');
 
   // the publicity notice closes on its own once the server's test clock has passed its five working days
-  await request.post('/api/auth/sign-in', { data: { userName: 'admin', password: 'Demo@2026pass' } });
-  try {
-    expect((await request.post('/api/testing/clock', { data: { days: 8 } })).ok()).toBeTruthy();
+  {
+    expect((await request.post('/api/testing/clock', { data: { days: (j.clockDays ?? 0) + 8 } })).ok()).toBeTruthy();
     await expect(async () => {
       await reviewer.reload();
       await expect(reviewer.getByTestId('publicity-status')).toHaveText('公示期满', { timeout: 1_000 });
@@ -126,8 +137,6 @@ async function fileThrough(page: Page, browser: Browser, request: APIRequestCont
     await visitor.getByRole('cell', { name: number! }).click();
     await expect(visitor.getByText('第一评价考点')).toBeVisible();
     await expect(visitor.getByTestId('filing-status')).toHaveText('有效');
-  } finally {
-    await request.post('/api/testing/clock', { data: { days: 0 } });
   }
 }
 
@@ -217,4 +226,24 @@ test('a reviewer suspends a filing and the public directory shows it at once, th
   await page.getByLabel('处理理由').fill('整改完成，恢复备案。');
   await page.getByRole('button', { name: '确定' }).click();
   await expect(page.getByTestId('filing-status')).toHaveText('有效');
+});
+
+test('National: the national center files an organization for national scope', async ({ page, browser, request }) => {
+  test.setTimeout(180_000);
+  await signIn(page, 'wuhu.org');
+  await fileThrough(page, browser, request, {
+    jurisdiction: '人力资源社会保障部职业技能鉴定中心（面向全国）', scope: '面向全国', organizationName: '芜湖奇瑞汽车股份有限公司',
+    reviewer: 'national.reviewer', expert: /national\.expert/, expertUser: 'national.expert', number: /^Y00000000\d{4}$/,
+  });
+});
+
+test('Huangshi: in the September window (FIL-12) the city center files a Daye enterprise', async ({ page, browser, request }) => {
+  test.setTimeout(180_000);
+  await signIn(page, 'daye.org');
+  // back to 2 September, inside the window that closes on 10 September
+  const days = -Math.round((Date.now() - Date.UTC(new Date().getUTCFullYear(), 8, 2, 2)) / 86_400_000);
+  await fileThrough(page, browser, request, {
+    jurisdiction: '黄石市人力资源和社会保障局（湖北省）', scope: '面向黄石市', organizationName: '大冶特殊钢有限公司',
+    reviewer: 'huangshi.reviewer', expert: /huangshi\.expert/, expertUser: 'huangshi.expert', number: /^Y00004202\d{4}$/, clockDays: days,
+  });
 });
