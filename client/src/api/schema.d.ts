@@ -827,7 +827,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["getOccupationCatalogImport"];
         put?: never;
         post: operations["importOccupationCatalog"];
         delete?: never;
@@ -1347,6 +1347,20 @@ export interface components {
              * @description ISO 8601 UTC instant
              */
             importedAt: string;
+        };
+        "Filing.Catalog.CatalogImportState": {
+            /** Format: int64 */
+            version: number;
+            fileName?: string | null;
+            sha256?: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            importedAt?: string | null;
+            importedBy?: string | null;
+            /** Format: int32 */
+            entries: number;
         };
         "Filing.Catalog.CatalogOccupation": {
             name: string;
@@ -6469,6 +6483,62 @@ export interface operations {
             };
         };
     };
+    getOccupationCatalogImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Filing.Catalog.CatalogImportState"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     importOccupationCatalog: {
         parameters: {
             query?: never;
@@ -6480,6 +6550,7 @@ export interface operations {
         requestBody: {
             content: {
                 "multipart/form-data": {
+                    version: number;
                     /** Format: binary */
                     file: string;
                 };

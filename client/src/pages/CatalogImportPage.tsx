@@ -13,9 +13,13 @@ export function CatalogImportPage() {
   const client = useQueryClient();
   const [q, setQ] = useState('');
   const catalog = useQuery({ queryKey: ['occupations', q], queryFn: () => unwrap(api.GET('/api/occupations', { params: { query: { q: q || undefined, limit: 100 } } })) });
+  const state = useQuery({ queryKey: ['catalog-import'], queryFn: () => unwrap(api.GET('/api/occupations/import')) });
   const importing = useMutation({
-    mutationFn: (file: File) => postForm<ImportResult>('/api/occupations/import', { file }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['occupations'] }),
+    mutationFn: (file: File) => postForm<ImportResult>('/api/occupations/import', { file, version: String(state.data?.version ?? 0) }),
+    onSuccess: () => {
+      client.invalidateQueries({ queryKey: ['occupations'] });
+      client.invalidateQueries({ queryKey: ['catalog-import'] });
+    },
   });
   const rows = importing.error instanceof ApiProblem ? importing.error.body.rows ?? [] : [];
   return (
@@ -24,6 +28,11 @@ export function CatalogImportPage() {
         上传 .xlsx 或 .csv（UTF-8）文件，列为：<Tag>职业编码</Tag><Tag>职业名称</Tag><Tag>类别</Tag>（技能类/准入类）<Tag>大类</Tag>（可选）。
         任一行有误则整个文件不导入，并逐行列出错误；导入后，准入类职业不能申请备案（FIL-01）。
       </Typography.Paragraph>
+      {state.data && state.data.version > 0 && (
+        <Typography.Paragraph type="secondary">
+          当前目录：{state.data.fileName}（{state.data.entries} 条，{state.data.importedBy} 于 {state.data.importedAt?.slice(0, 10)} 导入）
+        </Typography.Paragraph>
+      )}
       <Upload showUploadList={false} accept=".xlsx,.csv" customRequest={({ file }) => importing.mutate(file as File)}>
         <Button type="primary" icon={<UploadOutlined />} loading={importing.isPending}>导入目录文件</Button>
       </Upload>

@@ -9,9 +9,10 @@ namespace Assessment.IntegrationTests.Filing;
 
 public class CatalogImportTests(AppFixture app) : IntegrationTest(app)
 {
-    private async Task<IScenarioResult> Import(Caller caller, string fileName, byte[] content, HttpStatusCode status)
+    private async Task<IScenarioResult> Import(Caller caller, string fileName, byte[] content, HttpStatusCode status, long? version = null)
     {
         var form = new MultipartFormDataContent();
+        if (version is not null) form.Add(new StringContent(version.ToString()!), "version");
         var file = new ByteArrayContent(content);
         form.Add(file, "file", fileName);
         return await Host.Scenario(s =>
@@ -69,6 +70,21 @@ public class CatalogImportTests(AppFixture app) : IntegrationTest(app)
         (await Given.Get<JsonArray>(Caller.Anonymous, "/api/occupations?q=4-03-02"))[0]!["name"]!.GetValue<string>().ShouldBe("中式烹调师");
         var wrong = await Import(await Given.Admin(), "目录.txt", Csv("x"), HttpStatusCode.UnprocessableEntity);
         (await wrong.Problem())["rows"]![0]!["field"]!.GetValue<string>().ShouldBe("file");
+    }
+
+    [Fact]
+    public async Task a_second_import_replaces_the_first_only_with_the_version_the_administrator_saw()
+    {
+        var admin = await Given.Admin();
+        await Import(admin, "一.csv", Csv("职业编码,职业名称,类别\n4-10-01-03,育婴员,技能类\n"), HttpStatusCode.OK);
+        var state = await Given.Get<JsonObject>(admin, "/api/occupations/import");
+        state["version"]!.GetValue<long>().ShouldBe(1);
+        state["fileName"]!.GetValue<string>().ShouldBe("一.csv");
+        var file = Csv("职业编码,职业名称,类别\n4-10-01-03,育婴员,准入类\n");
+        await Import(admin, "二.csv", file, HttpStatusCode.BadRequest);
+        await Import(admin, "二.csv", file, HttpStatusCode.Conflict, version: 0);
+        await Import(admin, "二.csv", file, HttpStatusCode.OK, version: 1);
+        (await Given.Get<JsonArray>(Caller.Anonymous, "/api/occupations?q=4-10-01-03"))[0]!["type"]!.GetValue<string>().ShouldBe("Access");
     }
 
     [Fact]

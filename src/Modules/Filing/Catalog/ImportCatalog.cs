@@ -133,11 +133,12 @@ public static class ImportCatalogEndpoint
     public const long MaxBytes = 5 * 1024 * 1024;
 
     /// <summary>
-    /// Imports the occupation catalog from .xlsx or CSV (multipart, field <c>file</c>). All or nothing: any faulty row
-    /// answers 422 with every row's error (extension <c>rows</c>); otherwise the import replaces the previous one.
+    /// Imports the occupation catalog from .xlsx or CSV (multipart, field <c>file</c>; <c>version</c> from
+    /// GET /api/occupations/import once a catalog was imported). All or nothing: any faulty row answers 422 with every
+    /// row's error (extension <c>rows</c>); otherwise the import replaces the previous one.
     /// </summary>
     [Authorize(Roles = Roles.Administrator)]
-    [AcceptsUpload(MaxBytes)]
+    [AcceptsUpload(MaxBytes, "version")]
     [WolverinePost("/api/occupations/import", OperationId = "importOccupationCatalog")]
     [ProducesResponseType<CatalogImportResult>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(413), ProducesResponseType<ProblemDetails>(422)]
@@ -163,10 +164,33 @@ public static class ImportCatalogEndpoint
         var imported = new OccupationCatalogImported(ImportedOccupationCatalog.StreamId, name, sha, entries, now, CurrentUser.From(principal).ToActor());
         if (await session.Events.FetchStreamStateAsync(ImportedOccupationCatalog.StreamId) is null)
             session.Events.StartStream<ImportedOccupationCatalog>(ImportedOccupationCatalog.StreamId, imported);
-        else session.Events.Append(ImportedOccupationCatalog.StreamId, imported);
+        else
+        {
+            // replacing an imported catalog: the administrator names the version it saw (stale → 409)
+            if (!long.TryParse(form["version"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
+                return Results.Problem(Problems.Validation("version", "已有导入的目录，请提供读取时的版本号（GET /api/occupations/import）。"));
+            var stream = await session.Events.FetchForWriting<ImportedOccupationCatalog>(ImportedOccupationCatalog.StreamId, version);
+            stream.AppendOne(imported);
+        }
         await session.SaveChangesAsync();
         catalog.Overlay(entries);
         return Results.Ok(new CatalogImportResult(entries.Count, entries.Count(e => e.Type == OccupationType.Access), name, sha, now));
+    }
+}
+
+public sealed record CatalogImportState(long Version, string? FileName, string? Sha256, Instant? ImportedAt, string? ImportedBy, int Entries);
+
+public static class CatalogImportStateEndpoint
+{
+    /// <summary>The current import (version 0 = only the shipped catalog).</summary>
+    [Authorize(Roles = Roles.Administrator)]
+    [WolverineGet("/api/occupations/import", OperationId = "getOccupationCatalogImport")]
+    public static async Task<CatalogImportState> Get(IQuerySession session)
+    {
+        var current = await session.LoadAsync<ImportedOccupationCatalog>(ImportedOccupationCatalog.StreamId);
+        return current is null
+            ? new CatalogImportState(0, null, null, null, null, 0)
+            : new CatalogImportState(current.Version, current.FileName, current.Sha256, current.ImportedAt, current.ImportedBy, current.Entries.Count);
     }
 }
 
