@@ -122,7 +122,7 @@ public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, 
         var filingId = Guid.CreateVersion7();
         var granted = GrantDecider.New(f.A, organization, policy, _occupations, number.Value, filingId, day, At(day), by);
         session.Events.StartStream<FilingRecord>(filingId, granted);
-        return f.Then(new ApplicationGranted(f.A.Id, filingId, number.Value, granted.ValidFrom, granted.ValidUntil, At(day), by));
+        return f.Then(new ApplicationGranted(f.A.Id, filingId, number.Value, granted.ValidFrom, granted.ValidUntil, At(day), by, GrantDecider.Basis(f.A)));
     }
 
     private sealed class FixedClock(Instant at) : IClock

@@ -66,6 +66,8 @@ public class FilingLifecycleTests(AppFixture app) : IntegrationTest(app)
         actors.ShouldContain(("evaluation_scored", "j.expert"));
         actors.ShouldContain(("application_granted", "j.reviewer"));
         actors.ShouldContain(("publicity_progressed", "system"));
+        var grant = events.Single(e => e.Data is Assessment.Filing.Applications.ApplicationGranted).Data as Assessment.Filing.Applications.ApplicationGranted;
+        grant!.Basis.ShouldNotBeNull().ShouldContain("期满");
     }
 
     [Theory]

@@ -132,7 +132,7 @@ public sealed record PublicityProgressed(Guid ApplicationId, Guid NoticeId, long
 
 /// <summary>FIL-18: filing granted; the filing itself is stream <paramref name="FilingId"/>.</summary>
 public sealed record ApplicationGranted(Guid ApplicationId, Guid FilingId, string FilingNumber, LocalDate ValidFrom, LocalDate ValidUntil,
-    Instant GrantedAt, Actor By);
+    Instant GrantedAt, Actor By, string? Basis = null);
 
 /// <summary>The authority declines to file (FIL-17 upheld objection), with its reason.</summary>
 public sealed record ApplicationRejected(Guid ApplicationId, string RuleId, string Reason, Instant RejectedAt, Actor By);

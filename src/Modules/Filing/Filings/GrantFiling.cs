@@ -73,6 +73,10 @@ public static class GrantDecider
             throw new BusinessRuleException(new RuleViolation("FIL-24", "filing.cancelled", "备案已注销，不能续期或变更。"));
     }
 
+    /// <summary>Why the filing is granted, in words: the evaluation and the clean publicity it rests on.</summary>
+    public static string Basis(FilingApplication a) =>
+        $"技术评估通过（平均分{a.AverageScore}）：{a.EvaluationReason}；公示{a.PublicityStart:yyyy-MM-dd}至{a.PublicityEnd:yyyy-MM-dd}期满，无未决或成立的异议。";
+
     public static DateTimeOffset ExpiresAt(LocalDate validUntil) => validUntil.PlusDays(1).AtStartOfDayInZone(ChinaTime.Zone).ToDateTimeOffset();
 }
 
@@ -130,7 +134,7 @@ public static class GrantFilingEndpoint
             }
         }
         var result = new FilingGrantResult(application.Id, filingId, number, from, until);
-        return (result, [new ApplicationGranted(application.Id, filingId, number, from, until, now, by)],
+        return (result, [new ApplicationGranted(application.Id, filingId, number, from, until, now, by, GrantDecider.Basis(application))],
             [new ExpireFiling(filingId).ScheduledAt(GrantDecider.ExpiresAt(until))]);
     }
 }
