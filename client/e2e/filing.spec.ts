@@ -115,7 +115,13 @@ async function fileSteps(page: Page, browser: Browser, request: APIRequestContex
   await reviewer.getByRole('button', { name: '发布备案公示' }).click();
   await expect(reviewer.getByTestId('application-status')).toHaveText('公示中');
 
-  // the publicity notice closes on its own once the server's test clock has passed its five working days
+  // the publicity notice closes on its own once the server's test clock has passed its five working days;
+  // first wait until the Notices module has published it (a queued message)
+  const applicationId = url.split('/').pop();
+  await expect(async () => {
+    const application = await (await request.get(`/api/filing/applications/${applicationId}`)).json();
+    expect((await request.get(`/api/notices/${application.publicityNoticeId}`)).ok()).toBeTruthy();
+  }).toPass({ timeout: 15_000 });
   {
     expect((await request.post('/api/testing/clock', { data: { days: (j.clockDays ?? 0) + 8 } })).ok()).toBeTruthy();
     await expect(async () => {

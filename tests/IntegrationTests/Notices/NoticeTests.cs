@@ -232,4 +232,18 @@ public class NoticeTests(AppFixture app) : IntegrationTest(app)
         await Object(id, HttpStatusCode.UnprocessableEntity);
         (await Given.Get<JsonObject>(Caller.Anonymous, $"/api/notices/{id}"))["withdrawalReason"]!.GetValue<string>().ShouldBe("名单有误，重新发布。");
     }
+
+    [Fact]
+    public async Task NTC_a_notice_another_module_asks_for_is_published_once_and_closes_at_once_if_its_window_has_already_passed()
+    {
+        var id = Guid.NewGuid();
+        var open = new OpenNotice(id, NoticeKind.FilingPublicity, "备案公示", "正文", "340200", "anhui", "national", new LocalDate(2026, 11, 9),
+            new LocalDate(2026, 11, 13), 5, "working-days", "filing-application:" + Guid.NewGuid(), App.Clock.GetCurrentInstant(),
+            Assessment.SharedKernel.Events.Actor.System);
+        await Host.InvokeMessageAndWaitAsync(open);
+        await Host.InvokeMessageAndWaitAsync(open); // delivered twice: still one notice
+        var notice = await Given.Get<JsonObject>(Caller.Anonymous, $"/api/notices/{id}");
+        notice["status"]!.GetValue<string>().ShouldBe("Closed");
+        notice["version"]!.GetValue<long>().ShouldBe(2);
+    }
 }

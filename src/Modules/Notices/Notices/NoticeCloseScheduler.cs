@@ -31,7 +31,7 @@ public sealed class NoticeCloseScheduler(IHostApplicationLifetime lifetime, IDoc
                 .Select(n => new { n.Id, n.WindowEnd }).ToListAsync();
             foreach (var n in open)
             {
-                var closesAt = n.WindowEnd.PlusDays(1).AtStartOfDayInZone(ChinaTime.Zone).ToInstant();
+                var closesAt = CloseNoticeWindowHandler.ClosesAt(n.WindowEnd);
                 if (closesAt <= clock.GetCurrentInstant()) await bus.PublishAsync(new CloseNoticeWindow(n.Id));
                 else await bus.ScheduleAsync(new CloseNoticeWindow(n.Id), closesAt.ToDateTimeOffset());
             }

@@ -56,7 +56,7 @@ public static class PublishNoticeEndpoint
             policy.CalendarLayer, window.Start, window.End, window.Length, window.Unit, command.SubjectReference,
             clock.GetCurrentInstant(), user.ToActor());
         return (new CreationResponse<Guid>($"/api/notices/{id}", id), MartenOps.StartStream<Notice>(id, published),
-            [new CloseNoticeWindow(id).ScheduledAt(CloseNoticeWindowHandler.ClosesAt(window.End))]);
+            [CloseNoticeWindowHandler.Close(id, window.End, clock)]);
     }
 }
 
@@ -71,16 +71,23 @@ public static class CloseNoticeWindowHandler
         return ([closed], notice.Signal(closed).ToMessages());
     }
 
-    internal static DateTimeOffset ClosesAt(LocalDate windowEnd) => windowEnd.PlusDays(1).AtStartOfDayInZone(ChinaTime.Zone).ToDateTimeOffset();
+    internal static Instant ClosesAt(LocalDate windowEnd) => windowEnd.PlusDays(1).AtStartOfDayInZone(ChinaTime.Zone).ToInstant();
+
+    /// <summary>The close of a window: scheduled for the day after it ends, or at once when, by the clock, that has passed.</summary>
+    internal static object Close(Guid noticeId, LocalDate windowEnd, IClock clock)
+    {
+        var at = ClosesAt(windowEnd);
+        return at <= clock.GetCurrentInstant() ? new CloseNoticeWindow(noticeId) : new CloseNoticeWindow(noticeId).ScheduledAt(at.ToDateTimeOffset());
+    }
 
     /// <summary>Publishes a notice another module asked for (<see cref="OpenNotice"/>), at most once per notice id.</summary>
-    public static async Task<OutgoingMessages> Handle(OpenNotice command, Marten.IDocumentSession session)
+    public static async Task<OutgoingMessages> Handle(OpenNotice command, Marten.IDocumentSession session, IClock clock)
     {
         if (await session.Events.FetchStreamStateAsync(command.NoticeId) is not null) return [];
         var published = new NoticePublished(command.NoticeId, command.Kind, command.Subject, command.Body, command.AreaCode,
             command.Jurisdiction, command.CalendarLayer, command.WindowStart, command.WindowEnd, command.Length, command.LengthUnit,
             command.SubjectReference, command.RequestedAt, command.By);
         session.Events.StartStream<Notice>(command.NoticeId, published);
-        return [new CloseNoticeWindow(command.NoticeId).ScheduledAt(ClosesAt(command.WindowEnd))];
+        return [Close(command.NoticeId, command.WindowEnd, clock)];
     }
 }
