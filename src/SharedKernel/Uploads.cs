@@ -39,7 +39,8 @@ public static class FileSniffer
             ".pdf" => Pdf,
             ".png" => Png,
             ".jpg" or ".jpeg" => Jpeg,
-            _ => type,
+            // a generic type (or none) claims nothing: the content decides
+            _ => type is null or "" or "application/octet-stream" or "binary/octet-stream" ? null : type,
         };
     }
 }

@@ -77,20 +77,7 @@ public sealed class FilingJourney(IAlbaHost host, Scenarios given, AppFixture ap
     public async Task<IScenarioResult> Upload(int item, string fileName, byte[] content, string contentType = "application/pdf",
         HttpStatusCode status = HttpStatusCode.OK)
     {
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent(Version.ToString()), "version" },
-            { new StringContent(item.ToString()), "item" },
-        };
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
-        form.Add(file, "file", fileName);
-        var result = await host.Scenario(s =>
-        {
-            s.As(Organization);
-            s.Post.MultipartFormData(form).ToUrl($"/api/filing/applications/{ApplicationId}/materials");
-            s.StatusCodeShouldBe(status);
-        });
+        var result = await given.UploadMaterial(Organization, ApplicationId, Version, item, fileName, content, contentType, status);
         if (status == HttpStatusCode.OK)
         {
             Application = JsonNode.Parse(await result.ReadAsTextAsync())!.AsObject();

@@ -90,25 +90,32 @@ public sealed class Scenarios(IAlbaHost host)
         return first17 + UnifiedSocialCreditCode.CheckCharacter(first17);
     }
 
+    /// <summary>Posts one FIL-10 material as the SPA does (multipart/form-data: version, item, file).</summary>
+    public Task<IScenarioResult> UploadMaterial(Caller organization, Guid applicationId, long version, int item, string fileName, byte[] content,
+        string contentType = "application/pdf", HttpStatusCode status = HttpStatusCode.OK)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(version.ToString()), "version" },
+            { new StringContent(item.ToString()), "item" },
+        };
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(file, "file", fileName);
+        return host.Scenario(s =>
+        {
+            s.As(organization);
+            s.Post.MultipartFormData(form).ToUrl($"/api/filing/applications/{applicationId}/materials");
+            s.StatusCodeShouldBe(status);
+        });
+    }
+
     /// <summary>Uploads a PDF for each FIL-10 material item (1–6); returns the application's new version.</summary>
     public async Task<long> Materials(Caller organization, Guid applicationId, long version, params int[] items)
     {
         foreach (var item in items.Length == 0 ? [1, 2, 3, 4, 5, 6] : items)
         {
-            var form = new MultipartFormDataContent
-            {
-                { new StringContent(version.ToString()), "version" },
-                { new StringContent(item.ToString()), "item" },
-            };
-            var file = new ByteArrayContent(FilingJourney.Pdf);
-            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
-            form.Add(file, "file", $"材料{item}.pdf");
-            var result = await host.Scenario(s =>
-            {
-                s.As(organization);
-                s.Post.MultipartFormData(form).ToUrl($"/api/filing/applications/{applicationId}/materials");
-                s.StatusCodeShouldBeOk();
-            });
+            var result = await UploadMaterial(organization, applicationId, version, item, $"材料{item}.pdf", FilingJourney.Pdf);
             version = (await result.ReadAsJsonAsync<JsonObject>())!["version"]!.GetValue<long>();
         }
         return version;

@@ -62,3 +62,16 @@ public class MaterialsDeciderTests
         Code(() => MaterialsDecider.Attach(hb, 3, new UploadedFile("方案.pdf", null, Pdf), Guid.NewGuid(), Now, Actor.System)).ShouldBe("material.not-editable");
     }
 }
+
+public class FileSnifferTests
+{
+    [Theory]
+    [InlineData("application/pdf", "x.bin", "application/pdf")]
+    [InlineData("application/octet-stream", "扫描件", null)]
+    [InlineData(null, "证书.JPG", "image/jpeg")]
+    [InlineData("application/octet-stream", "方案.pdf", "application/pdf")]
+    [InlineData("application/zip", "方案", "application/zip")]
+    public void FIL_10_the_declared_type_comes_from_the_content_type_or_the_extension_and_generic_types_claim_nothing(
+        string? contentType, string fileName, string? expected) =>
+        Assessment.SharedKernel.FileSniffer.Declared(contentType, fileName).ShouldBe(expected);
+}

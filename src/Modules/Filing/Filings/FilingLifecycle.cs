@@ -1,3 +1,4 @@
+using Assessment.Filing.Applications;
 using System.Security.Claims;
 using Assessment.Filing.Numbering;
 using Assessment.SharedKernel.Events;
@@ -63,13 +64,11 @@ internal static class FilingAccess
         return access.CanDecideFor(user, filing.AreaCode) ? WolverineContinue.NoProblems : Problems.Forbidden("只有本辖区主管部门可以处理该备案。");
     }
 
-    public static ProblemDetails Reason(string? reason) =>
-        string.IsNullOrWhiteSpace(reason) || reason.Length > 2000 ? Problems.Validation("reason", "请填写理由（不超过2000字）。") : WolverineContinue.NoProblems;
 }
 
 public static class SuspendFilingEndpoint
 {
-    public static ProblemDetails Validate(SuspendFiling c) => FilingAccess.Reason(c.Reason);
+    public static ProblemDetails Validate(SuspendFiling c) => StageAccess.Reason(c.Reason, "reason", "请填写理由（不超过2000字）。");
 
     public static ProblemDetails Before(FilingRecord filing, ClaimsPrincipal principal, AccessControl access) => FilingAccess.Decide(filing, principal, access);
 
@@ -84,7 +83,7 @@ public static class SuspendFilingEndpoint
 
 public static class ReinstateFilingEndpoint
 {
-    public static ProblemDetails Validate(ReinstateFiling c) => FilingAccess.Reason(c.Reason);
+    public static ProblemDetails Validate(ReinstateFiling c) => StageAccess.Reason(c.Reason, "reason", "请填写理由（不超过2000字）。");
 
     public static ProblemDetails Before(FilingRecord filing, ClaimsPrincipal principal, AccessControl access) => FilingAccess.Decide(filing, principal, access);
 
@@ -99,7 +98,7 @@ public static class ReinstateFilingEndpoint
 
 public static class CancelFilingEndpoint
 {
-    public static ProblemDetails Validate(CancelFiling c) => FilingAccess.Reason(c.Reason);
+    public static ProblemDetails Validate(CancelFiling c) => StageAccess.Reason(c.Reason, "reason", "请填写理由（不超过2000字）。");
 
     public static ProblemDetails Before(FilingRecord filing, ClaimsPrincipal principal, AccessControl access) => FilingAccess.Decide(filing, principal, access);
 
