@@ -9,6 +9,21 @@ source build/pg.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
 
+# Installs the Debian packages that are missing: the browser for the end-to-end tests and the fonts every page and
+# certificate needs (a fresh machine has no CJK font: Chinese would render as empty boxes). dpkg-query, not
+# `command -v`, because fonts have no command.
+ensure_debian_packages() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo ">> installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+  command -v fc-cache >/dev/null && fc-cache -f >/dev/null 2>&1 || true
+}
+
 build_client() {
   echo ">> building the SPA (client/)"
   (cd client && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run build --silent)
@@ -61,10 +76,7 @@ cmd_test() {
   local passed=0 failed=0 status=0
 
   pg_ensure_installed
-  if ! command -v chromium >/dev/null; then
-    echo ">> installing Debian chromium for browser tests"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  fi
+  ensure_debian_packages chromium fonts-noto-cjk fonts-lxgw-wenkai
   local data; data=$(mktemp -d /tmp/assessment-pg.XXXXXX)
   local port; port=$(pg_free_port 56432)
   api_pid=""

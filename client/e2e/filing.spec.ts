@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { minimalPdf } from './support/files';
 
 async function signIn(page: Page, userName: string) {
   await page.goto('/sign-in');
@@ -27,7 +28,7 @@ async function signInAs(page: Page, userName: string, landing: RegExp) {
   await expect(page).toHaveURL(landing);
 }
 
-const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
+const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: minimalPdf('E2E material') });
 
 interface Journey {
   jurisdiction: string;
@@ -216,8 +217,11 @@ test('a reviewer suspends a filing and the public directory shows it at once, th
   await page.goto('/filings');
   await page.getByRole('cell', { name: '芜湖奇瑞汽车股份有限公司' }).click();
   await page.getByRole('button', { name: '暂停备案' }).click();
-  await page.getByLabel('处理理由').fill('双随机抽查发现考务管理问题，责令整改。');
-  await page.getByRole('button', { name: '确定' }).click();
+  const suspend = page.getByRole('dialog');
+  await expect(suspend).toBeVisible();
+  await suspend.getByLabel('处理理由').fill('双随机抽查发现考务管理问题，责令整改。');
+  await suspend.getByRole('button', { name: '确定' }).click();
+  await expect(suspend).toBeHidden();
   await expect(page.getByTestId('filing-status')).toHaveText('暂停');
 
   const visitor = await browser.newPage();
@@ -229,8 +233,11 @@ test('a reviewer suspends a filing and the public directory shows it at once, th
   await expect(visitor.getByText('暂停备案：双随机抽查发现考务管理问题，责令整改。')).toBeVisible();
 
   await page.getByRole('button', { name: '恢复备案' }).click();
-  await page.getByLabel('处理理由').fill('整改完成，恢复备案。');
-  await page.getByRole('button', { name: '确定' }).click();
+  const reinstate = page.getByRole('dialog');
+  await expect(reinstate).toBeVisible();
+  await reinstate.getByLabel('处理理由').fill('整改完成，恢复备案。');
+  await reinstate.getByRole('button', { name: '确定' }).click();
+  await expect(reinstate).toBeHidden();
   await expect(page.getByTestId('filing-status')).toHaveText('有效');
 });
 

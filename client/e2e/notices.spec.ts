@@ -57,9 +57,14 @@ test('the public lodges an objection to an open filing publicity and the area re
   await reviewer.goto(url);
   await expect(reviewer.getByRole('cell', { name: '13900002222' })).toBeVisible();
   await reviewer.getByRole('button', { name: '处理' }).click();
-  await reviewer.getByLabel('异议不成立').check();
-  await reviewer.getByLabel('理由').fill('经现场核查，实操场地已建成并通过验收。');
-  await reviewer.getByRole('button', { name: 'OK' }).or(reviewer.getByRole('button', { name: '确定' })).click();
+  // act inside the dialog only once it is shown (a click during its opening animation was lost on a fresh machine)
+  const dialog = reviewer.getByRole('dialog', { name: '处理异议' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('异议不成立').check();
+  await expect(dialog.getByLabel('异议不成立')).toBeChecked();
+  await dialog.getByLabel('理由').fill('经现场核查，实操场地已建成并通过验收。');
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog).toBeHidden();
   await expect(reviewer.locator('.ant-tag', { hasText: '异议不成立' })).toBeVisible();
   await expect(reviewer.getByText('经现场核查，实操场地已建成并通过验收。')).toBeVisible();
 });

@@ -12,6 +12,10 @@ import { AppRoutes } from './AppRoutes';
 
 dayjs.locale('zh-cn');
 
+// People who ask their system for less motion get none: modals and drawers then open at once, which also keeps the
+// browser tests (run with reducedMotion: 'reduce') from clicking into a dialog that is still animating.
+const reducedMotion = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
@@ -24,7 +28,7 @@ const queryClient = new QueryClient({
 
 ReactDOM.createRoot(document.getElementById('root')!).render(
   <React.StrictMode>
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 6 } }}>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 6, motion: !reducedMotion } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

@@ -50,6 +50,8 @@ public static class PlatformHost
         services.AddSingleton<AccessControl>();
         services.AddSingleton<IAccountDirectory, Identity.AccountDirectory>();
         services.AddSingleton(config.GetSection("RequestLimits").Get<RequestLimits>() ?? new RequestLimits());
+        services.AddSingleton(config.GetSection("Site").Get<SiteOptions>() ?? new SiteOptions());
+        services.AddPlatformRateLimiting(config.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions());
 
         services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => JsonSetup.Configure(o.JsonSerializerOptions));
@@ -75,6 +77,7 @@ public static class PlatformHost
 
                 opts.Projections.Snapshot<Account>(SnapshotLifecycle.Inline);
                 opts.Schema.For<Account>().DatabaseSchemaName("identity").UniqueIndex(x => x.UserName);
+                opts.Schema.For<AuthSession>().DatabaseSchemaName("identity").Index(x => x.ExpiresAtUnixMs);
                 opts.Projections.Snapshot<ApiClient>(SnapshotLifecycle.Inline);
                 opts.Schema.For<ApiClient>().DatabaseSchemaName("identity");
             })
@@ -96,6 +99,7 @@ public static class PlatformHost
         {
             opts.ApplicationAssembly = typeof(PlatformHost).Assembly;
             opts.Policies.AutoApplyTransactions();
+            opts.CodeGeneration.Sources.Add(new ClockNowSource());
             opts.Policies.UseDurableLocalQueues();
             opts.Durability.Mode = DurabilityMode.Solo;
             // A message handler that lost an optimistic-concurrency race (e.g. a notice report arriving while a reviewer
@@ -121,6 +125,7 @@ public static class PlatformHost
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLoggingMiddleware>();
@@ -142,8 +147,11 @@ public static class PlatformHost
 
         // Explicit, after the static files: otherwise routing runs first and the SPA fallback swallows /assets/*.
         app.UseRouting();
+        app.UseMiddleware<UnmatchedRouteMiddleware>(spaRoot ?? "");
         app.UseMiddleware<RequestGuardMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<WriteGuardMiddleware>();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapPlatformHealth();
@@ -151,27 +159,12 @@ public static class PlatformHost
         {
             opts.WarmUpRoutes = RouteWarmup.Eager;
             opts.RejectUnparseableQueryValues = true;
+            WolverineConventions.Apply(opts);
+            // The test clock exists only on the throwaway end-to-end server: elsewhere the route is not mapped at all.
+            if (!app.Configuration.GetValue<bool>("Testing:AdjustableClock"))
+                opts.CustomizeHttpEndpointDiscovery(q => q.Excludes.WithCondition("test-only endpoints", t => t == typeof(Testing.ClockControlEndpoint)));
         });
 
-        // Unknown API routes answer 404 ProblemDetails; any other path is the SPA (client-side routing).
-        // Any other GET is the SPA (client-side routing). The pattern never matches /api, /health or /swagger, and the
-        // endpoint is GET-only, so routing still answers 404 for unknown API routes and 405 for a wrong method.
-        app.MapMethods("{*path:nonfile:regex(^(?!api/|api$|health/|swagger/).*$)}", [HttpMethods.Get, HttpMethods.Head], async http =>
-        {
-            if (spaRoot is null)
-            {
-                http.Response.StatusCode = StatusCodes.Status404NotFound;
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = SharedKernel.Problems.Problems.NotFound("请求的地址"),
-                });
-                return;
-            }
-            http.Response.ContentType = "text/html; charset=utf-8";
-            http.Response.Headers.CacheControl = "no-cache";
-            await http.Response.SendFileAsync(Path.Combine(spaRoot, "index.html"));
-        }).WithOrder(int.MaxValue).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

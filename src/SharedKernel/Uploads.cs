@@ -13,6 +13,26 @@ public sealed class AcceptsUploadAttribute(long maxBytes, params string[] intege
     public IReadOnlyList<string> IntegerFields { get; } = integerFields;
 }
 
+/// <summary>Reads an upload endpoint's multipart/form-data body.</summary>
+public static class UploadForms
+{
+    /// <summary>
+    /// The form, or <see cref="InvalidDataException"/> (a 400) when the body is malformed or ends early — the client's
+    /// fault, never a 500.
+    /// </summary>
+    public static async Task<Microsoft.AspNetCore.Http.IFormCollection> ReadAsync(Microsoft.AspNetCore.Http.HttpRequest request)
+    {
+        try
+        {
+            return await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        }
+        catch (IOException e) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            throw new InvalidDataException("The multipart body ended early.", e);
+        }
+    }
+}
+
 /// <summary>What a file's first bytes say it is; the declared name or type is not trusted.</summary>
 public static class FileSniffer
 {
@@ -43,4 +63,70 @@ public static class FileSniffer
             _ => type is null or "" or "application/octet-stream" or "binary/octet-stream" ? null : type,
         };
     }
+}
+
+/// <summary>What an uploaded file must be before it is stored: well-formed for its sniffed type, under a safe name.</summary>
+public static class UploadedFiles
+{
+    /// <summary>
+    /// The content parses as the type its first bytes claim: a PDF opens and has a page (a file that merely starts with
+    /// "%PDF" — an HTML page, say — does not); a PNG runs from its signature to IEND; a JPEG from SOI to EOI.
+    /// </summary>
+    public static bool IsWellFormed(byte[] content, string sniffedType) => sniffedType switch
+    {
+        FileSniffer.Pdf => PdfOpens(content),
+        FileSniffer.Png => content.Length > 20 && content.AsSpan(12, 4).SequenceEqual("IHDR"u8) && content.AsSpan()[^8..^4].SequenceEqual("IEND"u8),
+        FileSniffer.Jpeg => content.Length > 4 && content[^2] == 0xFF && content[^1] == 0xD9,
+        _ => false,
+    };
+
+    private static bool PdfOpens(byte[] content)
+    {
+        try
+        {
+            using var document = UglyToad.PdfPig.PdfDocument.Open(content);
+            return document.NumberOfPages > 0 && document.GetPage(1) is not null;
+        }
+        catch (Exception)
+        {
+            // PdfPig throws a variety of types for broken input; any of them means "not a PDF we accept"
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A name safe to store and to send back in Content-Disposition: no path, no control, format or bidirectional
+    /// characters (a right-to-left override can make "fdp.html" look like "lmth.pdf"), none of <c>"\/:;*?&lt;&gt;|</c>,
+    /// at most 100 characters, and the extension of the type the content was sniffed as, whatever the name claimed.
+    /// </summary>
+    public static string SafeName(string declared, string sniffedType)
+    {
+        var name = declared.Replace('\\', '/');
+        name = name[(name.LastIndexOf('/') + 1)..];
+        var kept = new System.Text.StringBuilder(name.Length);
+        foreach (var rune in name.EnumerateRunes())
+        {
+            if (System.Text.Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.Control
+                or System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Surrogate
+                or System.Globalization.UnicodeCategory.PrivateUse or System.Globalization.UnicodeCategory.OtherNotAssigned
+                or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator) continue;
+            if (rune.IsAscii && "\"/:;*?<>|".Contains((char)rune.Value)) continue;
+            kept.Append(rune.ToString());
+        }
+        var stem = kept.ToString().Trim();
+        var dot = stem.LastIndexOf('.');
+        if (dot >= 0) stem = stem[..dot];
+        stem = stem.Trim().Trim('.').Trim();
+        if (stem.Length > 100) stem = stem[..100];
+        if (stem.Length == 0) stem = "文件";
+        return stem + Extension(sniffedType);
+    }
+
+    public static string Extension(string sniffedType) => sniffedType switch
+    {
+        FileSniffer.Pdf => ".pdf",
+        FileSniffer.Png => ".png",
+        FileSniffer.Jpeg => ".jpg",
+        _ => "",
+    };
 }

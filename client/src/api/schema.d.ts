@@ -68,22 +68,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/admin/accounts/{accountId}/unlock": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["unlockAccount"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/admin/accounts/{id}": {
         parameters: {
             query?: never;
@@ -740,22 +724,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notices/{id}/objections": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["listObjections"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/notices/{noticeId}/objections": {
         parameters: {
             query?: never;
@@ -763,7 +731,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["listObjections"];
         put?: never;
         post: operations["lodgeObjection"];
         delete?: never;
@@ -993,11 +961,6 @@ export interface components {
             /** Format: uuid */
             organizationId?: string | null;
             disabled: boolean;
-            /**
-             * Format: date-time
-             * @description ISO 8601 UTC instant
-             */
-            lockedUntil?: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 UTC instant
@@ -2009,6 +1972,15 @@ export interface operations {
                     "application/json": components["schemas"]["Api.Identity.AccountPage"];
                 };
             };
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description 未登录或 API 密钥无效 */
             401: {
                 headers: {
@@ -2027,7 +1999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2069,7 +2041,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreationResponseOfGuid"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2096,7 +2068,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2116,6 +2088,15 @@ export interface operations {
             };
             /** @description 请求体不是 JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2156,7 +2137,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2183,7 +2164,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2192,7 +2173,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2219,7 +2200,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2261,7 +2242,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2288,7 +2269,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2297,7 +2278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2324,7 +2305,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2366,7 +2347,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2393,7 +2374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2402,7 +2383,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2429,103 +2410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    unlockAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                accountId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Api.Identity.AccountDecision"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 未登录或 API 密钥无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 角色或权限范围不允许 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 请求体过大 */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 请求体不是 JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2583,7 +2468,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2639,7 +2524,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2688,7 +2573,7 @@ export interface operations {
                     "application/json": components["schemas"]["Api.Identity.ApiClientIssued"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2715,7 +2600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2735,6 +2620,15 @@ export interface operations {
             };
             /** @description 请求体不是 JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2775,7 +2669,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2802,7 +2696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2811,7 +2705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2838,7 +2732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2882,7 +2776,7 @@ export interface operations {
                     "application/json": components["schemas"]["Api.Calendar.CalendarYearView"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2909,7 +2803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2929,6 +2823,15 @@ export interface operations {
             };
             /** @description 请求体不是 JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2965,7 +2868,7 @@ export interface operations {
                     "application/json": components["schemas"]["Api.Identity.MeResponse"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description 未登录或 API 密钥无效 */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2983,7 +2886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3030,7 +2933,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3057,7 +2960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3084,7 +2987,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3126,7 +3029,7 @@ export interface operations {
                     "application/json": components["schemas"]["Api.Identity.MeResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3144,7 +3047,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3164,6 +3067,24 @@ export interface operations {
             };
             /** @description 请求体不是 JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求过于频繁（Retry-After 给出等待秒数） */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3214,7 +3135,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3234,6 +3155,15 @@ export interface operations {
             };
             /** @description 请求体不是 JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3270,7 +3200,7 @@ export interface operations {
                     "application/json": components["schemas"]["Api.Policies.AuthorityNode"][];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3308,7 +3238,7 @@ export interface operations {
                     "application/json": components["schemas"]["Api.Calendar.CalendarLayerView"][];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3351,7 +3281,7 @@ export interface operations {
                     "application/json": components["schemas"]["Api.Calendar.AddWorkingDaysAnswer"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3360,7 +3290,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3369,7 +3299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3411,7 +3341,7 @@ export interface operations {
                     "application/json": components["schemas"]["Api.Calendar.WorkingDayAnswer"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3420,7 +3350,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3429,7 +3359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3476,7 +3406,16 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Directory.DirectoryPage"];
                 };
             };
-            /** @description Not Found */
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3521,7 +3460,16 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description Not Found */
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3561,7 +3509,7 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Directory.DirectoryEntry"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3603,6 +3551,15 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Applications.ApplicationPage"];
                 };
             };
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description 未登录或 API 密钥无效 */
             401: {
                 headers: {
@@ -3621,7 +3578,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3663,7 +3620,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreationResponseOfGuid"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3708,7 +3665,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3752,7 +3709,7 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3779,7 +3736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3788,7 +3745,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3815,7 +3772,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3859,7 +3816,7 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3886,7 +3843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3895,7 +3852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3922,7 +3879,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3980,7 +3937,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4024,7 +3981,7 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4051,7 +4008,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4060,7 +4017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4087,7 +4044,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4131,7 +4088,7 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4158,7 +4115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4167,7 +4124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4194,7 +4151,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4238,7 +4195,7 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4265,7 +4222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4274,7 +4231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4301,7 +4258,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4345,7 +4302,7 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4372,7 +4329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4381,7 +4338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4408,7 +4365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4452,7 +4409,7 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Filings.FilingGrantResult"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4479,7 +4436,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4488,7 +4445,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4515,7 +4472,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4565,7 +4522,7 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4592,7 +4549,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4601,7 +4558,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4610,7 +4567,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Content Too Large */
+            /** @description 请求体过大 */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4628,7 +4585,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4689,7 +4646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4734,7 +4691,7 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4761,7 +4718,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4770,7 +4727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4797,7 +4754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4841,7 +4798,7 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4868,7 +4825,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4877,7 +4834,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4904,7 +4861,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4948,7 +4905,7 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4975,7 +4932,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4984,7 +4941,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5011,7 +4968,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5055,7 +5012,7 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5082,7 +5039,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5091,7 +5048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5118,7 +5075,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5162,7 +5119,7 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5189,7 +5146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5198,7 +5155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5225,7 +5182,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5269,7 +5226,7 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5296,7 +5253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5305,7 +5262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5332,7 +5289,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5390,7 +5347,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5433,6 +5390,15 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Filings.FilingPage"];
                 };
             };
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description 未登录或 API 密钥无效 */
             401: {
                 headers: {
@@ -5451,7 +5417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5495,7 +5461,7 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Filings.FilingRecord"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5522,7 +5488,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5531,7 +5497,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5558,7 +5524,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5602,7 +5568,7 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Filings.FilingRecord"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5629,7 +5595,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5638,7 +5604,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5665,7 +5631,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5709,7 +5675,7 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Filings.FilingRecord"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5736,7 +5702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5745,7 +5711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5772,7 +5738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5830,7 +5796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5888,7 +5854,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5933,7 +5899,16 @@ export interface operations {
                     "application/json": components["schemas"]["Notices.Notices.NoticePage"];
                 };
             };
-            /** @description Not Found */
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5975,7 +5950,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreationResponseOfGuid"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6020,7 +5995,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6060,7 +6035,7 @@ export interface operations {
                     "application/json": components["schemas"]["Notices.Notices.PublicNotice"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6085,7 +6060,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                noticeId: string;
             };
             cookie?: never;
         };
@@ -6118,7 +6093,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6162,7 +6137,7 @@ export interface operations {
                     "application/json": components["schemas"]["Notices.Notices.ObjectionReceipt"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6171,7 +6146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6180,7 +6155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6207,8 +6182,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求过于频繁（Retry-After 给出等待秒数） */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6252,7 +6236,7 @@ export interface operations {
                     "application/json": components["schemas"]["Notices.Notices.Notice"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6279,7 +6263,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6288,7 +6272,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6315,7 +6299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6359,7 +6343,7 @@ export interface operations {
                     "application/json": components["schemas"]["Notices.Notices.Notice"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6386,7 +6370,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6395,7 +6379,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6422,7 +6406,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6463,7 +6447,16 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Catalog.CatalogOccupation"][];
                 };
             };
-            /** @description Not Found */
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6519,7 +6512,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6566,7 +6559,7 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Catalog.CatalogImportResult"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6593,7 +6586,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6602,7 +6595,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Content Too Large */
+            /** @description 请求体过大 */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6620,7 +6613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6662,6 +6655,15 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Organizations.OrganizationPage"];
                 };
             };
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description 未登录或 API 密钥无效 */
             401: {
                 headers: {
@@ -6680,7 +6682,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6722,7 +6724,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreationResponseOfGuid"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6749,7 +6751,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6769,6 +6771,15 @@ export interface operations {
             };
             /** @description 请求体不是 JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6825,7 +6836,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6869,7 +6880,7 @@ export interface operations {
                     "application/json": components["schemas"]["Filing.Organizations.Organization"];
                 };
             };
-            /** @description Bad Request */
+            /** @description 请求格式或字段校验失败 */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6896,7 +6907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6905,7 +6916,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflict */
+            /** @description 版本冲突或重复 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6925,6 +6936,15 @@ export interface operations {
             };
             /** @description 请求体不是 JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6961,7 +6981,7 @@ export interface operations {
                     "application/json": components["schemas"]["Api.Policies.PolicySummary"][];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7001,7 +7021,7 @@ export interface operations {
                     "application/json": components["schemas"]["SharedKernel.Policies.JurisdictionPolicy"];
                 };
             };
-            /** @description Not Found */
+            /** @description 不存在或无权查看 */
             404: {
                 headers: {
                     [name: string]: unknown;

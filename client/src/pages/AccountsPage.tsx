@@ -10,7 +10,7 @@ import { Roles } from '../lib/roles';
 
 type Account = Schemas['Api.Identity.AccountView'];
 type CreateAccount = Schemas['Api.Identity.CreateAccount'];
-type Decision = 'disable' | 'enable' | 'unlock';
+type Decision = 'disable' | 'enable';
 
 const roleOptions = [
   { value: Roles.reviewer, label: '审核人员' },
@@ -20,7 +20,7 @@ const roleOptions = [
   { value: Roles.auditor, label: '审计人员' },
   { value: Roles.administrator, label: '系统管理员' },
 ];
-const decisionNames: Record<Decision, string> = { disable: '停用', enable: '启用', unlock: '解除锁定' };
+const decisionNames: Record<Decision, string> = { disable: '停用', enable: '启用' };
 
 /** Administrators manage accounts; auditors read them. Every decision asks for a reason (全程留痕). */
 export function AccountsPage() {
@@ -62,7 +62,7 @@ export function AccountsPage() {
           {
             title: '状态',
             render: (_, a) =>
-              a.disabled ? <Tag color="red">已停用</Tag> : a.lockedUntil && dayjs(a.lockedUntil).isAfter(dayjs()) ? <Tag color="orange">锁定至 {dayjs(a.lockedUntil).format('HH:mm')}</Tag> : <Tag color="green">正常</Tag>,
+              a.disabled ? <Tag color="red">已停用</Tag> : <Tag color="green">正常</Tag>,
           },
           { title: '最近登录', dataIndex: 'lastSignInAt', render: (t?: string | null) => (t ? dayjs(t).format('YYYY-MM-DD HH:mm') : '—') },
           ...(canManage
@@ -71,7 +71,6 @@ export function AccountsPage() {
                 render: (_: unknown, a: Account) => (
                   <Space>
                     {a.disabled ? <a onClick={() => setDeciding({ account: a, decision: 'enable' })}>启用</a> : <a onClick={() => setDeciding({ account: a, decision: 'disable' })}>停用</a>}
-                    {a.lockedUntil && <a onClick={() => setDeciding({ account: a, decision: 'unlock' })}>解除锁定</a>}
                   </Space>
                 ),
               }]
@@ -127,11 +126,9 @@ function DecisionModal({ account, decision, onClose }: { account: Account; decis
   const decide = useMutation({
     mutationFn: ({ reason }: { reason: string }) => {
       const options = { params: { path: { accountId: account.id } }, body: { version: account.version, reason } };
-      const call =
-        decision === 'disable' ? api.POST('/api/admin/accounts/{accountId}/disable', options)
-        : decision === 'enable' ? api.POST('/api/admin/accounts/{accountId}/enable', options)
-        : api.POST('/api/admin/accounts/{accountId}/unlock', options);
-      return unwrap(call);
+      return unwrap(decision === 'disable'
+        ? api.POST('/api/admin/accounts/{accountId}/disable', options)
+        : api.POST('/api/admin/accounts/{accountId}/enable', options));
     },
     onSuccess: async () => {
       message.success(`已${decisionNames[decision]}`);

@@ -88,7 +88,7 @@ function StaffObjections({ notice, canResolve }: { notice: Notice; canResolve: b
     queryKey: ['notice-objections', notice.id, notice.version],
     queryFn: async () => {
       try {
-        return await unwrap(api.GET('/api/notices/{id}/objections', { params: { path: { id: notice.id } } }));
+        return await unwrap(api.GET('/api/notices/{noticeId}/objections', { params: { path: { noticeId: notice.id } } }));
       } catch (e) {
         if (e instanceof ApiProblem && e.status === 404) return null; // outside this reviewer's jurisdiction
         throw e;

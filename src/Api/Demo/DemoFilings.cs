@@ -25,7 +25,7 @@ namespace Assessment.Api.Demo;
 public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, PolicyCatalog catalog, WorkingDayCalendar calendar,
     IReadOnlyDictionary<string, Organization> organizations, IReadOnlyDictionary<string, Actor> people, LocalDate today)
 {
-    private static readonly byte[] Pdf = "%PDF-1.4\n% demo material\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
+    private static readonly byte[] Pdf = SharedKernel.Documents.SamplePdf.Create("Demo material");
     private readonly OccupationCatalog _occupations = OccupationCatalog.LoadShipped();
     private IDocumentSession Session => session;
 

@@ -13,8 +13,10 @@ public sealed record AccountSignedIn(Guid AccountId, Instant At, string? RemoteA
 
 public sealed record AccountSignInFailed(Guid AccountId, int ConsecutiveFailures, Instant At, string? RemoteAddress, Actor By);
 
+/// <summary>Written by earlier versions, which locked an account after repeated failures; kept so old streams replay.</summary>
 public sealed record AccountLockedOut(Guid AccountId, Instant Until, int ConsecutiveFailures, Actor By);
 
+/// <summary>Written by earlier versions (an administrator lifting a lock); kept so old streams replay.</summary>
 public sealed record AccountUnlocked(Guid AccountId, string Reason, Actor By);
 
 public sealed record AccountDisabled(Guid AccountId, string Reason, Actor By);
@@ -22,6 +24,7 @@ public sealed record AccountDisabled(Guid AccountId, string Reason, Actor By);
 public sealed record AccountEnabled(Guid AccountId, string Reason, Actor By);
 
 /// <summary>A user account. Stream per account; the snapshot is projected inline so sign-in reads its own writes.</summary>
+[System.ComponentModel.DisplayName("账号")]
 public sealed class Account
 {
     public Guid Id { get; set; }
@@ -39,7 +42,6 @@ public sealed class Account
     public string PasswordHash { get; set; } = "";
     public bool Disabled { get; set; }
     public int ConsecutiveFailures { get; set; }
-    public Instant? LockedUntil { get; set; }
     public Instant CreatedAt { get; set; }
     public Instant? LastSignInAt { get; set; }
     /// <summary>Changes whenever existing sessions must end (password change, disable): cookies carry it.</summary>
@@ -52,20 +54,18 @@ public sealed class Account
     };
 
     public void Apply(AccountPasswordChanged e) { PasswordHash = e.PasswordHash; SecurityStamp++; }
-    public void Apply(AccountSignedIn e) { ConsecutiveFailures = 0; LockedUntil = null; LastSignInAt = e.At; }
+    public void Apply(AccountSignedIn e) { ConsecutiveFailures = 0; LastSignInAt = e.At; }
     public void Apply(AccountSignInFailed e) => ConsecutiveFailures = e.ConsecutiveFailures;
-    public void Apply(AccountLockedOut e) { LockedUntil = e.Until; ConsecutiveFailures = e.ConsecutiveFailures; }
-    public void Apply(AccountUnlocked e) { LockedUntil = null; ConsecutiveFailures = 0; }
+    public void Apply(AccountLockedOut e) => ConsecutiveFailures = e.ConsecutiveFailures;
+    public void Apply(AccountUnlocked e) => ConsecutiveFailures = 0;
     public void Apply(AccountDisabled e) { Disabled = true; SecurityStamp++; }
     public void Apply(AccountEnabled e) => Disabled = false;
-
-    public bool IsLockedAt(Instant now) => LockedUntil is { } until && until > now;
 }
 
 public sealed record AccountView(
     Guid Id, long Version, string UserName, string DisplayName, string Role, string RoleName, string? AuthorityCode,
-    Guid? OrganizationId, bool Disabled, Instant? LockedUntil, Instant CreatedAt, Instant? LastSignInAt)
+    Guid? OrganizationId, bool Disabled, Instant CreatedAt, Instant? LastSignInAt)
 {
     public static AccountView From(Account a) => new(a.Id, a.Version, a.UserName, a.DisplayName, a.Role, Roles.DisplayName(a.Role),
-        a.AuthorityCode, a.OrganizationId, a.Disabled, a.LockedUntil, a.CreatedAt, a.LastSignInAt);
+        a.AuthorityCode, a.OrganizationId, a.Disabled, a.CreatedAt, a.LastSignInAt);
 }

@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Http;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Assessment.SharedKernel.Events;
@@ -26,6 +27,7 @@ public static class ApiScopes
         ["certificates:read"] = "查询证书",
         ["certificates:write"] = "报送证书信息",
         ["calendar:read"] = "读取工作日历",
+        ["notices:objections"] = "读取公示异议及异议人联系方式（限本辖区）",
     };
 }
 
@@ -36,6 +38,7 @@ public sealed record ApiClientRegistered(
 public sealed record ApiClientRevoked(Guid ClientId, string Reason, Actor By);
 
 /// <summary>A third-party system. Its key is shown once; only a SHA-256 of the random secret is stored.</summary>
+[System.ComponentModel.DisplayName("第三方系统")]
 public sealed class ApiClient
 {
     public Guid Id { get; set; }
@@ -148,7 +151,7 @@ public static class RevokeApiClientEndpoint
     [WolverinePost("/api/admin/api-clients/{clientId}/revoke", OperationId = "revokeApiClient")]
     [ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
     [EmptyResponse]
-    public static Events Revoke(AccountDecision decision, [WriteAggregate("clientId")] ApiClient client, ClaimsPrincipal principal) =>
+    public static Events Revoke(AccountDecision decision, [Aggregate("clientId")] ApiClient client, ClaimsPrincipal principal) =>
         client.Revoked
             ? throw new BusinessRuleException(new RuleViolation("AUTH", "api-client.already-revoked", "该第三方系统密钥已吊销。"))
             : [new ApiClientRevoked(client.Id, decision.Reason.Trim(), CurrentUser.From(principal).ToActor())];

@@ -22,7 +22,8 @@ public static class AuthSetup
 {
     public static IServiceCollection AddPlatformAuthentication(this IServiceCollection services)
     {
-        services.AddSingleton(LockoutOptions.Default);
+        services.AddSingleton<MartenTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(AuthSchemes.Cookie).Configure<MartenTicketStore>((o, store) => o.SessionStore = store);
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = AuthSchemes.Smart;

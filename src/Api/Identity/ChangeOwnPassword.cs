@@ -17,7 +17,7 @@ public static class ChangeOwnPasswordEndpoint
         Passwords.Check(request.NewPassword) is { } problem ? Problems.Validation("newPassword", problem) : WolverineContinue.NoProblems;
 
     /// <summary>A signed-in user changes its own password; other sessions of the account end.</summary>
-    [Authorize(AuthenticationSchemes = AuthSchemes.Cookie)]
+    [Authorize(AuthenticationSchemes = AuthSchemes.Cookie), Infrastructure.SelfService]
     [WolverinePost("/api/auth/password", OperationId = "changeOwnPassword")]
     [ProducesResponseType(204), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(422)]
     public static async Task<IResult> Post(ChangeOwnPassword request, ClaimsPrincipal principal, HttpContext http, IDocumentSession session)

@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
@@ -104,7 +105,7 @@ public static class AccountDecisionEndpoints
     [WolverinePost("/api/admin/accounts/{accountId}/disable", OperationId = "disableAccount")]
     [ProducesResponseType(204), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
     [EmptyResponse]
-    public static Events Disable(AccountDecision decision, [WriteAggregate("accountId")] Account account, ClaimsPrincipal principal)
+    public static Events Disable(AccountDecision decision, [Aggregate("accountId")] Account account, ClaimsPrincipal principal)
     {
         var user = CurrentUser.From(principal);
         if (account.Id == user.Id)
@@ -118,19 +119,10 @@ public static class AccountDecisionEndpoints
     [WolverinePost("/api/admin/accounts/{accountId}/enable", OperationId = "enableAccount")]
     [ProducesResponseType(204), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
     [EmptyResponse]
-    public static Events Enable(AccountDecision decision, [WriteAggregate("accountId")] Account account, ClaimsPrincipal principal) =>
+    public static Events Enable(AccountDecision decision, [Aggregate("accountId")] Account account, ClaimsPrincipal principal) =>
         account.Disabled
             ? [new AccountEnabled(account.Id, decision.Reason.Trim(), CurrentUser.From(principal).ToActor())]
             : throw new BusinessRuleException(new RuleViolation("AUTH", "account.not-disabled", "该账号未停用。"));
-
-    [Authorize(Roles = Roles.Administrator)]
-    [WolverinePost("/api/admin/accounts/{accountId}/unlock", OperationId = "unlockAccount")]
-    [ProducesResponseType(204), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    [EmptyResponse]
-    public static Events Unlock(AccountDecision decision, [WriteAggregate("accountId")] Account account, ClaimsPrincipal principal, IClock clock) =>
-        account.IsLockedAt(clock.GetCurrentInstant()) || account.ConsecutiveFailures > 0
-            ? [new AccountUnlocked(account.Id, decision.Reason.Trim(), CurrentUser.From(principal).ToActor())]
-            : throw new BusinessRuleException(new RuleViolation("AUTH", "account.not-locked", "该账号未被锁定。"));
 }
 
 public sealed record ResetPassword(long Version, string NewPassword);
@@ -144,6 +136,6 @@ public static class ResetPasswordEndpoint
     [WolverinePost("/api/admin/accounts/{accountId}/password", OperationId = "resetPassword")]
     [ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]
     [EmptyResponse]
-    public static Events Post(ResetPassword request, [WriteAggregate("accountId")] Account account, ClaimsPrincipal principal) =>
+    public static Events Post(ResetPassword request, [Aggregate("accountId")] Account account, ClaimsPrincipal principal) =>
         [new AccountPasswordChanged(account.Id, Passwords.Hash(request.NewPassword), true, CurrentUser.From(principal).ToActor())];
 }

@@ -8,6 +8,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
+using Assessment.Api.Infrastructure;
+using Assessment.SharedKernel.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Wolverine.Http;
 
 namespace Assessment.Api.Identity;
@@ -30,40 +33,45 @@ public static class SignInEndpoint
         return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
     }
 
-    /// <summary>Cookie sign-in for the SPA. Repeated failures lock the account for a while.</summary>
-    [AllowAnonymous]
+    /// <summary>
+    /// Cookie sign-in for the SPA. An unknown user name and a wrong password answer alike; repeated failures per user
+    /// name (and per client) are throttled with 429 and Retry-After instead of locking the account.
+    /// </summary>
+    [AllowAnonymous, SelfService]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
     [WolverinePost("/api/auth/sign-in", OperationId = "signIn")]
-    [ProducesResponseType<MeResponse>(200), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(401)]
+    [ProducesResponseType<MeResponse>(200), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(401),
+     ProducesResponseType<ProblemDetails>(429)]
     public static async Task<IResult> Post(SignInRequest request, HttpContext http, IDocumentSession session, IClock clock,
-        PolicyCatalog catalog, LockoutOptions lockout)
+        PolicyCatalog catalog, SignInThrottle throttle)
     {
         var name = request.UserName.Trim();
-        var account = await session.Query<Account>().FirstOrDefaultAsync(a => a.UserName == name);
-        if (account is null)
+        var client = RateLimiting.ClientKey(http);
+        if (throttle.RetryAfter(name, client) is { } wait)
         {
-            // Spend the same effort as a real check so response time does not reveal which user names exist.
-            Passwords.Verify(DummyHash, request.Password);
-            return Unauthorized("用户名或密码错误。", "invalid-credentials");
+            await RateLimiting.WriteTooManyRequests(http, wait);
+            return Results.Empty;
         }
-
-        var now = clock.GetCurrentInstant();
-        var (outcome, events) = SignInDecider.Decide(account, Passwords.Verify(account.PasswordHash, request.Password), now, lockout,
-            http.Connection.RemoteIpAddress?.ToString());
-        if (events.Count > 0) session.Events.Append(account.Id, events.ToArray());
-        await session.SaveChangesAsync();
+        var account = await session.Query<Account>().FirstOrDefaultAsync(a => a.UserName == name);
+        // The same effort for an unknown user name, so response time does not reveal which names exist either.
+        var matches = Passwords.Verify(account?.PasswordHash ?? DummyHash, request.Password) && account is not null;
+        var (outcome, events) = SignInDecider.Decide(account, matches, clock.GetCurrentInstant(), http.Connection.RemoteIpAddress?.ToString());
+        if (events.Count > 0)
+        {
+            session.Events.Append(account!.Id, events.ToArray());
+            await session.SaveChangesAsync();
+        }
 
         switch (outcome)
         {
+            case SignInOutcome.WrongCredentials:
+                throttle.Failed(name, client);
+                return Unauthorized("用户名或密码错误。", "invalid-credentials");
             case SignInOutcome.Disabled:
                 return Unauthorized("该账号已停用，请联系管理员。", "account-disabled");
-            case SignInOutcome.LockedOut:
-                var until = events.OfType<AccountLockedOut>().FirstOrDefault()?.Until ?? account.LockedUntil!.Value;
-                return Unauthorized($"连续登录失败次数过多，账号已锁定至{until.InZone(SharedKernel.ChinaTime.Zone):yyyy-MM-dd HH:mm}。", "account-locked");
-            case SignInOutcome.WrongPassword:
-                return Unauthorized("用户名或密码错误。", "invalid-credentials");
         }
 
-        var principal = ClaimsFactory.ForAccount(account, AuthSchemes.Cookie);
+        var principal = ClaimsFactory.ForAccount(account!, AuthSchemes.Cookie);
         await http.SignInAsync(AuthSchemes.Cookie, principal);
         return Results.Ok(MeEndpoint.Describe(CurrentUser.From(principal), catalog));
     }
@@ -82,7 +90,8 @@ public static class SignInEndpoint
 
 public static class SignOutEndpoint
 {
-    [AllowAnonymous]
+    /// <summary>Ends the session on the server: the cookie is worthless afterwards, also where a copy of it was kept.</summary>
+    [AllowAnonymous, SelfService]
     [WolverinePost("/api/auth/sign-out", OperationId = "signOut")]
     [ProducesResponseType(204)]
     public static async Task<IResult> Post(HttpContext http)

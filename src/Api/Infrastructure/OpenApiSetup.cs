@@ -126,7 +126,8 @@ public sealed class ProblemResponsesOperationFilter : IOperationFilter
         {
             if (operation.Responses.TryGetValue(status, out var existing))
             {
-                if (existing is OpenApiResponse r && string.IsNullOrEmpty(r.Description)) r.Description = description;
+                // the framework's own descriptions are English reason phrases ("Bad Request"): readers get ours
+                if (existing is OpenApiResponse r) r.Description = description;
                 if (existing is OpenApiResponse resp)
                 {
                     resp.Content ??= new Dictionary<string, OpenApiMediaType>();
@@ -174,11 +175,15 @@ public sealed class ProblemResponsesOperationFilter : IOperationFilter
             Add("413", "请求体过大");
             Add("415", upload is null ? "请求体不是 JSON" : "请求体不是 multipart/form-data");
         }
-        foreach (var status in new[] { "404", "409", "422" })
+        foreach (var status in new[] { "400", "404", "409", "422" })
         {
             if (operation.Responses.ContainsKey(status))
-                Add(status, status switch { "404" => "不存在或无权查看", "409" => "版本冲突或重复", _ => "业务规则校验未通过（rules 列出规则编号）" });
+                Add(status, status switch
+                {
+                    "400" => "请求格式或字段校验失败", "404" => "不存在或无权查看", "409" => "版本冲突或重复", _ => "业务规则校验未通过（rules 列出规则编号）",
+                });
         }
+        if (metadata.OfType<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>().Any()) Add("429", "请求过于频繁（Retry-After 给出等待秒数）");
         Add("500", "服务器内部错误");
     }
 }

@@ -50,27 +50,36 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
             case ConflictException conflict:
                 return Problems.Conflict(conflict.Message, conflict.Code);
             case ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException or DcbConcurrencyException:
-                return Problems.Conflict("数据已被他人修改，请刷新后重试（提交的版本号已过期）。", "stale-version");
+                return Problems.Conflict(ExpectedVersion.StaleMessage, "stale-version");
             case DocumentAlreadyExistsException:
                 return Problems.Conflict("该记录已存在。", "already-exists");
             case PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }:
                 return Problems.Conflict("该记录与已有记录重复。", "duplicate");
             case BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge:
                 return PayloadTooLarge();
+            case BadHttpRequestException { InnerException: JsonException inner }:
+                return JsonProblem(inner);
             case BadHttpRequestException bad:
                 return new ProblemDetails
                 {
                     Status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400,
                     Type = Problems.TypeBase + "bad-request", Title = "请求格式不正确",
-                    Detail = bad.InnerException is JsonException inner ? JsonDetail(inner) : "请求无法解析，请检查JSON格式与字段类型。",
+                    Detail = "请求无法解析，请检查请求格式。",
                     Extensions = { ["code"] = "malformed-request" },
                 };
             case JsonException json:
+                return JsonProblem(json);
+            case InvalidDataException:
+                // a malformed or truncated multipart/form-data body
                 return new ProblemDetails
                 {
-                    Status = 400, Type = Problems.TypeBase + "bad-request", Title = "请求格式不正确", Detail = JsonDetail(json),
-                    Extensions = { ["code"] = "malformed-json" },
+                    Status = 400, Type = Problems.TypeBase + "bad-request", Title = "请求格式不正确",
+                    Detail = "上传内容（multipart/form-data）格式不正确或不完整，请重新选择文件上传。",
+                    Extensions = { ["code"] = "malformed-multipart" },
                 };
+            case ArgumentOutOfRangeException { ParamName: "id" } empty when empty.Message.Contains("empty Guid", StringComparison.Ordinal):
+                // Marten refuses Guid.Empty as an id; nothing can have it, so it is simply not found
+                return Problems.NotFound();
             case UnknownAggregateException:
                 return Problems.NotFound();
             default:
@@ -89,8 +98,18 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
         Extensions = { ["code"] = "payload-too-large" },
     };
 
-    private static string JsonDetail(JsonException json) =>
-        json.Path is { Length: > 1 } path ? $"字段“{path.TrimStart('$', '.')}”的值格式或类型不正确。" : "JSON格式不正确。";
+    private static ProblemDetails JsonProblem(JsonException json)
+    {
+        var message = json.Path is { Length: > 1 } path && !json.Message.Contains("Path:", StringComparison.Ordinal) ? $"{json.Message} Path: {path}" : json.Message;
+        var (fields, detail) = ProblemSetup.DescribeJsonError(message);
+        var problem = new ProblemDetails
+        {
+            Status = 400, Type = Problems.TypeBase + "bad-request", Title = "请求格式不正确", Detail = detail,
+            Extensions = { ["code"] = "malformed-json" },
+        };
+        if (fields.Count > 0) problem.Extensions["errors"] = fields.ToDictionary(f => f, _ => new[] { detail });
+        return problem;
+    }
 
     private static Exception Unwrap(Exception e)
     {
@@ -103,22 +122,67 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
 
 public static partial class ProblemSetup
 {
-    /// <summary>Wolverine and ASP.NET answer malformed bodies in English; people get Chinese, machines a stable code.</summary>
+    /// <summary>
+    /// Wolverine and ASP.NET answer malformed bodies and query values in English, naming internal types; people get
+    /// Chinese naming the field, machines a stable code and <c>errors</c> keyed by field.
+    /// </summary>
     private static void TranslateFrameworkProblem(ProblemDetails p)
     {
-        if (p.Status != 400 || p.Title is not ("Invalid JSON format" or "Bad Request" or "One or more validation errors occurred.")) return;
-        var path = p.Detail is null ? null : JsonPathPattern().Match(p.Detail) is { Success: true } m ? m.Groups[1].Value : null;
+        if (p.Status != 400) return;
+        if (p.Title is "Invalid query string value" or "Invalid header value"
+            && (p.Extensions.TryGetValue("parameter", out var name) || p.Extensions.TryGetValue("header", out name)) && name is string parameter)
+        {
+            p.Type = Problems.TypeBase + "validation";
+            p.Title = "请求参数不正确";
+            p.Detail = $"参数“{parameter}”的值无效。";
+            p.Extensions.Remove("parameter");
+            p.Extensions.Remove("header");
+            p.Extensions["code"] = "invalid-parameter";
+            p.Extensions["errors"] = new Dictionary<string, string[]> { [parameter] = [p.Detail] };
+            return;
+        }
+        if (p.Title is not ("Invalid JSON format" or "Bad Request" or "One or more validation errors occurred.")) return;
+        var (fields, detail) = DescribeJsonError(p.Detail);
         p.Type = Problems.TypeBase + "bad-request";
         p.Title = "请求格式不正确";
-        p.Detail = string.IsNullOrEmpty(path) ? "请求体不是有效的JSON，或字段类型不正确。" : $"字段“{path}”的值格式或类型不正确。";
+        p.Detail = detail;
         p.Extensions.Remove("lineNumber");
         p.Extensions.Remove("bytePositionInLine");
         p.Extensions["code"] = "malformed-json";
-        if (!string.IsNullOrEmpty(path)) p.Extensions["errors"] = new Dictionary<string, string[]> { [path] = [p.Detail] };
+        if (fields.Count > 0) p.Extensions["errors"] = fields.ToDictionary(f => f, _ => new[] { detail });
+    }
+
+    /// <summary>The fields System.Text.Json names in its message, and what to tell a person about them.</summary>
+    internal static (IReadOnlyList<string> Fields, string Detail) DescribeJsonError(string? message)
+    {
+        if (message is null) return ([], "请求体不是有效的JSON，或字段类型不正确。");
+        if (UnmappedPattern().Match(message) is { Success: true } unmapped)
+            return ([unmapped.Groups[1].Value], $"字段“{unmapped.Groups[1].Value}”不是该接口的字段（请对照接口文档）。");
+        if (DuplicatePattern().Match(message) is { Success: true } duplicate)
+            return ([duplicate.Groups[1].Value], $"字段“{duplicate.Groups[1].Value}”重复出现。");
+        if (MissingPattern().Match(message) is { Success: true } missing)
+        {
+            var names = missing.Groups[1].Value.Split(", ").Select(n => n.Trim('\'')).ToList();
+            return (names, $"缺少必填字段：{string.Join("、", names.Select(n => $"“{n}”"))}。");
+        }
+        var path = JsonPathPattern().Match(message) is { Success: true } m ? m.Groups[1].Value : null;
+        if (string.IsNullOrEmpty(path)) return ([], "请求体不是有效的JSON，或字段类型不正确。");
+        return message.Contains("doesn't allow null values", StringComparison.Ordinal)
+            ? ([path], $"字段“{path}”不能为 null。")
+            : ([path], $"字段“{path}”的值格式或类型不正确。");
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"Path: \$\.?([^ |]*)")]
     private static partial System.Text.RegularExpressions.Regex JsonPathPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"The JSON property '([^']+)' could not be mapped")]
+    private static partial System.Text.RegularExpressions.Regex UnmappedPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Duplicate property '([^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex DuplicatePattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"missing required properties including: (.+?)\.?$")]
+    private static partial System.Text.RegularExpressions.Regex MissingPattern();
 
     public static IServiceCollection AddPlatformProblemDetails(this IServiceCollection services)
     {
@@ -136,6 +200,8 @@ public static partial class ProblemSetup
                     403 => "forbidden", 400 => "bad-request", _ => "http-" + s,
                 };
             }
+            // one 404 for "missing" and "hidden", whoever wrote it (an endpoint, Wolverine's missing aggregate, routing)
+            if (ctx.ProblemDetails.Status == 404) ctx.ProblemDetails.Type = Problems.TypeBase + "not-found";
             ctx.ProblemDetails.Title = ctx.ProblemDetails.Status switch
             {
                 404 when ctx.ProblemDetails.Title is null or "Not Found" => "未找到",
@@ -147,7 +213,7 @@ public static partial class ProblemSetup
             {
                 ctx.ProblemDetails.Detail = ctx.ProblemDetails.Status switch
                 {
-                    404 => "请求的地址不存在。",
+                    404 => Problems.NotFoundDetail("请求的地址"),
                     405 => $"该地址不支持 {ctx.HttpContext.Request.Method} 方法。",
                     415 => "请以 application/json 提交请求体。",
                     _ => null,

@@ -45,9 +45,15 @@ public static class Problems
         Status = StatusCodes.Status404NotFound,
         Type = TypeBase + "not-found",
         Title = "未找到",
-        Detail = $"{what}不存在或您无权查看。",
+        Detail = NotFoundDetail(what),
         Extensions = { ["code"] = "not-found" },
     };
+
+    /// <summary>The same 404 for an aggregate that does not exist and one the caller may not see.</summary>
+    public static ProblemDetails NotFound<TAggregate>() => NotFound(Http.AggregateAttribute.NounOf(typeof(TAggregate)));
+
+    /// <summary>One wording for "missing" and "hidden" alike, so that a 404 never tells which.</summary>
+    public static string NotFoundDetail(string what) => $"{what}不存在或您无权查看。";
 
     public static ProblemDetails Forbidden(string detail = "您没有执行此操作的权限。") => new()
     {

@@ -33,3 +33,17 @@ public sealed class ConflictException(string message, string code) : Exception(m
 {
     public string Code { get; } = code;
 }
+
+/// <summary>
+/// The optimistic-concurrency check, made after the access check so that a caller who may not see an object never
+/// learns its version: the client must send the version it read; anything else is a 409 and nothing is written.
+/// </summary>
+public static class ExpectedVersion
+{
+    public const string StaleMessage = "数据已被他人修改，请刷新后重试（提交的版本号已过期）。";
+
+    public static void Check(long sent, long current)
+    {
+        if (sent != current) throw new ConflictException(StaleMessage, "stale-version");
+    }
+}

@@ -397,4 +397,32 @@ public class DirectoryContactTests(AppFixture app) : IntegrationTest(app)
         entry["address"]!.GetValue<string>().ShouldBe("芜湖市鸠江区新地址8号");
         entry["history"]!.AsArray().Last()!["kind"]!.GetValue<string>().ShouldBe("contact");
     }
+
+    [Fact]
+    public async Task FIL_19_the_directory_export_neutralises_text_a_spreadsheet_would_run_as_a_formula()
+    {
+        var journey = await new FilingJourney(Host, Given, App, Jurisdiction.Anhui, "fx").Participants();
+        await journey.ToGrant();
+        var organization = await Given.Get<JsonObject>(journey.Organization, $"/api/organizations/{journey.OrganizationId}");
+        await Host.ExecuteAndWaitAsync(async () =>
+        {
+            await journey.Send(journey.Organization, $"/api/organizations/{journey.OrganizationId}/contact", new
+            {
+                version = organization["version"]!.GetValue<long>(), address = "=HYPERLINK(\"http://evil.example\",\"点击\")",
+                contactName = "@SUM(1+1)", contactPhone = "13955556666", contactEmail = "new@example.cn",
+            }, put: true);
+        });
+        var result = await Host.Scenario(s =>
+        {
+            s.Get.Url("/api/directory/export?name=fx");
+            s.StatusCodeShouldBeOk();
+        });
+        var stream = new MemoryStream();
+        await result.Context.Response.Body.CopyToAsync(stream);
+        stream.Position = 0;
+        var row = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>().Single();
+        row["地址"].ShouldBe("'=HYPERLINK(\"http://evil.example\",\"点击\")");
+        row["联系人"].ShouldBe("'@SUM(1+1)");
+        row["联系电话"].ShouldBe("13955556666");
+    }
 }

@@ -54,6 +54,9 @@ public sealed class AppFixture : IAsyncLifetime
                 services.ConfigureWolverine(o => o.Discovery.IncludeAssembly(typeof(AppFixture).Assembly));
             });
         });
+        // Every request comes from its own address, so the per-client rate limits (sign-in, public writes) never trip
+        // across unrelated tests; a test of the limits sets one address itself (Scenario.From), which wins.
+        Host.BeforeEach(c => c.Connection.RemoteIpAddress = new System.Net.IPAddress(Random.Shared.NextInt64(0x0A000001, 0x0AFFFFFE)));
     }
 
     public async Task DisposeAsync()

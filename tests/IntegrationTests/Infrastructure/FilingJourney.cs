@@ -71,7 +71,7 @@ public sealed class FilingJourney(IAlbaHost host, Scenarios given, AppFixture ap
         return Application;
     }
 
-    public static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
+    public static readonly byte[] Pdf = Assessment.SharedKernel.Documents.SamplePdf.Create("FIL-10 test material");
 
     /// <summary>Uploads one FIL-10 material as the SPA does (multipart/form-data).</summary>
     public async Task<IScenarioResult> Upload(int item, string fileName, byte[] content, string contentType = "application/pdf",
@@ -137,7 +137,7 @@ public sealed class FilingJourney(IAlbaHost host, Scenarios given, AppFixture ap
 
     public async Task<JsonObject> Reload()
     {
-        Application = await given.Get<JsonObject>(Reviewer, $"/api/filing/applications/{ApplicationId}");
+        Application = await given.Get<JsonObject>(Organization, $"/api/filing/applications/{ApplicationId}");
         Version = Application["version"]!.GetValue<long>();
         return Application;
     }

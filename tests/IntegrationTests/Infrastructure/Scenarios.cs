@@ -135,6 +135,10 @@ public sealed class Scenarios(IAlbaHost host)
 
 public static class ScenarioExtensions
 {
+    /// <summary>Sends the request from one fixed client address (for tests of the per-client limits).</summary>
+    public static void From(this Scenario scenario, string address) =>
+        scenario.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address));
+
     public static void As(this Scenario scenario, Caller caller)
     {
         if (caller.Header.Length > 0) scenario.WithRequestHeader(caller.Header, caller.Value);

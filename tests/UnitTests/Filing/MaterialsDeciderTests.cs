@@ -12,8 +12,9 @@ public class MaterialsDeciderTests
 {
     private static readonly Instant Now = Instant.FromUtc(2026, 11, 23, 2, 0);
     private static readonly PolicyCatalog Catalog = new(PolicyCatalog.LoadShipped(), new WorkingDayCalendar(CalendarData.LoadShipped()).LayerIds);
-    private static readonly byte[] Pdf = "%PDF-1.4 test"u8.ToArray();
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0];
+    private static readonly byte[] Pdf = Assessment.SharedKernel.Documents.SamplePdf.Create("test");
+    /// <summary>A real 1×1 PNG.</summary>
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
     private static readonly byte[] Zip = "PK\x03\x04 not a pdf"u8.ToArray();
 
     private static FilingApplication Draft(string jurisdiction = "hubei-huangshi") =>

@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Http;
 using System.Security.Claims;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
@@ -62,34 +63,18 @@ public static class AcceptanceDecider
     }
 }
 
-internal static class StageAccess
-{
-    /// <summary>404 outside the reviewer's jurisdiction; 403 inside it unless the reviewer belongs to the authority that acts now.</summary>
-    public static ProblemDetails Check(FilingApplication application, ClaimsPrincipal principal, AccessControl access)
-    {
-        var user = CurrentUser.From(principal);
-        if (!access.CanSee(user, application.AccessScope())) return Problems.NotFound("备案申请");
-        if (application.CurrentAuthority is { } stage && user.AuthorityCode != stage)
-            return Problems.Forbidden("该申请当前由其他主管部门办理。");
-        return WolverineContinue.NoProblems;
-    }
-
-    public static ProblemDetails Reason(string? text, string field, string message) =>
-        string.IsNullOrWhiteSpace(text) || text.Length > 2000 ? Problems.Validation(field, message) : WolverineContinue.NoProblems;
-}
-
 public static class ForwardApplicationEndpoint
 {
-    public static ProblemDetails Validate(ForwardApplication c) => StageAccess.Reason(c.Opinion, "opinion", "请填写初审意见（不超过2000字）。");
-
     public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        StageAccess.Check(application, principal, access);
+        ApplicationAccess.CurrentAuthority(application, principal, access);
+
+    public static ProblemDetails Validate(ForwardApplication c) => FieldChecks.Reason(c.Opinion, "opinion", "请填写初审意见（不超过2000字）。");
 
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/applications/{applicationId}/forward", OperationId = "forwardFilingApplication")]
     [ProducesResponseType<FilingApplication>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static (UpdatedAggregate, Events) Post(ForwardApplication command, [WriteAggregate("applicationId")] FilingApplication application,
+    public static (UpdatedAggregate, Events) Post(ForwardApplication command, [Aggregate("applicationId")] FilingApplication application,
         ClaimsPrincipal principal, IClock clock) =>
         (new UpdatedAggregate(), [AcceptanceDecider.Forward(application, command, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
 }
@@ -97,19 +82,22 @@ public static class ForwardApplicationEndpoint
 public static class AcceptApplicationEndpoint
 {
     public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        StageAccess.Check(application, principal, access);
+        ApplicationAccess.CurrentAuthority(application, principal, access);
 
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/applications/{applicationId}/accept", OperationId = "acceptFilingApplication")]
     [ProducesResponseType<FilingApplication>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static (UpdatedAggregate, Events) Post(AcceptApplication command, [WriteAggregate("applicationId")] FilingApplication application,
+    public static (UpdatedAggregate, Events) Post(AcceptApplication command, [Aggregate("applicationId")] FilingApplication application,
         ClaimsPrincipal principal, IClock clock) =>
         (new UpdatedAggregate(), [AcceptanceDecider.Accept(application, command, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
 }
 
 public static class ReturnApplicationEndpoint
 {
+    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
+        ApplicationAccess.CurrentAuthority(application, principal, access);
+
     public static ProblemDetails Validate(ReturnApplication c)
     {
         var errors = new Dictionary<string, string[]>();
@@ -119,14 +107,11 @@ public static class ReturnApplicationEndpoint
         return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
     }
 
-    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        StageAccess.Check(application, principal, access);
-
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/applications/{applicationId}/return", OperationId = "returnFilingApplication")]
     [ProducesResponseType<FilingApplication>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static (UpdatedAggregate, Events) Post(ReturnApplication command, [WriteAggregate("applicationId")] FilingApplication application,
+    public static (UpdatedAggregate, Events) Post(ReturnApplication command, [Aggregate("applicationId")] FilingApplication application,
         ClaimsPrincipal principal, IClock clock) =>
         (new UpdatedAggregate(), [AcceptanceDecider.Return(application, command, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
 }

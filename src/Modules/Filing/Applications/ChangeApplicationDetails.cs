@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Http;
 using System.Security.Claims;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
@@ -17,6 +18,9 @@ public sealed record ChangeApplicationDetails(
 /// <summary>The organization edits its draft: occupations and levels (FIL-11), experience (FIL-06), preferences (FIL-09).</summary>
 public static class ChangeApplicationDetailsEndpoint
 {
+    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
+        ApplicationAccess.OwnerOnly(application, principal, access);
+
     public static ProblemDetails Validate(ChangeApplicationDetails command)
     {
         var errors = new Dictionary<string, string[]>();
@@ -46,14 +50,11 @@ public static class ChangeApplicationDetailsEndpoint
         return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
     }
 
-    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        ApplicationAccess.OwnerOnly(application, principal, access);
-
     [Authorize(Roles = SharedKernel.Events.Roles.Organization)]
     [WolverinePut("/api/filing/applications/{applicationId}", OperationId = "changeFilingApplication")]
     [ProducesResponseType<FilingApplication>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static (UpdatedAggregate, Events) Put(ChangeApplicationDetails command, [WriteAggregate("applicationId")] FilingApplication application,
+    public static (UpdatedAggregate, Events) Put(ChangeApplicationDetails command, [Aggregate("applicationId")] FilingApplication application,
         ClaimsPrincipal principal)
     {
         if (!application.IsEditable)
@@ -62,15 +63,5 @@ public static class ChangeApplicationDetailsEndpoint
         return (new UpdatedAggregate(), [new ApplicationDetailsChanged(application.Id, lines, command.ConsecutiveYears,
             command.CumulativePersonTimes, command.SubsidizedTraining, (command.Preferences ?? []).Distinct().ToList(),
             CurrentUser.From(principal).ToActor(), (command.Sites ?? []).Select(x => new EvaluationSite(x.Name.Trim(), x.Address.Trim())).ToList())]);
-    }
-}
-
-internal static class ApplicationAccess
-{
-    public static ProblemDetails OwnerOnly(FilingApplication application, ClaimsPrincipal principal, AccessControl access)
-    {
-        var user = CurrentUser.From(principal);
-        if (!access.CanSee(user, application.AccessScope())) return Problems.NotFound("备案申请");
-        return user.OrganizationId == application.OrganizationId ? WolverineContinue.NoProblems : Problems.Forbidden("只有申请机构可以修改或提交申请。");
     }
 }

@@ -151,6 +151,7 @@ public sealed class ExpertEvaluation
 }
 
 /// <summary>A filing (备案) application by one organization to one jurisdiction for one service scope.</summary>
+[System.ComponentModel.DisplayName("备案申请")]
 public sealed class FilingApplication
 {
     public Guid Id { get; set; }

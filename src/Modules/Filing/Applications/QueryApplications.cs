@@ -22,7 +22,7 @@ public static class QueryApplicationsEndpoint
     public static async Task<IResult> Get(Guid id, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
     {
         var application = await session.LoadAsync<FilingApplication>(id);
-        return application is null || !access.CanSee(CurrentUser.From(principal), application.AccessScope())
+        return application is null || !ApplicationAccess.CanSee(application, CurrentUser.From(principal), access)
             ? Results.Problem(Problems.NotFound("备案申请"))
             : Results.Ok(application);
     }

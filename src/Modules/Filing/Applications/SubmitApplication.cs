@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Http;
 using System.Security.Claims;
 using Assessment.Filing.Catalog;
 using Assessment.Filing.Organizations;
@@ -40,6 +41,9 @@ public static class SubmissionDecider
 
 public static class SubmitApplicationEndpoint
 {
+    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
+        ApplicationAccess.OwnerOnly(application, principal, access);
+
     public static ProblemDetails Validate(SubmitApplication command)
     {
         var errors = new Dictionary<string, string[]>();
@@ -52,14 +56,11 @@ public static class SubmitApplicationEndpoint
         return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
     }
 
-    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        ApplicationAccess.OwnerOnly(application, principal, access);
-
     [Authorize(Roles = SharedKernel.Events.Roles.Organization)]
     [WolverinePost("/api/filing/applications/{applicationId}/submit", OperationId = "submitFilingApplication")]
     [ProducesResponseType<FilingApplication>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static async Task<(UpdatedAggregate, Events)> Post(SubmitApplication command, [WriteAggregate("applicationId")] FilingApplication application,
+    public static async Task<(UpdatedAggregate, Events)> Post(SubmitApplication command, [Aggregate("applicationId")] FilingApplication application,
         ClaimsPrincipal principal, IQuerySession session, PolicyCatalog catalog, OccupationCatalog occupations, IWorkingDayCalendar calendar, IClock clock)
     {
         var organization = await session.LoadAsync<Organization>(application.OrganizationId)

@@ -8,7 +8,7 @@ using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using MiniExcelLibs;
+using Assessment.SharedKernel.Spreadsheets;
 using Wolverine.Http;
 
 namespace Assessment.Filing.Directory;
@@ -63,27 +63,18 @@ public static class QueryDirectoryEndpoint
     {
         var filter = new DirectoryFilter(name, area, occupation, level, status, jurisdiction);
         var entries = await filter.Apply(session.Query<DirectoryEntry>(), catalog).Take(10_000).ToListAsync();
-        var rows = entries.Select(e => new Dictionary<string, object>
-        {
-            ["备案号"] = e.FilingNumber,
-            ["机构名称"] = e.Name,
-            ["统一社会信用代码"] = e.CreditCode,
-            ["所在地区"] = AreaName(catalog, e.AreaCode),
-            ["地址"] = e.Address,
-            ["联系人"] = e.ContactName,
-            ["联系电话"] = e.ContactPhone,
-            ["电子邮箱"] = e.ContactEmail,
-            ["备案有效期"] = $"{e.ValidFrom:yyyy-MM-dd}至{e.ValidUntil:yyyy-MM-dd}",
-            ["职业（工种）及等级"] = DirectoryEntry.Describe(e.Occupations),
-            ["评价站点"] = string.Join("；", e.Sites.Select(s => $"{s.Name}（{s.Address}）")),
-            ["状态"] = StatusName(e.Status),
-        }).ToList();
         using var stream = new MemoryStream();
-        await stream.SaveAsAsync(rows.Count > 0 ? rows : [EmptyRow()], sheetName: "评价机构目录");
-        return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "评价机构目录.xlsx");
+        await Spreadsheet.WriteAsync(stream, "评价机构目录", ExportHeaders, entries.Select(e => new object?[]
+        {
+            e.FilingNumber, e.Name, e.CreditCode, AreaName(catalog, e.AreaCode), e.Address, e.ContactName, e.ContactPhone, e.ContactEmail,
+            $"{e.ValidFrom:yyyy-MM-dd}至{e.ValidUntil:yyyy-MM-dd}", DirectoryEntry.Describe(e.Occupations),
+            string.Join("；", e.Sites.Select(s => $"{s.Name}（{s.Address}）")), StatusName(e.Status),
+        }));
+        return Results.File(stream.ToArray(), Spreadsheet.ContentType, "评价机构目录.xlsx");
     }
 
-    private static Dictionary<string, object> EmptyRow() => new() { ["备案号"] = "（无符合条件的机构）" };
+    private static readonly string[] ExportHeaders =
+        ["备案号", "机构名称", "统一社会信用代码", "所在地区", "地址", "联系人", "联系电话", "电子邮箱", "备案有效期", "职业（工种）及等级", "评价站点", "状态"];
 
     public static string AreaName(PolicyCatalog catalog, string areaCode) =>
         string.Join("", catalog.Ancestry(areaCode).Reverse().Where(a => a.Level != AuthorityLevels.National).Select(a => a.AreaName));

@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Http;
 using System.Security.Claims;
 using Assessment.Filing.Applications;
 using Assessment.SharedKernel.Events;
@@ -95,6 +96,9 @@ public static class EvaluationDecider
 
 public static class AssignExpertsEndpoint
 {
+    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
+        ApplicationAccess.CurrentAuthority(application, principal, access);
+
     public static ProblemDetails Validate(AssignExperts c)
     {
         var ids = c.ExpertIds ?? [];
@@ -103,14 +107,11 @@ public static class AssignExpertsEndpoint
         return c.Instructions is { Length: > 2000 } ? Problems.Validation("instructions", "评估要求不超过2000字。") : WolverineContinue.NoProblems;
     }
 
-    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        StageAccess.Check(application, principal, access);
-
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/applications/{applicationId}/experts", OperationId = "assignEvaluationExperts")]
     [ProducesResponseType<FilingApplication>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static async Task<(UpdatedAggregate, Events)> Post(AssignExperts command, [WriteAggregate("applicationId")] FilingApplication application,
+    public static async Task<(UpdatedAggregate, Events)> Post(AssignExperts command, [Aggregate("applicationId")] FilingApplication application,
         ClaimsPrincipal principal, IAccountDirectory accounts, AccessControl access, PolicyCatalog catalog, IClock clock)
     {
         var experts = new List<AccountSummary?>();
@@ -131,7 +132,7 @@ public static class EligibleExpertsEndpoint
         AccessControl access)
     {
         var application = await session.LoadAsync<FilingApplication>(applicationId);
-        if (application is null || !access.CanSee(CurrentUser.From(principal), application.AccessScope()))
+        if (application is null || !ApplicationAccess.CanSee(application, CurrentUser.From(principal), access))
             return Results.Problem(Problems.NotFound("备案申请"));
         var experts = await accounts.ActiveInRoleAsync(Roles.Expert);
         return Results.Ok(experts.Where(e => access.CanSee(e.AsUser(), application.AccessScope())).ToList());
@@ -140,6 +141,10 @@ public static class EligibleExpertsEndpoint
 
 public static class ScoreEvaluationEndpoint
 {
+    /// <summary>Only an expert assigned to this application scores it.</summary>
+    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
+        ApplicationAccess.AssignedExpert(application, principal, access);
+
     public static ProblemDetails Validate(ScoreEvaluation c)
     {
         var errors = new Dictionary<string, string[]>();
@@ -155,19 +160,11 @@ public static class ScoreEvaluationEndpoint
         return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
     }
 
-    /// <summary>Only an expert assigned to this application scores it.</summary>
-    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access)
-    {
-        var user = CurrentUser.From(principal);
-        if (!access.CanSee(user, application.AccessScope())) return Problems.NotFound("备案申请");
-        return application.Experts.Any(e => e.UserId == user.Id) ? WolverineContinue.NoProblems : Problems.Forbidden("您未被指派评估该申请。");
-    }
-
     [Authorize(Roles = Roles.Expert)]
     [WolverinePost("/api/filing/applications/{applicationId}/evaluation/scores", OperationId = "scoreEvaluation")]
     [ProducesResponseType<FilingApplication>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static (UpdatedAggregate, Events) Post(ScoreEvaluation command, [WriteAggregate("applicationId")] FilingApplication application,
+    public static (UpdatedAggregate, Events) Post(ScoreEvaluation command, [Aggregate("applicationId")] FilingApplication application,
         ClaimsPrincipal principal, IClock clock)
     {
         var user = CurrentUser.From(principal);
@@ -177,16 +174,16 @@ public static class ScoreEvaluationEndpoint
 
 public static class ConcludeEvaluationEndpoint
 {
-    public static ProblemDetails Validate(ConcludeEvaluation c) => StageAccess.Reason(c.Reason, "reason", "请填写评估结论的理由（不超过2000字）。");
-
     public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        StageAccess.Check(application, principal, access);
+        ApplicationAccess.CurrentAuthority(application, principal, access);
+
+    public static ProblemDetails Validate(ConcludeEvaluation c) => FieldChecks.Reason(c.Reason, "reason", "请填写评估结论的理由（不超过2000字）。");
 
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/applications/{applicationId}/evaluation/conclusion", OperationId = "concludeEvaluation")]
     [ProducesResponseType<FilingApplication>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static (UpdatedAggregate, Events) Post(ConcludeEvaluation command, [WriteAggregate("applicationId")] FilingApplication application,
+    public static (UpdatedAggregate, Events) Post(ConcludeEvaluation command, [Aggregate("applicationId")] FilingApplication application,
         ClaimsPrincipal principal, IClock clock) =>
         (new UpdatedAggregate(), [EvaluationDecider.Conclude(application, command, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
 }

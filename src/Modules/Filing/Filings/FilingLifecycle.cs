@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Http;
 using Assessment.Filing.Applications;
 using System.Security.Claims;
 using Assessment.Filing.Numbering;
@@ -68,46 +69,46 @@ internal static class FilingAccess
 
 public static class SuspendFilingEndpoint
 {
-    public static ProblemDetails Validate(SuspendFiling c) => StageAccess.Reason(c.Reason, "reason", "请填写理由（不超过2000字）。");
-
     public static ProblemDetails Before(FilingRecord filing, ClaimsPrincipal principal, AccessControl access) => FilingAccess.Decide(filing, principal, access);
+
+    public static ProblemDetails Validate(SuspendFiling c) => FieldChecks.Reason(c.Reason, "reason", "请填写理由（不超过2000字）。");
 
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/filings/{filingId}/suspend", OperationId = "suspendFiling")]
     [ProducesResponseType<FilingRecord>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static (UpdatedAggregate, Events) Post(SuspendFiling command, [WriteAggregate("filingId")] FilingRecord filing, ClaimsPrincipal principal,
+    public static (UpdatedAggregate, Events) Post(SuspendFiling command, [Aggregate("filingId")] FilingRecord filing, ClaimsPrincipal principal,
         IClock clock) =>
         (new UpdatedAggregate(), [FilingLifecycleDecider.Suspend(filing, command, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
 }
 
 public static class ReinstateFilingEndpoint
 {
-    public static ProblemDetails Validate(ReinstateFiling c) => StageAccess.Reason(c.Reason, "reason", "请填写理由（不超过2000字）。");
-
     public static ProblemDetails Before(FilingRecord filing, ClaimsPrincipal principal, AccessControl access) => FilingAccess.Decide(filing, principal, access);
+
+    public static ProblemDetails Validate(ReinstateFiling c) => FieldChecks.Reason(c.Reason, "reason", "请填写理由（不超过2000字）。");
 
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/filings/{filingId}/reinstate", OperationId = "reinstateFiling")]
     [ProducesResponseType<FilingRecord>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static (UpdatedAggregate, Events) Post(ReinstateFiling command, [WriteAggregate("filingId")] FilingRecord filing, ClaimsPrincipal principal,
+    public static (UpdatedAggregate, Events) Post(ReinstateFiling command, [Aggregate("filingId")] FilingRecord filing, ClaimsPrincipal principal,
         IClock clock) =>
         (new UpdatedAggregate(), [FilingLifecycleDecider.Reinstate(filing, command, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
 }
 
 public static class CancelFilingEndpoint
 {
-    public static ProblemDetails Validate(CancelFiling c) => StageAccess.Reason(c.Reason, "reason", "请填写理由（不超过2000字）。");
-
     public static ProblemDetails Before(FilingRecord filing, ClaimsPrincipal principal, AccessControl access) => FilingAccess.Decide(filing, principal, access);
+
+    public static ProblemDetails Validate(CancelFiling c) => FieldChecks.Reason(c.Reason, "reason", "请填写理由（不超过2000字）。");
 
     /// <summary>Cancels the filing and sends its number to the discard pool in the same transaction (FIL-24).</summary>
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/filings/{filingId}/cancel", OperationId = "cancelFiling")]
     [ProducesResponseType<FilingRecord>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static async Task<(UpdatedAggregate, Events)> Post(CancelFiling command, [WriteAggregate("filingId")] FilingRecord filing,
+    public static async Task<(UpdatedAggregate, Events)> Post(CancelFiling command, [Aggregate("filingId")] FilingRecord filing,
         ClaimsPrincipal principal, IDocumentSession session, FilingNumberAllocator allocator, IClock clock)
     {
         var by = CurrentUser.From(principal).ToActor();

@@ -44,6 +44,7 @@ public sealed record FilingContactUpdated(Guid FilingId, OrganizationProfile Org
 public sealed record FilingCertificationRun(Guid FilingId, string Occupation, LocalDate RunOn, Instant RecordedAt, Actor By);
 
 /// <summary>A granted filing (备案). Stream per filing; the snapshot is projected inline.</summary>
+[System.ComponentModel.DisplayName("备案")]
 public sealed class FilingRecord
 {
     public Guid Id { get; set; }

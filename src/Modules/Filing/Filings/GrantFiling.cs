@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Http;
 using System.Security.Claims;
 using Assessment.Filing.Applications;
 using Assessment.Filing.Catalog;
@@ -83,7 +84,7 @@ public static class GrantDecider
 public static class GrantFilingEndpoint
 {
     public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        StageAccess.Check(application, principal, access);
+        ApplicationAccess.CurrentAuthority(application, principal, access);
 
     /// <summary>
     /// FIL-18: grants the filing after a clean publicity. A new filing takes the next number of its city (FIL-24) in the
@@ -94,7 +95,7 @@ public static class GrantFilingEndpoint
     [ProducesResponseType<FilingGrantResult>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
     public static async Task<(FilingGrantResult, Events, OutgoingMessages)> Post(GrantFiling command,
-        [WriteAggregate("applicationId")] FilingApplication application, ClaimsPrincipal principal, IDocumentSession session, PolicyCatalog catalog,
+        [Aggregate("applicationId")] FilingApplication application, ClaimsPrincipal principal, IDocumentSession session, PolicyCatalog catalog,
         OccupationCatalog occupations, FilingNumberAllocator allocator, IClock clock)
     {
         var policy = catalog.Get(application.Jurisdiction);

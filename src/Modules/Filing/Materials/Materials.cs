@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Http;
 using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
@@ -75,8 +76,11 @@ public static class MaterialsDecider
         if (file.DeclaredType is { } declared && declared != actual)
             throw new BusinessRuleException(new RuleViolation("FIL-10", "material.content-mismatch",
                 $"“{file.FileName}”声明为{Describe(declared)}，实际内容是{Describe(actual)}，请上传真实文件。"));
+        if (!UploadedFiles.IsWellFormed(file.Content, actual))
+            throw new BusinessRuleException(new RuleViolation("FIL-10", "material.malformed",
+                $"“{file.FileName}”无法作为{Describe(actual)}打开，文件已损坏或并非真实的{Describe(actual)}。"));
         var sha = Convert.ToHexStringLower(SHA256.HashData(file.Content));
-        return new MaterialAttached(a.Id, materialId, item, file.FileName, actual, file.Content.Length, sha, now, by);
+        return new MaterialAttached(a.Id, materialId, item, UploadedFiles.SafeName(file.FileName, actual), actual, file.Content.Length, sha, now, by);
     }
 
     public static MaterialRemoved Remove(FilingApplication a, Guid materialId, Instant now, Actor by)
@@ -125,7 +129,7 @@ public static class AttachMaterialEndpoint
         AccessControl access, IClock clock)
     {
         if (!request.HasFormContentType) return Results.Problem(Problems.Validation("file", "请以 multipart/form-data 上传文件。"));
-        var form = await request.ReadFormAsync();
+        var form = await UploadForms.ReadAsync(request);
         var errors = new Dictionary<string, string[]>();
         if (!long.TryParse(form["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1)
             errors["version"] = ["请提供读取时的版本号。"];
@@ -136,18 +140,22 @@ public static class AttachMaterialEndpoint
         else if (string.IsNullOrWhiteSpace(file.FileName) || file.FileName.Length > 200) errors["file"] = ["文件名不能为空且不超过200字。"];
         if (errors.Count > 0) return Results.Problem(Problems.Validation(errors));
 
-        var stream = await session.Events.FetchForWriting<FilingApplication>(applicationId, version);
+        // access first, then the version: a caller who may not see the application learns nothing from the version
+        var stream = await session.Events.FetchForWriting<FilingApplication>(applicationId);
         var application = stream.Aggregate;
         var user = CurrentUser.From(principal);
-        if (application is null || !access.CanSee(user, application.AccessScope())) return Results.Problem(Problems.NotFound("备案申请"));
+        if (application is null || !ApplicationAccess.CanSee(application, user, access)) return Results.Problem(Problems.NotFound("备案申请"));
         if (user.OrganizationId != application.OrganizationId) return Results.Problem(Problems.Forbidden("只有申请机构可以上传材料。"));
+        ExpectedVersion.Check(version, application.Version);
 
         using var buffer = new MemoryStream();
         await file!.CopyToAsync(buffer);
-        var name = Path.GetFileName(file.FileName);
-        var attached = MaterialsDecider.Attach(application, item, new UploadedFile(name, FileSniffer.Declared(file.ContentType, name), buffer.ToArray()),
+        var declaredName = file.FileName;
+        var attached = MaterialsDecider.Attach(application, item,
+            new UploadedFile(declaredName, FileSniffer.Declared(file.ContentType, declaredName), buffer.ToArray()),
             Guid.CreateVersion7(), clock.GetCurrentInstant(), user.ToActor());
-        session.Store(new MaterialFile { Id = attached.MaterialId, ApplicationId = application.Id, ContentType = attached.ContentType, FileName = name, Content = buffer.ToArray() });
+        session.Store(new MaterialFile { Id = attached.MaterialId, ApplicationId = application.Id, ContentType = attached.ContentType,
+            FileName = attached.FileName, Content = buffer.ToArray() });
         stream.AppendOne(attached);
         // committed here (Wolverine's own commit afterwards finds nothing left) so the answer is the projected state
         await session.SaveChangesAsync();
@@ -157,7 +165,7 @@ public static class AttachMaterialEndpoint
 
 public static class DownloadMaterialEndpoint
 {
-    /// <summary>The stored file: its organization, and reviewers and experts whose jurisdiction covers the application.</summary>
+    /// <summary>The stored file, for whoever may see the application (<see cref="ApplicationAccess"/>).</summary>
     [Authorize(Policy = ScopePolicies.FilingRead)]
     [WolverineGet("/api/filing/applications/{applicationId}/materials/{materialId}", OperationId = "downloadFilingMaterial")]
     [ProducesResponseType<FileContentResult>(200, "application/pdf", "image/png", "image/jpeg"), ProducesResponseType<ProblemDetails>(404)]
@@ -165,7 +173,8 @@ public static class DownloadMaterialEndpoint
     {
         var application = await session.LoadAsync<FilingApplication>(applicationId);
         var file = await session.LoadAsync<MaterialFile>(materialId);
-        if (application is null || file is null || file.ApplicationId != applicationId || !access.CanSee(CurrentUser.From(principal), application.AccessScope()))
+        if (application is null || file is null || file.ApplicationId != applicationId
+            || !ApplicationAccess.CanSee(application, CurrentUser.From(principal), access))
             return Results.Problem(Problems.NotFound("材料"));
         return Results.File(file.Content, file.ContentType, file.FileName);
     }
@@ -180,7 +189,7 @@ public static class RemoveMaterialEndpoint
     [WolverinePost("/api/filing/applications/{applicationId}/materials/{materialId}/remove", OperationId = "removeFilingMaterial")]
     [ProducesResponseType<FilingApplication>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static (UpdatedAggregate, Events) Post(RemoveMaterial command, Guid materialId, [WriteAggregate("applicationId")] FilingApplication application,
+    public static (UpdatedAggregate, Events) Post(RemoveMaterial command, Guid materialId, [Aggregate("applicationId")] FilingApplication application,
         ClaimsPrincipal principal, IDocumentSession session, IClock clock)
     {
         var removed = MaterialsDecider.Remove(application, materialId, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor());
@@ -191,6 +200,9 @@ public static class RemoveMaterialEndpoint
 
 public static class PledgeMaterialEndpoint
 {
+    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
+        ApplicationAccess.OwnerOnly(application, principal, access);
+
     public static ProblemDetails Validate(PledgeMaterial c)
     {
         if (!MaterialItems.Names.ContainsKey(c.Item)) return Problems.Validation("item", "材料项应为1至6。");
@@ -198,14 +210,11 @@ public static class PledgeMaterialEndpoint
             ? Problems.Validation("pledge", "请填写承诺内容（不超过2000字）。") : WolverineContinue.NoProblems;
     }
 
-    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        ApplicationAccess.OwnerOnly(application, principal, access);
-
     [Authorize(Roles = Roles.Organization)]
     [WolverinePost("/api/filing/applications/{applicationId}/pledges", OperationId = "pledgeFilingMaterial")]
     [ProducesResponseType<FilingApplication>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static (UpdatedAggregate, Events) Post(PledgeMaterial command, [WriteAggregate("applicationId")] FilingApplication application,
+    public static (UpdatedAggregate, Events) Post(PledgeMaterial command, [Aggregate("applicationId")] FilingApplication application,
         ClaimsPrincipal principal, PolicyCatalog catalog, IClock clock) =>
         (new UpdatedAggregate(), [MaterialsDecider.Pledge(application, catalog.Get(application.Jurisdiction), command, clock.GetCurrentInstant(),
             CurrentUser.From(principal).ToActor())]);

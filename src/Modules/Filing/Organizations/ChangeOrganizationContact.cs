@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Http;
 using NodaTime;
 using Marten;
 using System.Security.Claims;
@@ -18,6 +19,13 @@ public sealed record ChangeOrganizationContact(
 /// <summary>The organization keeps its own contact details current; the version it saw guards against lost updates.</summary>
 public static class ChangeOrganizationContactEndpoint
 {
+    public static ProblemDetails Before(Organization organization, ClaimsPrincipal principal, AccessControl access)
+    {
+        var user = CurrentUser.From(principal);
+        if (!access.CanSee(user, organization.Scope())) return Problems.NotFound("机构");
+        return user.OrganizationId == organization.Id ? WolverineContinue.NoProblems : Problems.Forbidden("只有机构本身可以修改联系信息。");
+    }
+
     public static ProblemDetails Validate(ChangeOrganizationContact command)
     {
         var errors = new Dictionary<string, string[]>();
@@ -29,19 +37,12 @@ public static class ChangeOrganizationContactEndpoint
         return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
     }
 
-    public static ProblemDetails Before(Organization organization, ClaimsPrincipal principal, AccessControl access)
-    {
-        var user = CurrentUser.From(principal);
-        if (!access.CanSee(user, organization.Scope())) return Problems.NotFound("机构");
-        return user.OrganizationId == organization.Id ? WolverineContinue.NoProblems : Problems.Forbidden("只有机构本身可以修改联系信息。");
-    }
-
     [Authorize(Policy = ScopePolicies.FilingWrite)]
     [WolverinePut("/api/organizations/{organizationId}/contact", OperationId = "changeOrganizationContact")]
     [ProducesResponseType<Organization>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]
     public static (UpdatedAggregate, Events, OutgoingMessages) Put(
-        ChangeOrganizationContact command, [WriteAggregate("organizationId")] Organization organization, ClaimsPrincipal principal)
+        ChangeOrganizationContact command, [Aggregate("organizationId")] Organization organization, ClaimsPrincipal principal)
     {
         var by = CurrentUser.From(principal).ToActor();
         return (new UpdatedAggregate(), [new OrganizationContactChanged(organization.Id, command.Address.Trim(), command.ContactName.Trim(),

@@ -32,6 +32,7 @@ public sealed record OrganizationContactChanged(
     Actor By);
 
 /// <summary>An evaluation organization's basic information (FIL-11). Its scope: its registration area, owned by itself.</summary>
+[System.ComponentModel.DisplayName("机构")]
 public sealed class Organization
 {
     public Guid Id { get; set; }

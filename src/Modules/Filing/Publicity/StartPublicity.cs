@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Http;
 using System.Security.Claims;
 using System.Text;
 using Assessment.Filing.Applications;
@@ -102,13 +103,13 @@ public static class PublicityDecider
 public static class StartPublicityEndpoint
 {
     public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        StageAccess.Check(application, principal, access);
+        ApplicationAccess.CurrentAuthority(application, principal, access);
 
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/applications/{applicationId}/publicity", OperationId = "startFilingPublicity")]
     [ProducesResponseType<FilingApplication>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Post(StartPublicity command, [WriteAggregate("applicationId")] FilingApplication application,
+    public static (UpdatedAggregate, Events, OutgoingMessages) Post(StartPublicity command, [Aggregate("applicationId")] FilingApplication application,
         ClaimsPrincipal principal, PolicyCatalog catalog, IWorkingDayCalendar calendar, IClock clock)
     {
         var (started, notice) = PublicityDecider.Start(application, catalog.Get(application.Jurisdiction), catalog, calendar.Current, command,
@@ -119,16 +120,16 @@ public static class StartPublicityEndpoint
 
 public static class RejectApplicationEndpoint
 {
-    public static ProblemDetails Validate(RejectApplication c) => StageAccess.Reason(c.Reason, "reason", "请填写不予备案的理由（不超过2000字）。");
-
     public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        StageAccess.Check(application, principal, access);
+        ApplicationAccess.CurrentAuthority(application, principal, access);
+
+    public static ProblemDetails Validate(RejectApplication c) => FieldChecks.Reason(c.Reason, "reason", "请填写不予备案的理由（不超过2000字）。");
 
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/applications/{applicationId}/reject", OperationId = "rejectFilingApplication")]
     [ProducesResponseType<FilingApplication>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static (UpdatedAggregate, Events) Post(RejectApplication command, [WriteAggregate("applicationId")] FilingApplication application,
+    public static (UpdatedAggregate, Events) Post(RejectApplication command, [Aggregate("applicationId")] FilingApplication application,
         ClaimsPrincipal principal, IClock clock) =>
         (new UpdatedAggregate(), [PublicityDecider.Reject(application, command, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
 }

@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Calendar;
 using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Values;
@@ -7,6 +8,7 @@ using Assessment.SharedKernel.Problems;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
+using Microsoft.AspNetCore.RateLimiting;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -35,10 +37,11 @@ public static class LodgeObjectionEndpoint
     }
 
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimitPolicies.PublicWrite)]
     [WolverinePost("/api/notices/{noticeId}/objections", OperationId = "lodgeObjection")]
     [ProducesResponseType<ObjectionReceipt>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static (ObjectionReceipt, Events, OutgoingMessages) Post(LodgeObjection command, [WriteAggregate("noticeId")] Notice notice, IClock clock)
+    public static (ObjectionReceipt, Events, OutgoingMessages) Post(LodgeObjection command, [Aggregate("noticeId", ChecksClientVersion = false)] Notice notice, IClock clock)
     {
         var today = clock.Today();
         if (notice.Status != NoticeStatus.Open || today < notice.WindowStart || today > notice.WindowEnd)

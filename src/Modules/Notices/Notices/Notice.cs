@@ -36,6 +36,7 @@ public sealed class Objection
 }
 
 /// <summary>A public notice (NTC). Stream per notice; the snapshot is projected inline.</summary>
+[System.ComponentModel.DisplayName("公告")]
 public sealed class Notice
 {
     public Guid Id { get; set; }

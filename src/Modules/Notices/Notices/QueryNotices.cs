@@ -2,6 +2,7 @@ using Assessment.SharedKernel.Calendar;
 using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel;
 using System.Security.Claims;
+using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
 using Marten;
@@ -53,15 +54,26 @@ public static class QueryNoticesEndpoint
     public static async Task<IResult> Get(Guid id, IQuerySession session) =>
         await session.LoadAsync<Notice>(id) is { } n ? Results.Ok(PublicNotice.From(n)) : Results.Problem(Problems.NotFound("公告"));
 
-    /// <summary>Objections with their contact details, for the reviewers of the notice's area (and auditors).</summary>
-    [Authorize]
-    [WolverineGet("/api/notices/{id}/objections", OperationId = "listObjections")]
+    /// <summary>
+    /// Objections with the objectors' contact details: personal data, so only for the reviewers of the notice's area (and
+    /// the areas above it), auditors, and third-party systems of such an authority holding the notices:objections scope.
+    /// Everyone else gets 404, as if the notice had no such list.
+    /// </summary>
+    [Authorize(Policy = ScopePolicies.NoticeObjectionsRead)]
+    [WolverineGet("/api/notices/{noticeId}/objections", OperationId = "listObjections")]
     [ProducesResponseType<List<Objection>>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Objections(Guid id, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
+    public static async Task<IResult> Objections(Guid noticeId, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
     {
-        var n = await session.LoadAsync<Notice>(id);
+        var n = await session.LoadAsync<Notice>(noticeId);
         var user = CurrentUser.From(principal);
-        if (n is null || user.OrganizationId is not null || !access.CanSee(user, n.Scope())) return Results.Problem(Problems.NotFound("公告"));
-        return Results.Ok(n.Objections);
+        return n is not null && MaySeeContacts(user, n, access) ? Results.Ok(n.Objections) : Results.Problem(Problems.NotFound("公告"));
     }
+
+    public static bool MaySeeContacts(CurrentUser user, Notice notice, AccessControl access) => user.Role switch
+    {
+        Roles.Auditor => true,
+        Roles.Reviewer => access.CanSee(user, notice.Scope()),
+        Roles.ApiClient => user.AuthorityCode is not null && access.CanSee(user, notice.Scope()),
+        _ => false,
+    };
 }

@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Calendar;
 using Assessment.SharedKernel.Contracts;
 using System.Security.Claims;
@@ -17,6 +18,13 @@ public sealed record ResolveObjection(long Version, ObjectionOutcome Outcome, st
 /// <summary>A reviewer of the notice's area upholds or dismisses an objection, with the reason (FIL-17).</summary>
 public static class ResolveObjectionEndpoint
 {
+    public static ProblemDetails Before(Notice notice, ClaimsPrincipal principal, AccessControl access)
+    {
+        var user = CurrentUser.From(principal);
+        if (!access.CanSee(user, notice.Scope())) return Problems.NotFound("公告");
+        return access.CanDecideFor(user, notice.AreaCode) ? WolverineContinue.NoProblems : Problems.Forbidden("只有本辖区审核人员可以处理异议。");
+    }
+
     public static ProblemDetails Validate(ResolveObjection command)
     {
         var errors = new Dictionary<string, string[]>();
@@ -25,18 +33,11 @@ public static class ResolveObjectionEndpoint
         return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
     }
 
-    public static ProblemDetails Before(Notice notice, ClaimsPrincipal principal, AccessControl access)
-    {
-        var user = CurrentUser.From(principal);
-        if (!access.CanSee(user, notice.Scope())) return Problems.NotFound("公告");
-        return access.CanDecideFor(user, notice.AreaCode) ? WolverineContinue.NoProblems : Problems.Forbidden("只有本辖区审核人员可以处理异议。");
-    }
-
     [Authorize(Roles = SharedKernel.Events.Roles.Reviewer)]
     [WolverinePost("/api/notices/{noticeId}/objections/{objectionId}/resolve", OperationId = "resolveObjection")]
     [ProducesResponseType<Notice>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Post(ResolveObjection command, Guid objectionId, [WriteAggregate("noticeId")] Notice notice,
+    public static (UpdatedAggregate, Events, OutgoingMessages) Post(ResolveObjection command, Guid objectionId, [Aggregate("noticeId")] Notice notice,
         ClaimsPrincipal principal, IClock clock)
     {
         var objection = notice.Objections.SingleOrDefault(o => o.Id == objectionId)
@@ -54,17 +55,17 @@ public sealed record WithdrawNotice(long Version, string Reason);
 /// <summary>A reviewer withdraws a notice published in error; the reason is kept.</summary>
 public static class WithdrawNoticeEndpoint
 {
-    public static ProblemDetails Validate(WithdrawNotice command) =>
-        string.IsNullOrWhiteSpace(command.Reason) ? Problems.Validation("reason", "请填写撤回原因。") : WolverineContinue.NoProblems;
-
     public static ProblemDetails Before(Notice notice, ClaimsPrincipal principal, AccessControl access) =>
         ResolveObjectionEndpoint.Before(notice, principal, access);
+
+    public static ProblemDetails Validate(WithdrawNotice command) =>
+        string.IsNullOrWhiteSpace(command.Reason) ? Problems.Validation("reason", "请填写撤回原因。") : WolverineContinue.NoProblems;
 
     [Authorize(Roles = SharedKernel.Events.Roles.Reviewer)]
     [WolverinePost("/api/notices/{noticeId}/withdraw", OperationId = "withdrawNotice")]
     [ProducesResponseType<Notice>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Post(WithdrawNotice command, [WriteAggregate("noticeId")] Notice notice,
+    public static (UpdatedAggregate, Events, OutgoingMessages) Post(WithdrawNotice command, [Aggregate("noticeId")] Notice notice,
         ClaimsPrincipal principal, IClock clock)
     {
         if (notice.Status != NoticeStatus.Open)

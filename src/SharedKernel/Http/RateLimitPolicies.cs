@@ -1,0 +1,14 @@
+namespace Assessment.SharedKernel.Http;
+
+/// <summary>
+/// Named rate-limiting policies an endpoint opts into with <c>[EnableRateLimiting(RateLimitPolicies.PublicWrite)]</c>;
+/// the host defines them (per client, 429 ProblemDetails with Retry-After).
+/// </summary>
+public static class RateLimitPolicies
+{
+    /// <summary>Sign-in attempts per client.</summary>
+    public const string SignIn = "sign-in";
+
+    /// <summary>Anonymous writes by the public: objections now, complaints and verification requests later.</summary>
+    public const string PublicWrite = "public-write";
+}
