@@ -43,14 +43,14 @@ public class UploadSafetyTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task FIL_10_a_file_name_with_quotes_and_semicolons_in_a_hand_made_multipart_body_is_stored_safely()
+    public async Task FIL_10_a_file_name_with_quotes_semicolons_and_nul_in_a_hand_made_multipart_body_is_stored_safely()
     {
         var journey = await Drafted();
         var body = new MemoryStream();
         void Write(string text) => body.Write(Encoding.UTF8.GetBytes(text));
         Write($"--b\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n{journey.Version}\r\n");
         Write("--b\r\nContent-Disposition: form-data; name=\"item\"\r\n\r\n1\r\n");
-        Write("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\\\"b;c.pdf\"\r\nContent-Type: application/pdf\r\n\r\n");
+        Write("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\\\"b;c\0d.pdf\"\r\nContent-Type: application/pdf\r\n\r\n");
         body.Write(FilingJourney.Pdf);
         Write("\r\n--b--\r\n");
         var result = await Host.Scenario(s =>
@@ -63,6 +63,7 @@ public class UploadSafetyTests(AppFixture app) : IntegrationTest(app)
         var stored = (await result.ReadAsJsonAsync<JsonObject>())!["materials"]![0]!["fileName"]!.GetValue<string>();
         stored.ShouldNotContain("\"");
         stored.ShouldNotContain(";");
+        stored.ShouldNotContain("\0");
         stored.ShouldEndWith(".pdf");
     }
 
