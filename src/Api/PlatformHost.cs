@@ -49,6 +49,7 @@ public static class PlatformHost
         services.AddSingleton(new PolicyCatalog(PolicyCatalog.LoadShipped(), calendarLayers.Select(l => l.Id)));
         services.AddSingleton<AccessControl>();
         services.AddSingleton<IAccountDirectory, Identity.AccountDirectory>();
+        services.AddSingleton<SharedKernel.Reference.ITermProvider, Reference.PlatformTerms>();
         services.AddSingleton(config.GetSection("RequestLimits").Get<RequestLimits>() ?? new RequestLimits());
         services.AddSingleton(config.GetSection("Site").Get<SiteOptions>() ?? new SiteOptions());
         services.AddPlatformRateLimiting(config.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions());

@@ -20,6 +20,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/accounts/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/accounts/{accountId}/disable": {
         parameters: {
             query?: never;
@@ -62,22 +78,6 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["resetPassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/accounts/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["getAccount"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -292,7 +292,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/directory/{id}": {
+    "/api/directory/{filingId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -331,7 +331,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["getFilingApplication"];
         put: operations["changeFilingApplication"];
         post?: never;
         delete?: never;
@@ -580,22 +580,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/filing/applications/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["getFilingApplication"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/filing/filings": {
         parameters: {
             query?: never;
@@ -604,6 +588,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["listFilings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filing/filings/{filingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getFiling"];
         put?: never;
         post?: never;
         delete?: never;
@@ -622,6 +622,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["cancelFiling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filing/filings/{filingId}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getFilingReceipt"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -660,38 +676,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/filing/filings/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["getFiling"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/filing/filings/{id}/receipt": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["getFilingReceipt"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/notices": {
         parameters: {
             query?: never;
@@ -708,7 +692,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notices/{id}": {
+    "/api/notices/{noticeId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -804,6 +788,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/occupations/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["downloadOccupationCatalogTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations": {
         parameters: {
             query?: never;
@@ -820,7 +820,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/organizations/{id}": {
+    "/api/organizations/{organizationId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -868,7 +868,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/policies/{id}": {
+    "/api/policies/{jurisdiction}": {
         parameters: {
             query?: never;
             header?: never;
@@ -876,6 +876,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["getPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listTerms"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1071,17 +1087,132 @@ export interface components {
         };
         /** @enum {string} */
         "Filing.Applications.ApplicationKind": "New" | "Renewal" | "Change";
-        "Filing.Applications.ApplicationPage": {
-            items: components["schemas"]["Filing.Applications.FilingApplication"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-        };
         /** @enum {string} */
         "Filing.Applications.ApplicationStatus": "Draft" | "Submitted" | "Returned" | "Accepted" | "UnderEvaluation" | "EvaluationPassed" | "InPublicity" | "Granted" | "Rejected";
+        "Filing.Applications.ApplicationSummary": {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            organizationName: string;
+            jurisdiction: string;
+            jurisdictionName: string;
+            scope: string;
+            scopeName: string;
+            kind: components["schemas"]["Filing.Applications.ApplicationKind"];
+            kindName: string;
+            status: components["schemas"]["Filing.Applications.ApplicationStatus"];
+            statusName: string;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            submittedOn?: string | null;
+            handlingAuthorityName?: string | null;
+            waitingFor: string;
+            deadline?: components["schemas"]["Filing.Applications.DeadlineView"];
+            awaitingCaller: boolean;
+        };
+        "Filing.Applications.ApplicationView": {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            areaCode: string;
+            areaName: string;
+            jurisdiction: string;
+            jurisdictionName: string;
+            scope: string;
+            scopeName: string;
+            kind: components["schemas"]["Filing.Applications.ApplicationKind"];
+            kindName: string;
+            status: components["schemas"]["Filing.Applications.ApplicationStatus"];
+            statusName: string;
+            waitingFor: string;
+            deadline?: components["schemas"]["Filing.Applications.DeadlineView"];
+            occupations: components["schemas"]["Filing.Applications.OccupationLineView"][];
+            /** Format: int32 */
+            consecutiveYears: number;
+            /** Format: int32 */
+            cumulativePersonTimes: number;
+            subsidizedTraining: boolean;
+            preferences: string[];
+            sites: components["schemas"]["Filing.Applications.EvaluationSite"][];
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            draftedAt: string;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            submittedOn?: string | null;
+            handlingAuthority?: string | null;
+            handlingAuthorityName?: string | null;
+            firstReviewAuthority?: string | null;
+            firstReviewAuthorityName?: string | null;
+            currentAuthority?: string | null;
+            currentAuthorityName?: string | null;
+            forwarded: boolean;
+            forwardOpinion?: string | null;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            acceptanceDeadline?: string | null;
+            exceptionRequests: components["schemas"]["Filing.Applications.ExceptionRequest"][];
+            exceptedViolations: components["schemas"]["SharedKernel.Problems.RuleViolation"][];
+            exceptionDecisions: components["schemas"]["Filing.Applications.ExceptionDecision"][];
+            missingItems: string[];
+            returnReason?: string | null;
+            materials: components["schemas"]["Filing.Applications.MaterialView"][];
+            pledges: components["schemas"]["Filing.Applications.PledgeView"][];
+            experts: components["schemas"]["Filing.Applications.ExpertView"][];
+            evaluationMethods: string[];
+            evaluationMethodNames: string[];
+            evaluationInstructions?: string | null;
+            evaluationPassed?: boolean | null;
+            evaluationReason?: string | null;
+            /** Format: double */
+            averageScore?: number | null;
+            /** Format: uuid */
+            publicityNoticeId?: string | null;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            publicityStart?: string | null;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            publicityEnd?: string | null;
+            publicityStatus?: components["schemas"]["SharedKernel.Contracts.NoticeStatus"];
+            /** Format: int32 */
+            openObjections: number;
+            /** Format: int32 */
+            upheldObjections: number;
+            /** Format: uuid */
+            filingId?: string | null;
+            filingNumber?: string | null;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            validFrom?: string | null;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            validUntil?: string | null;
+            rejectionRuleId?: string | null;
+            rejectionReason?: string | null;
+            history: components["schemas"]["Filing.Applications.StepView"][];
+        };
         "Filing.Applications.ChangeApplicationDetails": {
             /** Format: int64 */
             version: number;
@@ -1093,6 +1224,20 @@ export interface components {
             subsidizedTraining: boolean;
             preferences?: string[] | null;
             sites?: components["schemas"]["Filing.Applications.EvaluationSite"][] | null;
+        };
+        "Filing.Applications.DeadlineView": {
+            ruleId: string;
+            label: string;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            dueOn: string;
+            unit: string;
+            /** Format: int32 */
+            remaining?: number | null;
+            overdue: boolean;
+            text: string;
         };
         "Filing.Applications.DraftApplication": {
             jurisdiction: string;
@@ -1129,6 +1274,22 @@ export interface components {
              */
             scoredAt?: string | null;
             readonly hasScored: boolean;
+        };
+        "Filing.Applications.ExpertView": {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            scores: components["schemas"]["Filing.Applications.SubjectScoreView"][];
+            /** Format: double */
+            average?: number | null;
+            onSiteFindings?: string | null;
+            recommendsFiling?: boolean | null;
+            opinion?: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            scoredAt?: string | null;
         };
         "Filing.Applications.FilingApplication": {
             /** Format: uuid */
@@ -1249,6 +1410,23 @@ export interface components {
              */
             attachedAt: string;
         };
+        "Filing.Applications.MaterialView": {
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            item: number;
+            itemName: string;
+            fileName: string;
+            contentType: string;
+            /** Format: int64 */
+            size: number;
+            sha256: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            attachedAt: string;
+        };
         "Filing.Applications.OccupationLine": {
             name: string;
             code?: string | null;
@@ -1256,6 +1434,24 @@ export interface components {
             highestLevel: number;
             /** Format: int32 */
             lowestLevel: number;
+            isNewOccupation: boolean;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            evaluationSince?: string | null;
+            /** Format: int32 */
+            personTimes: number;
+            priorSeniorEvaluation: boolean;
+        };
+        "Filing.Applications.OccupationLineView": {
+            name: string;
+            code?: string | null;
+            /** Format: int32 */
+            highestLevel: number;
+            /** Format: int32 */
+            lowestLevel: number;
+            levels: string;
             isNewOccupation: boolean;
             /**
              * Format: date
@@ -1280,6 +1476,23 @@ export interface components {
              * @description ISO 8601 UTC instant
              */
             producedAt?: string | null;
+            readonly isProduced: boolean;
+        };
+        "Filing.Applications.PledgeView": {
+            /** Format: int32 */
+            item: number;
+            itemName: string;
+            pledge: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            pledgedAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            producedAt?: string | null;
         };
         "Filing.Applications.ReturnApplication": {
             /** Format: int64 */
@@ -1287,8 +1500,27 @@ export interface components {
             missingItems: string[];
             reason: string;
         };
+        "Filing.Applications.StepView": {
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            at: string;
+            action: string;
+            actorName: string;
+            actorRoleName: string;
+            authorityName?: string | null;
+            detail?: string | null;
+        };
         "Filing.Applications.SubjectScore": {
             subject: string;
+            /** Format: int32 */
+            score: number;
+            comment?: string | null;
+        };
+        "Filing.Applications.SubjectScoreView": {
+            subject: string;
+            subjectName: string;
             /** Format: int32 */
             score: number;
             comment?: string | null;
@@ -1799,6 +2031,15 @@ export interface components {
             version: number;
             reason: string;
         };
+        "PagedOfFiling.Applications.ApplicationSummary": {
+            items: components["schemas"]["Filing.Applications.ApplicationSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         ProblemDetails: {
             type?: string | null;
             title?: string | null;
@@ -1937,6 +2178,10 @@ export interface components {
             code: string;
             message: string;
             inPrinciple: boolean;
+        };
+        "SharedKernel.Reference.Term": {
+            code: string;
+            name: string;
         };
         /** @enum {string} */
         "SharedKernel.Values.OrganizationCategory": "Y" | "S";
@@ -2097,6 +2342,64 @@ export interface operations {
             };
             /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Api.Identity.AccountView"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2412,64 +2715,6 @@ export interface operations {
             };
             /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    getAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Api.Identity.AccountView"];
-                };
-            };
-            /** @description 未登录或 API 密钥无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 角色或权限范围不允许 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 不存在或无权查看 */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3494,7 +3739,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                filingId: string;
             };
             cookie?: never;
         };
@@ -3533,6 +3778,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: components["schemas"]["Filing.Applications.ApplicationStatus"];
+                awaitingMe?: boolean;
                 page?: number;
                 pageSize?: number;
             };
@@ -3548,7 +3794,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Applications.ApplicationPage"];
+                    "application/json": components["schemas"]["PagedOfFiling.Applications.ApplicationSummary"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -3667,6 +3913,64 @@ export interface operations {
             };
             /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getFilingApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Filing.Applications.ApplicationView"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5309,13 +5613,16 @@ export interface operations {
             };
         };
     };
-    getFilingApplication: {
+    listFilings: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
+            query?: {
+                status?: components["schemas"]["Filing.Filings.FilingStatus"];
+                name?: string;
+                page?: number;
+                pageSize?: number;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -5326,7 +5633,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
+                    "application/json": components["schemas"]["Filing.Filings.FilingPage"];
+                };
+            };
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description 未登录或 API 密钥无效 */
@@ -5367,16 +5683,13 @@ export interface operations {
             };
         };
     };
-    listFilings: {
+    getFiling: {
         parameters: {
-            query?: {
-                status?: components["schemas"]["Filing.Filings.FilingStatus"];
-                name?: string;
-                page?: number;
-                pageSize?: number;
-            };
+            query?: never;
             header?: never;
-            path?: never;
+            path: {
+                filingId: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -5387,16 +5700,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Filings.FilingPage"];
-                };
-            };
-            /** @description 请求格式或字段校验失败 */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/json": components["schemas"]["Filing.Filings.FilingRecord"];
                 };
             };
             /** @description 未登录或 API 密钥无效 */
@@ -5526,6 +5830,64 @@ export interface operations {
             };
             /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getFilingReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Filing.Filings.FilingReceipt"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5758,122 +6120,6 @@ export interface operations {
             };
         };
     };
-    getFiling: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Filing.Filings.FilingRecord"];
-                };
-            };
-            /** @description 未登录或 API 密钥无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 角色或权限范围不允许 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 不存在或无权查看 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    getFilingReceipt: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Filing.Filings.FilingReceipt"];
-                };
-            };
-            /** @description 未登录或 API 密钥无效 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 角色或权限范围不允许 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 不存在或无权查看 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
     listNotices: {
         parameters: {
             query?: {
@@ -6020,7 +6266,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                noticeId: string;
             };
             cookie?: never;
         };
@@ -6633,6 +6879,62 @@ export interface operations {
             };
         };
     };
+    downloadOccupationCatalogTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listOrganizations: {
         parameters: {
             query?: {
@@ -6803,7 +7105,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                organizationId: string;
             };
             cookie?: never;
         };
@@ -7006,7 +7308,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                jurisdiction: string;
             };
             cookie?: never;
         };
@@ -7019,6 +7321,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SharedKernel.Policies.JurisdictionPolicy"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: components["schemas"]["SharedKernel.Reference.Term"][];
+                    };
                 };
             };
             /** @description 不存在或无权查看 */

@@ -12,7 +12,7 @@ import { Roles } from '../lib/roles';
 import { applicationStatusNames, DeadlineTag } from './ApplicationsPage';
 import { EvaluationCard, MaterialsCard, PublicityCard } from './FilingStages';
 
-type Application = Schemas['Filing.Applications.FilingApplication'];
+type Application = Schemas['Filing.Applications.ApplicationView'];
 type Line = Schemas['Filing.Applications.OccupationLine'];
 
 const levelOptions = [1, 2, 3, 4, 5].map((n) => ({ value: n, label: ['一级/高级技师', '二级/技师', '三级/高级工', '四级/中级工', '五级/初级工'][n - 1] }));
@@ -22,13 +22,13 @@ export function ApplicationPage() {
   const { data: me } = useMe();
   const query = useQuery({
     queryKey: ['application', id],
-    queryFn: () => unwrap(api.GET('/api/filing/applications/{id}', { params: { path: { id: id! } } })),
+    queryFn: () => unwrap(api.GET('/api/filing/applications/{applicationId}', { params: { path: { applicationId: id! } } })),
   });
   const jurisdiction = query.data?.jurisdiction;
   const policy = useQuery({
     queryKey: ['policy', jurisdiction],
     enabled: !!jurisdiction,
-    queryFn: () => unwrap(api.GET('/api/policies/{id}', { params: { path: { id: jurisdiction! } } })),
+    queryFn: () => unwrap(api.GET('/api/policies/{jurisdiction}', { params: { path: { jurisdiction: jurisdiction! } } })),
   });
   if (query.isLoading) return <Skeleton active />;
   if (query.error || !query.data) return <ProblemAlert error={query.error} />;
@@ -62,7 +62,7 @@ function Summary({ application: a }: { application: Application }) {
   const { areaName } = useAreas();
   const policy = useQuery({
     queryKey: ['policy', a.jurisdiction],
-    queryFn: () => unwrap(api.GET('/api/policies/{id}', { params: { path: { id: a.jurisdiction } } })),
+    queryFn: () => unwrap(api.GET('/api/policies/{jurisdiction}', { params: { path: { jurisdiction: a.jurisdiction } } })),
   });
   const scopeName = policy.data?.filing.scopes.find((s) => s.scope === a.scope)?.name ?? a.scope;
   return (
@@ -74,7 +74,8 @@ function Summary({ application: a }: { application: Application }) {
         <Descriptions.Item label="状态"><Tag data-testid="application-status" color={applicationStatusNames[a.status]?.color}>{applicationStatusNames[a.status]?.text}</Tag></Descriptions.Item>
         <Descriptions.Item label="受理部门">{a.handlingAuthority ? areaName(a.handlingAuthority) : '提交后确定'}</Descriptions.Item>
         <Descriptions.Item label="初审">{a.firstReviewAuthority ? areaName(a.firstReviewAuthority) : '—'}</Descriptions.Item>
-        <Descriptions.Item label="受理时限（FIL-15）"><DeadlineTag deadline={a.acceptanceDeadline} /></Descriptions.Item>
+        <Descriptions.Item label="时限"><DeadlineTag deadline={a.deadline} /></Descriptions.Item>
+        <Descriptions.Item label="当前环节"><span data-testid="waiting-for">{a.waitingFor}</span></Descriptions.Item>
       </Descriptions>
       {a.exceptedViolations.length > 0 && (
         <List
@@ -156,7 +157,7 @@ function Editor({ application: a }: { application: Application }) {
         params: { path: { applicationId: a.id } },
         body: { ...v, version: a.version, occupations: v.occupations.map((l) => ({ ...l, code: l.code || null, isNewOccupation: !!l.isNewOccupation, priorSeniorEvaluation: !!l.priorSeniorEvaluation })) },
       })),
-    onSuccess: (updated) => client.setQueryData(['application', a.id], updated),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['application', a.id] }),
     onError: (e) => applyFieldErrors(form, e),
   });
   const submit = useMutation({
@@ -165,8 +166,8 @@ function Editor({ application: a }: { application: Application }) {
         params: { path: { applicationId: a.id } },
         body: { version, exceptionRequests: Object.entries(justifications).filter(([, j]) => j.trim()).map(([ruleId, justification]) => ({ ruleId, justification })) },
       })),
-    onSuccess: (updated) => {
-      client.setQueryData(['application', a.id], updated);
+    onSuccess: () => {
+      client.invalidateQueries({ queryKey: ['application', a.id] });
       message.success('申请已提交');
     },
   });
@@ -263,8 +264,8 @@ function ReviewerActions({ application: a }: { application: Application }) {
   const [reason, setReason] = useState('');
   const [decisions, setDecisions] = useState<Record<string, { granted: boolean; reason: string }>>({});
   const firstReview = !!a.firstReviewAuthority && !a.forwarded;
-  const done = (text: string) => (updated: Application) => {
-    client.setQueryData(['application', a.id], updated);
+  const done = (text: string) => () => {
+    client.invalidateQueries({ queryKey: ['application', a.id] });
     message.success(text);
   };
   const path = { params: { path: { applicationId: a.id } } };

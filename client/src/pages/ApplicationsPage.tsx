@@ -2,14 +2,12 @@ import { useState } from 'react';
 import { Button, Card, Form, Modal, Select, Table, Tag } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import dayjs from 'dayjs';
 import { api, unwrap, type Schemas } from '../api/client';
 import { useMe } from '../auth/session';
 import { ProblemAlert } from '../lib/ProblemAlert';
-import { useAreas } from '../lib/areas';
 import { Roles } from '../lib/roles';
 
-type Application = Schemas['Filing.Applications.FilingApplication'];
+type Application = Schemas['Filing.Applications.ApplicationSummary'];
 
 export const applicationStatusNames: Record<string, { text: string; color: string }> = {
   Draft: { text: '草稿', color: 'default' },
@@ -24,19 +22,19 @@ export const applicationStatusNames: Record<string, { text: string; color: strin
 };
 
 /** Working days are counted on the server; the queue shows calendar days left to the deadline as a countdown. */
-export function DeadlineTag({ deadline }: { deadline?: string | null }) {
+type Deadline = Schemas['Filing.Applications.DeadlineView'];
+
+/** A deadline that applies now, as the server counted it in the rule's unit; nothing when none applies. */
+export function DeadlineTag({ deadline }: { deadline?: Deadline | null }) {
   if (!deadline) return <span>—</span>;
-  const days = dayjs(deadline).startOf('day').diff(dayjs().startOf('day'), 'day');
-  if (days < 0) return <Tag color="red">已超期 {-days} 天（{deadline}）</Tag>;
-  if (days <= 3) return <Tag color="orange">剩 {days} 天（{deadline}）</Tag>;
-  return <Tag color="green">剩 {days} 天（{deadline}）</Tag>;
+  const color = deadline.overdue ? 'red' : deadline.remaining != null && deadline.remaining <= 3 ? 'orange' : 'green';
+  return <Tag color={color} data-testid="deadline">{deadline.label}：{deadline.text}</Tag>;
 }
 
 /** Filing applications: an organization's own, or a reviewer's queue (submitted ones in its jurisdiction). */
 export function ApplicationsPage() {
   const { data: me } = useMe();
   const navigate = useNavigate();
-  const { areaName } = useAreas();
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const [searchParams] = useSearchParams();
@@ -68,13 +66,12 @@ export function ApplicationsPage() {
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
         columns={[
           { title: '机构', dataIndex: 'organizationName' },
-          { title: '辖区 / 范围', render: (_, a) => `${a.jurisdiction} / ${a.scope}` },
-          { title: '所在地', dataIndex: 'areaCode', render: (c: string) => areaName(c) },
-          { title: '职业（工种）', render: (_, a) => a.occupations.map((o) => o.name).join('、') || '—' },
-          { title: '状态', dataIndex: 'status', render: (s: string) => <Tag color={applicationStatusNames[s]?.color}>{applicationStatusNames[s]?.text ?? s}</Tag> },
-          { title: '受理部门', render: (_, a) => (a.firstReviewAuthority ? `${areaName(a.firstReviewAuthority)}初审 → ${areaName(a.handlingAuthority ?? '')}` : a.handlingAuthority ? areaName(a.handlingAuthority) : '—') },
-          { title: '受理时限（FIL-15）', render: (_, a) => <DeadlineTag deadline={a.acceptanceDeadline} /> },
-          { title: '创建时间', dataIndex: 'draftedAt', render: (t: string) => dayjs(t).format('YYYY-MM-DD') },
+          { title: '辖区 / 范围', render: (_, a) => `${a.jurisdictionName} · ${a.scopeName}` },
+          { title: '类型', dataIndex: 'kindName' },
+          { title: '状态', dataIndex: 'status', render: (s: string, a) => <Tag color={applicationStatusNames[s]?.color}>{a.statusName}</Tag> },
+          { title: '当前环节', dataIndex: 'waitingFor' },
+          { title: '时限', render: (_, a) => <DeadlineTag deadline={a.deadline} /> },
+          { title: '受理部门', render: (_, a) => a.handlingAuthorityName ?? '—' },
         ]}
       />
       {creating && <NewApplicationModal onClose={() => setCreating(false)} />}
@@ -90,7 +87,7 @@ function NewApplicationModal({ onClose }: { onClose: () => void }) {
   const policy = useQuery({
     queryKey: ['policy', jurisdiction],
     enabled: !!jurisdiction,
-    queryFn: () => unwrap(api.GET('/api/policies/{id}', { params: { path: { id: jurisdiction } } })),
+    queryFn: () => unwrap(api.GET('/api/policies/{jurisdiction}', { params: { path: { jurisdiction } } })),
   });
   const draft = useMutation({
     mutationFn: (body: { jurisdiction: string; scope: string }) => unwrap(api.POST('/api/filing/applications', { body })),

@@ -66,7 +66,7 @@ export function DirectoryPage() {
 export function DirectoryEntryPage() {
   const { id } = useParams();
   const { areaName } = useAreas();
-  const entry = useQuery({ queryKey: ['directory', id], queryFn: () => unwrap(api.GET('/api/directory/{id}', { params: { path: { id: id! } } })) });
+  const entry = useQuery({ queryKey: ['directory', id], queryFn: () => unwrap(api.GET('/api/directory/{filingId}', { params: { path: { filingId: id! } } })) });
   if (entry.error) return <ProblemAlert error={entry.error} />;
   const e = entry.data;
   if (!e) return null;

@@ -8,7 +8,7 @@ import { useMe } from '../auth/session';
 import { ProblemAlert } from '../lib/ProblemAlert';
 import { Roles } from '../lib/roles';
 
-type Application = Schemas['Filing.Applications.FilingApplication'];
+type Application = Schemas['Filing.Applications.ApplicationView'];
 
 export const materialItems: Record<number, string> = {
   1: '基本情况表',
@@ -42,8 +42,9 @@ export const methodNames: Record<string, string> = {
 function useUpdate(a: Application, text: string) {
   const client = useQueryClient();
   const { message } = App.useApp();
-  return (updated: Application) => {
-    client.setQueryData(['application', a.id], updated);
+  // commands answer with the decision state; the page shows the application's view, so it is read again
+  return () => {
+    client.invalidateQueries({ queryKey: ['application', a.id] });
     client.invalidateQueries({ queryKey: ['applications'] });
     message.success(text);
   };

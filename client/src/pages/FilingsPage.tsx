@@ -66,8 +66,8 @@ export function FilingDetailPage() {
   const [action, setAction] = useState<'suspend' | 'reinstate' | 'cancel' | null>(null);
   const [reason, setReason] = useState('');
   const [mergedInto, setMergedInto] = useState('');
-  const filing = useQuery({ queryKey: ['filing', id], queryFn: () => unwrap(api.GET('/api/filing/filings/{id}', { params: { path: { id: id! } } })) });
-  const entry = useQuery({ queryKey: ['directory', id], queryFn: () => unwrap(api.GET('/api/directory/{id}', { params: { path: { id: id! } } })) });
+  const filing = useQuery({ queryKey: ['filing', id], queryFn: () => unwrap(api.GET('/api/filing/filings/{filingId}', { params: { path: { filingId: id! } } })) });
+  const entry = useQuery({ queryKey: ['directory', id], queryFn: () => unwrap(api.GET('/api/directory/{filingId}', { params: { path: { filingId: id! } } })) });
   const decide = useMutation({
     mutationFn: async () => {
       const f = filing.data!;
@@ -147,7 +147,7 @@ export function FilingDetailPage() {
 /** 备案回执 (FIL-18), laid out for printing. */
 export function FilingReceiptPage() {
   const { id } = useParams();
-  const receipt = useQuery({ queryKey: ['receipt', id], queryFn: () => unwrap(api.GET('/api/filing/filings/{id}/receipt', { params: { path: { id: id! } } })) });
+  const receipt = useQuery({ queryKey: ['receipt', id], queryFn: () => unwrap(api.GET('/api/filing/filings/{filingId}/receipt', { params: { path: { filingId: id! } } })) });
   if (receipt.error) return <ProblemAlert error={receipt.error} />;
   const r = receipt.data;
   if (!r) return null;

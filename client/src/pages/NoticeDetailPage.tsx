@@ -20,7 +20,7 @@ export function NoticeDetailPage() {
   const { areaName } = useAreas();
   const notice = useQuery({
     queryKey: ['notice', id],
-    queryFn: () => unwrap(api.GET('/api/notices/{id}', { params: { path: { id: id! } } })),
+    queryFn: () => unwrap(api.GET('/api/notices/{noticeId}', { params: { path: { noticeId: id! } } })),
   });
   if (notice.isLoading) return <Skeleton active />;
   if (notice.error || !notice.data) return <ProblemAlert error={notice.error} />;

@@ -31,7 +31,7 @@ export function OrganizationDetailPage() {
   const { id } = useParams();
   const query = useQuery({
     queryKey: ['organization', id],
-    queryFn: () => unwrap(api.GET('/api/organizations/{id}', { params: { path: { id: id! } } })),
+    queryFn: () => unwrap(api.GET('/api/organizations/{organizationId}', { params: { path: { organizationId: id! } } })),
   });
   return (
     <Card title="评价机构">

@@ -21,7 +21,7 @@ export function OrganizationPage() {
     enabled: !!id,
     queryFn: async () => {
       try {
-        return await unwrap(api.GET('/api/organizations/{id}', { params: { path: { id: id! } } }));
+        return await unwrap(api.GET('/api/organizations/{organizationId}', { params: { path: { organizationId: id! } } }));
       } catch (e) {
         if (e instanceof ApiProblem && e.status === 404) return null;
         throw e;

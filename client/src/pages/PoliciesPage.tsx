@@ -16,7 +16,7 @@ export function PoliciesPage() {
   const policy = useQuery({
     queryKey: ['policy', id],
     enabled: !!id,
-    queryFn: () => unwrap(api.GET('/api/policies/{id}', { params: { path: { id: id! } } })),
+    queryFn: () => unwrap(api.GET('/api/policies/{jurisdiction}', { params: { path: { jurisdiction: id! } } })),
   });
   const p = policy.data;
 

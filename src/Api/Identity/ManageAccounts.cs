@@ -85,10 +85,10 @@ public static class QueryAccountsEndpoint
     }
 
     [Authorize(Roles = Roles.Administrator + "," + Roles.Auditor)]
-    [WolverineGet("/api/admin/accounts/{id}", OperationId = "getAccount")]
+    [WolverineGet("/api/admin/accounts/{accountId}", OperationId = "getAccount")]
     [ProducesResponseType<AccountView>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session) =>
-        await session.LoadAsync<Account>(id) is { } a ? Results.Ok(AccountView.From(a)) : Results.Problem(Problems.NotFound("账号"));
+    public static async Task<IResult> Get(Guid accountId, IQuerySession session) =>
+        await session.LoadAsync<Account>(accountId) is { } a ? Results.Ok(AccountView.From(a)) : Results.Problem(Problems.NotFound("账号"));
 }
 
 /// <summary>An administrator decision on an account: the version it saw and the reason.</summary>

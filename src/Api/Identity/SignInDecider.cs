@@ -21,7 +21,7 @@ public static class SignInDecider
             return (SignInOutcome.WrongCredentials,
                 [new AccountSignInFailed(account.Id, account.ConsecutiveFailures + 1, now, remoteAddress, Actor.Anonymous("sign-in"))]);
         if (account.Disabled) return (SignInOutcome.Disabled, []);
-        var self = new Actor(account.Id, account.UserName, account.Role, account.AuthorityCode, account.OrganizationId);
+        var self = new Actor(account.Id, account.UserName, account.Role, account.AuthorityCode, account.OrganizationId, account.DisplayName);
         return (SignInOutcome.Succeeded, [new AccountSignedIn(account.Id, now, remoteAddress, self)]);
     }
 }

@@ -20,10 +20,10 @@ public static class PolicyEndpoints
             p.CalendarLayer, p.Filing.Scopes.Select(s => s.Scope).ToList())).ToList();
 
     [AllowAnonymous]
-    [WolverineGet("/api/policies/{id}", OperationId = "getPolicy")]
+    [WolverineGet("/api/policies/{jurisdiction}", OperationId = "getPolicy")]
     [ProducesResponseType<JurisdictionPolicy>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static IResult Get(string id, PolicyCatalog catalog) =>
-        catalog.Find(id) is { } p ? Results.Ok(p) : Results.Problem(Problems.NotFound("辖区政策"));
+    public static IResult Get(string jurisdiction, PolicyCatalog catalog) =>
+        catalog.Find(jurisdiction) is { } p ? Results.Ok(p) : Results.Problem(Problems.NotFound("辖区政策"));
 
     /// <summary>The authority hierarchy: national → province → city → county.</summary>
     [AllowAnonymous]

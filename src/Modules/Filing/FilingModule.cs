@@ -26,6 +26,8 @@ public static class FilingModule
             opts.Projections.Snapshot<FilingApplication>(SnapshotLifecycle.Inline);
             opts.Schema.For<FilingApplication>().DatabaseSchemaName(Schema)
                 .Index(x => x.OrganizationId).Index(x => x.AreaCode).Index(x => x.Status);
+            opts.Projections.Add<ApplicationHistoryProjection>(ProjectionLifecycle.Inline);
+            opts.Schema.For<ApplicationHistory>().DatabaseSchemaName(Schema);
             opts.Projections.Snapshot<FilingNumberSequence>(SnapshotLifecycle.Inline);
             opts.Schema.For<FilingNumberSequence>().DatabaseSchemaName(Schema);
             opts.Projections.Snapshot<FilingRecord>(SnapshotLifecycle.Inline);
@@ -41,6 +43,8 @@ public static class FilingModule
         services.AddSingleton(OccupationCatalog.LoadShipped());
         services.AddHostedService<OccupationCatalogLoader>();
         services.AddSingleton<FilingNumberAllocator>();
+        services.AddSingleton<ApplicationViews>();
+        services.AddSingleton<SharedKernel.Reference.ITermProvider, FilingTerms>();
         services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(FilingModule).Assembly));
         return services;
     }

@@ -21,6 +21,7 @@ public static class NoticesModule
         services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(NoticesModule).Assembly));
         services.AddSingleton<NoticeCloseScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<NoticeCloseScheduler>());
+        services.AddSingleton<SharedKernel.Reference.ITermProvider, NoticeTerms>();
         return services;
     }
 }

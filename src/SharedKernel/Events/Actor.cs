@@ -2,13 +2,17 @@ namespace Assessment.SharedKernel.Events;
 
 /// <summary>
 /// Who did it. Every event carries one (全程留痕): the user, the role they acted in, and the authority
-/// or organization they acted for. <see cref="System"/> is used only for the platform's own scheduled work.
+/// or organization they acted for, and the person's name as people read it (<see cref="DisplayName"/>; events written
+/// before it existed fall back to the user name). <see cref="System"/> is used only for the platform's own scheduled work.
 /// </summary>
-public sealed record Actor(Guid UserId, string UserName, string Role, string? AuthorityCode, Guid? OrganizationId)
+public sealed record Actor(Guid UserId, string UserName, string Role, string? AuthorityCode, Guid? OrganizationId, string? DisplayName = null)
 {
-    public static readonly Actor System = new(Guid.Empty, "system", Roles.System, null, null);
+    public static readonly Actor System = new(Guid.Empty, "system", Roles.System, null, null, "系统");
 
-    public static Actor Anonymous(string label = "public") => new(Guid.Empty, label, Roles.Public, null, null);
+    public static Actor Anonymous(string label = "public") => new(Guid.Empty, label, Roles.Public, null, null, label == "public" ? "公众" : label);
+
+    /// <summary>The name to show a person: the display name, else the user name.</summary>
+    public string Name => string.IsNullOrWhiteSpace(DisplayName) ? UserName : DisplayName;
 }
 
 public static class Roles

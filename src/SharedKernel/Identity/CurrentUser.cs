@@ -34,7 +34,7 @@ public sealed record CurrentUser(
             principal.FindAll(AssessmentClaims.Scope).Select(c => c.Value).ToList());
     }
 
-    public Actor ToActor() => new(Id, UserName, Role, AuthorityCode, OrganizationId);
+    public Actor ToActor() => new(Id, UserName, Role, AuthorityCode, OrganizationId, DisplayName);
 
     public bool Is(string role) => Role == role;
     public bool HasScope(string scope) => Role != Roles.ApiClient || Scopes.Contains(scope);

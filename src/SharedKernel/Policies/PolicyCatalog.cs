@@ -67,6 +67,13 @@ public sealed partial class PolicyCatalog
     }
 
     /// <summary>The chain from the area up to the national root.</summary>
+    /// <summary>An area as people name it, from the province down ("安徽省芜湖市"); the country is "全国".</summary>
+    public string AreaName(string areaCode)
+    {
+        var names = string.Concat(Ancestry(areaCode).Reverse().Where(a => a.Level != AuthorityLevels.National).Select(a => a.AreaName));
+        return names.Length > 0 ? names : FindAuthority(areaCode)?.AreaName ?? areaCode;
+    }
+
     public IReadOnlyList<AuthorityDefinition> Ancestry(string areaCode)
     {
         var result = new List<AuthorityDefinition>();

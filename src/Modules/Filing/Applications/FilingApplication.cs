@@ -103,6 +103,9 @@ public sealed class PledgeRef
     public Instant PledgedAt { get; set; }
     /// <summary>When the pledged item was produced (a material of that item attached after the pledge).</summary>
     public Instant? ProducedAt { get; set; }
+
+    /// <summary>Stored with the document so that lists can filter on it.</summary>
+    public bool IsProduced => ProducedAt is not null;
 }
 
 /// <summary>An expert assigned to a technical evaluation (FIL-16).</summary>

@@ -1,9 +1,9 @@
-using Assessment.SharedKernel;
 using System.Security.Claims;
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,40 +11,66 @@ using Wolverine.Http;
 
 namespace Assessment.Filing.Applications;
 
-public sealed record ApplicationPage(IReadOnlyList<FilingApplication> Items, long Total, int Page, int PageSize);
-
 public static class QueryApplicationsEndpoint
 {
-    /// <summary>One application: its organization, or reviewers whose jurisdiction covers the organization.</summary>
+    /// <summary>Get one filing application with its deadline, who must act and its history.</summary>
+    /// <remarks>Seen by whoever the lists show it to (<see cref="ApplicationAccess"/>); 404 for anyone else.</remarks>
     [Authorize(Policy = ScopePolicies.FilingRead)]
-    [WolverineGet("/api/filing/applications/{id}", OperationId = "getFilingApplication")]
-    [ProducesResponseType<FilingApplication>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
+    [WolverineGet("/api/filing/applications/{applicationId}", OperationId = "getFilingApplication")]
+    [ProducesResponseType<ApplicationView>(200)]
+    public static async Task<IResult> Get(Guid applicationId, ClaimsPrincipal principal, IQuerySession session, AccessControl access,
+        ApplicationViews views)
     {
-        var application = await session.LoadAsync<FilingApplication>(id);
-        return application is null || !ApplicationAccess.CanSee(application, CurrentUser.From(principal), access)
-            ? Results.Problem(Problems.NotFound("备案申请"))
-            : Results.Ok(application);
+        var application = await session.LoadAsync<FilingApplication>(applicationId);
+        if (application is null || !ApplicationAccess.CanSee(application, CurrentUser.From(principal), access))
+            return Results.Problem(Problems.NotFound<FilingApplication>());
+        return Results.Ok(views.For(application, await session.LoadAsync<ApplicationHistory>(applicationId)));
     }
 
-    /// <summary>The applications the caller may see; reviewers get their queue (submitted ones) first, overdue first.</summary>
+    /// <summary>List the filing applications the caller may see.</summary>
+    /// <remarks>
+    /// An organization sees its own, an expert those assigned to it, reviewers and systems those of their area once
+    /// submitted. <c>awaitingMe=true</c> keeps what waits for the caller: the reviewer's authority must act, the expert
+    /// has not scored, the organization must edit or produce pledged materials. Those with the nearest deadline first.
+    /// </remarks>
     [Authorize(Policy = ScopePolicies.FilingRead)]
     [WolverineGet("/api/filing/applications", OperationId = "listFilingApplications")]
-    public static async Task<ApplicationPage> List(ClaimsPrincipal principal, IQuerySession session, AccessControl access,
-        ApplicationStatus? status, int? page, int? pageSize)
+    public static Task<Paged<ApplicationSummary>> List(ClaimsPrincipal principal, IQuerySession session, AccessControl access, ApplicationViews views,
+        ApplicationStatus? status, bool? awaitingMe, int? page, int? pageSize)
     {
         var user = CurrentUser.From(principal);
-        var (p, size) = Paging.From(page, pageSize);
         IQueryable<FilingApplication> query = session.Query<FilingApplication>();
         if (user.OrganizationId is { } own) query = query.Where(a => a.OrganizationId == own);
-        else if (user.Role == SharedKernel.Events.Roles.Expert) query = query.Where(a => a.Experts.Any(e => e.UserId == user.Id));
+        else if (user.Role == Roles.Expert) query = query.Where(a => a.Experts.Any(e => e.UserId == user.Id));
         else
         {
             if (access.VisibleAreas(user) is { } areas) query = query.Where(a => areas.Contains(a.AreaCode));
             query = query.Where(a => a.Status != ApplicationStatus.Draft);
         }
         if (status is { } s) query = query.Where(a => a.Status == s);
-        var result = await query.OrderBy(a => a.AcceptanceDeadline).ThenByDescending(a => a.DraftedAt).ToPagedListAsync(p, size);
-        return new ApplicationPage(result.ToList(), result.TotalItemCount, p, size);
+        if (awaitingMe == true) query = AwaitingCaller(query, user);
+        return Paging.From(page, pageSize).Of(query.OrderBy(a => a.AcceptanceDeadline).ThenByDescending(a => a.DraftedAt), a => views.Summary(a, user));
+    }
+
+    /// <summary>The query form of <see cref="ApplicationTasks.AwaitsCaller"/>.</summary>
+    private static IQueryable<FilingApplication> AwaitingCaller(IQueryable<FilingApplication> query, CurrentUser user)
+    {
+        switch (user.Role)
+        {
+            case Roles.Expert:
+                var me = user.Id;
+                return query.Where(a => a.Status == ApplicationStatus.UnderEvaluation && a.Experts.Any(e => e.UserId == me && !e.HasScored));
+            case Roles.Reviewer when user.AuthorityCode is { } code:
+                return query.Where(a =>
+                    (a.Status == ApplicationStatus.Submitted && a.FirstReviewAuthority == code && !a.Forwarded)
+                    || (a.Status == ApplicationStatus.Submitted && a.HandlingAuthority == code && (a.FirstReviewAuthority == null || a.Forwarded))
+                    || ((a.Status == ApplicationStatus.Accepted || a.Status == ApplicationStatus.UnderEvaluation
+                         || a.Status == ApplicationStatus.EvaluationPassed || a.Status == ApplicationStatus.InPublicity) && a.HandlingAuthority == code));
+            case Roles.Organization:
+                return query.Where(a => a.Status == ApplicationStatus.Draft || a.Status == ApplicationStatus.Returned
+                                        || (a.Status == ApplicationStatus.UnderEvaluation && a.Pledges.Any(p => !p.IsProduced)));
+            default:
+                return query.Where(a => false);
+        }
     }
 }

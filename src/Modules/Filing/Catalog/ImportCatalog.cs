@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Assessment.SharedKernel.Spreadsheets;
 using MiniExcelLibs;
 using NodaTime;
 using Wolverine.Http;
@@ -191,6 +192,26 @@ public static class CatalogImportStateEndpoint
         return current is null
             ? new CatalogImportState(0, null, null, null, null, 0)
             : new CatalogImportState(current.Version, current.FileName, current.Sha256, current.ImportedAt, current.ImportedBy, current.Entries.Count);
+    }
+}
+
+public static class CatalogTemplateEndpoint
+{
+    /// <summary>Download the catalog import template (.xlsx).</summary>
+    /// <remarks>The columns the import reads, with the two kinds of entry filled in as examples; the administrator
+    /// replaces the examples with the catalog to load.</remarks>
+    [Authorize(Roles = Roles.Administrator)]
+    [WolverineGet("/api/occupations/import/template", OperationId = "downloadOccupationCatalogTemplate")]
+    [ProducesResponseType<FileContentResult>(200, Spreadsheet.ContentType)]
+    public static async Task<IResult> Get()
+    {
+        using var stream = new MemoryStream();
+        await Spreadsheet.WriteAsync(stream, "职业目录", ["职业编码", "职业名称", "类别", "大类"],
+        [
+            ["6-31-01-03", "电工", "技能类", "生产制造及有关人员"],
+            ["", "特种作业人员", "准入类", "准入类技能人员职业资格"],
+        ]);
+        return Results.File(stream.ToArray(), Spreadsheet.ContentType, "职业目录导入模板.xlsx");
     }
 }
 

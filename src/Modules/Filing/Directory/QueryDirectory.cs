@@ -49,10 +49,10 @@ public static class QueryDirectoryEndpoint
     }
 
     [AllowAnonymous]
-    [WolverineGet("/api/directory/{id}", OperationId = "getDirectoryEntry")]
+    [WolverineGet("/api/directory/{filingId}", OperationId = "getDirectoryEntry")]
     [ProducesResponseType<DirectoryEntry>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session) =>
-        await session.LoadAsync<DirectoryEntry>(id) is { } entry ? Results.Ok(entry) : Results.Problem(Problems.NotFound("备案机构"));
+    public static async Task<IResult> Get(Guid filingId, IQuerySession session) =>
+        await session.LoadAsync<DirectoryEntry>(filingId) is { } entry ? Results.Ok(entry) : Results.Problem(Problems.NotFound("备案机构"));
 
     /// <summary>The search result (up to 10,000 rows) as an .xlsx workbook.</summary>
     [AllowAnonymous]
@@ -66,7 +66,7 @@ public static class QueryDirectoryEndpoint
         using var stream = new MemoryStream();
         await Spreadsheet.WriteAsync(stream, "评价机构目录", ExportHeaders, entries.Select(e => new object?[]
         {
-            e.FilingNumber, e.Name, e.CreditCode, AreaName(catalog, e.AreaCode), e.Address, e.ContactName, e.ContactPhone, e.ContactEmail,
+            e.FilingNumber, e.Name, e.CreditCode, catalog.AreaName(e.AreaCode), e.Address, e.ContactName, e.ContactPhone, e.ContactEmail,
             $"{e.ValidFrom:yyyy-MM-dd}至{e.ValidUntil:yyyy-MM-dd}", DirectoryEntry.Describe(e.Occupations),
             string.Join("；", e.Sites.Select(s => $"{s.Name}（{s.Address}）")), StatusName(e.Status),
         }));
@@ -75,9 +75,6 @@ public static class QueryDirectoryEndpoint
 
     private static readonly string[] ExportHeaders =
         ["备案号", "机构名称", "统一社会信用代码", "所在地区", "地址", "联系人", "联系电话", "电子邮箱", "备案有效期", "职业（工种）及等级", "评价站点", "状态"];
-
-    public static string AreaName(PolicyCatalog catalog, string areaCode) =>
-        string.Join("", catalog.Ancestry(areaCode).Reverse().Where(a => a.Level != AuthorityLevels.National).Select(a => a.AreaName));
 
     public static string StatusName(FilingStatus status) => status switch
     {

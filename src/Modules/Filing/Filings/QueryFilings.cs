@@ -45,29 +45,29 @@ public static class QueryFilingsEndpoint
     }
 
     [Authorize(Policy = ScopePolicies.FilingRead)]
-    [WolverineGet("/api/filing/filings/{id}", OperationId = "getFiling")]
+    [WolverineGet("/api/filing/filings/{filingId}", OperationId = "getFiling")]
     [ProducesResponseType<FilingRecord>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
+    public static async Task<IResult> Get(Guid filingId, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
     {
-        var filing = await session.LoadAsync<FilingRecord>(id);
+        var filing = await session.LoadAsync<FilingRecord>(filingId);
         return filing is null || !access.CanSee(CurrentUser.From(principal), filing.AccessScope())
             ? Results.Problem(Problems.NotFound("备案"))
             : Results.Ok(filing);
     }
 
     [Authorize(Policy = ScopePolicies.FilingRead)]
-    [WolverineGet("/api/filing/filings/{id}/receipt", OperationId = "getFilingReceipt")]
+    [WolverineGet("/api/filing/filings/{filingId}/receipt", OperationId = "getFilingReceipt")]
     [ProducesResponseType<FilingReceipt>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Receipt(Guid id, ClaimsPrincipal principal, IQuerySession session, AccessControl access, PolicyCatalog catalog)
+    public static async Task<IResult> Receipt(Guid filingId, ClaimsPrincipal principal, IQuerySession session, AccessControl access, PolicyCatalog catalog)
     {
-        var filing = await session.LoadAsync<FilingRecord>(id);
-        var entry = await session.LoadAsync<DirectoryEntry>(id);
+        var filing = await session.LoadAsync<FilingRecord>(filingId);
+        var entry = await session.LoadAsync<DirectoryEntry>(filingId);
         if (filing is null || entry is null || !access.CanSee(CurrentUser.From(principal), filing.AccessScope()))
             return Results.Problem(Problems.NotFound("备案"));
         var policy = catalog.Get(filing.Jurisdiction);
         var authority = policy.Authorities.FirstOrDefault(a => a.Code == filing.GrantingAuthority)?.Name ?? filing.GrantingAuthority;
         return Results.Ok(new FilingReceipt(filing.Id, filing.FilingNumber, entry.Name, entry.CreditCode, entry.Address,
-            QueryDirectoryEndpoint.AreaName(catalog, filing.AreaCode), policy.Filing.Scopes.FirstOrDefault(s => s.Scope == filing.Scope)?.Name ?? filing.Scope,
+            catalog.AreaName(filing.AreaCode), policy.Filing.Scopes.FirstOrDefault(s => s.Scope == filing.Scope)?.Name ?? filing.Scope,
             authority, filing.ReportedTo, filing.ValidFrom, filing.ValidUntil,
             filing.Occupations.Select(o => new ReceiptOccupation(o.Name, o.Code,
                 $"{SkillLevel.FromNumber(o.LowestLevel).FullName}至{SkillLevel.FromNumber(o.HighestLevel).FullName}")).ToList(),

@@ -71,3 +71,23 @@ public sealed class Organization
         ContactEmail = e.ContactEmail;
     }
 }
+
+/// <summary>The words for an organization's codes (FIL-11 机构性质; FIL-24 category letter).</summary>
+public static class OrganizationNames
+{
+    public static string Nature(OrganizationNature nature) => nature switch
+    {
+        OrganizationNature.Enterprise => "企业",
+        OrganizationNature.PrivateNonEnterprise => "民办非企业单位",
+        OrganizationNature.IndustryAssociation => "行业协会",
+        OrganizationNature.ResearchInstitute => "科研院所",
+        OrganizationNature.TechnicalSchool => "技工院校",
+        _ => "其他",
+    };
+
+    public static string Category(SharedKernel.Values.OrganizationCategory category) => category switch
+    {
+        SharedKernel.Values.OrganizationCategory.Y => "用人单位（Y）",
+        _ => "社会培训评价组织（S）",
+    };
+}

@@ -17,11 +17,11 @@ public static class QueryOrganizationsEndpoint
 {
     /// <summary>One organization; 404 when it does not exist or lies outside the caller's jurisdiction or ownership.</summary>
     [Authorize(Policy = ScopePolicies.FilingRead)]
-    [WolverineGet("/api/organizations/{id}", OperationId = "getOrganization")]
+    [WolverineGet("/api/organizations/{organizationId}", OperationId = "getOrganization")]
     [ProducesResponseType<Organization>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
+    public static async Task<IResult> Get(Guid organizationId, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
     {
-        var org = await session.LoadAsync<Organization>(id);
+        var org = await session.LoadAsync<Organization>(organizationId);
         if (org is null || !access.CanSee(CurrentUser.From(principal), org.Scope()))
             return Results.Problem(Problems.NotFound("机构"));
         return Results.Ok(org);

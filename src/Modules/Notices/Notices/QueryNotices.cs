@@ -49,10 +49,10 @@ public static class QueryNoticesEndpoint
     }
 
     [AllowAnonymous]
-    [WolverineGet("/api/notices/{id}", OperationId = "getNotice")]
+    [WolverineGet("/api/notices/{noticeId}", OperationId = "getNotice")]
     [ProducesResponseType<PublicNotice>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session) =>
-        await session.LoadAsync<Notice>(id) is { } n ? Results.Ok(PublicNotice.From(n)) : Results.Problem(Problems.NotFound("公告"));
+    public static async Task<IResult> Get(Guid noticeId, IQuerySession session) =>
+        await session.LoadAsync<Notice>(noticeId) is { } n ? Results.Ok(PublicNotice.From(n)) : Results.Problem(Problems.NotFound("公告"));
 
     /// <summary>
     /// Objections with the objectors' contact details: personal data, so only for the reviewers of the notice's area (and
