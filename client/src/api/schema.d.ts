@@ -164,6 +164,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/sign-in": {
         parameters: {
             query?: never;
@@ -955,15 +971,6 @@ export interface components {
             version: number;
             reason: string;
         };
-        "Api.Identity.AccountPage": {
-            items: components["schemas"]["Api.Identity.AccountView"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-        };
         "Api.Identity.AccountView": {
             /** Format: uuid */
             id: string;
@@ -974,8 +981,10 @@ export interface components {
             role: string;
             roleName: string;
             authorityCode?: string | null;
+            authorityName?: string | null;
             /** Format: uuid */
             organizationId?: string | null;
+            organizationName?: string | null;
             disabled: boolean;
             /**
              * Format: date-time
@@ -1039,6 +1048,7 @@ export interface components {
             authority?: components["schemas"]["Api.Identity.AuthorityRef"];
             /** Format: uuid */
             organizationId?: string | null;
+            organizationName?: string | null;
             scopes: string[];
         };
         "Api.Identity.RegisterApiClient": {
@@ -1052,6 +1062,10 @@ export interface components {
             /** Format: int64 */
             version: number;
             newPassword: string;
+        };
+        "Api.Identity.SessionView": {
+            signedIn: boolean;
+            user?: components["schemas"]["Api.Identity.MeResponse"];
         };
         "Api.Identity.SignInRequest": {
             userName: string;
@@ -2031,6 +2045,15 @@ export interface components {
             version: number;
             reason: string;
         };
+        "PagedOfApi.Identity.AccountView": {
+            items: components["schemas"]["Api.Identity.AccountView"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         "PagedOfFiling.Applications.ApplicationSummary": {
             items: components["schemas"]["Filing.Applications.ApplicationSummary"][];
             /** Format: int64 */
@@ -2214,7 +2237,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Api.Identity.AccountPage"];
+                    "application/json": components["schemas"]["PagedOfApi.Identity.AccountView"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -3234,6 +3257,44 @@ export interface operations {
             };
             /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Api.Identity.SessionView"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

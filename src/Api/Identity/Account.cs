@@ -62,10 +62,13 @@ public sealed class Account
     public void Apply(AccountEnabled e) => Disabled = false;
 }
 
+/// <summary>An account as administrators and auditors see it: names of its role, authority and organization, not codes.</summary>
 public sealed record AccountView(
-    Guid Id, long Version, string UserName, string DisplayName, string Role, string RoleName, string? AuthorityCode,
-    Guid? OrganizationId, bool Disabled, Instant CreatedAt, Instant? LastSignInAt)
+    Guid Id, long Version, string UserName, string DisplayName, string Role, string RoleName, string? AuthorityCode, string? AuthorityName,
+    Guid? OrganizationId, string? OrganizationName, bool Disabled, Instant CreatedAt, Instant? LastSignInAt)
 {
-    public static AccountView From(Account a) => new(a.Id, a.Version, a.UserName, a.DisplayName, a.Role, Roles.DisplayName(a.Role),
-        a.AuthorityCode, a.OrganizationId, a.Disabled, a.CreatedAt, a.LastSignInAt);
+    public static AccountView From(Account a, SharedKernel.Policies.PolicyCatalog catalog, IReadOnlyDictionary<Guid, string> organizationNames) =>
+        new(a.Id, a.Version, a.UserName, a.DisplayName, a.Role, Roles.DisplayName(a.Role), a.AuthorityCode,
+            a.AuthorityCode is null ? null : catalog.FindAuthority(a.AuthorityCode)?.Name, a.OrganizationId,
+            a.OrganizationId is { } org ? organizationNames.GetValueOrDefault(org, "尚未登记的机构") : null, a.Disabled, a.CreatedAt, a.LastSignInAt);
 }

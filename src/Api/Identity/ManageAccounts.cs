@@ -2,6 +2,7 @@ using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
+using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
@@ -68,27 +69,31 @@ public static partial class CreateAccountEndpoint
     private static partial Regex UserNamePattern();
 }
 
-public sealed record AccountPage(IReadOnlyList<AccountView> Items, long Total, int Page, int PageSize);
-
 public static class QueryAccountsEndpoint
 {
+    /// <summary>List accounts, with the names of the authorities and organizations they act for.</summary>
     [Authorize(Roles = Roles.Administrator + "," + Roles.Auditor)]
     [WolverineGet("/api/admin/accounts", OperationId = "listAccounts")]
-    public static async Task<AccountPage> List(IQuerySession session, string? role, string? q, int? page, int? pageSize)
+    public static async Task<Paged<AccountView>> List(IQuerySession session, PolicyCatalog catalog, IOrganizationNames organizations,
+        string? role, string? q, int? page, int? pageSize)
     {
-        var (p, size) = Paging.From(page, pageSize);
         IQueryable<Account> query = session.Query<Account>();
         if (!string.IsNullOrWhiteSpace(role)) query = query.Where(a => a.Role == role);
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(a => a.UserName.Contains(q) || a.DisplayName.Contains(q));
-        var result = await query.OrderBy(a => a.UserName).ToPagedListAsync(p, size);
-        return new AccountPage(result.Select(AccountView.From).ToList(), result.TotalItemCount, p, size);
+        var accounts = await Paging.From(page, pageSize).Of(query.OrderBy(a => a.UserName), a => a);
+        var names = await organizations.NamesAsync(accounts.Items.Where(a => a.OrganizationId is not null).Select(a => a.OrganizationId!.Value).ToList());
+        return new Paged<AccountView>(accounts.Items.Select(a => AccountView.From(a, catalog, names)).ToList(), accounts.Total, accounts.Page, accounts.PageSize);
     }
 
     [Authorize(Roles = Roles.Administrator + "," + Roles.Auditor)]
     [WolverineGet("/api/admin/accounts/{accountId}", OperationId = "getAccount")]
     [ProducesResponseType<AccountView>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid accountId, IQuerySession session) =>
-        await session.LoadAsync<Account>(accountId) is { } a ? Results.Ok(AccountView.From(a)) : Results.Problem(Problems.NotFound("账号"));
+    public static async Task<IResult> Get(Guid accountId, IQuerySession session, PolicyCatalog catalog, IOrganizationNames organizations)
+    {
+        if (await session.LoadAsync<Account>(accountId) is not { } a) return Results.Problem(Problems.NotFound<Account>());
+        var names = a.OrganizationId is { } org ? await organizations.NamesAsync([org]) : new Dictionary<Guid, string>();
+        return Results.Ok(AccountView.From(a, catalog, names));
+    }
 }
 
 /// <summary>An administrator decision on an account: the version it saw and the reason.</summary>

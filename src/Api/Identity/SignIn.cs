@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
@@ -21,7 +22,10 @@ public sealed record AuthorityRef(string Code, string Name, string Level);
 
 public sealed record MeResponse(
     Guid Id, string UserName, string DisplayName, string Role, string RoleName,
-    AuthorityRef? Authority, Guid? OrganizationId, IReadOnlyList<string> Scopes);
+    AuthorityRef? Authority, Guid? OrganizationId, string? OrganizationName, IReadOnlyList<string> Scopes);
+
+/// <summary>Whether the browser is signed in, and as whom: answered to everyone, so public pages ask without an error.</summary>
+public sealed record SessionView(bool SignedIn, MeResponse? User);
 
 public static class SignInEndpoint
 {
@@ -43,7 +47,7 @@ public static class SignInEndpoint
     [ProducesResponseType<MeResponse>(200), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(401),
      ProducesResponseType<ProblemDetails>(429)]
     public static async Task<IResult> Post(SignInRequest request, HttpContext http, IDocumentSession session, IClock clock,
-        PolicyCatalog catalog, SignInThrottle throttle)
+        PolicyCatalog catalog, SignInThrottle throttle, IOrganizationNames organizations)
     {
         var name = request.UserName.Trim();
         var client = RateLimiting.ClientKey(http);
@@ -73,7 +77,7 @@ public static class SignInEndpoint
 
         var principal = ClaimsFactory.ForAccount(account!, AuthSchemes.Cookie);
         await http.SignInAsync(AuthSchemes.Cookie, principal);
-        return Results.Ok(MeEndpoint.Describe(CurrentUser.From(principal), catalog));
+        return Results.Ok(await MeEndpoint.Describe(CurrentUser.From(principal), catalog, organizations));
     }
 
     private static readonly string DummyHash = Passwords.Hash("dummy-password-for-timing");
@@ -103,16 +107,27 @@ public static class SignOutEndpoint
 
 public static class MeEndpoint
 {
-    /// <summary>Who the caller is (cookie or API key).</summary>
+    /// <summary>Get who the caller is (cookie or API key).</summary>
     [Authorize]
     [WolverineGet("/api/auth/me", OperationId = "me")]
-    [ProducesResponseType<ProblemDetails>(401)]
-    public static MeResponse Get(ClaimsPrincipal principal, PolicyCatalog catalog) => Describe(CurrentUser.From(principal), catalog);
+    public static Task<MeResponse> Get(ClaimsPrincipal principal, PolicyCatalog catalog, IOrganizationNames organizations) =>
+        Describe(CurrentUser.From(principal), catalog, organizations);
 
-    public static MeResponse Describe(CurrentUser user, PolicyCatalog catalog)
+    /// <summary>Get the browser's session: signed in or not, and as whom.</summary>
+    /// <remarks>Never 401: public pages ask this on every load.</remarks>
+    [AllowAnonymous]
+    [WolverineGet("/api/auth/session", OperationId = "getSession")]
+    public static async Task<SessionView> Session(ClaimsPrincipal principal, PolicyCatalog catalog, IOrganizationNames organizations)
+    {
+        var user = CurrentUser.From(principal);
+        return user.IsAuthenticated ? new SessionView(true, await Describe(user, catalog, organizations)) : new SessionView(false, null);
+    }
+
+    public static async Task<MeResponse> Describe(CurrentUser user, PolicyCatalog catalog, IOrganizationNames organizations)
     {
         var authority = user.AuthorityCode is { } code && catalog.FindAuthority(code) is { } a ? new AuthorityRef(a.Code, a.Name, a.Level) : null;
+        var organization = user.OrganizationId is { } org ? (await organizations.NamesAsync([org])).GetValueOrDefault(org) : null;
         return new MeResponse(user.Id, user.UserName, user.DisplayName, user.Role, Roles.DisplayName(user.Role), authority,
-            user.OrganizationId, user.Scopes);
+            user.OrganizationId, organization, user.Scopes);
     }
 }

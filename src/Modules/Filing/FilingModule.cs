@@ -45,6 +45,7 @@ public static class FilingModule
         services.AddSingleton<FilingNumberAllocator>();
         services.AddSingleton<ApplicationViews>();
         services.AddSingleton<SharedKernel.Reference.ITermProvider, FilingTerms>();
+        services.AddSingleton<SharedKernel.Contracts.IOrganizationNames, RegisteredOrganizationNames>();
         services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(FilingModule).Assembly));
         return services;
     }

@@ -11,8 +11,8 @@ public sealed record CalendarYear(int Year, IReadOnlyList<LocalDate> Off, IReadO
 public sealed record CalendarLayer(string Id, string Name, string? Parent, IReadOnlyList<CalendarYear> Years);
 
 /// <summary>Raised when a date lies outside the years the calendar knows: never guess weekends only.</summary>
-public sealed class CalendarYearNotLoadedException(string layerId, int year)
-    : Exception($"工作日历（{layerId}）尚未载入{year}年的节假日安排，无法计算工作日。请管理员载入该年度国务院节假日安排后重试。")
+public sealed class CalendarYearNotLoadedException(string layerId, string layerName, int year)
+    : Exception($"工作日历“{layerName}”尚未载入{year}年的节假日安排，无法计算该年的工作日。请管理员载入国务院{year}年部分节假日安排的通知后重试。")
 {
     public string LayerId { get; } = layerId;
     public int Year { get; } = year;
@@ -72,7 +72,8 @@ public sealed class WorkingDayCalendar
     public bool IsWorkingDay(string layerId, LocalDate date)
     {
         var layer = Get(layerId);
-        if (!layer.Years.Contains(date.Year)) throw new CalendarYearNotLoadedException(layer.Chain[^1], date.Year);
+        if (!layer.Years.Contains(date.Year))
+            throw new CalendarYearNotLoadedException(layer.Chain[^1], Get(layer.Chain[^1]).Layer.Name, date.Year);
         if (layer.Overrides.TryGetValue(date, out var working)) return working;
         return date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday);
     }

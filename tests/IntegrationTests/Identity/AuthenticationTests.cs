@@ -29,6 +29,19 @@ public class AuthenticationTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task the_session_is_answered_to_everyone_so_public_pages_ask_without_an_error()
+    {
+        var anonymous = await Given.Get<JsonObject>(Caller.Anonymous, "/api/auth/session");
+        anonymous["signedIn"]!.GetValue<bool>().ShouldBeFalse();
+        anonymous["user"].ShouldBeNull();
+        var (org, id) = await Given.Organization("hefei.org", "340100", "合肥职业技能评价中心");
+        var session = await Given.Get<JsonObject>(org, "/api/auth/session");
+        session["signedIn"]!.GetValue<bool>().ShouldBeTrue();
+        session["user"]!["organizationName"]!.GetValue<string>().ShouldBe("合肥职业技能评价中心");
+        session["user"]!["organizationId"]!.GetValue<Guid>().ShouldBe(id);
+    }
+
+    [Fact]
     public async Task a_wrong_password_is_401_problem_details_that_does_not_say_which_part_was_wrong()
     {
         await Given.Account("someone", Roles.Auditor);
