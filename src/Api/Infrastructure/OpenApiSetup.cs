@@ -46,8 +46,12 @@ public static class OpenApiSetup
         return services;
     }
 
-    /// <summary>Readable, stable schema names: Filing.Organizations.Organization, CreationResponseOfGuid.</summary>
-    private static string SchemaId(Type t)
+    /// <summary>
+    /// Readable schema names that survive moving code between folders: the module and the type (Filing.ApplicationView,
+    /// Notices.PublicNotice, Api.AccountView, SharedKernel.Term), generics spelled out (PagedOfFiling.ApplicationSummary).
+    /// A type name is unique within its module (an architecture test holds to it).
+    /// </summary>
+    public static string SchemaId(Type t)
     {
         if (t.IsGenericType)
         {
@@ -55,7 +59,12 @@ public static class OpenApiSetup
             return name + "Of" + string.Join("And", t.GetGenericArguments().Select(SchemaId));
         }
         var full = (t.FullName ?? t.Name).Replace("+", ".");
-        foreach (var prefix in new[] { "Assessment.", "Microsoft.AspNetCore.Mvc.", "System." })
+        if (full.StartsWith("Assessment.", StringComparison.Ordinal))
+        {
+            var module = full["Assessment.".Length..].Split('.')[0];
+            return module + "." + t.Name;
+        }
+        foreach (var prefix in new[] { "Microsoft.AspNetCore.Mvc.", "System." })
         {
             if (full.StartsWith(prefix, StringComparison.Ordinal)) return full[prefix.Length..];
         }

@@ -11,7 +11,7 @@ public sealed class NoticeTerms : ITermProvider
     {
         ["noticeKinds"] = TermLists.Of<NoticeKind>(NoticeNames.Kind),
         ["noticeStatuses"] = TermLists.Of<NoticeStatus>(NoticeNames.Status),
-        ["objectionOutcomes"] = TermLists.Of<ObjectionOutcome>(o => o == ObjectionOutcome.Upheld ? "异议成立" : "异议不成立"),
+        ["objectionOutcomes"] = TermLists.Of<ObjectionOutcome>(NoticeNames.Outcome),
     };
 }
 
@@ -26,6 +26,8 @@ public static class NoticeNames
         NoticeKind.SupervisionResult => "监管结果",
         _ => "通知公告",
     };
+
+    public static string Outcome(ObjectionOutcome outcome) => outcome == ObjectionOutcome.Upheld ? "异议成立" : "异议不成立";
 
     public static string Status(NoticeStatus status) => status switch
     {

@@ -1,3 +1,4 @@
+using Assessment.Notices.Closing;
 using Assessment.Notices.Notices;
 using JasperFx.Events.Projections;
 using Marten;

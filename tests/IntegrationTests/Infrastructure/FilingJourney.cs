@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Alba;
-using Assessment.Notices.Notices;
+using Assessment.Notices.Closing;
 using Assessment.SharedKernel.Events;
 using NodaTime;
 using Wolverine.Tracking;

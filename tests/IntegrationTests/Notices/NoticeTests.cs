@@ -4,7 +4,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Alba;
 using Assessment.IntegrationTests.Infrastructure;
-using Assessment.Notices.Notices;
+using Assessment.Notices.Closing;
 using NodaTime;
 using Wolverine.Tracking;
 

@@ -75,7 +75,7 @@ public class OpenApiTests(AppFixture app) : IntegrationTest(app)
         register.ContainsKey("500").ShouldBeTrue();
 
         var schemas = doc["components"]!["schemas"]!.AsObject();
-        var organization = schemas.Single(s => s.Key.EndsWith("Organizations.Organization")).Value!;
+        var organization = schemas.Single(s => s.Key == "Filing.Organization").Value!;
         organization["properties"]!["registeredAt"]!["type"]!.GetValue<string>().ShouldBe("string");
         organization["properties"]!["registeredAt"]!["format"]!.GetValue<string>().ShouldBe("date-time");
         var nature = schemas.Single(s => s.Key.EndsWith("OrganizationNature")).Value!;

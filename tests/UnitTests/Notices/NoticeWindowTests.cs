@@ -1,5 +1,4 @@
 using Assessment.SharedKernel.Contracts;
-using Assessment.Notices.Notices;
 using Assessment.SharedKernel.Calendar;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;

@@ -1,24 +1,9 @@
+using System.ComponentModel;
 using Assessment.SharedKernel.Contracts;
-using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using NodaTime;
 
 namespace Assessment.Notices.Notices;
-
-public enum ObjectionOutcome { Upheld, Dismissed }
-
-public sealed record NoticePublished(
-    Guid NoticeId, NoticeKind Kind, string Subject, string Body, string AreaCode, string Jurisdiction, string CalendarLayer,
-    LocalDate WindowStart, LocalDate WindowEnd, int Length, string LengthUnit, string? SubjectReference, Instant PublishedAt, Actor By);
-
-public sealed record ObjectionLodged(
-    Guid NoticeId, Guid ObjectionId, string Name, string? Phone, string? Email, string Content, Instant LodgedAt, Actor By);
-
-public sealed record ObjectionResolved(Guid NoticeId, Guid ObjectionId, ObjectionOutcome Outcome, string Reason, Instant ResolvedAt, Actor By);
-
-public sealed record NoticeWindowClosed(Guid NoticeId, int OpenObjections, int UpheldObjections, Instant ClosedAt, Actor By);
-
-public sealed record NoticeWithdrawn(Guid NoticeId, string Reason, Instant WithdrawnAt, Actor By);
 
 public sealed class Objection
 {
@@ -33,15 +18,17 @@ public sealed class Objection
     public Instant? ResolvedAt { get; set; }
     public string? ResolvedBy { get; set; }
     public bool IsOpen => Outcome is null;
+
+    public Objection Copy() => (Objection)MemberwiseClone();
 }
 
-/// <summary>A public notice (NTC). Stream per notice; the snapshot is projected inline.</summary>
-[System.ComponentModel.DisplayName("公告")]
+/// <summary>A public notice (NTC). Stream per notice; the snapshot is projected inline and read by the notice pages.</summary>
+[DisplayName("公告")]
 public sealed class Notice
 {
     public Guid Id { get; set; }
 
-    /// <summary>Stream version for optimistic concurrency (see Account.Version on why [Version] long).</summary>
+    /// <summary>Stream version for optimistic concurrency (Marten fills a snapshot's version only on a [Version] long).</summary>
     [Marten.Schema.Version]
     public long Version { get; set; }
 
@@ -67,37 +54,14 @@ public sealed class Notice
 
     public int OpenObjections => Objections.Count(o => o.IsOpen);
 
-    /// <summary>Closed with no objection open or upheld: what FIL-17 needs before filing.</summary>
-    public bool ClosedClean => Status == NoticeStatus.Closed && Objections.All(o => o.Outcome == ObjectionOutcome.Dismissed);
-
-    /// <summary>
-    /// What the owner of the notice's subject learns once <paramref name="next"/> is applied (see
-    /// <see cref="NoticeStateChanged"/>); none for a notice without a subject reference.
-    /// </summary>
-    public OutgoingSignal Signal(object next)
-    {
-        if (SubjectReference is null) return new OutgoingSignal(null);
-        var open = OpenObjections;
-        var upheld = Objections.Count(o => o.Outcome == ObjectionOutcome.Upheld);
-        var dismissed = Objections.Count(o => o.Outcome == ObjectionOutcome.Dismissed);
-        var status = Status;
-        switch (next)
-        {
-            case ObjectionLodged: open++; break;
-            case ObjectionResolved { Outcome: ObjectionOutcome.Upheld }: open--; upheld++; break;
-            case ObjectionResolved: open--; dismissed++; break;
-            case NoticeWindowClosed: status = NoticeStatus.Closed; break;
-            case NoticeWithdrawn: status = NoticeStatus.Withdrawn; break;
-        }
-        return new OutgoingSignal(new NoticeStateChanged(Id, Kind, SubjectReference, Version + 1, status, WindowStart, WindowEnd, open, upheld, dismissed));
-    }
+    public int UpheldObjections => Objections.Count(o => o.Outcome == ObjectionOutcome.Upheld);
 
     public static Notice Create(NoticePublished e) => new()
     {
         Id = e.NoticeId, Kind = e.Kind, Subject = e.Subject, Body = e.Body, AreaCode = e.AreaCode, Jurisdiction = e.Jurisdiction,
         CalendarLayer = e.CalendarLayer, WindowStart = e.WindowStart, WindowEnd = e.WindowEnd, Length = e.Length,
         LengthUnit = e.LengthUnit, SubjectReference = e.SubjectReference, PublishedAt = e.PublishedAt,
-        PublishedBy = e.By.UserName, Status = NoticeStatus.Open,
+        PublishedBy = e.By.Name, Status = NoticeStatus.Open,
     };
 
     public void Apply(ObjectionLodged e) => Objections.Add(new Objection
@@ -111,7 +75,7 @@ public sealed class Notice
         objection.Outcome = e.Outcome;
         objection.ResolutionReason = e.Reason;
         objection.ResolvedAt = e.ResolvedAt;
-        objection.ResolvedBy = e.By.UserName;
+        objection.ResolvedBy = e.By.Name;
     }
 
     public void Apply(NoticeWindowClosed e)
@@ -126,15 +90,20 @@ public sealed class Notice
         WithdrawalReason = e.Reason;
         ClosedAt = e.WithdrawnAt;
     }
-}
 
-/// <summary>The cross-module message a change produces, if the notice has a subject.</summary>
-public sealed record OutgoingSignal(NoticeStateChanged? Message)
-{
-    public Wolverine.OutgoingMessages ToMessages()
+    /// <summary>The notice as it will be once <paramref name="next"/> is applied — a copy; this one is left as it is.</summary>
+    public Notice With(object next)
     {
-        var messages = new Wolverine.OutgoingMessages();
-        if (Message is not null) messages.Add(Message);
-        return messages;
+        var copy = (Notice)MemberwiseClone();
+        copy.Objections = Objections.Select(o => o.Copy()).ToList();
+        switch (next)
+        {
+            case ObjectionLodged e: copy.Apply(e); break;
+            case ObjectionResolved e: copy.Apply(e); break;
+            case NoticeWindowClosed e: copy.Apply(e); break;
+            case NoticeWithdrawn e: copy.Apply(e); break;
+            default: throw new ArgumentException($"{next.GetType().Name} is not a notice event.", nameof(next));
+        }
+        return copy;
     }
 }

@@ -1,16 +1,17 @@
+using Assessment.Notices.Notices;
 using Assessment.SharedKernel.Contracts;
-using Assessment.SharedKernel;
 using Marten;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Wolverine;
 
-namespace Assessment.Notices.Notices;
+namespace Assessment.Notices.Closing;
 
 /// <summary>
-/// After start-up, schedules the close of every open notice again. Publishing already schedules it durably; this
-/// covers notices written without the bus (demo data, imports) and is harmless otherwise, because closing is idempotent.
+/// After start-up, and whenever the platform's clock is moved (<see cref="ClockAdvanced"/>, test servers only), closes
+/// open notices whose window has ended and schedules the close of the others. Publishing already schedules it durably;
+/// this covers notices written without the bus (demo data) and downtime, and is harmless otherwise (closing is idempotent).
 /// </summary>
 public sealed class NoticeCloseScheduler(IHostApplicationLifetime lifetime, IDocumentStore store, IMessageBus bus, IClock clock,
     ILogger<NoticeCloseScheduler> logger) : IHostedService
@@ -21,14 +22,12 @@ public sealed class NoticeCloseScheduler(IHostApplicationLifetime lifetime, IDoc
         return Task.CompletedTask;
     }
 
-    /// <summary>Closes open notices whose window has ended and schedules the close of the others.</summary>
     public async Task SweepAsync()
     {
         try
         {
             await using var session = store.QuerySession();
-            var open = await session.Query<Notice>().Where(n => n.Status == NoticeStatus.Open)
-                .Select(n => new { n.Id, n.WindowEnd }).ToListAsync();
+            var open = await session.Query<Notice>().Where(n => n.Status == NoticeStatus.Open).Select(n => new { n.Id, n.WindowEnd }).ToListAsync();
             foreach (var n in open)
             {
                 var closesAt = CloseNoticeWindowHandler.ClosesAt(n.WindowEnd);
@@ -44,4 +43,10 @@ public sealed class NoticeCloseScheduler(IHostApplicationLifetime lifetime, IDoc
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>The clock moved (a test server's adjustable clock): windows that ended by the new time close now.</summary>
+public static class ClockAdvancedHandler
+{
+    public static Task Handle(ClockAdvanced message, NoticeCloseScheduler scheduler) => scheduler.SweepAsync();
 }

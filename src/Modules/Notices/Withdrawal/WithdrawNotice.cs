@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Assessment.Notices.Notices;
+using Assessment.Notices.Objections;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Notices.Withdrawal;
+
+public sealed record WithdrawNotice(long Version, string Reason);
+
+public static class WithdrawNoticeEndpoint
+{
+    public static ProblemDetails Before(Notice notice, ClaimsPrincipal principal, AccessControl access) =>
+        NoticeAccess.AreaReviewer(notice, principal, access);
+
+    public static ProblemDetails Validate(WithdrawNotice command) => FieldChecks.Reason(command.Reason, "reason", "请填写撤回原因（不超过2000字）。");
+
+    /// <summary>Withdraw a notice published in error; the reason is kept and shown.</summary>
+    [Authorize(Roles = Roles.Reviewer)]
+    [WolverinePost("/api/notices/{noticeId}/withdraw", OperationId = "withdrawNotice")]
+    public static (UpdatedAggregate, Events, OutgoingMessages) Post(WithdrawNotice command, [Aggregate("noticeId")] Notice notice, Instant now, Actor by)
+    {
+        var withdrawn = NoticeDecider.Withdraw(notice, command, now, by);
+        return (new UpdatedAggregate(), [withdrawn], NoticeSignals.After(notice, [withdrawn]));
+    }
+}
