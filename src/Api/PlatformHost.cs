@@ -88,7 +88,7 @@ public static class PlatformHost
             .AddAsyncDaemon(DaemonMode.Solo)
             .IntegrateWithWolverine(x => x.MessageStorageSchemaName = "wolverine")
             .InitializeWith<AccountBootstrapper>();
-        if (config.GetValue<bool>("Demo:Seed")) marten.InitializeWith<DemoDataSeeder>();
+        marten.InitializeWith<DemoAccounts>();
 
         services.AddFilingModule();
         services.AddBatchesModule();

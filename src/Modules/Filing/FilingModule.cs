@@ -47,6 +47,9 @@ public static class FilingModule
         services.AddSingleton<SharedKernel.Reference.ITermProvider, FilingTerms>();
         services.AddSingleton<SharedKernel.Contracts.IOrganizationNames, RegisteredOrganizationNames>();
         services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(FilingModule).Assembly));
+        services.AddSingleton<Demo.DemoNoticeRequests>();
+        services.AddHostedService(sp => sp.GetRequiredService<Demo.DemoNoticeRequests>());
+        services.InitializeMartenWith<Demo.FilingDemoData>();
         return services;
     }
 }

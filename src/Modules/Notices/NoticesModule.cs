@@ -23,6 +23,7 @@ public static class NoticesModule
         services.AddSingleton<NoticeCloseScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<NoticeCloseScheduler>());
         services.AddSingleton<SharedKernel.Reference.ITermProvider, NoticeTerms>();
+        services.InitializeMartenWith<Demo.NoticesDemoData>();
         return services;
     }
 }

@@ -59,7 +59,7 @@ public static class PublishContactToFilingsHandler
     {
         var organization = await session.LoadAsync<Organization>(message.OrganizationId);
         if (organization is null) return;
-        var profile = Filings.GrantDecider.Profile(organization);
+        var profile = Granting.GrantDecider.Profile(organization);
         var filings = await session.Query<Filings.FilingRecord>()
             .Where(f => f.OrganizationId == message.OrganizationId && f.Status != Filings.FilingStatus.Cancelled).Select(f => f.Id).ToListAsync();
         foreach (var id in filings)

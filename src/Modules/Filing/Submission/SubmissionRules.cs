@@ -1,11 +1,23 @@
+using Assessment.Filing.Acceptance;
+using Assessment.Filing.Applications;
 using Assessment.Filing.Catalog;
+using Assessment.Filing.Drafting;
+using Assessment.Filing.Evaluation;
+using Assessment.Filing.Filings;
+using Assessment.Filing.Granting;
+using Assessment.Filing.Lifecycle;
+using Assessment.Filing.Materials;
+using Assessment.Filing.Numbering;
+using Assessment.Filing.Organizations;
+using Assessment.Filing.Publicity;
+using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Values;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Assessment.Filing.Applications;
+namespace Assessment.Filing.Submission;
 
 /// <summary>An organization's current filing, as far as submission rules need it (FIL-13, FIL-10).</summary>
 public sealed record ExistingFiling(IReadOnlyList<OccupationLine> Occupations, bool HasRunCertification);

@@ -1,30 +1,37 @@
+using Assessment.Filing.Acceptance;
 using Assessment.Filing.Applications;
 using Assessment.Filing.Catalog;
 using Assessment.Filing.Evaluation;
 using Assessment.Filing.Filings;
+using Assessment.Filing.Granting;
 using Assessment.Filing.Materials;
 using Assessment.Filing.Numbering;
 using Assessment.Filing.Organizations;
 using Assessment.Filing.Publicity;
-using Assessment.Notices.Notices;
+using Assessment.Filing.Submission;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Calendar;
 using Assessment.SharedKernel.Contracts;
+using Assessment.SharedKernel.Demo;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
 using Marten;
 using NodaTime;
 
-namespace Assessment.Api.Demo;
+namespace Assessment.Filing.Demo;
 
 /// <summary>
 /// Demo filing applications in every state across the four jurisdictions, produced by the real deciders on back-dated
-/// days (so granted filings have a finished publicity behind them), with the same events the API would write.
+/// days (so granted filings have a finished publicity behind them), with the same events the API would write. The
+/// publicity notices are asked of the Notices module as the API asks for them (<see cref="OpenNotice"/>), once the
+/// platform runs (<see cref="Notices"/>).
 /// </summary>
 public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, PolicyCatalog catalog, WorkingDayCalendar calendar,
-    IReadOnlyDictionary<string, Organization> organizations, IReadOnlyDictionary<string, Actor> people, LocalDate today)
+    IReadOnlyDictionary<string, Organization> organizations, LocalDate today)
 {
+    public List<OpenNotice> Notices { get; } = [];
+
     private static readonly byte[] Pdf = SharedKernel.Documents.SamplePdf.Create("Demo material");
     private readonly OccupationCatalog _occupations = OccupationCatalog.LoadShipped();
     private IDocumentSession Session => session;
@@ -47,15 +54,15 @@ public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, 
     {
         var o = organizations[org];
         var id = Guid.CreateVersion7();
-        var drafted = new ApplicationDrafted(id, o.Id, o.Name, o.AreaCode, jurisdiction, scope, At(day, 9), people[org]);
+        var drafted = new ApplicationDrafted(id, o.Id, o.Name, o.AreaCode, jurisdiction, scope, At(day, 9), Person(org));
         session.Events.StartStream<FilingApplication>(id, drafted);
         var flow = new Flow(FilingApplication.Create(drafted), this);
-        flow.Then(new ApplicationDetailsChanged(id, lines, 8, 60_000, true, [], people[org],
+        flow.Then(new ApplicationDetailsChanged(id, lines, 8, 60_000, true, [], Person(org),
             [new EvaluationSite($"{o.Name}评价考点", o.Address)]));
         foreach (var item in MaterialItems.Names.Keys)
         {
             var attached = MaterialsDecider.Attach(flow.A, item, new UploadedFile($"{MaterialItems.Names[item]}.pdf", FileSniffer.Pdf, Pdf),
-                Guid.CreateVersion7(), At(day, 9), people[org]);
+                Guid.CreateVersion7(), At(day, 9), Person(org));
             session.Store(new MaterialFile { Id = attached.MaterialId, ApplicationId = id, ContentType = attached.ContentType, FileName = attached.FileName, Content = Pdf });
             flow.Then(attached);
         }
@@ -69,7 +76,7 @@ public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, 
         var context = new SubmissionContext(catalog, policy, organizations.Values.Single(o => o.Id == a.OrganizationId).Category, _occupations, day,
             new Dictionary<string, int>(), null);
         return f.Then(SubmissionDecider.Decide(a, context, () => FilingRouting.Route(policy, catalog, calendar, a.Scope, a.AreaCode, day), [],
-            At(day), people[Key(a)]));
+            At(day), Person(Key(a))));
     }
 
     private string Key(FilingApplication a) => organizations.Single(o => o.Value.Id == a.OrganizationId).Key;
@@ -83,8 +90,8 @@ public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, 
 
     private Flow Evaluate(Flow f, LocalDate day, string expert, bool passed = true, bool scored = true)
     {
-        var e = people[expert];
-        var account = new AccountSummary(e.UserId, e.UserName, e.UserName, Roles.Expert, e.AuthorityCode, null);
+        var e = DemoData.Named(expert).Actor;
+        var account = new AccountSummary(e.UserId, e.UserName, e.Name, Roles.Expert, e.AuthorityCode, null);
         var by = Reviewer(f.A.HandlingAuthority!);
         f.Then(EvaluationDecider.Assign(f.A, catalog.Get(f.A.Jurisdiction), [account], new AssignExperts(f.A.Version, [e.UserId], null, null), _ => true, At(day), by));
         if (!scored) return f;
@@ -101,9 +108,7 @@ public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, 
         var policy = catalog.Get(f.A.Jurisdiction);
         var (started, notice) = PublicityDecider.Start(f.A, policy, catalog, calendar, new StartPublicity(f.A.Version, day, null), day, At(day),
             Reviewer(f.A.HandlingAuthority!));
-        session.Events.StartStream<Notice>(notice.NoticeId, new NoticePublished(notice.NoticeId, notice.Kind, notice.Subject, notice.Body,
-            notice.AreaCode, notice.Jurisdiction, notice.CalendarLayer, notice.WindowStart, notice.WindowEnd, notice.Length, notice.LengthUnit,
-            notice.SubjectReference, notice.RequestedAt, notice.By));
+        Notices.Add(notice);
         return f.Then(started);
     }
 
@@ -111,8 +116,8 @@ public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, 
     {
         var end = f.A.PublicityEnd!.Value;
         var closedAt = At(end.PlusDays(1), 0);
-        session.Events.Append(f.A.PublicityNoticeId!.Value, new NoticeWindowClosed(f.A.PublicityNoticeId.Value, 0, 0, closedAt, Actor.System));
-        f.Then(new PublicityProgressed(f.A.Id, f.A.PublicityNoticeId.Value, 2, NoticeStatus.Closed, 0, 0, closedAt, Actor.System));
+        // as the Notices module reports a window that closed without objections
+        f.Then(new PublicityProgressed(f.A.Id, f.A.PublicityNoticeId!.Value, 2, NoticeStatus.Closed, 0, 0, closedAt, Actor.System));
         var day = calendar.AddWorkingDays(catalog.Get(f.A.Jurisdiction).CalendarLayer, end, 1);
         var policy = catalog.Get(f.A.Jurisdiction);
         var organization = organizations[Key(f.A)];
@@ -130,13 +135,15 @@ public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, 
         public Instant GetCurrentInstant() => at;
     }
 
-    private Actor Reviewer(string authority) => people.Values.FirstOrDefault(p => p.Role == Roles.Reviewer && p.AuthorityCode == authority)
-                                                ?? new Actor(Guid.Empty, "reviewer@" + authority, Roles.Reviewer, authority, null);
+    private static Actor Person(string organizationKey) =>
+        DemoData.People.Single(p => p.Organization == organizationKey && p.Role == Roles.Organization).Actor;
+
+    private static Actor Reviewer(string authority) => DemoData.People.Single(p => p.Role == Roles.Reviewer && p.Authority == authority).Actor;
 
     private static OccupationLine Line(string name, int highest = 3, int lowest = 5, int personTimes = 12_000) =>
         new(name, null, highest, lowest, false, new LocalDate(2015, 3, 1), personTimes, true);
 
-    /// <summary>Every application state in the four jurisdictions; filings granted in Wuhu and Huangshi.</summary>
+    /// <summary>Every application state in the four jurisdictions, and granted filings in each of them.</summary>
     public async Task SeedAsync()
     {
         var past = today.PlusDays(-40);
@@ -146,7 +153,10 @@ public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, 
         Evaluate(Accept(Submit(Draft("hefei", "anhui", "city", today.PlusDays(-10), Line("育婴员")), today.PlusDays(-10)), today.PlusDays(-8)), today.PlusDays(-7), "anhui.expert", scored: false);
         Submit(Draft("hefei", "anhui", "city", today.PlusDays(-1), Line("中式烹调师", 3, 5)), today.PlusDays(-1));
 
-        // Guangxi: one in publicity now, one accepted, one waiting for Nanning's first review
+        // Guangxi: a granted filing (Liuzhou, filed by the region after Liuzhou's first review), one in publicity now,
+        // one accepted, one waiting for Nanning's first review
+        var liuzhou = Accept(Submit(Draft("liuzhou", "guangxi", "city", past.PlusDays(-5), Line("工程机械维修工", 3, 5), Line("电工", 3, 5)), past.PlusDays(-5)), past);
+        await Grant(Publicize(Evaluate(liuzhou, past.PlusDays(3), "guangxi.expert"), past.PlusDays(8)));
         var inPublicity = Accept(Submit(Draft("nanning", "guangxi", "city", today.PlusDays(-20), Line("育婴员", 3, 5)), today.PlusDays(-20)), today.PlusDays(-15));
         Publicize(Evaluate(inPublicity, today.PlusDays(-12), "guangxi.expert"), today);
         Accept(Submit(Draft("nanning", "guangxi", "city", today.PlusDays(-6), Line("保育员", 3, 5)), today.PlusDays(-6)), today.PlusDays(-3));
@@ -164,9 +174,11 @@ public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, 
             Evaluate(failed, september.PlusDays(8), "huangshi.expert", passed: false);
         }
 
-        // National: a draft and a returned application
+        // National: a granted national-scope filing (Wuhu), a draft and a returned application
+        var national = Accept(Submit(Draft("wuhu", "national", "national", past.PlusDays(-10), Line("汽车装调工", 2, 5, 60_000)), past.PlusDays(-10)), past.PlusDays(-6));
+        await Grant(Publicize(Evaluate(national, past.PlusDays(-2), "national.expert"), past.PlusDays(6)));
         Draft("hefei", "national", "national", today.PlusDays(-2), Line("育婴员", 3, 5));
-        var returned = Submit(Draft("wuhu", "national", "national", today.PlusDays(-5), Line("汽车装调工", 3, 5)), today.PlusDays(-5));
+        var returned = Submit(Draft("hefei", "national", "national", today.PlusDays(-5), Line("中式面点师", 3, 5)), today.PlusDays(-5));
         returned.Then(AcceptanceDecider.Return(returned.A, new ReturnApplication(returned.A.Version, ["近三年审计报告"], "资产证明不完整，请补充。"),
             At(today.PlusDays(-3)), Reviewer("000000")));
     }

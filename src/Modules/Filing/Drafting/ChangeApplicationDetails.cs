@@ -1,5 +1,17 @@
-using Assessment.SharedKernel.Http;
 using System.Security.Claims;
+using Assessment.Filing.Acceptance;
+using Assessment.Filing.Applications;
+using Assessment.Filing.Catalog;
+using Assessment.Filing.Evaluation;
+using Assessment.Filing.Filings;
+using Assessment.Filing.Granting;
+using Assessment.Filing.Lifecycle;
+using Assessment.Filing.Materials;
+using Assessment.Filing.Numbering;
+using Assessment.Filing.Organizations;
+using Assessment.Filing.Publicity;
+using Assessment.Filing.Submission;
+using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Values;
@@ -9,7 +21,7 @@ using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
-namespace Assessment.Filing.Applications;
+namespace Assessment.Filing.Drafting;
 
 public sealed record ChangeApplicationDetails(
     long Version, IReadOnlyList<OccupationLine> Occupations, int ConsecutiveYears, int CumulativePersonTimes,

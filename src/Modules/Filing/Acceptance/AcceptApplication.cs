@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Assessment.Filing.Applications;
+using Assessment.Filing.Catalog;
+using Assessment.Filing.Drafting;
+using Assessment.Filing.Evaluation;
+using Assessment.Filing.Filings;
+using Assessment.Filing.Granting;
+using Assessment.Filing.Lifecycle;
+using Assessment.Filing.Materials;
+using Assessment.Filing.Numbering;
+using Assessment.Filing.Organizations;
+using Assessment.Filing.Publicity;
+using Assessment.Filing.Submission;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Filing.Acceptance;
+
+public sealed record AcceptApplication(long Version, string? Remarks, IReadOnlyList<ExceptionDecision>? ExceptionDecisions);
+
+public static class AcceptApplicationEndpoint
+{
+    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
+        ApplicationAccess.CurrentAuthority(application, principal, access);
+
+    [Authorize(Roles = Roles.Reviewer)]
+    [WolverinePost("/api/filing/applications/{applicationId}/accept", OperationId = "acceptFilingApplication")]
+    [ProducesResponseType<FilingApplication>(200)]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
+    public static (UpdatedAggregate, Events) Post(AcceptApplication command, [Aggregate("applicationId")] FilingApplication application,
+        ClaimsPrincipal principal, IClock clock) =>
+        (new UpdatedAggregate(), [AcceptanceDecider.Accept(application, command, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
+}

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Assessment.Filing.Applications;
+using Assessment.Filing.Catalog;
+using Assessment.Filing.Drafting;
+using Assessment.Filing.Evaluation;
+using Assessment.Filing.Filings;
+using Assessment.Filing.Granting;
+using Assessment.Filing.Lifecycle;
+using Assessment.Filing.Materials;
+using Assessment.Filing.Numbering;
+using Assessment.Filing.Organizations;
+using Assessment.Filing.Publicity;
+using Assessment.Filing.Submission;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Filing.Acceptance;
+
+public sealed record ReturnApplication(long Version, IReadOnlyList<string> MissingItems, string Reason);
+
+public static class ReturnApplicationEndpoint
+{
+    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
+        ApplicationAccess.CurrentAuthority(application, principal, access);
+
+    public static ProblemDetails Validate(ReturnApplication c)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (c.MissingItems is null || c.MissingItems.Count(m => !string.IsNullOrWhiteSpace(m)) == 0)
+            errors["missingItems"] = ["请列出需要补正的材料或事项。"];
+        if (string.IsNullOrWhiteSpace(c.Reason) || c.Reason.Length > 2000) errors["reason"] = ["请填写退回理由（不超过2000字）。"];
+        return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
+    }
+
+    [Authorize(Roles = Roles.Reviewer)]
+    [WolverinePost("/api/filing/applications/{applicationId}/return", OperationId = "returnFilingApplication")]
+    [ProducesResponseType<FilingApplication>(200)]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
+    public static (UpdatedAggregate, Events) Post(ReturnApplication command, [Aggregate("applicationId")] FilingApplication application,
+        ClaimsPrincipal principal, IClock clock) =>
+        (new UpdatedAggregate(), [AcceptanceDecider.Return(application, command, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
+}

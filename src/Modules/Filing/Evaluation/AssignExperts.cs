@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Assessment.Filing.Acceptance;
+using Assessment.Filing.Applications;
+using Assessment.Filing.Catalog;
+using Assessment.Filing.Drafting;
+using Assessment.Filing.Filings;
+using Assessment.Filing.Granting;
+using Assessment.Filing.Lifecycle;
+using Assessment.Filing.Materials;
+using Assessment.Filing.Numbering;
+using Assessment.Filing.Organizations;
+using Assessment.Filing.Publicity;
+using Assessment.Filing.Submission;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Filing.Evaluation;
+
+public sealed record AssignExperts(long Version, IReadOnlyList<Guid> ExpertIds, IReadOnlyList<string>? Methods, string? Instructions);
+
+public static class AssignExpertsEndpoint
+{
+    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
+        ApplicationAccess.CurrentAuthority(application, principal, access);
+
+    public static ProblemDetails Validate(AssignExperts c)
+    {
+        var ids = c.ExpertIds ?? [];
+        if (ids.Count is < 1 or > 15) return Problems.Validation("expertIds", "请指派1至15名评估专家。");
+        if (ids.Distinct().Count() != ids.Count) return Problems.Validation("expertIds", "同一专家不能重复指派。");
+        return c.Instructions is { Length: > 2000 } ? Problems.Validation("instructions", "评估要求不超过2000字。") : WolverineContinue.NoProblems;
+    }
+
+    [Authorize(Roles = Roles.Reviewer)]
+    [WolverinePost("/api/filing/applications/{applicationId}/experts", OperationId = "assignEvaluationExperts")]
+    [ProducesResponseType<FilingApplication>(200)]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
+    public static async Task<(UpdatedAggregate, Events)> Post(AssignExperts command, [Aggregate("applicationId")] FilingApplication application,
+        ClaimsPrincipal principal, IAccountDirectory accounts, AccessControl access, PolicyCatalog catalog, IClock clock)
+    {
+        var experts = new List<AccountSummary?>();
+        foreach (var id in command.ExpertIds) experts.Add(await accounts.FindActiveAsync(id));
+        var assigned = EvaluationDecider.Assign(application, catalog.Get(application.Jurisdiction), experts, command,
+            e => access.CanSee(e.AsUser(), application.AccessScope()), clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor());
+        return (new UpdatedAggregate(), [assigned]);
+    }
+}

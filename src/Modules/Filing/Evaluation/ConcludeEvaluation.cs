@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Assessment.Filing.Acceptance;
+using Assessment.Filing.Applications;
+using Assessment.Filing.Catalog;
+using Assessment.Filing.Drafting;
+using Assessment.Filing.Filings;
+using Assessment.Filing.Granting;
+using Assessment.Filing.Lifecycle;
+using Assessment.Filing.Materials;
+using Assessment.Filing.Numbering;
+using Assessment.Filing.Organizations;
+using Assessment.Filing.Publicity;
+using Assessment.Filing.Submission;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Filing.Evaluation;
+
+public sealed record ConcludeEvaluation(long Version, bool Passed, string Reason);
+
+public static class ConcludeEvaluationEndpoint
+{
+    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
+        ApplicationAccess.CurrentAuthority(application, principal, access);
+
+    public static ProblemDetails Validate(ConcludeEvaluation c) => FieldChecks.Reason(c.Reason, "reason", "请填写评估结论的理由（不超过2000字）。");
+
+    [Authorize(Roles = Roles.Reviewer)]
+    [WolverinePost("/api/filing/applications/{applicationId}/evaluation/conclusion", OperationId = "concludeEvaluation")]
+    [ProducesResponseType<FilingApplication>(200)]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
+    public static (UpdatedAggregate, Events) Post(ConcludeEvaluation command, [Aggregate("applicationId")] FilingApplication application,
+        ClaimsPrincipal principal, IClock clock) =>
+        (new UpdatedAggregate(), [EvaluationDecider.Conclude(application, command, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
+}

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Assessment.Filing.Acceptance;
+using Assessment.Filing.Applications;
+using Assessment.Filing.Catalog;
+using Assessment.Filing.Drafting;
+using Assessment.Filing.Filings;
+using Assessment.Filing.Granting;
+using Assessment.Filing.Lifecycle;
+using Assessment.Filing.Materials;
+using Assessment.Filing.Numbering;
+using Assessment.Filing.Organizations;
+using Assessment.Filing.Publicity;
+using Assessment.Filing.Submission;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Filing.Evaluation;
+
+public static class EligibleExpertsEndpoint
+{
+    /// <summary>The experts who may evaluate this application: active expert accounts whose jurisdiction covers it.</summary>
+    [Authorize(Roles = Roles.Reviewer)]
+    [WolverineGet("/api/filing/applications/{applicationId}/eligible-experts", OperationId = "listEligibleExperts")]
+    [ProducesResponseType<IReadOnlyList<AccountSummary>>(200), ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Eligible(Guid applicationId, ClaimsPrincipal principal, IQuerySession session, IAccountDirectory accounts,
+        AccessControl access)
+    {
+        var application = await session.LoadAsync<FilingApplication>(applicationId);
+        if (application is null || !ApplicationAccess.CanSee(application, CurrentUser.From(principal), access))
+            return Results.Problem(Problems.NotFound("备案申请"));
+        var experts = await accounts.ActiveInRoleAsync(Roles.Expert);
+        return Results.Ok(experts.Where(e => access.CanSee(e.AsUser(), application.AccessScope())).ToList());
+    }
+}

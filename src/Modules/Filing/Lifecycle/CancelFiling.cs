@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Assessment.Filing.Acceptance;
+using Assessment.Filing.Applications;
+using Assessment.Filing.Catalog;
+using Assessment.Filing.Drafting;
+using Assessment.Filing.Evaluation;
+using Assessment.Filing.Filings;
+using Assessment.Filing.Granting;
+using Assessment.Filing.Materials;
+using Assessment.Filing.Numbering;
+using Assessment.Filing.Organizations;
+using Assessment.Filing.Publicity;
+using Assessment.Filing.Submission;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Values;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Filing.Lifecycle;
+
+/// <summary>Cancels a filing; with <paramref name="MergedIntoFilingId"/> it records a merger into that filing (FIL-24).</summary>
+public sealed record CancelFiling(long Version, string Reason, Guid? MergedIntoFilingId);
+
+public static class CancelFilingEndpoint
+{
+    public static ProblemDetails Before(FilingRecord filing, ClaimsPrincipal principal, AccessControl access) => FilingAccess.Decide(filing, principal, access);
+
+    public static ProblemDetails Validate(CancelFiling c) => FieldChecks.Reason(c.Reason, "reason", "请填写理由（不超过2000字）。");
+
+    /// <summary>Cancels the filing and sends its number to the discard pool in the same transaction (FIL-24).</summary>
+    [Authorize(Roles = Roles.Reviewer)]
+    [WolverinePost("/api/filing/filings/{filingId}/cancel", OperationId = "cancelFiling")]
+    [ProducesResponseType<FilingRecord>(200)]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
+    public static async Task<(UpdatedAggregate, Events)> Post(CancelFiling command, [Aggregate("filingId")] FilingRecord filing,
+        ClaimsPrincipal principal, IDocumentSession session, FilingNumberAllocator allocator, IClock clock)
+    {
+        var by = CurrentUser.From(principal).ToActor();
+        var survivor = command.MergedIntoFilingId is { } target ? await session.LoadAsync<FilingRecord>(target) : null;
+        var cancelled = FilingLifecycleDecider.Cancel(filing, command, survivor, clock.GetCurrentInstant(), by);
+        await allocator.DiscardAsync(session, FilingNumber.Parse(filing.FilingNumber), command.Reason.Trim(), by);
+        return (new UpdatedAggregate(), [cancelled]);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Assessment.Filing.Acceptance;
+using Assessment.Filing.Applications;
+using Assessment.Filing.Catalog;
+using Assessment.Filing.Drafting;
+using Assessment.Filing.Evaluation;
+using Assessment.Filing.Filings;
+using Assessment.Filing.Granting;
+using Assessment.Filing.Materials;
+using Assessment.Filing.Numbering;
+using Assessment.Filing.Organizations;
+using Assessment.Filing.Publicity;
+using Assessment.Filing.Submission;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Values;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Filing.Lifecycle;
+
+public sealed record SuspendFiling(long Version, string Reason);
+
+public static class SuspendFilingEndpoint
+{
+    public static ProblemDetails Before(FilingRecord filing, ClaimsPrincipal principal, AccessControl access) => FilingAccess.Decide(filing, principal, access);
+
+    public static ProblemDetails Validate(SuspendFiling c) => FieldChecks.Reason(c.Reason, "reason", "请填写理由（不超过2000字）。");
+
+    [Authorize(Roles = Roles.Reviewer)]
+    [WolverinePost("/api/filing/filings/{filingId}/suspend", OperationId = "suspendFiling")]
+    [ProducesResponseType<FilingRecord>(200)]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
+    public static (UpdatedAggregate, Events) Post(SuspendFiling command, [Aggregate("filingId")] FilingRecord filing, ClaimsPrincipal principal,
+        IClock clock) =>
+        (new UpdatedAggregate(), [FilingLifecycleDecider.Suspend(filing, command, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
+}

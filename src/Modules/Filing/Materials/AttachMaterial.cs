@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Assessment.Filing.Acceptance;
+using Assessment.Filing.Applications;
+using Assessment.Filing.Catalog;
+using Assessment.Filing.Drafting;
+using Assessment.Filing.Evaluation;
+using Assessment.Filing.Filings;
+using Assessment.Filing.Granting;
+using Assessment.Filing.Lifecycle;
+using Assessment.Filing.Numbering;
+using Assessment.Filing.Organizations;
+using Assessment.Filing.Publicity;
+using Assessment.Filing.Submission;
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Filing.Materials;
+
+public static class AttachMaterialEndpoint
+{
+    /// <summary>
+    /// Uploads one material as multipart/form-data (fields: version, item 1–6, file). PDF, PNG or JPEG up to 10 MB; the type
+    /// is taken from the content, and a file whose content contradicts its declared type is refused (FIL-10).
+    /// </summary>
+    [Authorize(Roles = Roles.Organization)]
+    [AcceptsUpload(MaterialItems.MaxBytes, "version", "item")]
+    [WolverinePost("/api/filing/applications/{applicationId}/materials", OperationId = "attachFilingMaterial")]
+    [ProducesResponseType<FilingApplication>(200)]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409),
+     ProducesResponseType<ProblemDetails>(413), ProducesResponseType<ProblemDetails>(422)]
+    public static async Task<IResult> Post(Guid applicationId, HttpRequest request, ClaimsPrincipal principal, IDocumentSession session,
+        AccessControl access, IClock clock)
+    {
+        if (!request.HasFormContentType) return Results.Problem(Problems.Validation("file", "请以 multipart/form-data 上传文件。"));
+        var form = await UploadForms.ReadAsync(request);
+        var errors = new Dictionary<string, string[]>();
+        if (!long.TryParse(form["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1)
+            errors["version"] = ["请提供读取时的版本号。"];
+        if (!int.TryParse(form["item"], NumberStyles.None, CultureInfo.InvariantCulture, out var item) || !MaterialItems.Names.ContainsKey(item))
+            errors["item"] = ["材料项应为1至6。"];
+        var file = form.Files.GetFile("file");
+        if (file is null) errors["file"] = ["请选择要上传的文件。"];
+        else if (string.IsNullOrWhiteSpace(file.FileName) || file.FileName.Length > 200) errors["file"] = ["文件名不能为空且不超过200字。"];
+        if (errors.Count > 0) return Results.Problem(Problems.Validation(errors));
+
+        // access first, then the version: a caller who may not see the application learns nothing from the version
+        var stream = await session.Events.FetchForWriting<FilingApplication>(applicationId);
+        var application = stream.Aggregate;
+        var user = CurrentUser.From(principal);
+        if (application is null || !ApplicationAccess.CanSee(application, user, access)) return Results.Problem(Problems.NotFound("备案申请"));
+        if (user.OrganizationId != application.OrganizationId) return Results.Problem(Problems.Forbidden("只有申请机构可以上传材料。"));
+        ExpectedVersion.Check(version, application.Version);
+
+        using var buffer = new MemoryStream();
+        await file!.CopyToAsync(buffer);
+        var declaredName = file.FileName;
+        var attached = MaterialsDecider.Attach(application, item,
+            new UploadedFile(declaredName, FileSniffer.Declared(file.ContentType, declaredName), buffer.ToArray()),
+            Guid.CreateVersion7(), clock.GetCurrentInstant(), user.ToActor());
+        session.Store(new MaterialFile { Id = attached.MaterialId, ApplicationId = application.Id, ContentType = attached.ContentType,
+            FileName = attached.FileName, Content = buffer.ToArray() });
+        stream.AppendOne(attached);
+        // committed here (Wolverine's own commit afterwards finds nothing left) so the answer is the projected state
+        await session.SaveChangesAsync();
+        return Results.Ok(await session.Events.FetchLatest<FilingApplication>(applicationId));
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Assessment.Filing.Acceptance;
+using Assessment.Filing.Applications;
+using Assessment.Filing.Catalog;
+using Assessment.Filing.Drafting;
+using Assessment.Filing.Evaluation;
+using Assessment.Filing.Filings;
+using Assessment.Filing.Granting;
+using Assessment.Filing.Lifecycle;
+using Assessment.Filing.Numbering;
+using Assessment.Filing.Organizations;
+using Assessment.Filing.Publicity;
+using Assessment.Filing.Submission;
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Filing.Materials;
+
+public static class DownloadMaterialEndpoint
+{
+    /// <summary>The stored file, for whoever may see the application (<see cref="ApplicationAccess"/>).</summary>
+    [Authorize(Policy = ScopePolicies.FilingRead)]
+    [WolverineGet("/api/filing/applications/{applicationId}/materials/{materialId}", OperationId = "downloadFilingMaterial")]
+    [ProducesResponseType<FileContentResult>(200, "application/pdf", "image/png", "image/jpeg"), ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Get(Guid applicationId, Guid materialId, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
+    {
+        var application = await session.LoadAsync<FilingApplication>(applicationId);
+        var file = await session.LoadAsync<MaterialFile>(materialId);
+        if (application is null || file is null || file.ApplicationId != applicationId
+            || !ApplicationAccess.CanSee(application, CurrentUser.From(principal), access))
+            return Results.Problem(Problems.NotFound("材料"));
+        return Results.File(file.Content, file.ContentType, file.FileName);
+    }
+}

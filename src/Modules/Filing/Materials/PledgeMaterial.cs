@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Assessment.Filing.Acceptance;
+using Assessment.Filing.Applications;
+using Assessment.Filing.Catalog;
+using Assessment.Filing.Drafting;
+using Assessment.Filing.Evaluation;
+using Assessment.Filing.Filings;
+using Assessment.Filing.Granting;
+using Assessment.Filing.Lifecycle;
+using Assessment.Filing.Numbering;
+using Assessment.Filing.Organizations;
+using Assessment.Filing.Publicity;
+using Assessment.Filing.Submission;
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Filing.Materials;
+
+public sealed record PledgeMaterial(long Version, int Item, string Pledge);
+
+public static class PledgeMaterialEndpoint
+{
+    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
+        ApplicationAccess.OwnerOnly(application, principal, access);
+
+    public static ProblemDetails Validate(PledgeMaterial c)
+    {
+        if (!MaterialItems.Names.ContainsKey(c.Item)) return Problems.Validation("item", "材料项应为1至6。");
+        return string.IsNullOrWhiteSpace(c.Pledge) || c.Pledge.Length > 2000
+            ? Problems.Validation("pledge", "请填写承诺内容（不超过2000字）。") : WolverineContinue.NoProblems;
+    }
+
+    [Authorize(Roles = Roles.Organization)]
+    [WolverinePost("/api/filing/applications/{applicationId}/pledges", OperationId = "pledgeFilingMaterial")]
+    [ProducesResponseType<FilingApplication>(200)]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
+    public static (UpdatedAggregate, Events) Post(PledgeMaterial command, [Aggregate("applicationId")] FilingApplication application,
+        ClaimsPrincipal principal, PolicyCatalog catalog, IClock clock) =>
+        (new UpdatedAggregate(), [MaterialsDecider.Pledge(application, catalog.Get(application.Jurisdiction), command, clock.GetCurrentInstant(),
+            CurrentUser.From(principal).ToActor())]);
+}

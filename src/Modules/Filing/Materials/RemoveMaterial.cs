@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Assessment.Filing.Acceptance;
+using Assessment.Filing.Applications;
+using Assessment.Filing.Catalog;
+using Assessment.Filing.Drafting;
+using Assessment.Filing.Evaluation;
+using Assessment.Filing.Filings;
+using Assessment.Filing.Granting;
+using Assessment.Filing.Lifecycle;
+using Assessment.Filing.Numbering;
+using Assessment.Filing.Organizations;
+using Assessment.Filing.Publicity;
+using Assessment.Filing.Submission;
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Filing.Materials;
+
+public sealed record RemoveMaterial(long Version);
+
+public static class RemoveMaterialEndpoint
+{
+    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
+        ApplicationAccess.OwnerOnly(application, principal, access);
+
+    [Authorize(Roles = Roles.Organization)]
+    [WolverinePost("/api/filing/applications/{applicationId}/materials/{materialId}/remove", OperationId = "removeFilingMaterial")]
+    [ProducesResponseType<FilingApplication>(200)]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
+    public static (UpdatedAggregate, Events) Post(RemoveMaterial command, Guid materialId, [Aggregate("applicationId")] FilingApplication application,
+        ClaimsPrincipal principal, IDocumentSession session, IClock clock)
+    {
+        var removed = MaterialsDecider.Remove(application, materialId, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor());
+        session.Delete<MaterialFile>(materialId);
+        return (new UpdatedAggregate(), [removed]);
+    }
+}

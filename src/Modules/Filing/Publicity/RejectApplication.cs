@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using System.Text;
+using Assessment.Filing.Acceptance;
+using Assessment.Filing.Applications;
+using Assessment.Filing.Catalog;
+using Assessment.Filing.Drafting;
+using Assessment.Filing.Evaluation;
+using Assessment.Filing.Filings;
+using Assessment.Filing.Granting;
+using Assessment.Filing.Lifecycle;
+using Assessment.Filing.Materials;
+using Assessment.Filing.Numbering;
+using Assessment.Filing.Organizations;
+using Assessment.Filing.Submission;
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Calendar;
+using Assessment.SharedKernel.Contracts;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Values;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Filing.Publicity;
+
+public sealed record RejectApplication(long Version, string Reason);
+
+public static class RejectApplicationEndpoint
+{
+    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
+        ApplicationAccess.CurrentAuthority(application, principal, access);
+
+    public static ProblemDetails Validate(RejectApplication c) => FieldChecks.Reason(c.Reason, "reason", "请填写不予备案的理由（不超过2000字）。");
+
+    [Authorize(Roles = Roles.Reviewer)]
+    [WolverinePost("/api/filing/applications/{applicationId}/reject", OperationId = "rejectFilingApplication")]
+    [ProducesResponseType<FilingApplication>(200)]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
+    public static (UpdatedAggregate, Events) Post(RejectApplication command, [Aggregate("applicationId")] FilingApplication application,
+        ClaimsPrincipal principal, IClock clock) =>
+        (new UpdatedAggregate(), [PublicityDecider.Reject(application, command, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
+}

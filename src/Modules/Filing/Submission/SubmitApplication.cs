@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Assessment.Filing.Acceptance;
+using Assessment.Filing.Applications;
+using Assessment.Filing.Catalog;
+using Assessment.Filing.Drafting;
+using Assessment.Filing.Evaluation;
+using Assessment.Filing.Filings;
+using Assessment.Filing.Granting;
+using Assessment.Filing.Lifecycle;
+using Assessment.Filing.Materials;
+using Assessment.Filing.Numbering;
+using Assessment.Filing.Organizations;
+using Assessment.Filing.Publicity;
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Calendar;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Filing.Submission;
+
+public sealed record SubmitApplication(long Version, IReadOnlyList<ExceptionRequest>? ExceptionRequests);
+
+public static class SubmitApplicationEndpoint
+{
+    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
+        ApplicationAccess.OwnerOnly(application, principal, access);
+
+    public static ProblemDetails Validate(SubmitApplication command)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (r, i) in (command.ExceptionRequests ?? []).Select((r, i) => (r, i)))
+        {
+            if (string.IsNullOrWhiteSpace(r.RuleId)) errors[$"exceptionRequests[{i}].ruleId"] = ["请指明申请例外的规则编号。"];
+            if (string.IsNullOrWhiteSpace(r.Justification) || r.Justification.Length > 2000)
+                errors[$"exceptionRequests[{i}].justification"] = ["请说明申请例外的理由（不超过2000字）。"];
+        }
+        return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
+    }
+
+    [Authorize(Roles = SharedKernel.Events.Roles.Organization)]
+    [WolverinePost("/api/filing/applications/{applicationId}/submit", OperationId = "submitFilingApplication")]
+    [ProducesResponseType<FilingApplication>(200)]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
+    public static async Task<(UpdatedAggregate, Events)> Post(SubmitApplication command, [Aggregate("applicationId")] FilingApplication application,
+        ClaimsPrincipal principal, IQuerySession session, PolicyCatalog catalog, OccupationCatalog occupations, IWorkingDayCalendar calendar, IClock clock)
+    {
+        var organization = await session.LoadAsync<Organization>(application.OrganizationId)
+                           ?? throw new BusinessRuleException(new RuleViolation("FIL-11", "filing.organization-not-registered", "机构基本信息不存在。"));
+        var policy = catalog.Get(application.Jurisdiction);
+        var today = clock.Today();
+        var context = new SubmissionContext(catalog, policy, organization.Category, occupations, today,
+            await FiledOrganizations.PerOccupationAsync(session, application), await FiledOrganizations.ExistingAsync(session, application),
+            await FiledOrganizations.FiledForSameOccupationsAsync(session, application, organization));
+        var submitted = SubmissionDecider.Decide(application, context,
+            () => FilingRouting.Route(policy, catalog, calendar.Current, application.Scope, application.AreaCode, today), command.ExceptionRequests ?? [], clock.GetCurrentInstant(),
+            CurrentUser.From(principal).ToActor());
+        return (new UpdatedAggregate(), [submitted]);
+    }
+}
