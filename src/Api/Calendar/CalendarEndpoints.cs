@@ -30,7 +30,6 @@ public static class CalendarQueryEndpoints
     [AllowAnonymous]
     [WolverineGet("/api/calendar/{jurisdiction}/working-day", OperationId = "isWorkingDay")]
     [ProducesResponseType<WorkingDayAnswer>(200)]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(422)]
     public static IResult IsWorkingDay(string jurisdiction, string? date, PolicyCatalog catalog, IWorkingDayCalendar calendar)
     {
         if (catalog.Find(jurisdiction) is not { } policy) return Results.Problem(Problems.NotFound("辖区"));
@@ -41,7 +40,6 @@ public static class CalendarQueryEndpoints
     [AllowAnonymous]
     [WolverineGet("/api/calendar/{jurisdiction}/add-working-days", OperationId = "addWorkingDays")]
     [ProducesResponseType<AddWorkingDaysAnswer>(200)]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(422)]
     public static IResult AddWorkingDays(string jurisdiction, string? from, int? days, PolicyCatalog catalog, IWorkingDayCalendar calendar)
     {
         if (catalog.Find(jurisdiction) is not { } policy) return Results.Problem(Problems.NotFound("辖区"));
@@ -71,9 +69,9 @@ public static class LoadCalendarYearEndpoint
 {
     [Authorize(Roles = Roles.Administrator)]
     [WolverinePost("/api/admin/calendar/{layerId}/years", OperationId = "loadCalendarYear")]
-    [ProducesResponseType<CalendarYearView>(200), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Post(string layerId, LoadCalendarYear request, ClaimsPrincipal principal,
-        IDocumentSession session, IWorkingDayCalendar calendar)
+    [ProducesResponseType<CalendarYearView>(200)]
+    public static async Task<IResult> Post(string layerId, LoadCalendarYear request, IDocumentSession session,
+        IWorkingDayCalendar calendar, Actor by)
     {
         if (!calendar.Current.HasLayer(layerId)) return Results.Problem(Problems.NotFound("日历层"));
         CalendarYear year;
@@ -90,7 +88,7 @@ public static class LoadCalendarYearEndpoint
 
         var updated = calendar.Current.WithYear(layerId, year);
         session.Events.Append(StreamIds.FromName("calendar:" + layerId),
-            new CalendarYearLoaded(layerId, year.Year, year.Off, year.Work, year.Source, CurrentUser.From(principal).ToActor()));
+            new CalendarYearLoaded(layerId, year.Year, year.Off, year.Work, year.Source, by));
         await session.SaveChangesAsync();
         calendar.Replace(updated);
         return Results.Ok(new CalendarYearView(year.Year, year.Source, year.Off, year.Work));

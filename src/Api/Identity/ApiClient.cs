@@ -121,13 +121,13 @@ public static class RegisterApiClientEndpoint
     /// <summary>Registers a third-party system and returns its API key once.</summary>
     [Authorize(Roles = Roles.Administrator)]
     [WolverinePost("/api/admin/api-clients", OperationId = "registerApiClient")]
-    [ProducesResponseType<ApiClientIssued>(201), ProducesResponseType<ProblemDetails>(400)]
-    public static async Task<IResult> Post(RegisterApiClient command, ClaimsPrincipal principal, IDocumentSession session, IClock clock)
+    [ProducesResponseType<ApiClientIssued>(201)]
+    public static async Task<IResult> Post(RegisterApiClient command, IDocumentSession session, Instant now, Actor by)
     {
         var id = Guid.CreateVersion7();
         var (key, hash) = ApiKeys.Issue(id);
         session.Events.StartStream<ApiClient>(id, new ApiClientRegistered(id, command.Name.Trim(), command.AuthorityCode,
-            command.OrganizationId, command.Scopes.Distinct().ToList(), hash, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor()));
+            command.OrganizationId, command.Scopes.Distinct().ToList(), hash, now, by));
         await session.SaveChangesAsync();
         return Results.Created($"/api/admin/api-clients/{id}", new ApiClientIssued(id, key, "请立即保存该密钥，平台不会再次显示。请求时放在 X-Api-Key 请求头中。"));
     }
@@ -149,10 +149,9 @@ public static class RevokeApiClientEndpoint
 
     [Authorize(Roles = Roles.Administrator)]
     [WolverinePost("/api/admin/api-clients/{clientId}/revoke", OperationId = "revokeApiClient")]
-    [ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
     [EmptyResponse]
-    public static Events Revoke(AccountDecision decision, [Aggregate("clientId")] ApiClient client, ClaimsPrincipal principal) =>
+    public static Events Revoke(AccountDecision decision, [Aggregate("clientId")] ApiClient client, Actor by) =>
         client.Revoked
             ? throw new BusinessRuleException(new RuleViolation("AUTH", "api-client.already-revoked", "该第三方系统密钥已吊销。"))
-            : [new ApiClientRevoked(client.Id, decision.Reason.Trim(), CurrentUser.From(principal).ToActor())];
+            : [new ApiClientRevoked(client.Id, decision.Reason.Trim(), by)];
 }

@@ -19,7 +19,6 @@ public static class ChangeOwnPasswordEndpoint
     /// <summary>A signed-in user changes its own password; other sessions of the account end.</summary>
     [Authorize(AuthenticationSchemes = AuthSchemes.Cookie), Infrastructure.SelfService]
     [WolverinePost("/api/auth/password", OperationId = "changeOwnPassword")]
-    [ProducesResponseType(204), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(422)]
     public static async Task<IResult> Post(ChangeOwnPassword request, ClaimsPrincipal principal, HttpContext http, IDocumentSession session)
     {
         var user = CurrentUser.From(principal);

@@ -51,9 +51,8 @@ public static partial class CreateAccountEndpoint
     /// <summary>An administrator creates an account. An organization user without an organization id gets a new one to register.</summary>
     [Authorize(Roles = Roles.Administrator)]
     [WolverinePost("/api/admin/accounts", OperationId = "createAccount")]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(409)]
     public static async Task<(CreationResponse<Guid>, IStartStream)> Post(
-        CreateAccount command, ClaimsPrincipal principal, IQuerySession session, IClock clock)
+        CreateAccount command, IQuerySession session, Instant now, Actor by)
     {
         var userName = command.UserName.Trim().ToLowerInvariant();
         if (await session.Query<Account>().AnyAsync(a => a.UserName == userName))
@@ -61,7 +60,7 @@ public static partial class CreateAccountEndpoint
         var id = Guid.CreateVersion7();
         Guid? org = command.Role == Roles.Organization ? command.OrganizationId ?? Guid.CreateVersion7() : null;
         var created = new AccountCreated(id, userName, command.DisplayName.Trim(), command.Role, command.AuthorityCode, org,
-            Passwords.Hash(command.Password), clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor());
+            Passwords.Hash(command.Password), now, by);
         return (new CreationResponse<Guid>($"/api/admin/accounts/{id}", id), MartenOps.StartStream<Account>(id, created));
     }
 
@@ -87,7 +86,7 @@ public static class QueryAccountsEndpoint
 
     [Authorize(Roles = Roles.Administrator + "," + Roles.Auditor)]
     [WolverineGet("/api/admin/accounts/{accountId}", OperationId = "getAccount")]
-    [ProducesResponseType<AccountView>(200), ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<AccountView>(200)]
     public static async Task<IResult> Get(Guid accountId, IQuerySession session, PolicyCatalog catalog, IOrganizationNames organizations)
     {
         if (await session.LoadAsync<Account>(accountId) is not { } a) return Results.Problem(Problems.NotFound<Account>());
@@ -108,26 +107,15 @@ public static class AccountDecisionEndpoints
 
     [Authorize(Roles = Roles.Administrator)]
     [WolverinePost("/api/admin/accounts/{accountId}/disable", OperationId = "disableAccount")]
-    [ProducesResponseType(204), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
     [EmptyResponse]
-    public static Events Disable(AccountDecision decision, [Aggregate("accountId")] Account account, ClaimsPrincipal principal)
-    {
-        var user = CurrentUser.From(principal);
-        if (account.Id == user.Id)
-            throw new BusinessRuleException(new RuleViolation("AUTH", "account.cannot-disable-self", "不能停用自己的账号。"));
-        if (account.Disabled)
-            throw new BusinessRuleException(new RuleViolation("AUTH", "account.already-disabled", "该账号已停用。"));
-        return [new AccountDisabled(account.Id, decision.Reason.Trim(), user.ToActor())];
-    }
+    public static Events Disable(AccountDecision decision, [Aggregate("accountId")] Account account, Actor by) =>
+        [AccountDecider.Disable(account, decision, by)];
 
     [Authorize(Roles = Roles.Administrator)]
     [WolverinePost("/api/admin/accounts/{accountId}/enable", OperationId = "enableAccount")]
-    [ProducesResponseType(204), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
     [EmptyResponse]
-    public static Events Enable(AccountDecision decision, [Aggregate("accountId")] Account account, ClaimsPrincipal principal) =>
-        account.Disabled
-            ? [new AccountEnabled(account.Id, decision.Reason.Trim(), CurrentUser.From(principal).ToActor())]
-            : throw new BusinessRuleException(new RuleViolation("AUTH", "account.not-disabled", "该账号未停用。"));
+    public static Events Enable(AccountDecision decision, [Aggregate("accountId")] Account account, Actor by) =>
+        [AccountDecider.Enable(account, decision, by)];
 }
 
 public sealed record ResetPassword(long Version, string NewPassword);
@@ -139,8 +127,25 @@ public static class ResetPasswordEndpoint
 
     [Authorize(Roles = Roles.Administrator)]
     [WolverinePost("/api/admin/accounts/{accountId}/password", OperationId = "resetPassword")]
-    [ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]
     [EmptyResponse]
-    public static Events Post(ResetPassword request, [Aggregate("accountId")] Account account, ClaimsPrincipal principal) =>
-        [new AccountPasswordChanged(account.Id, Passwords.Hash(request.NewPassword), true, CurrentUser.From(principal).ToActor())];
+    public static Events Post(ResetPassword request, [Aggregate("accountId")] Account account, Actor by) =>
+        [new AccountPasswordChanged(account.Id, Passwords.Hash(request.NewPassword), true, by)];
+}
+
+/// <summary>An administrator's decisions on an account. Pure: state, decision and actor in; the event out.</summary>
+public static class AccountDecider
+{
+    public static AccountDisabled Disable(Account account, AccountDecision decision, Actor by)
+    {
+        if (account.Id == by.UserId)
+            throw new BusinessRuleException(new RuleViolation("AUTH", "account.cannot-disable-self", "不能停用自己的账号。"));
+        if (account.Disabled)
+            throw new BusinessRuleException(new RuleViolation("AUTH", "account.already-disabled", "该账号已停用。"));
+        return new AccountDisabled(account.Id, decision.Reason.Trim(), by);
+    }
+
+    public static AccountEnabled Enable(Account account, AccountDecision decision, Actor by) =>
+        account.Disabled
+            ? new AccountEnabled(account.Id, decision.Reason.Trim(), by)
+            : throw new BusinessRuleException(new RuleViolation("AUTH", "account.not-disabled", "该账号未停用。"));
 }

@@ -44,8 +44,7 @@ public static class SignInEndpoint
     [AllowAnonymous, SelfService]
     [EnableRateLimiting(RateLimitPolicies.SignIn)]
     [WolverinePost("/api/auth/sign-in", OperationId = "signIn")]
-    [ProducesResponseType<MeResponse>(200), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(401),
-     ProducesResponseType<ProblemDetails>(429)]
+    [ProducesResponseType<MeResponse>(200)]
     public static async Task<IResult> Post(SignInRequest request, HttpContext http, IDocumentSession session, IClock clock,
         PolicyCatalog catalog, SignInThrottle throttle, IOrganizationNames organizations)
     {
@@ -97,7 +96,6 @@ public static class SignOutEndpoint
     /// <summary>Ends the session on the server: the cookie is worthless afterwards, also where a copy of it was kept.</summary>
     [AllowAnonymous, SelfService]
     [WolverinePost("/api/auth/sign-out", OperationId = "signOut")]
-    [ProducesResponseType(204)]
     public static async Task<IResult> Post(HttpContext http)
     {
         await http.SignOutAsync(AuthSchemes.Cookie);

@@ -208,7 +208,10 @@ public sealed class ExpectedVersionFrame(Variable body, Variable stream) : SyncF
     }
 }
 
-/// <summary>Declares for OpenAPI the ProblemDetails answers an endpoint can give, from its shape.</summary>
+/// <summary>
+/// Declares for OpenAPI what an endpoint can answer, from its shape: the ProblemDetails statuses, and for a command that
+/// answers with its aggregate (<c>UpdatedAggregate</c>) the aggregate's type.
+/// </summary>
 public sealed class ProblemResponsesPolicy : IHttpPolicy
 {
     public void Apply(IReadOnlyList<HttpChain> chains, GenerationRules rules, IServiceContainer container)
@@ -216,6 +219,13 @@ public sealed class ProblemResponsesPolicy : IHttpPolicy
         foreach (var chain in chains)
         {
             var parameters = chain.Method.Method.GetParameters();
+            var returned = chain.Method.Method.ReturnType;
+            if (returned.IsGenericType && returned.GetGenericTypeDefinition() == typeof(Task<>)) returned = returned.GetGenericArguments()[0];
+            var answersAggregate = returned == typeof(Wolverine.Marten.UpdatedAggregate)
+                                   || returned.IsGenericType && returned.FullName!.StartsWith("System.ValueTuple", StringComparison.Ordinal)
+                                   && returned.GetGenericArguments().Contains(typeof(Wolverine.Marten.UpdatedAggregate));
+            if (answersAggregate && parameters.FirstOrDefault(p => p.GetCustomAttribute<AggregateAttribute>() is not null) is { } aggregate)
+                chain.Metadata.Produces(StatusCodes.Status200OK, aggregate.ParameterType, "application/json");
             var attributes = parameters.SelectMany(p => p.GetCustomAttributes()).ToArray();
             var route = chain.RoutePattern?.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
             var isCommand = chain.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE");

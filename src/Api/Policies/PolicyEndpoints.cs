@@ -21,7 +21,7 @@ public static class PolicyEndpoints
 
     [AllowAnonymous]
     [WolverineGet("/api/policies/{jurisdiction}", OperationId = "getPolicy")]
-    [ProducesResponseType<JurisdictionPolicy>(200), ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<JurisdictionPolicy>(200)]
     public static IResult Get(string jurisdiction, PolicyCatalog catalog) =>
         catalog.Find(jurisdiction) is { } p ? Results.Ok(p) : Results.Problem(Problems.NotFound("辖区政策"));
 

@@ -33,9 +33,7 @@ public static class AcceptApplicationEndpoint
 
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/applications/{applicationId}/accept", OperationId = "acceptFilingApplication")]
-    [ProducesResponseType<FilingApplication>(200)]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
     public static (UpdatedAggregate, Events) Post(AcceptApplication command, [Aggregate("applicationId")] FilingApplication application,
-        ClaimsPrincipal principal, IClock clock) =>
-        (new UpdatedAggregate(), [AcceptanceDecider.Accept(application, command, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
+        Instant now, Actor by) =>
+        (new UpdatedAggregate(), [AcceptanceDecider.Accept(application, command, now, by)]);
 }

@@ -35,9 +35,7 @@ public static class ForwardApplicationEndpoint
 
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/applications/{applicationId}/forward", OperationId = "forwardFilingApplication")]
-    [ProducesResponseType<FilingApplication>(200)]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
     public static (UpdatedAggregate, Events) Post(ForwardApplication command, [Aggregate("applicationId")] FilingApplication application,
-        ClaimsPrincipal principal, IClock clock) =>
-        (new UpdatedAggregate(), [AcceptanceDecider.Forward(application, command, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
+        Instant now, Actor by) =>
+        (new UpdatedAggregate(), [AcceptanceDecider.Forward(application, command, now, by)]);
 }

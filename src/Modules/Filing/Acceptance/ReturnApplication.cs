@@ -42,9 +42,7 @@ public static class ReturnApplicationEndpoint
 
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/applications/{applicationId}/return", OperationId = "returnFilingApplication")]
-    [ProducesResponseType<FilingApplication>(200)]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
     public static (UpdatedAggregate, Events) Post(ReturnApplication command, [Aggregate("applicationId")] FilingApplication application,
-        ClaimsPrincipal principal, IClock clock) =>
-        (new UpdatedAggregate(), [AcceptanceDecider.Return(application, command, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
+        Instant now, Actor by) =>
+        (new UpdatedAggregate(), [AcceptanceDecider.Return(application, command, now, by)]);
 }

@@ -142,8 +142,7 @@ public static class ImportCatalogEndpoint
     [AcceptsUpload(MaxBytes, "version")]
     [WolverinePost("/api/occupations/import", OperationId = "importOccupationCatalog")]
     [ProducesResponseType<CatalogImportResult>(200)]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(413), ProducesResponseType<ProblemDetails>(422)]
-    public static async Task<IResult> Post(HttpRequest request, ClaimsPrincipal principal, IDocumentSession session, OccupationCatalog catalog, IClock clock)
+    public static async Task<IResult> Post(HttpRequest request, IDocumentSession session, OccupationCatalog catalog, Instant now, Actor by)
     {
         if (!request.HasFormContentType) return Results.Problem(Problems.Validation("file", "请以 multipart/form-data 上传文件。"));
         var form = await request.ReadFormAsync();
@@ -160,9 +159,8 @@ public static class ImportCatalogEndpoint
             problem.Extensions["rows"] = errors;
             return Results.Problem(problem);
         }
-        var now = clock.GetCurrentInstant();
         var sha = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
-        var imported = new OccupationCatalogImported(ImportedOccupationCatalog.StreamId, name, sha, entries, now, CurrentUser.From(principal).ToActor());
+        var imported = new OccupationCatalogImported(ImportedOccupationCatalog.StreamId, name, sha, entries, now, by);
         if (await session.Events.FetchStreamStateAsync(ImportedOccupationCatalog.StreamId) is null)
             session.Events.StartStream<ImportedOccupationCatalog>(ImportedOccupationCatalog.StreamId, imported);
         else

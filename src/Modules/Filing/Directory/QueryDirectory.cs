@@ -50,7 +50,7 @@ public static class QueryDirectoryEndpoint
 
     [AllowAnonymous]
     [WolverineGet("/api/directory/{filingId}", OperationId = "getDirectoryEntry")]
-    [ProducesResponseType<DirectoryEntry>(200), ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<DirectoryEntry>(200)]
     public static async Task<IResult> Get(Guid filingId, IQuerySession session) =>
         await session.LoadAsync<DirectoryEntry>(filingId) is { } entry ? Results.Ok(entry) : Results.Problem(Problems.NotFound("备案机构"));
 

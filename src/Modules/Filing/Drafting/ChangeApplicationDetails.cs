@@ -1,16 +1,6 @@
 using System.Security.Claims;
-using Assessment.Filing.Acceptance;
 using Assessment.Filing.Applications;
-using Assessment.Filing.Catalog;
-using Assessment.Filing.Evaluation;
-using Assessment.Filing.Filings;
-using Assessment.Filing.Granting;
-using Assessment.Filing.Lifecycle;
-using Assessment.Filing.Materials;
-using Assessment.Filing.Numbering;
-using Assessment.Filing.Organizations;
-using Assessment.Filing.Publicity;
-using Assessment.Filing.Submission;
+using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
@@ -25,9 +15,8 @@ namespace Assessment.Filing.Drafting;
 
 public sealed record ChangeApplicationDetails(
     long Version, IReadOnlyList<OccupationLine> Occupations, int ConsecutiveYears, int CumulativePersonTimes,
-    bool SubsidizedTraining, IReadOnlyList<string>? Preferences, IReadOnlyList<EvaluationSite>? Sites = null);
+    bool SubsidizedTraining, IReadOnlyList<string>? Preferences = null, IReadOnlyList<EvaluationSite>? Sites = null);
 
-/// <summary>The organization edits its draft: occupations and levels (FIL-11), experience (FIL-06), preferences (FIL-09).</summary>
 public static class ChangeApplicationDetailsEndpoint
 {
     public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
@@ -58,22 +47,12 @@ public static class ChangeApplicationDetailsEndpoint
             if (string.IsNullOrWhiteSpace(sites[i].Name) || sites[i].Name.Length > 100) errors[$"sites[{i}].name"] = ["请填写站点名称（不超过100字）。"];
             if (string.IsNullOrWhiteSpace(sites[i].Address) || sites[i].Address.Length > 200) errors[$"sites[{i}].address"] = ["请填写站点地址（不超过200字）。"];
         }
-        if (command.Version < 1) errors["version"] = ["请提供读取时的版本号。"];
         return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
     }
 
-    [Authorize(Roles = SharedKernel.Events.Roles.Organization)]
+    /// <summary>Change what the draft applies for: occupations and levels (FIL-11), experience (FIL-06), sites, preferences (FIL-09).</summary>
+    [Authorize(Roles = Roles.Organization)]
     [WolverinePut("/api/filing/applications/{applicationId}", OperationId = "changeFilingApplication")]
-    [ProducesResponseType<FilingApplication>(200)]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static (UpdatedAggregate, Events) Put(ChangeApplicationDetails command, [Aggregate("applicationId")] FilingApplication application,
-        ClaimsPrincipal principal)
-    {
-        if (!application.IsEditable)
-            throw new BusinessRuleException(new RuleViolation("FIL-15", "filing.not-editable", "申请已提交，不能再修改；如被退回补正，可修改后重新提交。"));
-        var lines = command.Occupations.Select(l => l with { Name = l.Name.Trim(), Code = l.Code is null ? null : OccupationCode.Parse(l.Code).Value }).ToList();
-        return (new UpdatedAggregate(), [new ApplicationDetailsChanged(application.Id, lines, command.ConsecutiveYears,
-            command.CumulativePersonTimes, command.SubsidizedTraining, (command.Preferences ?? []).Distinct().ToList(),
-            CurrentUser.From(principal).ToActor(), (command.Sites ?? []).Select(x => new EvaluationSite(x.Name.Trim(), x.Address.Trim())).ToList())]);
-    }
+    public static (UpdatedAggregate, Events) Put(ChangeApplicationDetails command, [Aggregate("applicationId")] FilingApplication application, Actor by) =>
+        (new UpdatedAggregate(), [DraftingDecider.Change(application, command, by)]);
 }

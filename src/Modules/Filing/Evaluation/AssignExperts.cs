@@ -44,15 +44,13 @@ public static class AssignExpertsEndpoint
 
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/applications/{applicationId}/experts", OperationId = "assignEvaluationExperts")]
-    [ProducesResponseType<FilingApplication>(200)]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
     public static async Task<(UpdatedAggregate, Events)> Post(AssignExperts command, [Aggregate("applicationId")] FilingApplication application,
-        ClaimsPrincipal principal, IAccountDirectory accounts, AccessControl access, PolicyCatalog catalog, IClock clock)
+        IAccountDirectory accounts, AccessControl access, PolicyCatalog catalog, Instant now, Actor by)
     {
         var experts = new List<AccountSummary?>();
         foreach (var id in command.ExpertIds) experts.Add(await accounts.FindActiveAsync(id));
         var assigned = EvaluationDecider.Assign(application, catalog.Get(application.Jurisdiction), experts, command,
-            e => access.CanSee(e.AsUser(), application.AccessScope()), clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor());
+            e => access.CanSee(e.AsUser(), application.AccessScope()), now, by);
         return (new UpdatedAggregate(), [assigned]);
     }
 }

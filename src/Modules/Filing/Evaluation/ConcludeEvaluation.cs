@@ -38,9 +38,7 @@ public static class ConcludeEvaluationEndpoint
 
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/applications/{applicationId}/evaluation/conclusion", OperationId = "concludeEvaluation")]
-    [ProducesResponseType<FilingApplication>(200)]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
     public static (UpdatedAggregate, Events) Post(ConcludeEvaluation command, [Aggregate("applicationId")] FilingApplication application,
-        ClaimsPrincipal principal, IClock clock) =>
-        (new UpdatedAggregate(), [EvaluationDecider.Conclude(application, command, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
+        Instant now, Actor by) =>
+        (new UpdatedAggregate(), [EvaluationDecider.Conclude(application, command, now, by)]);
 }

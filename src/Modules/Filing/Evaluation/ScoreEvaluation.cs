@@ -52,12 +52,7 @@ public static class ScoreEvaluationEndpoint
 
     [Authorize(Roles = Roles.Expert)]
     [WolverinePost("/api/filing/applications/{applicationId}/evaluation/scores", OperationId = "scoreEvaluation")]
-    [ProducesResponseType<FilingApplication>(200)]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
     public static (UpdatedAggregate, Events) Post(ScoreEvaluation command, [Aggregate("applicationId")] FilingApplication application,
-        ClaimsPrincipal principal, IClock clock)
-    {
-        var user = CurrentUser.From(principal);
-        return (new UpdatedAggregate(), [EvaluationDecider.Score(application, command, user.Id, clock.GetCurrentInstant(), user.ToActor())]);
-    }
+        Instant now, Actor by) =>
+        (new UpdatedAggregate(), [EvaluationDecider.Score(application, command, by.UserId, now, by)]);
 }

@@ -46,7 +46,6 @@ public static class QueryFilingsEndpoint
 
     [Authorize(Policy = ScopePolicies.FilingRead)]
     [WolverineGet("/api/filing/filings/{filingId}", OperationId = "getFiling")]
-    [ProducesResponseType<FilingRecord>(200), ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(Guid filingId, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
     {
         var filing = await session.LoadAsync<FilingRecord>(filingId);
@@ -57,7 +56,7 @@ public static class QueryFilingsEndpoint
 
     [Authorize(Policy = ScopePolicies.FilingRead)]
     [WolverineGet("/api/filing/filings/{filingId}/receipt", OperationId = "getFilingReceipt")]
-    [ProducesResponseType<FilingReceipt>(200), ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<FilingReceipt>(200)]
     public static async Task<IResult> Receipt(Guid filingId, ClaimsPrincipal principal, IQuerySession session, AccessControl access, PolicyCatalog catalog)
     {
         var filing = await session.LoadAsync<FilingRecord>(filingId);

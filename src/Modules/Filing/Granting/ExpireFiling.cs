@@ -33,8 +33,8 @@ public sealed record ExpireFiling(Guid FilingId);
 public static class ExpireFilingHandler
 {
     /// <summary>Expires a filing whose validity has ended; renewed, cancelled or already expired filings are left alone.</summary>
-    public static Events Handle(ExpireFiling command, [WriteAggregate(nameof(ExpireFiling.FilingId))] FilingRecord filing, IClock clock) =>
-        filing.IsFiled && clock.Today() > filing.ValidUntil
-            ? [new FilingExpired(filing.Id, filing.ValidUntil, clock.GetCurrentInstant(), Actor.System)]
+    public static Events Handle(ExpireFiling command, [WriteAggregate(nameof(ExpireFiling.FilingId))] FilingRecord filing, Instant now) =>
+        filing.IsFiled && now.Date() > filing.ValidUntil
+            ? [new FilingExpired(filing.Id, filing.ValidUntil, now, Actor.System)]
             : [];
 }

@@ -74,9 +74,56 @@ public static class GrantDecider
             throw new BusinessRuleException(new RuleViolation("FIL-24", "filing.cancelled", "备案已注销，不能续期或变更。"));
     }
 
+    /// <summary>
+    /// FIL-18 for a new filing, FIL-20 for a renewal, FIL-21 for a change, after a clean publicity (FIL-17). Every rule is
+    /// decided here; a new filing's number is the one thing left to the caller, which takes it in the same transaction.
+    /// </summary>
+    public static GrantDecision Decide(FilingApplication a, Organization? organization, FilingRecord? filing, JurisdictionPolicy policy,
+        OccupationCatalog catalog, LocalDate today, Instant now, Actor by)
+    {
+        PublicityDecider.EnsureClean(a, today);
+        if (a.Kind == ApplicationKind.New)
+        {
+            if (organization is null)
+                throw new BusinessRuleException(new RuleViolation("FIL-11", "filing.organization-not-registered", "机构基本信息不存在。"));
+            var filingId = Guid.CreateVersion7();
+            return new GrantDecision(a, filingId, null, organization, number => New(a, organization, policy, catalog, number, filingId, today, now, by), now, by);
+        }
+        if (filing is null)
+            throw new BusinessRuleException(new RuleViolation(a.Kind == ApplicationKind.Renewal ? "FIL-20" : "FIL-21", "filing.not-found", "原备案不存在。"));
+        object decided = a.Kind == ApplicationKind.Renewal ? Renew(a, filing, policy, today, now, by) : Change(a, filing, catalog, today, now, by);
+        return new GrantDecision(a, filing.Id, filing, null, _ => decided, now, by);
+    }
+
     /// <summary>Why the filing is granted, in words: the evaluation and the clean publicity it rests on.</summary>
     public static string Basis(FilingApplication a) =>
         $"技术评估通过（平均分{a.AverageScore}）：{a.EvaluationReason}；公示{a.PublicityStart:yyyy-MM-dd}至{a.PublicityEnd:yyyy-MM-dd}期满，无未决或成立的异议。";
 
     public static DateTimeOffset ExpiresAt(LocalDate validUntil) => validUntil.PlusDays(1).AtStartOfDayInZone(ChinaTime.Zone).ToDateTimeOffset();
+}
+
+/// <summary>A grant that passed every rule: the filing's event and the application's, once the number is known.</summary>
+public sealed class GrantDecision(FilingApplication application, Guid filingId, FilingRecord? existing, Organization? toNumber,
+    Func<string, object> filingEvent, Instant now, Actor by)
+{
+    public Guid FilingId => filingId;
+
+    /// <summary>The organization whose city's next number a new filing takes (FIL-24); null when the filing keeps its number.</summary>
+    public Organization? NeedsNumberFor => toNumber;
+
+    public string? ExistingNumber => existing?.FilingNumber;
+
+    public object FilingEvent(string number) => filingEvent(number);
+
+    public (ApplicationGranted Granted, FilingGrantResult Result) Outcome(string number)
+    {
+        var (from, until) = FilingEvent(number) switch
+        {
+            FilingGranted g => (g.ValidFrom, g.ValidUntil),
+            FilingRenewed r => (r.ValidFrom, r.ValidUntil),
+            _ => (existing!.ValidFrom, existing.ValidUntil),
+        };
+        return (new ApplicationGranted(application.Id, filingId, number, from, until, now, by, GrantDecider.Basis(application)),
+            new FilingGrantResult(application.Id, filingId, number, from, until));
+    }
 }

@@ -17,6 +17,7 @@ using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -31,61 +32,37 @@ public sealed record GrantFiling(long Version);
 
 public sealed record FilingGrantResult(Guid ApplicationId, Guid FilingId, string FilingNumber, LocalDate ValidFrom, LocalDate ValidUntil);
 
+/// <summary>What a grant decides on: the organization (new filing) or the filing renewed or changed, loaded for writing.</summary>
+public sealed record GrantFacts(Organization? Organization, IEventStream<FilingRecord>? Filing);
+
 public static class GrantFilingEndpoint
 {
     public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
         ApplicationAccess.CurrentAuthority(application, principal, access);
 
-    /// <summary>
-    /// FIL-18: grants the filing after a clean publicity. A new filing takes the next number of its city (FIL-24) in the
-    /// same transaction; a renewal (FIL-20) or change (FIL-21) updates the existing filing.
-    /// </summary>
+    public static async Task<GrantFacts> LoadAsync(FilingApplication application, IDocumentSession session) =>
+        application.FilingId is { } filingId && application.Kind != ApplicationKind.New
+            ? new GrantFacts(null, await session.Events.FetchForWriting<FilingRecord>(filingId))
+            : new GrantFacts(await session.LoadAsync<Organization>(application.OrganizationId), null);
+
+    /// <summary>Grant the filing after a clean publicity (FIL-18), or the renewal (FIL-20) or change (FIL-21) applied for.</summary>
+    /// <remarks>A new filing takes the next number of its city (FIL-24) in the same transaction, so a refused or failed grant
+    /// leaves no hole; its expiry is scheduled for the day after its validity ends.</remarks>
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/applications/{applicationId}/grant", OperationId = "grantFiling")]
     [ProducesResponseType<FilingGrantResult>(200)]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static async Task<(FilingGrantResult, Events, OutgoingMessages)> Post(GrantFiling command,
-        [Aggregate("applicationId")] FilingApplication application, ClaimsPrincipal principal, IDocumentSession session, PolicyCatalog catalog,
-        OccupationCatalog occupations, FilingNumberAllocator allocator, IClock clock)
+    public static async Task<(FilingGrantResult, Events, OutgoingMessages)> Post(GrantFiling command, [Aggregate("applicationId")] FilingApplication application,
+        GrantFacts facts, IDocumentSession session, PolicyCatalog catalog, OccupationCatalog occupations, FilingNumberAllocator allocator,
+        Instant now, Actor by)
     {
         var policy = catalog.Get(application.Jurisdiction);
-        var today = clock.Today();
-        var now = clock.GetCurrentInstant();
-        var by = CurrentUser.From(principal).ToActor();
-        Guid filingId;
-        string number;
-        LocalDate from, until;
-        if (application.Kind == ApplicationKind.New)
-        {
-            PublicityDecider.EnsureClean(application, today);
-            var organization = await session.LoadAsync<Organization>(application.OrganizationId)
-                               ?? throw new BusinessRuleException(new RuleViolation("FIL-11", "filing.organization-not-registered", "机构基本信息不存在。"));
-            number = (await allocator.AssignAsync(session, policy, catalog, organization.AreaCode, organization.Category, organization.Id, by)).Value;
-            filingId = Guid.CreateVersion7();
-            var granted = GrantDecider.New(application, organization, policy, occupations, number, filingId, today, now, by);
-            session.Events.StartStream<FilingRecord>(filingId, granted);
-            (from, until) = (granted.ValidFrom, granted.ValidUntil);
-        }
-        else
-        {
-            var stream = await session.Events.FetchForWriting<FilingRecord>(application.FilingId!.Value);
-            var filing = stream.Aggregate!;
-            filingId = filing.Id;
-            number = filing.FilingNumber;
-            if (application.Kind == ApplicationKind.Renewal)
-            {
-                var renewed = GrantDecider.Renew(application, filing, policy, today, now, by);
-                stream.AppendOne(renewed);
-                (from, until) = (renewed.ValidFrom, renewed.ValidUntil);
-            }
-            else
-            {
-                stream.AppendOne(GrantDecider.Change(application, filing, occupations, today, now, by));
-                (from, until) = (filing.ValidFrom, filing.ValidUntil);
-            }
-        }
-        var result = new FilingGrantResult(application.Id, filingId, number, from, until);
-        return (result, [new ApplicationGranted(application.Id, filingId, number, from, until, now, by, GrantDecider.Basis(application))],
-            [new ExpireFiling(filingId).ScheduledAt(GrantDecider.ExpiresAt(until))]);
+        var grant = GrantDecider.Decide(application, facts.Organization, facts.Filing?.Aggregate, policy, occupations, now.Date(), now, by);
+        var number = grant.NeedsNumberFor is { } organization
+            ? (await allocator.AssignAsync(session, policy, catalog, organization.AreaCode, organization.Category, organization.Id, by)).Value
+            : grant.ExistingNumber!;
+        if (facts.Filing is { } stream) stream.AppendOne(grant.FilingEvent(number));
+        else session.Events.StartStream<FilingRecord>(grant.FilingId, grant.FilingEvent(number));
+        var (granted, result) = grant.Outcome(number);
+        return (result, [granted], [new ExpireFiling(grant.FilingId).ScheduledAt(GrantDecider.ExpiresAt(result.ValidUntil))]);
     }
 }

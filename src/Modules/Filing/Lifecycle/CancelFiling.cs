@@ -38,14 +38,11 @@ public static class CancelFilingEndpoint
     /// <summary>Cancels the filing and sends its number to the discard pool in the same transaction (FIL-24).</summary>
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/filings/{filingId}/cancel", OperationId = "cancelFiling")]
-    [ProducesResponseType<FilingRecord>(200)]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
     public static async Task<(UpdatedAggregate, Events)> Post(CancelFiling command, [Aggregate("filingId")] FilingRecord filing,
-        ClaimsPrincipal principal, IDocumentSession session, FilingNumberAllocator allocator, IClock clock)
+        IDocumentSession session, FilingNumberAllocator allocator, Instant now, Actor by)
     {
-        var by = CurrentUser.From(principal).ToActor();
         var survivor = command.MergedIntoFilingId is { } target ? await session.LoadAsync<FilingRecord>(target) : null;
-        var cancelled = FilingLifecycleDecider.Cancel(filing, command, survivor, clock.GetCurrentInstant(), by);
+        var cancelled = FilingLifecycleDecider.Cancel(filing, command, survivor, now, by);
         await allocator.DiscardAsync(session, FilingNumber.Parse(filing.FilingNumber), command.Reason.Trim(), by);
         return (new UpdatedAggregate(), [cancelled]);
     }

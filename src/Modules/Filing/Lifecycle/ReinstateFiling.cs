@@ -36,9 +36,6 @@ public static class ReinstateFilingEndpoint
 
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/filings/{filingId}/reinstate", OperationId = "reinstateFiling")]
-    [ProducesResponseType<FilingRecord>(200)]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static (UpdatedAggregate, Events) Post(ReinstateFiling command, [Aggregate("filingId")] FilingRecord filing, ClaimsPrincipal principal,
-        IClock clock) =>
-        (new UpdatedAggregate(), [FilingLifecycleDecider.Reinstate(filing, command, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
+    public static (UpdatedAggregate, Events) Post(ReinstateFiling command, [Aggregate("filingId")] FilingRecord filing, Instant now, Actor by) =>
+        (new UpdatedAggregate(), [FilingLifecycleDecider.Reinstate(filing, command, now, by)]);
 }

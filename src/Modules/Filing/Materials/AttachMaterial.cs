@@ -39,14 +39,19 @@ public static class AttachMaterialEndpoint
     [Authorize(Roles = Roles.Organization)]
     [AcceptsUpload(MaterialItems.MaxBytes, "version", "item")]
     [WolverinePost("/api/filing/applications/{applicationId}/materials", OperationId = "attachFilingMaterial")]
-    [ProducesResponseType<FilingApplication>(200)]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409),
-     ProducesResponseType<ProblemDetails>(413), ProducesResponseType<ProblemDetails>(422)]
     public static async Task<IResult> Post(Guid applicationId, HttpRequest request, ClaimsPrincipal principal, IDocumentSession session,
-        AccessControl access, IClock clock)
+        AccessControl access, Instant now, Actor by)
     {
         if (!request.HasFormContentType) return Results.Problem(Problems.Validation("file", "请以 multipart/form-data 上传文件。"));
         var form = await UploadForms.ReadAsync(request);
+
+        // access first, then the fields, then the version: who may not see the application learns nothing about either
+        var stream = await session.Events.FetchForWriting<FilingApplication>(applicationId);
+        var application = stream.Aggregate;
+        if (application is null) return Results.Problem(Problems.NotFound<FilingApplication>());
+        var denied = ApplicationAccess.OwnerOnly(application, principal, access);
+        if (!ReferenceEquals(denied, WolverineContinue.NoProblems)) return Results.Problem(denied);
+
         var errors = new Dictionary<string, string[]>();
         if (!long.TryParse(form["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1)
             errors["version"] = ["请提供读取时的版本号。"];
@@ -56,13 +61,6 @@ public static class AttachMaterialEndpoint
         if (file is null) errors["file"] = ["请选择要上传的文件。"];
         else if (string.IsNullOrWhiteSpace(file.FileName) || file.FileName.Length > 200) errors["file"] = ["文件名不能为空且不超过200字。"];
         if (errors.Count > 0) return Results.Problem(Problems.Validation(errors));
-
-        // access first, then the version: a caller who may not see the application learns nothing from the version
-        var stream = await session.Events.FetchForWriting<FilingApplication>(applicationId);
-        var application = stream.Aggregate;
-        var user = CurrentUser.From(principal);
-        if (application is null || !ApplicationAccess.CanSee(application, user, access)) return Results.Problem(Problems.NotFound("备案申请"));
-        if (user.OrganizationId != application.OrganizationId) return Results.Problem(Problems.Forbidden("只有申请机构可以上传材料。"));
         ExpectedVersion.Check(version, application.Version);
 
         using var buffer = new MemoryStream();
@@ -70,7 +68,7 @@ public static class AttachMaterialEndpoint
         var declaredName = file.FileName;
         var attached = MaterialsDecider.Attach(application, item,
             new UploadedFile(declaredName, FileSniffer.Declared(file.ContentType, declaredName), buffer.ToArray()),
-            Guid.CreateVersion7(), clock.GetCurrentInstant(), user.ToActor());
+            Guid.CreateVersion7(), now, by);
         session.Store(new MaterialFile { Id = attached.MaterialId, ApplicationId = application.Id, ContentType = attached.ContentType,
             FileName = attached.FileName, Content = buffer.ToArray() });
         stream.AppendOne(attached);

@@ -46,10 +46,7 @@ public static class PledgeMaterialEndpoint
 
     [Authorize(Roles = Roles.Organization)]
     [WolverinePost("/api/filing/applications/{applicationId}/pledges", OperationId = "pledgeFilingMaterial")]
-    [ProducesResponseType<FilingApplication>(200)]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
     public static (UpdatedAggregate, Events) Post(PledgeMaterial command, [Aggregate("applicationId")] FilingApplication application,
-        ClaimsPrincipal principal, PolicyCatalog catalog, IClock clock) =>
-        (new UpdatedAggregate(), [MaterialsDecider.Pledge(application, catalog.Get(application.Jurisdiction), command, clock.GetCurrentInstant(),
-            CurrentUser.From(principal).ToActor())]);
+        PolicyCatalog catalog, Instant now, Actor by) =>
+        (new UpdatedAggregate(), [MaterialsDecider.Pledge(application, catalog.Get(application.Jurisdiction), command, now, by)]);
 }

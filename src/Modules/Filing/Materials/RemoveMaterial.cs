@@ -39,12 +39,10 @@ public static class RemoveMaterialEndpoint
 
     [Authorize(Roles = Roles.Organization)]
     [WolverinePost("/api/filing/applications/{applicationId}/materials/{materialId}/remove", OperationId = "removeFilingMaterial")]
-    [ProducesResponseType<FilingApplication>(200)]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
     public static (UpdatedAggregate, Events) Post(RemoveMaterial command, Guid materialId, [Aggregate("applicationId")] FilingApplication application,
-        ClaimsPrincipal principal, IDocumentSession session, IClock clock)
+        IDocumentSession session, Instant now, Actor by)
     {
-        var removed = MaterialsDecider.Remove(application, materialId, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor());
+        var removed = MaterialsDecider.Remove(application, materialId, now, by);
         session.Delete<MaterialFile>(materialId);
         return (new UpdatedAggregate(), [removed]);
     }

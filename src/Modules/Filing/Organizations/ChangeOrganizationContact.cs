@@ -39,15 +39,9 @@ public static class ChangeOrganizationContactEndpoint
 
     [Authorize(Policy = ScopePolicies.FilingWrite)]
     [WolverinePut("/api/organizations/{organizationId}/contact", OperationId = "changeOrganizationContact")]
-    [ProducesResponseType<Organization>(200)]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]
     public static (UpdatedAggregate, Events, OutgoingMessages) Put(
-        ChangeOrganizationContact command, [Aggregate("organizationId")] Organization organization, ClaimsPrincipal principal)
-    {
-        var by = CurrentUser.From(principal).ToActor();
-        return (new UpdatedAggregate(), [new OrganizationContactChanged(organization.Id, command.Address.Trim(), command.ContactName.Trim(),
-            command.ContactPhone.Trim(), command.ContactEmail.Trim(), by)], [new PublishContactToFilings(organization.Id, by)]);
-    }
+        ChangeOrganizationContact command, [Aggregate("organizationId")] Organization organization, Actor by)
+        => (new UpdatedAggregate(), [OrganizationDecider.ChangeContact(organization, command, by)], [new PublishContactToFilings(organization.Id, by)]);
 }
 
 /// <summary>After a contact change, the organization's filings (and so the directory, FIL-19) take the new details.</summary>
@@ -55,7 +49,7 @@ public sealed record PublishContactToFilings(Guid OrganizationId, Actor By);
 
 public static class PublishContactToFilingsHandler
 {
-    public static async Task Handle(PublishContactToFilings message, IDocumentSession session, IClock clock)
+    public static async Task Handle(PublishContactToFilings message, IDocumentSession session, Instant now)
     {
         var organization = await session.LoadAsync<Organization>(message.OrganizationId);
         if (organization is null) return;
@@ -63,6 +57,6 @@ public static class PublishContactToFilingsHandler
         var filings = await session.Query<Filings.FilingRecord>()
             .Where(f => f.OrganizationId == message.OrganizationId && f.Status != Filings.FilingStatus.Cancelled).Select(f => f.Id).ToListAsync();
         foreach (var id in filings)
-            session.Events.Append(id, new Filings.FilingContactUpdated(id, profile, clock.GetCurrentInstant(), message.By));
+            session.Events.Append(id, new Filings.FilingContactUpdated(id, profile, now, message.By));
     }
 }

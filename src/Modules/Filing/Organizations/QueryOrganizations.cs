@@ -18,7 +18,7 @@ public static class QueryOrganizationsEndpoint
     /// <summary>One organization; 404 when it does not exist or lies outside the caller's jurisdiction or ownership.</summary>
     [Authorize(Policy = ScopePolicies.FilingRead)]
     [WolverineGet("/api/organizations/{organizationId}", OperationId = "getOrganization")]
-    [ProducesResponseType<Organization>(200), ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<Organization>(200)]
     public static async Task<IResult> Get(Guid organizationId, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
     {
         var org = await session.LoadAsync<Organization>(organizationId);

@@ -26,6 +26,9 @@ public sealed record RegisterOrganization(
     string ContactPhone,
     string ContactEmail);
 
+/// <summary>What registration decides on: whether another organization holds the credit code already.</summary>
+public sealed record RegistrationFacts(bool CreditCodeTaken);
+
 /// <summary>An organization user registers the organization its account is bound to (FIL-11 basic information).</summary>
 public static class RegisterOrganizationEndpoint
 {
@@ -50,22 +53,20 @@ public static class RegisterOrganizationEndpoint
         return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
     }
 
+    public static async Task<RegistrationFacts> LoadAsync(RegisterOrganization command, ClaimsPrincipal principal, IQuerySession session)
+    {
+        var id = CurrentUser.From(principal).OrganizationId!.Value;
+        var credit = UnifiedSocialCreditCode.Parse(command.CreditCode).Value;
+        return new RegistrationFacts(await session.Query<Organization>().AnyAsync(o => o.CreditCode == credit && o.Id != id));
+    }
+
+    /// <summary>Register the caller's organization (FIL-11 basic information).</summary>
     [Authorize(Roles = Roles.Organization)]
     [WolverinePost("/api/organizations", OperationId = "registerOrganization")]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(409)]
-    public static async Task<(CreationResponse<Guid>, IStartStream)> Post(
-        RegisterOrganization command, ClaimsPrincipal principal, IQuerySession session, IClock clock)
+    public static (CreationResponse<Guid>, IStartStream) Post(RegisterOrganization command, RegistrationFacts facts, Instant now, Actor by)
     {
-        var user = CurrentUser.From(principal);
-        var id = user.OrganizationId!.Value;
-        var credit = UnifiedSocialCreditCode.Parse(command.CreditCode).Value;
-        if (await session.Query<Organization>().AnyAsync(o => o.CreditCode == credit && o.Id != id))
-            throw new BusinessRuleException(new RuleViolation("FIL-11", "organization.credit-code-taken",
-                $"统一社会信用代码{credit}已被其他机构登记。"));
-
-        var registered = new OrganizationRegistered(id, command.Name.Trim(), credit, command.Nature, command.Category,
-            command.AreaCode, command.Address.Trim(), command.LegalRepresentative.Trim(), command.ContactName.Trim(),
-            command.ContactPhone.Trim(), command.ContactEmail.Trim(), clock.GetCurrentInstant(), user.ToActor());
-        return (new CreationResponse<Guid>($"/api/organizations/{id}", id), MartenOps.StartStream<Organization>(id, registered));
+        var registered = OrganizationDecider.Register(by.OrganizationId!.Value, command, facts.CreditCodeTaken, now, by);
+        return (new CreationResponse<Guid>($"/api/organizations/{registered.OrganizationId}", registered.OrganizationId),
+            MartenOps.StartStream<Organization>(registered.OrganizationId, registered));
     }
 }

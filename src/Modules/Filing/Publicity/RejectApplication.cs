@@ -42,9 +42,7 @@ public static class RejectApplicationEndpoint
 
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/applications/{applicationId}/reject", OperationId = "rejectFilingApplication")]
-    [ProducesResponseType<FilingApplication>(200)]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
     public static (UpdatedAggregate, Events) Post(RejectApplication command, [Aggregate("applicationId")] FilingApplication application,
-        ClaimsPrincipal principal, IClock clock) =>
-        (new UpdatedAggregate(), [PublicityDecider.Reject(application, command, clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor())]);
+        Instant now, Actor by) =>
+        (new UpdatedAggregate(), [PublicityDecider.Reject(application, command, now, by)]);
 }

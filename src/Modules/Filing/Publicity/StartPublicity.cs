@@ -40,13 +40,11 @@ public static class StartPublicityEndpoint
 
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/applications/{applicationId}/publicity", OperationId = "startFilingPublicity")]
-    [ProducesResponseType<FilingApplication>(200)]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
     public static (UpdatedAggregate, Events, OutgoingMessages) Post(StartPublicity command, [Aggregate("applicationId")] FilingApplication application,
-        ClaimsPrincipal principal, PolicyCatalog catalog, IWorkingDayCalendar calendar, IClock clock)
+        PolicyCatalog catalog, IWorkingDayCalendar calendar, Instant now, Actor by)
     {
         var (started, notice) = PublicityDecider.Start(application, catalog.Get(application.Jurisdiction), catalog, calendar.Current, command,
-            clock.Today(), clock.GetCurrentInstant(), CurrentUser.From(principal).ToActor());
+            now.Date(), now, by);
         return (new UpdatedAggregate(), [started], [notice]);
     }
 }

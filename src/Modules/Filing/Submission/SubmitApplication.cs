@@ -49,21 +49,18 @@ public static class SubmitApplicationEndpoint
 
     [Authorize(Roles = SharedKernel.Events.Roles.Organization)]
     [WolverinePost("/api/filing/applications/{applicationId}/submit", OperationId = "submitFilingApplication")]
-    [ProducesResponseType<FilingApplication>(200)]
-    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
     public static async Task<(UpdatedAggregate, Events)> Post(SubmitApplication command, [Aggregate("applicationId")] FilingApplication application,
-        ClaimsPrincipal principal, IQuerySession session, PolicyCatalog catalog, OccupationCatalog occupations, IWorkingDayCalendar calendar, IClock clock)
+        IQuerySession session, PolicyCatalog catalog, OccupationCatalog occupations, IWorkingDayCalendar calendar, Instant now, Actor by)
     {
         var organization = await session.LoadAsync<Organization>(application.OrganizationId)
                            ?? throw new BusinessRuleException(new RuleViolation("FIL-11", "filing.organization-not-registered", "机构基本信息不存在。"));
         var policy = catalog.Get(application.Jurisdiction);
-        var today = clock.Today();
+        var today = now.Date();
         var context = new SubmissionContext(catalog, policy, organization.Category, occupations, today,
             await FiledOrganizations.PerOccupationAsync(session, application), await FiledOrganizations.ExistingAsync(session, application),
             await FiledOrganizations.FiledForSameOccupationsAsync(session, application, organization));
         var submitted = SubmissionDecider.Decide(application, context,
-            () => FilingRouting.Route(policy, catalog, calendar.Current, application.Scope, application.AreaCode, today), command.ExceptionRequests ?? [], clock.GetCurrentInstant(),
-            CurrentUser.From(principal).ToActor());
+            () => FilingRouting.Route(policy, catalog, calendar.Current, application.Scope, application.AreaCode, today), command.ExceptionRequests ?? [], now, by);
         return (new UpdatedAggregate(), [submitted]);
     }
 }
