@@ -26,8 +26,8 @@ public static class FilingModule
             opts.Projections.Snapshot<FilingApplication>(SnapshotLifecycle.Inline);
             opts.Schema.For<FilingApplication>().DatabaseSchemaName(Schema)
                 .Index(x => x.OrganizationId).Index(x => x.AreaCode).Index(x => x.Status);
-            opts.Projections.Add<ApplicationHistoryProjection>(ProjectionLifecycle.Inline);
-            opts.Schema.For<ApplicationHistory>().DatabaseSchemaName(Schema);
+            opts.Projections.Add<ApplicationDetailsProjection>(ProjectionLifecycle.Inline);
+            opts.Schema.For<ApplicationDetails>().DatabaseSchemaName(Schema);
             opts.Projections.Snapshot<FilingNumberSequence>(SnapshotLifecycle.Inline);
             opts.Schema.For<FilingNumberSequence>().DatabaseSchemaName(Schema);
             opts.Projections.Snapshot<FilingRecord>(SnapshotLifecycle.Inline);

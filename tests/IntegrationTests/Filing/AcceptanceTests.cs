@@ -53,11 +53,15 @@ public class AcceptanceTests(AppFixture app) : IntegrationTest(app)
         var reviewer = await Given.Reviewer("wuhu.reviewer", "340200");
         var returned = await Post(reviewer, $"/api/filing/applications/{id}/return", new { version = v, missingItems = new[] { "场地租赁协议复印件" }, reason = "缺少场地证明" });
         returned["status"]!.GetValue<string>().ShouldBe("Returned");
-        returned["missingItems"]!.AsArray().Single()!.GetValue<string>().ShouldBe("场地租赁协议复印件");
+        var view = await Given.Get<JsonObject>(org, $"/api/filing/applications/{id}");
+        view["missingItems"]!.AsArray().Single()!.GetValue<string>().ShouldBe("场地租赁协议复印件");
+        view["returnReason"]!.GetValue<string>().ShouldBe("缺少场地证明");
 
         var again = await Post(org, $"/api/filing/applications/{id}/submit", new { version = returned["version"]!.GetValue<long>() });
         again["status"]!.GetValue<string>().ShouldBe("Submitted");
-        again["submissions"]!.GetValue<int>().ShouldBe(2);
+        view = await Given.Get<JsonObject>(reviewer, $"/api/filing/applications/{id}");
+        view["missingItems"]!.AsArray().ShouldBeEmpty();
+        view["history"]!.AsArray().Count(s => s!["action"]!.GetValue<string>() == "提交申请").ShouldBe(2);
     }
 
     [Fact]

@@ -78,11 +78,7 @@ public sealed class FilingJourney(IAlbaHost host, Scenarios given, AppFixture ap
         HttpStatusCode status = HttpStatusCode.OK)
     {
         var result = await given.UploadMaterial(Organization, ApplicationId, Version, item, fileName, content, contentType, status);
-        if (status == HttpStatusCode.OK)
-        {
-            Application = JsonNode.Parse(await result.ReadAsTextAsync())!.AsObject();
-            Version = Application["version"]!.GetValue<long>();
-        }
+        if (status == HttpStatusCode.OK) await Reload();
         return result;
     }
 
@@ -156,11 +152,11 @@ public sealed class FilingJourney(IAlbaHost host, Scenarios given, AppFixture ap
         return await Grant();
     }
 
+    /// <summary>Sends a command, then reads the application's page view (commands answer with the decision state only).</summary>
     public async Task<JsonObject> Step(Caller caller, string url, object body, bool put = false)
     {
-        Application = await Send(caller, url, body, HttpStatusCode.OK, put);
-        Version = Application["version"]!.GetValue<long>();
-        return Application;
+        await Send(caller, url, body, HttpStatusCode.OK, put);
+        return await Reload();
     }
 
     public async Task<JsonObject> Send(Caller caller, string url, object body, HttpStatusCode status = HttpStatusCode.OK, bool put = false)

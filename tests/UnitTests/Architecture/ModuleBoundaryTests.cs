@@ -66,3 +66,41 @@ public class ModuleBoundaryTests
         }
     }
 }
+
+public class HostBoundaryTests
+{
+    private static readonly Assembly[] Modules =
+    [
+        typeof(Assessment.Filing.FilingModule).Assembly,
+        typeof(Assessment.Batches.BatchesModule).Assembly,
+        typeof(Assessment.Notices.NoticesModule).Assembly,
+        typeof(Assessment.Certificates.CertificatesModule).Assembly,
+        typeof(Assessment.Supervision.SupervisionModule).Assembly,
+    ];
+
+    /// <summary>
+    /// The host composes modules through their registration (the module's root namespace: AddXxxModule) and talks to
+    /// them through SharedKernel contracts; anything deeper in a module is its own business.
+    /// </summary>
+    [Fact]
+    public void the_host_uses_a_module_only_through_its_registration()
+    {
+        var internals = Modules.SelectMany(m => m.GetTypes()).Select(t => t.Namespace).OfType<string>()
+            .Where(ns => ns.Count(c => c == '.') >= 2).Distinct().ToArray();
+        internals.ShouldNotBeEmpty();
+        var result = NetArchTest.Rules.Types.InAssembly(typeof(Assessment.Api.PlatformHost).Assembly)
+            .ShouldNot().HaveDependencyOnAny(internals).GetResult();
+        (result.FailingTypeNames ?? []).ShouldBeEmpty();
+    }
+
+    /// <summary>OpenAPI names a schema by module and type (Filing.ApplicationView), so a type name must not repeat in a module.</summary>
+    [Fact]
+    public void a_public_type_name_is_unique_within_its_module()
+    {
+        foreach (var assembly in Modules.Append(typeof(Assessment.Api.PlatformHost).Assembly).Append(typeof(Actor).Assembly))
+        {
+            assembly.GetExportedTypes().Where(t => !t.IsNested && !(t.IsAbstract && t.IsSealed)).GroupBy(t => t.Name)
+                .Where(g => g.Count() > 1).Select(g => string.Join(", ", g.Select(t => t.FullName))).ShouldBeEmpty();
+        }
+    }
+}

@@ -59,24 +59,25 @@ public sealed record ApplicationSummary(
 /// <summary>Builds the views: names from the policies and module dictionaries, deadlines from the calendar and the clock.</summary>
 public sealed class ApplicationViews(PolicyCatalog catalog, IWorkingDayCalendar calendar, IClock clock)
 {
-    public ApplicationView For(FilingApplication a, ApplicationHistory? history)
+    public ApplicationView For(FilingApplication a, ApplicationDetails? details)
     {
+        var d = details ?? new ApplicationDetails { Id = a.Id };
         var policy = catalog.Get(a.Jurisdiction);
         return new ApplicationView(
             a.Id, a.Version, a.OrganizationId, a.OrganizationName, a.AreaCode, AreaName(a.AreaCode), a.Jurisdiction, policy.Name, a.Scope,
-            ScopeName(policy, a.Scope), a.Kind, ApplicationNames.Kind(a.Kind), a.Status, ApplicationNames.Status(a.Status), WaitingFor(a),
+            ScopeName(policy, a.Scope), a.Kind, ApplicationNames.Kind(a.Kind), a.Status, ApplicationNames.Status(a.Status), WaitingFor(a, d),
             Deadline(a), a.Occupations.Select(Line).ToList(), a.ConsecutiveYears, a.CumulativePersonTimes, a.SubsidizedTraining,
-            a.Preferences, a.Sites, a.DraftedAt, a.SubmittedOn, a.HandlingAuthority, AuthorityName(a.HandlingAuthority),
+            a.Preferences, a.Sites, a.DraftedAt, d.SubmittedOn, a.HandlingAuthority, AuthorityName(a.HandlingAuthority),
             a.FirstReviewAuthority, AuthorityName(a.FirstReviewAuthority), a.CurrentAuthority, AuthorityName(a.CurrentAuthority), a.Forwarded,
-            a.ForwardOpinion, a.AcceptanceDeadline, a.ExceptionRequests, a.ExceptedViolations, a.ExceptionDecisions, a.MissingItems,
-            a.ReturnReason,
-            a.Materials.Select(m => new MaterialView(m.Id, m.Item, MaterialItems.Name(m.Item), m.FileName, m.ContentType, m.Size, m.Sha256, m.AttachedAt)).ToList(),
-            a.Pledges.Select(p => new PledgeView(p.Item, MaterialItems.Name(p.Item), p.Pledge, p.PledgedAt, p.ProducedAt)).ToList(),
-            a.Experts.Select(Expert).ToList(), a.EvaluationMethods,
-            a.EvaluationMethods.Select(m => SharedKernel.Policies.EvaluationMethods.Names.GetValueOrDefault(m, m)).ToList(),
-            a.EvaluationInstructions, a.EvaluationPassed, a.EvaluationReason, a.AverageScore, a.PublicityNoticeId, a.PublicityStart, a.PublicityEnd,
-            a.PublicityStatus, a.OpenObjections, a.UpheldObjections, a.FilingId, a.FilingNumber, a.ValidFrom, a.ValidUntil, a.RejectionRuleId,
-            a.RejectionReason, (history?.Steps ?? []).Select(Step).ToList());
+            d.ForwardOpinion, a.AcceptanceDeadline, d.ExceptionRequests, a.ExceptedViolations, d.ExceptionDecisions, d.MissingItems, d.ReturnReason,
+            d.Materials.Select(m => new MaterialView(m.Id, m.Item, MaterialItems.Name(m.Item), m.FileName, m.ContentType, m.Size, m.Sha256, m.AttachedAt)).ToList(),
+            d.Pledges.Select(p => new PledgeView(p.Item, MaterialItems.Name(p.Item), p.Pledge, p.PledgedAt,
+                a.Pledges.FirstOrDefault(x => x.Item == p.Item)?.ProducedAt)).ToList(),
+            a.Experts.Select(e => Expert(e, d.Findings.FirstOrDefault(f => f.UserId == e.UserId))).ToList(), d.EvaluationMethods,
+            d.EvaluationMethods.Select(m => SharedKernel.Policies.EvaluationMethods.Names.GetValueOrDefault(m, m)).ToList(),
+            d.EvaluationInstructions, d.EvaluationPassed, a.EvaluationReason, a.AverageScore, a.PublicityNoticeId, a.PublicityStart, a.PublicityEnd,
+            a.PublicityStatus, a.OpenObjections, a.UpheldObjections, a.FilingId, d.FilingNumber, d.ValidFrom, d.ValidUntil, d.RejectionRuleId,
+            d.RejectionReason, d.Steps.Select(Step).ToList());
     }
 
     public ApplicationSummary Summary(FilingApplication a, CurrentUser caller)
@@ -84,7 +85,7 @@ public sealed class ApplicationViews(PolicyCatalog catalog, IWorkingDayCalendar 
         var policy = catalog.Get(a.Jurisdiction);
         return new ApplicationSummary(a.Id, a.Version, a.OrganizationName, a.Jurisdiction, policy.Name, a.Scope, ScopeName(policy, a.Scope), a.Kind,
             ApplicationNames.Kind(a.Kind), a.Status, ApplicationNames.Status(a.Status), a.SubmittedOn, AuthorityName(a.HandlingAuthority),
-            WaitingFor(a), Deadline(a), ApplicationTasks.AwaitsCaller(a, caller));
+            WaitingFor(a, null), Deadline(a), ApplicationTasks.AwaitsCaller(a, caller));
     }
 
     /// <summary>FIL-15 while the acceptance decision is pending; FIL-17 while the publicity window runs. Nothing otherwise.</summary>
@@ -120,7 +121,7 @@ public sealed class ApplicationViews(PolicyCatalog catalog, IWorkingDayCalendar 
     }
 
     /// <summary>Who must act now, in words — also telling a reviewer without actions why.</summary>
-    public string WaitingFor(FilingApplication a) => a.Status switch
+    public string WaitingFor(FilingApplication a, ApplicationDetails? d) => a.Status switch
     {
         ApplicationStatus.Draft => "待申请机构填写并提交",
         ApplicationStatus.Returned => "已退回，待申请机构补正后重新提交",
@@ -136,7 +137,7 @@ public sealed class ApplicationViews(PolicyCatalog catalog, IWorkingDayCalendar 
         ApplicationStatus.InPublicity when a.OpenObjections > 0 => $"公示收到异议，待{AuthorityName(a.HandlingAuthority)}处理",
         ApplicationStatus.InPublicity when a.PublicityStatus == NoticeStatus.Open => $"公示中（至 {a.PublicityEnd:yyyy-MM-dd}）",
         ApplicationStatus.InPublicity => $"公示期满，待{AuthorityName(a.HandlingAuthority)}准予备案",
-        ApplicationStatus.Granted => $"已备案（备案号 {a.FilingNumber}）",
+        ApplicationStatus.Granted => d?.FilingNumber is { } number ? $"已备案（备案号 {number}）" : "已备案",
         _ => "不予备案，办理结束",
     };
 
@@ -145,10 +146,9 @@ public sealed class ApplicationViews(PolicyCatalog catalog, IWorkingDayCalendar 
             : $"{SkillLevel.FromNumber(l.LowestLevel).FullName} 至 {SkillLevel.FromNumber(l.HighestLevel).FullName}",
         l.IsNewOccupation, l.EvaluationSince, l.PersonTimes, l.PriorSeniorEvaluation);
 
-    private static ExpertView Expert(ExpertEvaluation e) => new(e.UserId, e.DisplayName,
+    private static ExpertView Expert(ExpertEvaluation e, ExpertFindings? f) => new(e.UserId, e.DisplayName,
         e.Scores.Select(s => new SubjectScoreView(s.Subject, EvaluationSubjects.Names.GetValueOrDefault(s.Subject, s.Subject), s.Score, s.Comment)).ToList(),
-        e.Scores.Count > 0 ? Math.Round((decimal)e.Scores.Average(s => s.Score), 1) : null, e.OnSiteFindings, e.HasScored ? e.RecommendsFiling : null,
-        e.Opinion, e.ScoredAt);
+        e.Scores.Count > 0 ? Math.Round((decimal)e.Scores.Average(s => s.Score), 1) : null, f?.OnSiteFindings, f?.RecommendsFiling, f?.Opinion, e.ScoredAt);
 
     private StepView Step(ApplicationStep s) =>
         new(s.At, s.Action, s.ActorName, Roles.DisplayName(s.ActorRole), AuthorityName(s.AuthorityCode), s.Detail);

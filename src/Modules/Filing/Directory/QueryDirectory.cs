@@ -13,7 +13,6 @@ using Wolverine.Http;
 
 namespace Assessment.Filing.Directory;
 
-public sealed record DirectoryPage(IReadOnlyList<DirectoryEntry> Items, long Total, int Page, int PageSize);
 
 /// <summary>Directory filters: name, region (an area code and everything below it), occupation, level and status.</summary>
 public sealed record DirectoryFilter(string? Name, string? Area, string? Occupation, int? Level, FilingStatus? Status, string? Jurisdiction)
@@ -37,16 +36,12 @@ public sealed record DirectoryFilter(string? Name, string? Area, string? Occupat
 /// <summary>The public directory of filed organizations (FIL-19): anyone may search, read and export it.</summary>
 public static class QueryDirectoryEndpoint
 {
+    /// <summary>Search the public directory of filed evaluation organizations (FIL-19).</summary>
     [AllowAnonymous]
     [WolverineGet("/api/directory", OperationId = "searchDirectory")]
-    public static async Task<DirectoryPage> Search(IQuerySession session, PolicyCatalog catalog, string? name, string? area, string? occupation,
+    public static Task<Paged<DirectoryEntry>> Search(IQuerySession session, PolicyCatalog catalog, string? name, string? area, string? occupation,
         int? level, FilingStatus? status, string? jurisdiction, int? page, int? pageSize)
-    {
-        var (p, size) = Paging.From(page, pageSize);
-        var filter = new DirectoryFilter(name, area, occupation, level, status, jurisdiction);
-        var result = await filter.Apply(session.Query<DirectoryEntry>(), catalog).ToPagedListAsync(p, size);
-        return new DirectoryPage(result.ToList(), result.TotalItemCount, p, size);
-    }
+        => Paging.From(page, pageSize).Of(new DirectoryFilter(name, area, occupation, level, status, jurisdiction).Apply(session.Query<DirectoryEntry>(), catalog), e => e);
 
     [AllowAnonymous]
     [WolverineGet("/api/directory/{filingId}", OperationId = "getDirectoryEntry")]

@@ -15,7 +15,6 @@ using Wolverine.Http;
 
 namespace Assessment.Filing.Filings;
 
-public sealed record FilingPage(IReadOnlyList<FilingRecord> Items, long Total, int Page, int PageSize);
 
 /// <summary>备案回执 (FIL-18): what the printable receipt shows.</summary>
 public sealed record FilingReceipt(
@@ -30,18 +29,16 @@ public static class QueryFilingsEndpoint
     /// <summary>Filings the caller may see: an organization its own, reviewers their jurisdiction's.</summary>
     [Authorize(Policy = ScopePolicies.FilingRead)]
     [WolverineGet("/api/filing/filings", OperationId = "listFilings")]
-    public static async Task<FilingPage> List(ClaimsPrincipal principal, IQuerySession session, AccessControl access, FilingStatus? status,
+    public static Task<Paged<FilingRecord>> List(ClaimsPrincipal principal, IQuerySession session, AccessControl access, FilingStatus? status,
         string? name, int? page, int? pageSize)
     {
         var user = CurrentUser.From(principal);
-        var (p, size) = Paging.From(page, pageSize);
         IQueryable<FilingRecord> query = session.Query<FilingRecord>();
         if (user.OrganizationId is { } own) query = query.Where(f => f.OrganizationId == own);
         else if (access.VisibleAreas(user) is { } areas) query = query.Where(f => areas.Contains(f.AreaCode));
         if (status is { } s) query = query.Where(f => f.Status == s);
         if (!string.IsNullOrWhiteSpace(name)) query = query.Where(f => f.OrganizationName.Contains(name) || f.FilingNumber.Contains(name));
-        var result = await query.OrderBy(f => f.ValidUntil).ToPagedListAsync(p, size);
-        return new FilingPage(result.ToList(), result.TotalItemCount, p, size);
+        return Paging.From(page, pageSize).Of(query.OrderBy(f => f.ValidUntil), f => f);
     }
 
     [Authorize(Policy = ScopePolicies.FilingRead)]

@@ -11,7 +11,6 @@ using Wolverine.Http;
 
 namespace Assessment.Filing.Organizations;
 
-public sealed record OrganizationPage(IReadOnlyList<Organization> Items, long Total, int Page, int PageSize);
 
 public static class QueryOrganizationsEndpoint
 {
@@ -30,16 +29,14 @@ public static class QueryOrganizationsEndpoint
     /// <summary>The organizations the caller may see, newest first.</summary>
     [Authorize(Policy = ScopePolicies.FilingRead)]
     [WolverineGet("/api/organizations", OperationId = "listOrganizations")]
-    public static async Task<OrganizationPage> List(ClaimsPrincipal principal, IQuerySession session, AccessControl access,
+    public static Task<Paged<Organization>> List(ClaimsPrincipal principal, IQuerySession session, AccessControl access,
         string? name, int? page, int? pageSize)
     {
         var user = CurrentUser.From(principal);
-        var (p, size) = Paging.From(page, pageSize);
         IQueryable<Organization> query = session.Query<Organization>();
         if (user.OrganizationId is { } own) query = query.Where(o => o.Id == own);
         else if (access.VisibleAreas(user) is { } areas) query = query.Where(o => areas.Contains(o.AreaCode));
         if (!string.IsNullOrWhiteSpace(name)) query = query.Where(o => o.Name.Contains(name));
-        var result = await query.OrderByDescending(o => o.RegisteredAt).ToPagedListAsync(p, size);
-        return new OrganizationPage(result.ToList(), result.TotalItemCount, p, size);
+        return Paging.From(page, pageSize).Of(query.OrderByDescending(o => o.RegisteredAt), o => o);
     }
 }
