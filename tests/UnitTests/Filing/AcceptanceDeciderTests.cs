@@ -10,13 +10,8 @@ public class AcceptanceDeciderTests
     private static readonly Instant Now = Instant.FromUtc(2021, 4, 20, 2, 0);
     private static readonly Actor Reviewer = new(Guid.NewGuid(), "nanning.reviewer", Roles.Reviewer, "450100", null);
 
-    private static FilingApplication Submitted(string? firstReview = null, params RuleViolation[] excepted)
-    {
-        var a = FilingApplication.Create(new ApplicationDrafted(Guid.NewGuid(), Guid.NewGuid(), "机构", "450100", "guangxi", "city", Now, Actor.System));
-        a.Apply(new ApplicationSubmitted(a.Id, new LocalDate(2021, 4, 13), Now, "450000", firstReview, new LocalDate(2021, 4, 28),
-            excepted.Select(v => new ExceptionRequest(v.RuleId, "理由")).ToList(), excepted, Actor.System));
-        return a;
-    }
+    private static FilingApplication Submitted(string? firstReview = null, params RuleViolation[] excepted) =>
+        ApplicationBuilder.Drafted("guangxi", "city", "450100").Submitted("450000", firstReview, new LocalDate(2021, 4, 28), excepted);
 
     [Fact]
     public void FIL_14_a_city_first_review_forwards_to_the_handling_authority_before_it_can_accept()

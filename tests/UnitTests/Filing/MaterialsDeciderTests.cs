@@ -17,8 +17,7 @@ public class MaterialsDeciderTests
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
     private static readonly byte[] Zip = "PK\x03\x04 not a pdf"u8.ToArray();
 
-    private static FilingApplication Draft(string jurisdiction = "hubei-huangshi") =>
-        FilingApplication.Create(new ApplicationDrafted(Guid.NewGuid(), Guid.NewGuid(), "机构", "420281", jurisdiction, "city", Now, Actor.System));
+    private static FilingApplication Draft(string jurisdiction = "hubei-huangshi") => ApplicationBuilder.Drafted(jurisdiction, "city", "420281");
 
     private static string Code(Action act) => Should.Throw<BusinessRuleException>(act).Violations.Single().Code;
 

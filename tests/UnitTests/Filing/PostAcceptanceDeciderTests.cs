@@ -22,35 +22,16 @@ public class PostAcceptanceDeciderTests
     private static readonly JurisdictionPolicy Anhui = Catalog.Get("anhui");
     private static readonly AccountSummary Expert = new(Guid.NewGuid(), "anhui.expert", "赵专", Roles.Expert, "340000", null);
 
-    private static FilingApplication Accepted()
-    {
-        var a = FilingApplication.Create(new ApplicationDrafted(Guid.NewGuid(), Guid.NewGuid(), "芜湖机构", "340200", "anhui", "city", Now, Actor.System));
-        a.Apply(new ApplicationDetailsChanged(a.Id, [new OccupationLine("育婴员", null, 3, 5, false, null, 100, true)], 5, 1000, false, [], Actor.System));
-        a.Apply(new ApplicationSubmitted(a.Id, Today, Now, "340200", null, Today.PlusDays(14), [], [], Actor.System));
-        a.Apply(new ApplicationAccepted(a.Id, "340200", null, [], Now, Reviewer));
-        return a;
-    }
+    private static ApplicationBuilder AcceptedOne() =>
+        ApplicationBuilder.Drafted().WithOccupations(5, 1000, ApplicationBuilder.Line(personTimes: 100)).Submitted("340200").Accepted();
 
-    private static FilingApplication UnderEvaluation()
-    {
-        var a = Accepted();
-        a.Apply(EvaluationDecider.Assign(a, Anhui, [Expert], new AssignExperts(4, [Expert.Id], null, null), _ => true, Now, Reviewer));
-        return a;
-    }
+    private static FilingApplication Accepted() => AcceptedOne();
 
-    private static ScoreEvaluation Scores(int score) =>
-        new(5, EvaluationSubjects.Names.Keys.Select(s => new SubjectScore(s, score, null)).ToList(), "现场核查正常", true, "同意");
+    private static FilingApplication UnderEvaluation() => AcceptedOne().UnderEvaluation(Expert);
 
-    private static FilingApplication InPublicity()
-    {
-        var a = UnderEvaluation();
-        a.Apply(EvaluationDecider.Score(a, Scores(90), Expert.Id, Now, Actor.System));
-        a.Apply(EvaluationDecider.Conclude(a, new ConcludeEvaluation(6, true, "通过"), Now, Reviewer));
-        var calendar = new WorkingDayCalendar(CalendarData.LoadShipped());
-        var (started, _) = PublicityDecider.Start(a, Anhui, Catalog, calendar, new StartPublicity(7, null, null), Today, Now, Reviewer);
-        a.Apply(started);
-        return a;
-    }
+    private static ScoreEvaluation Scores(int score) => ApplicationBuilder.Scores(5, score);
+
+    private static FilingApplication InPublicity() => AcceptedOne().UnderEvaluation(Expert).Scored(90).Concluded().InPublicity();
 
     private static NoticeStateChanged Report(FilingApplication a, long version, NoticeStatus status, int open = 0, int upheld = 0) =>
         new(a.PublicityNoticeId!.Value, NoticeKind.FilingPublicity, PublicityDecider.SubjectReference(a.Id), version, status,

@@ -15,16 +15,8 @@ public class SubmissionDeciderTests
     private static readonly PolicyCatalog Policies = new(PolicyCatalog.LoadShipped(), Calendar.LayerIds);
     private static readonly OccupationCatalog Catalog = OccupationCatalog.LoadShipped();
 
-    private static FilingApplication App(string jurisdiction, string scope, string area, int highest = 3, int years = 10)
-    {
-        var app = FilingApplication.Create(new ApplicationDrafted(Guid.NewGuid(), Guid.NewGuid(), "测试机构", area, jurisdiction, scope,
-            Instant.FromUtc(2021, 9, 24, 0, 0), Actor.System));
-        app.Apply(new ApplicationDetailsChanged(app.Id, [new OccupationLine("育婴员", null, highest, 5, false, null, 20_000, true)],
-            years, 100_000, false, [], Actor.System));
-        foreach (var item in Enumerable.Range(1, 6))
-            app.Apply(new MaterialAttached(app.Id, Guid.NewGuid(), item, $"{item}.pdf", "application/pdf", 10, "00", Instant.FromUtc(2021, 9, 24, 0, 0), Actor.System));
-        return app;
-    }
+    private static FilingApplication App(string jurisdiction, string scope, string area, int highest = 3, int years = 10) =>
+        ApplicationBuilder.Drafted(jurisdiction, scope, area).WithOccupations(years, 100_000, ApplicationBuilder.Line(highest: highest)).WithMaterials();
 
     private static ApplicationSubmitted Submit(FilingApplication app, LocalDate today, params ExceptionRequest[] requests)
     {

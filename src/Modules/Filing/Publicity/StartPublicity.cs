@@ -31,7 +31,7 @@ using Wolverine.Marten;
 
 namespace Assessment.Filing.Publicity;
 
-public sealed record StartPublicity(long Version, LocalDate? StartDate, int? WorkingDays);
+public sealed record StartPublicity(long Version, LocalDate? StartDate = null, int? WorkingDays = null);
 
 public static class StartPublicityEndpoint
 {
