@@ -28,7 +28,7 @@ public sealed record CalendarYearView(int Year, string Source, IReadOnlyList<Loc
 public static class CalendarQueryEndpoints
 {
     [AllowAnonymous]
-    [WolverineGet("/api/calendar/{jurisdiction}/working-day", OperationId = "isWorkingDay")]
+    [WolverineGet("/api/calendar/{jurisdiction}/working-day", OperationId = "isWorkingDay", Summary = "查询某日是否工作日")]
     [ProducesResponseType<WorkingDayAnswer>(200)]
     public static IResult IsWorkingDay(string jurisdiction, string? date, PolicyCatalog catalog, IWorkingDayCalendar calendar)
     {
@@ -38,7 +38,7 @@ public static class CalendarQueryEndpoints
     }
 
     [AllowAnonymous]
-    [WolverineGet("/api/calendar/{jurisdiction}/add-working-days", OperationId = "addWorkingDays")]
+    [WolverineGet("/api/calendar/{jurisdiction}/add-working-days", OperationId = "addWorkingDays", Summary = "计算若干工作日后的日期")]
     [ProducesResponseType<AddWorkingDaysAnswer>(200)]
     public static IResult AddWorkingDays(string jurisdiction, string? from, int? days, PolicyCatalog catalog, IWorkingDayCalendar calendar)
     {
@@ -53,7 +53,7 @@ public static class CalendarQueryEndpoints
     }
 
     [AllowAnonymous]
-    [WolverineGet("/api/calendar/layers", OperationId = "listCalendarLayers")]
+    [WolverineGet("/api/calendar/layers", OperationId = "listCalendarLayers", Summary = "查询工作日历")]
     public static IReadOnlyList<CalendarLayerView> Layers(IWorkingDayCalendar calendar) =>
         calendar.Current.LayerIds.Order().Select(id => calendar.Current.Layer(id)).Select(l => new CalendarLayerView(
             l.Id, l.Name, l.Parent, l.Years.Select(y => new CalendarYearView(y.Year, y.Source, y.Off, y.Work)).ToList())).ToList();
@@ -68,7 +68,7 @@ public sealed record LoadCalendarYear(int Year, IReadOnlyList<string> Off, IRead
 public static class LoadCalendarYearEndpoint
 {
     [Authorize(Roles = Roles.Administrator)]
-    [WolverinePost("/api/admin/calendar/{layerId}/years", OperationId = "loadCalendarYear")]
+    [WolverinePost("/api/admin/calendar/{layerId}/years", OperationId = "loadCalendarYear", Summary = "载入一年的节假日安排")]
     [ProducesResponseType<CalendarYearView>(200)]
     public static async Task<IResult> Post(string layerId, LoadCalendarYear request, IDocumentSession session,
         IWorkingDayCalendar calendar, Actor by)

@@ -120,7 +120,7 @@ public static class RegisterApiClientEndpoint
 
     /// <summary>Registers a third-party system and returns its API key once.</summary>
     [Authorize(Roles = Roles.Administrator)]
-    [WolverinePost("/api/admin/api-clients", OperationId = "registerApiClient")]
+    [WolverinePost("/api/admin/api-clients", OperationId = "registerApiClient", Summary = "登记第三方系统并签发密钥")]
     [ProducesResponseType<ApiClientIssued>(201)]
     public static async Task<IResult> Post(RegisterApiClient command, IDocumentSession session, Instant now, Actor by)
     {
@@ -137,7 +137,7 @@ public static class RegisterApiClientEndpoint
 public static class ListApiClientsEndpoint
 {
     [Authorize(Roles = Roles.Administrator + "," + Roles.Auditor)]
-    [WolverineGet("/api/admin/api-clients", OperationId = "listApiClients")]
+    [WolverineGet("/api/admin/api-clients", OperationId = "listApiClients", Summary = "查询第三方系统")]
     public static async Task<IReadOnlyList<ApiClientView>> List(IQuerySession session) =>
         (await session.Query<ApiClient>().OrderBy(c => c.Name).ToListAsync()).Select(ApiClientView.From).ToList();
 
@@ -148,7 +148,7 @@ public static class RevokeApiClientEndpoint
     public static ProblemDetails Validate(AccountDecision decision) => AccountDecisionEndpoints.Validate(decision);
 
     [Authorize(Roles = Roles.Administrator)]
-    [WolverinePost("/api/admin/api-clients/{clientId}/revoke", OperationId = "revokeApiClient")]
+    [WolverinePost("/api/admin/api-clients/{clientId}/revoke", OperationId = "revokeApiClient", Summary = "吊销第三方系统密钥")]
     [EmptyResponse]
     public static Events Revoke(AccountDecision decision, [Aggregate("clientId")] ApiClient client, Actor by) =>
         client.Revoked

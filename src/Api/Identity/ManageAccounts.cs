@@ -50,7 +50,7 @@ public static partial class CreateAccountEndpoint
 
     /// <summary>An administrator creates an account. An organization user without an organization id gets a new one to register.</summary>
     [Authorize(Roles = Roles.Administrator)]
-    [WolverinePost("/api/admin/accounts", OperationId = "createAccount")]
+    [WolverinePost("/api/admin/accounts", OperationId = "createAccount", Summary = "新建账号")]
     public static async Task<(CreationResponse<Guid>, IStartStream)> Post(
         CreateAccount command, IQuerySession session, Instant now, Actor by)
     {
@@ -72,7 +72,7 @@ public static class QueryAccountsEndpoint
 {
     /// <summary>List accounts, with the names of the authorities and organizations they act for.</summary>
     [Authorize(Roles = Roles.Administrator + "," + Roles.Auditor)]
-    [WolverineGet("/api/admin/accounts", OperationId = "listAccounts")]
+    [WolverineGet("/api/admin/accounts", OperationId = "listAccounts", Summary = "查询账号")]
     public static async Task<Paged<AccountView>> List(IQuerySession session, PolicyCatalog catalog, IOrganizationNames organizations,
         string? role, string? q, int? page, int? pageSize)
     {
@@ -85,7 +85,7 @@ public static class QueryAccountsEndpoint
     }
 
     [Authorize(Roles = Roles.Administrator + "," + Roles.Auditor)]
-    [WolverineGet("/api/admin/accounts/{accountId}", OperationId = "getAccount")]
+    [WolverineGet("/api/admin/accounts/{accountId}", OperationId = "getAccount", Summary = "查看账号")]
     [ProducesResponseType<AccountView>(200)]
     public static async Task<IResult> Get(Guid accountId, IQuerySession session, PolicyCatalog catalog, IOrganizationNames organizations)
     {
@@ -106,13 +106,13 @@ public static class AccountDecisionEndpoints
             : WolverineContinue.NoProblems;
 
     [Authorize(Roles = Roles.Administrator)]
-    [WolverinePost("/api/admin/accounts/{accountId}/disable", OperationId = "disableAccount")]
+    [WolverinePost("/api/admin/accounts/{accountId}/disable", OperationId = "disableAccount", Summary = "停用账号")]
     [EmptyResponse]
     public static Events Disable(AccountDecision decision, [Aggregate("accountId")] Account account, Actor by) =>
         [AccountDecider.Disable(account, decision, by)];
 
     [Authorize(Roles = Roles.Administrator)]
-    [WolverinePost("/api/admin/accounts/{accountId}/enable", OperationId = "enableAccount")]
+    [WolverinePost("/api/admin/accounts/{accountId}/enable", OperationId = "enableAccount", Summary = "启用账号")]
     [EmptyResponse]
     public static Events Enable(AccountDecision decision, [Aggregate("accountId")] Account account, Actor by) =>
         [AccountDecider.Enable(account, decision, by)];
@@ -126,7 +126,7 @@ public static class ResetPasswordEndpoint
         Passwords.Check(request.NewPassword) is { } problem ? Problems.Validation("newPassword", problem) : WolverineContinue.NoProblems;
 
     [Authorize(Roles = Roles.Administrator)]
-    [WolverinePost("/api/admin/accounts/{accountId}/password", OperationId = "resetPassword")]
+    [WolverinePost("/api/admin/accounts/{accountId}/password", OperationId = "resetPassword", Summary = "重置账号密码")]
     [EmptyResponse]
     public static Events Post(ResetPassword request, [Aggregate("accountId")] Account account, Actor by) =>
         [new AccountPasswordChanged(account.Id, Passwords.Hash(request.NewPassword), true, by)];

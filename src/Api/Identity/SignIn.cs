@@ -43,7 +43,7 @@ public static class SignInEndpoint
     /// </summary>
     [AllowAnonymous, SelfService]
     [EnableRateLimiting(RateLimitPolicies.SignIn)]
-    [WolverinePost("/api/auth/sign-in", OperationId = "signIn")]
+    [WolverinePost("/api/auth/sign-in", OperationId = "signIn", Summary = "登录")]
     [ProducesResponseType<MeResponse>(200)]
     public static async Task<IResult> Post(SignInRequest request, HttpContext http, IDocumentSession session, IClock clock,
         PolicyCatalog catalog, SignInThrottle throttle, IOrganizationNames organizations)
@@ -95,7 +95,7 @@ public static class SignOutEndpoint
 {
     /// <summary>Ends the session on the server: the cookie is worthless afterwards, also where a copy of it was kept.</summary>
     [AllowAnonymous, SelfService]
-    [WolverinePost("/api/auth/sign-out", OperationId = "signOut")]
+    [WolverinePost("/api/auth/sign-out", OperationId = "signOut", Summary = "退出登录")]
     public static async Task<IResult> Post(HttpContext http)
     {
         await http.SignOutAsync(AuthSchemes.Cookie);
@@ -107,14 +107,14 @@ public static class MeEndpoint
 {
     /// <summary>Get who the caller is (cookie or API key).</summary>
     [Authorize]
-    [WolverineGet("/api/auth/me", OperationId = "me")]
+    [WolverineGet("/api/auth/me", OperationId = "me", Summary = "查看当前调用者")]
     public static Task<MeResponse> Get(ClaimsPrincipal principal, PolicyCatalog catalog, IOrganizationNames organizations) =>
         Describe(CurrentUser.From(principal), catalog, organizations);
 
     /// <summary>Get the browser's session: signed in or not, and as whom.</summary>
     /// <remarks>Never 401: public pages ask this on every load.</remarks>
     [AllowAnonymous]
-    [WolverineGet("/api/auth/session", OperationId = "getSession")]
+    [WolverineGet("/api/auth/session", OperationId = "getSession", Summary = "查看浏览器会话")]
     public static async Task<SessionView> Session(ClaimsPrincipal principal, PolicyCatalog catalog, IOrganizationNames organizations)
     {
         var user = CurrentUser.From(principal);

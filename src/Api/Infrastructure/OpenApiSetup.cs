@@ -19,7 +19,9 @@ public static class OpenApiSetup
                 Title = "职业技能等级认定平台 API",
                 Version = "v1",
                 Description = "评价机构备案、认定批次、证书、公示与监管。错误统一以 RFC 9457 ProblemDetails 返回；业务规则错误（422）在 rules 中列出规则编号。",
+                License = new OpenApiLicense { Name = "MIT", Url = new Uri("https://opensource.org/licenses/MIT") },
             });
+            c.AddServer(new OpenApiServer { Url = "/", Description = "本平台（与页面同源）" });
             c.MapType<LocalDate>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date", Description = "yyyy-MM-dd" });
             c.MapType<LocalDate?>(() => new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Format = "date", Description = "yyyy-MM-dd" });
             c.MapType<Instant>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", Description = "ISO 8601 UTC instant" });
@@ -42,6 +44,7 @@ public static class OpenApiSetup
             c.CustomSchemaIds(SchemaId);
             c.TagActionsBy(api => [Tag(api.ActionDescriptor.EndpointMetadata)]);
             c.DocumentFilter<RemoveResultPlaceholderFilter>();
+            c.DocumentFilter<TagDescriptionsFilter>();
         });
         return services;
     }
@@ -88,6 +91,30 @@ public static class OpenApiSetup
             _ when ns.StartsWith("Assessment.Supervision") => "监管 Supervision",
             _ => "平台 Platform",
         };
+    }
+}
+
+/// <summary>Each group of operations says what it is for.</summary>
+public sealed class TagDescriptionsFilter : IDocumentFilter
+{
+    private static readonly Dictionary<string, string> Descriptions = new()
+    {
+        ["身份与访问 Identity"] = "登录、会话、账号与第三方系统密钥。",
+        ["工作日历 Calendar"] = "国务院及地方节假日安排，工作日计算。",
+        ["辖区政策 Policies"] = "各辖区的备案、认定与证书规则（规则编号见 rules）。",
+        ["备案 Filing"] = "评价机构登记、备案申请、技术评估、公示、备案与目录。",
+        ["认定批次 Batches"] = "认定计划、考评人员、考生、成绩、公示与结果报送。",
+        ["公示公告 Notices"] = "公示公告、异议与处理。",
+        ["证书 Certificates"] = "证书编号、发证、查询验证与注销。",
+        ["监管 Supervision"] = "双随机一公开、投诉与信用记录。",
+        ["平台 Platform"] = "代码名称表等平台通用信息。",
+    };
+
+    public void Apply(OpenApiDocument document, DocumentFilterContext context)
+    {
+        var used = document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? [])
+            .SelectMany(o => o.Tags ?? new HashSet<OpenApiTagReference>()).Select(t => t.Name).OfType<string>().Distinct();
+        document.Tags = new HashSet<OpenApiTag>(used.Select(name => new OpenApiTag { Name = name, Description = Descriptions.GetValueOrDefault(name, name) }));
     }
 }
 
@@ -152,6 +179,8 @@ public sealed class ProblemResponsesOperationFilter : IOperationFilter
             };
         }
 
+        // public operations say so explicitly (security: []), as generated clients and linters expect
+        if (anonymous || !secured) operation.Security = [];
         if (secured)
         {
             Add("401", "未登录或 API 密钥无效");

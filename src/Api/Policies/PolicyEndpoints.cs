@@ -14,20 +14,20 @@ public sealed record AuthorityNode(string Code, string Name, string AreaName, st
 public static class PolicyEndpoints
 {
     [AllowAnonymous]
-    [WolverineGet("/api/policies", OperationId = "listPolicies")]
+    [WolverineGet("/api/policies", OperationId = "listPolicies", Summary = "查询辖区政策")]
     public static IReadOnlyList<PolicySummary> List(PolicyCatalog catalog) =>
         catalog.All.OrderBy(p => p.RootAuthority).Select(p => new PolicySummary(p.Id, p.Name, p.ShortName, p.RootAuthority,
             p.CalendarLayer, p.Filing.Scopes.Select(s => s.Scope).ToList())).ToList();
 
     [AllowAnonymous]
-    [WolverineGet("/api/policies/{jurisdiction}", OperationId = "getPolicy")]
+    [WolverineGet("/api/policies/{jurisdiction}", OperationId = "getPolicy", Summary = "查看辖区政策")]
     [ProducesResponseType<JurisdictionPolicy>(200)]
     public static IResult Get(string jurisdiction, PolicyCatalog catalog) =>
         catalog.Find(jurisdiction) is { } p ? Results.Ok(p) : Results.Problem(Problems.NotFound("辖区政策"));
 
     /// <summary>The authority hierarchy: national → province → city → county.</summary>
     [AllowAnonymous]
-    [WolverineGet("/api/authorities", OperationId = "listAuthorities")]
+    [WolverineGet("/api/authorities", OperationId = "listAuthorities", Summary = "查询主管部门层级")]
     public static IReadOnlyList<AuthorityNode> Authorities(PolicyCatalog catalog)
     {
         var all = catalog.All.SelectMany(p => p.Authorities.Select(a => (a, p.Id))).ToList();

@@ -32,7 +32,7 @@ public static class TermEndpoints
     /// <c>{jurisdiction}/{scope}</c>) …: clients show these names and keep no copy of them.
     /// </remarks>
     [AllowAnonymous]
-    [WolverineGet("/api/terms", OperationId = "listTerms")]
+    [WolverineGet("/api/terms", OperationId = "listTerms", Summary = "查询代码名称表")]
     public static IReadOnlyDictionary<string, IReadOnlyList<Term>> Get(IEnumerable<ITermProvider> providers) =>
         providers.SelectMany(p => p.Terms()).OrderBy(t => t.Key, StringComparer.Ordinal).ToDictionary(t => t.Key, t => t.Value);
 }

@@ -32,7 +32,7 @@ public static class AcceptApplicationEndpoint
         ApplicationAccess.CurrentAuthority(application, principal, access);
 
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/filing/applications/{applicationId}/accept", OperationId = "acceptFilingApplication")]
+    [WolverinePost("/api/filing/applications/{applicationId}/accept", OperationId = "acceptFilingApplication", Summary = "受理备案申请")]
     public static (UpdatedAggregate, Events) Post(AcceptApplication command, [Aggregate("applicationId")] FilingApplication application,
         Instant now, Actor by) =>
         (new UpdatedAggregate(), [AcceptanceDecider.Accept(application, command, now, by)]);

@@ -34,7 +34,7 @@ public static class ForwardApplicationEndpoint
     public static ProblemDetails Validate(ForwardApplication c) => FieldChecks.Reason(c.Opinion, "opinion", "请填写初审意见（不超过2000字）。");
 
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/filing/applications/{applicationId}/forward", OperationId = "forwardFilingApplication")]
+    [WolverinePost("/api/filing/applications/{applicationId}/forward", OperationId = "forwardFilingApplication", Summary = "初审通过并报送")]
     public static (UpdatedAggregate, Events) Post(ForwardApplication command, [Aggregate("applicationId")] FilingApplication application,
         Instant now, Actor by) =>
         (new UpdatedAggregate(), [AcceptanceDecider.Forward(application, command, now, by)]);

@@ -41,7 +41,7 @@ public static class ReturnApplicationEndpoint
     }
 
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/filing/applications/{applicationId}/return", OperationId = "returnFilingApplication")]
+    [WolverinePost("/api/filing/applications/{applicationId}/return", OperationId = "returnFilingApplication", Summary = "退回补正")]
     public static (UpdatedAggregate, Events) Post(ReturnApplication command, [Aggregate("applicationId")] FilingApplication application,
         Instant now, Actor by) =>
         (new UpdatedAggregate(), [AcceptanceDecider.Return(application, command, now, by)]);

@@ -16,7 +16,7 @@ public static class QueryApplicationsEndpoint
     /// <summary>Get one filing application with its deadline, who must act and its history.</summary>
     /// <remarks>Seen by whoever the lists show it to (<see cref="ApplicationAccess"/>); 404 for anyone else.</remarks>
     [Authorize(Policy = ScopePolicies.FilingRead)]
-    [WolverineGet("/api/filing/applications/{applicationId}", OperationId = "getFilingApplication")]
+    [WolverineGet("/api/filing/applications/{applicationId}", OperationId = "getFilingApplication", Summary = "查看备案申请")]
     [ProducesResponseType<ApplicationView>(200)]
     public static async Task<IResult> Get(Guid applicationId, ClaimsPrincipal principal, IQuerySession session, AccessControl access,
         ApplicationViews views)
@@ -34,7 +34,7 @@ public static class QueryApplicationsEndpoint
     /// has not scored, the organization must edit or produce pledged materials. Those with the nearest deadline first.
     /// </remarks>
     [Authorize(Policy = ScopePolicies.FilingRead)]
-    [WolverineGet("/api/filing/applications", OperationId = "listFilingApplications")]
+    [WolverineGet("/api/filing/applications", OperationId = "listFilingApplications", Summary = "查询备案申请")]
     public static Task<Paged<ApplicationSummary>> List(ClaimsPrincipal principal, IQuerySession session, AccessControl access, ApplicationViews views,
         ApplicationStatus? status, bool? awaitingMe, int? page, int? pageSize)
     {

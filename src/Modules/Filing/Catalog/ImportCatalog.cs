@@ -140,7 +140,7 @@ public static class ImportCatalogEndpoint
     /// </summary>
     [Authorize(Roles = Roles.Administrator)]
     [AcceptsUpload(MaxBytes, "version")]
-    [WolverinePost("/api/occupations/import", OperationId = "importOccupationCatalog")]
+    [WolverinePost("/api/occupations/import", OperationId = "importOccupationCatalog", Summary = "导入职业目录")]
     [ProducesResponseType<CatalogImportResult>(200)]
     public static async Task<IResult> Post(HttpRequest request, IDocumentSession session, OccupationCatalog catalog, Instant now, Actor by)
     {
@@ -183,7 +183,7 @@ public static class CatalogImportStateEndpoint
 {
     /// <summary>The current import (version 0 = only the shipped catalog).</summary>
     [Authorize(Roles = Roles.Administrator)]
-    [WolverineGet("/api/occupations/import", OperationId = "getOccupationCatalogImport")]
+    [WolverineGet("/api/occupations/import", OperationId = "getOccupationCatalogImport", Summary = "查看职业目录导入情况")]
     public static async Task<CatalogImportState> Get(IQuerySession session)
     {
         var current = await session.LoadAsync<ImportedOccupationCatalog>(ImportedOccupationCatalog.StreamId);
@@ -199,7 +199,7 @@ public static class CatalogTemplateEndpoint
     /// <remarks>The columns the import reads, with the two kinds of entry filled in as examples; the administrator
     /// replaces the examples with the catalog to load.</remarks>
     [Authorize(Roles = Roles.Administrator)]
-    [WolverineGet("/api/occupations/import/template", OperationId = "downloadOccupationCatalogTemplate")]
+    [WolverineGet("/api/occupations/import/template", OperationId = "downloadOccupationCatalogTemplate", Summary = "下载职业目录导入模板")]
     [ProducesResponseType<FileContentResult>(200, Spreadsheet.ContentType)]
     public static async Task<IResult> Get()
     {

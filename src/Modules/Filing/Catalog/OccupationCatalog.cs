@@ -73,7 +73,7 @@ public static class OccupationCatalogEndpoint
 {
     /// <summary>Search the occupation catalog (public): by name or code fragment.</summary>
     [AllowAnonymous]
-    [WolverineGet("/api/occupations", OperationId = "searchOccupations")]
+    [WolverineGet("/api/occupations", OperationId = "searchOccupations", Summary = "查询职业（工种）目录")]
     public static IReadOnlyList<CatalogOccupation> Search(OccupationCatalog catalog, string? q, int? limit)
     {
         var take = Math.Clamp(limit ?? 50, 1, 500);

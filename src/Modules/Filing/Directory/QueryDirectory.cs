@@ -38,20 +38,20 @@ public static class QueryDirectoryEndpoint
 {
     /// <summary>Search the public directory of filed evaluation organizations (FIL-19).</summary>
     [AllowAnonymous]
-    [WolverineGet("/api/directory", OperationId = "searchDirectory")]
+    [WolverineGet("/api/directory", OperationId = "searchDirectory", Summary = "查询评价机构目录")]
     public static Task<Paged<DirectoryEntry>> Search(IQuerySession session, PolicyCatalog catalog, string? name, string? area, string? occupation,
         int? level, FilingStatus? status, string? jurisdiction, int? page, int? pageSize)
         => Paging.From(page, pageSize).Of(new DirectoryFilter(name, area, occupation, level, status, jurisdiction).Apply(session.Query<DirectoryEntry>(), catalog), e => e);
 
     [AllowAnonymous]
-    [WolverineGet("/api/directory/{filingId}", OperationId = "getDirectoryEntry")]
+    [WolverineGet("/api/directory/{filingId}", OperationId = "getDirectoryEntry", Summary = "查看目录中的评价机构")]
     [ProducesResponseType<DirectoryEntry>(200)]
     public static async Task<IResult> Get(Guid filingId, IQuerySession session) =>
         await session.LoadAsync<DirectoryEntry>(filingId) is { } entry ? Results.Ok(entry) : Results.Problem(Problems.NotFound("备案机构"));
 
     /// <summary>The search result (up to 10,000 rows) as an .xlsx workbook.</summary>
     [AllowAnonymous]
-    [WolverineGet("/api/directory/export", OperationId = "exportDirectory")]
+    [WolverineGet("/api/directory/export", OperationId = "exportDirectory", Summary = "导出评价机构目录（xlsx）")]
     [ProducesResponseType<FileContentResult>(200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     public static async Task<IResult> Export(IQuerySession session, PolicyCatalog catalog, string? name, string? area, string? occupation,
         int? level, FilingStatus? status, string? jurisdiction)

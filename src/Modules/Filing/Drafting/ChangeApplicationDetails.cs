@@ -52,7 +52,7 @@ public static class ChangeApplicationDetailsEndpoint
 
     /// <summary>Change what the draft applies for: occupations and levels (FIL-11), experience (FIL-06), sites, preferences (FIL-09).</summary>
     [Authorize(Roles = Roles.Organization)]
-    [WolverinePut("/api/filing/applications/{applicationId}", OperationId = "changeFilingApplication")]
+    [WolverinePut("/api/filing/applications/{applicationId}", OperationId = "changeFilingApplication", Summary = "修改备案申请内容")]
     public static (UpdatedAggregate, Events) Put(ChangeApplicationDetails command, [Aggregate("applicationId")] FilingApplication application, Actor by) =>
         (new UpdatedAggregate(), [DraftingDecider.Change(application, command, by)]);
 }

@@ -45,7 +45,7 @@ public static class DraftApplicationEndpoint
 
     /// <summary>Draft a filing application to one jurisdiction for one service scope (a registered organization).</summary>
     [Authorize(Roles = Roles.Organization)]
-    [WolverinePost("/api/filing/applications", OperationId = "draftFilingApplication")]
+    [WolverinePost("/api/filing/applications", OperationId = "draftFilingApplication", Summary = "起草备案申请")]
     public static (CreationResponse<Guid>, IStartStream) Post(DraftApplication command, DraftingFacts facts, PolicyCatalog catalog, Instant now, Actor by)
     {
         var id = Guid.CreateVersion7();

@@ -43,7 +43,7 @@ public static class AssignExpertsEndpoint
     }
 
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/filing/applications/{applicationId}/experts", OperationId = "assignEvaluationExperts")]
+    [WolverinePost("/api/filing/applications/{applicationId}/experts", OperationId = "assignEvaluationExperts", Summary = "指派评估专家")]
     public static async Task<(UpdatedAggregate, Events)> Post(AssignExperts command, [Aggregate("applicationId")] FilingApplication application,
         IAccountDirectory accounts, AccessControl access, PolicyCatalog catalog, Instant now, Actor by)
     {

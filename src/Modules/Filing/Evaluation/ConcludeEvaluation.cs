@@ -37,7 +37,7 @@ public static class ConcludeEvaluationEndpoint
     public static ProblemDetails Validate(ConcludeEvaluation c) => FieldChecks.Reason(c.Reason, "reason", "请填写评估结论的理由（不超过2000字）。");
 
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/filing/applications/{applicationId}/evaluation/conclusion", OperationId = "concludeEvaluation")]
+    [WolverinePost("/api/filing/applications/{applicationId}/evaluation/conclusion", OperationId = "concludeEvaluation", Summary = "作出技术评估结论")]
     public static (UpdatedAggregate, Events) Post(ConcludeEvaluation command, [Aggregate("applicationId")] FilingApplication application,
         Instant now, Actor by) =>
         (new UpdatedAggregate(), [EvaluationDecider.Conclude(application, command, now, by)]);

@@ -31,7 +31,7 @@ public static class EligibleExpertsEndpoint
 {
     /// <summary>The experts who may evaluate this application: active expert accounts whose jurisdiction covers it.</summary>
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverineGet("/api/filing/applications/{applicationId}/eligible-experts", OperationId = "listEligibleExperts")]
+    [WolverineGet("/api/filing/applications/{applicationId}/eligible-experts", OperationId = "listEligibleExperts", Summary = "查询可指派的评估专家")]
     [ProducesResponseType<IReadOnlyList<AccountSummary>>(200)]
     public static async Task<IResult> Eligible(Guid applicationId, ClaimsPrincipal principal, IQuerySession session, IAccountDirectory accounts,
         AccessControl access)

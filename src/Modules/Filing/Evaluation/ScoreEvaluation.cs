@@ -51,7 +51,7 @@ public static class ScoreEvaluationEndpoint
     }
 
     [Authorize(Roles = Roles.Expert)]
-    [WolverinePost("/api/filing/applications/{applicationId}/evaluation/scores", OperationId = "scoreEvaluation")]
+    [WolverinePost("/api/filing/applications/{applicationId}/evaluation/scores", OperationId = "scoreEvaluation", Summary = "专家评分")]
     public static (UpdatedAggregate, Events) Post(ScoreEvaluation command, [Aggregate("applicationId")] FilingApplication application,
         Instant now, Actor by) =>
         (new UpdatedAggregate(), [EvaluationDecider.Score(application, command, by.UserId, now, by)]);

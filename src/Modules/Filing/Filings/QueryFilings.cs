@@ -28,7 +28,7 @@ public static class QueryFilingsEndpoint
 {
     /// <summary>Filings the caller may see: an organization its own, reviewers their jurisdiction's.</summary>
     [Authorize(Policy = ScopePolicies.FilingRead)]
-    [WolverineGet("/api/filing/filings", OperationId = "listFilings")]
+    [WolverineGet("/api/filing/filings", OperationId = "listFilings", Summary = "查询备案")]
     public static Task<Paged<FilingRecord>> List(ClaimsPrincipal principal, IQuerySession session, AccessControl access, FilingStatus? status,
         string? name, int? page, int? pageSize)
     {
@@ -42,7 +42,7 @@ public static class QueryFilingsEndpoint
     }
 
     [Authorize(Policy = ScopePolicies.FilingRead)]
-    [WolverineGet("/api/filing/filings/{filingId}", OperationId = "getFiling")]
+    [WolverineGet("/api/filing/filings/{filingId}", OperationId = "getFiling", Summary = "查看备案")]
     public static async Task<IResult> Get(Guid filingId, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
     {
         var filing = await session.LoadAsync<FilingRecord>(filingId);
@@ -52,7 +52,7 @@ public static class QueryFilingsEndpoint
     }
 
     [Authorize(Policy = ScopePolicies.FilingRead)]
-    [WolverineGet("/api/filing/filings/{filingId}/receipt", OperationId = "getFilingReceipt")]
+    [WolverineGet("/api/filing/filings/{filingId}/receipt", OperationId = "getFilingReceipt", Summary = "查看备案回执")]
     [ProducesResponseType<FilingReceipt>(200)]
     public static async Task<IResult> Receipt(Guid filingId, ClaimsPrincipal principal, IQuerySession session, AccessControl access, PolicyCatalog catalog)
     {

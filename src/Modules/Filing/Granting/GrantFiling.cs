@@ -49,7 +49,7 @@ public static class GrantFilingEndpoint
     /// <remarks>A new filing takes the next number of its city (FIL-24) in the same transaction, so a refused or failed grant
     /// leaves no hole; its expiry is scheduled for the day after its validity ends.</remarks>
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/filing/applications/{applicationId}/grant", OperationId = "grantFiling")]
+    [WolverinePost("/api/filing/applications/{applicationId}/grant", OperationId = "grantFiling", Summary = "准予备案")]
     [ProducesResponseType<FilingGrantResult>(200)]
     public static async Task<(FilingGrantResult, Events, OutgoingMessages)> Post(GrantFiling command, [Aggregate("applicationId")] FilingApplication application,
         GrantFacts facts, IDocumentSession session, PolicyCatalog catalog, OccupationCatalog occupations, FilingNumberAllocator allocator,

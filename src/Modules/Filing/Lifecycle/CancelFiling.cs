@@ -37,7 +37,7 @@ public static class CancelFilingEndpoint
 
     /// <summary>Cancels the filing and sends its number to the discard pool in the same transaction (FIL-24).</summary>
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/filing/filings/{filingId}/cancel", OperationId = "cancelFiling")]
+    [WolverinePost("/api/filing/filings/{filingId}/cancel", OperationId = "cancelFiling", Summary = "注销备案")]
     public static async Task<(UpdatedAggregate, Events)> Post(CancelFiling command, [Aggregate("filingId")] FilingRecord filing,
         IDocumentSession session, FilingNumberAllocator allocator, Instant now, Actor by)
     {

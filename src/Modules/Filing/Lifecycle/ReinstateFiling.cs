@@ -35,7 +35,7 @@ public static class ReinstateFilingEndpoint
     public static ProblemDetails Validate(ReinstateFiling c) => FieldChecks.Reason(c.Reason, "reason", "请填写理由（不超过2000字）。");
 
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/filing/filings/{filingId}/reinstate", OperationId = "reinstateFiling")]
+    [WolverinePost("/api/filing/filings/{filingId}/reinstate", OperationId = "reinstateFiling", Summary = "恢复备案")]
     public static (UpdatedAggregate, Events) Post(ReinstateFiling command, [Aggregate("filingId")] FilingRecord filing, Instant now, Actor by) =>
         (new UpdatedAggregate(), [FilingLifecycleDecider.Reinstate(filing, command, now, by)]);
 }

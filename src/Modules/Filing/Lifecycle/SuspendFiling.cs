@@ -35,7 +35,7 @@ public static class SuspendFilingEndpoint
     public static ProblemDetails Validate(SuspendFiling c) => FieldChecks.Reason(c.Reason, "reason", "请填写理由（不超过2000字）。");
 
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/filing/filings/{filingId}/suspend", OperationId = "suspendFiling")]
+    [WolverinePost("/api/filing/filings/{filingId}/suspend", OperationId = "suspendFiling", Summary = "暂停备案")]
     public static (UpdatedAggregate, Events) Post(SuspendFiling command, [Aggregate("filingId")] FilingRecord filing, Instant now, Actor by) =>
         (new UpdatedAggregate(), [FilingLifecycleDecider.Suspend(filing, command, now, by)]);
 }

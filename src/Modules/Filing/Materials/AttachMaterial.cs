@@ -38,7 +38,7 @@ public static class AttachMaterialEndpoint
     /// </summary>
     [Authorize(Roles = Roles.Organization)]
     [AcceptsUpload(MaterialItems.MaxBytes, "version", "item")]
-    [WolverinePost("/api/filing/applications/{applicationId}/materials", OperationId = "attachFilingMaterial")]
+    [WolverinePost("/api/filing/applications/{applicationId}/materials", OperationId = "attachFilingMaterial", Summary = "上传申报材料")]
     public static async Task<IResult> Post(Guid applicationId, HttpRequest request, ClaimsPrincipal principal, IDocumentSession session,
         AccessControl access, Instant now, Actor by)
     {

@@ -34,7 +34,7 @@ public static class DownloadMaterialEndpoint
 {
     /// <summary>The stored file, for whoever may see the application (<see cref="ApplicationAccess"/>).</summary>
     [Authorize(Policy = ScopePolicies.FilingRead)]
-    [WolverineGet("/api/filing/applications/{applicationId}/materials/{materialId}", OperationId = "downloadFilingMaterial")]
+    [WolverineGet("/api/filing/applications/{applicationId}/materials/{materialId}", OperationId = "downloadFilingMaterial", Summary = "下载申报材料")]
     [ProducesResponseType<FileContentResult>(200, "application/pdf", "image/png", "image/jpeg")]
     public static async Task<IResult> Get(Guid applicationId, Guid materialId, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
     {

@@ -45,7 +45,7 @@ public static class PledgeMaterialEndpoint
     }
 
     [Authorize(Roles = Roles.Organization)]
-    [WolverinePost("/api/filing/applications/{applicationId}/pledges", OperationId = "pledgeFilingMaterial")]
+    [WolverinePost("/api/filing/applications/{applicationId}/pledges", OperationId = "pledgeFilingMaterial", Summary = "告知承诺后补材料")]
     public static (UpdatedAggregate, Events) Post(PledgeMaterial command, [Aggregate("applicationId")] FilingApplication application,
         PolicyCatalog catalog, Instant now, Actor by) =>
         (new UpdatedAggregate(), [MaterialsDecider.Pledge(application, catalog.Get(application.Jurisdiction), command, now, by)]);

@@ -38,7 +38,7 @@ public static class RemoveMaterialEndpoint
         ApplicationAccess.OwnerOnly(application, principal, access);
 
     [Authorize(Roles = Roles.Organization)]
-    [WolverinePost("/api/filing/applications/{applicationId}/materials/{materialId}/remove", OperationId = "removeFilingMaterial")]
+    [WolverinePost("/api/filing/applications/{applicationId}/materials/{materialId}/remove", OperationId = "removeFilingMaterial", Summary = "删除申报材料")]
     public static (UpdatedAggregate, Events) Post(RemoveMaterial command, Guid materialId, [Aggregate("applicationId")] FilingApplication application,
         IDocumentSession session, Instant now, Actor by)
     {

@@ -38,7 +38,7 @@ public static class ChangeOrganizationContactEndpoint
     }
 
     [Authorize(Policy = ScopePolicies.FilingWrite)]
-    [WolverinePut("/api/organizations/{organizationId}/contact", OperationId = "changeOrganizationContact")]
+    [WolverinePut("/api/organizations/{organizationId}/contact", OperationId = "changeOrganizationContact", Summary = "变更机构地址与联系人")]
     public static (UpdatedAggregate, Events, OutgoingMessages) Put(
         ChangeOrganizationContact command, [Aggregate("organizationId")] Organization organization, Actor by)
         => (new UpdatedAggregate(), [OrganizationDecider.ChangeContact(organization, command, by)], [new PublishContactToFilings(organization.Id, by)]);

@@ -16,7 +16,7 @@ public static class QueryOrganizationsEndpoint
 {
     /// <summary>One organization; 404 when it does not exist or lies outside the caller's jurisdiction or ownership.</summary>
     [Authorize(Policy = ScopePolicies.FilingRead)]
-    [WolverineGet("/api/organizations/{organizationId}", OperationId = "getOrganization")]
+    [WolverineGet("/api/organizations/{organizationId}", OperationId = "getOrganization", Summary = "查看评价机构")]
     [ProducesResponseType<Organization>(200)]
     public static async Task<IResult> Get(Guid organizationId, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
     {
@@ -28,7 +28,7 @@ public static class QueryOrganizationsEndpoint
 
     /// <summary>The organizations the caller may see, newest first.</summary>
     [Authorize(Policy = ScopePolicies.FilingRead)]
-    [WolverineGet("/api/organizations", OperationId = "listOrganizations")]
+    [WolverineGet("/api/organizations", OperationId = "listOrganizations", Summary = "查询评价机构")]
     public static Task<Paged<Organization>> List(ClaimsPrincipal principal, IQuerySession session, AccessControl access,
         string? name, int? page, int? pageSize)
     {

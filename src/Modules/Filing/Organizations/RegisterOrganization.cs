@@ -62,7 +62,7 @@ public static class RegisterOrganizationEndpoint
 
     /// <summary>Register the caller's organization (FIL-11 basic information).</summary>
     [Authorize(Roles = Roles.Organization)]
-    [WolverinePost("/api/organizations", OperationId = "registerOrganization")]
+    [WolverinePost("/api/organizations", OperationId = "registerOrganization", Summary = "登记本机构")]
     public static (CreationResponse<Guid>, IStartStream) Post(RegisterOrganization command, RegistrationFacts facts, Instant now, Actor by)
     {
         var registered = OrganizationDecider.Register(by.OrganizationId!.Value, command, facts.CreditCodeTaken, now, by);

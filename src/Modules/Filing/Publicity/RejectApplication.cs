@@ -41,7 +41,7 @@ public static class RejectApplicationEndpoint
     public static ProblemDetails Validate(RejectApplication c) => FieldChecks.Reason(c.Reason, "reason", "请填写不予备案的理由（不超过2000字）。");
 
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/filing/applications/{applicationId}/reject", OperationId = "rejectFilingApplication")]
+    [WolverinePost("/api/filing/applications/{applicationId}/reject", OperationId = "rejectFilingApplication", Summary = "不予备案")]
     public static (UpdatedAggregate, Events) Post(RejectApplication command, [Aggregate("applicationId")] FilingApplication application,
         Instant now, Actor by) =>
         (new UpdatedAggregate(), [PublicityDecider.Reject(application, command, now, by)]);

@@ -39,7 +39,7 @@ public static class StartPublicityEndpoint
         ApplicationAccess.CurrentAuthority(application, principal, access);
 
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/filing/applications/{applicationId}/publicity", OperationId = "startFilingPublicity")]
+    [WolverinePost("/api/filing/applications/{applicationId}/publicity", OperationId = "startFilingPublicity", Summary = "发起备案公示")]
     public static (UpdatedAggregate, Events, OutgoingMessages) Post(StartPublicity command, [Aggregate("applicationId")] FilingApplication application,
         PolicyCatalog catalog, IWorkingDayCalendar calendar, Instant now, Actor by)
     {

@@ -48,7 +48,7 @@ public static class SubmitApplicationEndpoint
     }
 
     [Authorize(Roles = SharedKernel.Events.Roles.Organization)]
-    [WolverinePost("/api/filing/applications/{applicationId}/submit", OperationId = "submitFilingApplication")]
+    [WolverinePost("/api/filing/applications/{applicationId}/submit", OperationId = "submitFilingApplication", Summary = "提交备案申请")]
     public static async Task<(UpdatedAggregate, Events)> Post(SubmitApplication command, [Aggregate("applicationId")] FilingApplication application,
         IQuerySession session, PolicyCatalog catalog, OccupationCatalog occupations, IWorkingDayCalendar calendar, Instant now, Actor by)
     {

@@ -38,7 +38,7 @@ public static class LodgeObjectionEndpoint
     /// publicizes (FIL-17). The public appends its own independent event, so no version is asked for. Throttled per client.</remarks>
     [AllowAnonymous]
     [EnableRateLimiting(RateLimitPolicies.PublicWrite)]
-    [WolverinePost("/api/notices/{noticeId}/objections", OperationId = "lodgeObjection")]
+    [WolverinePost("/api/notices/{noticeId}/objections", OperationId = "lodgeObjection", Summary = "提出异议")]
     public static (ObjectionReceipt, Events, OutgoingMessages) Post(LodgeObjection command, [Aggregate("noticeId", ChecksClientVersion = false)] Notice notice,
         Instant now)
     {

@@ -25,7 +25,7 @@ public static class ResolveObjectionEndpoint
 
     /// <summary>Uphold or dismiss an objection, with the reason (reviewers of the notice's area).</summary>
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/notices/{noticeId}/objections/{objectionId}/resolve", OperationId = "resolveObjection")]
+    [WolverinePost("/api/notices/{noticeId}/objections/{objectionId}/resolve", OperationId = "resolveObjection", Summary = "处理异议")]
     public static (UpdatedAggregate, Events, OutgoingMessages) Post(ResolveObjection command, Guid objectionId, [Aggregate("noticeId")] Notice notice,
         Instant now, Actor by)
     {

@@ -40,7 +40,7 @@ public static class PublishNoticeEndpoint
     /// <remarks>The window is counted on the area's calendar and is at least the policy's minimum for the kind (FIL-17, BAT-06);
     /// the notice closes on its own at the end of the window.</remarks>
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/notices", OperationId = "publishNotice")]
+    [WolverinePost("/api/notices", OperationId = "publishNotice", Summary = "发布公告")]
     public static (CreationResponse<Guid>, IStartStream, OutgoingMessages) Post(PublishNotice command, ClaimsPrincipal principal,
         PolicyCatalog catalog, IWorkingDayCalendar calendar, Instant now, Actor by)
     {

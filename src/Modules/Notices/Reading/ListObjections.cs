@@ -17,7 +17,7 @@ public static class ListObjectionsEndpoint
     /// <remarks>Personal data: only for the reviewers of the notice's area (and the areas above), auditors, and third-party
     /// systems of such an authority holding the notices:objections scope. Everyone else gets 404.</remarks>
     [Authorize(Policy = ScopePolicies.NoticeObjectionsRead)]
-    [WolverineGet("/api/notices/{noticeId}/objections", OperationId = "listObjections")]
+    [WolverineGet("/api/notices/{noticeId}/objections", OperationId = "listObjections", Summary = "查看异议及异议人联系方式")]
     [ProducesResponseType<List<Objection>>(200)]
     public static async Task<IResult> Get(Guid noticeId, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
     {

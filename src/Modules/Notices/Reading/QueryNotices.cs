@@ -15,7 +15,7 @@ public static class QueryNoticesEndpoint
 {
     /// <summary>List public notices, newest first.</summary>
     [AllowAnonymous]
-    [WolverineGet("/api/notices", OperationId = "listNotices")]
+    [WolverineGet("/api/notices", OperationId = "listNotices", Summary = "查询公示公告")]
     public static Task<Paged<PublicNotice>> List(IQuerySession session, PolicyCatalog catalog, NoticeKind? kind, string? jurisdiction,
         NoticeStatus? status, string? q, int? page, int? pageSize)
     {
@@ -29,7 +29,7 @@ public static class QueryNoticesEndpoint
 
     /// <summary>Get one public notice.</summary>
     [AllowAnonymous]
-    [WolverineGet("/api/notices/{noticeId}", OperationId = "getNotice")]
+    [WolverineGet("/api/notices/{noticeId}", OperationId = "getNotice", Summary = "查看公告")]
     [ProducesResponseType<PublicNotice>(200)]
     public static async Task<IResult> Get(Guid noticeId, IQuerySession session, PolicyCatalog catalog) =>
         await session.LoadAsync<Notice>(noticeId) is { } n
