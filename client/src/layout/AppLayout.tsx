@@ -58,7 +58,7 @@ export function AppLayout() {
           style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap', cursor: 'pointer', fontSize: compact ? 16 : undefined, overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0, flex: compact ? 1 : undefined }}
           onClick={() => navigate('/')}
         >
-          职业技能等级认定服务平台
+          {compact ? '职业技能等级认定' : '职业技能等级认定服务平台'}
         </Typography.Title>
         {!compact && (
           <Menu
@@ -73,13 +73,16 @@ export function AppLayout() {
         )}
         {me ? (
           <Dropdown menu={userMenu} trigger={['click', 'hover']}>
-            <Button type="text" style={{ color: '#fff', flexShrink: 0, maxWidth: compact ? 140 : 220, paddingInline: 8 }} data-testid="current-user"
+            <Button type="text" style={{ color: '#fff', flexShrink: 0, maxWidth: 220, paddingInline: 8 }} data-testid="current-user"
               aria-label={`当前用户：${me.displayName}`} title={`${me.displayName}（${me.roleName}${boundTo(me) ? ` · ${boundTo(me)}` : ''}）`}>
               <Space size={6} style={{ maxWidth: '100%' }}>
                 <UserOutlined />
-                <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'inline-block', maxWidth: compact ? 100 : 180, verticalAlign: 'bottom' }}>
-                  {me.displayName}
-                </span>
+                {/* on a phone the icon alone: the name and role are at the top of the navigation drawer */}
+                {!compact && (
+                  <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'inline-block', maxWidth: 180, verticalAlign: 'bottom' }}>
+                    {me.displayName}
+                  </span>
+                )}
               </Space>
             </Button>
           </Dropdown>
