@@ -335,6 +335,8 @@ function DetailsForm({ application: a, form }: { application: Application; form:
   const inCatalog = async (_: unknown, value?: string) => {
     const name = value?.trim();
     if (!name) return;
+    const names = ((form.getFieldValue('occupations') ?? []) as Partial<Line>[]).map((l) => l?.name?.trim());
+    if (names.filter((n) => n === name).length > 1) throw new Error('同一职业（工种）不能重复填写');
     const entry = await catalogEntry(name);
     if (!entry) throw new Error(`“${name}”不在职业（工种）目录中，请从下拉列表中选择目录内的名称（FIL-01）`);
     if (entry.type === 'Access') throw new Error(`“${name}”属于准入类职业资格，不纳入职业技能等级认定（FIL-01）`);
