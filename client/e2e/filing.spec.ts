@@ -154,8 +154,10 @@ async function fileSteps(page: Page, browser: Browser, request: APIRequestContex
     expect((await request.post('/api/testing/clock', { data: { days: (j.clockDays ?? 0) + 8 } })).ok()).toBeTruthy();
     await expect(async () => {
       await reviewer.reload();
+      // the page first has to load again (slow on a busy machine); then the closed window must show at once
+      await expect(reviewer.getByTestId('application-status')).toBeVisible({ timeout: 15_000 });
       await expect(reviewer.getByTestId('publicity-status')).toHaveText('已结束', { timeout: 1_000 });
-    }).toPass({ timeout: 30_000 });
+    }).toPass({ timeout: 60_000 });
     // the publicity window has closed: no deadline applies any more
     await expect(reviewer.getByTestId('deadline')).toHaveCount(0);
     await reviewer.getByRole('button', { name: '准予备案并分配备案号' }).click();

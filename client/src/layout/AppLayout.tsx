@@ -5,6 +5,7 @@ import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useMe, useSignOut, type Me } from '../auth/session';
 import { navigationFor } from '../lib/roles';
+import { useTerms } from '../lib/terms';
 
 const { Header, Content, Footer } = Layout;
 
@@ -13,6 +14,8 @@ const boundTo = (me: Me) => me.authority?.name ?? me.organizationName ?? null;
 
 export function AppLayout() {
   const { data: me } = useMe();
+  // the code lists load once, alongside the session, so pages show names without waiting for them
+  useTerms();
   const signOut = useSignOut();
   const navigate = useNavigate();
   const location = useLocation();
