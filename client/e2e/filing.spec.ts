@@ -30,13 +30,22 @@ async function signInAs(page: Page, userName: string, landing: RegExp) {
 
 const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: minimalPdf('E2E material') });
 
+/** Irreversible decisions ask first: confirm in the dialog once it is shown. */
+async function confirm(page: Page, button: string) {
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: button }).click();
+  await expect(dialog).toBeHidden();
+}
+
 interface Journey {
   jurisdiction: string;
   scope: string;
   organizationName: string;
   firstReviewer?: string;
   reviewer: string;
-  expert: RegExp;
+  /** The expert's display name, as the reviewer picks it. */
+  expert: string;
   expertUser: string;
   number: RegExp;
   /** Days to move the server's test clock before applying (Huangshi takes applications only in its windows, FIL-12). */
@@ -61,6 +70,7 @@ async function fileSteps(page: Page, browser: Browser, request: APIRequestContex
   await page.getByRole('button', { name: '添加职业（工种）' }).click();
   await page.getByLabel('职业（工种）名称').fill('育婴员');
   await page.getByLabel('已培训评价人数').fill('20000');
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: '添加评价站点' }).click();
   await page.getByLabel('站点名称').fill('第一评价考点');
   await page.getByLabel('站点地址').fill('人民路1号');
@@ -85,6 +95,7 @@ async function fileSteps(page: Page, browser: Browser, request: APIRequestContex
     await city.goto(url);
     await city.getByLabel('审核意见').fill('初审通过，同意报送。');
     await city.getByRole('button', { name: '初审通过并报送' }).click();
+    await confirm(city, '确认报送');
     await expect(city.getByText('已报送')).toBeVisible();
   }
 
@@ -93,27 +104,43 @@ async function fileSteps(page: Page, browser: Browser, request: APIRequestContex
   await reviewer.goto(url);
   await reviewer.getByLabel('审核意见').fill('材料齐全，予以受理。');
   await reviewer.getByRole('button', { name: '受理', exact: true }).click();
+  await confirm(reviewer, '确认受理');
   await expect(reviewer.getByTestId('application-status')).toHaveText('已受理');
   await reviewer.getByLabel('评估专家').click();
-  await reviewer.getByTitle(j.expert).click();
+  await reviewer.getByTitle(j.expert, { exact: true }).click();
   await reviewer.keyboard.press('Escape');
   await reviewer.getByRole('button', { name: '指派专家' }).click();
   await expect(reviewer.getByTestId('application-status')).toHaveText('技术评估中');
 
   const expert = await browser.newPage();
-  await signInAs(expert, j.expertUser, /\/workbench$/);
+  // an expert lands on its own assignments, the one waiting for its scores listed first
+  await signInAs(expert, j.expertUser, /\/assignments$/);
+  await expect(expert.getByTestId('awaiting-me').getByRole('cell', { name: j.organizationName }).first()).toBeVisible();
   await expert.goto(url);
+  // scores are 0–100: an out-of-range score is refused visibly, not silently clamped
+  await expert.getByLabel('基本条件').fill('150');
+  await expert.getByLabel('基本条件').blur();
+  await expect(expert.getByText('分数应为 0–100 的整数')).toBeVisible();
   for (const subject of ['基本条件', '人员配备', '考场及设施设备', '评价流程', '管理制度', '质量保障']) await expert.getByLabel(subject).fill('86');
+  await expect(expert.getByText('分数应为 0–100 的整数')).toHaveCount(0);
+  await expect(expert.getByTestId('running-average')).toContainText('86.0');
   await expert.getByLabel('现场核查情况').fill('考场配备视频监控，设施设备齐全。');
   await expert.getByLabel('评估意见').fill('同意备案。');
+  // no recommendation is pre-selected: submitting without one is refused
   await expert.getByRole('button', { name: '提交评分' }).click();
-  await expect(expert.getByText('建议备案', { exact: true }).first()).toBeVisible();
+  await expect(expert.getByText('请选择是否建议备案')).toBeVisible();
+  await expert.getByLabel('建议备案', { exact: true }).check();
+  await expert.getByRole('button', { name: '提交评分' }).click();
+  await expect(expert.getByTestId('expert-recommendation')).toHaveText('建议备案');
 
   await reviewer.reload();
+  await reviewer.getByLabel('通过技术评估').check();
   await reviewer.getByLabel('结论理由').fill('技术评估通过。');
   await reviewer.getByRole('button', { name: '作出评估结论' }).click();
-  await expect(reviewer.getByTestId('application-status')).toHaveText('评估通过待公示');
+  await confirm(reviewer, '确认结论');
+  await expect(reviewer.getByTestId('application-status')).toHaveText('评估通过');
   await reviewer.getByRole('button', { name: '发布备案公示' }).click();
+  await confirm(reviewer, '确认发布');
   await expect(reviewer.getByTestId('application-status')).toHaveText('公示中');
 
   // the publicity notice closes on its own once the server's test clock has passed its five working days;
@@ -127,10 +154,16 @@ async function fileSteps(page: Page, browser: Browser, request: APIRequestContex
     expect((await request.post('/api/testing/clock', { data: { days: (j.clockDays ?? 0) + 8 } })).ok()).toBeTruthy();
     await expect(async () => {
       await reviewer.reload();
-      await expect(reviewer.getByTestId('publicity-status')).toHaveText('公示期满', { timeout: 1_000 });
-    }).toPass({ timeout: 30_000 });
+      // the page first has to load again (slow on a busy machine); then the closed window must show at once
+      await expect(reviewer.getByTestId('application-status')).toBeVisible({ timeout: 15_000 });
+      await expect(reviewer.getByTestId('publicity-status')).toHaveText('已结束', { timeout: 1_000 });
+    }).toPass({ timeout: 60_000 });
+    // the publicity window has closed: no deadline applies any more
+    await expect(reviewer.getByTestId('deadline')).toHaveCount(0);
     await reviewer.getByRole('button', { name: '准予备案并分配备案号' }).click();
+    await confirm(reviewer, '确认备案');
     await expect(reviewer.getByTestId('filing-number')).toHaveText(j.number);
+    await expect(reviewer.getByTestId('deadline')).toHaveCount(0);
     const number = await reviewer.getByTestId('filing-number').textContent();
 
     await reviewer.getByRole('link', { name: '打印备案回执' }).click();
@@ -160,7 +193,7 @@ test('Anhui: an organization goes from application to the public directory (mate
   await signIn(page, 'hefei.org');
   await fileThrough(page, browser, request, {
     jurisdiction: '安徽省人力资源和社会保障厅', scope: '面向本市', organizationName: '合肥新华职业技能培训学校',
-    reviewer: 'hefei.reviewer', expert: /anhui\.expert/, expertUser: 'anhui.expert', number: /^S00003401\d{4}$/,
+    reviewer: 'hefei.reviewer', expert: '评估专家 赵专', expertUser: 'anhui.expert', number: /^S00003401\d{4}$/,
   });
 });
 
@@ -170,11 +203,11 @@ test('Guangxi: a new organization registers, the city reviews first and forwards
   await page.getByLabel('机构名称').fill('南宁邕江职业培训学校');
   await page.getByLabel('统一社会信用代码').fill(creditCode('52450100MJ0000777'));
   await page.getByLabel('评价机构类别').click();
-  await page.getByTitle('S 社会培训评价组织').click();
+  await page.getByTitle('社会培训评价组织（S）').click();
   await page.getByLabel('机构性质').click();
   await page.getByTitle('民办非企业单位').click();
   await page.getByLabel('登记所在地').fill('南宁');
-  await page.getByTitle('南宁市（450100）').click();
+  await page.getByTitle('南宁市', { exact: true }).click();
   await page.getByLabel('地址').fill('南宁市青秀区民族大道1号');
   await page.getByLabel('法定代表人').fill('韦明');
   await page.getByLabel('联系人').fill('覃丽');
@@ -182,9 +215,11 @@ test('Guangxi: a new organization registers, the city reviews first and forwards
   await page.getByLabel('电子邮箱').fill('yongjiang@example.cn');
   await page.getByRole('button', { name: '提交登记' }).click();
   await expect(page.getByText('机构信息已登记')).toBeVisible();
+  // the next step is named, with a button that leads to it
+  await expect(page.getByTestId('next-step')).toContainText('下一步：起草备案申请');
   await fileThrough(page, browser, request, {
     jurisdiction: '广西壮族自治区人力资源和社会保障厅', scope: '面向本地市', organizationName: '南宁邕江职业培训学校',
-    firstReviewer: 'nanning.reviewer', reviewer: 'guangxi.reviewer', expert: /guangxi\.expert/, expertUser: 'guangxi.expert',
+    firstReviewer: 'nanning.reviewer', reviewer: 'guangxi.reviewer', expert: '评估专家 蒙专', expertUser: 'guangxi.expert',
     number: /^S00004501\d{4}$/,
   });
 });
@@ -195,7 +230,12 @@ test('a submission that breaks the policy shows every broken rule with its ID', 
   await page.getByLabel('连续培训评价年限').fill('1');
   await page.getByLabel('累计培训评价人次').fill('100');
   await page.getByRole('button', { name: '添加职业（工种）' }).click();
+  // free text outside the catalog is flagged while typing, before any submission (FIL-01)
+  await page.getByLabel('职业（工种）名称').fill('焊');
+  await expect(page.getByText('“焊”不在职业（工种）目录中')).toBeVisible();
   await page.getByLabel('职业（工种）名称').fill('育婴员');
+  await expect(page.getByText('不在职业（工种）目录中')).toHaveCount(0);
+  await page.keyboard.press('Escape');
   await page.getByLabel('最高等级').click();
   await page.getByTitle('二级/技师').click();
   await page.getByLabel('已培训评价人数').fill('10');
@@ -206,6 +246,8 @@ test('a submission that breaks the policy shows every broken rule with its ID', 
   await expect(problem).toContainText('三级/高级工');
   await expect(page.getByTestId('application-status')).toHaveText('草稿');
   await expect(page.getByText('FIL-07 例外理由')).toBeVisible();
+  // the missing materials are marked in the materials table, above the submit button
+  await expect(page.getByTestId('materials').getByTestId('material-missing')).toHaveCount(6);
 });
 
 test('a reviewer suspends a filing and the public directory shows it at once, then reinstates it', async ({ page, browser }) => {
@@ -246,7 +288,7 @@ test('National: the national center files an organization for national scope', a
   await signIn(page, 'wuhu.org');
   await fileThrough(page, browser, request, {
     jurisdiction: '人力资源社会保障部职业技能鉴定中心（面向全国）', scope: '面向全国', organizationName: '芜湖奇瑞汽车股份有限公司',
-    reviewer: 'national.reviewer', expert: /national\.expert/, expertUser: 'national.expert', number: /^Y00000000\d{4}$/,
+    reviewer: 'national.reviewer', expert: '评估专家 国专', expertUser: 'national.expert', number: /^Y00000000\d{4}$/,
   });
 });
 
@@ -257,6 +299,6 @@ test('Huangshi: in the September window (FIL-12) the city center files a Daye en
   const days = -Math.round((Date.now() - Date.UTC(new Date().getUTCFullYear(), 8, 2, 2)) / 86_400_000);
   await fileThrough(page, browser, request, {
     jurisdiction: '黄石市人力资源和社会保障局（湖北省）', scope: '面向黄石市', organizationName: '大冶特殊钢有限公司',
-    reviewer: 'huangshi.reviewer', expert: /huangshi\.expert/, expertUser: 'huangshi.expert', number: /^Y00004202\d{4}$/, clockDays: days,
+    reviewer: 'huangshi.reviewer', expert: '评估专家 胡专', expertUser: 'huangshi.expert', number: /^Y00004202\d{4}$/, clockDays: days,
   });
 });

@@ -42,3 +42,33 @@ test('a protected page sends the public to sign in and back', async ({ page }) =
   await expect(page).toHaveURL(/\/workbench$/);
   await expect(page.getByTestId('authority-name')).toHaveText('合肥市职业技能鉴定指导中心');
 });
+
+test('an expert lands on its own assignments, not on the reviewers’ workbench', async ({ page }) => {
+  await signIn(page, 'anhui.expert');
+  await expect(page).toHaveURL(/\/assignments$/);
+  await expect(page.getByRole('heading', { name: '我的评估任务' })).toBeVisible();
+  await expect(page.getByTestId('awaiting-me')).toContainText('合肥新华职业技能培训学校');
+  await expect(page.getByRole('menuitem', { name: '审核工作台' })).toHaveCount(0);
+});
+
+test('the administrator’s overview is not titled as a review workbench', async ({ page }) => {
+  await signIn(page, 'admin');
+  await expect(page).toHaveURL(/\/admin\/accounts$/);
+  await page.goto('/workbench');
+  await expect(page.getByRole('heading', { name: '机构总览' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '审核工作台' })).toHaveCount(0);
+});
+
+test('a reviewer sees what waits for it and, where it has nothing to decide, why', async ({ page }) => {
+  await signIn(page, 'hefei.reviewer');
+  const awaiting = page.getByTestId('awaiting-me');
+  await expect(awaiting).toContainText('待合肥市职业技能鉴定指导中心受理');
+  // an application at another stage of another authority: no decision panel, the reason instead
+  await signIn(page, 'anhui.reviewer');
+  await expect(page).toHaveURL(/\/workbench$/);
+  await page.goto('/applications?status=Submitted');
+  await page.getByRole('cell', { name: '合肥新华职业技能培训学校' }).first().click();
+  await expect(page.getByTestId('no-action')).toContainText('待合肥市职业技能鉴定指导中心受理');
+  await expect(page.getByRole('button', { name: '受理', exact: true })).toHaveCount(0);
+  await expect(page.getByTestId('history')).toContainText('提交申请');
+});

@@ -20,6 +20,7 @@ import { ApplicationPage } from './pages/ApplicationPage';
 import { FilingDetailPage, FilingReceiptPage, FilingsPage } from './pages/FilingsPage';
 import { DirectoryEntryPage, DirectoryPage } from './pages/DirectoryPage';
 import { CatalogImportPage } from './pages/CatalogImportPage';
+import { AssignmentsPage } from './pages/AssignmentsPage';
 
 const staff = [Roles.reviewer, Roles.expert, Roles.inspector, Roles.auditor, Roles.administrator];
 
@@ -40,6 +41,7 @@ export function AppRoutes() {
         <Route path="policies" element={<PoliciesPage />} />
         <Route path="calendar" element={<CalendarPage />} />
         <Route path="workbench" element={<RequireRole roles={staff}><WorkbenchPage /></RequireRole>} />
+        <Route path="assignments" element={<RequireRole roles={[Roles.expert]}><AssignmentsPage /></RequireRole>} />
         <Route path="organization" element={<RequireRole roles={[Roles.organization]}><OrganizationPage /></RequireRole>} />
         <Route path="applications" element={<RequireRole roles={[Roles.organization, ...staff]}><ApplicationsPage /></RequireRole>} />
         <Route path="applications/:id" element={<RequireRole><ApplicationPage /></RequireRole>} />

@@ -1,3 +1,4 @@
+import './app.css';
 import './print.css';
 import React from 'react';
 import ReactDOM from 'react-dom/client';

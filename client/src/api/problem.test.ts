@@ -13,6 +13,11 @@ describe('describeProblem', () => {
     expect(text).toBe('【FIL-06】连续培训评价年限不足5年。；【FIL-07】面向本地市原则上申报三级（高级工）及以下等级。');
   });
 
+  it('does not present technical codes (WORKDAYS, AUTH) as rule numbers', () => {
+    expect(describeProblem(422, { rules: [{ ruleId: 'WORKDAYS', code: 'calendar.out-of-range', message: '2030年的节假日安排尚未载入。' }] }))
+      .toBe('2030年的节假日安排尚未载入。');
+  });
+
   it('lists field errors when the request shape was wrong', () => {
     expect(describeProblem(400, { errors: { contactPhone: ['联系电话格式不正确。'], contactEmail: ['电子邮箱格式不正确。'] } }))
       .toBe('联系电话格式不正确。；电子邮箱格式不正确。');

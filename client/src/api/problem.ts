@@ -1,3 +1,5 @@
+import { isRuleId } from '../lib/format';
+
 /** A ProblemDetails (RFC 9457) answer from the API, as the SPA shows it to people. */
 export interface RuleViolation {
   ruleId: string;
@@ -55,7 +57,7 @@ const fallbackByStatus: Record<number, string> = {
 /** One readable Chinese sentence: rule violations first (with their rule IDs), then field errors, then the detail. */
 export function describeProblem(status: number, body: ProblemBody): string {
   if (body.rules && body.rules.length > 0) {
-    return body.rules.map((r) => `【${r.ruleId}】${r.message}`).join('；');
+    return body.rules.map((r) => `${isRuleId(r.ruleId) ? `【${r.ruleId}】` : ''}${r.message}`).join('；');
   }
   if (body.errors && Object.keys(body.errors).length > 0) {
     return Object.values(body.errors).flat().join('；');

@@ -1,20 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../api/client';
-import { ApiProblem } from '../api/problem';
 
 export type Me = Schemas['Api.Identity.MeResponse'];
 
-/** The signed-in user, or null for the public. */
+/** The signed-in user, or null for the public (GET /api/auth/session answers 200 to everyone: no 401 in the console). */
 export function useMe() {
   return useQuery({
     queryKey: ['me'],
     queryFn: async (): Promise<Me | null> => {
-      try {
-        return await unwrap(api.GET('/api/auth/me'));
-      } catch (e) {
-        if (e instanceof ApiProblem && e.status === 401) return null;
-        throw e;
-      }
+      const session = await unwrap(api.GET('/api/auth/session'));
+      return session.signedIn && session.user ? session.user : null;
     },
     staleTime: 60_000,
   });

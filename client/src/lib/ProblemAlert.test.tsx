@@ -11,6 +11,19 @@ describe('ProblemAlert', () => {
     expect(screen.getByText('职业原则上不超过5个。')).toBeTruthy();
   });
 
+  it('shows no rule tag for a technical code', () => {
+    render(<ProblemAlert error={new ApiProblem(422, { title: '业务规则校验未通过', rules: [{ ruleId: 'WORKDAYS', code: 'x', message: '日期超出已载入的年度。' }] })} />);
+    expect(screen.queryByText('WORKDAYS')).toBeNull();
+    expect(screen.getByText('日期超出已载入的年度。')).toBeTruthy();
+  });
+
+  it('puts nested field errors on their form fields', async () => {
+    const { fieldPath } = await import('./ProblemAlert');
+    expect(fieldPath('occupations[0].name')).toEqual(['occupations', 0, 'name']);
+    expect(fieldPath('Occupations[1].PersonTimes')).toEqual(['occupations', 1, 'personTimes']);
+    expect(fieldPath('contactPhone')).toEqual(['contactPhone']);
+  });
+
   it('shows the trace id so people can report a failure', () => {
     render(<ProblemAlert error={new ApiProblem(500, { title: '服务器内部错误', detail: '处理请求时发生错误。', traceId: 'trace-123' })} />);
     expect(screen.getByText(/trace-123/)).toBeTruthy();

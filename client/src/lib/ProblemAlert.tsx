@@ -1,6 +1,7 @@
-import { Alert, List, Tag } from 'antd';
+import { Alert, List } from 'antd';
 import type { FormInstance } from 'antd';
 import { ApiProblem, describeProblem } from '../api/problem';
+import { RuleTag } from './RuleTag';
 
 /** Shows a failed request as people read it: the rules it broke (with IDs), or the fields to fix. */
 export function ProblemAlert({ error }: { error: unknown }) {
@@ -22,8 +23,7 @@ export function ProblemAlert({ error }: { error: unknown }) {
             dataSource={rules}
             renderItem={(r) => (
               <List.Item>
-                <Tag color="red">{r.ruleId}</Tag>
-                {r.message}
+                <span><RuleTag ruleId={r.ruleId} />{r.message}</span>
               </List.Item>
             )}
           />
@@ -38,9 +38,17 @@ export function ProblemAlert({ error }: { error: unknown }) {
   );
 }
 
+/** "occupations[0].name" (or "Occupations[0].Name") as antd's name path ['occupations', 0, 'name']. */
+export function fieldPath(name: string): (string | number)[] {
+  return name
+    .split(/[.[\]]/)
+    .filter(Boolean)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part.charAt(0).toLowerCase() + part.slice(1)));
+}
+
 /** Puts a 400's field errors next to the form fields they belong to. */
 export function applyFieldErrors(form: FormInstance, error: unknown) {
   if (!(error instanceof ApiProblem)) return;
-  const fields = Object.entries(error.fieldErrors).map(([name, errors]) => ({ name, errors }));
+  const fields = Object.entries(error.fieldErrors).map(([name, errors]) => ({ name: fieldPath(name), errors }));
   if (fields.length > 0) form.setFields(fields);
 }

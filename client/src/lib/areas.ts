@@ -9,15 +9,25 @@ export interface AreaOption {
   children?: AreaOption[];
 }
 
-/** The authority hierarchy as a tree of areas, for pickers; and a code → name lookup. */
+/** The authority hierarchy as a tree of areas for pickers (names only, no codes); code → area and authority names. */
 export function useAreas() {
   const query = useQuery({ queryKey: ['authorities'], queryFn: () => unwrap(api.GET('/api/authorities')), staleTime: Infinity });
-  const names = new Map<string, string>();
+  const areas = new Map<string, string>();
+  const authorities = new Map<string, string>();
   const walk = (nodes: AuthorityNode[]): AreaOption[] =>
     nodes.map((n) => {
-      names.set(n.code, n.areaName);
-      return { value: n.code, title: `${n.areaName}（${n.code}）`, children: n.children.length ? walk(n.children) : undefined };
+      areas.set(n.code, n.areaName);
+      authorities.set(n.code, n.name);
+      return { value: n.code, title: n.areaName, children: n.children.length ? walk(n.children) : undefined };
     });
   const tree = walk(query.data ?? []);
-  return { tree, areaName: (code: string) => names.get(code) ?? code, isLoading: query.isLoading, error: query.error };
+  // while the tree loads nothing is shown rather than a code
+  const known = !!query.data;
+  return {
+    tree,
+    areaName: (code: string | null | undefined) => (code ? areas.get(code) ?? (known ? '—' : '') : '—'),
+    authorityName: (code: string | null | undefined) => (code ? authorities.get(code) ?? (known ? '—' : '') : '—'),
+    isLoading: query.isLoading,
+    error: query.error,
+  };
 }

@@ -30,10 +30,11 @@ export function navigationFor(role: string | undefined): NavItem[] {
     case Roles.organization:
       return [...publicItems, { key: '/organization', label: '本机构' }, { key: '/applications', label: '备案申请' }, { key: '/filings', label: '备案管理' }];
     case Roles.reviewer:
-    case Roles.inspector:
       return [...publicItems, { key: '/workbench', label: '审核工作台' }, { key: '/applications', label: '备案受理' }, { key: '/filings', label: '备案管理' }];
+    case Roles.inspector:
+      return [...publicItems, { key: '/workbench', label: '督查工作台' }, { key: '/applications', label: '备案申请' }, { key: '/filings', label: '备案管理' }];
     case Roles.expert:
-      return [...publicItems, { key: '/workbench', label: '审核工作台' }, { key: '/applications', label: '技术评估' }];
+      return [...publicItems, { key: '/assignments', label: '我的评估任务' }];
     case Roles.auditor:
       return [...publicItems, { key: '/workbench', label: '机构总览' }, { key: '/admin/accounts', label: '账号（只读）' }];
     case Roles.administrator:
@@ -50,49 +51,11 @@ export function homeFor(role: string | undefined): string {
       return '/organization';
     case Roles.administrator:
       return '/admin/accounts';
+    case Roles.expert:
+      return '/assignments';
     case undefined:
       return '/';
     default:
       return '/workbench';
   }
 }
-
-export const natureNames: Record<string, string> = {
-  Enterprise: '企业',
-  PrivateNonEnterprise: '民办非企业单位',
-  IndustryAssociation: '行业协会',
-  ResearchInstitute: '科研院所',
-  TechnicalSchool: '技工院校',
-  Other: '其他',
-};
-
-export const categoryNames: Record<string, string> = {
-  Y: 'Y 用人单位',
-  S: 'S 社会培训评价组织',
-};
-
-export const noticeKindNames: Record<string, string> = {
-  FilingPublicity: '备案公示',
-  BatchAnnouncement: '评价认定公告',
-  ResultsPublicity: '认定结果公示',
-  DirectoryChange: '目录变动',
-  SupervisionResult: '监管结果',
-  General: '通知公告',
-};
-
-export const noticeStatusNames: Record<string, { text: string; color: string }> = {
-  Open: { text: '公示中', color: 'green' },
-  Closed: { text: '已结束', color: 'default' },
-  Withdrawn: { text: '已撤回', color: 'red' },
-};
-
-export const filingStatusNames: Record<string, { text: string; color: string }> = {
-  Active: { text: '有效', color: 'green' },
-  Suspended: { text: '暂停', color: 'orange' },
-  Cancelled: { text: '注销', color: 'red' },
-  Expired: { text: '过期', color: 'default' },
-};
-
-export const levelNames = ['一级/高级技师', '二级/技师', '三级/高级工', '四级/中级工', '五级/初级工'];
-
-export const levelRange = (highest: number, lowest: number) => `${levelNames[lowest - 1]} 至 ${levelNames[highest - 1]}`;

@@ -1,32 +1,30 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { api, unwrap, type Schemas } from '../api/client';
 import { useMe } from '../auth/session';
 import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
 import { useAreas } from '../lib/areas';
 import { Roles } from '../lib/roles';
+import { useTerms } from '../lib/terms';
+import { formatDateTime } from '../lib/format';
 
 type Account = Schemas['Api.Identity.AccountView'];
 type CreateAccount = Schemas['Api.Identity.CreateAccount'];
 type Decision = 'disable' | 'enable';
 
-const roleOptions = [
-  { value: Roles.reviewer, label: '审核人员' },
-  { value: Roles.expert, label: '评估专家' },
-  { value: Roles.inspector, label: '督查员' },
-  { value: Roles.organization, label: '评价机构用户' },
-  { value: Roles.auditor, label: '审计人员' },
-  { value: Roles.administrator, label: '系统管理员' },
-];
+/** Roles a person's account can have (third-party systems are registered on their own page). */
+function useRoleOptions() {
+  const terms = useTerms();
+  return terms.options('roles').filter((o) => o.value !== Roles.apiClient);
+}
 const decisionNames: Record<Decision, string> = { disable: '停用', enable: '启用' };
 
 /** Administrators manage accounts; auditors read them. Every decision asks for a reason (全程留痕). */
 export function AccountsPage() {
   const { data: me } = useMe();
   const canManage = me?.role === Roles.administrator;
-  const { areaName } = useAreas();
+  const roleOptions = useRoleOptions();
   const [role, setRole] = useState<string | undefined>();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
@@ -41,30 +39,33 @@ export function AccountsPage() {
     <Card
       title="账号管理"
       extra={
-        <Space>
-          <Select allowClear placeholder="按角色筛选" style={{ width: 160 }} options={roleOptions} onChange={(v) => { setRole(v); setPage(1); }} />
-          <Input.Search allowClear placeholder="用户名或姓名" onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 220 }} />
+        <Space wrap>
+          <Select allowClear placeholder="按角色筛选" style={{ width: 160 }} options={roleOptions} onChange={(v) => { setRole(v); setPage(1); }} aria-label="按角色筛选" />
+          <Input.Search allowClear placeholder="用户名或姓名" onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 220 }} aria-label="用户名或姓名" />
           {canManage && <Button type="primary" onClick={() => setCreating(true)}>新建账号</Button>}
         </Space>
       }
+      styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}
     >
       <ProblemAlert error={accounts.error} />
       <Table<Account>
         rowKey="id"
         loading={accounts.isLoading}
         dataSource={accounts.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
         pagination={{ current: page, pageSize: 20, total: accounts.data?.total ?? 0, onChange: setPage }}
         columns={[
-          { title: '用户名', dataIndex: 'userName' },
-          { title: '姓名', dataIndex: 'displayName' },
-          { title: '角色', dataIndex: 'roleName' },
-          { title: '主管部门 / 机构', render: (_, a) => (a.authorityCode ? areaName(a.authorityCode) : a.organizationId ? '评价机构' : '—') },
+          { title: '用户名', dataIndex: 'userName', width: 150 },
+          { title: '姓名', dataIndex: 'displayName', width: 180 },
+          { title: '角色', dataIndex: 'roleName', width: 110 },
+          { title: '主管部门 / 机构', width: 240, render: (_, a) => a.authorityName ?? a.organizationName ?? '—' },
           {
             title: '状态',
+            width: 80,
             render: (_, a) =>
               a.disabled ? <Tag color="red">已停用</Tag> : <Tag color="green">正常</Tag>,
           },
-          { title: '最近登录', dataIndex: 'lastSignInAt', render: (t?: string | null) => (t ? dayjs(t).format('YYYY-MM-DD HH:mm') : '—') },
+          { title: '最近登录', dataIndex: 'lastSignInAt', width: 150, render: (t?: string | null) => formatDateTime(t) },
           ...(canManage
             ? [{
                 title: '操作',
@@ -87,6 +88,7 @@ function CreateAccountModal({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<CreateAccount>();
   const role = Form.useWatch('role', form);
   const { tree } = useAreas();
+  const roleOptions = useRoleOptions();
   const client = useQueryClient();
   const { message } = App.useApp();
   const create = useMutation({
@@ -137,7 +139,7 @@ function DecisionModal({ account, decision, onClose }: { account: Account; decis
     },
   });
   return (
-    <Modal open title={`${decisionNames[decision]}账号 ${account.userName}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={decide.isPending} destroyOnHidden>
+    <Modal open title={`${decisionNames[decision]}账号：${account.displayName}（${account.userName}）`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={decide.isPending} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={(v) => decide.mutate(v)}>
         <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请填写原因' }]}><Input.TextArea rows={3} maxLength={500} showCount /></Form.Item>
         {decide.error && <ProblemAlert error={decide.error} />}

@@ -1,33 +1,36 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Table, Tag, TreeSelect, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs from 'dayjs';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
 import { useAreas } from '../lib/areas';
+import { useTerms } from '../lib/terms';
+import { formatDateTime } from '../lib/format';
 
 type Client = Schemas['Api.Identity.ApiClientView'];
 type Register = Schemas['Api.Identity.RegisterApiClient'];
 
-const scopeOptions = [
-  { value: 'directory:read', label: '读取评价机构目录' },
-  { value: 'filing:read', label: '读取备案申请' },
-  { value: 'filing:write', label: '提交备案申请' },
-  { value: 'batches:write', label: '报送认定批次与结果' },
-  { value: 'certificates:read', label: '查询证书' },
-  { value: 'certificates:write', label: '报送证书信息' },
-  { value: 'calendar:read', label: '读取工作日历' },
-];
-
 /** Third-party systems: API keys with scopes, shown once, revocable with a reason. */
 export function ApiClientsPage() {
-  const { areaName, tree } = useAreas();
+  const { authorityName, tree } = useAreas();
+  const terms = useTerms();
   const client = useQueryClient();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<Register>();
   const [open, setOpen] = useState(false);
   const [issuedKey, setIssuedKey] = useState<string | null>(null);
   const clients = useQuery({ queryKey: ['api-clients'], queryFn: () => unwrap(api.GET('/api/admin/api-clients')) });
+  // a system acting for an organization is shown by the organization's name (the list carries only its id)
+  const organizationIds = [...new Set((clients.data ?? []).map((c) => c.organizationId).filter((x): x is string => !!x))];
+  const organizations = useQueries({
+    queries: organizationIds.map((organizationId) => ({
+      queryKey: ['organization', organizationId],
+      queryFn: () => unwrap(api.GET('/api/organizations/{organizationId}', { params: { path: { organizationId } } })),
+      staleTime: 5 * 60_000,
+    })),
+  });
+  const organizationName = (organizationId: string) =>
+    organizations.find((q) => q.data?.id === organizationId)?.data?.name ?? '评价机构';
   const register = useMutation({
     mutationFn: (body: Register) => unwrap(api.POST('/api/admin/api-clients', { body })),
     onSuccess: async (issued) => {
@@ -47,7 +50,7 @@ export function ApiClientsPage() {
   });
 
   return (
-    <Card title="第三方系统" extra={<Button type="primary" onClick={() => setOpen(true)}>登记第三方系统</Button>}>
+    <Card title="第三方系统" extra={<Button type="primary" onClick={() => setOpen(true)}>登记第三方系统</Button>} styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}>
       {issuedKey && (
         <Alert
           type="warning"
@@ -64,16 +67,25 @@ export function ApiClientsPage() {
         rowKey="id"
         loading={clients.isLoading}
         dataSource={clients.data ?? []}
+        scroll={{ x: 'max-content' }}
         columns={[
-          { title: '名称', dataIndex: 'name' },
-          { title: '代表', render: (_, c) => (c.authorityCode ? areaName(c.authorityCode) : '评价机构') },
-          { title: '权限', dataIndex: 'scopes', render: (s: string[]) => s.map((x) => <Tag key={x}>{x}</Tag>) },
-          { title: '登记时间', dataIndex: 'registeredAt', render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm') },
-          { title: '状态', dataIndex: 'revoked', render: (r: boolean) => (r ? <Tag color="red">已吊销</Tag> : <Tag color="green">有效</Tag>) },
+          { title: '名称', dataIndex: 'name', width: 200 },
+          { title: '代表', width: 220, render: (_, c) => (c.authorityCode ? authorityName(c.authorityCode) : c.organizationId ? organizationName(c.organizationId) : '—') },
+          { title: '权限', dataIndex: 'scopes', width: 320, render: (s: string[]) => <Space size={[0, 4]} wrap>{s.map((x) => <Tag key={x}>{terms.name('apiScopes', x)}</Tag>)}</Space> },
+          { title: '登记时间', dataIndex: 'registeredAt', width: 150, render: (t: string) => formatDateTime(t) },
+          { title: '状态', dataIndex: 'revoked', width: 80, render: (r: boolean) => (r ? <Tag color="red">已吊销</Tag> : <Tag color="green">有效</Tag>) },
           {
             title: '操作',
+            width: 80,
             render: (_, c) =>
-              !c.revoked && <a onClick={() => modal.confirm({ title: `吊销“${c.name}”的密钥？`, content: '吊销后该系统的请求将立即被拒绝。', onOk: () => revoke.mutateAsync(c) })}>吊销</a>,
+              !c.revoked && (
+                <a onClick={() => modal.confirm({
+                  title: `吊销“${c.name}”的密钥？`, content: '吊销后该系统的请求将立即被拒绝，且不能恢复。', okText: '确认吊销', cancelText: '取消',
+                  okButtonProps: { danger: true },
+                  // the failure is shown above the table; the dialog just closes
+                  onOk: () => revoke.mutateAsync(c).then(() => undefined, () => undefined),
+                })}>吊销</a>
+              ),
           },
         ]}
       />
@@ -83,7 +95,7 @@ export function ApiClientsPage() {
           <Form.Item name="authorityCode" label="代表的主管部门" rules={[{ required: true, message: '请选择主管部门' }]}>
             <TreeSelect treeData={tree} showSearch treeNodeFilterProp="title" />
           </Form.Item>
-          <Form.Item name="scopes" label="权限" rules={[{ required: true, message: '请至少选择一项权限' }]}><Select mode="multiple" options={scopeOptions} /></Form.Item>
+          <Form.Item name="scopes" label="权限" rules={[{ required: true, message: '请至少选择一项权限' }]}><Select mode="multiple" options={terms.options('apiScopes')} /></Form.Item>
           {register.error && <ProblemAlert error={register.error} />}
         </Form>
       </Modal>

@@ -1,80 +1,87 @@
 import { useState } from 'react';
-import { Button, Card, Form, Modal, Select, Table, Tag } from 'antd';
+import { Button, Card, Form, Modal, Select, Space, Table, Tag } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../api/client';
 import { useMe } from '../auth/session';
 import { ProblemAlert } from '../lib/ProblemAlert';
 import { Roles } from '../lib/roles';
+import { applicationStatusColors, useTerms } from '../lib/terms';
 
 type Application = Schemas['Filing.Applications.ApplicationSummary'];
-
-export const applicationStatusNames: Record<string, { text: string; color: string }> = {
-  Draft: { text: '草稿', color: 'default' },
-  Submitted: { text: '待受理', color: 'blue' },
-  Returned: { text: '退回补正', color: 'orange' },
-  Accepted: { text: '已受理', color: 'green' },
-  UnderEvaluation: { text: '技术评估中', color: 'cyan' },
-  EvaluationPassed: { text: '评估通过待公示', color: 'geekblue' },
-  InPublicity: { text: '公示中', color: 'purple' },
-  Granted: { text: '已备案', color: 'success' },
-  Rejected: { text: '不予备案', color: 'red' },
-};
-
-/** Working days are counted on the server; the queue shows calendar days left to the deadline as a countdown. */
 type Deadline = Schemas['Filing.Applications.DeadlineView'];
 
-/** A deadline that applies now, as the server counted it in the rule's unit; nothing when none applies. */
+/** A deadline that applies now, as the server counted it in the rule's unit (working days on the authority's calendar);
+ * nothing when none applies (granted, or a publicity whose window has closed). */
 export function DeadlineTag({ deadline }: { deadline?: Deadline | null }) {
-  if (!deadline) return <span>—</span>;
+  if (!deadline) return <span aria-label="无时限">—</span>;
   const color = deadline.overdue ? 'red' : deadline.remaining != null && deadline.remaining <= 3 ? 'orange' : 'green';
   return <Tag color={color} data-testid="deadline">{deadline.label}：{deadline.text}</Tag>;
+}
+
+export function ApplicationStatusTag({ status, name }: { status: string; name: string }) {
+  return <Tag data-testid="application-status" color={applicationStatusColors[status]}>{name}</Tag>;
+}
+
+/** The columns every application list shares; tables scroll sideways on a phone instead of squeezing names. */
+export function applicationColumns(options: { organization?: boolean } = {}) {
+  return [
+    ...(options.organization === false ? [] : [{ title: '机构', dataIndex: 'organizationName', width: 190 }]),
+    { title: '辖区 / 服务范围', width: 210, render: (_: unknown, a: Application) => `${a.jurisdictionName} · ${a.scopeName}` },
+    { title: '类型', dataIndex: 'kindName', width: 100 },
+    { title: '状态', width: 100, render: (_: unknown, a: Application) => <Tag color={applicationStatusColors[a.status]}>{a.statusName}</Tag> },
+    { title: '当前环节', dataIndex: 'waitingFor', width: 220 },
+    { title: '时限', width: 230, render: (_: unknown, a: Application) => <DeadlineTag deadline={a.deadline} /> },
+    { title: '受理部门', width: 170, render: (_: unknown, a: Application) => a.handlingAuthorityName ?? '—' },
+  ];
 }
 
 /** Filing applications: an organization's own, or a reviewer's queue (submitted ones in its jurisdiction). */
 export function ApplicationsPage() {
   const { data: me } = useMe();
+  const terms = useTerms();
   const navigate = useNavigate();
   const [page, setPage] = useState(1);
-  const [creating, setCreating] = useState(false);
-  const [searchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [creating, setCreating] = useState(searchParams.get('new') === '1');
   const [status, setStatus] = useState<Application['status'] | undefined>((searchParams.get('status') as Application['status'] | null) ?? undefined);
   const list = useQuery({
     queryKey: ['applications', page, status],
     queryFn: () => unwrap(api.GET('/api/filing/applications', { params: { query: { page, pageSize: 20, status } } })),
   });
   const isOrganization = me?.role === Roles.organization;
+  const closeCreating = () => {
+    setCreating(false);
+    if (searchParams.has('new')) {
+      searchParams.delete('new');
+      setSearchParams(searchParams, { replace: true });
+    }
+  };
 
   return (
     <Card
       title={isOrganization ? '本机构备案申请' : '备案申请受理队列'}
       extra={
-        <>
-          <Select allowClear placeholder="按状态筛选" style={{ width: 160, marginRight: 8 }} value={status} aria-label="按状态筛选"
+        <Space wrap>
+          <Select allowClear placeholder="按状态筛选" style={{ width: 160 }} value={status} aria-label="按状态筛选"
             onChange={(v) => { setStatus(v); setPage(1); }}
-            options={Object.entries(applicationStatusNames).map(([value, s]) => ({ value, label: s.text }))} />
+            options={terms.options('applicationStatuses')} />
           {isOrganization && <Button type="primary" onClick={() => setCreating(true)}>新建备案申请</Button>}
-        </>
+        </Space>
       }
+      styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}
     >
       <ProblemAlert error={list.error} />
       <Table<Application>
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
         onRow={(a) => ({ onClick: () => navigate(`/applications/${a.id}`), style: { cursor: 'pointer' } })}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
-        columns={[
-          { title: '机构', dataIndex: 'organizationName' },
-          { title: '辖区 / 范围', render: (_, a) => `${a.jurisdictionName} · ${a.scopeName}` },
-          { title: '类型', dataIndex: 'kindName' },
-          { title: '状态', dataIndex: 'status', render: (s: string, a) => <Tag color={applicationStatusNames[s]?.color}>{a.statusName}</Tag> },
-          { title: '当前环节', dataIndex: 'waitingFor' },
-          { title: '时限', render: (_, a) => <DeadlineTag deadline={a.deadline} /> },
-          { title: '受理部门', render: (_, a) => a.handlingAuthorityName ?? '—' },
-        ]}
+        columns={applicationColumns({ organization: !isOrganization })}
       />
-      {creating && <NewApplicationModal onClose={() => setCreating(false)} />}
+      {creating && <NewApplicationModal onClose={closeCreating} />}
     </Card>
   );
 }

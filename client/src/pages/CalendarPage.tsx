@@ -10,6 +10,8 @@ export function CalendarPage() {
   const policies = useQuery({ queryKey: ['policies'], queryFn: () => unwrap(api.GET('/api/policies')) });
   const options = (policies.data ?? []).map((p) => ({ value: p.id, label: p.name }));
   const [jurisdiction, setJurisdiction] = useState<string>('national');
+  const layers = useQuery({ queryKey: ['calendar-layers'], queryFn: () => unwrap(api.GET('/api/calendar/layers')), staleTime: Infinity });
+  const layerName = (id: string) => layers.data?.find((l) => l.id === id)?.name ?? '';
 
   const check = useMutation({
     mutationFn: (date: Dayjs) =>
@@ -28,7 +30,7 @@ export function CalendarPage() {
       <Typography.Paragraph type="secondary">
         按国务院办公厅每年节假日安排（含调休上班日）及地方节假日（如广西“壮族三月三”）计算。超出已载入年度的日期不作推算。
       </Typography.Paragraph>
-      <Select style={{ width: 320, marginBottom: 16 }} value={jurisdiction} options={options} onChange={setJurisdiction} aria-label="辖区" />
+      <Select style={{ width: '100%', maxWidth: 420, marginBottom: 16 }} value={jurisdiction} options={options} onChange={setJurisdiction} aria-label="辖区" />
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Card title="是否工作日">
@@ -43,7 +45,7 @@ export function CalendarPage() {
               <Result
                 status={check.data.isWorkingDay ? 'success' : 'info'}
                 title={`${check.data.date} ${check.data.isWorkingDay ? '是工作日' : '不是工作日'}`}
-                subTitle={`日历：${check.data.calendarLayer}`}
+                subTitle={layerName(check.data.calendarLayer) && `按${layerName(check.data.calendarLayer)}计算`}
               />
             )}
           </Card>
@@ -60,7 +62,10 @@ export function CalendarPage() {
               <Button type="primary" htmlType="submit" loading={add.isPending}>计算</Button>
             </Form>
             <ProblemAlert error={add.error} />
-            {add.data && <Result status="success" title={`截止日期：${add.data.result}`} subTitle={`自 ${add.data.from} 起第 ${add.data.workingDays} 个工作日（起算日不计）`} />}
+            {add.data && (
+              <Result status="success" title={`截止日期：${add.data.result}`}
+                subTitle={`自 ${add.data.from} 起第 ${add.data.workingDays} 个工作日（起算日不计）${layerName(add.data.calendarLayer) ? `，按${layerName(add.data.calendarLayer)}计算` : ''}`} />
+            )}
           </Card>
         </Col>
       </Row>

@@ -6,7 +6,8 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert } from '../lib/ProblemAlert';
 import { useAreas } from '../lib/areas';
-import { filingStatusNames, levelNames, levelRange } from '../lib/roles';
+import { useTerms } from '../lib/terms';
+import { formatDate } from '../lib/format';
 import { FilingStatusTag } from './FilingsPage';
 
 type Entry = Schemas['Filing.Directory.DirectoryEntry'];
@@ -25,6 +26,7 @@ const query = (f: Filters) => new URLSearchParams(Object.entries(f).filter(([, v
 export function DirectoryPage() {
   const navigate = useNavigate();
   const { tree, areaName } = useAreas();
+  const terms = useTerms();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
   const list = useQuery({
@@ -39,8 +41,8 @@ export function DirectoryPage() {
         <Form.Item name="name"><Input allowClear placeholder="机构名称或备案号" aria-label="机构名称" /></Form.Item>
         <Form.Item name="area"><TreeSelect allowClear treeData={tree} placeholder="地区" style={{ width: 200 }} aria-label="地区" /></Form.Item>
         <Form.Item name="occupation"><Input allowClear placeholder="职业（工种）" aria-label="职业（工种）" /></Form.Item>
-        <Form.Item name="level"><Select allowClear placeholder="等级" style={{ width: 150 }} options={levelNames.map((label, i) => ({ value: i + 1, label }))} aria-label="等级" /></Form.Item>
-        <Form.Item name="status"><Select allowClear placeholder="状态" style={{ width: 110 }} options={Object.entries(filingStatusNames).map(([value, s]) => ({ value, label: s.text }))} aria-label="状态" /></Form.Item>
+        <Form.Item name="level"><Select allowClear placeholder="等级" style={{ width: 150 }} options={terms.list('skillLevels').map((t) => ({ value: Number(t.code), label: t.name }))} aria-label="等级" /></Form.Item>
+        <Form.Item name="status"><Select allowClear placeholder="状态" style={{ width: 110 }} options={terms.options('filingStatuses')} aria-label="状态" /></Form.Item>
         <Button type="primary" htmlType="submit">查询</Button>
       </Form>
       <ProblemAlert error={list.error} />
@@ -48,15 +50,16 @@ export function DirectoryPage() {
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
         onRow={(e) => ({ onClick: () => navigate(`/directory/${e.id}`), style: { cursor: 'pointer' } })}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 家` }}
         columns={[
-          { title: '备案号', dataIndex: 'filingNumber' },
-          { title: '机构名称', dataIndex: 'name' },
-          { title: '地区', render: (_, e) => areaName(e.areaCode) },
-          { title: '职业（工种）及等级', render: (_, e) => e.occupations.map((o) => `${o.name}（${levelRange(o.highestLevel, o.lowestLevel)}）`).join('；') },
-          { title: '有效期', render: (_, e) => `${e.validFrom} 至 ${e.validUntil}` },
-          { title: '状态', render: (_, e) => <FilingStatusTag status={e.status} /> },
+          { title: '备案号', dataIndex: 'filingNumber', width: 150 },
+          { title: '机构名称', dataIndex: 'name', width: 220 },
+          { title: '地区', width: 100, render: (_, e) => areaName(e.areaCode) },
+          { title: '职业（工种）及等级', width: 320, render: (_, e) => e.occupations.map((o) => `${o.name}（${terms.levelRange(o.highestLevel, o.lowestLevel)}）`).join('；') },
+          { title: '有效期', width: 210, render: (_, e) => `${e.validFrom} 至 ${e.validUntil}` },
+          { title: '状态', width: 80, render: (_, e) => <FilingStatusTag status={e.status} /> },
         ]}
       />
     </Card>
@@ -65,7 +68,8 @@ export function DirectoryPage() {
 
 export function DirectoryEntryPage() {
   const { id } = useParams();
-  const { areaName } = useAreas();
+  const { areaName, authorityName } = useAreas();
+  const terms = useTerms();
   const entry = useQuery({ queryKey: ['directory', id], queryFn: () => unwrap(api.GET('/api/directory/{filingId}', { params: { path: { filingId: id! } } })) });
   if (entry.error) return <ProblemAlert error={entry.error} />;
   const e = entry.data;
@@ -81,15 +85,15 @@ export function DirectoryEntryPage() {
           <Descriptions.Item label="地址">{e.address}</Descriptions.Item>
           <Descriptions.Item label="联系人">{e.contactName} {e.contactPhone} {e.contactEmail}</Descriptions.Item>
           <Descriptions.Item label="统一社会信用代码">{e.creditCode}</Descriptions.Item>
-          <Descriptions.Item label="备案部门">{areaName(e.grantingAuthority)}</Descriptions.Item>
+          <Descriptions.Item label="备案部门">{authorityName(e.grantingAuthority)}</Descriptions.Item>
         </Descriptions>
-        <Table size="small" rowKey="key" pagination={false} dataSource={e.occupations}
-          columns={[{ title: '职业（工种）', dataIndex: 'name' }, { title: '编码', dataIndex: 'code', render: (c?: string | null) => c ?? '—' },
-            { title: '等级', render: (_, o) => levelRange(o.highestLevel, o.lowestLevel) }]} />
+        <Table size="small" rowKey="key" pagination={false} dataSource={e.occupations} scroll={{ x: 'max-content' }}
+          columns={[{ title: '职业（工种）', dataIndex: 'name', width: 180 }, { title: '职业编码', dataIndex: 'code', width: 140, render: (c?: string | null) => c ?? '—' },
+            { title: '等级', width: 220, render: (_, o) => terms.levelRange(o.highestLevel, o.lowestLevel) }]} />
         {e.sites.length > 0 && <Typography.Paragraph style={{ marginTop: 12 }}>评价站点：{e.sites.map((s) => `${s.name}（${s.address}）`).join('；')}</Typography.Paragraph>}
       </Card>
       <Card title="变动记录">
-        <List size="small" dataSource={e.history} renderItem={(h) => <List.Item>{h.at.slice(0, 10)} {h.description}</List.Item>} />
+        <List size="small" dataSource={e.history} renderItem={(h) => <List.Item>{formatDate(h.at)} {h.description}</List.Item>} />
       </Card>
     </Space>
   );

@@ -19,7 +19,7 @@ export function HomePage() {
           评价机构在此向人力资源社会保障部门备案、组织认定批次、公示和报送结果并颁发证书；主管部门在本辖区内受理、评估、公示、备案和监管；
           社会公众可查询评价机构目录、对公示提出异议，并查阅辖区政策与工作日安排。所有决定均记录操作人与理由，全程留痕。
         </Typography.Paragraph>
-        <Space>
+        <Space wrap>
           {me ? (
             <Button type="primary" size="large" onClick={() => navigate(homeFor(me.role))}>进入我的工作台</Button>
           ) : (

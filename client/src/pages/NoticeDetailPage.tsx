@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, Modal, Radio, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
-import dayjs from 'dayjs';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { useMe } from '../auth/session';
 import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
 import { useAreas } from '../lib/areas';
-import { noticeKindNames, noticeStatusNames, Roles } from '../lib/roles';
+import { Roles } from '../lib/roles';
+import { noticeStatusColors, useTerms } from '../lib/terms';
+import { formatDateTime } from '../lib/format';
 
 type Notice = Schemas['Notices.Notices.PublicNotice'];
 type Objection = Schemas['Notices.Notices.Objection'];
@@ -18,6 +19,7 @@ export function NoticeDetailPage() {
   const { id } = useParams();
   const { data: me } = useMe();
   const { areaName } = useAreas();
+  const terms = useTerms();
   const notice = useQuery({
     queryKey: ['notice', id],
     queryFn: () => unwrap(api.GET('/api/notices/{noticeId}', { params: { path: { noticeId: id! } } })),
@@ -33,13 +35,13 @@ export function NoticeDetailPage() {
       <Card>
         <Typography.Title level={3} style={{ marginTop: 0 }}>{n.subject}</Typography.Title>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-          <Descriptions.Item label="类型">{noticeKindNames[n.kind]}</Descriptions.Item>
+          <Descriptions.Item label="类型">{terms.name('noticeKinds', n.kind)}</Descriptions.Item>
           <Descriptions.Item label="辖区">{areaName(n.areaCode)}</Descriptions.Item>
-          <Descriptions.Item label="状态"><Tag color={noticeStatusNames[n.status]?.color}>{noticeStatusNames[n.status]?.text}</Tag></Descriptions.Item>
+          <Descriptions.Item label="状态"><Tag color={noticeStatusColors[n.status]}>{terms.name('noticeStatuses', n.status)}</Tag></Descriptions.Item>
           <Descriptions.Item label="公示期">
-            <span data-testid="notice-window">{n.windowStart} 至 {n.windowEnd}</span>（{n.length}{n.lengthUnit === 'working-days' ? '个工作日' : '天'}）
+            <span data-testid="notice-window">{n.windowStart} 至 {n.windowEnd}</span>（{n.length}{terms.name('publicityUnits', n.lengthUnit)}）
           </Descriptions.Item>
-          <Descriptions.Item label="发布时间">{dayjs(n.publishedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+          <Descriptions.Item label="发布时间">{formatDateTime(n.publishedAt)}</Descriptions.Item>
           <Descriptions.Item label="异议">{n.objectionCount} 件（未处理 {n.openObjections} 件）</Descriptions.Item>
         </Descriptions>
         {n.withdrawalReason && <Typography.Paragraph type="danger">撤回原因：{n.withdrawalReason}</Typography.Paragraph>}
@@ -84,6 +86,7 @@ function ObjectionForm({ notice }: { notice: Notice }) {
 
 function StaffObjections({ notice, canResolve }: { notice: Notice; canResolve: boolean }) {
   const [resolving, setResolving] = useState<Objection | null>(null);
+  const terms = useTerms();
   const objections = useQuery({
     queryKey: ['notice-objections', notice.id, notice.version],
     queryFn: async () => {
@@ -104,16 +107,21 @@ function StaffObjections({ notice, canResolve }: { notice: Notice; canResolve: b
         loading={objections.isLoading}
         dataSource={objections.data ?? []}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         columns={[
-          { title: '提出人', dataIndex: 'name' },
-          { title: '联系方式', render: (_, o) => [o.phone, o.email].filter(Boolean).join(' / ') },
-          { title: '内容', dataIndex: 'content' },
-          { title: '提出时间', dataIndex: 'lodgedAt', render: (t: string) => dayjs(t).format('MM-DD HH:mm') },
+          { title: '提出人', dataIndex: 'name', width: 120 },
+          { title: '联系方式', width: 200, render: (_, o) => [o.phone, o.email].filter(Boolean).join(' / ') },
+          { title: '内容', dataIndex: 'content', width: 320 },
+          { title: '提出时间', dataIndex: 'lodgedAt', width: 150, render: (t: string) => formatDateTime(t) },
           {
             title: '处理',
+            width: 320,
             render: (_, o) =>
               o.outcome ? (
-                <span><Tag color={o.outcome === 'Upheld' ? 'red' : 'default'}>{o.outcome === 'Upheld' ? '异议成立' : '异议不成立'}</Tag>{o.resolutionReason}（{o.resolvedBy}）</span>
+                <span>
+                  <Tag color={o.outcome === 'Upheld' ? 'red' : 'default'}>{terms.name('objectionOutcomes', o.outcome)}</Tag>{o.resolutionReason}
+                  <Typography.Text type="secondary">（{o.resolvedBy ? `${o.resolvedBy}，` : ''}{formatDateTime(o.resolvedAt)}）</Typography.Text>
+                </span>
               ) : canResolve ? (
                 <Button size="small" onClick={() => setResolving(o)}>处理</Button>
               ) : (
@@ -131,6 +139,7 @@ function ResolveModal({ notice, objection, onClose }: { notice: Notice; objectio
   const [form] = Form.useForm<{ outcome: 'Upheld' | 'Dismissed'; reason: string }>();
   const client = useQueryClient();
   const { message } = App.useApp();
+  const terms = useTerms();
   const resolve = useMutation({
     mutationFn: (v: { outcome: 'Upheld' | 'Dismissed'; reason: string }) =>
       unwrap(api.POST('/api/notices/{noticeId}/objections/{objectionId}/resolve', {
@@ -148,7 +157,7 @@ function ResolveModal({ notice, objection, onClose }: { notice: Notice; objectio
       <Typography.Paragraph>{objection.content}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => resolve.mutate(v)}>
         <Form.Item name="outcome" label="处理结果" rules={[{ required: true, message: '请选择处理结果' }]}>
-          <Radio.Group options={[{ value: 'Dismissed', label: '异议不成立' }, { value: 'Upheld', label: '异议成立' }]} />
+          <Radio.Group options={terms.options('objectionOutcomes')} />
         </Form.Item>
         <Form.Item name="reason" label="理由" rules={[{ required: true, message: '请填写理由' }]}><Input.TextArea rows={3} /></Form.Item>
         {resolve.error && <ProblemAlert error={resolve.error} />}

@@ -1,12 +1,13 @@
-import { App, Button, Card, Form, Input, Select, Space, Skeleton, TreeSelect, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Space, Skeleton, TreeSelect, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { useMe } from '../auth/session';
 import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
 import { useAreas } from '../lib/areas';
-import { categoryNames, natureNames } from '../lib/roles';
+import { useTerms } from '../lib/terms';
 import { OrganizationDescriptions } from './OrganizationDetailPage';
 
 type Register = Schemas['Filing.Organizations.RegisterOrganization'];
@@ -31,18 +32,46 @@ export function OrganizationPage() {
   if (!id) return <Card>该账号未绑定评价机构，请联系管理员。</Card>;
   if (query.isLoading) return <Skeleton active />;
   if (query.error) return <ProblemAlert error={query.error} />;
-  return query.data ? <RegisteredOrganization organization={query.data} /> : <RegistrationForm />;
+  return query.data ? (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <NextStep />
+      <RegisteredOrganization organization={query.data} />
+    </Space>
+  ) : <RegistrationForm />;
+}
+
+/** After registration the next step is an application: say so while the organization has none. */
+function NextStep() {
+  const navigate = useNavigate();
+  const applications = useQuery({
+    queryKey: ['applications', 'mine-count'],
+    queryFn: () => unwrap(api.GET('/api/filing/applications', { params: { query: { pageSize: 1 } } })),
+  });
+  if (!applications.data) return null;
+  if (applications.data.total > 0) {
+    return (
+      <Alert type="info" showIcon title="本机构的备案申请" description="查看申请的办理进度、补正要求和备案结果。"
+        action={<Button onClick={() => navigate('/applications')}>查看备案申请</Button>} />
+    );
+  }
+  return (
+    <Alert type="success" showIcon data-testid="next-step" title="下一步：起草备案申请"
+      description="机构信息已登记。请选择备案辖区和服务范围，起草备案申请，填写申报内容并上传申报材料后提交。"
+      action={<Button type="primary" onClick={() => navigate('/applications?new=1')}>起草备案申请</Button>} />
+  );
 }
 
 function RegistrationForm() {
   const [form] = Form.useForm<Register>();
   const client = useQueryClient();
   const { tree } = useAreas();
+  const terms = useTerms();
   const { message } = App.useApp();
   const register = useMutation({
     mutationFn: (body: Register) => unwrap(api.POST('/api/organizations', { body })),
     onSuccess: () => {
       message.success('机构信息已登记');
+      client.invalidateQueries({ queryKey: ['me'] });
       return client.invalidateQueries({ queryKey: ['organization'] });
     },
     onError: (e) => applyFieldErrors(form, e),
@@ -55,10 +84,10 @@ function RegistrationForm() {
         <Form.Item name="creditCode" label="统一社会信用代码" rules={[{ required: true, len: 18, message: '统一社会信用代码为18位' }]}><Input maxLength={18} /></Form.Item>
         <Space size="large" wrap>
           <Form.Item name="category" label="评价机构类别" rules={[{ required: true, message: '请选择类别' }]}>
-            <Select style={{ width: 240 }} options={Object.entries(categoryNames).map(([value, label]) => ({ value, label }))} />
+            <Select style={{ width: 240 }} options={terms.options('organizationCategories')} />
           </Form.Item>
           <Form.Item name="nature" label="机构性质" rules={[{ required: true, message: '请选择机构性质' }]}>
-            <Select style={{ width: 240 }} options={Object.entries(natureNames).map(([value, label]) => ({ value, label }))} />
+            <Select style={{ width: 240 }} options={terms.options('organizationNatures')} />
           </Form.Item>
         </Space>
         <Form.Item name="areaCode" label="登记所在地" rules={[{ required: true, message: '请选择登记所在地' }]}>
@@ -92,8 +121,8 @@ function RegisteredOrganization({ organization }: { organization: Schemas['Filin
   const change = useMutation({
     mutationFn: (body: Contact) =>
       unwrap(api.PUT('/api/organizations/{organizationId}/contact', { params: { path: { organizationId: organization.id } }, body })),
-    onSuccess: (updated) => {
-      client.setQueryData(['organization', organization.id], updated);
+    onSuccess: () => {
+      client.invalidateQueries({ queryKey: ['organization', organization.id] });
       setEditing(false);
       message.success('联系信息已更新');
     },
@@ -106,7 +135,7 @@ function RegisteredOrganization({ organization }: { organization: Schemas['Filin
           <Form.Item name="address" label="地址" rules={[{ required: true, message: '请输入地址' }]}><Input /></Form.Item>
           <ContactFields />
           {change.error && <div style={{ marginBottom: 16 }}><ProblemAlert error={change.error} /></div>}
-          <Space>
+          <Space wrap>
             <Button type="primary" htmlType="submit" loading={change.isPending}>保存</Button>
             <Button onClick={() => setEditing(false)}>取消</Button>
             {change.error instanceof ApiProblem && change.error.status === 409 && (

@@ -3,14 +3,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert } from '../lib/ProblemAlert';
+import { useTerms } from '../lib/terms';
 
 type Scope = Schemas['SharedKernel.Policies.ServiceScopePolicy'];
 
-const levelNames = ['', '一级/高级技师', '二级/技师', '三级/高级工', '四级/中级工', '五级/初级工'];
 const authorityLevels: Record<string, string> = { national: '国家', province: '省级', city: '市级', county: '县级' };
 
 export function PoliciesPage() {
   const [params, setParams] = useSearchParams();
+  const terms = useTerms();
   const list = useQuery({ queryKey: ['policies'], queryFn: () => unwrap(api.GET('/api/policies')) });
   const id = params.get('id') ?? list.data?.[0]?.id;
   const policy = useQuery({
@@ -22,10 +23,10 @@ export function PoliciesPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Space>
+      <Space wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>辖区政策</Typography.Title>
         <Select
-          style={{ width: 280 }}
+          style={{ width: 'min(360px, 90vw)' }}
           value={id}
           loading={list.isLoading}
           options={(list.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
@@ -42,6 +43,7 @@ export function PoliciesPage() {
             <Table<Scope>
               rowKey="scope"
               pagination={false}
+              scroll={{ x: 'max-content' }}
               dataSource={p.filing.scopes}
               columns={[
                 { title: '服务范围', dataIndex: 'name' },
@@ -49,7 +51,7 @@ export function PoliciesPage() {
                 { title: '连续年限', render: (_, s) => (s.threshold ? `≥ ${s.threshold.years} 年` : '—') },
                 { title: '累计人次', render: (_, s) => (s.threshold ? `≥ ${s.threshold.cumulativePersonTimes.toLocaleString()}` : '—') },
                 { title: '每职业人次', render: (_, s) => (s.threshold ? `≥ ${s.threshold.perOccupationPersonTimes.toLocaleString()}` : '—') },
-                { title: '等级上限', render: (_, s) => (s.maxLevel ? levelNames[s.maxLevel] : '不限') },
+                { title: '等级上限', render: (_, s) => (s.maxLevel ? terms.name('skillLevels', s.maxLevel) : '不限') },
                 { title: '说明', dataIndex: 'thresholdNote' },
               ]}
             />
@@ -88,6 +90,7 @@ export function PoliciesPage() {
               rowKey="code"
               size="small"
               pagination={false}
+              scroll={{ x: 'max-content' }}
               dataSource={p.authorities}
               columns={[
                 { title: '代码', dataIndex: 'code', width: 100 },

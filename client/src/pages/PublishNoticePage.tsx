@@ -6,7 +6,7 @@ import { api, unwrap, type Schemas } from '../api/client';
 import { useMe } from '../auth/session';
 import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
 import { useAreas, type AreaOption } from '../lib/areas';
-import { noticeKindNames } from '../lib/roles';
+import { useTerms } from '../lib/terms';
 
 type Kind = Schemas['SharedKernel.Contracts.NoticeKind'];
 
@@ -34,6 +34,7 @@ export function PublishNoticePage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const { tree } = useAreas();
+  const terms = useTerms();
   const publish = useMutation({
     mutationFn: (v: Values) =>
       unwrap(api.POST('/api/notices', {
@@ -49,7 +50,7 @@ export function PublishNoticePage() {
       </Typography.Paragraph>
       <Form form={form} layout="vertical" style={{ maxWidth: 720 }} initialValues={{ kind: 'FilingPublicity' }} onFinish={(v) => publish.mutate(v)}>
         <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
-          <Select options={Object.entries(noticeKindNames).map(([value, label]) => ({ value, label }))} />
+          <Select options={terms.options('noticeKinds')} />
         </Form.Item>
         <Form.Item name="areaCode" label="辖区" extra="默认为本部门辖区">
           <TreeSelect allowClear treeData={subtree(tree, me?.authority?.code)} treeDefaultExpandAll />

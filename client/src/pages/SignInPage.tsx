@@ -34,7 +34,7 @@ export function SignInPage() {
         <Button type="primary" htmlType="submit" block loading={signIn.isPending}>登录</Button>
       </Form>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
-        连续多次输入错误密码，账号将被临时锁定。机构账号由主管部门或平台管理员开通。
+        多次输入错误后将暂时限制登录尝试，请稍后再试。机构账号由主管部门或平台管理员开通。
       </Typography.Paragraph>
     </Card>
   );
