@@ -109,6 +109,9 @@ cmd_test() {
     passed=$((passed + p)); failed=$((failed + f))
   else failed=$((failed + 1)); fi
 
+  echo ">> API description lint (Redocly, recommended-strict: warnings fail too)"
+  if (cd client && REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx redocly lint openapi.json); then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
+
   echo ">> browser end-to-end tests (Playwright + Debian chromium)"
   local e2e_port; e2e_port=$(pg_free_port 5180)
   local log="$results/e2e-api.log"

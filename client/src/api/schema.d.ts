@@ -11,8 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查询账号 */
         get: operations["listAccounts"];
         put?: never;
+        /** 新建账号 */
         post: operations["createAccount"];
         delete?: never;
         options?: never;
@@ -27,6 +29,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查看账号 */
         get: operations["getAccount"];
         put?: never;
         post?: never;
@@ -45,6 +48,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 停用账号 */
         post: operations["disableAccount"];
         delete?: never;
         options?: never;
@@ -61,6 +65,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 启用账号 */
         post: operations["enableAccount"];
         delete?: never;
         options?: never;
@@ -77,6 +82,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 重置账号密码 */
         post: operations["resetPassword"];
         delete?: never;
         options?: never;
@@ -91,8 +97,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查询第三方系统 */
         get: operations["listApiClients"];
         put?: never;
+        /** 登记第三方系统并签发密钥 */
         post: operations["registerApiClient"];
         delete?: never;
         options?: never;
@@ -109,6 +117,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 吊销第三方系统密钥 */
         post: operations["revokeApiClient"];
         delete?: never;
         options?: never;
@@ -125,6 +134,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 载入一年的节假日安排 */
         post: operations["loadCalendarYear"];
         delete?: never;
         options?: never;
@@ -139,6 +149,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查看当前调用者 */
         get: operations["me"];
         put?: never;
         post?: never;
@@ -157,6 +168,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 修改本人密码 */
         post: operations["changeOwnPassword"];
         delete?: never;
         options?: never;
@@ -171,6 +183,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查看浏览器会话 */
         get: operations["getSession"];
         put?: never;
         post?: never;
@@ -189,6 +202,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 登录 */
         post: operations["signIn"];
         delete?: never;
         options?: never;
@@ -205,6 +219,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 退出登录 */
         post: operations["signOut"];
         delete?: never;
         options?: never;
@@ -219,6 +234,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查询主管部门层级 */
         get: operations["listAuthorities"];
         put?: never;
         post?: never;
@@ -235,6 +251,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查询工作日历 */
         get: operations["listCalendarLayers"];
         put?: never;
         post?: never;
@@ -251,6 +268,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 计算若干工作日后的日期 */
         get: operations["addWorkingDays"];
         put?: never;
         post?: never;
@@ -267,6 +285,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查询某日是否工作日 */
         get: operations["isWorkingDay"];
         put?: never;
         post?: never;
@@ -283,6 +302,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查询评价机构目录 */
         get: operations["searchDirectory"];
         put?: never;
         post?: never;
@@ -299,6 +319,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 导出评价机构目录（xlsx） */
         get: operations["exportDirectory"];
         put?: never;
         post?: never;
@@ -315,6 +336,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查看目录中的评价机构 */
         get: operations["getDirectoryEntry"];
         put?: never;
         post?: never;
@@ -331,8 +353,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查询备案申请 */
         get: operations["listFilingApplications"];
         put?: never;
+        /** 起草备案申请 */
         post: operations["draftFilingApplication"];
         delete?: never;
         options?: never;
@@ -347,7 +371,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查看备案申请 */
         get: operations["getFilingApplication"];
+        /** 修改备案申请内容 */
         put: operations["changeFilingApplication"];
         post?: never;
         delete?: never;
@@ -365,6 +391,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 受理备案申请 */
         post: operations["acceptFilingApplication"];
         delete?: never;
         options?: never;
@@ -379,6 +406,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查询可指派的评估专家 */
         get: operations["listEligibleExperts"];
         put?: never;
         post?: never;
@@ -397,6 +425,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 作出技术评估结论 */
         post: operations["concludeEvaluation"];
         delete?: never;
         options?: never;
@@ -413,6 +442,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 专家评分 */
         post: operations["scoreEvaluation"];
         delete?: never;
         options?: never;
@@ -429,6 +459,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 指派评估专家 */
         post: operations["assignEvaluationExperts"];
         delete?: never;
         options?: never;
@@ -445,6 +476,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 初审通过并报送 */
         post: operations["forwardFilingApplication"];
         delete?: never;
         options?: never;
@@ -461,6 +493,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 准予备案 */
         post: operations["grantFiling"];
         delete?: never;
         options?: never;
@@ -477,6 +510,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 上传申报材料 */
         post: operations["attachFilingMaterial"];
         delete?: never;
         options?: never;
@@ -491,6 +525,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 下载申报材料 */
         get: operations["downloadFilingMaterial"];
         put?: never;
         post?: never;
@@ -509,6 +544,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 删除申报材料 */
         post: operations["removeFilingMaterial"];
         delete?: never;
         options?: never;
@@ -525,6 +561,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 告知承诺后补材料 */
         post: operations["pledgeFilingMaterial"];
         delete?: never;
         options?: never;
@@ -541,6 +578,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 发起备案公示 */
         post: operations["startFilingPublicity"];
         delete?: never;
         options?: never;
@@ -557,6 +595,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 不予备案 */
         post: operations["rejectFilingApplication"];
         delete?: never;
         options?: never;
@@ -573,6 +612,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 退回补正 */
         post: operations["returnFilingApplication"];
         delete?: never;
         options?: never;
@@ -589,6 +629,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 提交备案申请 */
         post: operations["submitFilingApplication"];
         delete?: never;
         options?: never;
@@ -603,6 +644,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查询备案 */
         get: operations["listFilings"];
         put?: never;
         post?: never;
@@ -619,6 +661,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查看备案 */
         get: operations["getFiling"];
         put?: never;
         post?: never;
@@ -637,6 +680,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 注销备案 */
         post: operations["cancelFiling"];
         delete?: never;
         options?: never;
@@ -651,6 +695,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查看备案回执 */
         get: operations["getFilingReceipt"];
         put?: never;
         post?: never;
@@ -669,6 +714,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 恢复备案 */
         post: operations["reinstateFiling"];
         delete?: never;
         options?: never;
@@ -685,6 +731,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 暂停备案 */
         post: operations["suspendFiling"];
         delete?: never;
         options?: never;
@@ -699,8 +746,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查询公示公告 */
         get: operations["listNotices"];
         put?: never;
+        /** 发布公告 */
         post: operations["publishNotice"];
         delete?: never;
         options?: never;
@@ -715,6 +764,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查看公告 */
         get: operations["getNotice"];
         put?: never;
         post?: never;
@@ -731,8 +781,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查看异议及异议人联系方式 */
         get: operations["listObjections"];
         put?: never;
+        /** 提出异议 */
         post: operations["lodgeObjection"];
         delete?: never;
         options?: never;
@@ -749,6 +801,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 处理异议 */
         post: operations["resolveObjection"];
         delete?: never;
         options?: never;
@@ -765,6 +818,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 撤回公告 */
         post: operations["withdrawNotice"];
         delete?: never;
         options?: never;
@@ -779,6 +833,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查询职业（工种）目录 */
         get: operations["searchOccupations"];
         put?: never;
         post?: never;
@@ -795,8 +850,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查看职业目录导入情况 */
         get: operations["getOccupationCatalogImport"];
         put?: never;
+        /** 导入职业目录 */
         post: operations["importOccupationCatalog"];
         delete?: never;
         options?: never;
@@ -811,6 +868,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 下载职业目录导入模板 */
         get: operations["downloadOccupationCatalogTemplate"];
         put?: never;
         post?: never;
@@ -827,8 +885,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查询评价机构 */
         get: operations["listOrganizations"];
         put?: never;
+        /** 登记本机构 */
         post: operations["registerOrganization"];
         delete?: never;
         options?: never;
@@ -843,6 +903,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查看评价机构 */
         get: operations["getOrganization"];
         put?: never;
         post?: never;
@@ -860,6 +921,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 变更机构地址与联系人 */
         put: operations["changeOrganizationContact"];
         post?: never;
         delete?: never;
@@ -875,6 +937,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查询辖区政策 */
         get: operations["listPolicies"];
         put?: never;
         post?: never;
@@ -891,6 +954,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查看辖区政策 */
         get: operations["getPolicy"];
         put?: never;
         post?: never;
@@ -907,6 +971,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 查询代码名称表 */
         get: operations["listTerms"];
         put?: never;
         post?: never;
@@ -920,58 +985,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        "Api.Calendar.AddWorkingDaysAnswer": {
-            jurisdiction: string;
-            calendarLayer: string;
-            /**
-             * Format: date
-             * @description yyyy-MM-dd
-             */
-            from: string;
-            /** Format: int32 */
-            workingDays: number;
-            /**
-             * Format: date
-             * @description yyyy-MM-dd
-             */
-            result: string;
-        };
-        "Api.Calendar.CalendarLayerView": {
-            id: string;
-            name: string;
-            parent?: string | null;
-            years: components["schemas"]["Api.Calendar.CalendarYearView"][];
-        };
-        "Api.Calendar.CalendarYearView": {
-            /** Format: int32 */
-            year: number;
-            source: string;
-            off: string[];
-            work: string[];
-        };
-        "Api.Calendar.LoadCalendarYear": {
-            /** Format: int32 */
-            year: number;
-            off: string[];
-            work: string[];
-            source: string;
-        };
-        "Api.Calendar.WorkingDayAnswer": {
-            jurisdiction: string;
-            calendarLayer: string;
-            /**
-             * Format: date
-             * @description yyyy-MM-dd
-             */
-            date: string;
-            isWorkingDay: boolean;
-        };
-        "Api.Identity.AccountDecision": {
+        "Api.AccountDecision": {
             /** Format: int64 */
             version: number;
             reason: string;
         };
-        "Api.Identity.AccountView": {
+        "Api.AccountView": {
             /** Format: uuid */
             id: string;
             /** Format: int64 */
@@ -997,13 +1016,29 @@ export interface components {
              */
             lastSignInAt?: string | null;
         };
-        "Api.Identity.ApiClientIssued": {
+        "Api.AddWorkingDaysAnswer": {
+            jurisdiction: string;
+            calendarLayer: string;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            from: string;
+            /** Format: int32 */
+            workingDays: number;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            result: string;
+        };
+        "Api.ApiClientIssued": {
             /** Format: uuid */
             id: string;
             apiKey: string;
             note: string;
         };
-        "Api.Identity.ApiClientView": {
+        "Api.ApiClientView": {
             /** Format: uuid */
             id: string;
             /** Format: int64 */
@@ -1020,67 +1055,67 @@ export interface components {
             registeredAt: string;
             revoked: boolean;
         };
-        "Api.Identity.AuthorityRef": {
-            code: string;
-            name: string;
-            level: string;
-        };
-        "Api.Identity.ChangeOwnPassword": {
-            currentPassword: string;
-            newPassword: string;
-        };
-        "Api.Identity.CreateAccount": {
-            userName: string;
-            displayName: string;
-            role: string;
-            authorityCode?: string | null;
-            /** Format: uuid */
-            organizationId?: string | null;
-            password: string;
-        };
-        "Api.Identity.MeResponse": {
-            /** Format: uuid */
-            id: string;
-            userName: string;
-            displayName: string;
-            role: string;
-            roleName: string;
-            authority?: components["schemas"]["Api.Identity.AuthorityRef"];
-            /** Format: uuid */
-            organizationId?: string | null;
-            organizationName?: string | null;
-            scopes: string[];
-        };
-        "Api.Identity.RegisterApiClient": {
-            name: string;
-            authorityCode?: string | null;
-            /** Format: uuid */
-            organizationId?: string | null;
-            scopes: string[];
-        };
-        "Api.Identity.ResetPassword": {
-            /** Format: int64 */
-            version: number;
-            newPassword: string;
-        };
-        "Api.Identity.SessionView": {
-            signedIn: boolean;
-            user?: components["schemas"]["Api.Identity.MeResponse"];
-        };
-        "Api.Identity.SignInRequest": {
-            userName: string;
-            password: string;
-        };
-        "Api.Policies.AuthorityNode": {
+        "Api.AuthorityNode": {
             code: string;
             name: string;
             areaName: string;
             level: string;
             parent?: string | null;
             jurisdiction: string;
-            children: components["schemas"]["Api.Policies.AuthorityNode"][];
+            children: components["schemas"]["Api.AuthorityNode"][];
         };
-        "Api.Policies.PolicySummary": {
+        "Api.AuthorityRef": {
+            code: string;
+            name: string;
+            level: string;
+        };
+        "Api.CalendarLayerView": {
+            id: string;
+            name: string;
+            parent?: string | null;
+            years: components["schemas"]["Api.CalendarYearView"][];
+        };
+        "Api.CalendarYearView": {
+            /** Format: int32 */
+            year: number;
+            source: string;
+            off: string[];
+            work: string[];
+        };
+        "Api.ChangeOwnPassword": {
+            currentPassword: string;
+            newPassword: string;
+        };
+        "Api.CreateAccount": {
+            userName: string;
+            displayName: string;
+            role: string;
+            authorityCode?: string | null;
+            /** Format: uuid */
+            organizationId?: string | null;
+            password: string;
+        };
+        "Api.LoadCalendarYear": {
+            /** Format: int32 */
+            year: number;
+            off: string[];
+            work: string[];
+            source: string;
+        };
+        "Api.MeResponse": {
+            /** Format: uuid */
+            id: string;
+            userName: string;
+            displayName: string;
+            role: string;
+            roleName: string;
+            authority?: components["schemas"]["Api.AuthorityRef"];
+            /** Format: uuid */
+            organizationId?: string | null;
+            organizationName?: string | null;
+            scopes: string[];
+        };
+        "Api.PolicySummary": {
             id: string;
             name: string;
             shortName: string;
@@ -1088,22 +1123,52 @@ export interface components {
             calendarLayer: string;
             scopes: string[];
         };
+        "Api.RegisterApiClient": {
+            name: string;
+            authorityCode?: string | null;
+            /** Format: uuid */
+            organizationId?: string | null;
+            scopes: string[];
+        };
+        "Api.ResetPassword": {
+            /** Format: int64 */
+            version: number;
+            newPassword: string;
+        };
+        "Api.SessionView": {
+            signedIn: boolean;
+            user?: components["schemas"]["Api.MeResponse"];
+        };
+        "Api.SignInRequest": {
+            userName: string;
+            password: string;
+        };
+        "Api.WorkingDayAnswer": {
+            jurisdiction: string;
+            calendarLayer: string;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            date: string;
+            isWorkingDay: boolean;
+        };
         CreationResponseOfGuid: {
             url: string;
             /** Format: uuid */
             value: string;
         };
-        "Filing.Applications.AcceptApplication": {
+        "Filing.AcceptApplication": {
             /** Format: int64 */
             version: number;
             remarks?: string | null;
-            exceptionDecisions?: components["schemas"]["Filing.Applications.ExceptionDecision"][] | null;
+            exceptionDecisions?: components["schemas"]["Filing.ExceptionDecision"][] | null;
         };
         /** @enum {string} */
-        "Filing.Applications.ApplicationKind": "New" | "Renewal" | "Change";
+        "Filing.ApplicationKind": "New" | "Renewal" | "Change";
         /** @enum {string} */
-        "Filing.Applications.ApplicationStatus": "Draft" | "Submitted" | "Returned" | "Accepted" | "UnderEvaluation" | "EvaluationPassed" | "InPublicity" | "Granted" | "Rejected";
-        "Filing.Applications.ApplicationSummary": {
+        "Filing.ApplicationStatus": "Draft" | "Submitted" | "Returned" | "Accepted" | "UnderEvaluation" | "EvaluationPassed" | "InPublicity" | "Granted" | "Rejected";
+        "Filing.ApplicationSummary": {
             /** Format: uuid */
             id: string;
             /** Format: int64 */
@@ -1113,9 +1178,9 @@ export interface components {
             jurisdictionName: string;
             scope: string;
             scopeName: string;
-            kind: components["schemas"]["Filing.Applications.ApplicationKind"];
+            kind: components["schemas"]["Filing.ApplicationKind"];
             kindName: string;
-            status: components["schemas"]["Filing.Applications.ApplicationStatus"];
+            status: components["schemas"]["Filing.ApplicationStatus"];
             statusName: string;
             /**
              * Format: date
@@ -1124,10 +1189,10 @@ export interface components {
             submittedOn?: string | null;
             handlingAuthorityName?: string | null;
             waitingFor: string;
-            deadline?: components["schemas"]["Filing.Applications.DeadlineView"];
+            deadline?: components["schemas"]["Filing.DeadlineView"];
             awaitingCaller: boolean;
         };
-        "Filing.Applications.ApplicationView": {
+        "Filing.ApplicationView": {
             /** Format: uuid */
             id: string;
             /** Format: int64 */
@@ -1141,20 +1206,20 @@ export interface components {
             jurisdictionName: string;
             scope: string;
             scopeName: string;
-            kind: components["schemas"]["Filing.Applications.ApplicationKind"];
+            kind: components["schemas"]["Filing.ApplicationKind"];
             kindName: string;
-            status: components["schemas"]["Filing.Applications.ApplicationStatus"];
+            status: components["schemas"]["Filing.ApplicationStatus"];
             statusName: string;
             waitingFor: string;
-            deadline?: components["schemas"]["Filing.Applications.DeadlineView"];
-            occupations: components["schemas"]["Filing.Applications.OccupationLineView"][];
+            deadline?: components["schemas"]["Filing.DeadlineView"];
+            occupations: components["schemas"]["Filing.OccupationLineView"][];
             /** Format: int32 */
             consecutiveYears: number;
             /** Format: int32 */
             cumulativePersonTimes: number;
             subsidizedTraining: boolean;
             preferences: string[];
-            sites: components["schemas"]["Filing.Applications.EvaluationSite"][];
+            sites: components["schemas"]["Filing.EvaluationSite"][];
             /**
              * Format: date-time
              * @description ISO 8601 UTC instant
@@ -1178,14 +1243,14 @@ export interface components {
              * @description yyyy-MM-dd
              */
             acceptanceDeadline?: string | null;
-            exceptionRequests: components["schemas"]["Filing.Applications.ExceptionRequest"][];
-            exceptedViolations: components["schemas"]["SharedKernel.Problems.RuleViolation"][];
-            exceptionDecisions: components["schemas"]["Filing.Applications.ExceptionDecision"][];
+            exceptionRequests: components["schemas"]["Filing.ExceptionRequest"][];
+            exceptedViolations: components["schemas"]["SharedKernel.RuleViolation"][];
+            exceptionDecisions: components["schemas"]["Filing.ExceptionDecision"][];
             missingItems: string[];
             returnReason?: string | null;
-            materials: components["schemas"]["Filing.Applications.MaterialView"][];
-            pledges: components["schemas"]["Filing.Applications.PledgeView"][];
-            experts: components["schemas"]["Filing.Applications.ExpertView"][];
+            materials: components["schemas"]["Filing.MaterialView"][];
+            pledges: components["schemas"]["Filing.PledgeView"][];
+            experts: components["schemas"]["Filing.ExpertView"][];
             evaluationMethods: string[];
             evaluationMethodNames: string[];
             evaluationInstructions?: string | null;
@@ -1205,7 +1270,7 @@ export interface components {
              * @description yyyy-MM-dd
              */
             publicityEnd?: string | null;
-            publicityStatus?: components["schemas"]["SharedKernel.Contracts.NoticeStatus"];
+            publicityStatus?: components["schemas"]["SharedKernel.NoticeStatus"];
             /** Format: int32 */
             openObjections: number;
             /** Format: int32 */
@@ -1225,326 +1290,23 @@ export interface components {
             validUntil?: string | null;
             rejectionRuleId?: string | null;
             rejectionReason?: string | null;
-            history: components["schemas"]["Filing.Applications.StepView"][];
+            history: components["schemas"]["Filing.StepView"][];
         };
-        "Filing.Applications.ChangeApplicationDetails": {
+        "Filing.AssignExperts": {
             /** Format: int64 */
             version: number;
-            occupations: components["schemas"]["Filing.Applications.OccupationLine"][];
-            /** Format: int32 */
-            consecutiveYears: number;
-            /** Format: int32 */
-            cumulativePersonTimes: number;
-            subsidizedTraining: boolean;
-            preferences?: string[] | null;
-            sites?: components["schemas"]["Filing.Applications.EvaluationSite"][] | null;
+            expertIds: string[];
+            methods?: string[] | null;
+            instructions?: string | null;
         };
-        "Filing.Applications.DeadlineView": {
-            ruleId: string;
-            label: string;
-            /**
-             * Format: date
-             * @description yyyy-MM-dd
-             */
-            dueOn: string;
-            unit: string;
-            /** Format: int32 */
-            remaining?: number | null;
-            overdue: boolean;
-            text: string;
-        };
-        "Filing.Applications.DraftApplication": {
-            jurisdiction: string;
-            scope: string;
-            kind?: components["schemas"]["Filing.Applications.ApplicationKind"];
-            /** Format: uuid */
-            filingId?: string | null;
-        };
-        "Filing.Applications.EvaluationSite": {
-            name: string;
-            address: string;
-        };
-        "Filing.Applications.ExceptionDecision": {
-            ruleId: string;
-            granted: boolean;
+        "Filing.CancelFiling": {
+            /** Format: int64 */
+            version: number;
             reason: string;
-        };
-        "Filing.Applications.ExceptionRequest": {
-            ruleId: string;
-            justification: string;
-        };
-        "Filing.Applications.ExpertEvaluation": {
             /** Format: uuid */
-            userId: string;
-            userName: string;
-            displayName: string;
-            scores: components["schemas"]["Filing.Applications.SubjectScore"][];
-            onSiteFindings?: string | null;
-            recommendsFiling?: boolean | null;
-            opinion?: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 UTC instant
-             */
-            scoredAt?: string | null;
-            readonly hasScored: boolean;
+            mergedIntoFilingId?: string | null;
         };
-        "Filing.Applications.ExpertView": {
-            /** Format: uuid */
-            userId: string;
-            displayName: string;
-            scores: components["schemas"]["Filing.Applications.SubjectScoreView"][];
-            /** Format: double */
-            average?: number | null;
-            onSiteFindings?: string | null;
-            recommendsFiling?: boolean | null;
-            opinion?: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 UTC instant
-             */
-            scoredAt?: string | null;
-        };
-        "Filing.Applications.FilingApplication": {
-            /** Format: uuid */
-            id: string;
-            /** Format: int64 */
-            version: number;
-            /** Format: uuid */
-            organizationId: string;
-            organizationName: string;
-            areaCode: string;
-            jurisdiction: string;
-            scope: string;
-            status: components["schemas"]["Filing.Applications.ApplicationStatus"];
-            occupations: components["schemas"]["Filing.Applications.OccupationLine"][];
-            /** Format: int32 */
-            consecutiveYears: number;
-            /** Format: int32 */
-            cumulativePersonTimes: number;
-            subsidizedTraining: boolean;
-            preferences: string[];
-            /**
-             * Format: date-time
-             * @description ISO 8601 UTC instant
-             */
-            draftedAt: string;
-            /**
-             * Format: date
-             * @description yyyy-MM-dd
-             */
-            submittedOn?: string | null;
-            handlingAuthority?: string | null;
-            firstReviewAuthority?: string | null;
-            /**
-             * Format: date
-             * @description yyyy-MM-dd
-             */
-            acceptanceDeadline?: string | null;
-            exceptionRequests: components["schemas"]["Filing.Applications.ExceptionRequest"][];
-            exceptedViolations: components["schemas"]["SharedKernel.Problems.RuleViolation"][];
-            forwarded: boolean;
-            forwardOpinion?: string | null;
-            exceptionDecisions: components["schemas"]["Filing.Applications.ExceptionDecision"][];
-            missingItems: string[];
-            returnReason?: string | null;
-            /** Format: int32 */
-            submissions: number;
-            kind: components["schemas"]["Filing.Applications.ApplicationKind"];
-            /** Format: uuid */
-            filingId?: string | null;
-            sites: components["schemas"]["Filing.Applications.EvaluationSite"][];
-            /**
-             * Format: date-time
-             * @description ISO 8601 UTC instant
-             */
-            acceptedAt?: string | null;
-            experts: components["schemas"]["Filing.Applications.ExpertEvaluation"][];
-            evaluationMethods: string[];
-            evaluationInstructions?: string | null;
-            evaluationPassed?: boolean | null;
-            evaluationReason?: string | null;
-            /** Format: double */
-            averageScore?: number | null;
-            /** Format: uuid */
-            publicityNoticeId?: string | null;
-            /**
-             * Format: date
-             * @description yyyy-MM-dd
-             */
-            publicityStart?: string | null;
-            /**
-             * Format: date
-             * @description yyyy-MM-dd
-             */
-            publicityEnd?: string | null;
-            /** Format: int64 */
-            publicityNoticeVersion: number;
-            publicityStatus?: components["schemas"]["SharedKernel.Contracts.NoticeStatus"];
-            /** Format: int32 */
-            openObjections: number;
-            /** Format: int32 */
-            upheldObjections: number;
-            filingNumber?: string | null;
-            /**
-             * Format: date
-             * @description yyyy-MM-dd
-             */
-            validFrom?: string | null;
-            /**
-             * Format: date
-             * @description yyyy-MM-dd
-             */
-            validUntil?: string | null;
-            materials: components["schemas"]["Filing.Applications.MaterialRef"][];
-            pledges: components["schemas"]["Filing.Applications.PledgeRef"][];
-            rejectionRuleId?: string | null;
-            rejectionReason?: string | null;
-            readonly currentAuthority?: string | null;
-            readonly isEditable: boolean;
-        };
-        "Filing.Applications.ForwardApplication": {
-            /** Format: int64 */
-            version: number;
-            opinion: string;
-        };
-        "Filing.Applications.MaterialRef": {
-            /** Format: uuid */
-            id: string;
-            /** Format: int32 */
-            item: number;
-            fileName: string;
-            contentType: string;
-            /** Format: int64 */
-            size: number;
-            sha256: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 UTC instant
-             */
-            attachedAt: string;
-        };
-        "Filing.Applications.MaterialView": {
-            /** Format: uuid */
-            id: string;
-            /** Format: int32 */
-            item: number;
-            itemName: string;
-            fileName: string;
-            contentType: string;
-            /** Format: int64 */
-            size: number;
-            sha256: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 UTC instant
-             */
-            attachedAt: string;
-        };
-        "Filing.Applications.OccupationLine": {
-            name: string;
-            code?: string | null;
-            /** Format: int32 */
-            highestLevel: number;
-            /** Format: int32 */
-            lowestLevel: number;
-            isNewOccupation: boolean;
-            /**
-             * Format: date
-             * @description yyyy-MM-dd
-             */
-            evaluationSince?: string | null;
-            /** Format: int32 */
-            personTimes: number;
-            priorSeniorEvaluation: boolean;
-        };
-        "Filing.Applications.OccupationLineView": {
-            name: string;
-            code?: string | null;
-            /** Format: int32 */
-            highestLevel: number;
-            /** Format: int32 */
-            lowestLevel: number;
-            levels: string;
-            isNewOccupation: boolean;
-            /**
-             * Format: date
-             * @description yyyy-MM-dd
-             */
-            evaluationSince?: string | null;
-            /** Format: int32 */
-            personTimes: number;
-            priorSeniorEvaluation: boolean;
-        };
-        "Filing.Applications.PledgeRef": {
-            /** Format: int32 */
-            item: number;
-            pledge: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 UTC instant
-             */
-            pledgedAt: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 UTC instant
-             */
-            producedAt?: string | null;
-            readonly isProduced: boolean;
-        };
-        "Filing.Applications.PledgeView": {
-            /** Format: int32 */
-            item: number;
-            itemName: string;
-            pledge: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 UTC instant
-             */
-            pledgedAt: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 UTC instant
-             */
-            producedAt?: string | null;
-        };
-        "Filing.Applications.ReturnApplication": {
-            /** Format: int64 */
-            version: number;
-            missingItems: string[];
-            reason: string;
-        };
-        "Filing.Applications.StepView": {
-            /**
-             * Format: date-time
-             * @description ISO 8601 UTC instant
-             */
-            at: string;
-            action: string;
-            actorName: string;
-            actorRoleName: string;
-            authorityName?: string | null;
-            detail?: string | null;
-        };
-        "Filing.Applications.SubjectScore": {
-            subject: string;
-            /** Format: int32 */
-            score: number;
-            comment?: string | null;
-        };
-        "Filing.Applications.SubjectScoreView": {
-            subject: string;
-            subjectName: string;
-            /** Format: int32 */
-            score: number;
-            comment?: string | null;
-        };
-        "Filing.Applications.SubmitApplication": {
-            /** Format: int64 */
-            version: number;
-            exceptionRequests?: components["schemas"]["Filing.Applications.ExceptionRequest"][] | null;
-        };
-        "Filing.Catalog.CatalogImportResult": {
+        "Filing.CatalogImportResult": {
             /** Format: int32 */
             imported: number;
             /** Format: int32 */
@@ -1557,7 +1319,7 @@ export interface components {
              */
             importedAt: string;
         };
-        "Filing.Catalog.CatalogImportState": {
+        "Filing.CatalogImportState": {
             /** Format: int64 */
             version: number;
             fileName?: string | null;
@@ -1571,17 +1333,55 @@ export interface components {
             /** Format: int32 */
             entries: number;
         };
-        "Filing.Catalog.CatalogOccupation": {
+        "Filing.CatalogOccupation": {
             name: string;
             code?: string | null;
             group: string;
-            type: components["schemas"]["Filing.Catalog.OccupationType"];
+            type: components["schemas"]["Filing.OccupationType"];
             source: string;
             readonly key: string;
         };
-        /** @enum {string} */
-        "Filing.Catalog.OccupationType": "Skill" | "Access";
-        "Filing.Directory.DirectoryChange": {
+        "Filing.ChangeApplicationDetails": {
+            /** Format: int64 */
+            version: number;
+            occupations: components["schemas"]["Filing.OccupationLine"][];
+            /** Format: int32 */
+            consecutiveYears: number;
+            /** Format: int32 */
+            cumulativePersonTimes: number;
+            subsidizedTraining: boolean;
+            preferences?: string[] | null;
+            sites?: components["schemas"]["Filing.EvaluationSite"][] | null;
+        };
+        "Filing.ChangeOrganizationContact": {
+            /** Format: int64 */
+            version: number;
+            address: string;
+            contactName: string;
+            contactPhone: string;
+            contactEmail: string;
+        };
+        "Filing.ConcludeEvaluation": {
+            /** Format: int64 */
+            version: number;
+            passed: boolean;
+            reason: string;
+        };
+        "Filing.DeadlineView": {
+            ruleId: string;
+            label: string;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            dueOn: string;
+            unit: string;
+            /** Format: int32 */
+            remaining?: number | null;
+            overdue: boolean;
+            text: string;
+        };
+        "Filing.DirectoryChange": {
             /**
              * Format: date-time
              * @description ISO 8601 UTC instant
@@ -1590,7 +1390,7 @@ export interface components {
             kind: string;
             description: string;
         };
-        "Filing.Directory.DirectoryEntry": {
+        "Filing.DirectoryEntry": {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -1617,57 +1417,68 @@ export interface components {
              * @description yyyy-MM-dd
              */
             validUntil: string;
-            occupations: components["schemas"]["Filing.Filings.FiledOccupation"][];
+            occupations: components["schemas"]["Filing.FiledOccupation"][];
             levels: number[];
             occupationText: string;
-            sites: components["schemas"]["Filing.Applications.EvaluationSite"][];
-            status: components["schemas"]["Filing.Filings.FilingStatus"];
+            sites: components["schemas"]["Filing.EvaluationSite"][];
+            status: components["schemas"]["Filing.FilingStatus"];
             statusReason?: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 UTC instant
              */
             updatedAt: string;
-            history: components["schemas"]["Filing.Directory.DirectoryChange"][];
+            history: components["schemas"]["Filing.DirectoryChange"][];
         };
-        "Filing.Directory.DirectoryPage": {
-            items: components["schemas"]["Filing.Directory.DirectoryEntry"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-        };
-        "Filing.Evaluation.AssignExperts": {
-            /** Format: int64 */
-            version: number;
-            expertIds: string[];
-            methods?: string[] | null;
-            instructions?: string | null;
-        };
-        "Filing.Evaluation.ConcludeEvaluation": {
-            /** Format: int64 */
-            version: number;
-            passed: boolean;
-            reason: string;
-        };
-        "Filing.Evaluation.ScoreEvaluation": {
-            /** Format: int64 */
-            version: number;
-            scores: components["schemas"]["Filing.Applications.SubjectScore"][];
-            onSiteFindings: string;
-            recommendsFiling: boolean;
-            opinion: string;
-        };
-        "Filing.Filings.CancelFiling": {
-            /** Format: int64 */
-            version: number;
-            reason: string;
+        "Filing.DraftApplication": {
+            jurisdiction: string;
+            scope: string;
+            kind?: components["schemas"]["Filing.ApplicationKind"];
             /** Format: uuid */
-            mergedIntoFilingId?: string | null;
+            filingId?: string | null;
         };
-        "Filing.Filings.FiledOccupation": {
+        "Filing.EvaluationSite": {
+            name: string;
+            address: string;
+        };
+        "Filing.ExceptionDecision": {
+            ruleId: string;
+            granted: boolean;
+            reason: string;
+        };
+        "Filing.ExceptionRequest": {
+            ruleId: string;
+            justification: string;
+        };
+        "Filing.ExpertEvaluation": {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            scores: components["schemas"]["Filing.SubjectScore"][];
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            scoredAt?: string | null;
+            readonly hasScored: boolean;
+        };
+        "Filing.ExpertView": {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            scores: components["schemas"]["Filing.SubjectScoreView"][];
+            /** Format: double */
+            average?: number | null;
+            onSiteFindings?: string | null;
+            recommendsFiling?: boolean | null;
+            opinion?: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            scoredAt?: string | null;
+        };
+        "Filing.FiledOccupation": {
             key: string;
             name: string;
             code?: string | null;
@@ -1676,7 +1487,77 @@ export interface components {
             /** Format: int32 */
             lowestLevel: number;
         };
-        "Filing.Filings.FilingGrantResult": {
+        "Filing.FilingApplication": {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            areaCode: string;
+            jurisdiction: string;
+            scope: string;
+            kind: components["schemas"]["Filing.ApplicationKind"];
+            /** Format: uuid */
+            filingId?: string | null;
+            status: components["schemas"]["Filing.ApplicationStatus"];
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            draftedAt: string;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            submittedOn?: string | null;
+            occupations: components["schemas"]["Filing.OccupationLine"][];
+            /** Format: int32 */
+            consecutiveYears: number;
+            /** Format: int32 */
+            cumulativePersonTimes: number;
+            subsidizedTraining: boolean;
+            preferences: string[];
+            sites: components["schemas"]["Filing.EvaluationSite"][];
+            handlingAuthority?: string | null;
+            firstReviewAuthority?: string | null;
+            forwarded: boolean;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            acceptanceDeadline?: string | null;
+            exceptedViolations: components["schemas"]["SharedKernel.RuleViolation"][];
+            materials: components["schemas"]["Filing.MaterialRef"][];
+            pledges: components["schemas"]["Filing.PledgeRef"][];
+            experts: components["schemas"]["Filing.ExpertEvaluation"][];
+            evaluationReason?: string | null;
+            /** Format: double */
+            averageScore?: number | null;
+            /** Format: uuid */
+            publicityNoticeId?: string | null;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            publicityStart?: string | null;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            publicityEnd?: string | null;
+            /** Format: int64 */
+            publicityNoticeVersion: number;
+            publicityStatus?: components["schemas"]["SharedKernel.NoticeStatus"];
+            /** Format: int32 */
+            openObjections: number;
+            /** Format: int32 */
+            upheldObjections: number;
+            readonly currentAuthority?: string | null;
+            readonly isEditable: boolean;
+        };
+        "Filing.FilingGrantResult": {
             /** Format: uuid */
             applicationId: string;
             /** Format: uuid */
@@ -1693,16 +1574,7 @@ export interface components {
              */
             validUntil: string;
         };
-        "Filing.Filings.FilingPage": {
-            items: components["schemas"]["Filing.Filings.FilingRecord"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-        };
-        "Filing.Filings.FilingReceipt": {
+        "Filing.FilingReceipt": {
             /** Format: uuid */
             filingId: string;
             filingNumber: string;
@@ -1723,16 +1595,16 @@ export interface components {
              * @description yyyy-MM-dd
              */
             validUntil: string;
-            occupations: components["schemas"]["Filing.Filings.ReceiptOccupation"][];
-            sites: components["schemas"]["Filing.Applications.EvaluationSite"][];
+            occupations: components["schemas"]["Filing.ReceiptOccupation"][];
+            sites: components["schemas"]["Filing.EvaluationSite"][];
             /**
              * Format: date
              * @description yyyy-MM-dd
              */
             grantedOn: string;
-            status: components["schemas"]["Filing.Filings.FilingStatus"];
+            status: components["schemas"]["Filing.FilingStatus"];
         };
-        "Filing.Filings.FilingRecord": {
+        "Filing.FilingRecord": {
             /** Format: uuid */
             id: string;
             /** Format: int64 */
@@ -1745,7 +1617,7 @@ export interface components {
             scope: string;
             areaCode: string;
             grantingAuthority: string;
-            status: components["schemas"]["Filing.Filings.FilingStatus"];
+            status: components["schemas"]["Filing.FilingStatus"];
             /**
              * Format: date
              * @description yyyy-MM-dd
@@ -1756,9 +1628,9 @@ export interface components {
              * @description yyyy-MM-dd
              */
             validUntil: string;
-            occupations: components["schemas"]["Filing.Filings.FiledOccupation"][];
+            occupations: components["schemas"]["Filing.FiledOccupation"][];
             occupationKeys: string[];
-            sites: components["schemas"]["Filing.Applications.EvaluationSite"][];
+            sites: components["schemas"]["Filing.EvaluationSite"][];
             /** Format: uuid */
             mergedInto?: string | null;
             /** Format: uuid */
@@ -1778,54 +1650,85 @@ export interface components {
             readonly isFiled: boolean;
         };
         /** @enum {string} */
-        "Filing.Filings.FilingStatus": "Active" | "Suspended" | "Cancelled" | "Expired";
-        "Filing.Filings.GrantFiling": {
+        "Filing.FilingStatus": "Active" | "Suspended" | "Cancelled" | "Expired";
+        "Filing.ForwardApplication": {
+            /** Format: int64 */
+            version: number;
+            opinion: string;
+        };
+        "Filing.GrantFiling": {
             /** Format: int64 */
             version: number;
         };
-        "Filing.Filings.ReceiptOccupation": {
-            name: string;
-            code?: string | null;
-            levels: string;
-        };
-        "Filing.Filings.ReinstateFiling": {
-            /** Format: int64 */
-            version: number;
-            reason: string;
-        };
-        "Filing.Filings.SuspendFiling": {
-            /** Format: int64 */
-            version: number;
-            reason: string;
-        };
-        "Filing.Materials.PledgeMaterial": {
-            /** Format: int64 */
-            version: number;
+        "Filing.MaterialRef": {
+            /** Format: uuid */
+            id: string;
             /** Format: int32 */
             item: number;
-            pledge: string;
         };
-        "Filing.Materials.RemoveMaterial": {
+        "Filing.MaterialView": {
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            item: number;
+            itemName: string;
+            fileName: string;
+            contentType: string;
             /** Format: int64 */
-            version: number;
+            size: number;
+            sha256: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            attachedAt: string;
         };
-        "Filing.Organizations.ChangeOrganizationContact": {
-            /** Format: int64 */
-            version: number;
-            address: string;
-            contactName: string;
-            contactPhone: string;
-            contactEmail: string;
+        "Filing.OccupationLine": {
+            name: string;
+            code?: string | null;
+            /** Format: int32 */
+            highestLevel: number;
+            /** Format: int32 */
+            lowestLevel: number;
+            isNewOccupation: boolean;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            evaluationSince?: string | null;
+            /** Format: int32 */
+            personTimes: number;
+            priorSeniorEvaluation: boolean;
         };
-        "Filing.Organizations.Organization": {
+        "Filing.OccupationLineView": {
+            name: string;
+            code?: string | null;
+            /** Format: int32 */
+            highestLevel: number;
+            /** Format: int32 */
+            lowestLevel: number;
+            levels: string;
+            isNewOccupation: boolean;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            evaluationSince?: string | null;
+            /** Format: int32 */
+            personTimes: number;
+            priorSeniorEvaluation: boolean;
+        };
+        /** @enum {string} */
+        "Filing.OccupationType": "Skill" | "Access";
+        "Filing.Organization": {
             /** Format: uuid */
             id: string;
             /** Format: int64 */
             version: number;
             name: string;
             creditCode: string;
-            nature: components["schemas"]["Filing.Organizations.OrganizationNature"];
-            category: components["schemas"]["SharedKernel.Values.OrganizationCategory"];
+            nature: components["schemas"]["Filing.OrganizationNature"];
+            category: components["schemas"]["SharedKernel.OrganizationCategory"];
             areaCode: string;
             address: string;
             legalRepresentative: string;
@@ -1839,21 +1742,50 @@ export interface components {
             registeredAt: string;
         };
         /** @enum {string} */
-        "Filing.Organizations.OrganizationNature": "Enterprise" | "PrivateNonEnterprise" | "IndustryAssociation" | "ResearchInstitute" | "TechnicalSchool" | "Other";
-        "Filing.Organizations.OrganizationPage": {
-            items: components["schemas"]["Filing.Organizations.Organization"][];
+        "Filing.OrganizationNature": "Enterprise" | "PrivateNonEnterprise" | "IndustryAssociation" | "ResearchInstitute" | "TechnicalSchool" | "Other";
+        "Filing.PledgeMaterial": {
             /** Format: int64 */
-            total: number;
+            version: number;
             /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
+            item: number;
+            pledge: string;
         };
-        "Filing.Organizations.RegisterOrganization": {
+        "Filing.PledgeRef": {
+            /** Format: int32 */
+            item: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            producedAt?: string | null;
+            readonly isProduced: boolean;
+        };
+        "Filing.PledgeView": {
+            /** Format: int32 */
+            item: number;
+            itemName: string;
+            pledge: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            pledgedAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            producedAt?: string | null;
+        };
+        "Filing.ReceiptOccupation": {
+            name: string;
+            code?: string | null;
+            levels: string;
+        };
+        "Filing.RegisterOrganization": {
             name: string;
             creditCode: string;
-            nature: components["schemas"]["Filing.Organizations.OrganizationNature"];
-            category: components["schemas"]["SharedKernel.Values.OrganizationCategory"];
+            nature: components["schemas"]["Filing.OrganizationNature"];
+            category: components["schemas"]["SharedKernel.OrganizationCategory"];
             areaCode: string;
             address: string;
             legalRepresentative: string;
@@ -1861,12 +1793,35 @@ export interface components {
             contactPhone: string;
             contactEmail: string;
         };
-        "Filing.Publicity.RejectApplication": {
+        "Filing.ReinstateFiling": {
             /** Format: int64 */
             version: number;
             reason: string;
         };
-        "Filing.Publicity.StartPublicity": {
+        "Filing.RejectApplication": {
+            /** Format: int64 */
+            version: number;
+            reason: string;
+        };
+        "Filing.RemoveMaterial": {
+            /** Format: int64 */
+            version: number;
+        };
+        "Filing.ReturnApplication": {
+            /** Format: int64 */
+            version: number;
+            missingItems: string[];
+            reason: string;
+        };
+        "Filing.ScoreEvaluation": {
+            /** Format: int64 */
+            version: number;
+            scores: components["schemas"]["Filing.SubjectScore"][];
+            onSiteFindings: string;
+            recommendsFiling: boolean;
+            opinion: string;
+        };
+        "Filing.StartPublicity": {
             /** Format: int64 */
             version: number;
             /**
@@ -1877,18 +1832,53 @@ export interface components {
             /** Format: int32 */
             workingDays?: number | null;
         };
-        "Notices.Notices.LodgeObjection": {
+        "Filing.StepView": {
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            at: string;
+            action: string;
+            actorName: string;
+            actorRoleName: string;
+            authorityName?: string | null;
+            detail?: string | null;
+        };
+        "Filing.SubjectScore": {
+            subject: string;
+            /** Format: int32 */
+            score: number;
+            comment?: string | null;
+        };
+        "Filing.SubjectScoreView": {
+            subject: string;
+            subjectName: string;
+            /** Format: int32 */
+            score: number;
+            comment?: string | null;
+        };
+        "Filing.SubmitApplication": {
+            /** Format: int64 */
+            version: number;
+            exceptionRequests?: components["schemas"]["Filing.ExceptionRequest"][] | null;
+        };
+        "Filing.SuspendFiling": {
+            /** Format: int64 */
+            version: number;
+            reason: string;
+        };
+        "Notices.LodgeObjection": {
             name: string;
+            content: string;
             phone?: string | null;
             email?: string | null;
-            content: string;
         };
-        "Notices.Notices.Notice": {
+        "Notices.Notice": {
             /** Format: uuid */
             id: string;
             /** Format: int64 */
             version: number;
-            kind: components["schemas"]["SharedKernel.Contracts.NoticeKind"];
+            kind: components["schemas"]["SharedKernel.NoticeKind"];
             subject: string;
             body: string;
             areaCode: string;
@@ -1914,28 +1904,20 @@ export interface components {
              */
             publishedAt: string;
             publishedBy: string;
-            status: components["schemas"]["SharedKernel.Contracts.NoticeStatus"];
+            status: components["schemas"]["SharedKernel.NoticeStatus"];
             /**
              * Format: date-time
              * @description ISO 8601 UTC instant
              */
             closedAt?: string | null;
             withdrawalReason?: string | null;
-            objections: components["schemas"]["Notices.Notices.Objection"][];
+            objections: components["schemas"]["Notices.Objection"][];
             /** Format: int32 */
             readonly openObjections: number;
-            readonly closedClean: boolean;
-        };
-        "Notices.Notices.NoticePage": {
-            items: components["schemas"]["Notices.Notices.PublicNotice"][];
-            /** Format: int64 */
-            total: number;
             /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
+            readonly upheldObjections: number;
         };
-        "Notices.Notices.Objection": {
+        "Notices.Objection": {
             /** Format: uuid */
             id: string;
             name: string;
@@ -1947,7 +1929,7 @@ export interface components {
              * @description ISO 8601 UTC instant
              */
             lodgedAt: string;
-            outcome?: components["schemas"]["Notices.Notices.ObjectionOutcome"];
+            outcome?: components["schemas"]["Notices.ObjectionOutcome"];
             resolutionReason?: string | null;
             /**
              * Format: date-time
@@ -1958,8 +1940,8 @@ export interface components {
             readonly isOpen: boolean;
         };
         /** @enum {string} */
-        "Notices.Notices.ObjectionOutcome": "Upheld" | "Dismissed";
-        "Notices.Notices.ObjectionReceipt": {
+        "Notices.ObjectionOutcome": "Upheld" | "Dismissed";
+        "Notices.ObjectionReceipt": {
             /** Format: uuid */
             noticeId: string;
             /** Format: uuid */
@@ -1971,15 +1953,17 @@ export interface components {
             lodgedAt: string;
             message: string;
         };
-        "Notices.Notices.PublicNotice": {
+        "Notices.PublicNotice": {
             /** Format: uuid */
             id: string;
             /** Format: int64 */
             version: number;
-            kind: components["schemas"]["SharedKernel.Contracts.NoticeKind"];
+            kind: components["schemas"]["SharedKernel.NoticeKind"];
+            kindName: string;
             subject: string;
             body: string;
             areaCode: string;
+            areaName: string;
             jurisdiction: string;
             /**
              * Format: date
@@ -1994,34 +1978,37 @@ export interface components {
             /** Format: int32 */
             length: number;
             lengthUnit: string;
+            lengthText: string;
             /**
              * Format: date-time
              * @description ISO 8601 UTC instant
              */
             publishedAt: string;
-            status: components["schemas"]["SharedKernel.Contracts.NoticeStatus"];
+            status: components["schemas"]["SharedKernel.NoticeStatus"];
+            statusName: string;
             withdrawalReason?: string | null;
             /** Format: int32 */
             objectionCount: number;
             /** Format: int32 */
             openObjections: number;
-            objections: components["schemas"]["Notices.Notices.PublicObjection"][];
+            objections: components["schemas"]["Notices.PublicObjection"][];
         };
-        "Notices.Notices.PublicObjection": {
+        "Notices.PublicObjection": {
             /**
              * Format: date-time
              * @description ISO 8601 UTC instant
              */
             lodgedAt: string;
-            outcome?: components["schemas"]["Notices.Notices.ObjectionOutcome"];
+            outcome?: components["schemas"]["Notices.ObjectionOutcome"];
+            outcomeName?: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 UTC instant
              */
             resolvedAt?: string | null;
         };
-        "Notices.Notices.PublishNotice": {
-            kind: components["schemas"]["SharedKernel.Contracts.NoticeKind"];
+        "Notices.PublishNotice": {
+            kind: components["schemas"]["SharedKernel.NoticeKind"];
             subject: string;
             body: string;
             areaCode?: string | null;
@@ -2034,19 +2021,19 @@ export interface components {
             length?: number | null;
             subjectReference?: string | null;
         };
-        "Notices.Notices.ResolveObjection": {
+        "Notices.ResolveObjection": {
             /** Format: int64 */
             version: number;
-            outcome: components["schemas"]["Notices.Notices.ObjectionOutcome"];
+            outcome: components["schemas"]["Notices.ObjectionOutcome"];
             reason: string;
         };
-        "Notices.Notices.WithdrawNotice": {
+        "Notices.WithdrawNotice": {
             /** Format: int64 */
             version: number;
             reason: string;
         };
-        "PagedOfApi.Identity.AccountView": {
-            items: components["schemas"]["Api.Identity.AccountView"][];
+        "PagedOfApi.AccountView": {
+            items: components["schemas"]["Api.AccountView"][];
             /** Format: int64 */
             total: number;
             /** Format: int32 */
@@ -2054,8 +2041,44 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
-        "PagedOfFiling.Applications.ApplicationSummary": {
-            items: components["schemas"]["Filing.Applications.ApplicationSummary"][];
+        "PagedOfFiling.ApplicationSummary": {
+            items: components["schemas"]["Filing.ApplicationSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        "PagedOfFiling.DirectoryEntry": {
+            items: components["schemas"]["Filing.DirectoryEntry"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        "PagedOfFiling.FilingRecord": {
+            items: components["schemas"]["Filing.FilingRecord"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        "PagedOfFiling.Organization": {
+            items: components["schemas"]["Filing.Organization"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        "PagedOfNotices.PublicNotice": {
+            items: components["schemas"]["Notices.PublicNotice"][];
             /** Format: int64 */
             total: number;
             /** Format: int32 */
@@ -2073,11 +2096,7 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @enum {string} */
-        "SharedKernel.Contracts.NoticeKind": "FilingPublicity" | "BatchAnnouncement" | "ResultsPublicity" | "DirectoryChange" | "SupervisionResult" | "General";
-        /** @enum {string} */
-        "SharedKernel.Contracts.NoticeStatus": "Open" | "Closed" | "Withdrawn";
-        "SharedKernel.Identity.AccountSummary": {
+        "SharedKernel.AccountSummary": {
             /** Format: uuid */
             id: string;
             userName: string;
@@ -2087,34 +2106,34 @@ export interface components {
             /** Format: uuid */
             organizationId?: string | null;
         };
-        "SharedKernel.Policies.ApplicationWindow": {
+        "SharedKernel.ApplicationWindow": {
             opens: string;
             closes: string;
             name: string;
         };
-        "SharedKernel.Policies.AuthorityDefinition": {
+        "SharedKernel.AuthorityDefinition": {
             code: string;
             name: string;
             areaName: string;
             level: string;
             parent?: string | null;
         };
-        "SharedKernel.Policies.BatchPolicy": {
+        "SharedKernel.BatchPolicy": {
             /** Format: int32 */
             planFilingLeadWorkingDays?: number | null;
             /** Format: int32 */
             announcementLeadWorkingDays?: number | null;
             technicianBatchesCopiedToProvince: boolean;
-            resultsPublicity: components["schemas"]["SharedKernel.Policies.PublicityPeriod"];
+            resultsPublicity: components["schemas"]["SharedKernel.PublicityPeriod"];
             /** Format: int32 */
             resultsReportWorkingDays: number;
         };
-        "SharedKernel.Policies.CertificatePolicy": {
+        "SharedKernel.CertificatePolicy": {
             /** Format: int32 */
             serialDigits: number;
             issuedBy: string;
         };
-        "SharedKernel.Policies.ExperienceThreshold": {
+        "SharedKernel.ExperienceThreshold": {
             /** Format: int32 */
             years: number;
             /** Format: int32 */
@@ -2122,7 +2141,7 @@ export interface components {
             /** Format: int32 */
             perOccupationPersonTimes: number;
         };
-        "SharedKernel.Policies.FilingNumberScheme": {
+        "SharedKernel.FilingNumberScheme": {
             organizationCode: string;
             provinceCode: string;
             cityCodes: {
@@ -2133,81 +2152,85 @@ export interface components {
             serialScope: string;
             note?: string | null;
         };
-        "SharedKernel.Policies.FilingPolicy": {
-            scopes: components["schemas"]["SharedKernel.Policies.ServiceScopePolicy"][];
+        "SharedKernel.FilingPolicy": {
+            scopes: components["schemas"]["SharedKernel.ServiceScopePolicy"][];
             /** Format: int32 */
             acceptanceWorkingDays?: number | null;
             /** Format: int32 */
             publicityWorkingDays: number;
             /** Format: int32 */
             validityYears: number;
-            applicationWindows: components["schemas"]["SharedKernel.Policies.ApplicationWindow"][];
-            idleRule?: components["schemas"]["SharedKernel.Policies.IdleRule"];
-            socialOrganizationLimits?: components["schemas"]["SharedKernel.Policies.SocialOrganizationLimits"];
+            applicationWindows: components["schemas"]["SharedKernel.ApplicationWindow"][];
+            idleRule?: components["schemas"]["SharedKernel.IdleRule"];
+            socialOrganizationLimits?: components["schemas"]["SharedKernel.SocialOrganizationLimits"];
             technicianLevelsRequirePriorSeniorExperience: boolean;
             simplifiedMaterialsForFiledOrganizations: boolean;
             pledgeableMaterials: number[];
             pilotYear: boolean;
-            preferences: components["schemas"]["SharedKernel.Policies.PreferenceFlag"][];
+            preferences: components["schemas"]["SharedKernel.PreferenceFlag"][];
             reportsTo: string;
-            numbering: components["schemas"]["SharedKernel.Policies.FilingNumberScheme"];
+            numbering: components["schemas"]["SharedKernel.FilingNumberScheme"];
             evaluationMethods: string[];
         };
-        "SharedKernel.Policies.IdleRule": {
+        "SharedKernel.IdleRule": {
             effectiveFrom: string;
         };
-        "SharedKernel.Policies.JurisdictionPolicy": {
+        "SharedKernel.JurisdictionPolicy": {
             id: string;
             name: string;
             shortName: string;
             rootAuthority: string;
             calendarLayer: string;
             sources: string[];
-            authorities: components["schemas"]["SharedKernel.Policies.AuthorityDefinition"][];
-            filing: components["schemas"]["SharedKernel.Policies.FilingPolicy"];
-            batches: components["schemas"]["SharedKernel.Policies.BatchPolicy"];
-            certificates: components["schemas"]["SharedKernel.Policies.CertificatePolicy"];
+            authorities: components["schemas"]["SharedKernel.AuthorityDefinition"][];
+            filing: components["schemas"]["SharedKernel.FilingPolicy"];
+            batches: components["schemas"]["SharedKernel.BatchPolicy"];
+            certificates: components["schemas"]["SharedKernel.CertificatePolicy"];
         };
-        "SharedKernel.Policies.PreferenceFlag": {
+        /** @enum {string} */
+        "SharedKernel.NoticeKind": "FilingPublicity" | "BatchAnnouncement" | "ResultsPublicity" | "DirectoryChange" | "SupervisionResult" | "General";
+        /** @enum {string} */
+        "SharedKernel.NoticeStatus": "Open" | "Closed" | "Withdrawn";
+        /** @enum {string} */
+        "SharedKernel.OrganizationCategory": "Y" | "S";
+        "SharedKernel.PreferenceFlag": {
             code: string;
             name: string;
         };
-        "SharedKernel.Policies.PublicityPeriod": {
+        "SharedKernel.PublicityPeriod": {
             /** Format: int32 */
             length: number;
             unit: string;
         };
-        "SharedKernel.Policies.ServiceScopePolicy": {
+        "SharedKernel.RuleViolation": {
+            ruleId: string;
+            code: string;
+            message: string;
+            inPrinciple: boolean;
+        };
+        "SharedKernel.ServiceScopePolicy": {
             scope: string;
             name: string;
             handledBy: string;
             firstReviewBy?: string | null;
-            threshold?: components["schemas"]["SharedKernel.Policies.ExperienceThreshold"];
+            threshold?: components["schemas"]["SharedKernel.ExperienceThreshold"];
             thresholdNote?: string | null;
             subsidizedTrainingSubstitutes: boolean;
             /** Format: int32 */
             maxLevel?: number | null;
             overridableInPrinciple: boolean;
         };
-        "SharedKernel.Policies.SocialOrganizationLimits": {
+        "SharedKernel.SocialOrganizationLimits": {
             /** Format: int32 */
             maxOccupations: number;
             /** Format: int32 */
             maxFiledOrganizationsPerOccupation: number;
             overridableInPrinciple: boolean;
         };
-        "SharedKernel.Problems.RuleViolation": {
-            ruleId: string;
-            code: string;
-            message: string;
-            inPrinciple: boolean;
-        };
-        "SharedKernel.Reference.Term": {
+        "SharedKernel.Term": {
             code: string;
             name: string;
         };
-        /** @enum {string} */
-        "SharedKernel.Values.OrganizationCategory": "Y" | "S";
     };
     responses: never;
     parameters: never;
@@ -2237,7 +2260,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedOfApi.Identity.AccountView"];
+                    "application/json": components["schemas"]["PagedOfApi.AccountView"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -2296,7 +2319,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Api.Identity.CreateAccount"];
+                "application/json": components["schemas"]["Api.CreateAccount"];
             };
         };
         responses: {
@@ -2329,15 +2352,6 @@ export interface operations {
             };
             /** @description 角色或权限范围不允许 */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 版本冲突或重复 */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2400,7 +2414,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Api.Identity.AccountView"];
+                    "application/json": components["schemas"]["Api.AccountView"];
                 };
             };
             /** @description 未登录或 API 密钥无效 */
@@ -2452,7 +2466,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Api.Identity.AccountDecision"];
+                "application/json": components["schemas"]["Api.AccountDecision"];
             };
         };
         responses: {
@@ -2557,7 +2571,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Api.Identity.AccountDecision"];
+                "application/json": components["schemas"]["Api.AccountDecision"];
             };
         };
         responses: {
@@ -2662,7 +2676,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Api.Identity.ResetPassword"];
+                "application/json": components["schemas"]["Api.ResetPassword"];
             };
         };
         responses: {
@@ -2771,7 +2785,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Api.Identity.ApiClientView"][];
+                    "application/json": components["schemas"]["Api.ApiClientView"][];
                 };
             };
             /** @description 未登录或 API 密钥无效 */
@@ -2821,24 +2835,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Api.Identity.RegisterApiClient"];
+                "application/json": components["schemas"]["Api.RegisterApiClient"];
             };
         };
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Api.Identity.ApiClientIssued"];
+                    "application/json": components["schemas"]["Api.ApiClientIssued"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -2926,7 +2933,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Api.Identity.AccountDecision"];
+                "application/json": components["schemas"]["Api.AccountDecision"];
             };
         };
         responses: {
@@ -3031,7 +3038,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Api.Calendar.LoadCalendarYear"];
+                "application/json": components["schemas"]["Api.LoadCalendarYear"];
             };
         };
         responses: {
@@ -3041,7 +3048,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Api.Calendar.CalendarYearView"];
+                    "application/json": components["schemas"]["Api.CalendarYearView"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -3133,7 +3140,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Api.Identity.MeResponse"];
+                    "application/json": components["schemas"]["Api.MeResponse"];
                 };
             };
             /** @description 未登录或 API 密钥无效 */
@@ -3183,17 +3190,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Api.Identity.ChangeOwnPassword"];
+                "application/json": components["schemas"]["Api.ChangeOwnPassword"];
             };
         };
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description No Content */
             204: {
                 headers: {
@@ -3290,7 +3290,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Api.Identity.SessionView"];
+                    "application/json": components["schemas"]["Api.SessionView"];
                 };
             };
             /** @description 不存在或无权查看 */
@@ -3322,7 +3322,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Api.Identity.SignInRequest"];
+                "application/json": components["schemas"]["Api.SignInRequest"];
             };
         };
         responses: {
@@ -3332,20 +3332,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Api.Identity.MeResponse"];
+                    "application/json": components["schemas"]["Api.MeResponse"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3418,13 +3409,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description No Content */
             204: {
                 headers: {
@@ -3503,7 +3487,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Api.Policies.AuthorityNode"][];
+                    "application/json": components["schemas"]["Api.AuthorityNode"][];
                 };
             };
             /** @description 不存在或无权查看 */
@@ -3541,7 +3525,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Api.Calendar.CalendarLayerView"][];
+                    "application/json": components["schemas"]["Api.CalendarLayerView"][];
                 };
             };
             /** @description 不存在或无权查看 */
@@ -3584,7 +3568,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Api.Calendar.AddWorkingDaysAnswer"];
+                    "application/json": components["schemas"]["Api.AddWorkingDaysAnswer"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -3598,15 +3582,6 @@ export interface operations {
             };
             /** @description 不存在或无权查看 */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 业务规则校验未通过（rules 列出规则编号） */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3644,7 +3619,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Api.Calendar.WorkingDayAnswer"];
+                    "application/json": components["schemas"]["Api.WorkingDayAnswer"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -3658,15 +3633,6 @@ export interface operations {
             };
             /** @description 不存在或无权查看 */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 业务规则校验未通过（rules 列出规则编号） */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3692,7 +3658,7 @@ export interface operations {
                 area?: string;
                 occupation?: string;
                 level?: number;
-                status?: components["schemas"]["Filing.Filings.FilingStatus"];
+                status?: components["schemas"]["Filing.FilingStatus"];
                 jurisdiction?: string;
                 page?: number;
                 pageSize?: number;
@@ -3709,7 +3675,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Directory.DirectoryPage"];
+                    "application/json": components["schemas"]["PagedOfFiling.DirectoryEntry"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -3748,7 +3714,7 @@ export interface operations {
                 area?: string;
                 occupation?: string;
                 level?: number;
-                status?: components["schemas"]["Filing.Filings.FilingStatus"];
+                status?: components["schemas"]["Filing.FilingStatus"];
                 jurisdiction?: string;
             };
             header?: never;
@@ -3812,7 +3778,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Directory.DirectoryEntry"];
+                    "application/json": components["schemas"]["Filing.DirectoryEntry"];
                 };
             };
             /** @description 不存在或无权查看 */
@@ -3838,7 +3804,7 @@ export interface operations {
     listFilingApplications: {
         parameters: {
             query?: {
-                status?: components["schemas"]["Filing.Applications.ApplicationStatus"];
+                status?: components["schemas"]["Filing.ApplicationStatus"];
                 awaitingMe?: boolean;
                 page?: number;
                 pageSize?: number;
@@ -3855,7 +3821,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedOfFiling.Applications.ApplicationSummary"];
+                    "application/json": components["schemas"]["PagedOfFiling.ApplicationSummary"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -3914,7 +3880,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Filing.Applications.DraftApplication"];
+                "application/json": components["schemas"]["Filing.DraftApplication"];
             };
         };
         responses: {
@@ -4009,7 +3975,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Applications.ApplicationView"];
+                    "application/json": components["schemas"]["Filing.ApplicationView"];
                 };
             };
             /** @description 未登录或 API 密钥无效 */
@@ -4061,7 +4027,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Filing.Applications.ChangeApplicationDetails"];
+                "application/json": components["schemas"]["Filing.ChangeApplicationDetails"];
             };
         };
         responses: {
@@ -4071,7 +4037,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
+                    "application/json": components["schemas"]["Filing.FilingApplication"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -4168,7 +4134,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Filing.Applications.AcceptApplication"];
+                "application/json": components["schemas"]["Filing.AcceptApplication"];
             };
         };
         responses: {
@@ -4178,7 +4144,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
+                    "application/json": components["schemas"]["Filing.FilingApplication"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -4281,7 +4247,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SharedKernel.Identity.AccountSummary"][];
+                    "application/json": components["schemas"]["SharedKernel.AccountSummary"][];
                 };
             };
             /** @description 未登录或 API 密钥无效 */
@@ -4333,7 +4299,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Filing.Evaluation.ConcludeEvaluation"];
+                "application/json": components["schemas"]["Filing.ConcludeEvaluation"];
             };
         };
         responses: {
@@ -4343,7 +4309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
+                    "application/json": components["schemas"]["Filing.FilingApplication"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -4440,7 +4406,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Filing.Evaluation.ScoreEvaluation"];
+                "application/json": components["schemas"]["Filing.ScoreEvaluation"];
             };
         };
         responses: {
@@ -4450,7 +4416,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
+                    "application/json": components["schemas"]["Filing.FilingApplication"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -4547,7 +4513,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Filing.Evaluation.AssignExperts"];
+                "application/json": components["schemas"]["Filing.AssignExperts"];
             };
         };
         responses: {
@@ -4557,7 +4523,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
+                    "application/json": components["schemas"]["Filing.FilingApplication"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -4654,7 +4620,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Filing.Applications.ForwardApplication"];
+                "application/json": components["schemas"]["Filing.ForwardApplication"];
             };
         };
         responses: {
@@ -4664,7 +4630,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
+                    "application/json": components["schemas"]["Filing.FilingApplication"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -4761,7 +4727,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Filing.Filings.GrantFiling"];
+                "application/json": components["schemas"]["Filing.GrantFiling"];
             };
         };
         responses: {
@@ -4771,7 +4737,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Filings.FilingGrantResult"];
+                    "application/json": components["schemas"]["Filing.FilingGrantResult"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -4884,7 +4850,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
+                    "application/json": components["schemas"]["Filing.FilingApplication"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -4916,15 +4882,6 @@ export interface operations {
             };
             /** @description 不存在或无权查看 */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 版本冲突或重复 */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5043,7 +5000,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Filing.Materials.RemoveMaterial"];
+                "application/json": components["schemas"]["Filing.RemoveMaterial"];
             };
         };
         responses: {
@@ -5053,7 +5010,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
+                    "application/json": components["schemas"]["Filing.FilingApplication"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -5150,7 +5107,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Filing.Materials.PledgeMaterial"];
+                "application/json": components["schemas"]["Filing.PledgeMaterial"];
             };
         };
         responses: {
@@ -5160,7 +5117,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
+                    "application/json": components["schemas"]["Filing.FilingApplication"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -5257,7 +5214,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Filing.Publicity.StartPublicity"];
+                "application/json": components["schemas"]["Filing.StartPublicity"];
             };
         };
         responses: {
@@ -5267,7 +5224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
+                    "application/json": components["schemas"]["Filing.FilingApplication"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -5364,7 +5321,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Filing.Publicity.RejectApplication"];
+                "application/json": components["schemas"]["Filing.RejectApplication"];
             };
         };
         responses: {
@@ -5374,7 +5331,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
+                    "application/json": components["schemas"]["Filing.FilingApplication"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -5471,7 +5428,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Filing.Applications.ReturnApplication"];
+                "application/json": components["schemas"]["Filing.ReturnApplication"];
             };
         };
         responses: {
@@ -5481,7 +5438,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
+                    "application/json": components["schemas"]["Filing.FilingApplication"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -5578,7 +5535,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Filing.Applications.SubmitApplication"];
+                "application/json": components["schemas"]["Filing.SubmitApplication"];
             };
         };
         responses: {
@@ -5588,7 +5545,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Applications.FilingApplication"];
+                    "application/json": components["schemas"]["Filing.FilingApplication"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -5677,7 +5634,7 @@ export interface operations {
     listFilings: {
         parameters: {
             query?: {
-                status?: components["schemas"]["Filing.Filings.FilingStatus"];
+                status?: components["schemas"]["Filing.FilingStatus"];
                 name?: string;
                 page?: number;
                 pageSize?: number;
@@ -5694,7 +5651,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Filings.FilingPage"];
+                    "application/json": components["schemas"]["PagedOfFiling.FilingRecord"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -5761,7 +5718,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Filings.FilingRecord"];
+                    "application/json": components["schemas"]["Filing.FilingRecord"];
                 };
             };
             /** @description 未登录或 API 密钥无效 */
@@ -5813,7 +5770,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Filing.Filings.CancelFiling"];
+                "application/json": components["schemas"]["Filing.CancelFiling"];
             };
         };
         responses: {
@@ -5823,7 +5780,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Filings.FilingRecord"];
+                    "application/json": components["schemas"]["Filing.FilingRecord"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -5926,7 +5883,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Filings.FilingReceipt"];
+                    "application/json": components["schemas"]["Filing.FilingReceipt"];
                 };
             };
             /** @description 未登录或 API 密钥无效 */
@@ -5978,7 +5935,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Filing.Filings.ReinstateFiling"];
+                "application/json": components["schemas"]["Filing.ReinstateFiling"];
             };
         };
         responses: {
@@ -5988,7 +5945,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Filings.FilingRecord"];
+                    "application/json": components["schemas"]["Filing.FilingRecord"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -6085,7 +6042,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Filing.Filings.SuspendFiling"];
+                "application/json": components["schemas"]["Filing.SuspendFiling"];
             };
         };
         responses: {
@@ -6095,7 +6052,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Filings.FilingRecord"];
+                    "application/json": components["schemas"]["Filing.FilingRecord"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -6184,9 +6141,9 @@ export interface operations {
     listNotices: {
         parameters: {
             query?: {
-                kind?: components["schemas"]["SharedKernel.Contracts.NoticeKind"];
+                kind?: components["schemas"]["SharedKernel.NoticeKind"];
                 jurisdiction?: string;
-                status?: components["schemas"]["SharedKernel.Contracts.NoticeStatus"];
+                status?: components["schemas"]["SharedKernel.NoticeStatus"];
                 q?: string;
                 page?: number;
                 pageSize?: number;
@@ -6203,7 +6160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Notices.Notices.NoticePage"];
+                    "application/json": components["schemas"]["PagedOfNotices.PublicNotice"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -6244,7 +6201,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Notices.Notices.PublishNotice"];
+                "application/json": components["schemas"]["Notices.PublishNotice"];
             };
         };
         responses: {
@@ -6339,7 +6296,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Notices.Notices.PublicNotice"];
+                    "application/json": components["schemas"]["Notices.PublicNotice"];
                 };
             };
             /** @description 不存在或无权查看 */
@@ -6379,7 +6336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Notices.Notices.Objection"][];
+                    "application/json": components["schemas"]["Notices.Objection"][];
                 };
             };
             /** @description 未登录或 API 密钥无效 */
@@ -6431,7 +6388,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Notices.Notices.LodgeObjection"];
+                "application/json": components["schemas"]["Notices.LodgeObjection"];
             };
         };
         responses: {
@@ -6441,7 +6398,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Notices.Notices.ObjectionReceipt"];
+                    "application/json": components["schemas"]["Notices.ObjectionReceipt"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -6455,15 +6412,6 @@ export interface operations {
             };
             /** @description 不存在或无权查看 */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 版本冲突或重复 */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6530,7 +6478,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Notices.Notices.ResolveObjection"];
+                "application/json": components["schemas"]["Notices.ResolveObjection"];
             };
         };
         responses: {
@@ -6540,7 +6488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Notices.Notices.Notice"];
+                    "application/json": components["schemas"]["Notices.Notice"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -6637,7 +6585,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Notices.Notices.WithdrawNotice"];
+                "application/json": components["schemas"]["Notices.WithdrawNotice"];
             };
         };
         responses: {
@@ -6647,7 +6595,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Notices.Notices.Notice"];
+                    "application/json": components["schemas"]["Notices.Notice"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -6751,7 +6699,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Catalog.CatalogOccupation"][];
+                    "application/json": components["schemas"]["Filing.CatalogOccupation"][];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -6798,7 +6746,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Catalog.CatalogImportState"];
+                    "application/json": components["schemas"]["Filing.CatalogImportState"];
                 };
             };
             /** @description 未登录或 API 密钥无效 */
@@ -6863,7 +6811,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Catalog.CatalogImportResult"];
+                    "application/json": components["schemas"]["Filing.CatalogImportResult"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -7015,7 +6963,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Organizations.OrganizationPage"];
+                    "application/json": components["schemas"]["PagedOfFiling.Organization"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -7074,7 +7022,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Filing.Organizations.RegisterOrganization"];
+                "application/json": components["schemas"]["Filing.RegisterOrganization"];
             };
         };
         responses: {
@@ -7107,15 +7055,6 @@ export interface operations {
             };
             /** @description 角色或权限范围不允许 */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description 版本冲突或重复 */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7178,7 +7117,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Organizations.Organization"];
+                    "application/json": components["schemas"]["Filing.Organization"];
                 };
             };
             /** @description 未登录或 API 密钥无效 */
@@ -7230,7 +7169,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Filing.Organizations.ChangeOrganizationContact"];
+                "application/json": components["schemas"]["Filing.ChangeOrganizationContact"];
             };
         };
         responses: {
@@ -7240,7 +7179,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Organizations.Organization"];
+                    "application/json": components["schemas"]["Filing.Organization"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -7341,7 +7280,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Api.Policies.PolicySummary"][];
+                    "application/json": components["schemas"]["Api.PolicySummary"][];
                 };
             };
             /** @description 不存在或无权查看 */
@@ -7381,7 +7320,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SharedKernel.Policies.JurisdictionPolicy"];
+                    "application/json": components["schemas"]["SharedKernel.JurisdictionPolicy"];
                 };
             };
             /** @description 不存在或无权查看 */
@@ -7420,7 +7359,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: components["schemas"]["SharedKernel.Reference.Term"][];
+                        [key: string]: components["schemas"]["SharedKernel.Term"][];
                     };
                 };
             };

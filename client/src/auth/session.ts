@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../api/client';
 
-export type Me = Schemas['Api.Identity.MeResponse'];
+export type Me = Schemas['Api.MeResponse'];
 
 /** The signed-in user, or null for the public (GET /api/auth/session answers 200 to everyone: no 401 in the console). */
 export function useMe() {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../api/client';
 
-export type AuthorityNode = Schemas['Api.Policies.AuthorityNode'];
+export type AuthorityNode = Schemas['Api.AuthorityNode'];
 
 export interface AreaOption {
   value: string;

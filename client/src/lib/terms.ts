@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../api/client';
 
-export type Term = Schemas['SharedKernel.Reference.Term'];
+export type Term = Schemas['SharedKernel.Term'];
 
 /** The code lists GET /api/terms serves (every list the SPA shows by name). */
 export type TermList =

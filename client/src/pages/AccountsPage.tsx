@@ -9,8 +9,8 @@ import { Roles } from '../lib/roles';
 import { useTerms } from '../lib/terms';
 import { formatDateTime } from '../lib/format';
 
-type Account = Schemas['Api.Identity.AccountView'];
-type CreateAccount = Schemas['Api.Identity.CreateAccount'];
+type Account = Schemas['Api.AccountView'];
+type CreateAccount = Schemas['Api.CreateAccount'];
 type Decision = 'disable' | 'enable';
 
 /** Roles a person's account can have (third-party systems are registered on their own page). */

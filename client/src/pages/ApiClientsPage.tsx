@@ -7,8 +7,8 @@ import { useAreas } from '../lib/areas';
 import { useTerms } from '../lib/terms';
 import { formatDateTime } from '../lib/format';
 
-type Client = Schemas['Api.Identity.ApiClientView'];
-type Register = Schemas['Api.Identity.RegisterApiClient'];
+type Client = Schemas['Api.ApiClientView'];
+type Register = Schemas['Api.RegisterApiClient'];
 
 /** Third-party systems: API keys with scopes, shown once, revocable with a reason. */
 export function ApiClientsPage() {

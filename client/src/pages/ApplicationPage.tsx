@@ -19,10 +19,10 @@ import { useTerms, type Terms } from '../lib/terms';
 import { ApplicationStatusTag, DeadlineTag } from './ApplicationsPage';
 import { EvaluationCard, MaterialsCard, PublicityCard, reviewerCanAct, useUpdate } from './FilingStages';
 
-type Application = Schemas['Filing.Applications.ApplicationView'];
-type LineView = Schemas['Filing.Applications.OccupationLineView'];
-type Line = Schemas['Filing.Applications.OccupationLine'];
-type Occupation = Schemas['Filing.Catalog.CatalogOccupation'];
+type Application = Schemas['Filing.ApplicationView'];
+type LineView = Schemas['Filing.OccupationLineView'];
+type Line = Schemas['Filing.OccupationLine'];
+type Occupation = Schemas['Filing.CatalogOccupation'];
 
 export function ApplicationPage() {
   const { id } = useParams();

@@ -8,8 +8,8 @@ import { ProblemAlert } from '../lib/ProblemAlert';
 import { Roles } from '../lib/roles';
 import { applicationStatusColors, useTerms } from '../lib/terms';
 
-type Application = Schemas['Filing.Applications.ApplicationSummary'];
-type Deadline = Schemas['Filing.Applications.DeadlineView'];
+type Application = Schemas['Filing.ApplicationSummary'];
+type Deadline = Schemas['Filing.DeadlineView'];
 
 /** A deadline that applies now, as the server counted it in the rule's unit (working days on the authority's calendar);
  * nothing when none applies (granted, or a publicity whose window has closed). */

@@ -8,7 +8,7 @@ import { ProblemAlert } from '../lib/ProblemAlert';
 import { applicationColumns } from './ApplicationsPage';
 import { AwaitingMe } from './WorkbenchPage';
 
-type Summary = Schemas['Filing.Applications.ApplicationSummary'];
+type Summary = Schemas['Filing.ApplicationSummary'];
 
 /** An expert's home: the applications assigned to it, those waiting for its scores first (FIL-16). */
 export function AssignmentsPage() {

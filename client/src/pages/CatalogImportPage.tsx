@@ -7,7 +7,7 @@ import { ApiProblem, toProblem } from '../api/problem';
 import { formatDateTime } from '../lib/format';
 import { ProblemAlert } from '../lib/ProblemAlert';
 
-type ImportResult = Schemas['Filing.Catalog.CatalogImportResult'];
+type ImportResult = Schemas['Filing.CatalogImportResult'];
 
 /**
  * Downloads the import template: a file behind the session cookie, so it is fetched and handed to the browser as a blob link

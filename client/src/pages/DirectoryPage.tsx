@@ -10,7 +10,7 @@ import { useTerms } from '../lib/terms';
 import { formatDate } from '../lib/format';
 import { FilingStatusTag } from './FilingsPage';
 
-type Entry = Schemas['Filing.Directory.DirectoryEntry'];
+type Entry = Schemas['Filing.DirectoryEntry'];
 
 interface Filters {
   name?: string;

@@ -11,7 +11,7 @@ import { ProblemAlert } from '../lib/ProblemAlert';
 import { Roles } from '../lib/roles';
 import { noticeStatusColors, useTerms } from '../lib/terms';
 
-type Application = Schemas['Filing.Applications.ApplicationView'];
+type Application = Schemas['Filing.ApplicationView'];
 
 /** After a command: commands answer with the decision state, the page shows the application's view, so read it again. */
 export function useUpdate(a: Application, text: string) {

@@ -11,7 +11,7 @@ import { formatDate } from '../lib/format';
 import { Roles } from '../lib/roles';
 import { filingStatusColors, useTerms } from '../lib/terms';
 
-type Filing = Schemas['Filing.Filings.FilingRecord'];
+type Filing = Schemas['Filing.FilingRecord'];
 
 export function FilingStatusTag({ status }: { status: string }) {
   const terms = useTerms();

@@ -11,9 +11,9 @@ import { Roles } from '../lib/roles';
 import { noticeStatusColors, useTerms } from '../lib/terms';
 import { formatDateTime } from '../lib/format';
 
-type Notice = Schemas['Notices.Notices.PublicNotice'];
-type Objection = Schemas['Notices.Notices.Objection'];
-type Lodge = Schemas['Notices.Notices.LodgeObjection'];
+type Notice = Schemas['Notices.PublicNotice'];
+type Objection = Schemas['Notices.Objection'];
+type Lodge = Schemas['Notices.LodgeObjection'];
 
 export function NoticeDetailPage() {
   const { id } = useParams();

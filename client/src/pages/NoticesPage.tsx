@@ -10,9 +10,9 @@ import { Roles } from '../lib/roles';
 import { noticeStatusColors, useTerms } from '../lib/terms';
 import { formatDateTime } from '../lib/format';
 
-type Notice = Schemas['Notices.Notices.PublicNotice'];
-type Kind = Schemas['SharedKernel.Contracts.NoticeKind'];
-type Status = Schemas['SharedKernel.Contracts.NoticeStatus'];
+type Notice = Schemas['Notices.PublicNotice'];
+type Kind = Schemas['SharedKernel.NoticeKind'];
+type Status = Schemas['SharedKernel.NoticeStatus'];
 
 /** Public list of notices (公示公告), filterable by kind, jurisdiction and status. */
 export function NoticesPage() {

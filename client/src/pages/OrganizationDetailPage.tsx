@@ -7,7 +7,7 @@ import { useAreas } from '../lib/areas';
 import { useTerms } from '../lib/terms';
 import { formatDateTime } from '../lib/format';
 
-export function OrganizationDescriptions({ organization: o }: { organization: Schemas['Filing.Organizations.Organization'] }) {
+export function OrganizationDescriptions({ organization: o }: { organization: Schemas['Filing.Organization'] }) {
   const { areaName } = useAreas();
   const terms = useTerms();
   return (

@@ -10,8 +10,8 @@ import { useAreas } from '../lib/areas';
 import { useTerms } from '../lib/terms';
 import { OrganizationDescriptions } from './OrganizationDetailPage';
 
-type Register = Schemas['Filing.Organizations.RegisterOrganization'];
-type Contact = Schemas['Filing.Organizations.ChangeOrganizationContact'];
+type Register = Schemas['Filing.RegisterOrganization'];
+type Contact = Schemas['Filing.ChangeOrganizationContact'];
 
 /** The organization user's home: register the organization (FIL-11) once, then keep its contact details current. */
 export function OrganizationPage() {
@@ -113,7 +113,7 @@ function ContactFields() {
   );
 }
 
-function RegisteredOrganization({ organization }: { organization: Schemas['Filing.Organizations.Organization'] }) {
+function RegisteredOrganization({ organization }: { organization: Schemas['Filing.Organization'] }) {
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm<Contact>();
   const client = useQueryClient();

@@ -5,7 +5,7 @@ import { api, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert } from '../lib/ProblemAlert';
 import { useTerms } from '../lib/terms';
 
-type Scope = Schemas['SharedKernel.Policies.ServiceScopePolicy'];
+type Scope = Schemas['SharedKernel.ServiceScopePolicy'];
 
 const authorityLevels: Record<string, string> = { national: '国家', province: '省级', city: '市级', county: '县级' };
 

@@ -8,7 +8,7 @@ import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
 import { useAreas, type AreaOption } from '../lib/areas';
 import { useTerms } from '../lib/terms';
 
-type Kind = Schemas['SharedKernel.Contracts.NoticeKind'];
+type Kind = Schemas['SharedKernel.NoticeKind'];
 
 interface Values {
   kind: Kind;

@@ -13,8 +13,8 @@ import { applicationColumns } from './ApplicationsPage';
 
 const queueStatuses = ['Submitted', 'Accepted', 'UnderEvaluation', 'EvaluationPassed', 'InPublicity'] as const;
 
-type Summary = Schemas['Filing.Applications.ApplicationSummary'];
-type Organization = Schemas['Filing.Organizations.Organization'];
+type Summary = Schemas['Filing.ApplicationSummary'];
+type Organization = Schemas['Filing.Organization'];
 
 /** The page's title says whose page it is: reviewers review, inspectors supervise, administrators and auditors overview. */
 export function workbenchTitle(role: string | undefined): string {

@@ -19,6 +19,7 @@ public static class ChangeOwnPasswordEndpoint
     /// <summary>A signed-in user changes its own password; other sessions of the account end.</summary>
     [Authorize(AuthenticationSchemes = AuthSchemes.Cookie), Infrastructure.SelfService]
     [WolverinePost("/api/auth/password", OperationId = "changeOwnPassword", Summary = "修改本人密码")]
+    [ProducesResponseType(204)]
     public static async Task<IResult> Post(ChangeOwnPassword request, ClaimsPrincipal principal, HttpContext http, IDocumentSession session)
     {
         var user = CurrentUser.From(principal);

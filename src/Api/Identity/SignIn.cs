@@ -96,6 +96,7 @@ public static class SignOutEndpoint
     /// <summary>Ends the session on the server: the cookie is worthless afterwards, also where a copy of it was kept.</summary>
     [AllowAnonymous, SelfService]
     [WolverinePost("/api/auth/sign-out", OperationId = "signOut", Summary = "退出登录")]
+    [ProducesResponseType(204)]
     public static async Task<IResult> Post(HttpContext http)
     {
         await http.SignOutAsync(AuthSchemes.Cookie);

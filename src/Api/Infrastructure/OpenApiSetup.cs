@@ -126,13 +126,15 @@ public sealed class RemoveResultPlaceholderFilter : IDocumentFilter
         const string placeholder = "Microsoft.AspNetCore.Http.IResult";
         foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []))
         {
-            foreach (var response in operation.Responses?.Values.OfType<OpenApiResponse>() ?? [])
+            foreach (var (status, answer) in operation.Responses?.ToList() ?? [])
             {
-                if (response.Content is null) continue;
-                foreach (var entry in response.Content.ToList())
-                {
-                    if (entry.Value.Schema is OpenApiSchemaReference r && r.Reference.Id == placeholder) response.Content.Remove(entry.Key);
-                }
+                if (answer is not OpenApiResponse { Content: { } content }) continue;
+                var placeholders = content.Where(c => c.Value.Schema is OpenApiSchemaReference r && r.Reference.Id == placeholder).ToList();
+                foreach (var entry in placeholders) content.Remove(entry.Key);
+                // the placeholder stood for "some IResult": where the endpoint declares its real success answer, it is not a 200 of its own
+                if (placeholders.Count > 0 && content.Count == 0
+                    && operation.Responses!.Keys.Any(k => k != status && k.StartsWith('2')))
+                    operation.Responses.Remove(status);
             }
         }
         document.Components?.Schemas?.Remove(placeholder);

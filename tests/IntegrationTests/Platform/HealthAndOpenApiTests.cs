@@ -62,7 +62,7 @@ public class OpenApiTests(AppFixture app) : IntegrationTest(app)
         var me = doc["paths"]!["/api/auth/me"]!["get"]!;
         me["security"]!.AsArray().Count.ShouldBe(2);
         me["responses"]!["401"]!["content"]!["application/problem+json"].ShouldNotBeNull();
-        doc["paths"]!["/api/auth/sign-in"]!["post"]!["security"].ShouldBeNull();
+        doc["paths"]!["/api/auth/sign-in"]!["post"]!["security"]!.AsArray().ShouldBeEmpty();
     }
 
     [Fact]
@@ -83,6 +83,23 @@ public class OpenApiTests(AppFixture app) : IntegrationTest(app)
         nature["enum"]!.AsArray().Select(x => x!.GetValue<string>()).ShouldContain("TechnicalSchool");
         var calendar = schemas.Single(s => s.Key.EndsWith("AddWorkingDaysAnswer")).Value!;
         calendar["properties"]!["result"]!["format"]!.GetValue<string>().ShouldBe("date");
+    }
+
+    [Fact]
+    public async Task every_operation_says_what_its_success_answer_carries()
+    {
+        var doc = await Document();
+        var vague = doc["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(m => (Name: $"{m.Key.ToUpperInvariant()} {p.Key}", Responses: m.Value!["responses"]!.AsObject())))
+            .Where(o =>
+            {
+                var successes = o.Responses.Where(r => r.Key.StartsWith('2')).ToList();
+                // a body-less success must be an explicit 204; any other success says what it returns
+                return successes.Count == 0 || successes.Any(r => r.Key != "204" && r.Value!["content"] is null);
+            })
+            .Select(o => o.Name)
+            .ToList();
+        vague.ShouldBeEmpty();
     }
 
     /// <summary>

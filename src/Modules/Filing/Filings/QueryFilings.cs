@@ -43,6 +43,7 @@ public static class QueryFilingsEndpoint
 
     [Authorize(Policy = ScopePolicies.FilingRead)]
     [WolverineGet("/api/filing/filings/{filingId}", OperationId = "getFiling", Summary = "查看备案")]
+    [ProducesResponseType<FilingRecord>(200)]
     public static async Task<IResult> Get(Guid filingId, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
     {
         var filing = await session.LoadAsync<FilingRecord>(filingId);

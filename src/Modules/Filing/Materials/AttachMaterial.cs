@@ -39,6 +39,7 @@ public static class AttachMaterialEndpoint
     [Authorize(Roles = Roles.Organization)]
     [AcceptsUpload(MaterialItems.MaxBytes, "version", "item")]
     [WolverinePost("/api/filing/applications/{applicationId}/materials", OperationId = "attachFilingMaterial", Summary = "上传申报材料")]
+    [ProducesResponseType<FilingApplication>(200)]
     public static async Task<IResult> Post(Guid applicationId, HttpRequest request, ClaimsPrincipal principal, IDocumentSession session,
         AccessControl access, Instant now, Actor by)
     {
