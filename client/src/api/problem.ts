@@ -7,6 +7,8 @@ export interface RuleViolation {
   message: string;
   /** A rule written 原则上: the applicant may ask a reviewer for an exception, with reasons. */
   inPrinciple?: boolean;
+  /** JSON Pointer to what must change: "/occupations/0", "/materialItems/4". */
+  target?: string;
 }
 
 export interface ProblemBody {

@@ -1045,8 +1045,10 @@ export interface components {
             version: number;
             name: string;
             authorityCode?: string | null;
+            authorityName?: string | null;
             /** Format: uuid */
             organizationId?: string | null;
+            organizationName?: string | null;
             scopes: string[];
             /**
              * Format: date-time
@@ -1291,6 +1293,7 @@ export interface components {
             rejectionRuleId?: string | null;
             rejectionReason?: string | null;
             history: components["schemas"]["Filing.StepView"][];
+            actions: string[];
         };
         "Filing.AssignExperts": {
             /** Format: int64 */
@@ -2207,6 +2210,7 @@ export interface components {
             code: string;
             message: string;
             inPrinciple: boolean;
+            target?: string | null;
         };
         "SharedKernel.ServiceScopePolicy": {
             scope: string;

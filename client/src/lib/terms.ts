@@ -7,7 +7,7 @@ export type Term = Schemas['SharedKernel.Term'];
 export type TermList =
   | 'applicationStatuses' | 'applicationKinds' | 'filingStatuses' | 'materialItems' | 'evaluationSubjects'
   | 'organizationNatures' | 'organizationCategories' | 'noticeKinds' | 'noticeStatuses' | 'objectionOutcomes' | 'roles'
-  | 'skillLevels' | 'apiScopes' | 'jurisdictions' | 'serviceScopes' | 'evaluationMethods' | 'publicityUnits';
+  | 'skillLevels' | 'apiScopes' | 'jurisdictions' | 'serviceScopes' | 'evaluationMethods' | 'publicityUnits' | 'authorityLevels';
 
 export type TermLists = Partial<Record<string, Term[]>>;
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
 import { useAreas } from '../lib/areas';
@@ -12,7 +12,7 @@ type Register = Schemas['Api.RegisterApiClient'];
 
 /** Third-party systems: API keys with scopes, shown once, revocable with a reason. */
 export function ApiClientsPage() {
-  const { authorityName, tree } = useAreas();
+  const { tree } = useAreas();
   const terms = useTerms();
   const client = useQueryClient();
   const { message, modal } = App.useApp();
@@ -20,17 +20,6 @@ export function ApiClientsPage() {
   const [open, setOpen] = useState(false);
   const [issuedKey, setIssuedKey] = useState<string | null>(null);
   const clients = useQuery({ queryKey: ['api-clients'], queryFn: () => unwrap(api.GET('/api/admin/api-clients')) });
-  // a system acting for an organization is shown by the organization's name (the list carries only its id)
-  const organizationIds = [...new Set((clients.data ?? []).map((c) => c.organizationId).filter((x): x is string => !!x))];
-  const organizations = useQueries({
-    queries: organizationIds.map((organizationId) => ({
-      queryKey: ['organization', organizationId],
-      queryFn: () => unwrap(api.GET('/api/organizations/{organizationId}', { params: { path: { organizationId } } })),
-      staleTime: 5 * 60_000,
-    })),
-  });
-  const organizationName = (organizationId: string) =>
-    organizations.find((q) => q.data?.id === organizationId)?.data?.name ?? '评价机构';
   const register = useMutation({
     mutationFn: (body: Register) => unwrap(api.POST('/api/admin/api-clients', { body })),
     onSuccess: async (issued) => {
@@ -70,7 +59,7 @@ export function ApiClientsPage() {
         scroll={{ x: 'max-content' }}
         columns={[
           { title: '名称', dataIndex: 'name', width: 200 },
-          { title: '代表', width: 220, render: (_, c) => (c.authorityCode ? authorityName(c.authorityCode) : c.organizationId ? organizationName(c.organizationId) : '—') },
+          { title: '代表', width: 220, render: (_, c) => c.authorityName ?? c.organizationName ?? '—' },
           { title: '权限', dataIndex: 'scopes', width: 320, render: (s: string[]) => <Space size={[0, 4]} wrap>{s.map((x) => <Tag key={x}>{terms.name('apiScopes', x)}</Tag>)}</Space> },
           { title: '登记时间', dataIndex: 'registeredAt', width: 150, render: (t: string) => formatDateTime(t) },
           { title: '状态', dataIndex: 'revoked', width: 80, render: (r: boolean) => (r ? <Tag color="red">已吊销</Tag> : <Tag color="green">有效</Tag>) },

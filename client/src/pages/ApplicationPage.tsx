@@ -15,9 +15,9 @@ import { formatDateTime } from '../lib/format';
 import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
 import { Roles } from '../lib/roles';
 import { RuleTag } from '../lib/RuleTag';
-import { useTerms, type Terms } from '../lib/terms';
+import { useTerms } from '../lib/terms';
 import { ApplicationStatusTag, DeadlineTag } from './ApplicationsPage';
-import { EvaluationCard, MaterialsCard, PublicityCard, reviewerCanAct, useUpdate } from './FilingStages';
+import { EvaluationCard, MaterialsCard, PublicityCard, useUpdate } from './FilingStages';
 
 type Application = Schemas['Filing.ApplicationView'];
 type LineView = Schemas['Filing.OccupationLineView'];
@@ -164,8 +164,7 @@ function HistoryCard({ application: a }: { application: Application }) {
 /** The decisions of the acting authority and the experts, or, when the caller has nothing to do now, why. */
 function Decisions({ application: a, acting, methods }: { application: Application; acting: boolean; methods: string[] }) {
   const { data: me } = useMe();
-  const mine = a.experts.find((e) => e.userId === me?.id);
-  const canAct = reviewerCanAct(a, acting) || (a.status === 'UnderEvaluation' && !!mine && !mine.scoredAt);
+  const canAct = a.actions.length > 0;
   const staff = !!me && me.role !== Roles.organization;
   return (
     <>
@@ -199,19 +198,18 @@ const toLine = (l: Partial<Line>): Line => ({
   priorSeniorEvaluation: !!l.priorSeniorEvaluation,
 });
 
-/** The FIL-10 items a 422 names as missing: the rule's message names the item as the terms do. */
-export function missingMaterialItems(rules: RuleViolation[], terms: Terms): number[] {
-  const items = terms.list('materialItems');
+/** The material items (1–6) a 422 names as missing: its FIL-10 rules point at them ("/materialItems/4"). */
+export function missingMaterialItems(rules: RuleViolation[]): number[] {
   return rules
-    .filter((r) => r.ruleId === 'FIL-10' && /material/.test(r.code))
-    .flatMap((r) => items.filter((t) => r.message.includes(t.name) || r.message.includes(t.name.replace(/^（\d+）/, ''))).map((t) => Number(t.code)));
+    .map((r) => /^\/materialItems\/(\d+)$/.exec(r.target ?? ''))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => Number(m[1]));
 }
 
 /** The organization's draft: details, then the materials, then submission (which needs both). */
 function DraftEditor({ application: a, pledgeable }: { application: Application; pledgeable: number[] }) {
   const [form] = Form.useForm<EditorValues>();
   const client = useQueryClient();
-  const terms = useTerms();
   const { message } = App.useApp();
   const [justifications, setJustifications] = useState<Record<string, string>>({});
 
@@ -242,8 +240,17 @@ function DraftEditor({ application: a, pledgeable }: { application: Application;
       client.invalidateQueries({ queryKey: ['applications'] });
       message.success('申请已提交');
     },
-    // a refused submission may still have saved the details: show the version the server holds now
-    onError: () => client.invalidateQueries({ queryKey: ['application', a.id] }),
+    // a refused submission may still have saved the details: show the version the server holds now;
+    // a rule about one occupation line is shown at that line too
+    onError: (e) => {
+      client.invalidateQueries({ queryKey: ['application', a.id] });
+      const byLine = new Map<number, string[]>();
+      for (const r of e instanceof ApiProblem ? e.rules : []) {
+        const m = /^\/occupations\/(\d+)$/.exec(r.target ?? '');
+        if (m) byLine.set(Number(m[1]), [...(byLine.get(Number(m[1])) ?? []), `[${r.ruleId}] ${r.message}`]);
+      }
+      form.setFields([...byLine].map(([i, errors]) => ({ name: ['occupations', i, 'name'], errors })));
+    },
   });
   const saveDraft = async () => {
     try {
@@ -271,7 +278,7 @@ function DraftEditor({ application: a, pledgeable }: { application: Application;
   };
   const rules = submit.error instanceof ApiProblem ? submit.error.rules : [];
   const inPrinciple = rules.filter((r) => r.inPrinciple);
-  const missing = missingMaterialItems(rules, terms);
+  const missing = missingMaterialItems(rules);
 
   return (
     <>

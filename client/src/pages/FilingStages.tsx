@@ -25,25 +25,8 @@ export function useUpdate(a: Application, text: string) {
   };
 }
 
-/** Whether the acting authority has a decision to take now (otherwise the page says what it waits for). */
-export function reviewerCanAct(a: Application, acting: boolean): boolean {
-  if (!acting) return false;
-  switch (a.status) {
-    case 'Submitted':
-    case 'Accepted':
-    case 'EvaluationPassed':
-      return true;
-    case 'UnderEvaluation':
-      return a.experts.length > 0 && a.experts.every((e) => !!e.scoredAt);
-    case 'InPublicity':
-      return canGrant(a) || a.upheldObjections > 0;
-    default:
-      return false;
-  }
-}
-
-/** FIL-17/18: the window has closed and no objection is open or upheld. */
-const canGrant = (a: Application) => a.publicityStatus === 'Closed' && a.openObjections === 0 && a.upheldObjections === 0;
+/** Whether the server offers the caller this step now (ApplicationView.actions, named as the operations). */
+export const mayTake = (a: Application, operation: string) => a.actions.includes(operation);
 
 const uploadMaterial = (a: Application, item: number, file: File) =>
   postForm<unknown>(`/api/filing/applications/${a.id}/materials`, { version: String(a.version), item: String(item), file });
@@ -234,10 +217,11 @@ export function EvaluationCard({ application: a, methods, acting }: { applicatio
         </>
       )}
       {a.status === 'UnderEvaluation' && mine && !mine.scoredAt && <ScoreForm application={a} />}
-      {a.status === 'UnderEvaluation' && acting && !allScored && (
-        <Alert type="info" showIcon style={{ marginTop: 12 }} title="全部专家评分后才能作出评估结论" description={a.waitingFor} />
+      {a.status === 'UnderEvaluation' && acting && !mayTake(a, 'concludeEvaluation') && (
+        <Alert type="info" showIcon style={{ marginTop: 12 }}
+          title={allScored ? '承诺后补的材料提交后才能作出评估结论' : '全部专家评分后才能作出评估结论'} description={a.waitingFor} />
       )}
-      {a.status === 'UnderEvaluation' && acting && allScored && (
+      {mayTake(a, 'concludeEvaluation') && (
         <Form layout="vertical" style={{ marginTop: 12 }}>
           <Form.Item label="评估结论" required>
             <Radio.Group value={conclusion.passed} onChange={(e) => setConclusion({ ...conclusion, passed: e.target.value as boolean })} aria-label="评估结论"
@@ -371,7 +355,7 @@ export function PublicityCard({ application: a, acting }: { application: Applica
       )}
       {a.status === 'InPublicity' && acting && (
         <Space orientation="vertical" style={{ width: '100%', marginTop: 12 }}>
-          {canGrant(a) ? (
+          {mayTake(a, 'grantFiling') ? (
             <Button type="primary" loading={grant.isPending}
               onClick={() => confirmDecision(modal, {
                 title: '准予备案并分配备案号？', okText: '确认备案',
@@ -381,7 +365,7 @@ export function PublicityCard({ application: a, acting }: { application: Applica
           ) : (
             a.upheldObjections === 0 && <Alert type="info" showIcon title="公示期满且无未决异议后才能准予备案" description={a.waitingFor} />
           )}
-          {a.upheldObjections > 0 && (
+          {mayTake(a, 'rejectFilingApplication') && (
             <Space.Compact style={{ width: '100%' }}>
               <Input placeholder="不予备案的理由" value={reason} onChange={(e) => setReason(e.target.value)} aria-label="不予备案理由" />
               <Button danger loading={reject.isPending} disabled={!reason.trim()}

@@ -7,7 +7,6 @@ import { useTerms } from '../lib/terms';
 
 type Scope = Schemas['SharedKernel.ServiceScopePolicy'];
 
-const authorityLevels: Record<string, string> = { national: '国家', province: '省级', city: '市级', county: '县级' };
 
 export function PoliciesPage() {
   const [params, setParams] = useSearchParams();
@@ -47,7 +46,7 @@ export function PoliciesPage() {
               dataSource={p.filing.scopes}
               columns={[
                 { title: '服务范围', dataIndex: 'name' },
-                { title: '受理层级', render: (_, s) => `${authorityLevels[s.handledBy]}${s.firstReviewBy ? `（${authorityLevels[s.firstReviewBy]}初审）` : ''}` },
+                { title: '受理层级', render: (_, s) => `${terms.name('authorityLevels', s.handledBy)}${s.firstReviewBy ? `（${terms.name('authorityLevels', s.firstReviewBy)}初审）` : ''}` },
                 { title: '连续年限', render: (_, s) => (s.threshold ? `≥ ${s.threshold.years} 年` : '—') },
                 { title: '累计人次', render: (_, s) => (s.threshold ? `≥ ${s.threshold.cumulativePersonTimes.toLocaleString()}` : '—') },
                 { title: '每职业人次', render: (_, s) => (s.threshold ? `≥ ${s.threshold.perOccupationPersonTimes.toLocaleString()}` : '—') },
@@ -96,7 +95,7 @@ export function PoliciesPage() {
                 { title: '代码', dataIndex: 'code', width: 100 },
                 { title: '名称', dataIndex: 'name' },
                 { title: '辖区', dataIndex: 'areaName' },
-                { title: '层级', dataIndex: 'level', render: (l: string) => authorityLevels[l] },
+                { title: '层级', dataIndex: 'level', render: (l: string) => terms.name('authorityLevels', l) },
                 { title: '备案号市级代码', render: (_, a) => p.filing.numbering.cityCodes[a.code] ?? '—' },
               ]}
             />

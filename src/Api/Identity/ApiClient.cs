@@ -1,6 +1,7 @@
 using Assessment.SharedKernel.Http;
 using System.Security.Claims;
 using System.Security.Cryptography;
+using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
@@ -65,10 +66,14 @@ public sealed class ApiClient
     public void Apply(ApiClientRevoked _) => Revoked = true;
 }
 
-public sealed record ApiClientView(Guid Id, long Version, string Name, string? AuthorityCode, Guid? OrganizationId,
-    IReadOnlyList<string> Scopes, Instant RegisteredAt, bool Revoked)
+/// <summary>A third-party system as administrators and auditors see it: whom it acts for by name, never its key.</summary>
+public sealed record ApiClientView(Guid Id, long Version, string Name, string? AuthorityCode, string? AuthorityName, Guid? OrganizationId,
+    string? OrganizationName, IReadOnlyList<string> Scopes, Instant RegisteredAt, bool Revoked)
 {
-    public static ApiClientView From(ApiClient c) => new(c.Id, c.Version, c.Name, c.AuthorityCode, c.OrganizationId, c.Scopes, c.RegisteredAt, c.Revoked);
+    public static ApiClientView From(ApiClient c, PolicyCatalog catalog, IReadOnlyDictionary<Guid, string> organizationNames) =>
+        new(c.Id, c.Version, c.Name, c.AuthorityCode, c.AuthorityCode is null ? null : catalog.FindAuthority(c.AuthorityCode)?.Name,
+            c.OrganizationId, c.OrganizationId is { } org ? organizationNames.GetValueOrDefault(org, "尚未登记的机构") : null,
+            c.Scopes, c.RegisteredAt, c.Revoked);
 }
 
 public static class ApiKeys
@@ -138,8 +143,13 @@ public static class ListApiClientsEndpoint
 {
     [Authorize(Roles = Roles.Administrator + "," + Roles.Auditor)]
     [WolverineGet("/api/admin/api-clients", OperationId = "listApiClients", Summary = "查询第三方系统")]
-    public static async Task<IReadOnlyList<ApiClientView>> List(IQuerySession session) =>
-        (await session.Query<ApiClient>().OrderBy(c => c.Name).ToListAsync()).Select(ApiClientView.From).ToList();
+    public static async Task<IReadOnlyList<ApiClientView>> List(IQuerySession session, PolicyCatalog catalog,
+        IOrganizationNames organizations)
+    {
+        var clients = await session.Query<ApiClient>().OrderBy(c => c.Name).ToListAsync();
+        var names = await organizations.NamesAsync(clients.Where(c => c.OrganizationId is not null).Select(c => c.OrganizationId!.Value).ToList());
+        return clients.Select(c => ApiClientView.From(c, catalog, names)).ToList();
+    }
 
 }
 

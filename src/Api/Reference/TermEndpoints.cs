@@ -16,6 +16,8 @@ public sealed class PlatformTerms(PolicyCatalog catalog) : ITermProvider
         ["roles"] = Roles.Assignable.Append(Roles.ApiClient).Select(r => new Term(r, Roles.DisplayName(r))).ToList(),
         ["skillLevels"] = SkillLevel.All.Select(l => new Term(l.Number.ToString(), l.FullName)).ToList(),
         ["apiScopes"] = TermLists.Of(ApiScopes.All),
+        ["authorityLevels"] = [new(AuthorityLevels.National, "国家"), new(AuthorityLevels.Province, "省级"), new(AuthorityLevels.City, "市级"),
+            new(AuthorityLevels.County, "县级")],
         ["jurisdictions"] = catalog.All.OrderBy(p => p.RootAuthority).Select(p => new Term(p.Id, p.Name)).ToList(),
         ["serviceScopes"] = catalog.All.OrderBy(p => p.RootAuthority)
             .SelectMany(p => p.Filing.Scopes.Select(s => new Term($"{p.Id}/{s.Scope}", s.Name))).ToList(),

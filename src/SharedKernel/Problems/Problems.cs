@@ -20,12 +20,16 @@ public static class Problems
             Extensions =
             {
                 ["code"] = "business-rule-violated",
-                ["rules"] = list.Select(v => new Dictionary<string, object>
-                {
-                    ["ruleId"] = v.RuleId, ["code"] = v.Code, ["message"] = v.Message, ["inPrinciple"] = v.InPrinciple,
-                }).ToList(),
+                ["rules"] = list.Select(Rule).ToList(),
             },
         };
+    }
+
+    private static Dictionary<string, object> Rule(RuleViolation v)
+    {
+        var rule = new Dictionary<string, object> { ["ruleId"] = v.RuleId, ["code"] = v.Code, ["message"] = v.Message, ["inPrinciple"] = v.InPrinciple };
+        if (v.Target is { } target) rule["target"] = target;
+        return rule;
     }
 
     public static ProblemDetails Validation(IDictionary<string, string[]> errors, string? detail = null) => new()

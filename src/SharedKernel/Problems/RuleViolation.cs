@@ -2,9 +2,11 @@ namespace Assessment.SharedKernel.Problems;
 
 /// <summary>
 /// One broken business rule: the rule ID from domain.md, a stable machine code and a Chinese message. A rule written
-/// "in principle" (原则上) may be excepted by a reviewer with a recorded reason.
+/// "in principle" (原则上) may be excepted by a reviewer with a recorded reason. <see cref="Target"/>, where there is one,
+/// is a JSON Pointer to what must change, so a client can mark the very field: "/occupations/0" (a line, 0-based, in the
+/// order sent), "/materialItems/4" (申报材料项 4, numbered as in GET /api/terms).
 /// </summary>
-public sealed record RuleViolation(string RuleId, string Code, string Message, bool InPrinciple = false);
+public sealed record RuleViolation(string RuleId, string Code, string Message, bool InPrinciple = false, string? Target = null);
 
 /// <summary>Thrown when a command breaks one or more business rules; the host turns it into a 422 ProblemDetails.</summary>
 public sealed class BusinessRuleException : Exception

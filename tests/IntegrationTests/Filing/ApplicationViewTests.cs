@@ -66,6 +66,47 @@ public class ApplicationViewTests(AppFixture app) : IntegrationTest(app)
         accepted["actorName"]!.GetValue<string>().ShouldBe("hs.reviewer");
         accepted["actorRoleName"]!.GetValue<string>().ShouldBe("审核人员");
         accepted["authorityName"]!.GetValue<string>().ShouldBe("芜湖市职业技能鉴定指导中心");
+        // each step shows when the decision was made (the platform's clock), not when the store wrote it
+        var granted = steps.Single(s => s["action"]!.GetValue<string>() == "准予备案");
+        NodaTime.Text.InstantPattern.ExtendedIso.Parse(granted["at"]!.GetValue<string>()).Value.ShouldBe(App.Clock.GetCurrentInstant());
+        steps.Select(s => NodaTime.Text.InstantPattern.ExtendedIso.Parse(s["at"]!.GetValue<string>()).Value).ShouldBeInOrder();
+    }
+
+    [Fact]
+    public async Task the_view_lists_the_steps_the_caller_may_take_now_by_operation_name()
+    {
+        var journey = await new FilingJourney(Host, Given, App, Jurisdiction.Anhui, "ac").Participants();
+        async Task<string[]> Actions(Caller caller) =>
+            (await Given.Get<JsonObject>(caller, $"/api/filing/applications/{journey.ApplicationId}"))["actions"]!.AsArray()
+            .Select(a => a!.GetValue<string>()).ToArray();
+        var operations = (await Given.Get<JsonObject>(Caller.Anonymous, "/swagger/v1/swagger.json"))["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => o.Value!["operationId"]!.GetValue<string>())).ToHashSet();
+
+        await journey.Draft();
+        var drafting = await Actions(journey.Organization);
+        drafting.ShouldContain("submitFilingApplication");
+        drafting.ShouldContain("attachFilingMaterial");
+        await journey.Submit();
+        (await Actions(journey.Organization)).ShouldBeEmpty();
+        (await Actions(journey.Reviewer)).ShouldBe(["acceptFilingApplication", "returnFilingApplication"]);
+        await journey.Accept();
+        (await Actions(journey.Reviewer)).ShouldBe(["assignEvaluationExperts"]);
+        await journey.AssignExpert();
+        (await Actions(journey.Reviewer)).ShouldBeEmpty();
+        (await Actions(journey.Expert)).ShouldBe(["scoreEvaluation"]);
+        await journey.Score();
+        (await Actions(journey.Expert)).ShouldBeEmpty();
+        (await Actions(journey.Reviewer)).ShouldBe(["concludeEvaluation"]);
+        await journey.Conclude();
+        (await Actions(journey.Reviewer)).ShouldBe(["startFilingPublicity"]);
+        await journey.Publicize();
+        (await Actions(journey.Reviewer)).ShouldBeEmpty();
+        await journey.ClosePublicity();
+        (await Actions(journey.Reviewer)).ShouldBe(["grantFiling"]);
+        drafting.Concat(["acceptFilingApplication", "returnFilingApplication", "assignEvaluationExperts", "scoreEvaluation", "concludeEvaluation",
+            "startFilingPublicity", "grantFiling", "forwardFilingApplication", "rejectFilingApplication"]).ShouldAllBe(a => operations.Contains(a));
+        await journey.Grant();
+        (await Actions(journey.Reviewer)).ShouldBeEmpty();
     }
 
     [Fact]

@@ -42,6 +42,16 @@ public class MaterialsTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task FIL_10_a_submission_without_materials_points_at_each_missing_item()
+    {
+        var journey = await Drafted(Jurisdiction.Anhui, "p");
+        var refused = await journey.Send(journey.Organization, $"/api/filing/applications/{journey.ApplicationId}/submit",
+            new { version = journey.Version }, HttpStatusCode.UnprocessableEntity);
+        var missing = refused["rules"]!.AsArray().Where(r => r!["ruleId"]!.GetValue<string>() == "FIL-10").ToList();
+        missing.Select(r => r!["target"]!.GetValue<string>()).ShouldBe(Enumerable.Range(1, 6).Select(i => $"/materialItems/{i}"));
+    }
+
+    [Fact]
     public async Task FIL_10_a_tampered_upload_declared_pdf_but_something_else_is_refused_and_nothing_is_stored()
     {
         var journey = await Drafted(Jurisdiction.Anhui, "t");

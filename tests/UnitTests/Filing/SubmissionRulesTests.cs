@@ -50,6 +50,7 @@ public class SubmissionRulesTests
         v.Select(x => (x.RuleId, x.Code)).ShouldBe([("FIL-10", "filing.material-missing"), ("FIL-10", "filing.material-missing")]);
         v[0].Message.ShouldContain("法人证书");
         v[1].Message.ShouldContain("工作方案");
+        v.Select(x => x.Target).ShouldBe(["/materialItems/2", "/materialItems/3"]);
     }
 
     [Fact]
@@ -111,6 +112,7 @@ public class SubmissionRulesTests
         var v = Evaluate(App("anhui", "province", "340100", Line("不存在的工种"), Line("焊工")));
         v.Where(x => x.RuleId == "FIL-01").Select(x => x.Code).ShouldBe(["filing.occupation-not-in-catalog", "filing.access-type-occupation"]);
         v.Where(x => x.RuleId == "FIL-01").ShouldAllBe(x => !x.InPrinciple);
+        v.Where(x => x.RuleId == "FIL-01").Select(x => x.Target).ShouldBe(["/occupations/0", "/occupations/1"]);
     }
 
     [Fact]

@@ -88,10 +88,35 @@ public sealed class ApplicationDetailsProjection : SingleStreamProjection<Applic
         if (Describe(e.Data) is ({ } action, var detail))
         {
             var by = (Actor)e.Data.GetType().GetProperty(nameof(ApplicationDrafted.By))!.GetValue(e.Data)!;
-            d.Steps.Add(new ApplicationStep(Instant.FromDateTimeOffset(e.Timestamp), action, by.Name, by.Role, by.AuthorityCode, detail));
+            d.Steps.Add(new ApplicationStep(OccurredAt(e.Data) ?? Instant.FromDateTimeOffset(e.Timestamp), action, by.Name, by.Role, by.AuthorityCode, detail));
         }
         return d;
     }
+
+    /// <summary>
+    /// When the step happened, as the decision recorded it: the store's timestamp is when it was written, which for
+    /// imported or back-dated history (the demo data) is not the same.
+    /// </summary>
+    private static Instant? OccurredAt(object data) => data switch
+    {
+        ApplicationDrafted d => d.DraftedAt,
+        ApplicationDetailsChanged d => d.ChangedAt,
+        MaterialAttached m => m.AttachedAt,
+        MaterialRemoved m => m.RemovedAt,
+        MaterialPledged p => p.PledgedAt,
+        ApplicationSubmitted s => s.SubmittedAt,
+        ApplicationForwarded f => f.ForwardedAt,
+        ApplicationAccepted a => a.AcceptedAt,
+        ApplicationReturned r => r.ReturnedAt,
+        ExpertsAssigned x => x.AssignedAt,
+        EvaluationScored s => s.ScoredAt,
+        EvaluationConcluded c => c.ConcludedAt,
+        PublicityStarted p => p.StartedAt,
+        PublicityProgressed p => p.ReceivedAt,
+        ApplicationGranted g => g.GrantedAt,
+        ApplicationRejected r => r.RejectedAt,
+        _ => null,
+    };
 
     /// <summary>The step in words; null for what is not a person's step.</summary>
     public static (string? Action, string? Detail) Describe(object data) => data switch

@@ -68,7 +68,7 @@ public sealed record ApplicationDrafted(
 
 public sealed record ApplicationDetailsChanged(
     Guid ApplicationId, IReadOnlyList<OccupationLine> Occupations, int ConsecutiveYears, int CumulativePersonTimes,
-    bool SubsidizedTraining, IReadOnlyList<string> Preferences, Actor By, IReadOnlyList<EvaluationSite>? Sites = null);
+    bool SubsidizedTraining, IReadOnlyList<string> Preferences, Actor By, IReadOnlyList<EvaluationSite>? Sites = null, Instant? ChangedAt = null);
 
 public sealed record ApplicationSubmitted(
     Guid ApplicationId, LocalDate SubmittedOn, Instant SubmittedAt, string HandlingAuthority, string? FirstReviewAuthority,

@@ -48,7 +48,7 @@ public sealed record ApplicationView(
     string? EvaluationInstructions, bool? EvaluationPassed, string? EvaluationReason, decimal? AverageScore,
     Guid? PublicityNoticeId, LocalDate? PublicityStart, LocalDate? PublicityEnd, NoticeStatus? PublicityStatus, int OpenObjections,
     int UpheldObjections, Guid? FilingId, string? FilingNumber, LocalDate? ValidFrom, LocalDate? ValidUntil,
-    string? RejectionRuleId, string? RejectionReason, IReadOnlyList<StepView> History);
+    string? RejectionRuleId, string? RejectionReason, IReadOnlyList<StepView> History, IReadOnlyList<string> Actions);
 
 /// <summary>A row of an application list.</summary>
 public sealed record ApplicationSummary(
@@ -59,7 +59,7 @@ public sealed record ApplicationSummary(
 /// <summary>Builds the views: names from the policies and module dictionaries, deadlines from the calendar and the clock.</summary>
 public sealed class ApplicationViews(PolicyCatalog catalog, IWorkingDayCalendar calendar, IClock clock)
 {
-    public ApplicationView For(FilingApplication a, ApplicationDetails? details)
+    public ApplicationView For(FilingApplication a, ApplicationDetails? details, CurrentUser caller)
     {
         var d = details ?? new ApplicationDetails { Id = a.Id };
         var policy = catalog.Get(a.Jurisdiction);
@@ -77,7 +77,7 @@ public sealed class ApplicationViews(PolicyCatalog catalog, IWorkingDayCalendar 
             d.EvaluationMethods.Select(m => SharedKernel.Policies.EvaluationMethods.Names.GetValueOrDefault(m, m)).ToList(),
             d.EvaluationInstructions, d.EvaluationPassed, a.EvaluationReason, a.AverageScore, a.PublicityNoticeId, a.PublicityStart, a.PublicityEnd,
             a.PublicityStatus, a.OpenObjections, a.UpheldObjections, a.FilingId, d.FilingNumber, d.ValidFrom, d.ValidUntil, d.RejectionRuleId,
-            d.RejectionReason, d.Steps.Select(Step).ToList());
+            d.RejectionReason, d.Steps.Select(Step).ToList(), ApplicationTasks.Actions(a, caller, policy.Filing.PledgeableMaterials.Count > 0));
     }
 
     public ApplicationSummary Summary(FilingApplication a, CurrentUser caller)
@@ -188,6 +188,56 @@ public static class ApplicationNames
 /// <summary>What waits for the caller: the reviewers of the authority that must act, or an expert who has not scored yet.</summary>
 public static class ApplicationTasks
 {
+    /// <summary>
+    /// The steps the caller may take now, named as the operations are (changeFilingApplication … grantFiling): the status
+    /// and the caller's part in the application, as the endpoints check them. A rule on the content (FIL-06, FIL-10 …)
+    /// may still refuse the step; the 422 then names it.
+    /// </summary>
+    public static IReadOnlyList<string> Actions(FilingApplication a, CurrentUser caller, bool pledgesAllowed)
+    {
+        var actions = new List<string>();
+        if (caller.Role == Roles.Organization && caller.OrganizationId == a.OrganizationId)
+        {
+            if (a.IsEditable)
+            {
+                actions.AddRange(["changeFilingApplication", "attachFilingMaterial", "removeFilingMaterial"]);
+                if (pledgesAllowed) actions.Add("pledgeFilingMaterial");
+                actions.Add("submitFilingApplication");
+            }
+            else if (a.Status == ApplicationStatus.UnderEvaluation && a.Pledges.Any(p => p.ProducedAt is null)) actions.Add("attachFilingMaterial");
+        }
+        if (caller.Role == Roles.Expert && a.Status == ApplicationStatus.UnderEvaluation && a.Experts.Any(e => e.UserId == caller.Id && !e.HasScored))
+            actions.Add("scoreEvaluation");
+        if (caller.Role == Roles.Reviewer && caller.AuthorityCode is { } authority && a.CurrentAuthority == authority)
+        {
+            switch (a.Status)
+            {
+                case ApplicationStatus.Submitted when a.FirstReviewAuthority is not null && !a.Forwarded:
+                    actions.AddRange(["forwardFilingApplication", "returnFilingApplication"]);
+                    break;
+                case ApplicationStatus.Submitted:
+                    actions.AddRange(["acceptFilingApplication", "returnFilingApplication"]);
+                    break;
+                case ApplicationStatus.Accepted:
+                    actions.Add("assignEvaluationExperts");
+                    break;
+                case ApplicationStatus.UnderEvaluation when a.Experts.Count > 0 && a.Experts.All(e => e.HasScored) && a.Pledges.All(p => p.ProducedAt is not null):
+                    actions.Add("concludeEvaluation");
+                    break;
+                case ApplicationStatus.EvaluationPassed:
+                    actions.Add("startFilingPublicity");
+                    break;
+                case ApplicationStatus.InPublicity when a.UpheldObjections > 0:
+                    actions.Add("rejectFilingApplication");
+                    break;
+                case ApplicationStatus.InPublicity when a.PublicityStatus == NoticeStatus.Closed && a.OpenObjections == 0:
+                    actions.Add("grantFiling");
+                    break;
+            }
+        }
+        return actions;
+    }
+
     public static bool AwaitsCaller(FilingApplication a, CurrentUser caller) => caller.Role switch
     {
         Roles.Expert => a.Status == ApplicationStatus.UnderEvaluation && a.Experts.Any(e => e.UserId == caller.Id && !e.HasScored),

@@ -24,7 +24,7 @@ public static class QueryApplicationsEndpoint
         var application = await session.LoadAsync<FilingApplication>(applicationId);
         if (application is null || !ApplicationAccess.CanSee(application, CurrentUser.From(principal), access))
             return Results.Problem(Problems.NotFound<FilingApplication>());
-        return Results.Ok(views.For(application, await session.LoadAsync<ApplicationDetails>(applicationId)));
+        return Results.Ok(views.For(application, await session.LoadAsync<ApplicationDetails>(applicationId), CurrentUser.From(principal)));
     }
 
     /// <summary>List the filing applications the caller may see.</summary>

@@ -58,7 +58,7 @@ public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, 
         session.Events.StartStream<FilingApplication>(id, drafted);
         var flow = new Flow(FilingApplication.Create(drafted), this);
         flow.Then(new ApplicationDetailsChanged(id, lines, 8, 60_000, true, [], Person(org),
-            [new EvaluationSite($"{o.Name}评价考点", o.Address)]));
+            [new EvaluationSite($"{o.Name}评价考点", o.Address)], At(day, 9)));
         foreach (var item in MaterialItems.Names.Keys)
         {
             var attached = MaterialsDecider.Attach(flow.A, item, new UploadedFile($"{MaterialItems.Names[item]}.pdf", FileSniffer.Pdf, Pdf),

@@ -7,6 +7,7 @@ using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Values;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using NodaTime;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -53,6 +54,7 @@ public static class ChangeApplicationDetailsEndpoint
     /// <summary>Change what the draft applies for: occupations and levels (FIL-11), experience (FIL-06), sites, preferences (FIL-09).</summary>
     [Authorize(Roles = Roles.Organization)]
     [WolverinePut("/api/filing/applications/{applicationId}", OperationId = "changeFilingApplication", Summary = "修改备案申请内容")]
-    public static (UpdatedAggregate, Events) Put(ChangeApplicationDetails command, [Aggregate("applicationId")] FilingApplication application, Actor by) =>
-        (new UpdatedAggregate(), [DraftingDecider.Change(application, command, by)]);
+    public static (UpdatedAggregate, Events) Put(ChangeApplicationDetails command, [Aggregate("applicationId")] FilingApplication application,
+        Instant now, Actor by) =>
+        (new UpdatedAggregate(), [DraftingDecider.Change(application, command, now, by)]);
 }

@@ -46,12 +46,12 @@ public static class DraftingDecider
     }
 
     /// <summary>The organization edits what it applies for, while the application is a draft or returned (FIL-15).</summary>
-    public static ApplicationDetailsChanged Change(FilingApplication a, ChangeApplicationDetails c, Actor by)
+    public static ApplicationDetailsChanged Change(FilingApplication a, ChangeApplicationDetails c, Instant now, Actor by)
     {
         if (!a.IsEditable)
             throw new BusinessRuleException(new RuleViolation("FIL-15", "filing.not-editable", "申请已提交，不能再修改；如被退回补正，可修改后重新提交。"));
         var lines = c.Occupations.Select(l => l with { Name = l.Name.Trim(), Code = l.Code is null ? null : OccupationCode.Parse(l.Code).Value }).ToList();
         return new ApplicationDetailsChanged(a.Id, lines, c.ConsecutiveYears, c.CumulativePersonTimes, c.SubsidizedTraining,
-            (c.Preferences ?? []).Distinct().ToList(), by, (c.Sites ?? []).Select(x => new EvaluationSite(x.Name.Trim(), x.Address.Trim())).ToList());
+            (c.Preferences ?? []).Distinct().ToList(), by, (c.Sites ?? []).Select(x => new EvaluationSite(x.Name.Trim(), x.Address.Trim())).ToList(), now);
     }
 }

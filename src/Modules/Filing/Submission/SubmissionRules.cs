@@ -68,16 +68,20 @@ public static class SubmissionRules
         return violations;
     }
 
+    private static IEnumerable<(OccupationLine Line, int Index)> Lines(FilingApplication app) => app.Occupations.Select((l, i) => (l, i));
+
+    private static string Line(int index) => $"/occupations/{index}";
+
     private static void Fil01Catalog(FilingApplication app, SubmissionContext ctx, List<RuleViolation> violations)
     {
-        foreach (var line in app.Occupations)
+        foreach (var (line, i) in Lines(app))
         {
             var entry = ctx.Catalog.Find(line.Code, line.Name);
             if (entry is null)
                 violations.Add(new("FIL-01", "filing.occupation-not-in-catalog",
-                    $"“{line.Name}”不在职业分类大典或人力资源社会保障部发布的技能类职业（工种）目录中。"));
+                    $"“{line.Name}”不在职业分类大典或人力资源社会保障部发布的技能类职业（工种）目录中。", Target: Line(i)));
             else if (entry.Type == OccupationType.Access)
-                violations.Add(new("FIL-01", "filing.access-type-occupation", $"“{line.Name}”属于准入类职业资格，不纳入职业技能等级认定范围。"));
+                violations.Add(new("FIL-01", "filing.access-type-occupation", $"“{line.Name}”属于准入类职业资格，不纳入职业技能等级认定范围。", Target: Line(i)));
         }
     }
 
@@ -87,12 +91,12 @@ public static class SubmissionRules
         if (app.Occupations.Count > limits.MaxOccupations)
             violations.Add(new("FIL-04", "filing.too-many-occupations",
                 $"社会培训评价组织开展认定的职业（工种）原则上不超过{limits.MaxOccupations}个，本申请为{app.Occupations.Count}个。", limits.OverridableInPrinciple));
-        foreach (var line in app.Occupations)
+        foreach (var (line, i) in Lines(app))
         {
             var key = ctx.Catalog.Find(line.Code, line.Name)?.Key ?? line.Code ?? line.Name;
             if (ctx.FiledOrganizationsPerOccupation.TryGetValue(key, out var filed) && filed >= limits.MaxFiledOrganizationsPerOccupation)
                 violations.Add(new("FIL-04", "filing.occupation-saturated",
-                    $"“{line.Name}”已有{filed}家机构备案，原则上不再新增。", limits.OverridableInPrinciple));
+                    $"“{line.Name}”已有{filed}家机构备案，原则上不再新增。", limits.OverridableInPrinciple, Line(i)));
         }
     }
 
@@ -107,26 +111,26 @@ public static class SubmissionRules
         if (app.CumulativePersonTimes < t.CumulativePersonTimes)
             violations.Add(new("FIL-06", "filing.experience.cumulative",
                 $"{scope.Name}原则上需累计{t.CumulativePersonTimes:N0}人次以上培训评价规模{alternative}，申报为{app.CumulativePersonTimes:N0}人次。", scope.OverridableInPrinciple));
-        foreach (var line in app.Occupations.Where(l => l.PersonTimes < t.PerOccupationPersonTimes))
+        foreach (var (line, i) in Lines(app).Where(x => x.Line.PersonTimes < t.PerOccupationPersonTimes))
             violations.Add(new("FIL-06", "filing.experience.per-occupation",
-                $"“{line.Name}”培训评价规模原则上不少于{t.PerOccupationPersonTimes:N0}人次，申报为{line.PersonTimes:N0}人次。", scope.OverridableInPrinciple));
+                $"“{line.Name}”培训评价规模原则上不少于{t.PerOccupationPersonTimes:N0}人次，申报为{line.PersonTimes:N0}人次。", scope.OverridableInPrinciple, Line(i)));
     }
 
     private static void Fil07LevelCap(FilingApplication app, ServiceScopePolicy scope, List<RuleViolation> violations)
     {
         if (scope.MaxLevel is not { } cap) return;
         var capName = SkillLevel.FromNumber(cap).FullName;
-        foreach (var line in app.Occupations.Where(l => l.HighestLevel < cap))
+        foreach (var (line, i) in Lines(app).Where(x => x.Line.HighestLevel < cap))
             violations.Add(new("FIL-07", "filing.level-above-cap",
-                $"{scope.Name}原则上申报{capName}及以下等级，“{line.Name}”申报至{SkillLevel.FromNumber(line.HighestLevel).FullName}。", scope.OverridableInPrinciple));
+                $"{scope.Name}原则上申报{capName}及以下等级，“{line.Name}”申报至{SkillLevel.FromNumber(line.HighestLevel).FullName}。", scope.OverridableInPrinciple, Line(i)));
     }
 
     private static void Fil08TechnicianLevels(FilingApplication app, JurisdictionPolicy policy, List<RuleViolation> violations)
     {
         if (!policy.Filing.TechnicianLevelsRequirePriorSeniorExperience) return;
-        foreach (var line in app.Occupations.Where(l => l.HighestLevel <= SkillLevel.Technician.Number && !l.PriorSeniorEvaluation))
+        foreach (var (line, i) in Lines(app).Where(x => x.Line.HighestLevel <= SkillLevel.Technician.Number && !x.Line.PriorSeniorEvaluation))
             violations.Add(new("FIL-08", "filing.technician-without-senior-experience",
-                $"申报“{line.Name}”技师、高级技师等级，应具有相应（相近）职业（工种）高级工及以上等级评价工作经历。"));
+                $"申报“{line.Name}”技师、高级技师等级，应具有相应（相近）职业（工种）高级工及以上等级评价工作经历。", Target: Line(i)));
     }
 
     private static void Fil12Windows(JurisdictionPolicy policy, LocalDate today, List<RuleViolation> violations)
@@ -157,7 +161,8 @@ public static class SubmissionRules
             if (app.Materials.Any(m => m.Item == item)) continue;
             if (ctx.Policy.Filing.PledgeableMaterials.Contains(item) && app.Pledges.Any(p => p.Item == item)) continue;
             var pledgeable = ctx.Policy.Filing.PledgeableMaterials.Contains(item) ? "（可选择告知承诺，在技术评估时提交）" : "";
-            violations.Add(new("FIL-10", "filing.material-missing", $"缺少申报材料{Materials.MaterialItems.Name(item)}{pledgeable}。"));
+            violations.Add(new("FIL-10", "filing.material-missing", $"缺少申报材料{Materials.MaterialItems.Name(item)}{pledgeable}。",
+                Target: $"/materialItems/{item}"));
         }
     }
 
