@@ -193,7 +193,7 @@ test('Anhui: an organization goes from application to the public directory (mate
   await signIn(page, 'hefei.org');
   await fileThrough(page, browser, request, {
     jurisdiction: '安徽省人力资源和社会保障厅', scope: '面向本市', organizationName: '合肥新华职业技能培训学校',
-    reviewer: 'hefei.reviewer', expert: '评估专家 赵专', expertUser: 'anhui.expert', number: /^S00003401\d{4}$/,
+    reviewer: 'hefei.reviewer', expert: '赵建国（安徽评估专家）', expertUser: 'anhui.expert', number: /^S00003401\d{4}$/,
   });
 });
 
@@ -219,7 +219,7 @@ test('Guangxi: a new organization registers, the city reviews first and forwards
   await expect(page.getByTestId('next-step')).toContainText('下一步：起草备案申请');
   await fileThrough(page, browser, request, {
     jurisdiction: '广西壮族自治区人力资源和社会保障厅', scope: '面向本地市', organizationName: '南宁邕江职业培训学校',
-    firstReviewer: 'nanning.reviewer', reviewer: 'guangxi.reviewer', expert: '评估专家 蒙专', expertUser: 'guangxi.expert',
+    firstReviewer: 'nanning.reviewer', reviewer: 'guangxi.reviewer', expert: '蒙秀英（广西评估专家）', expertUser: 'guangxi.expert',
     number: /^S00004501\d{4}$/,
   });
 });
@@ -288,7 +288,7 @@ test('National: the national center files an organization for national scope', a
   await signIn(page, 'wuhu.org');
   await fileThrough(page, browser, request, {
     jurisdiction: '人力资源社会保障部职业技能鉴定中心（面向全国）', scope: '面向全国', organizationName: '芜湖奇瑞汽车股份有限公司',
-    reviewer: 'national.reviewer', expert: '评估专家 国专', expertUser: 'national.expert', number: /^Y00000000\d{4}$/,
+    reviewer: 'national.reviewer', expert: '孔德明（国家评估专家）', expertUser: 'national.expert', number: /^Y00000000\d{4}$/,
   });
 });
 
@@ -299,6 +299,6 @@ test('Huangshi: in the September window (FIL-12) the city center files a Daye en
   const days = -Math.round((Date.now() - Date.UTC(new Date().getUTCFullYear(), 8, 2, 2)) / 86_400_000);
   await fileThrough(page, browser, request, {
     jurisdiction: '黄石市人力资源和社会保障局（湖北省）', scope: '面向黄石市', organizationName: '大冶特殊钢有限公司',
-    reviewer: 'huangshi.reviewer', expert: '评估专家 胡专', expertUser: 'huangshi.expert', number: /^Y00004202\d{4}$/, clockDays: days,
+    reviewer: 'huangshi.reviewer', expert: '胡志强（湖北评估专家）', expertUser: 'huangshi.expert', number: /^Y00004202\d{4}$/, clockDays: days,
   });
 });

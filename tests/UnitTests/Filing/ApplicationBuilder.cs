@@ -19,7 +19,7 @@ public sealed class ApplicationBuilder
     public static readonly LocalDate Today = new(2026, 11, 23);
     public static readonly WorkingDayCalendar Calendar = new(CalendarData.LoadShipped());
     public static readonly PolicyCatalog Policies = new(PolicyCatalog.LoadShipped(), Calendar.LayerIds);
-    public static readonly AccountSummary Expert = new(Guid.NewGuid(), "anhui.expert", "赵专", Roles.Expert, "340000", null);
+    public static readonly AccountSummary Expert = new(Guid.NewGuid(), "anhui.expert", "赵建国（安徽评估专家）", Roles.Expert, "340000", null);
     public static readonly Actor Reviewer = new(Guid.NewGuid(), "wuhu.reviewer", Roles.Reviewer, "340200", null, "江芜");
 
     private readonly FilingApplication _application;

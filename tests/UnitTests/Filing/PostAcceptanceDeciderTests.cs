@@ -20,7 +20,7 @@ public class PostAcceptanceDeciderTests
     private static readonly Actor Reviewer = new(Guid.NewGuid(), "wuhu.reviewer", Roles.Reviewer, "340200", null);
     private static readonly PolicyCatalog Catalog = new(PolicyCatalog.LoadShipped(), new WorkingDayCalendar(CalendarData.LoadShipped()).LayerIds);
     private static readonly JurisdictionPolicy Anhui = Catalog.Get("anhui");
-    private static readonly AccountSummary Expert = new(Guid.NewGuid(), "anhui.expert", "赵专", Roles.Expert, "340000", null);
+    private static readonly AccountSummary Expert = new(Guid.NewGuid(), "anhui.expert", "赵建国（安徽评估专家）", Roles.Expert, "340000", null);
 
     private static ApplicationBuilder AcceptedOne() =>
         ApplicationBuilder.Drafted().WithOccupations(5, 1000, ApplicationBuilder.Line(personTimes: 100)).Submitted("340200").Accepted();

@@ -174,8 +174,8 @@ public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, 
             Evaluate(failed, september.PlusDays(8), "huangshi.expert", passed: false);
         }
 
-        // National: a granted national-scope filing (Wuhu), a draft and a returned application
-        var national = Accept(Submit(Draft("wuhu", "national", "national", past.PlusDays(-10), Line("汽车装调工", 2, 5, 60_000)), past.PlusDays(-10)), past.PlusDays(-6));
+        // National: a granted national-scope filing (Liuzhou), a draft and a returned application
+        var national = Accept(Submit(Draft("liuzhou", "national", "national", past.PlusDays(-10), Line("工程机械维修工", 2, 5, 60_000)), past.PlusDays(-10)), past.PlusDays(-6));
         await Grant(Publicize(Evaluate(national, past.PlusDays(-2), "national.expert"), past.PlusDays(6)));
         Draft("hefei", "national", "national", today.PlusDays(-2), Line("育婴员", 3, 5));
         var returned = Submit(Draft("hefei", "national", "national", today.PlusDays(-5), Line("中式面点师", 3, 5)), today.PlusDays(-5));
