@@ -75,7 +75,7 @@ async function fileSteps(page: Page, browser: Browser, request: APIRequestContex
   await page.getByLabel('站点名称').fill('第一评价考点');
   await page.getByLabel('站点地址').fill('人民路1号');
   await page.getByRole('button', { name: '保存草稿' }).click();
-  await expect(page.getByText('已保存')).toBeVisible();
+  await expect(page.getByText('已保存', { exact: true })).toBeVisible();
 
   // FIL-10: a file that only claims to be a PDF is refused, real ones are stored
   const inputs = page.getByTestId('materials').locator('input[type=file]');
@@ -96,7 +96,7 @@ async function fileSteps(page: Page, browser: Browser, request: APIRequestContex
     await city.getByLabel('审核意见').fill('初审通过，同意报送。');
     await city.getByRole('button', { name: '初审通过并报送' }).click();
     await confirm(city, '确认报送');
-    await expect(city.getByText('已报送')).toBeVisible();
+    await expect(city.getByText('已报送', { exact: true })).toBeVisible();
   }
 
   const reviewer = await browser.newPage();
@@ -214,7 +214,7 @@ test('Guangxi: a new organization registers, the city reviews first and forwards
   await page.getByLabel('联系电话').fill('13907710000');
   await page.getByLabel('电子邮箱').fill('yongjiang@example.cn');
   await page.getByRole('button', { name: '提交登记' }).click();
-  await expect(page.getByText('机构信息已登记')).toBeVisible();
+  await expect(page.getByText('机构信息已登记', { exact: true })).toBeVisible();
   // the next step is named, with a button that leads to it
   await expect(page.getByTestId('next-step')).toContainText('下一步：起草备案申请');
   await fileThrough(page, browser, request, {

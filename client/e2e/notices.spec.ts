@@ -45,7 +45,7 @@ test('the public lodges an objection to an open filing publicity and the area re
   await page.getByLabel('联系电话').fill('13900002222');
   await page.getByLabel('异议内容').fill('该机构的实操考核场地尚未建成，请核实。');
   await page.getByRole('button', { name: '提交异议' }).click();
-  await expect(page.getByText('异议已提交')).toBeVisible();
+  await expect(page.getByText('异议已提交', { exact: true })).toBeVisible();
   const url = page.url();
 
   const reviewer = await browser.newPage();

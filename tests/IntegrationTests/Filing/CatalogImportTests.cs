@@ -34,7 +34,7 @@ public class CatalogImportTests(AppFixture app) : IntegrationTest(app)
         body["imported"]!.GetValue<int>().ShouldBe(2);
         body["access"]!.GetValue<int>().ShouldBe(1);
 
-        var found = await Given.Get<JsonArray>(Caller.Anonymous, "/api/occupations?q=4-10-01");
+        var found = await Given.Get<JsonArray>(Caller.Anonymous, "/api/occupations?q=4-10-01-03");
         found.Single()!["name"]!.GetValue<string>().ShouldBe("育婴员");
         (await Given.Get<JsonArray>(Caller.Anonymous, "/api/occupations?q=电工")).ShouldNotBeEmpty(); // shipped entries stay
 
@@ -56,7 +56,7 @@ public class CatalogImportTests(AppFixture app) : IntegrationTest(app)
         problem["rules"]![0]!["ruleId"]!.GetValue<string>().ShouldBe("FIL-01");
         var rows = problem["rows"]!.AsArray().Select(r => (r!["row"]!.GetValue<int>(), r["field"]!.GetValue<string>())).ToList();
         rows.ShouldBe([(3, "职业编码"), (4, "职业名称"), (5, "职业编码"), (6, "类别")]);
-        (await Given.Get<JsonArray>(Caller.Anonymous, "/api/occupations?q=4-10-01")).ShouldBeEmpty();
+        (await Given.Get<JsonArray>(Caller.Anonymous, "/api/occupations?q=4-10-01-03")).ShouldBeEmpty();
     }
 
     [Fact]

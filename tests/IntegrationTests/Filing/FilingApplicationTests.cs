@@ -176,10 +176,15 @@ public class FilingApplicationTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task FIL_01_the_catalog_of_seed_003_is_searchable()
+    public async Task FIL_01_the_catalog_of_seed_003_is_searchable_with_the_2022_codes_and_the_access_qualifications()
     {
         var found = await Given.Get<JsonArray>(Caller.Anonymous, "/api/occupations?q=育婴");
         found.ShouldHaveSingleItem()!["group"]!.GetValue<string>().ShouldBe("58. 生活照料服务人员");
-        (await Given.Get<JsonArray>(Caller.Anonymous, "/api/occupations?limit=500")).Count.ShouldBe(191);
+        var electrician = (await Given.Get<JsonArray>(Caller.Anonymous, "/api/occupations?q=6-31-01-03")).ShouldHaveSingleItem()!;
+        electrician["name"]!.GetValue<string>().ShouldBe("电工");
+        var access = (await Given.Get<JsonArray>(Caller.Anonymous, "/api/occupations?q=特种作业人员")).Select(o => o!["type"]!.GetValue<string>());
+        access.ShouldAllBe(t => t == "Access");
+        access.ShouldNotBeEmpty();
+        (await Given.Get<JsonArray>(Caller.Anonymous, "/api/occupations?limit=500")).Count.ShouldBe(196); // 191 names of 附件2 + 5 准入类
     }
 }

@@ -64,6 +64,19 @@ public class SubmissionDeciderTests
     }
 
     [Fact]
+    public void FIL_01_the_shipped_catalog_knows_the_2022_codes_and_refuses_an_access_type_qualification()
+    {
+        Catalog.Find(null, "电工")!.Code.ShouldBe("6-31-01-03");
+        Catalog.Find("6-31-01-03", "电工")!.Type.ShouldBe(OccupationType.Skill);
+        Catalog.Find(null, "特种作业人员")!.Type.ShouldBe(OccupationType.Access);
+
+        var app = App("anhui", "city", "340200");
+        app.Apply(new ApplicationDetailsChanged(app.Id, [new OccupationLine("特种作业人员", null, 3, 5, false, null, 20_000, false)], 10, 100_000, false, [], Actor.System));
+        Should.Throw<BusinessRuleException>(() => Submit(app, new LocalDate(2021, 9, 24)))
+            .Violations.ShouldContain(v => v.RuleId == "FIL-01" && v.Code == "filing.access-type-occupation");
+    }
+
+    [Fact]
     public void a_hard_rule_cannot_be_excepted()
     {
         var app = App("anhui", "province", "340100", highest: 1);

@@ -15,9 +15,11 @@ public sealed record CatalogOccupation(string Name, string? Code, string Group, 
 }
 
 /// <summary>
-/// The occupation catalog: the 76 groups of seed 003 附件2 (水平评价类, names only) as shipped, overlaid by the fuller
-/// catalog (codes, names, skill/access type) an administrator imports. Lookup is by code first, then by exact name.
-/// The current set is swapped atomically when an import lands.
+/// The occupation catalog. Shipped: the 76 groups of seed 003 附件2 (水平评价类), each name with its 大典（2022年版）code
+/// where one is confirmed (Data/occupation-codes-2022.json), and the 准入类 skill qualifications of the 国家职业资格目录
+/// （2021年版）that the announcement names (Data/access-qualifications-2021.json). An administrator's import (codes,
+/// names, skill/access type) overlays it. Lookup is by code first, then by exact name. The current set is swapped
+/// atomically when an import lands.
 /// </summary>
 public sealed class OccupationCatalog
 {
@@ -58,14 +60,28 @@ public sealed class OccupationCatalog
 
     private sealed record SeedFile(string Source, List<SeedGroup> Groups);
     private sealed record SeedGroup(int No, string Name, List<string> Occupations);
+    private sealed record CodesFile(string Source, Dictionary<string, string> Codes);
+    private sealed record AccessFile(string Source, List<string> Qualifications);
+
+    public const string AccessGroup = "准入类技能人员职业资格";
 
     public static OccupationCatalog LoadShipped()
     {
-        using var stream = typeof(OccupationCatalog).Assembly.GetManifestResourceStream("occupation-catalog-seed003.json")
-                           ?? throw new InvalidOperationException("Embedded occupation catalog is missing.");
-        var seed = JsonSerializer.Deserialize<SeedFile>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
-        return new OccupationCatalog(seed.Groups.SelectMany(g => g.Occupations.Select(o =>
-            new CatalogOccupation(o, null, $"{g.No}. {g.Name}", OccupationType.Skill, seed.Source))));
+        var seed = Read<SeedFile>("occupation-catalog-seed003.json");
+        var codes = Read<CodesFile>("occupation-codes-2022.json");
+        var access = Read<AccessFile>("access-qualifications-2021.json");
+        var skills = seed.Groups.SelectMany(g => g.Occupations.Select(o => codes.Codes.TryGetValue(o, out var code)
+            ? new CatalogOccupation(o, OccupationCode.Parse(code).Value, $"{g.No}. {g.Name}", OccupationType.Skill, $"{seed.Source}；编码：{codes.Source}")
+            : new CatalogOccupation(o, null, $"{g.No}. {g.Name}", OccupationType.Skill, seed.Source)));
+        return new OccupationCatalog(skills.Concat(access.Qualifications.Select(q =>
+            new CatalogOccupation(q, null, AccessGroup, OccupationType.Access, access.Source))));
+    }
+
+    private static T Read<T>(string resource)
+    {
+        using var stream = typeof(OccupationCatalog).Assembly.GetManifestResourceStream(resource)
+                           ?? throw new InvalidOperationException($"Embedded catalog data {resource} is missing.");
+        return JsonSerializer.Deserialize<T>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
     }
 }
 
