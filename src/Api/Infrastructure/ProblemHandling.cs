@@ -40,7 +40,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
         switch (Unwrap(exception))
         {
             case BusinessRuleException rules:
-                return Problems.BusinessRules(rules.Violations);
+                var problem = Problems.BusinessRules(rules.Violations);
+                if (rules.Rows is not null) problem.Extensions["rows"] = rules.Rows;
+                return problem;
             case CalendarYearNotLoadedException calendar:
                 return Problems.BusinessRules([calendar.ToViolation()]);
             case InvalidValueException invalid:

@@ -1,16 +1,60 @@
+using Assessment.Batches.Batches;
+using Assessment.Batches.Planning;
+using Assessment.Batches.Staffing;
+using Assessment.SharedKernel.Reference;
+using Assessment.SharedKernel.Values;
+using JasperFx.Events.Projections;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
 namespace Assessment.Batches;
 
-/// <summary>Registers the Batches module. Its capabilities arrive with their own issues; the module already owns its schema.</summary>
+/// <summary>Registers the Batches module (认定批次, BAT-01 … BAT-10).</summary>
 public static class BatchesModule
 {
     public const string Schema = "batches";
 
     public static IServiceCollection AddBatchesModule(this IServiceCollection services)
     {
+        services.ConfigureMarten(opts =>
+        {
+            opts.Projections.Snapshot<Batch>(SnapshotLifecycle.Inline);
+            opts.Schema.For<Batch>().DatabaseSchemaName(Schema).Index(x => x.OrganizationId).Index(x => x.AreaCode).Index(x => x.Status);
+            opts.Projections.Add<BatchDetailsProjection>(ProjectionLifecycle.Inline);
+            opts.Schema.For<BatchDetails>().DatabaseSchemaName(Schema);
+            opts.Projections.Snapshot<StaffMember>(SnapshotLifecycle.Inline);
+            opts.Schema.For<StaffMember>().DatabaseSchemaName(Schema).Index(x => x.OrganizationId);
+        });
+        services.AddSingleton<ITermProvider, BatchTerms>();
         services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(BatchesModule).Assembly));
         return services;
     }
+}
+
+/// <summary>The Batches module's names for its codes.</summary>
+public sealed class BatchTerms : ITermProvider
+{
+    public IReadOnlyDictionary<string, IReadOnlyList<Term>> Terms() => new Dictionary<string, IReadOnlyList<Term>>
+    {
+        ["batchStatuses"] = TermLists.Of<BatchStatus>(s => s switch
+        {
+            BatchStatus.Draft => "草稿",
+            BatchStatus.Filed => "已报备",
+            BatchStatus.Suspended => "已暂停",
+            BatchStatus.ResultsRecorded => "成绩已录入",
+            BatchStatus.InPublicity => "结果公示中",
+            BatchStatus.Publicized => "公示期满待报备",
+            BatchStatus.Reported => "结果已报备",
+            _ => "已办结",
+        }),
+        ["staffRoles"] = TermLists.Of<StaffRole>(r => r switch
+        {
+            StaffRole.Invigilator => "监考人员",
+            StaffRole.Examiner => "考评人员",
+            _ => "内部质量督导员",
+        }),
+        ["batchSubjects"] = BatchSubjects.All.Select(s => new Term(s, s)).ToList(),
+        ["identityDocumentTypes"] = IdentityDocumentTypes.Names.Select(t => new Term(((int)t.Key).ToString(System.Globalization.CultureInfo.InvariantCulture), t.Value)).ToList(),
+    };
 }

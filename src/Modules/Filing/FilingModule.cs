@@ -46,6 +46,7 @@ public static class FilingModule
         services.AddSingleton<ApplicationViews>();
         services.AddSingleton<SharedKernel.Reference.ITermProvider, FilingTerms>();
         services.AddSingleton<SharedKernel.Contracts.IOrganizationNames, RegisteredOrganizationNames>();
+        services.AddSingleton<SharedKernel.Contracts.IOrganizationFilings, PublishedFilings>();
         services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(FilingModule).Assembly));
         services.AddSingleton<Demo.DemoNoticeRequests>();
         services.AddHostedService(sp => sp.GetRequiredService<Demo.DemoNoticeRequests>());

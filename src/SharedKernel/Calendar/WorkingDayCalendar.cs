@@ -92,6 +92,23 @@ public sealed class WorkingDayCalendar
         return date;
     }
 
+    /// <summary>
+    /// The last day on which something may still happen "at least <paramref name="workingDays"/> working days before"
+    /// <paramref name="date"/>: that many working days lie strictly between it and <paramref name="date"/> (BAT-01/02).
+    /// </summary>
+    public LocalDate LastDayAhead(string layerId, LocalDate date, int workingDays)
+    {
+        if (workingDays < 0) throw new ArgumentOutOfRangeException(nameof(workingDays), "Working days must not be negative.");
+        var day = date.PlusDays(-1);
+        var counted = 0;
+        while (counted < workingDays)
+        {
+            if (IsWorkingDay(layerId, day)) counted++;
+            day = day.PlusDays(-1);
+        }
+        return day;
+    }
+
     /// <summary>The working days after <paramref name="start"/> up to and including <paramref name="end"/>.</summary>
     public int WorkingDaysBetween(string layerId, LocalDate start, LocalDate end)
     {

@@ -9,3 +9,29 @@ namespace Assessment.SharedKernel.Contracts;
 /// certification before it may apply for new occupations or levels.
 /// </summary>
 public sealed record CertificationRunRecorded(Guid OrganizationId, string Jurisdiction, string Occupation, LocalDate RunOn, Actor By);
+
+/// <summary>Where a filing stands, as other modules see it.</summary>
+public enum FilingState { Active, Suspended, Cancelled, Expired }
+
+/// <summary>An occupation (工种) a filing covers, from <paramref name="HighestLevel"/> (1 = 一级) to <paramref name="LowestLevel"/>.</summary>
+public sealed record FiledOccupationScope(string Key, string Name, string? Code, int HighestLevel, int LowestLevel)
+{
+    public bool Covers(int level) => level >= HighestLevel && level <= LowestLevel;
+}
+
+/// <summary>
+/// An organization's filing as the Filing module publishes it to the other modules (BAT-03 eligibility, CRT-01 numbers):
+/// what it covers, where, how long, and whether it stands. <paramref name="OrganizationAreaCode"/> is where the
+/// organization is registered (FIL-22, FIL-23).
+/// </summary>
+public sealed record OrganizationFiling(
+    Guid FilingId, Guid OrganizationId, string OrganizationName, string OrganizationAreaCode, string FilingNumber, string Jurisdiction,
+    string Scope, string AreaCode, string GrantingAuthority, FilingState Status, LocalDate ValidFrom, LocalDate ValidUntil,
+    IReadOnlyList<FiledOccupationScope> Occupations);
+
+/// <summary>The Filing module's published read contract over filings.</summary>
+public interface IOrganizationFilings
+{
+    /// <summary>Every filing of the organization, whatever its state, newest first.</summary>
+    Task<IReadOnlyList<OrganizationFiling>> OfOrganizationAsync(Guid organizationId, CancellationToken ct = default);
+}

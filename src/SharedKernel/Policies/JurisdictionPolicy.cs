@@ -114,7 +114,19 @@ public sealed record BatchPolicy(
     /// <summary>BAT-06.</summary>
     PublicityPeriod ResultsPublicity,
     /// <summary>BAT-07.</summary>
-    int ResultsReportWorkingDays);
+    int ResultsReportWorkingDays,
+    /// <summary>BAT-01: who receives a batch plan — <c>site-city</c> (the city center where the batch takes place, [AH]
+    /// 属地市鉴定中心) or <c>filing-authority</c> (the authority that granted the filing).</summary>
+    string PlanReceivedBy,
+    /// <summary>FIL-23 [AH]: a province-filed organization serves from its registration city; a site in another city also
+    /// needs a filing with that city.</summary>
+    bool SitesOutsideRegistrationCityNeedCityFiling);
+
+public static class PlanReceivers
+{
+    public const string SiteCity = "site-city";
+    public const string FilingAuthority = "filing-authority";
+}
 
 public sealed record CertificatePolicy(int SerialDigits, string IssuedBy);
 

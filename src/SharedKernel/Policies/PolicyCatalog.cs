@@ -108,6 +108,9 @@ public sealed partial class PolicyCatalog
             if (p.Authorities.All(a => a.Code != p.RootAuthority)) yield return $"{at}: root authority {p.RootAuthority} is not among its authorities";
 
             var f = p.Filing;
+            if (p.Batches is null) yield return $"{at}: batches section missing";
+            else if (p.Batches.PlanReceivedBy is not (PlanReceivers.SiteCity or PlanReceivers.FilingAuthority))
+                yield return $"{at}: BAT-01 planReceivedBy must be '{PlanReceivers.SiteCity}' or '{PlanReceivers.FilingAuthority}'";
             if (f is null) { yield return $"{at}: filing section missing"; continue; }
             if (f.Scopes is null || f.Scopes.Count == 0) yield return $"{at}: FIL-06 no service scopes";
             foreach (var s in f.Scopes ?? [])

@@ -20,7 +20,12 @@ public sealed class BusinessRuleException : Exception
 
     public BusinessRuleException(RuleViolation violation) : this([violation]) { }
 
+    /// <summary>A rule broken by rows of a file or list (BAT-09 imports): the 422 lists each row under <c>rows</c>.</summary>
+    public BusinessRuleException(RuleViolation violation, IReadOnlyList<object> rows) : this([violation]) => Rows = rows;
+
     public IReadOnlyList<RuleViolation> Violations { get; }
+
+    public IReadOnlyList<object>? Rows { get; }
 }
 
 /// <summary>Thrown when a value object cannot be built from its input; the message is specific and in Chinese.</summary>

@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Assessment.Batches.Planning;
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Calendar;
+using Assessment.SharedKernel.Contracts;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Spreadsheets;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine.Http;
+
+namespace Assessment.Batches.Batches;
+
+public static class QueryBatchesEndpoint
+{
+    /// <summary>Batches the caller may see: an organization its own; an authority those filed in its area and below.</summary>
+    [Authorize]
+    [WolverineGet("/api/batches", OperationId = "listBatches", Summary = "查询认定批次")]
+    public static async Task<Paged<BatchListItem>> Get(ClaimsPrincipal principal, IQuerySession session, AccessControl access,
+        BatchStatus? status, int? page, int? pageSize)
+    {
+        var user = CurrentUser.From(principal);
+        var query = session.Query<Batch>().AsQueryable();
+        if (user.OrganizationId is { } org) query = query.Where(b => b.OrganizationId == org);
+        else
+        {
+            if (user.Role == Roles.Expert) query = query.Where(b => b.Id == Guid.Empty);
+            query = query.Where(b => b.Status != BatchStatus.Draft);
+            if (access.VisibleAreas(user) is { } areas) query = query.Where(b => areas.Contains(b.AreaCode));
+        }
+        if (status is { } s) query = query.Where(b => b.Status == s);
+        return await Paging.From(page, pageSize).Of(query.OrderByDescending(b => b.LastChangedAt), BatchViews.Item);
+    }
+}
+
+public static class GetBatchEndpoint
+{
+    /// <summary>One batch with its candidates (personal data masked unless the caller needs it), blocking rules and ledger.</summary>
+    [Authorize]
+    [WolverineGet("/api/batches/{batchId}", OperationId = "getBatch", Summary = "查看认定批次")]
+    [ProducesResponseType<BatchView>(200)]
+    public static async Task<IResult> Get(Guid batchId, ClaimsPrincipal principal, IQuerySession session, AccessControl access, PolicyCatalog catalog,
+        IOrganizationFilings filings, IWorkingDayCalendar calendar, Instant now)
+    {
+        var batch = await session.LoadAsync<Batch>(batchId);
+        var user = CurrentUser.From(principal);
+        if (batch is null || !BatchAccess.CanSee(batch, user, access)) return Results.Problem(Problems.NotFound("认定批次"));
+        var context = batch.Status == BatchStatus.Draft
+            ? new PlanContext(await filings.OfOrganizationAsync(batch.OrganizationId), catalog, calendar.Current, now.Date())
+            : null;
+        return Results.Ok(BatchViews.For(batch, await session.LoadAsync<BatchDetails>(batchId), user, access, catalog, context));
+    }
+}
+
+public static class ExportLedgerEndpoint
+{
+    /// <summary>The batch's ledger (工作台账, BAT-10) as .xlsx.</summary>
+    [Authorize]
+    [WolverineGet("/api/batches/{batchId}/ledger", OperationId = "exportBatchLedger", Summary = "导出批次工作台账")]
+    [ProducesResponseType<FileContentResult>(200, Spreadsheet.ContentType)]
+    public static async Task<IResult> Get(Guid batchId, ClaimsPrincipal principal, IQuerySession session, AccessControl access, PolicyCatalog catalog)
+    {
+        var batch = await session.LoadAsync<Batch>(batchId);
+        if (batch is null || !BatchAccess.CanSee(batch, CurrentUser.From(principal), access)) return Results.Problem(Problems.NotFound("认定批次"));
+        var details = await session.LoadAsync<BatchDetails>(batchId) ?? new BatchDetails();
+        using var content = new MemoryStream();
+        await Spreadsheet.WriteAsync(content, "工作台账", ["时间", "事项", "办理人", "单位", "说明", "文件"], details.Ledger.Select(l => new object?[]
+        {
+            l.At.InZone(ChinaTime.Zone).ToString("yyyy-MM-dd HH:mm", null), l.Action, l.ActorName,
+            l.AuthorityCode is { } a ? catalog.FindAuthority(a)?.Name ?? a : batch.OrganizationName, l.Detail, l.Document,
+        }));
+        return Results.File(content.ToArray(), Spreadsheet.ContentType, $"工作台账（{batch.Title}）.xlsx");
+    }
+}

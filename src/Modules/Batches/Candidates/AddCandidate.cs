@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Assessment.Batches.Batches;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Identity;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Batches.Candidates;
+
+/// <summary>One candidate; <paramref name="DocumentType"/> is a 附件5 code (201 居民身份证 …) and <paramref name="Level"/> 1–5.</summary>
+public sealed record AddCandidate(long Version, string Name, int DocumentType, string DocumentNumber, string Employer, string Occupation, int Level,
+    string City, string? Phone = null);
+
+public static class AddCandidateEndpoint
+{
+    public static ProblemDetails Before(Batch batch, ClaimsPrincipal principal, AccessControl access) => BatchAccess.OwnerOnly(batch, principal, access);
+
+    public static Task<IReadOnlySet<string>> LoadAsync(Batch batch, IQuerySession session) => CandidateRows.InOtherOpenBatchesAsync(session, batch);
+
+    /// <summary>Enter one candidate (BAT-09 checks; a refused candidate answers 422 with the row's errors).</summary>
+    [Authorize(Roles = Roles.Organization)]
+    [WolverinePost("/api/batches/{batchId}/candidates", OperationId = "addBatchCandidate", Summary = "录入考生")]
+    public static (UpdatedAggregate, Events) Post(AddCandidate c, [Aggregate("batchId")] Batch batch, IReadOnlySet<string> inOtherOpenBatches,
+        Instant now, Actor by)
+    {
+        var input = new CandidateInput(c.Name, c.DocumentType.ToString(System.Globalization.CultureInfo.InvariantCulture), c.DocumentNumber, c.Employer,
+            c.Occupation, c.Level.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Phone, c.City);
+        return (new UpdatedAggregate(), [CandidatesDecider.Add(batch, [(1, input)], inOtherOpenBatches, null, now, by)]);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Security.Claims;
+using Assessment.Batches.Batches;
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Spreadsheets;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine.Http;
+
+namespace Assessment.Batches.Candidates;
+
+public static class ImportCandidatesEndpoint
+{
+    public const long MaxBytes = 20 * 1024 * 1024;
+
+    /// <summary>
+    /// Import candidates from .xlsx (multipart: <c>version</c>, <c>file</c>; the columns of GET /api/batches/candidate-template).
+    /// All or nothing: any faulty row answers 422 listing every row's errors under <c>rows</c> and writes nothing.
+    /// </summary>
+    [Authorize(Roles = Roles.Organization)]
+    [AcceptsUpload(MaxBytes, "version")]
+    [WolverinePost("/api/batches/{batchId}/candidates/import", OperationId = "importBatchCandidates", Summary = "导入考生")]
+    [ProducesResponseType<Batch>(200)]
+    public static async Task<IResult> Post(Guid batchId, HttpRequest request, ClaimsPrincipal principal, IDocumentSession session,
+        AccessControl access, Instant now, Actor by)
+    {
+        if (!request.HasFormContentType) return Results.Problem(Problems.Validation("file", "请以 multipart/form-data 上传文件。"));
+        var form = await UploadForms.ReadAsync(request);
+        var stream = await session.Events.FetchForWriting<Batch>(batchId);
+        if (stream.Aggregate is not { } batch) return Results.Problem(Problems.NotFound("认定批次"));
+        var denied = BatchAccess.OwnerOnly(batch, principal, access);
+        if (!ReferenceEquals(denied, WolverineContinue.NoProblems)) return Results.Problem(denied);
+
+        if (!long.TryParse(form["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1)
+            return Results.Problem(Problems.Validation("version", "请提供读取时的版本号。"));
+        if (form.Files.GetFile("file") is not { Length: > 0 } file) return Results.Problem(Problems.Validation("file", "请选择要导入的文件。"));
+        ExpectedVersion.Check(version, batch.Version);
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer);
+        buffer.Position = 0;
+        var (rows, fileError) = SheetRows.Read(buffer, file.FileName, CandidateRows.Columns.Take(7).ToList());
+        if (fileError is not null) return Results.Problem(Problems.Validation("file", fileError));
+        var inputs = rows.Select(r => (r.Row, new CandidateInput(r.Cell("姓名"), r.Cell("证件类型"), r.Cell("证件号码"), r.Cell("所在单位"),
+            r.Cell("职业名称"), r.Cell("职业技能等级"), r.Cell("联系电话"), r.Cell("考生所在地市")))).ToList();
+        var added = CandidatesDecider.Add(batch, inputs, await CandidateRows.InOtherOpenBatchesAsync(session, batch), Path.GetFileName(file.FileName), now, by);
+        stream.AppendOne(added);
+        await session.SaveChangesAsync();
+        return Results.Ok(await session.Events.FetchLatest<Batch>(batchId));
+    }
+}
+
+public static class CandidateTemplateEndpoint
+{
+    /// <summary>Download the candidate import template (.xlsx) with one example row.</summary>
+    [Authorize]
+    [WolverineGet("/api/batches/candidate-template", OperationId = "downloadCandidateTemplate", Summary = "下载考生导入模板")]
+    [ProducesResponseType<FileContentResult>(200, Spreadsheet.ContentType)]
+    public static async Task<IResult> Get()
+    {
+        using var content = new MemoryStream();
+        await Spreadsheet.WriteAsync(content, "考生", CandidateRows.Columns,
+            [["张三", "201", "11010519491231002X", "某某有限公司", "电工", "四级/中级工", "芜湖市", "13800000000"]]);
+        return Results.File(content.ToArray(), Spreadsheet.ContentType, "考生导入模板.xlsx");
+    }
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Assessment.Batches.Batches;
+using Assessment.SharedKernel.Contracts;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Batches.Planning;
+
+/// <summary>A batch under filing <paramref name="FilingId"/> of the caller's organization.</summary>
+public sealed record DraftBatch(Guid FilingId, string Title);
+
+public static class DraftBatchEndpoint
+{
+    public static ProblemDetails Validate(DraftBatch command, ClaimsPrincipal principal)
+    {
+        if (CurrentUser.From(principal).OrganizationId is null) return Problems.Forbidden("只有评价机构可以组织认定。");
+        return string.IsNullOrWhiteSpace(command.Title) || command.Title.Trim().Length > 100
+            ? Problems.Validation("title", "请填写批次名称（不超过100字）。")
+            : WolverineContinue.NoProblems;
+    }
+
+    public static async Task<OrganizationFiling?> LoadAsync(DraftBatch command, ClaimsPrincipal principal, IOrganizationFilings filings) =>
+        (await filings.OfOrganizationAsync(CurrentUser.From(principal).OrganizationId!.Value)).FirstOrDefault(f => f.FilingId == command.FilingId);
+
+    /// <summary>Draft a certification batch under one of the organization's filings (BAT-03: the filing must stand).</summary>
+    [Authorize(Roles = Roles.Organization)]
+    [WolverinePost("/api/batches", OperationId = "draftBatch", Summary = "新建认定批次")]
+    public static (CreationResponse<Guid>, IStartStream) Post(DraftBatch command, OrganizationFiling? filing, Instant now, Actor by)
+    {
+        var id = Guid.CreateVersion7();
+        var drafted = PlanningDecider.Draft(id, command.FilingId, command.Title, filing, now, by);
+        return (new CreationResponse<Guid>($"/api/batches/{id}", id), MartenOps.StartStream<Batch>(id, drafted));
+    }
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Assessment.Batches.Batches;
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Calendar;
+using Assessment.SharedKernel.Contracts;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Identity;
+using Assessment.Batches.Running;
+using Assessment.SharedKernel.Policies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Batches.Planning;
+
+public sealed record FileBatchPlan(long Version);
+
+public static class FileBatchPlanEndpoint
+{
+    public static ProblemDetails Before(Batch batch, ClaimsPrincipal principal, AccessControl access) => BatchAccess.OwnerOnly(batch, principal, access);
+
+    public static async Task<PlanContext> LoadAsync(Batch batch, IOrganizationFilings filings, PolicyCatalog catalog, IWorkingDayCalendar calendar, Instant now) =>
+        new(await filings.OfOrganizationAsync(batch.OrganizationId), catalog, calendar.Current, now.Date());
+
+    /// <summary>
+    /// File the plan with the authority (BAT-01) — or, where the policy asks, publish the certification announcement
+    /// (BAT-02) — after every rule of BAT-01/03/05/09/10 holds; a 422 lists every broken rule.
+    /// </summary>
+    [Authorize(Roles = Roles.Organization)]
+    [WolverinePost("/api/batches/{batchId}/file", OperationId = "fileBatchPlan", Summary = "报备认定计划")]
+    public static (UpdatedAggregate, Events, OutgoingMessages) Post(FileBatchPlan command, [Aggregate("batchId")] Batch batch, PlanContext context,
+        Instant now, Actor by)
+    {
+        var (filed, notice) = PlanningDecider.File(batch, context, Guid.CreateVersion7(), now, by);
+        var messages = new OutgoingMessages();
+        if (notice is not null) messages.Add(notice);
+        messages.Add(ExamDayCheck.For(batch.Id, batch.FirstExamDay!.Value, now));
+        return (new UpdatedAggregate(), [filed], messages);
+    }
+}

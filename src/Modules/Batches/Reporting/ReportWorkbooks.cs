@@ -1,0 +1,126 @@
+using System.Security.Claims;
+using Assessment.Batches.Batches;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Spreadsheets;
+using Assessment.SharedKernel.Values;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using MiniExcelLibs;
+using Wolverine.Http;
+
+namespace Assessment.Batches.Reporting;
+
+/// <summary>
+/// The two tables of the results report, with exactly the seed's wording: 附件4 职业技能等级认定结果汇总表 (BAT-08) as the
+/// form it is, 附件5 合格人员证书信息表 (BAT-09) as a data table — header row first, one row per qualified candidate, no
+/// note rows, 发证日期 as YYYY-MM-DD. 证书编号 and 发证日期 stay empty until the Certificates module issues them.
+/// </summary>
+public static class ReportWorkbooks
+{
+    public static readonly IReadOnlyList<string> CertificateColumns =
+        ["姓名", "证件类型", "证件号码", "所在单位", "职业名称", "工种名称", "职业技能等级", "证书编号", "发证日期", "评价机构", "发证机构", "考生所在地市"];
+
+    public static readonly IReadOnlyList<string> LevelColumns = ["初级", "中级", "高级", "技师", "高级技师"];
+
+    public static async Task WriteCertificateTableAsync(Stream stream, Batch batch, JurisdictionPolicy policy)
+    {
+        var issuer = policy.Certificates.IssuedBy == "评价机构" ? batch.OrganizationName : policy.Certificates.IssuedBy;
+        await Spreadsheet.WriteAsync(stream, "合格人员证书信息表", CertificateColumns, Qualified(batch).Select(c =>
+        {
+            var o = batch.Occupations.First(x => x.Key == c.OccupationKey && x.Level == c.Level);
+            return new object?[]
+            {
+                c.Name, c.DocumentType.ToString(System.Globalization.CultureInfo.InvariantCulture), c.DocumentNumber, c.Employer, o.Name, "",
+                SkillLevel.FromNumber(c.Level).FullName, "", "", batch.OrganizationName, issuer, c.CityName,
+            };
+        }));
+    }
+
+    /// <summary>The 附件4 form: the cells a person fills on paper, filled from the batch.</summary>
+    public static IEnumerable<object?[]> SummaryRows(Batch batch, NodaTime.LocalDate reportDate, string? centerOpinion)
+    {
+        var sat = batch.Results.Count(r => !r.Absent);
+        var passed = Qualified(batch).ToList();
+        var employers = batch.Candidates.Select(c => c.Employer).Distinct().ToList();
+        var source = employers.Count <= 3 ? string.Join("、", employers) : $"{string.Join("、", employers.Take(3))}等{employers.Count}家单位";
+        yield return ["职业技能等级认定结果汇总表", null, null, null, null, null, null];
+        yield return [$"填报单位（章）：{batch.OrganizationName}", null, null, null, $"填报日期：{reportDate:yyyy年M月d日}", null, null];
+        yield return ["认定时间", Days(batch), null, "备案人数", batch.Candidates.Count, null, null];
+        yield return ["考生来源", source, null, "认定人数", sat, "合格人数", passed.Count];
+        yield return ["认定工种", "等级及合格人数", null, null, null, null, null];
+        yield return ["/", .. LevelColumns, "小计"];
+        var totals = new int[5];
+        foreach (var occupation in batch.Occupations.Select(o => o.Name).Distinct())
+        {
+            var counts = new object?[5];
+            for (var level = 5; level >= 1; level--)
+            {
+                var n = passed.Count(c => batch.Occupations.Any(o => o.Key == c.OccupationKey && o.Name == occupation) && c.Level == level);
+                counts[5 - level] = n;
+                totals[5 - level] += n;
+            }
+            yield return [occupation, .. counts, counts.Sum(x => (int)x!)];
+        }
+        yield return ["合计", .. totals.Cast<object?>(), totals.Sum()];
+        yield return ["受理备案的人社部门所属职业技能鉴定（指导）中心意见", centerOpinion, null, null, "负责人：", null, "    年    月    日"];
+        yield return ["受理备案的人力资源社会保障行政部门意见", null, null, null, "负责人：", null, "    年    月    日"];
+    }
+
+    public static async Task WriteSummaryAsync(Stream stream, Batch batch, NodaTime.LocalDate reportDate, string? centerOpinion)
+    {
+        var rows = SummaryRows(batch, reportDate, centerOpinion).Select(cells =>
+        {
+            var row = new Dictionary<string, object?>();
+            for (var i = 0; i < cells.Length; i++) row[((char)('A' + i)).ToString()] = Spreadsheet.Cell(cells[i]);
+            return row;
+        });
+        await stream.SaveAsAsync(rows, printHeader: false, sheetName: "结果汇总表");
+    }
+
+    private static string Days(Batch batch) => batch.ExamDays.Count switch
+    {
+        0 => "",
+        1 => $"{batch.ExamDays[0]:yyyy-MM-dd}",
+        _ => $"{batch.ExamDays[0]:yyyy-MM-dd}至{batch.ExamDays[^1]:yyyy-MM-dd}",
+    };
+
+    private static IEnumerable<Candidate> Qualified(Batch batch) =>
+        batch.Results.Where(r => r.Passed).Select(r => batch.Candidates.Single(c => c.Id == r.CandidateId))
+            .OrderBy(c => c.OccupationKey).ThenByDescending(c => c.Level).ThenBy(c => c.Name, StringComparer.Ordinal);
+}
+
+public static class ReportWorkbookEndpoints
+{
+    /// <summary>附件4 职业技能等级认定结果汇总表 (.xlsx) of a batch with results.</summary>
+    [Authorize]
+    [WolverineGet("/api/batches/{batchId}/report/summary", OperationId = "downloadResultsSummary", Summary = "下载认定结果汇总表（附件4）")]
+    [ProducesResponseType<FileContentResult>(200, Spreadsheet.ContentType)]
+    public static async Task<IResult> Summary(Guid batchId, ClaimsPrincipal principal, IQuerySession session, AccessControl access, NodaTime.Instant now)
+    {
+        var batch = await session.LoadAsync<Batch>(batchId);
+        if (batch is null || !BatchAccess.CanSee(batch, CurrentUser.From(principal), access)) return Results.Problem(Problems.NotFound("认定批次"));
+        var details = await session.LoadAsync<BatchDetails>(batchId);
+        using var content = new MemoryStream();
+        await ReportWorkbooks.WriteSummaryAsync(content, batch, batch.ReportedOn ?? SharedKernel.ChinaTime.Date(now), details?.AcceptanceOpinion);
+        return Results.File(content.ToArray(), Spreadsheet.ContentType, $"附件4 职业技能等级认定结果汇总表（{batch.Title}）.xlsx");
+    }
+
+    /// <summary>附件5 职业技能等级认定合格人员证书信息表 (.xlsx): identity numbers, so only for those who may see them.</summary>
+    [Authorize]
+    [WolverineGet("/api/batches/{batchId}/report/certificates", OperationId = "downloadCertificateTable", Summary = "下载合格人员证书信息表（附件5）")]
+    [ProducesResponseType<FileContentResult>(200, Spreadsheet.ContentType)]
+    public static async Task<IResult> Certificates(Guid batchId, ClaimsPrincipal principal, IQuerySession session, AccessControl access, PolicyCatalog catalog)
+    {
+        var batch = await session.LoadAsync<Batch>(batchId);
+        var user = CurrentUser.From(principal);
+        if (batch is null || !BatchAccess.CanSee(batch, user, access)) return Results.Problem(Problems.NotFound("认定批次"));
+        if (!BatchAccess.SeesPersonalData(batch, user, access)) return Results.Problem(Problems.Forbidden("该表含考生身份证件号码，仅评价机构、受理部门和审计人员可以下载。"));
+        using var content = new MemoryStream();
+        await ReportWorkbooks.WriteCertificateTableAsync(content, batch, catalog.Get(batch.Jurisdiction));
+        return Results.File(content.ToArray(), Spreadsheet.ContentType, $"附件5 职业技能等级认定合格人员证书信息表（{batch.Title}）.xlsx");
+    }
+}

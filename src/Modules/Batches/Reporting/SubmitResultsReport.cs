@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using Assessment.Batches.Batches;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Batches.Reporting;
+
+public sealed record SubmitResultsReport(long Version);
+
+public static class SubmitResultsReportEndpoint
+{
+    public static ProblemDetails Before(Batch batch, ClaimsPrincipal principal, AccessControl access) => BatchAccess.OwnerOnly(batch, principal, access);
+
+    /// <summary>Submit the results report — 附件4 and 附件5 as GET …/report/summary and …/report/certificates build them —
+    /// after a publicity without objection (BAT-07); a report after the deadline is accepted and marked late.</summary>
+    [Authorize(Roles = Roles.Organization)]
+    [WolverinePost("/api/batches/{batchId}/report", OperationId = "submitResultsReport", Summary = "报备认定结果")]
+    public static (UpdatedAggregate, Events) Post(SubmitResultsReport command, [Aggregate("batchId")] Batch batch, Instant now, Actor by) =>
+        (new UpdatedAggregate(), [ReportingDecider.Submit(batch, now, by)]);
+}

@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Assessment.Batches.Batches;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Batches.Running;
+
+public sealed record ResumeBatch(long Version, string Reason);
+
+public static class ResumeBatchEndpoint
+{
+    public static ProblemDetails Before(Batch batch, ClaimsPrincipal principal, AccessControl access) => BatchAccess.ReceivingAuthority(batch, principal, access);
+
+    public static ProblemDetails Validate(ResumeBatch c) => FieldChecks.Reason(c.Reason, "reason", "请填写恢复的理由（整改情况）。");
+
+    /// <summary>Lift a suspension after rectification (BAT-04).</summary>
+    [Authorize(Roles = Roles.Reviewer)]
+    [WolverinePost("/api/batches/{batchId}/resume", OperationId = "resumeBatch", Summary = "恢复认定批次")]
+    public static (UpdatedAggregate, Events) Post(ResumeBatch command, [Aggregate("batchId")] Batch batch, Instant now, Actor by) =>
+        (new UpdatedAggregate(), [RunningDecider.Resume(batch, command.Reason, now, by)]);
+}

@@ -1,0 +1,36 @@
+using Assessment.Batches.Batches;
+using Assessment.Batches.Planning;
+using Assessment.SharedKernel.Contracts;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using NodaTime;
+
+namespace Assessment.Batches.Running;
+
+/// <summary>Spot checks and suspensions while a batch runs (BAT-03 on the exam day, BAT-04).</summary>
+public static class RunningDecider
+{
+    public static BatchSuspended? CheckOnExamDay(Batch batch, IReadOnlyList<OrganizationFiling> filings, PolicyCatalog catalog, Instant now)
+    {
+        if (batch.Status != BatchStatus.Filed) return null;
+        var broken = Eligibility.Check(batch, filings, catalog).Where(v => v.Code is "batch.filing-not-active" or "batch.filing-not-valid-on-exam-day"
+            or "batch.filing-unknown").ToList();
+        return broken.Count == 0 ? null
+            : new BatchSuspended(batch.Id, "认定日核验（BAT-03）：" + string.Join("；", broken.Select(v => v.Message)), now, Actor.System);
+    }
+
+    public static IEnumerable<object> SpotCheck(Batch batch, RecordSpotCheck c, Guid id, Instant now, Actor by)
+    {
+        if (batch.Status is BatchStatus.Draft or BatchStatus.Accepted)
+            throw new BusinessRuleException(new RuleViolation("BAT-04", "batch.not-running", "只能对已报备、尚未办结的批次进行抽查。"));
+        if (c.Suspend && batch.Status == BatchStatus.Suspended)
+            throw new BusinessRuleException(new RuleViolation("BAT-04", "batch.already-suspended", "该批次已暂停。"));
+        yield return new SpotCheckRecorded(batch.Id, id, c.Step.Trim(), c.CheckedAt, c.Findings.Trim(), c.Suspend, now, by);
+        if (c.Suspend) yield return new BatchSuspended(batch.Id, c.Findings.Trim(), now, by);
+    }
+
+    public static BatchResumed Resume(Batch batch, string reason, Instant now, Actor by) => batch.Status == BatchStatus.Suspended
+        ? new BatchResumed(batch.Id, reason.Trim(), now, by)
+        : throw new BusinessRuleException(new RuleViolation("BAT-04", "batch.not-suspended", "该批次未暂停。"));
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Security.Claims;
+using Assessment.Batches.Batches;
+using Assessment.Batches.Candidates;
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Contracts;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Spreadsheets;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine.Http;
+
+namespace Assessment.Batches.Scoring;
+
+public static class ImportResultsEndpoint
+{
+    private static readonly string[] AbsentWords = ["是", "缺考", "Y", "y", "1"];
+
+    /// <summary>
+    /// Import results from .xlsx (multipart: <c>version</c>, <c>file</c>; the batch's own template from GET …/results-template:
+    /// 证件号码, 姓名, one column per subject, 缺考). All or nothing, with every faulty row under <c>rows</c>.
+    /// </summary>
+    [Authorize(Roles = Roles.Organization)]
+    [AcceptsUpload(ImportCandidatesEndpoint.MaxBytes, "version")]
+    [WolverinePost("/api/batches/{batchId}/results/import", OperationId = "importBatchResults", Summary = "导入认定成绩")]
+    [ProducesResponseType<Batch>(200)]
+    public static async Task<IResult> Post(Guid batchId, HttpRequest request, ClaimsPrincipal principal, IDocumentSession session,
+        AccessControl access, IOrganizationFilings filings, PolicyCatalog catalog, Instant now, Actor by)
+    {
+        if (!request.HasFormContentType) return Results.Problem(Problems.Validation("file", "请以 multipart/form-data 上传文件。"));
+        var form = await UploadForms.ReadAsync(request);
+        var stream = await session.Events.FetchForWriting<Batch>(batchId);
+        if (stream.Aggregate is not { } batch) return Results.Problem(Problems.NotFound("认定批次"));
+        var denied = BatchAccess.OwnerOnly(batch, principal, access);
+        if (!ReferenceEquals(denied, WolverineContinue.NoProblems)) return Results.Problem(denied);
+
+        if (!long.TryParse(form["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1)
+            return Results.Problem(Problems.Validation("version", "请提供读取时的版本号。"));
+        if (form.Files.GetFile("file") is not { Length: > 0 } file) return Results.Problem(Problems.Validation("file", "请选择要导入的文件。"));
+        ExpectedVersion.Check(version, batch.Version);
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer);
+        buffer.Position = 0;
+        var (rows, fileError) = SheetRows.Read(buffer, file.FileName, ["证件号码", .. batch.Subjects, "缺考"]);
+        if (fileError is not null) return Results.Problem(Problems.Validation("file", fileError));
+        var byNumber = batch.Candidates.ToDictionary(c => c.DocumentNumber);
+        var errors = new List<CandidateRowError>();
+        var entries = new List<(int, ResultEntry)>();
+        foreach (var row in rows)
+        {
+            var number = (row.Cell("证件号码") ?? "").Trim().ToUpperInvariant();
+            if (!byNumber.TryGetValue(number, out var candidate)) { errors.Add(new(row.Row, "证件号码", "BAT-06", $"本批次没有证件号码为“{number}”的考生。")); continue; }
+            var absent = AbsentWords.Contains((row.Cell("缺考") ?? "").Trim());
+            var scores = new List<SubjectScore>();
+            foreach (var subject in batch.Subjects)
+            {
+                var text = (row.Cell(subject) ?? "").Trim();
+                if (absent && text.Length == 0) continue;
+                if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var score)) scores.Add(new SubjectScore(subject, score));
+                else errors.Add(new(row.Row, subject, "BAT-06", $"{subject}成绩“{text}”不是数字。"));
+            }
+            entries.Add((row.Row, new ResultEntry(candidate.Id, absent, scores)));
+        }
+        if (errors.Count > 0) throw RowErrors.Refuse(errors);
+        var recorded = ResultsDecider.Record(batch, entries, await filings.OfOrganizationAsync(batch.OrganizationId), catalog, now.Date(),
+            Path.GetFileName(file.FileName), now, by);
+        stream.AppendOne(recorded);
+        await session.SaveChangesAsync();
+        return Results.Ok(await session.Events.FetchLatest<Batch>(batchId));
+    }
+}
+
+public static class ResultsTemplateEndpoint
+{
+    /// <summary>Download the batch's results template (.xlsx): one row per candidate, a column per subject.</summary>
+    [Authorize(Roles = Roles.Organization)]
+    [WolverineGet("/api/batches/{batchId}/results-template", OperationId = "downloadResultsTemplate", Summary = "下载成绩导入模板")]
+    [ProducesResponseType<FileContentResult>(200, Spreadsheet.ContentType)]
+    public static async Task<IResult> Get(Guid batchId, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
+    {
+        var batch = await session.LoadAsync<Batch>(batchId);
+        if (batch is null || !ReferenceEquals(BatchAccess.OwnerOnly(batch, principal, access), WolverineContinue.NoProblems))
+            return Results.Problem(Problems.NotFound("认定批次"));
+        using var content = new MemoryStream();
+        await Spreadsheet.WriteAsync(content, "成绩", ["证件号码", "姓名", .. batch.Subjects, "缺考"],
+            batch.Candidates.Select(c => new object?[] { c.DocumentNumber, c.Name }.Concat(batch.Subjects.Select(_ => (object?)null)).Append("否").ToArray()));
+        return Results.File(content.ToArray(), Spreadsheet.ContentType, "成绩导入模板.xlsx");
+    }
+}

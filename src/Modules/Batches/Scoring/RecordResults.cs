@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Assessment.Batches.Batches;
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Contracts;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Batches.Scoring;
+
+public sealed record RecordResults(long Version, IReadOnlyList<ResultEntry> Results);
+
+public static class RecordResultsEndpoint
+{
+    public static ProblemDetails Before(Batch batch, ClaimsPrincipal principal, AccessControl access) => BatchAccess.OwnerOnly(batch, principal, access);
+
+    public static ProblemDetails Validate(RecordResults c) =>
+        c.Results.Count is 0 or > 50_000 ? Problems.Validation("results", "请提交1至50000名考生的成绩。") : WolverineContinue.NoProblems;
+
+    public static Task<IReadOnlyList<OrganizationFiling>> LoadAsync(Batch batch, IOrganizationFilings filings) => filings.OfOrganizationAsync(batch.OrganizationId);
+
+    /// <summary>Enter or correct results per candidate and subject; a candidate passes when every subject reaches 60 (BAT-06).</summary>
+    [Authorize(Roles = Roles.Organization)]
+    [WolverinePost("/api/batches/{batchId}/results", OperationId = "recordBatchResults", Summary = "录入认定成绩")]
+    public static (UpdatedAggregate, Events) Post(RecordResults command, [Aggregate("batchId")] Batch batch, IReadOnlyList<OrganizationFiling> filings,
+        PolicyCatalog catalog, Instant now, Actor by) =>
+        (new UpdatedAggregate(), [ResultsDecider.Record(batch, command.Results.Select((r, i) => (i + 1, r)).ToList(), filings, catalog, now.Date(), null, now, by)]);
+}

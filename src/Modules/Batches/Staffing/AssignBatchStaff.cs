@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Assessment.Batches.Batches;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Batches.Staffing;
+
+/// <summary>One person of the roster in one role; <paramref name="DeclaredRelations"/> are identity numbers of candidates
+/// the person trained or is related to (BAT-05).</summary>
+public sealed record StaffPick(Guid StaffId, StaffRole Role, IReadOnlyList<string>? DeclaredRelations = null);
+
+public sealed record AssignBatchStaff(long Version, IReadOnlyList<StaffPick> Staff);
+
+public static class AssignBatchStaffEndpoint
+{
+    public static ProblemDetails Before(Batch batch, ClaimsPrincipal principal, AccessControl access) => BatchAccess.OwnerOnly(batch, principal, access);
+
+    public static ProblemDetails Validate(AssignBatchStaff c)
+    {
+        if (c.Staff.Count > 500) return Problems.Validation("staff", "一个批次最多安排500名工作人员。");
+        if (c.Staff.GroupBy(s => (s.StaffId, s.Role)).Any(g => g.Count() > 1)) return Problems.Validation("staff", "同一人员的同一岗位重复。");
+        return c.Staff.Any(s => s.DeclaredRelations is { Count: > 1000 }) ? Problems.Validation("staff", "申报关系过多。") : WolverineContinue.NoProblems;
+    }
+
+    public static async Task<IReadOnlyList<StaffMember>> LoadAsync(AssignBatchStaff c, IQuerySession session)
+    {
+        var ids = c.Staff.Select(s => s.StaffId).Distinct().ToArray();
+        return await session.Query<StaffMember>().Where(s => ids.Contains(s.Id)).ToListAsync();
+    }
+
+    /// <summary>Staff the batch from the organization's roster; BAT-05 separation and recusal are checked at once and at filing.</summary>
+    [Authorize(Roles = Roles.Organization)]
+    [WolverinePut("/api/batches/{batchId}/staff", OperationId = "assignBatchStaff", Summary = "安排考务人员")]
+    public static (UpdatedAggregate, Events) Put(AssignBatchStaff command, [Aggregate("batchId")] Batch batch, IReadOnlyList<StaffMember> roster,
+        Instant now, Actor by) =>
+        (new UpdatedAggregate(), [StaffingDecider.Assign(batch, command, roster, now, by)]);
+}

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Values;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Batches.Staffing;
+
+public sealed record StaffMemberView(Guid Id, string Name, string DocumentTypeName, string DocumentNumber, string Qualification,
+    IReadOnlyList<string> Occupations);
+
+public static class ListStaffMembersEndpoint
+{
+    /// <summary>The organization's roster (its own staff only).</summary>
+    [Authorize(Roles = Roles.Organization)]
+    [WolverineGet("/api/batches/staff", OperationId = "listStaffMembers", Summary = "查询工作人员名册")]
+    public static async Task<IReadOnlyList<StaffMemberView>> Get(ClaimsPrincipal principal, IQuerySession session)
+    {
+        var organization = CurrentUser.From(principal).OrganizationId;
+        if (organization is null) return [];
+        var staff = await session.Query<StaffMember>().Where(s => s.OrganizationId == organization).OrderBy(s => s.Name).ToListAsync();
+        return staff.Select(s => new StaffMemberView(s.Id, s.Name, IdentityDocumentTypes.Names[(IdentityDocumentType)s.DocumentType], s.DocumentNumber,
+            s.Qualification, s.Occupations)).ToList();
+    }
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Values;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Assessment.Batches.Staffing;
+
+/// <summary>A person for the organization's roster; <paramref name="Occupations"/> are the occupations they may examine.</summary>
+public sealed record RegisterStaffMember(string Name, int DocumentType, string DocumentNumber, string Qualification, IReadOnlyList<string> Occupations);
+
+public static class RegisterStaffMemberEndpoint
+{
+    public static ProblemDetails Validate(RegisterStaffMember c, ClaimsPrincipal principal)
+    {
+        if (CurrentUser.From(principal).OrganizationId is null) return Problems.Forbidden("只有评价机构可以维护人员名册。");
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(c.Name) || c.Name.Trim().Length > 50) errors["name"] = ["请填写姓名（不超过50字）。"];
+        try { IdentityDocument.Create(c.DocumentType, c.DocumentNumber); }
+        catch (InvalidValueException e) { errors[e.Field == "documentType" ? "documentType" : "documentNumber"] = [e.Message]; }
+        if (string.IsNullOrWhiteSpace(c.Qualification) || c.Qualification.Length > 200) errors["qualification"] = ["请填写资格（如考评员证书编号、职业技能等级，不超过200字）。"];
+        if (c.Occupations.Count > 50 || c.Occupations.Any(o => string.IsNullOrWhiteSpace(o) || o.Length > 100))
+            errors["occupations"] = ["可考评的职业（工种）每项不超过100字，最多50项。"];
+        return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
+    }
+
+    /// <summary>Add a person to the organization's roster of examiners, supervisors and invigilators (BAT-05).</summary>
+    [Authorize(Roles = Roles.Organization)]
+    [WolverinePost("/api/batches/staff", OperationId = "registerStaffMember", Summary = "登记工作人员")]
+    public static (CreationResponse<Guid>, IStartStream) Post(RegisterStaffMember c, Instant now, Actor by)
+    {
+        var id = Guid.CreateVersion7();
+        var document = IdentityDocument.Create(c.DocumentType, c.DocumentNumber);
+        var registered = new StaffMemberRegistered(id, by.OrganizationId!.Value, c.Name.Trim(), document.TypeCode, document.Number,
+            c.Qualification.Trim(), c.Occupations.Select(o => o.Trim()).Distinct().ToList(), now, by);
+        return (new CreationResponse<Guid>($"/api/batches/staff/{id}", id), MartenOps.StartStream<StaffMember>(id, registered));
+    }
+}

@@ -1,0 +1,278 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Alba;
+using Marten;
+using Assessment.IntegrationTests.Infrastructure;
+using Assessment.SharedKernel.Contracts;
+using MiniExcelLibs;
+using Wolverine.Tracking;
+
+namespace Assessment.IntegrationTests.Batches;
+
+public class BatchTests(AppFixture app) : IntegrationTest(app)
+{
+    private async Task<BatchJourney> Anhui(string tag = "bat")
+    {
+        var filing = await new FilingJourney(Host, Given, App, Jurisdiction.Anhui, tag).Participants();
+        var batch = await new BatchJourney(Host, Given, App, filing, tag).Filed("340200");
+        await batch.Draft();
+        return batch;
+    }
+
+    private static async Task<MemoryStream> Bytes(IScenarioResult result)
+    {
+        var stream = new MemoryStream();
+        await result.Context.Response.Body.CopyToAsync(stream);
+        stream.Position = 0;
+        return stream;
+    }
+
+    private static IEnumerable<string> Codes(JsonObject problem) => problem["rules"]!.AsArray().Select(r => r!["code"]!.GetValue<string>());
+
+    [Fact]
+    public async Task BAT_01_to_BAT_09_an_anhui_batch_runs_from_plan_to_accepted_report()
+    {
+        var b = await Anhui();
+        var exam = b.Today.PlusDays(21);
+        await b.Plan(exam, "340200");
+        await b.StaffIt();
+        await b.Candidate("张小三", 1);
+        var view = await b.Candidate("李四", 2);
+        view["blocking"]!.AsArray().ShouldBeEmpty();
+        view["actions"]!.AsArray().Select(a => a!.GetValue<string>()).ShouldContain("fileBatchPlan");
+
+        await b.File();
+        b.Batch["status"]!.GetValue<string>().ShouldBe("Filed");
+        b.Batch["receivingAuthority"]!.GetValue<string>().ShouldBe("340200"); // BAT-01 [AH] the city center of the sites
+
+        b.ClockTo(exam);
+        var candidates = b.Batch["candidates"]!.AsArray();
+        var zhang = candidates.Single(c => c!["name"]!.GetValue<string>() == "张小三")!["id"]!.GetValue<Guid>();
+        var li = candidates.Single(c => c!["name"]!.GetValue<string>() == "李四")!["id"]!.GetValue<Guid>();
+        await b.Results((zhang, 80, 75), (li, 50, 90));
+        b.Batch["passed"]!.GetValue<int>().ShouldBe(1);
+
+        var published = await b.Publicize();
+        // BAT-06 [AH] 7 calendar days
+        var start = NodaTime.LocalDate.FromDateTime(DateTime.Parse(published["publicityStart"]!.GetValue<string>()));
+        published["publicityEnd"]!.GetValue<string>().ShouldBe(start.PlusDays(6).ToString("yyyy-MM-dd", null));
+        var notice = await Given.Get<JsonObject>(Caller.Anonymous, $"/api/notices/{published["publicityNoticeId"]}");
+        var body = notice["body"]!.GetValue<string>();
+        body.ShouldContain("张*三");
+        body.ShouldContain(BatchJourney.IdNumber(1)[..4] + "**********" + BatchJourney.IdNumber(1)[^4..]);
+        body.ShouldNotContain(BatchJourney.IdNumber(1));
+        body.ShouldNotContain("李*"); // only the qualified are publicized
+
+        (await b.ClosePublicity())["status"]!.GetValue<string>().ShouldBe("Publicized");
+        await b.Step(b.Organization, $"/api/batches/{b.BatchId}/report", new { version = b.Version });
+        b.Batch["status"]!.GetValue<string>().ShouldBe("Reported");
+
+        // 附件5 (BAT-09): the seed's columns, one row per qualified candidate, no note rows
+        var table = await Host.Scenario(s => { s.As(b.Reviewer); s.Get.Url($"/api/batches/{b.BatchId}/report/certificates"); });
+        var rows = (await Bytes(table)).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        rows.ShouldHaveSingleItem();
+        rows[0].Keys.ShouldBe(["姓名", "证件类型", "证件号码", "所在单位", "职业名称", "工种名称", "职业技能等级", "证书编号", "发证日期", "评价机构", "发证机构", "考生所在地市"]);
+        rows[0]["姓名"].ShouldBe("张小三");
+        rows[0]["证件类型"]!.ToString().ShouldBe("201");
+        rows[0]["证件号码"].ShouldBe(BatchJourney.IdNumber(1));
+        rows[0]["职业技能等级"].ShouldBe("四级/中级工");
+        rows[0]["评价机构"].ShouldBe("bat培训评价中心");
+
+        // 附件4 (BAT-08): the form with its counts
+        var summary = await Host.Scenario(s => { s.As(b.Organization); s.Get.Url($"/api/batches/{b.BatchId}/report/summary"); });
+        var cells = (await Bytes(summary)).Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
+        cells[0]["A"].ShouldBe("职业技能等级认定结果汇总表");
+        cells[2]["D"].ShouldBe("备案人数");
+        Convert.ToInt32(cells[2]["E"]).ShouldBe(2);
+        cells[3]["F"].ShouldBe("合格人数");
+        Convert.ToInt32(cells[3]["G"]).ShouldBe(1);
+        cells[5].Values.Select(v => v?.ToString()).ShouldBe(["/", "初级", "中级", "高级", "技师", "高级技师", "小计"]);
+        cells[6]["A"].ShouldBe("育婴员");
+        Convert.ToInt32(cells[6]["C"]).ShouldBe(1); // 中级 = 四级
+        cells.ShouldContain(r => Equals(r["A"], "合计"));
+        cells.ShouldNotContain(r => r.Values.Any(v => v != null && v.ToString()!.StartsWith("备注")));
+
+        var tracked = await Host.ExecuteAndWaitAsync(async () =>
+            await b.Send(b.Reviewer, $"/api/batches/{b.BatchId}/report/accept", new { version = b.Version, opinion = "同意备案。" }));
+        var accepted = tracked.Received.SingleMessage<BatchResultsAccepted>();
+        accepted.Qualified.ShouldHaveSingleItem().DocumentNumber.ShouldBe(BatchJourney.IdNumber(1));
+        tracked.Received.MessagesOf<CertificationRunRecorded>().ShouldHaveSingleItem().Occupation.ShouldBe("育婴员");
+        await using (var session = Host.DocumentStore().QuerySession())
+            (await session.LoadAsync<Assessment.Certificates.Issuance.AcceptedBatch>(b.BatchId))!.Qualified.ShouldHaveSingleItem().Name.ShouldBe("张小三");
+        var filingRecord = await Given.Get<JsonObject>(b.Organization, $"/api/filing/filings/{b.FilingId}");
+        filingRecord["lastCertificationOn"]!.GetValue<string>().ShouldBe(exam.ToString("yyyy-MM-dd", null)); // FIL-13 reads real activity
+        var done = await b.Reload();
+        done["status"]!.GetValue<string>().ShouldBe("Accepted");
+        done["details"]!["ledger"]!.AsArray().Select(l => l!["action"]!.GetValue<string>())
+            .ShouldContain("认定结果审核通过");
+    }
+
+    [Fact]
+    public async Task BAT_01_an_anhui_plan_must_reach_the_city_10_working_days_before_the_exam()
+    {
+        var b = await Anhui();
+        await b.Plan(b.Today.PlusDays(5), "340200");
+        await b.StaffIt();
+        await b.Candidate("张小三", 1);
+        var problem = await b.File(HttpStatusCode.UnprocessableEntity);
+        var rule = problem["rules"]!.AsArray().Single(r => r!["code"]!.GetValue<string>() == "batch.plan-too-late")!;
+        rule["ruleId"]!.GetValue<string>().ShouldBe("BAT-01");
+        rule["message"]!.GetValue<string>().ShouldContain("10个工作日");
+    }
+
+    [Fact]
+    public async Task BAT_03_occupations_not_filed_and_sites_outside_the_territory_are_refused_together()
+    {
+        var b = await Anhui();
+        await b.Plan(b.Today.PlusDays(21), "340100", [new { name = "育婴员", level = 4 }, new { name = "电工", level = 4 }, new { name = "育婴员", level = 2 }]);
+        await b.StaffIt();
+        await b.Candidate("张小三", 1);
+        var problem = await b.File(HttpStatusCode.UnprocessableEntity);
+        var rules = problem["rules"]!.AsArray();
+        rules.Where(r => r!["code"]!.GetValue<string>() == "batch.occupation-not-filed").Select(r => r!["target"]!.GetValue<string>())
+            .ShouldBe(["/occupations/1", "/occupations/2"]);
+        rules.Single(r => r!["code"]!.GetValue<string>() == "batch.site-outside-territory")!["ruleId"]!.GetValue<string>().ShouldBe("FIL-23");
+    }
+
+    [Fact]
+    public async Task BAT_05_nobody_examines_and_supervises_one_batch_and_an_examiner_related_to_a_candidate_is_recused()
+    {
+        var b = await Anhui();
+        await b.Plan(b.Today.PlusDays(21), "340200");
+        await b.Candidate("张小三", 1);
+        var person = await b.Person("王考评", 911);
+        var refused = await b.Send(b.Organization, $"/api/batches/{b.BatchId}/staff", new
+        {
+            version = b.Version, staff = new object[] { new { staffId = person, role = "Examiner" }, new { staffId = person, role = "QualitySupervisor" } },
+        }, HttpStatusCode.UnprocessableEntity, put: true);
+        Codes(refused).ShouldBe(["batch.incompatible-roles"]);
+
+        var supervisor = await b.Person("赵督导", 912);
+        var invigilator = await b.Person("钱监考", 913);
+        await b.Step(b.Organization, $"/api/batches/{b.BatchId}/staff", new
+        {
+            version = b.Version, staff = new object[]
+            {
+                new { staffId = person, role = "Examiner" }, new { staffId = supervisor, role = "QualitySupervisor" }, new { staffId = invigilator, role = "Invigilator" },
+            },
+        }, put: true);
+        // declared after the candidate was entered: caught at filing
+        refused = await b.Send(b.Organization, $"/api/batches/{b.BatchId}/staff", new
+        {
+            version = b.Version, staff = new object[]
+            {
+                new { staffId = person, role = "Examiner", declaredRelations = new[] { BatchJourney.IdNumber(1) } },
+                new { staffId = supervisor, role = "QualitySupervisor" }, new { staffId = invigilator, role = "Invigilator" },
+            },
+        }, HttpStatusCode.UnprocessableEntity, put: true);
+        refused["rules"]![0]!["message"]!.GetValue<string>().ShouldContain("王考评");
+        refused["rules"]![0]!["message"]!.GetValue<string>().ShouldContain("张小三");
+    }
+
+    [Fact]
+    public async Task BAT_09_a_5000_row_import_with_one_bad_row_names_that_row_and_writes_nothing()
+    {
+        var b = await Anhui();
+        await b.Plan(b.Today.PlusDays(21), "340200");
+        var rows = Enumerable.Range(1, 5000).Select(i => (IDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["姓名"] = $"考生{i}", ["证件类型"] = "201",
+            ["证件号码"] = i == 4321 ? "340202199001014322" : BatchJourney.IdNumber(i, birth: $"19{70 + i / 1000}0101").ToLowerInvariant(),
+            ["所在单位"] = "芜湖家政公司", ["职业名称"] = "育婴员", ["职业技能等级"] = "四级/中级工", ["考生所在地市"] = "芜湖市", ["联系电话"] = "",
+        });
+        var result = await b.Upload($"/api/batches/{b.BatchId}/candidates/import", BatchJourney.Sheet(rows), "考生.xlsx", HttpStatusCode.UnprocessableEntity);
+        var problem = await result.Problem();
+        var errors = problem["rows"]!.AsArray();
+        errors.ShouldHaveSingleItem()!["row"]!.GetValue<int>().ShouldBe(4322); // header is row 1
+        errors[0]!["column"]!.GetValue<string>().ShouldBe("证件号码");
+        (await b.Reload())["candidates"]!.AsArray().ShouldBeEmpty();
+
+        // fixed: the lower-case x is normalised and all 5,000 are in
+        var fixedRows = rows.Select(r => r["姓名"] as string == "考生4321" ? new Dictionary<string, object?>(r) { ["证件号码"] = BatchJourney.IdNumber(4321, birth: "19740101") } : r);
+        await b.Upload($"/api/batches/{b.BatchId}/candidates/import", BatchJourney.Sheet(fixedRows), "考生.xlsx", HttpStatusCode.OK);
+        var all = (await b.Reload())["candidates"]!.AsArray();
+        all.Count.ShouldBe(5000);
+        all.ShouldAllBe(c => !c!["documentNumber"]!.GetValue<string>().EndsWith('x'));
+    }
+
+    [Fact]
+    public async Task BAT_09_files_that_are_not_the_template_are_refused_as_bad_input()
+    {
+        var b = await Anhui();
+        await b.Plan(b.Today.PlusDays(21), "340200");
+        var url = $"/api/batches/{b.BatchId}/candidates/import";
+        (await (await b.Upload(url, "姓名,证件号码\n张三,1"u8.ToArray(), "考生.csv", HttpStatusCode.BadRequest)).Problem())["errors"]!["file"].ShouldNotBeNull();
+        await b.Upload(url, "not a spreadsheet"u8.ToArray(), "考生.xlsx", HttpStatusCode.BadRequest);
+        await b.Upload(url, [], "考生.xlsx", HttpStatusCode.BadRequest);
+        var wrongColumns = BatchJourney.Sheet([new Dictionary<string, object?> { ["名字"] = "张三" }]);
+        (await (await b.Upload(url, wrongColumns, "考生.xlsx", HttpStatusCode.BadRequest)).Problem())["errors"]!["file"]![0]!.GetValue<string>().ShouldContain("缺少列");
+    }
+
+    [Fact]
+    public async Task BAT_10_another_organizations_batch_and_another_citys_reviewer_see_nothing_whatever_the_version()
+    {
+        var b = await Anhui();
+        await b.Plan(b.Today.PlusDays(21), "340200");
+        await b.StaffIt();
+        await b.Candidate("张小三", 1);
+        var (stranger, _) = await Given.Organization("other.org", "340100", "合肥某培训中心", 7);
+        foreach (var version in new[] { 1L, b.Version, 99L })
+            await b.Send(stranger, $"/api/batches/{b.BatchId}", new
+            {
+                version, title = "x", occupations = Array.Empty<object>(), subjects = Array.Empty<string>(), examDays = Array.Empty<string>(),
+                sites = Array.Empty<object>(), feePerCandidate = 0, feeStandard = (string?)null,
+            }, HttpStatusCode.NotFound, put: true);
+        await Host.Scenario(s => { s.As(stranger); s.Get.Url($"/api/batches/{b.BatchId}"); s.StatusCodeShouldBe(404); });
+        // a draft is the organization's own business
+        await Host.Scenario(s => { s.As(b.Reviewer); s.Get.Url($"/api/batches/{b.BatchId}"); s.StatusCodeShouldBe(404); });
+        await b.File();
+        var hefei = await Given.Reviewer("hefei.batch.reviewer", "340100");
+        await Host.Scenario(s => { s.As(hefei); s.Get.Url($"/api/batches/{b.BatchId}"); s.StatusCodeShouldBe(404); });
+        (await Given.Get<JsonObject>(hefei, "/api/batches"))["total"]!.GetValue<long>().ShouldBe(0);
+        (await Given.Get<JsonObject>(b.Reviewer, "/api/batches"))["total"]!.GetValue<long>().ShouldBe(1);
+
+        // stale version
+        await b.Send(b.Organization, $"/api/batches/{b.BatchId}/results", new
+        {
+            version = b.Version - 1, results = new[] { new { candidateId = Guid.NewGuid(), absent = true, scores = (object[]?)null } },
+        }, HttpStatusCode.Conflict);
+
+        // an inspector of the area sees the batch, with identity numbers and phones masked, and may not download 附件5
+        await Given.Account("wuhu.batch.inspector", SharedKernel.Events.Roles.Inspector, "340200");
+        var inspector = await Given.SignIn("wuhu.batch.inspector");
+        var seen = await Given.Get<JsonObject>(inspector, $"/api/batches/{b.BatchId}");
+        seen["personalDataMasked"]!.GetValue<bool>().ShouldBeTrue();
+        var candidate = seen["candidates"]![0]!;
+        candidate["documentNumber"]!.GetValue<string>().ShouldContain("**********");
+        candidate["name"]!.GetValue<string>().ShouldBe("张*三");
+        candidate["phone"]!.GetValue<string>().ShouldBe("138****1234");
+        await Host.Scenario(s => { s.As(inspector); s.Get.Url($"/api/batches/{b.BatchId}/report/certificates"); s.StatusCodeShouldBe(403); });
+        (await Given.Get<JsonObject>(b.Reviewer, $"/api/batches/{b.BatchId}"))["personalDataMasked"]!.GetValue<bool>().ShouldBeFalse();
+
+        // BAT-04: the inspector records a spot check that suspends the batch; only the receiving reviewer resumes it
+        await b.Send(inspector, $"/api/batches/{b.BatchId}/spot-checks", new
+        {
+            version = b.Version, step = "理论知识考试", checkedAt = $"{b.Today:yyyy-MM-dd}T09:30:00", findings = "考场未按规定配备视频监控。", suspend = true,
+        });
+        (await b.Reload())["status"]!.GetValue<string>().ShouldBe("Suspended");
+        await b.Send(inspector, $"/api/batches/{b.BatchId}/resume", new { version = b.Version, reason = "已整改" }, HttpStatusCode.Forbidden);
+        await b.Send(b.Reviewer, $"/api/batches/{b.BatchId}/resume", new { version = b.Version, reason = "已补装视频监控，整改到位。" });
+        (await b.Reload())["status"]!.GetValue<string>().ShouldBe("Filed");
+    }
+
+    [Fact]
+    public async Task BAT_02_a_guangxi_plan_is_announced_as_a_public_notice_and_received_by_the_filing_authority()
+    {
+        var filing = await new FilingJourney(Host, Given, App, Jurisdiction.Guangxi, "gxb").Participants();
+        var b = await new BatchJourney(Host, Given, App, filing, "gxb").Filed("450000");
+        await b.Draft();
+        await b.Plan(b.Today.PlusDays(21), "450100");
+        await b.StaffIt();
+        await b.Candidate("韦小宝", 3);
+        await b.File();
+        b.Batch["receivingAuthority"]!.GetValue<string>().ShouldBe("450000");
+        var notice = await Given.Get<JsonObject>(Caller.Anonymous, $"/api/notices/{b.Batch["announcementNoticeId"]}");
+        notice["kind"]!.GetValue<string>().ShouldBe("BatchAnnouncement");
+        notice["body"]!.GetValue<string>().ShouldContain("育婴员");
+    }
+}
