@@ -102,6 +102,8 @@ public static class PlatformHost
             opts.Policies.AutoApplyTransactions();
             opts.CodeGeneration.Sources.Add(new ClockNowSource());
             opts.Policies.UseDurableLocalQueues();
+            // Each module handles a shared contract message (NoticeStateChanged) in its own chain and transaction.
+            opts.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
             opts.Durability.Mode = DurabilityMode.Solo;
             // A message handler that lost an optimistic-concurrency race (e.g. a notice report arriving while a reviewer
             // acts on the same application) reloads and tries again.

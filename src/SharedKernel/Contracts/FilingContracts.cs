@@ -32,6 +32,6 @@ public sealed record OrganizationFiling(
 /// <summary>The Filing module's published read contract over filings.</summary>
 public interface IOrganizationFilings
 {
-    /// <summary>Every filing of the organization, whatever its state, newest first.</summary>
-    Task<IReadOnlyList<OrganizationFiling>> OfOrganizationAsync(Guid organizationId, CancellationToken ct = default);
+    /// <summary>Every filing of the organization, whatever its state, newest first, read in the caller's session.</summary>
+    Task<IReadOnlyList<OrganizationFiling>> OfOrganizationAsync(Marten.IQuerySession session, Guid organizationId, CancellationToken ct = default);
 }

@@ -52,7 +52,7 @@ public static class GetBatchEndpoint
         var user = CurrentUser.From(principal);
         if (batch is null || !BatchAccess.CanSee(batch, user, access)) return Results.Problem(Problems.NotFound("认定批次"));
         var context = batch.Status == BatchStatus.Draft
-            ? new PlanContext(await filings.OfOrganizationAsync(batch.OrganizationId), catalog, calendar.Current, now.Date())
+            ? new PlanContext(await filings.OfOrganizationAsync(session, batch.OrganizationId), catalog, calendar.Current, now.Date())
             : null;
         return Results.Ok(BatchViews.For(batch, await session.LoadAsync<BatchDetails>(batchId), user, access, catalog, context));
     }

@@ -6,6 +6,7 @@ using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -48,8 +49,8 @@ public static class ChangeBatchPlanEndpoint
         return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
     }
 
-    public static async Task<OrganizationFiling?> LoadAsync(Batch batch, IOrganizationFilings filings) =>
-        (await filings.OfOrganizationAsync(batch.OrganizationId)).FirstOrDefault(f => f.FilingId == batch.FilingId);
+    public static async Task<OrganizationFiling?> LoadAsync(Batch batch, IOrganizationFilings filings, IQuerySession session) =>
+        (await filings.OfOrganizationAsync(session, batch.OrganizationId)).FirstOrDefault(f => f.FilingId == batch.FilingId);
 
     /// <summary>Change the plan of a draft batch; eligibility is checked when it is filed.</summary>
     [Authorize(Roles = Roles.Organization)]

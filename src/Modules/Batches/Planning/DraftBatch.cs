@@ -4,6 +4,7 @@ using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -25,8 +26,8 @@ public static class DraftBatchEndpoint
             : WolverineContinue.NoProblems;
     }
 
-    public static async Task<OrganizationFiling?> LoadAsync(DraftBatch command, ClaimsPrincipal principal, IOrganizationFilings filings) =>
-        (await filings.OfOrganizationAsync(CurrentUser.From(principal).OrganizationId!.Value)).FirstOrDefault(f => f.FilingId == command.FilingId);
+    public static async Task<OrganizationFiling?> LoadAsync(DraftBatch command, ClaimsPrincipal principal, IOrganizationFilings filings, IQuerySession session) =>
+        (await filings.OfOrganizationAsync(session, CurrentUser.From(principal).OrganizationId!.Value)).FirstOrDefault(f => f.FilingId == command.FilingId);
 
     /// <summary>Draft a certification batch under one of the organization's filings (BAT-03: the filing must stand).</summary>
     [Authorize(Roles = Roles.Organization)]

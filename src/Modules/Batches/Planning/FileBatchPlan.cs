@@ -8,6 +8,7 @@ using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
 using Assessment.Batches.Running;
 using Assessment.SharedKernel.Policies;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -23,8 +24,8 @@ public static class FileBatchPlanEndpoint
 {
     public static ProblemDetails Before(Batch batch, ClaimsPrincipal principal, AccessControl access) => BatchAccess.OwnerOnly(batch, principal, access);
 
-    public static async Task<PlanContext> LoadAsync(Batch batch, IOrganizationFilings filings, PolicyCatalog catalog, IWorkingDayCalendar calendar, Instant now) =>
-        new(await filings.OfOrganizationAsync(batch.OrganizationId), catalog, calendar.Current, now.Date());
+    public static async Task<PlanContext> LoadAsync(Batch batch, IOrganizationFilings filings, IQuerySession session, PolicyCatalog catalog, IWorkingDayCalendar calendar, Instant now) =>
+        new(await filings.OfOrganizationAsync(session, batch.OrganizationId), catalog, calendar.Current, now.Date());
 
     /// <summary>
     /// File the plan with the authority (BAT-01) — or, where the policy asks, publish the certification announcement

@@ -24,7 +24,7 @@ public static class ExamDayCheckHandler
 {
     public static async Task<IReadOnlyList<OrganizationFiling>> LoadAsync(ExamDayCheck command, IOrganizationFilings filings,
         Marten.IQuerySession session) =>
-        await session.LoadAsync<Batch>(command.BatchId) is { } batch ? await filings.OfOrganizationAsync(batch.OrganizationId) : [];
+        await session.LoadAsync<Batch>(command.BatchId) is { } batch ? await filings.OfOrganizationAsync(session, batch.OrganizationId) : [];
 
     /// <summary>A filed batch whose filing no longer allows it is suspended by the platform, with the rules it breaks.</summary>
     public static Events Handle(ExamDayCheck command, [WriteAggregate(nameof(ExamDayCheck.BatchId))] Batch batch,

@@ -69,7 +69,7 @@ public static class ImportResultsEndpoint
             entries.Add((row.Row, new ResultEntry(candidate.Id, absent, scores)));
         }
         if (errors.Count > 0) throw RowErrors.Refuse(errors);
-        var recorded = ResultsDecider.Record(batch, entries, await filings.OfOrganizationAsync(batch.OrganizationId), catalog, now.Date(),
+        var recorded = ResultsDecider.Record(batch, entries, await filings.OfOrganizationAsync(session, batch.OrganizationId), catalog, now.Date(),
             Path.GetFileName(file.FileName), now, by);
         stream.AppendOne(recorded);
         await session.SaveChangesAsync();

@@ -7,6 +7,7 @@ using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -24,7 +25,7 @@ public static class RecordResultsEndpoint
     public static ProblemDetails Validate(RecordResults c) =>
         c.Results.Count is 0 or > 50_000 ? Problems.Validation("results", "请提交1至50000名考生的成绩。") : WolverineContinue.NoProblems;
 
-    public static Task<IReadOnlyList<OrganizationFiling>> LoadAsync(Batch batch, IOrganizationFilings filings) => filings.OfOrganizationAsync(batch.OrganizationId);
+    public static Task<IReadOnlyList<OrganizationFiling>> LoadAsync(Batch batch, IOrganizationFilings filings, IQuerySession session) => filings.OfOrganizationAsync(session, batch.OrganizationId);
 
     /// <summary>Enter or correct results per candidate and subject; a candidate passes when every subject reaches 60 (BAT-06).</summary>
     [Authorize(Roles = Roles.Organization)]

@@ -78,7 +78,8 @@ public static class ResultsDecider
     /// <summary>Keeps the batch in step with its results notice; a clean close starts the BAT-07 report deadline.</summary>
     public static object? Progress(Batch? batch, NoticeStateChanged m, PolicyCatalog catalog, WorkingDayCalendar calendar, Instant now)
     {
-        if (batch is null || batch.PublicityNoticeId != m.NoticeId || m.NoticeVersion <= batch.PublicityNoticeVersion) return null;
+        if (batch is null || batch.Status != BatchStatus.InPublicity || batch.PublicityNoticeId != m.NoticeId
+            || m.NoticeVersion <= batch.PublicityNoticeVersion) return null;
         if (m.UpheldObjections > 0)
             return new ResultsReopened(batch.Id, m.NoticeId, $"公示期间异议成立（{m.UpheldObjections}件），请核实更正成绩后重新公示。", now, Actor.System);
         var clean = m.Status == NoticeStatus.Closed && m.OpenObjections == 0;

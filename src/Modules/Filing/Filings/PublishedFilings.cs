@@ -5,11 +5,10 @@ using Marten;
 namespace Assessment.Filing.Filings;
 
 /// <summary>The Filing module's answer to <see cref="IOrganizationFilings"/>, read from the filing snapshots.</summary>
-public sealed class PublishedFilings(IDocumentStore store) : IOrganizationFilings
+public sealed class PublishedFilings : IOrganizationFilings
 {
-    public async Task<IReadOnlyList<OrganizationFiling>> OfOrganizationAsync(Guid organizationId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<OrganizationFiling>> OfOrganizationAsync(IQuerySession session, Guid organizationId, CancellationToken ct = default)
     {
-        await using var session = store.QuerySession();
         var organization = await session.LoadAsync<Organization>(organizationId, ct);
         if (organization is null) return [];
         var filings = await session.Query<FilingRecord>().Where(f => f.OrganizationId == organizationId)
