@@ -1624,6 +1624,7 @@ export interface components {
              */
             readonly firstExamDay?: string | null;
             readonly hasTechnicianLevels: boolean;
+            flaggedDeadlines: string[];
         };
         "Batches.BatchDetails": {
             /** Format: uuid */
@@ -1753,6 +1754,7 @@ export interface components {
             /** Format: int32 */
             absent: number;
             blocking: components["schemas"]["SharedKernel.RuleViolation"][];
+            eligibility: components["schemas"]["SharedKernel.RuleViolation"][];
             actions: string[];
             details: components["schemas"]["Batches.BatchDetails"];
         };

@@ -44,6 +44,7 @@ public class BatchTests(AppFixture app) : IntegrationTest(app)
         await b.File();
         b.Batch["status"]!.GetValue<string>().ShouldBe("Filed");
         b.Batch["receivingAuthority"]!.GetValue<string>().ShouldBe("340200"); // BAT-01 [AH] the city center of the sites
+        b.Batch["eligibility"]!.AsArray().ShouldBeEmpty();
 
         b.ClockTo(exam);
         var candidates = b.Batch["candidates"]!.AsArray();
@@ -118,6 +119,24 @@ public class BatchTests(AppFixture app) : IntegrationTest(app)
         var rule = problem["rules"]!.AsArray().Single(r => r!["code"]!.GetValue<string>() == "batch.plan-too-late")!;
         rule["ruleId"]!.GetValue<string>().ShouldBe("BAT-01");
         rule["message"]!.GetValue<string>().ShouldContain("10个工作日");
+    }
+
+    [Fact]
+    public async Task BAT_01_a_plan_still_in_draft_after_its_last_filing_day_is_flagged_once_by_a_scheduled_check()
+    {
+        var b = await Anhui();
+        var exam = b.Today.PlusDays(21);
+        var tracked = await Host.ExecuteAndWaitAsync(async () => await b.Plan(exam, "340200"));
+        var check = tracked.Scheduled.SingleMessage<Assessment.Batches.Planning.PlanDeadlineCheck>();
+        check.RuleId.ShouldBe("BAT-01");
+        check.Deadline.ShouldBeLessThan(exam);
+
+        await Host.InvokeMessageAndWaitAsync(check); // early: nothing to flag
+        (await b.Reload())["details"]!["missedDeadlines"]!.AsArray().ShouldBeEmpty();
+        b.ClockTo(check.Deadline.PlusDays(1));
+        await Host.InvokeMessageAndWaitAsync(check);
+        await Host.InvokeMessageAndWaitAsync(check);
+        (await b.Reload())["details"]!["missedDeadlines"]!.AsArray().ShouldHaveSingleItem()!.GetValue<string>().ShouldContain("BAT-01");
     }
 
     [Fact]

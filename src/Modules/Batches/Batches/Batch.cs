@@ -56,6 +56,13 @@ public sealed class Batch
     public bool HasTechnicianLevels => Occupations.Any(o => o.Level <= 2);
     public ResourceScope AccessScope() => new(AreaCode, OrganizationId);
 
+    /// <summary>The candidates who passed, in the order they were entered.</summary>
+    public IEnumerable<Candidate> Qualified()
+    {
+        var passed = Results.Where(r => r.Passed).Select(r => r.CandidateId).ToHashSet();
+        return Candidates.Where(c => passed.Contains(c.Id));
+    }
+
     public static Batch Create(BatchDrafted e) => new()
     {
         Id = e.BatchId, OrganizationId = e.OrganizationId, OrganizationName = e.OrganizationName, FilingId = e.FilingId,
@@ -111,11 +118,9 @@ public sealed class Batch
 
     public void Apply(ResultsRecorded e)
     {
-        foreach (var r in e.Results)
-        {
-            Results.RemoveAll(x => x.CandidateId == r.CandidateId);
-            Results.Add(r);
-        }
+        var replaced = e.Results.Select(r => r.CandidateId).ToHashSet();
+        Results.RemoveAll(x => replaced.Contains(x.CandidateId));
+        Results.AddRange(e.Results);
         Status = BatchStatus.ResultsRecorded;
         LastChangedAt = e.RecordedAt;
     }
@@ -171,5 +176,8 @@ public sealed class Batch
         LastChangedAt = e.ReturnedAt;
     }
 
-    public void Apply(BatchDeadlineMissed e) { }
+    /// <summary>Deadlines already flagged ("BAT-07:2026-12-01"), so a check delivered twice flags once.</summary>
+    public List<string> FlaggedDeadlines { get; set; } = [];
+
+    public void Apply(BatchDeadlineMissed e) => FlaggedDeadlines.Add($"{e.RuleId}:{e.DueOn:yyyy-MM-dd}");
 }

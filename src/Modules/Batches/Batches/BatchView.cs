@@ -14,15 +14,15 @@ public sealed record CandidateView(Guid Id, string Name, int DocumentType, strin
 public sealed record StaffView(Guid StaffId, string Name, string Qualification, StaffRole Role, IReadOnlyList<string> Occupations, int DeclaredRelations);
 
 /// <summary>A batch as the caller may see it: personal data masked unless the caller needs it (BAT-09), what still
-/// blocks filing (for a draft), the steps the caller may take now (operation ids), and the ledger.</summary>
+/// blocks filing (for a draft), BAT-03 as the filing stands now (for a filed plan), the steps the caller may take now (operation ids), and the ledger.</summary>
 public sealed record BatchView(
     Guid Id, long Version, string Title, Guid OrganizationId, string OrganizationName, Guid FilingId, string FilingNumber, string Jurisdiction,
     string AreaCode, string? ReceivingAuthority, string? ReceivingAuthorityName, string? CopiedTo, BatchStatus Status, IReadOnlyList<BatchOccupation> Occupations,
     IReadOnlyList<string> Subjects, IReadOnlyList<LocalDate> ExamDays, IReadOnlyList<BatchSite> Sites, decimal FeePerCandidate, string? FeeStandard,
     IReadOnlyList<StaffView> Staff, IReadOnlyList<CandidateView> Candidates, bool PersonalDataMasked, LocalDate? FiledOn, LocalDate? PlanDeadline,
     Guid? AnnouncementNoticeId, Guid? PublicityNoticeId, LocalDate? PublicityStart, LocalDate? PublicityEnd, int OpenObjections,
-    LocalDate? ReportDueOn, LocalDate? ReportedOn, int Passed, int Absent, IReadOnlyList<RuleViolation> Blocking, IReadOnlyList<string> Actions,
-    BatchDetails Details);
+    LocalDate? ReportDueOn, LocalDate? ReportedOn, int Passed, int Absent, IReadOnlyList<RuleViolation> Blocking,
+    IReadOnlyList<RuleViolation> Eligibility, IReadOnlyList<string> Actions, BatchDetails Details);
 
 public sealed record BatchListItem(Guid Id, long Version, string Title, string OrganizationName, string FilingNumber, string Jurisdiction,
     string? ReceivingAuthority, BatchStatus Status, LocalDate? FirstExamDay, int Candidates, LocalDate? PlanDeadline, LocalDate? ReportDueOn,
@@ -36,17 +36,21 @@ public static class BatchViews
     public static BatchView For(Batch b, BatchDetails? details, CurrentUser user, AccessControl access, PolicyCatalog catalog, PlanContext? context)
     {
         var full = BatchAccess.SeesPersonalData(b, user, access);
+        var results = b.Results.ToDictionary(r => r.CandidateId);
         var candidates = b.Candidates.Select(c => new CandidateView(c.Id, full ? c.Name : Masking.Name(c.Name), c.DocumentType,
             full ? c.DocumentNumber : Masking.Document(c.DocumentNumber), c.Employer,
             b.Occupations.FirstOrDefault(o => o.Key == c.OccupationKey)?.Name ?? c.OccupationKey, c.Level,
-            full ? c.Phone : Masking.Phone(c.Phone), c.CityName, b.Results.FirstOrDefault(r => r.CandidateId == c.Id))).ToList();
+            full ? c.Phone : Masking.Phone(c.Phone), c.CityName, results.GetValueOrDefault(c.Id))).ToList();
         var staff = b.Staff.Select(s => new StaffView(s.StaffId, s.Name, s.Qualification, s.Role, s.Occupations, s.DeclaredRelations.Count)).ToList();
         var blocking = b.Status == BatchStatus.Draft && context is not null ? PlanningDecider.Problems(b, context) : [];
+        // BAT-03 as the filing stands today, for a plan the authority has received and that has not run yet
+        var eligibility = b.Status is BatchStatus.Filed or BatchStatus.Suspended && context is not null
+            ? Planning.Eligibility.Check(b, context.Filings, catalog) : [];
         return new BatchView(b.Id, b.Version, b.Title, b.OrganizationId, b.OrganizationName, b.FilingId, b.FilingNumber, b.Jurisdiction, b.AreaCode,
             b.ReceivingAuthority, b.ReceivingAuthority is { } r ? catalog.FindAuthority(r)?.Name : null, b.CopiedTo, b.Status, b.Occupations, b.Subjects,
             b.ExamDays, b.Sites, b.FeePerCandidate, b.FeeStandard, staff, candidates, !full, b.FiledOn, b.PlanDeadline, b.AnnouncementNoticeId,
             b.PublicityNoticeId, b.PublicityStart, b.PublicityEnd, b.OpenObjections, b.ReportDueOn, b.ReportedOn, b.Results.Count(x => x.Passed),
-            b.Results.Count(x => x.Absent), blocking, Actions(b, user, access), details ?? new BatchDetails { Id = b.Id });
+            b.Results.Count(x => x.Absent), blocking, eligibility, Actions(b, user, access), details ?? new BatchDetails { Id = b.Id });
     }
 
     /// <summary>The operations the caller may take on the batch now, so a client shows exactly what the server would accept.</summary>

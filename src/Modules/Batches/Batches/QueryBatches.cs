@@ -51,7 +51,7 @@ public static class GetBatchEndpoint
         var batch = await session.LoadAsync<Batch>(batchId);
         var user = CurrentUser.From(principal);
         if (batch is null || !BatchAccess.CanSee(batch, user, access)) return Results.Problem(Problems.NotFound("认定批次"));
-        var context = batch.Status == BatchStatus.Draft
+        var context = batch.Status is BatchStatus.Draft or BatchStatus.Filed or BatchStatus.Suspended
             ? new PlanContext(await filings.OfOrganizationAsync(session, batch.OrganizationId), catalog, calendar.Current, now.Date())
             : null;
         return Results.Ok(BatchViews.For(batch, await session.LoadAsync<BatchDetails>(batchId), user, access, catalog, context));

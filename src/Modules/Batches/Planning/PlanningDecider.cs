@@ -6,6 +6,7 @@ using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Values;
+using Assessment.SharedKernel;
 using NodaTime;
 
 namespace Assessment.Batches.Planning;
@@ -57,6 +58,20 @@ public static class PlanningDecider
         if (lead == 0 || batch.FirstExamDay is not { } first) return null;
         var layer = context.Catalog.PolicyForArea(receiver).CalendarLayer;
         return (context.Calendar.LastDayAhead(layer, first, lead), lead, rule);
+    }
+
+    /// <summary>The BAT-01/02 deadline of a changed plan, to flag a plan still in draft after it; null without a lead time.</summary>
+    public static PlanDeadlineCheck? DeadlineCheck(Batch batch, BatchPlanChanged changed, OrganizationFiling? filing, PolicyCatalog catalog,
+        WorkingDayCalendar calendar)
+    {
+        if (filing is null || changed.ExamDays.Count == 0 || changed.Sites.Count == 0) return null;
+        var planned = new Batch { Id = batch.Id, Jurisdiction = batch.Jurisdiction, ExamDays = changed.ExamDays.Order().ToList(), Sites = changed.Sites.ToList() };
+        try
+        {
+            var lead = LeadDeadline(planned, Receiver(planned, filing, catalog), new PlanContext([filing], catalog, calendar, changed.ChangedAt.Date()));
+            return lead is { } l ? new PlanDeadlineCheck(batch.Id, planned.ExamDays[0], l.Deadline, l.RuleId) : null;
+        }
+        catch (CalendarYearNotLoadedException) { return null; } // counted at filing, once the year's notice is loaded
     }
 
     /// <summary>Everything that keeps the plan from being filed today (BAT-01/02/03/05/09/10), for the 422 and the preview.</summary>

@@ -89,8 +89,7 @@ public static class ReportWorkbooks
     };
 
     private static IEnumerable<Candidate> Qualified(Batch batch) =>
-        batch.Results.Where(r => r.Passed).Select(r => batch.Candidates.Single(c => c.Id == r.CandidateId))
-            .OrderBy(c => c.OccupationKey).ThenByDescending(c => c.Level).ThenBy(c => c.Name, StringComparer.Ordinal);
+        batch.Qualified().OrderBy(c => c.OccupationKey).ThenByDescending(c => c.Level).ThenBy(c => c.Name, StringComparer.Ordinal);
 }
 
 public static class ReportWorkbookEndpoints

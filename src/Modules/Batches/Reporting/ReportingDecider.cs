@@ -24,7 +24,7 @@ public static class ReportingDecider
     {
         RequireReported(batch);
         var accepted = new ResultsReportAccepted(batch.Id, opinion.Trim(), now, by);
-        var qualified = batch.Results.Where(r => r.Passed).Select(r => batch.Candidates.Single(c => c.Id == r.CandidateId)).Select(c =>
+        var qualified = batch.Qualified().Select(c =>
         {
             var o = batch.Occupations.First(x => x.Key == c.OccupationKey && x.Level == c.Level);
             return new QualifiedCandidate(c.Id, c.Name, c.DocumentType, c.DocumentNumber, c.Employer, o.Name, o.Code, null, c.Level, c.CityName);
@@ -44,6 +44,7 @@ public static class ReportingDecider
 
     public static BatchDeadlineMissed? Overdue(Batch batch, Instant now) =>
         batch.Status == BatchStatus.Publicized && batch.ReportDueOn is { } due && now.Date() > due
+        && !batch.FlaggedDeadlines.Contains($"BAT-07:{due:yyyy-MM-dd}")
             ? new BatchDeadlineMissed(batch.Id, "BAT-07", "认定结果报备", due, now, Actor.System)
             : null;
 

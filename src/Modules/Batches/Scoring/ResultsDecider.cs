@@ -31,10 +31,11 @@ public static class ResultsDecider
         var errors = new List<CandidateRowError>();
         var results = new List<CandidateResult>();
         var seen = new HashSet<Guid>();
+        var candidates = batch.Candidates.ToDictionary(c => c.Id);
         foreach (var (row, e) in entries)
         {
             var before = errors.Count;
-            var candidate = batch.Candidates.FirstOrDefault(c => c.Id == e.CandidateId);
+            var candidate = candidates.GetValueOrDefault(e.CandidateId);
             if (candidate is null) { errors.Add(new(row, "证件号码", "BAT-06", "本批次没有该考生。")); continue; }
             if (!seen.Add(candidate.Id)) { errors.Add(new(row, "证件号码", "BAT-06", $"考生{candidate.Name}的成绩重复。")); continue; }
             var scores = (e.Scores ?? []).ToList();
@@ -63,7 +64,8 @@ public static class ResultsDecider
     {
         if (batch.Status != BatchStatus.ResultsRecorded)
             throw new BusinessRuleException(new RuleViolation("BAT-06", "batch.results-not-ready", "请先录入全部考生的成绩。"));
-        var missing = batch.Candidates.Count(c => batch.Results.All(r => r.CandidateId != c.Id));
+        var scored = batch.Results.Select(r => r.CandidateId).ToHashSet();
+        var missing = batch.Candidates.Count(c => !scored.Contains(c.Id));
         if (missing > 0)
             throw new BusinessRuleException(new RuleViolation("BAT-06", "batch.results-incomplete", $"还有{missing}名考生没有成绩（缺考也须记录）。"));
         var policy = catalog.Get(batch.Jurisdiction);
@@ -98,7 +100,7 @@ public static class ResultsDecider
     {
         var text = new System.Text.StringBuilder();
         text.AppendLine($"{batch.OrganizationName}（备案编号{batch.FilingNumber}）于{string.Join("、", batch.ExamDays.Select(d => d.ToString("yyyy-MM-dd", null)))}组织的职业技能等级认定，经考核合格人员如下，现予公示：");
-        var passed = batch.Results.Where(r => r.Passed).Select(r => batch.Candidates.Single(c => c.Id == r.CandidateId));
+        var passed = batch.Qualified();
         foreach (var c in passed.OrderBy(c => c.OccupationKey).ThenBy(c => c.Level))
         {
             var occupation = batch.Occupations.First(o => o.Key == c.OccupationKey && o.Level == c.Level);
