@@ -383,6 +383,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/batches/{batchId}/inspectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 选派督查员 */
+        post: operations["dispatchBatchInspector"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/batches/{batchId}/ledger": {
         parameters: {
             query?: never;
@@ -1624,6 +1641,8 @@ export interface components {
              */
             readonly firstExamDay?: string | null;
             readonly hasTechnicianLevels: boolean;
+            inspectors: components["schemas"]["Batches.InspectorDispatch"][];
+            inspectorIds: string[];
             flaggedDeadlines: string[];
         };
         "Batches.BatchDetails": {
@@ -1755,6 +1774,7 @@ export interface components {
             absent: number;
             blocking: components["schemas"]["SharedKernel.RuleViolation"][];
             eligibility: components["schemas"]["SharedKernel.RuleViolation"][];
+            inspectors: components["schemas"]["Batches.InspectorDispatch"][];
             actions: string[];
             details: components["schemas"]["Batches.BatchDetails"];
         };
@@ -1806,6 +1826,18 @@ export interface components {
             feePerCandidate: number;
             feeStandard?: string | null;
         };
+        "Batches.DispatchInspector": {
+            /** Format: int64 */
+            version: number;
+            /** Format: uuid */
+            inspectorId: string;
+            step: string;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            on: string;
+        };
         "Batches.DraftBatch": {
             /** Format: uuid */
             filingId: string;
@@ -1814,6 +1846,17 @@ export interface components {
         "Batches.FileBatchPlan": {
             /** Format: int64 */
             version: number;
+        };
+        "Batches.InspectorDispatch": {
+            /** Format: uuid */
+            inspectorId: string;
+            inspectorName: string;
+            step: string;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            on: string;
         };
         "Batches.LedgerEntry": {
             /**
@@ -4320,6 +4363,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: components["schemas"]["Batches.BatchStatus"];
+                dispatchedToMe?: boolean;
                 page?: number;
                 pageSize?: number;
             };
@@ -5166,6 +5210,113 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["Batches.FileBatchPlan"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Batches.Batch"];
+                };
+            };
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 版本冲突或重复 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    dispatchBatchInspector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Batches.DispatchInspector"];
             };
         };
         responses: {

@@ -257,8 +257,19 @@ public class BatchTests(AppFixture app) : IntegrationTest(app)
         }, HttpStatusCode.Conflict);
 
         // an inspector of the area sees the batch, with identity numbers and phones masked, and may not download 附件5
-        await Given.Account("wuhu.batch.inspector", SharedKernel.Events.Roles.Inspector, "340200");
+        var inspectorId = await Given.Account("wuhu.batch.inspector", SharedKernel.Events.Roles.Inspector, "340200");
         var inspector = await Given.SignIn("wuhu.batch.inspector");
+        // BAT-04: the receiving authority dispatches the inspector, who finds the batch in its own list; an organization cannot
+        await b.Send(b.Organization, $"/api/batches/{b.BatchId}/inspectors",
+            new { version = b.Version, inspectorId, step = "理论知识考试", on = b.Today.PlusDays(21).ToString("yyyy-MM-dd", null) }, HttpStatusCode.Forbidden);
+        var hefeiInspector = await Given.Account("hefei.batch.inspector", SharedKernel.Events.Roles.Inspector, "340100");
+        var wrong = await b.Send(b.Reviewer, $"/api/batches/{b.BatchId}/inspectors",
+            new { version = b.Version, inspectorId = hefeiInspector, step = "理论知识考试", on = b.Today.PlusDays(21).ToString("yyyy-MM-dd", null) },
+            HttpStatusCode.UnprocessableEntity);
+        Codes(wrong).ShouldBe(["batch.inspector-not-eligible"]);
+        await b.Step(b.Reviewer, $"/api/batches/{b.BatchId}/inspectors",
+            new { version = b.Version, inspectorId, step = "理论知识考试", on = b.Today.PlusDays(21).ToString("yyyy-MM-dd", null) });
+        (await Given.Get<JsonObject>(inspector, "/api/batches?dispatchedToMe=true"))["total"]!.GetValue<long>().ShouldBe(1);
         var seen = await Given.Get<JsonObject>(inspector, $"/api/batches/{b.BatchId}");
         seen["personalDataMasked"]!.GetValue<bool>().ShouldBeTrue();
         var candidate = seen["candidates"]![0]!;

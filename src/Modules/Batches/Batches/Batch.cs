@@ -100,6 +100,17 @@ public sealed class Batch
         LastChangedAt = e.FiledAt;
     }
 
+    public List<InspectorDispatch> Inspectors { get; set; } = [];
+    /// <summary>Dispatched inspectors' user ids, for their list ("my spot checks").</summary>
+    public List<Guid> InspectorIds { get; set; } = [];
+
+    public void Apply(InspectorDispatched e)
+    {
+        Inspectors.Add(new InspectorDispatch(e.InspectorId, e.InspectorName, e.Step, e.On));
+        if (!InspectorIds.Contains(e.InspectorId)) InspectorIds.Add(e.InspectorId);
+        LastChangedAt = e.DispatchedAt;
+    }
+
     public void Apply(SpotCheckRecorded e) => LastChangedAt = e.RecordedAt;
 
     public void Apply(BatchSuspended e)

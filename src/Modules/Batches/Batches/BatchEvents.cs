@@ -49,6 +49,12 @@ public sealed record CandidateRemoved(Guid BatchId, Guid CandidateId, Instant Re
 public sealed record BatchPlanFiled(Guid BatchId, string ReceivingAuthority, string? CopiedTo, LocalDate FiledOn, LocalDate LeadDeadline,
     Guid? AnnouncementNoticeId, LocalDate? AnnouncementStart, LocalDate? AnnouncementEnd, Instant FiledAt, Actor By);
 
+/// <summary>BAT-04: the authority dispatched an inspector (督查员) to a key step on a day.</summary>
+public sealed record InspectorDispatched(Guid BatchId, Guid InspectorId, string InspectorName, string Step, LocalDate On, Instant DispatchedAt, Actor By);
+
+/// <summary>A dispatch as the batch keeps it.</summary>
+public sealed record InspectorDispatch(Guid InspectorId, string InspectorName, string Step, LocalDate On);
+
 /// <summary>BAT-04: an inspector's spot check of one step.</summary>
 public sealed record SpotCheckRecorded(Guid BatchId, Guid SpotCheckId, string Step, LocalDateTime CheckedAt, string Findings,
     bool Suspends, Instant RecordedAt, Actor By);

@@ -22,7 +22,7 @@ public sealed record BatchView(
     IReadOnlyList<StaffView> Staff, IReadOnlyList<CandidateView> Candidates, bool PersonalDataMasked, LocalDate? FiledOn, LocalDate? PlanDeadline,
     Guid? AnnouncementNoticeId, Guid? PublicityNoticeId, LocalDate? PublicityStart, LocalDate? PublicityEnd, int OpenObjections,
     LocalDate? ReportDueOn, LocalDate? ReportedOn, int Passed, int Absent, IReadOnlyList<RuleViolation> Blocking,
-    IReadOnlyList<RuleViolation> Eligibility, IReadOnlyList<string> Actions, BatchDetails Details);
+    IReadOnlyList<RuleViolation> Eligibility, IReadOnlyList<InspectorDispatch> Inspectors, IReadOnlyList<string> Actions, BatchDetails Details);
 
 public sealed record BatchListItem(Guid Id, long Version, string Title, string OrganizationName, string FilingNumber, string Jurisdiction,
     string? ReceivingAuthority, BatchStatus Status, LocalDate? FirstExamDay, int Candidates, LocalDate? PlanDeadline, LocalDate? ReportDueOn,
@@ -50,7 +50,7 @@ public static class BatchViews
             b.ReceivingAuthority, b.ReceivingAuthority is { } r ? catalog.FindAuthority(r)?.Name : null, b.CopiedTo, b.Status, b.Occupations, b.Subjects,
             b.ExamDays, b.Sites, b.FeePerCandidate, b.FeeStandard, staff, candidates, !full, b.FiledOn, b.PlanDeadline, b.AnnouncementNoticeId,
             b.PublicityNoticeId, b.PublicityStart, b.PublicityEnd, b.OpenObjections, b.ReportDueOn, b.ReportedOn, b.Results.Count(x => x.Passed),
-            b.Results.Count(x => x.Absent), blocking, eligibility, Actions(b, user, access), details ?? new BatchDetails { Id = b.Id });
+            b.Results.Count(x => x.Absent), blocking, eligibility, b.Inspectors, Actions(b, user, access), details ?? new BatchDetails { Id = b.Id });
     }
 
     /// <summary>The operations the caller may take on the batch now, so a client shows exactly what the server would accept.</summary>
@@ -82,6 +82,8 @@ public static class BatchViews
         }
         if (access.CanDecideFor(user, b.AreaCode) && b.Status is not (BatchStatus.Draft or BatchStatus.Accepted))
             actions.Add("recordBatchSpotCheck");
+        if (user.Role == Roles.Reviewer && user.AuthorityCode == b.ReceivingAuthority && b.Status is not (BatchStatus.Draft or BatchStatus.Accepted))
+            actions.Add("dispatchBatchInspector");
         return actions;
     }
 }

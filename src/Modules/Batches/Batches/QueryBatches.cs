@@ -19,11 +19,12 @@ namespace Assessment.Batches.Batches;
 
 public static class QueryBatchesEndpoint
 {
-    /// <summary>Batches the caller may see: an organization its own; an authority those filed in its area and below.</summary>
+    /// <summary>Batches the caller may see: an organization its own; an authority those filed in its area and below;
+    /// <c>dispatchedToMe</c>: those an inspector was sent to (BAT-04).</summary>
     [Authorize]
     [WolverineGet("/api/batches", OperationId = "listBatches", Summary = "查询认定批次")]
     public static async Task<Paged<BatchListItem>> Get(ClaimsPrincipal principal, IQuerySession session, AccessControl access,
-        BatchStatus? status, int? page, int? pageSize)
+        BatchStatus? status, bool? dispatchedToMe, int? page, int? pageSize)
     {
         var user = CurrentUser.From(principal);
         var query = session.Query<Batch>().AsQueryable();
@@ -35,6 +36,7 @@ public static class QueryBatchesEndpoint
             if (access.VisibleAreas(user) is { } areas) query = query.Where(b => areas.Contains(b.AreaCode));
         }
         if (status is { } s) query = query.Where(b => b.Status == s);
+        if (dispatchedToMe == true) query = query.Where(b => b.InspectorIds.Contains(user.Id));
         return await Paging.From(page, pageSize).Of(query.OrderByDescending(b => b.LastChangedAt), BatchViews.Item);
     }
 }

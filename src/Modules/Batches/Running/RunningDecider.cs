@@ -2,6 +2,7 @@ using Assessment.Batches.Batches;
 using Assessment.Batches.Planning;
 using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
 using NodaTime;
@@ -18,6 +19,17 @@ public static class RunningDecider
             or "batch.filing-unknown").ToList();
         return broken.Count == 0 ? null
             : new BatchSuspended(batch.Id, "认定日核验（BAT-03）：" + string.Join("；", broken.Select(v => v.Message)), now, Actor.System);
+    }
+
+    public static InspectorDispatched Dispatch(Batch batch, DispatchInspector c, AccountSummary? inspector, AccessControl access, Instant now, Actor by)
+    {
+        if (batch.Status is BatchStatus.Draft or BatchStatus.Accepted)
+            throw new BusinessRuleException(new RuleViolation("BAT-04", "batch.not-running", "只能对已报备、尚未办结的批次选派督查员。"));
+        if (inspector is null || inspector.Role != Roles.Inspector || !access.CanDecideFor(inspector.AsUser(), batch.AreaCode))
+            throw new BusinessRuleException(new RuleViolation("BAT-04", "batch.inspector-not-eligible", "只能选派本辖区在职的督查员。"));
+        if (batch.FirstExamDay is { } first && (c.On < batch.FiledOn || c.On > batch.ExamDays[^1].PlusDays(30)))
+            throw new BusinessRuleException(new RuleViolation("BAT-04", "batch.inspection-day", $"督查日期应在报备之后、认定结束（{batch.ExamDays[^1]:yyyy-MM-dd}）后30天之内。"));
+        return new InspectorDispatched(batch.Id, inspector.Id, inspector.DisplayName, c.Step.Trim(), c.On, now, by);
     }
 
     public static IEnumerable<object> SpotCheck(Batch batch, RecordSpotCheck c, Guid id, Instant now, Actor by)
