@@ -109,6 +109,38 @@ public class BatchTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task BAT_06_an_upheld_objection_on_the_results_publicity_reopens_the_results()
+    {
+        var b = await Anhui();
+        var exam = b.Today.PlusDays(21);
+        await b.Plan(exam, "340200");
+        await b.StaffIt();
+        await b.Candidate("张小三", 1);
+        await b.File();
+        b.ClockTo(exam);
+        await b.Results((b.Batch["candidates"]![0]!["id"]!.GetValue<Guid>(), 90, 90));
+        var published = await b.Publicize();
+        var noticeId = published["publicityNoticeId"]!.GetValue<Guid>();
+
+        var lodged = await Host.Scenario(s =>
+        {
+            s.Post.Json(new { name = "李先生", phone = "13800002222", content = "张*三实际未参加操作技能考核，请核实。" }).ToUrl($"/api/notices/{noticeId}/objections");
+        });
+        var objection = (await lodged.ReadAsJsonAsync<JsonObject>())!["objectionId"]!.GetValue<Guid>();
+        var noticeVersion = (await Given.Get<JsonObject>(Caller.Anonymous, $"/api/notices/{noticeId}"))["version"]!.GetValue<long>();
+        await Host.ExecuteAndWaitAsync(async () => await Host.Scenario(s =>
+        {
+            s.As(b.Reviewer);
+            s.Post.Json(new { version = noticeVersion, outcome = "Upheld", reason = "经调取考场录像核实，该考生未参加操作技能考核。" })
+                .ToUrl($"/api/notices/{noticeId}/objections/{objection}/resolve");
+        }));
+        var reopened = await b.Reload();
+        reopened["status"]!.GetValue<string>().ShouldBe("ResultsRecorded");
+        reopened["publicityNoticeId"].ShouldBeNull();
+        reopened["actions"]!.AsArray().Select(a => a!.GetValue<string>()).ShouldContain("recordBatchResults");
+    }
+
+    [Fact]
     public async Task BAT_01_an_anhui_plan_must_reach_the_city_10_working_days_before_the_exam()
     {
         var b = await Anhui();
