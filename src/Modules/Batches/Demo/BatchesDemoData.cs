@@ -40,12 +40,12 @@ public sealed class BatchesDemoData(IConfiguration configuration, IWorkingDayCal
         if (await session.Query<Batch>().AnyAsync(cancellationToken)) return;
         var today = clock.GetCurrentInstant().Date();
         var seeder = new Seeder(session, catalog, calendar.Current, today, notices);
-        await seeder.Run("huangshi", filings, BatchStatus.Accepted, f => f.ValidFrom.PlusDays(1), "2026年第一批（电工）", logger);
-        await seeder.Run("huangshi", filings, BatchStatus.Reported, f => f.ValidFrom.PlusDays(8), "2026年第二批（电工）", logger);
-        await seeder.Run("liuzhou", filings, BatchStatus.InPublicity, _ => today.PlusDays(-21), "2026年第一批（工程机械维修工）", logger, "guangxi");
-        await seeder.Run("liuzhou", filings, BatchStatus.Filed, _ => today.PlusDays(-3), "2026年全国第一批（工程机械维修工）", logger, "national");
-        await seeder.Run("wuhu", filings, BatchStatus.Suspended, _ => today.PlusDays(-10), "2026年第一批（汽车装调工）", logger);
-        await seeder.Run("wuhu", filings, BatchStatus.Draft, _ => today, "2026年第二批（电工）", logger);
+        await seeder.Run("huangshi", filings, BatchStatus.Accepted, f => f.ValidFrom.PlusDays(1), "第一批", logger);
+        await seeder.Run("huangshi", filings, BatchStatus.Reported, f => f.ValidFrom.PlusDays(8), "第二批", logger);
+        await seeder.Run("liuzhou", filings, BatchStatus.InPublicity, _ => today.PlusDays(-21), "第一批", logger, "guangxi");
+        await seeder.Run("liuzhou", filings, BatchStatus.Filed, _ => today.PlusDays(-3), "全国第一批", logger, "national");
+        await seeder.Run("wuhu", filings, BatchStatus.Suspended, _ => today.PlusDays(-10), "第一批", logger);
+        await seeder.Run("wuhu", filings, BatchStatus.Draft, _ => today, "第二批", logger);
         await session.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Demo batches loaded");
     }
@@ -74,6 +74,7 @@ public sealed class BatchesDemoData(IConfiguration configuration, IWorkingDayCal
             var person = DemoData.People.Single(p => p.Organization == org && p.Role == Roles.Organization).Actor;
             var layer = catalog.Get(filing.Jurisdiction).CalendarLayer;
             var id = Guid.CreateVersion7();
+            title = $"{day.Year}年{title}（{filing.Occupations[0].Name}）";
             var drafted = PlanningDecider.Draft(id, filing.FilingId, title, filing, At(day, 9), person);
             var batch = Batch.Create(drafted);
             session.Events.StartStream<Batch>(id, drafted);
