@@ -64,7 +64,7 @@ public sealed class BatchDetailsProjection : SingleStreamProjection<BatchDetails
         ResultsPublicityStarted x => Line(x.StartedAt, x.By, "发起结果公示", $"{x.WindowStart:yyyy-MM-dd}至{x.WindowEnd:yyyy-MM-dd}", null),
         ResultsPublicityProgressed { Closed: true } x => Line(x.At, x.By, "结果公示期满",
             x.ReportDueOn is { } due ? $"无异议；应于{due:yyyy-MM-dd}前报备结果" : $"尚有{x.OpenObjections}件异议未处理", null),
-        ResultsPublicityProgressed x => Line(x.At, x.By, "结果公示收到异议", $"未处理{x.OpenObjections}件", null),
+        ResultsPublicityProgressed { OpenObjections: > 0 } x => Line(x.At, x.By, "结果公示收到异议", $"未处理{x.OpenObjections}件", null),
         ResultsReopened x => Line(x.At, x.By, "异议成立，成绩重新核定", x.Reason, null),
         ResultsReportSubmitted x => Line(x.SubmittedAt, x.By, "报备认定结果", x.Late ? $"逾期报备（应于{x.DueOn:yyyy-MM-dd}前）" : null, "附件4、附件5"),
         ResultsReportAccepted x => Line(x.AcceptedAt, x.By, "认定结果审核通过", x.Opinion, null),

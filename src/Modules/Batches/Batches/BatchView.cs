@@ -11,7 +11,10 @@ namespace Assessment.Batches.Batches;
 public sealed record CandidateView(Guid Id, string Name, int DocumentType, string DocumentNumber, string Employer, string Occupation, int Level,
     string? Phone, string CityName, CandidateResult? Result);
 
-public sealed record StaffView(Guid StaffId, string Name, string Qualification, StaffRole Role, IReadOnlyList<string> Occupations, int DeclaredRelations);
+/// <summary>A member of the batch's staff; <paramref name="DeclaredRelations"/> are candidates' identity numbers, given only to
+/// those who may see personal data (masked for others).</summary>
+public sealed record StaffView(Guid StaffId, string Name, string Qualification, StaffRole Role, IReadOnlyList<string> Occupations,
+    IReadOnlyList<string> DeclaredRelations);
 
 /// <summary>A batch as the caller may see it: personal data masked unless the caller needs it (BAT-09), what still
 /// blocks filing (for a draft), BAT-03 as the filing stands now (for a filed plan), the steps the caller may take now (operation ids), and the ledger.</summary>
@@ -25,13 +28,13 @@ public sealed record BatchView(
     IReadOnlyList<RuleViolation> Eligibility, IReadOnlyList<InspectorDispatch> Inspectors, IReadOnlyList<string> Actions, BatchDetails Details);
 
 public sealed record BatchListItem(Guid Id, long Version, string Title, string OrganizationName, string FilingNumber, string Jurisdiction,
-    string? ReceivingAuthority, BatchStatus Status, LocalDate? FirstExamDay, int Candidates, LocalDate? PlanDeadline, LocalDate? ReportDueOn,
+    string? ReceivingAuthority, string? ReceivingAuthorityName, BatchStatus Status, LocalDate? FirstExamDay, int Candidates, LocalDate? PlanDeadline, LocalDate? ReportDueOn,
     Instant LastChangedAt);
 
 public static class BatchViews
 {
-    public static BatchListItem Item(Batch b) => new(b.Id, b.Version, b.Title, b.OrganizationName, b.FilingNumber, b.Jurisdiction,
-        b.ReceivingAuthority, b.Status, b.FirstExamDay, b.Candidates.Count, b.PlanDeadline, b.ReportDueOn, b.LastChangedAt);
+    public static BatchListItem Item(Batch b, PolicyCatalog catalog) => new(b.Id, b.Version, b.Title, b.OrganizationName, b.FilingNumber, b.Jurisdiction,
+        b.ReceivingAuthority, b.ReceivingAuthority is { } r ? catalog.FindAuthority(r)?.Name : null, b.Status, b.FirstExamDay, b.Candidates.Count, b.PlanDeadline, b.ReportDueOn, b.LastChangedAt);
 
     public static BatchView For(Batch b, BatchDetails? details, CurrentUser user, AccessControl access, PolicyCatalog catalog, PlanContext? context)
     {
@@ -41,14 +44,17 @@ public static class BatchViews
             full ? c.DocumentNumber : Masking.Document(c.DocumentNumber), c.Employer,
             b.Occupations.FirstOrDefault(o => o.Key == c.OccupationKey)?.Name ?? c.OccupationKey, c.Level,
             full ? c.Phone : Masking.Phone(c.Phone), c.CityName, results.GetValueOrDefault(c.Id))).ToList();
-        var staff = b.Staff.Select(s => new StaffView(s.StaffId, s.Name, s.Qualification, s.Role, s.Occupations, s.DeclaredRelations.Count)).ToList();
+        var staff = b.Staff.Select(s => new StaffView(s.StaffId, s.Name, s.Qualification, s.Role, s.Occupations,
+            full ? s.DeclaredRelations : s.DeclaredRelations.Select(Masking.Document).ToList())).ToList();
         var blocking = b.Status == BatchStatus.Draft && context is not null ? PlanningDecider.Problems(b, context) : [];
+        // a draft shows the last day its plan can be filed (BAT-01/02) before it is missed
+        var planDeadline = b.PlanDeadline ?? (b.Status == BatchStatus.Draft && context is not null ? PlanningDecider.DraftDeadline(b, context) : null);
         // BAT-03 as the filing stands today, for a plan the authority has received and that has not run yet
         var eligibility = b.Status is BatchStatus.Filed or BatchStatus.Suspended && context is not null
             ? Planning.Eligibility.Check(b, context.Filings, catalog) : [];
         return new BatchView(b.Id, b.Version, b.Title, b.OrganizationId, b.OrganizationName, b.FilingId, b.FilingNumber, b.Jurisdiction, b.AreaCode,
             b.ReceivingAuthority, b.ReceivingAuthority is { } r ? catalog.FindAuthority(r)?.Name : null, b.CopiedTo, b.Status, b.Occupations, b.Subjects,
-            b.ExamDays, b.Sites, b.FeePerCandidate, b.FeeStandard, staff, candidates, !full, b.FiledOn, b.PlanDeadline, b.AnnouncementNoticeId,
+            b.ExamDays, b.Sites, b.FeePerCandidate, b.FeeStandard, staff, candidates, !full, b.FiledOn, planDeadline, b.AnnouncementNoticeId,
             b.PublicityNoticeId, b.PublicityStart, b.PublicityEnd, b.OpenObjections, b.ReportDueOn, b.ReportedOn, b.Results.Count(x => x.Passed),
             b.Results.Count(x => x.Absent), blocking, eligibility, b.Inspectors, Actions(b, user, access), details ?? new BatchDetails { Id = b.Id });
     }

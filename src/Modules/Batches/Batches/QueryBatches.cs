@@ -23,7 +23,7 @@ public static class QueryBatchesEndpoint
     /// <c>dispatchedToMe</c>: those an inspector was sent to (BAT-04).</summary>
     [Authorize]
     [WolverineGet("/api/batches", OperationId = "listBatches", Summary = "查询认定批次")]
-    public static async Task<Paged<BatchListItem>> Get(ClaimsPrincipal principal, IQuerySession session, AccessControl access,
+    public static async Task<Paged<BatchListItem>> Get(ClaimsPrincipal principal, IQuerySession session, AccessControl access, PolicyCatalog catalog,
         BatchStatus? status, bool? dispatchedToMe, int? page, int? pageSize)
     {
         var user = CurrentUser.From(principal);
@@ -37,7 +37,7 @@ public static class QueryBatchesEndpoint
         }
         if (status is { } s) query = query.Where(b => b.Status == s);
         if (dispatchedToMe == true) query = query.Where(b => b.InspectorIds.Contains(user.Id));
-        return await Paging.From(page, pageSize).Of(query.OrderByDescending(b => b.LastChangedAt), BatchViews.Item);
+        return await Paging.From(page, pageSize).Of(query.OrderByDescending(b => b.LastChangedAt), b => BatchViews.Item(b, catalog));
     }
 }
 

@@ -74,6 +74,14 @@ public static class PlanningDecider
         catch (CalendarYearNotLoadedException) { return null; } // counted at filing, once the year's notice is loaded
     }
 
+    /// <summary>The lead-time deadline of a draft as planned now; null without exam days, sites or a lead time.</summary>
+    public static LocalDate? DraftDeadline(Batch batch, PlanContext context)
+    {
+        if (batch.Sites.Count == 0 || context.Filings.FirstOrDefault(f => f.FilingId == batch.FilingId) is not { } filing) return null;
+        try { return LeadDeadline(batch, Receiver(batch, filing, context.Catalog), context)?.Deadline; }
+        catch (CalendarYearNotLoadedException) { return null; }
+    }
+
     /// <summary>Everything that keeps the plan from being filed today (BAT-01/02/03/05/09/10), for the 422 and the preview.</summary>
     public static IReadOnlyList<RuleViolation> Problems(Batch batch, PlanContext context)
     {
