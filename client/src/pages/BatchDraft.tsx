@@ -189,7 +189,7 @@ function PlanForm({ batch: b, rules, footer }: { batch: BatchView; rules: RuleVi
   const marked = { borderColor: '#ff4d4f' };
   return (
     <Card title="认定计划（BAT-01）" data-testid="plan">
-      <Form form={form} layout="vertical" initialValues={planValues(b)}>
+      <Form form={form} name="plan" layout="vertical" initialValues={planValues(b)}>
         <Form.Item name="title" label="批次名称" rules={[{ required: true, whitespace: true, message: '请填写批次名称' }, { max: 100, message: '不超过100字' }]}>
           <Input aria-label="批次名称" />
         </Form.Item>
@@ -461,7 +461,7 @@ function RegisterStaffModal({ batch: b, onClose }: { batch: BatchView; onClose: 
   const occupationNames = [...new Set(b.occupations.map((o) => o.name))];
   return (
     <Modal open title="登记人员" onCancel={onClose} onOk={() => form.submit()} confirmLoading={register.isPending} okText="登记" cancelText="取消" destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ documentType: 201, occupations: [] }} onFinish={(v) => register.mutate(v)}>
+      <Form form={form} name="staff" layout="vertical" initialValues={{ documentType: 201, occupations: [] }} onFinish={(v) => register.mutate(v)}>
         <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 50, message: '不超过50字' }]}>
           <Input aria-label="姓名" />
         </Form.Item>
@@ -617,7 +617,7 @@ function AddCandidateModal({ batch: b, onClose }: { batch: BatchView; onClose: (
   const rowsShownAtFields = rowsOf(add.error).length > 0;
   return (
     <Modal open title="录入考生" onCancel={onClose} onOk={() => form.submit()} confirmLoading={add.isPending} okText="录入" cancelText="取消" destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit}
+      <Form form={form} name="candidate" layout="vertical" onFinish={submit}
         initialValues={{ documentType: 201, occupation: b.occupations.length === 1 ? `${b.occupations[0].key}|${b.occupations[0].level}` : undefined }}>
         <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 50, message: '不超过50字' }]}>
           <Input aria-label="考生姓名" />

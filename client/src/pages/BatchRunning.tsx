@@ -420,7 +420,7 @@ function SpotCheckModal({ batch: b, onClose }: { batch: BatchView; onClose: () =
   };
   return (
     <Modal open title="记录督查抽查" onCancel={onClose} onOk={() => form.submit()} confirmLoading={record.isPending} okText="记录" cancelText="取消" destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ checkedAt: dayjs(), suspend: false }} onFinish={submit}>
+      <Form form={form} name="spotCheck" layout="vertical" initialValues={{ checkedAt: dayjs(), suspend: false }} onFinish={submit}>
         <Form.Item name="step" label="抽查环节" rules={[{ required: true, whitespace: true, message: '请填写抽查的环节' }, { max: 100, message: '不超过100字' }]}>
           <AutoComplete aria-label="抽查环节" options={steps.map((s) => ({ value: s }))} placeholder="选择或输入环节" />
         </Form.Item>
