@@ -30,7 +30,8 @@ async function pick(page: Page, title: string) {
   await page.locator('.ant-select-dropdown:visible, .ant-select-tree-dropdown:visible').getByTitle(title, { exact: true }).click();
 }
 
-const toast = (page: Page, text: string) => expect(page.getByText(text, { exact: true })).toBeVisible();
+/** A toast by its exact text; the newest one, since the same message may still show from the step before (three people registered in a row). */
+const toast = (page: Page, text: string) => expect(page.getByText(text, { exact: true }).last()).toBeVisible();
 
 /** A resident identity number with its GB 11643 check character. */
 function residentId(first17: string) {
