@@ -1,7 +1,7 @@
 import { Route, Routes } from 'react-router-dom';
 import { AppLayout } from './layout/AppLayout';
 import { RequireRole } from './auth/RequireRole';
-import { Roles } from './lib/roles';
+import { Roles, batchRoles } from './lib/roles';
 import { HomePage } from './pages/HomePage';
 import { SignInPage } from './pages/SignInPage';
 import { PoliciesPage } from './pages/PoliciesPage';
@@ -21,6 +21,8 @@ import { FilingDetailPage, FilingReceiptPage, FilingsPage } from './pages/Filing
 import { DirectoryEntryPage, DirectoryPage } from './pages/DirectoryPage';
 import { CatalogImportPage } from './pages/CatalogImportPage';
 import { AssignmentsPage } from './pages/AssignmentsPage';
+import { BatchesPage } from './pages/BatchesPage';
+import { BatchPage } from './pages/BatchPage';
 
 const staff = [Roles.reviewer, Roles.expert, Roles.inspector, Roles.auditor, Roles.administrator];
 
@@ -45,6 +47,8 @@ export function AppRoutes() {
         <Route path="organization" element={<RequireRole roles={[Roles.organization]}><OrganizationPage /></RequireRole>} />
         <Route path="applications" element={<RequireRole roles={[Roles.organization, ...staff]}><ApplicationsPage /></RequireRole>} />
         <Route path="applications/:id" element={<RequireRole><ApplicationPage /></RequireRole>} />
+        <Route path="batches" element={<RequireRole roles={batchRoles}><BatchesPage /></RequireRole>} />
+        <Route path="batches/:id" element={<RequireRole roles={batchRoles}><BatchPage /></RequireRole>} />
         <Route path="organizations/:id" element={<RequireRole><OrganizationDetailPage /></RequireRole>} />
         <Route path="admin/accounts" element={<RequireRole roles={[Roles.administrator, Roles.auditor]}><AccountsPage /></RequireRole>} />
         <Route path="admin/occupations" element={<RequireRole roles={[Roles.administrator]}><CatalogImportPage /></RequireRole>} />

@@ -8,7 +8,16 @@ export interface RuleViolation {
   /** A rule written 原则上: the applicant may ask a reviewer for an exception, with reasons. */
   inPrinciple?: boolean;
   /** JSON Pointer to what must change: "/occupations/0", "/materialItems/4". */
-  target?: string;
+  target?: string | null;
+}
+
+/** One faulty row of an import (or of entered candidates and results, row = position from 1). */
+export interface RowError {
+  row: number;
+  field?: string;
+  column?: string;
+  ruleId?: string;
+  message: string;
 }
 
 export interface ProblemBody {
@@ -20,8 +29,8 @@ export interface ProblemBody {
   traceId?: string;
   rules?: RuleViolation[];
   errors?: Record<string, string[]>;
-  /** Row-level errors of a file import (row 1 = the header). */
-  rows?: { row: number; field: string; message: string }[];
+  /** Row-level errors of a file import (row 1 = the header): the catalog names the `field`, batch imports the `column` and rule. */
+  rows?: RowError[];
 }
 
 export class ApiProblem extends Error {

@@ -41,4 +41,12 @@ describe('role-aware navigation', () => {
     expect(navigationFor('administrator').map((i) => i.key)).toContain('/admin/occupations');
     expect(navigationFor('reviewer').map((i) => i.key)).not.toContain('/admin/occupations');
   });
+
+  it('shows certification batches to organizations and authorities, never to experts or the public', () => {
+    for (const role of [Roles.organization, Roles.reviewer, Roles.inspector, Roles.auditor, Roles.administrator]) {
+      expect(navigationFor(role).find((i) => i.key === '/batches')?.label).toBe('认定批次');
+    }
+    expect(navigationFor(Roles.expert).map((i) => i.key)).not.toContain('/batches');
+    expect(navigationFor(undefined).map((i) => i.key)).not.toContain('/batches');
+  });
 });

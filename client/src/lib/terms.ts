@@ -7,7 +7,8 @@ export type Term = Schemas['SharedKernel.Term'];
 export type TermList =
   | 'applicationStatuses' | 'applicationKinds' | 'filingStatuses' | 'materialItems' | 'evaluationSubjects'
   | 'organizationNatures' | 'organizationCategories' | 'noticeKinds' | 'noticeStatuses' | 'objectionOutcomes' | 'roles'
-  | 'skillLevels' | 'apiScopes' | 'jurisdictions' | 'serviceScopes' | 'evaluationMethods' | 'publicityUnits' | 'authorityLevels';
+  | 'skillLevels' | 'apiScopes' | 'jurisdictions' | 'serviceScopes' | 'evaluationMethods' | 'publicityUnits' | 'authorityLevels'
+  | 'batchStatuses' | 'staffRoles' | 'batchSubjects' | 'identityDocumentTypes';
 
 export type TermLists = Partial<Record<string, Term[]>>;
 
@@ -80,4 +81,15 @@ export const noticeStatusColors: Record<string, string> = {
   Open: 'green',
   Closed: 'default',
   Withdrawn: 'red',
+};
+
+export const batchStatusColors: Record<string, string> = {
+  Draft: 'default',
+  Filed: 'blue',
+  Suspended: 'red',
+  ResultsRecorded: 'cyan',
+  InPublicity: 'purple',
+  Publicized: 'orange',
+  Reported: 'geekblue',
+  Accepted: 'success',
 };

@@ -8,7 +8,7 @@ import { formatDateTime } from '../lib/format';
 import { ProblemAlert } from '../lib/ProblemAlert';
 import { useAreas } from '../lib/areas';
 import { Roles } from '../lib/roles';
-import { applicationStatusColors, useTerms } from '../lib/terms';
+import { applicationStatusColors, batchStatusColors, useTerms } from '../lib/terms';
 import { applicationColumns } from './ApplicationsPage';
 
 const queueStatuses = ['Submitted', 'Accepted', 'UnderEvaluation', 'EvaluationPassed', 'InPublicity'] as const;
@@ -44,6 +44,32 @@ function Queue() {
           <Tag key={c.status} color={c.total > 0 ? applicationStatusColors[c.status] : 'default'} style={{ cursor: 'pointer', padding: '4px 10px' }}
             onClick={() => navigate(`/applications?status=${c.status}`)}>
             {terms.name('applicationStatuses', c.status)}：{c.total}
+          </Tag>
+        ))}
+      </Space>
+    </Card>
+  );
+}
+
+const batchQueueStatuses = ['Filed', 'Suspended', 'InPublicity', 'Publicized', 'Reported'] as const;
+
+/** Certification batches in the caller's area by stage: plans filed with it (已报备), results reported to it (结果已报备) … */
+function BatchQueue() {
+  const navigate = useNavigate();
+  const terms = useTerms();
+  const counts = useQuery({
+    queryKey: ['batches', 'queue-counts'],
+    queryFn: () => Promise.all(batchQueueStatuses.map(async (status) =>
+      ({ status, total: (await unwrap(api.GET('/api/batches', { params: { query: { status, pageSize: 1 } } }))).total }))),
+  });
+  return (
+    <Card title="辖区内认定批次（按环节）" data-testid="batch-queue">
+      <ProblemAlert error={counts.error} />
+      <Space wrap>
+        {(counts.data ?? []).map((c) => (
+          <Tag key={c.status} color={c.total > 0 ? batchStatusColors[c.status] : 'default'} style={{ cursor: 'pointer', padding: '4px 10px' }}
+            onClick={() => navigate(`/batches?status=${c.status}`)}>
+            {terms.name('batchStatuses', c.status)}：{c.total}
           </Tag>
         ))}
       </Space>
@@ -106,6 +132,7 @@ export function WorkbenchPage() {
       </Card>
       {reviewer && <AwaitingMe title="待我处理" empty="暂无需要本部门处理的备案申请" />}
       {(reviewer || me?.role === Roles.inspector) && <Queue />}
+      {(reviewer || me?.role === Roles.inspector) && <BatchQueue />}
       <Card
         title={`${me?.authority ? '辖区内' : '全部'}评价机构（${organizations.data?.total ?? 0}）`}
         extra={<Input.Search placeholder="按机构名称搜索" allowClear onSearch={(v) => { setName(v); setPage(1); }} style={{ width: 220 }} aria-label="按机构名称搜索" />}

@@ -1,0 +1,90 @@
+import { App, Table, Tag, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Schemas } from '../api/client';
+import { ApiProblem, type RowError, type RuleViolation } from '../api/problem';
+import { RuleTag } from '../lib/RuleTag';
+
+export type BatchView = Schemas['Batches.BatchView'];
+export type BatchState = Schemas['Batches.Batch'];
+
+export const batchKey = (id: string) => ['batch', id];
+const relationsKey = (id: string) => ['batch-relations', id];
+
+/** Whether the server offers the caller this step now (BatchView.actions, named as the operations). */
+export const mayTake = (b: BatchView, operation: string) => b.actions.includes(operation);
+
+/**
+ * A command on the batch: it is sent with the version last read (or last answered: two commands in a row need no reload
+ * between them), then the batch's view is read again. `run` gets the version to send.
+ */
+export function useBatchCommand<T = void>(b: BatchView, run: (args: T, version: number) => Promise<BatchState>, done: string) {
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  return useMutation({
+    mutationFn: (args: T) => run(args, client.getQueryData<BatchView>(batchKey(b.id))?.version ?? b.version),
+    onSuccess: (state) => {
+      client.setQueryData<BatchView>(batchKey(b.id), (old) => (old ? { ...old, version: state.version } : old));
+      // the view gives only the number of declared relations; the command's answer has them (kept for the staff editor)
+      client.setQueryData(relationsKey(b.id), Object.fromEntries(state.staff.map((s) => [`${s.staffId}/${s.role}`, s.declaredRelations])));
+      client.invalidateQueries({ queryKey: batchKey(b.id) });
+      client.invalidateQueries({ queryKey: ['batches'] });
+      message.success(done);
+    },
+  });
+}
+
+/** Declared relations as the last command on this page answered them (the view has only their number). */
+export function useKnownRelations(b: BatchView): Record<string, string[]> | undefined {
+  const client = useQueryClient();
+  return client.getQueryData<Record<string, string[]>>(relationsKey(b.id));
+}
+
+/** The rules a failed command broke (empty for other failures). */
+export const rulesOf = (error: unknown): RuleViolation[] => (error instanceof ApiProblem ? error.rules : []);
+
+/** The faulty rows a failed import or entry listed. */
+export const rowsOf = (error: unknown): RowError[] => (error instanceof ApiProblem ? error.body.rows ?? [] : []);
+
+/** Rules that point at one line of the plan or one candidate, shown at that line. */
+export function LineProblems({ rules }: { rules?: RuleViolation[] }) {
+  if (!rules || rules.length === 0) return null;
+  return (
+    <div data-testid="line-problem" role="alert" style={{ marginTop: 4 }}>
+      {rules.map((r, i) => (
+        <div key={i}>
+          <RuleTag ruleId={r.ruleId} />
+          <Typography.Text type="danger">{r.message}</Typography.Text>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** Every faulty row of an import (row 1 is the header), as the server listed them; nothing was written. */
+export function RowErrorsTable({ rows }: { rows: RowError[] }) {
+  if (rows.length === 0) return null;
+  return (
+    <Table<RowError>
+      size="small"
+      rowKey={(r) => `${r.row}-${r.column ?? r.field ?? ''}-${r.message}`}
+      style={{ marginTop: 12 }}
+      dataSource={rows}
+      pagination={rows.length > 20 ? { pageSize: 20 } : false}
+      data-testid="row-errors"
+      scroll={{ x: 'max-content' }}
+      columns={[
+        { title: '行', dataIndex: 'row', width: 60, render: (n: number) => <span data-testid="row-number">{n}</span> },
+        { title: '列', width: 120, render: (_, r) => r.column ?? r.field ?? '—' },
+        { title: '规则', width: 90, render: (_, r) => <RuleTag ruleId={r.ruleId} /> },
+        { title: '错误', dataIndex: 'message' },
+      ]}
+    />
+  );
+}
+
+/** A result as people read it: 合格, 不合格 or 缺考. */
+export function ResultTag({ result }: { result?: Schemas['Batches.CandidateResult'] | null }) {
+  if (!result) return <Typography.Text type="secondary">未录入</Typography.Text>;
+  if (result.absent) return <Tag>缺考</Tag>;
+  return result.passed ? <Tag color="green">合格</Tag> : <Tag color="red">不合格</Tag>;
+}
