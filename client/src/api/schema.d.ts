@@ -1666,6 +1666,7 @@ export interface components {
             filingNumber: string;
             jurisdiction: string;
             receivingAuthority?: string | null;
+            receivingAuthorityName?: string | null;
             status: components["schemas"]["Batches.BatchStatus"];
             /**
              * Format: date
@@ -1968,8 +1969,7 @@ export interface components {
             qualification: string;
             role: components["schemas"]["Batches.StaffRole"];
             occupations: string[];
-            /** Format: int32 */
-            declaredRelations: number;
+            declaredRelations: string[];
         };
         "Batches.StartResultsPublicity": {
             /** Format: int64 */

@@ -16,7 +16,7 @@ import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
 import { RuleTag } from '../lib/RuleTag';
 import { useTerms } from '../lib/terms';
 import {
-  LineProblems, RowErrorsTable, batchKey, mayTake, rowsOf, rulesOf, useBatchCommand, useKnownRelations, type BatchState, type BatchView,
+  LineProblems, RowErrorsTable, batchKey, mayTake, rowsOf, rulesOf, useBatchCommand, type BatchState, type BatchView,
 } from './BatchParts';
 
 type StaffRole = Schemas['Batches.StaffRole'];
@@ -314,7 +314,6 @@ function StaffStep({ batch: b, footer }: { batch: BatchView; footer: ReactNode }
   const terms = useTerms();
   const [registering, setRegistering] = useState(false);
   const roster = useQuery({ queryKey: ['batch-staff'], queryFn: () => unwrap(api.GET('/api/batches/staff')) });
-  const known = useKnownRelations(b);
   const initialPicks = useMemo(() => Object.fromEntries(roles.map((r) => [r, b.staff.filter((s) => s.role === r).map((s) => s.staffId)])) as Record<StaffRole, string[]>, [b.staff]);
   const [picks, setPicks] = useState<Record<StaffRole, string[]> | null>(null);
   const [relations, setRelations] = useState<Record<string, string[]>>({});
@@ -327,11 +326,11 @@ function StaffStep({ batch: b, footer }: { batch: BatchView; footer: ReactNode }
         staff: roles.flatMap((role) => current[role].map((staffId) => ({ staffId, role, declaredRelations: relationsOf(staffId, role) }))),
       },
     })), '人员安排已保存');
-  const relationsOf = (staffId: string, role: StaffRole) => relations[`${staffId}/${role}`] ?? known?.[`${staffId}/${role}`] ?? [];
+  const relationsOf = (staffId: string, role: StaffRole) =>
+    relations[`${staffId}/${role}`] ?? b.staff.find((s) => s.staffId === staffId && s.role === role)?.declaredRelations ?? [];
   const people = roster.data ?? [];
   const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? b.staff.find((s) => s.staffId === id)?.name ?? '—';
   const assigned = roles.flatMap((role) => current[role].map((staffId) => ({ staffId, role })));
-  const declaredBefore = (staffId: string, role: StaffRole) => b.staff.find((s) => s.staffId === staffId && s.role === role)?.declaredRelations ?? 0;
   const save = async () => {
     try {
       await assign.mutateAsync();
@@ -403,11 +402,6 @@ function StaffStep({ batch: b, footer }: { batch: BatchView; footer: ReactNode }
                       value={relationsOf(a.staffId, a.role)}
                       onChange={(v: string[]) => setRelations({ ...relations, [`${a.staffId}/${a.role}`]: v })}
                       options={b.candidates.map((c) => ({ value: c.documentNumber, label: `${c.name} ${c.documentNumber}` }))} />
-                    {declaredBefore(a.staffId, a.role) > 0 && !known && !relations[`${a.staffId}/${a.role}`] && (
-                      <Typography.Text type="warning" style={{ fontSize: 12 }}>
-                        已申报{declaredBefore(a.staffId, a.role)}项关系；重新保存人员安排前请重新填写，否则将被清除。
-                      </Typography.Text>
-                    )}
                   </Space>
                 ),
               },

@@ -22,7 +22,7 @@ const draft: BatchView = {
   filingNumber: 'Y00003402001', jurisdiction: 'anhui', areaCode: '340200', status: 'Draft',
   occupations: [{ key: '焊工', name: '焊工', level: 4 }], subjects: ['理论知识'], examDays: ['2026-12-15'],
   sites: [{ name: '奇瑞考点', address: '长春路8号', areaCode: '340200' }], feePerCandidate: 300, feeStandard: null,
-  staff: [], candidates: [], personalDataMasked: false, openObjections: 0, passed: 0, absent: 0,
+  staff: [], candidates: [], personalDataMasked: false, openObjections: 0, passed: 0, absent: 0, eligibility: [], inspectors: [],
   blocking: [
     { ruleId: 'BAT-01', code: 'batch.no-candidates', message: '请录入考生信息。', inPrinciple: false },
     { ruleId: 'BAT-10', code: 'batch.fee-standard-missing', message: '请注明收费所依据的公布标准（文件名称或文号）。', inPrinciple: false },

@@ -8,7 +8,6 @@ export type BatchView = Schemas['Batches.BatchView'];
 export type BatchState = Schemas['Batches.Batch'];
 
 export const batchKey = (id: string) => ['batch', id];
-const relationsKey = (id: string) => ['batch-relations', id];
 
 /** Whether the server offers the caller this step now (BatchView.actions, named as the operations). */
 export const mayTake = (b: BatchView, operation: string) => b.actions.includes(operation);
@@ -24,19 +23,11 @@ export function useBatchCommand<T = void>(b: BatchView, run: (args: T, version: 
     mutationFn: (args: T) => run(args, client.getQueryData<BatchView>(batchKey(b.id))?.version ?? b.version),
     onSuccess: (state) => {
       client.setQueryData<BatchView>(batchKey(b.id), (old) => (old ? { ...old, version: state.version } : old));
-      // the view gives only the number of declared relations; the command's answer has them (kept for the staff editor)
-      client.setQueryData(relationsKey(b.id), Object.fromEntries(state.staff.map((s) => [`${s.staffId}/${s.role}`, s.declaredRelations])));
       client.invalidateQueries({ queryKey: batchKey(b.id) });
       client.invalidateQueries({ queryKey: ['batches'] });
       message.success(done);
     },
   });
-}
-
-/** Declared relations as the last command on this page answered them (the view has only their number). */
-export function useKnownRelations(b: BatchView): Record<string, string[]> | undefined {
-  const client = useQueryClient();
-  return client.getQueryData<Record<string, string[]>>(relationsKey(b.id));
 }
 
 /** The rules a failed command broke (empty for other failures). */

@@ -52,7 +52,7 @@ export function PlanCard({ batch: b }: { batch: BatchView }) {
             { title: '岗位', width: 130, render: (_, s) => terms.name('staffRoles', s.role) },
             { title: '资格', dataIndex: 'qualification', width: 220 },
             { title: '可考评的职业（工种）', width: 180, render: (_, s) => s.occupations.join('、') || '—' },
-            { title: '申报回避关系', width: 120, render: (_, s) => (s.declaredRelations > 0 ? `${s.declaredRelations}项` : '无') },
+            { title: '申报回避关系', width: 120, render: (_, s) => (s.declaredRelations.length > 0 ? `${s.declaredRelations.length}项` : '无') },
           ]}
         />
       )}
