@@ -47,7 +47,7 @@ async function setClock(request: APIRequestContext, days: number) {
   expect((await request.post('/api/testing/clock', { data: { days } })).ok()).toBeTruthy();
 }
 
-const status = (page: Page) => page.getByTestId('batch-status');
+const status = (page: Page) => page.getByTestId('batch-page-status');
 
 test('an organization runs a certification batch from its plan to the accepted results report, through the SPA', async ({ page, browser, request }) => {
   test.setTimeout(300_000);

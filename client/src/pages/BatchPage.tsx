@@ -57,7 +57,7 @@ function Summary({ batch: b }: { batch: BatchView }) {
       <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
         <Descriptions.Item label="评价机构">{b.organizationName}</Descriptions.Item>
         <Descriptions.Item label="备案编号"><Link to={`/filings/${b.filingId}`}>{b.filingNumber}</Link></Descriptions.Item>
-        <Descriptions.Item label="状态"><BatchStatusTag status={b.status} /></Descriptions.Item>
+        <Descriptions.Item label="状态"><BatchStatusTag status={b.status} testId="batch-page-status" /></Descriptions.Item>
         <Descriptions.Item label="受理部门">
           <span data-testid="receiving-authority">{b.receivingAuthorityName ?? '报备后确定'}</span>
           {b.copiedTo && `（抄报${authorityName(b.copiedTo)}）`}

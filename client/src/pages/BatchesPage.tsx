@@ -13,9 +13,9 @@ import { batchStatusColors, useTerms } from '../lib/terms';
 type BatchItem = Schemas['Batches.BatchListItem'];
 type BatchStatus = Schemas['Batches.BatchStatus'];
 
-export function BatchStatusTag({ status }: { status: string }) {
+export function BatchStatusTag({ status, testId = 'batch-status' }: { status: string; testId?: string }) {
   const terms = useTerms();
-  return <Tag data-testid="batch-status" color={batchStatusColors[status]}>{terms.name('batchStatuses', status)}</Tag>;
+  return <Tag data-testid={testId} color={batchStatusColors[status]}>{terms.name('batchStatuses', status)}</Tag>;
 }
 
 /** The date the batch runs against now (exam day, end of publicity, BAT-07 report deadline); nothing when none applies. */
