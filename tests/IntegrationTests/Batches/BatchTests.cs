@@ -153,6 +153,52 @@ public class BatchTests(AppFixture app) : IntegrationTest(app)
         rule["message"]!.GetValue<string>().ShouldContain("10个工作日");
     }
 
+    public static TheoryData<string, string, string> Jurisdictions => new()
+    {
+        { "anhui", "340200", "340200" },            // BAT-01 [AH]: the city center of the sites
+        { "guangxi", "450000", "450100" },          // BAT-02 [GX]: the region that filed it, after an announcement
+        { "hubei-huangshi", "420200", "420281" },   // Huangshi: the city that filed it; a site in 大冶 lies in its territory
+        { "national", "000000", "340100" },         // national scope: anywhere, received by the national center
+    };
+
+    [Theory]
+    [MemberData(nameof(Jurisdictions))]
+    public async Task BAT_01_to_BAT_07_a_batch_runs_end_to_end_through_the_api_in_each_jurisdiction(string jurisdiction, string receiver, string site)
+    {
+        App.Clock.Reset(NodaTime.Instant.FromUtc(2026, 9, 1, 2, 0)); // inside Huangshi's September window (FIL-12)
+        var filing = await new FilingJourney(Host, Given, App, Jurisdiction.Named(jurisdiction), "e2e").Participants();
+        var b = await new BatchJourney(Host, Given, App, filing, "e2e").Filed(receiver);
+        await b.Draft();
+        var exam = b.Today.PlusDays(28);
+        await b.Plan(exam, site);
+        await b.StaffIt();
+        await b.Candidate("张小三", 1);
+        await b.File();
+        b.Batch["receivingAuthority"]!.GetValue<string>().ShouldBe(receiver);
+        (b.Batch["announcementNoticeId"] is not null).ShouldBe(jurisdiction is "guangxi" or "national");
+
+        b.ClockTo(exam);
+        await b.Results((b.Batch["candidates"]![0]!["id"]!.GetValue<Guid>(), 88, 91));
+        await b.Publicize();
+        var closed = await b.ClosePublicity();
+        closed["status"]!.GetValue<string>().ShouldBe("Publicized");
+        var due = NodaTime.LocalDate.FromDateTime(DateTime.Parse(closed["reportDueOn"]!.GetValue<string>()));
+
+        // BAT-07: a report not in by its deadline is flagged (once), and a late report is still taken and marked late
+        b.ClockTo(due.PlusDays(1));
+        var check = new Assessment.Batches.Reporting.ReportDeadlineCheck(b.BatchId);
+        await Host.InvokeMessageAndWaitAsync(check);
+        await Host.InvokeMessageAndWaitAsync(check);
+        (await b.Reload())["details"]!["missedDeadlines"]!.AsArray().ShouldHaveSingleItem()!.GetValue<string>().ShouldContain("BAT-07");
+        await b.Step(b.Organization, $"/api/batches/{b.BatchId}/report", new { version = b.Version });
+        b.Batch["details"]!["reportLate"]!.GetValue<bool>().ShouldBeTrue();
+
+        var tracked = await Host.ExecuteAndWaitAsync(async () =>
+            await b.Send(b.Reviewer, $"/api/batches/{b.BatchId}/report/accept", new { version = b.Version, opinion = "同意备案。" }));
+        tracked.Received.SingleMessage<BatchResultsAccepted>().Jurisdiction.ShouldBe(jurisdiction);
+        (await b.Reload())["status"]!.GetValue<string>().ShouldBe("Accepted");
+    }
+
     [Fact]
     public async Task BAT_01_a_plan_still_in_draft_after_its_last_filing_day_is_flagged_once_by_a_scheduled_check()
     {
