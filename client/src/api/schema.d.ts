@@ -1556,94 +1556,11 @@ export interface components {
             version: number;
             staff: components["schemas"]["Batches.StaffPick"][];
         };
-        "Batches.Batch": {
+        "Batches.BatchChange": {
             /** Format: uuid */
             id: string;
             /** Format: int64 */
             version: number;
-            /** Format: uuid */
-            organizationId: string;
-            organizationName: string;
-            /** Format: uuid */
-            filingId: string;
-            filingNumber: string;
-            jurisdiction: string;
-            areaCode: string;
-            receivingAuthority?: string | null;
-            copiedTo?: string | null;
-            status: components["schemas"]["Batches.BatchStatus"];
-            suspendedFrom?: components["schemas"]["Batches.BatchStatus"];
-            title: string;
-            occupations: components["schemas"]["Batches.BatchOccupation"][];
-            subjects: string[];
-            examDays: string[];
-            sites: components["schemas"]["Batches.BatchSite"][];
-            /** Format: double */
-            feePerCandidate: number;
-            feeStandard?: string | null;
-            staff: components["schemas"]["Batches.StaffAssignment"][];
-            candidates: components["schemas"]["Batches.Candidate"][];
-            results: components["schemas"]["Batches.CandidateResult"][];
-            /**
-             * Format: date
-             * @description yyyy-MM-dd
-             */
-            filedOn?: string | null;
-            /**
-             * Format: date
-             * @description yyyy-MM-dd
-             */
-            planDeadline?: string | null;
-            /** Format: uuid */
-            announcementNoticeId?: string | null;
-            /** Format: uuid */
-            publicityNoticeId?: string | null;
-            /** Format: int64 */
-            publicityNoticeVersion: number;
-            /**
-             * Format: date
-             * @description yyyy-MM-dd
-             */
-            publicityStart?: string | null;
-            /**
-             * Format: date
-             * @description yyyy-MM-dd
-             */
-            publicityEnd?: string | null;
-            /** Format: int32 */
-            openObjections: number;
-            /** Format: int32 */
-            upheldObjections: number;
-            /**
-             * Format: date
-             * @description yyyy-MM-dd
-             */
-            reportDueOn?: string | null;
-            /**
-             * Format: date
-             * @description yyyy-MM-dd
-             */
-            reportedOn?: string | null;
-            returnReason?: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 UTC instant
-             */
-            draftedAt: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 UTC instant
-             */
-            lastChangedAt: string;
-            /**
-             * Format: date
-             * @description yyyy-MM-dd
-             */
-            readonly firstExamDay?: string | null;
-            readonly hasTechnicianLevels: boolean;
-            inspectors: components["schemas"]["Batches.InspectorDispatch"][];
-            inspectorIds: string[];
-            flaggedDeadlines: string[];
         };
         "Batches.BatchDetails": {
             /** Format: uuid */
@@ -1778,20 +1695,6 @@ export interface components {
             inspectors: components["schemas"]["Batches.InspectorDispatch"][];
             actions: string[];
             details: components["schemas"]["Batches.BatchDetails"];
-        };
-        "Batches.Candidate": {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** Format: int32 */
-            documentType: number;
-            documentNumber: string;
-            employer: string;
-            occupationKey: string;
-            /** Format: int32 */
-            level: number;
-            phone?: string | null;
-            cityName: string;
         };
         "Batches.CandidateResult": {
             /** Format: uuid */
@@ -1934,16 +1837,6 @@ export interface components {
             findings: string;
             suspended: boolean;
             inspectorName: string;
-        };
-        "Batches.StaffAssignment": {
-            /** Format: uuid */
-            staffId: string;
-            name: string;
-            documentNumber: string;
-            qualification: string;
-            role: components["schemas"]["Batches.StaffRole"];
-            occupations: string[];
-            declaredRelations: string[];
         };
         "Batches.StaffMemberView": {
             /** Format: uuid */
@@ -4794,7 +4687,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Batches.Batch"];
+                    "application/json": components["schemas"]["Batches.BatchChange"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -4901,7 +4794,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Batches.Batch"];
+                    "application/json": components["schemas"]["Batches.BatchChange"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -5013,7 +4906,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Batches.Batch"];
+                    "application/json": components["schemas"]["Batches.BatchChange"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -5112,7 +5005,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Batches.Batch"];
+                    "application/json": components["schemas"]["Batches.BatchChange"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -5219,7 +5112,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Batches.Batch"];
+                    "application/json": components["schemas"]["Batches.BatchChange"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -5326,7 +5219,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Batches.Batch"];
+                    "application/json": components["schemas"]["Batches.BatchChange"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -5491,7 +5384,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Batches.Batch"];
+                    "application/json": components["schemas"]["Batches.BatchChange"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -5598,7 +5491,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Batches.Batch"];
+                    "application/json": components["schemas"]["Batches.BatchChange"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -5705,7 +5598,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Batches.Batch"];
+                    "application/json": components["schemas"]["Batches.BatchChange"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -5870,7 +5763,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Batches.Batch"];
+                    "application/json": components["schemas"]["Batches.BatchChange"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -6035,7 +5928,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Batches.Batch"];
+                    "application/json": components["schemas"]["Batches.BatchChange"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -6205,7 +6098,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Batches.Batch"];
+                    "application/json": components["schemas"]["Batches.BatchChange"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -6303,7 +6196,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Batches.Batch"];
+                    "application/json": components["schemas"]["Batches.BatchChange"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -6410,7 +6303,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Batches.Batch"];
+                    "application/json": components["schemas"]["Batches.BatchChange"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -6517,7 +6410,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Batches.Batch"];
+                    "application/json": components["schemas"]["Batches.BatchChange"];
                 };
             };
             /** @description 请求格式或字段校验失败 */

@@ -5,7 +5,7 @@ import { ApiProblem, type RowError, type RuleViolation } from '../api/problem';
 import { RuleTag } from '../lib/RuleTag';
 
 export type BatchView = Schemas['Batches.BatchView'];
-export type BatchState = Schemas['Batches.Batch'];
+export type BatchState = Schemas['Batches.BatchChange'];
 
 export const batchKey = (id: string) => ['batch', id];
 

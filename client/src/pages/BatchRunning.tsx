@@ -430,9 +430,11 @@ function SpotCheckModal({ batch: b, onClose }: { batch: BatchView; onClose: () =
         <Form.Item name="findings" label="抽查情况" rules={[{ required: true, whitespace: true, message: '请填写抽查情况' }, { max: 2000, message: '不超过2000字' }]}>
           <Input.TextArea rows={4} aria-label="抽查情况" />
         </Form.Item>
-        <Form.Item name="suspend" label="暂停批次" valuePropName="checked" extra="发现严重问题时暂停该批次，待整改后由受理部门恢复">
-          <Switch aria-label="暂停批次" />
-        </Form.Item>
+        {(b.status === 'Filed' || b.status === 'ResultsRecorded') && (
+          <Form.Item name="suspend" label="暂停批次" valuePropName="checked" extra="发现严重问题时暂停该批次，待整改后由受理部门恢复">
+            <Switch aria-label="暂停批次" />
+          </Form.Item>
+        )}
         <ProblemAlert error={record.error} />
       </Form>
     </Modal>

@@ -24,6 +24,7 @@ public static class ApiScopes
         ["directory:read"] = "读取评价机构目录",
         ["filing:read"] = "读取备案申请",
         ["filing:write"] = "提交备案申请",
+        ["batches:read"] = "读取认定批次（身份证件号码仅限受理部门）",
         ["batches:write"] = "报送认定批次与结果",
         ["certificates:read"] = "查询证书",
         ["certificates:write"] = "报送证书信息",

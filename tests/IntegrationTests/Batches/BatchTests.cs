@@ -244,6 +244,12 @@ public class BatchTests(AppFixture app) : IntegrationTest(app)
         }, HttpStatusCode.UnprocessableEntity, put: true);
         Codes(refused).ShouldBe(["batch.incompatible-roles"]);
 
+        // one identity document is one roster entry, so nobody slips past BAT-05 under a second entry
+        await b.Send(b.Organization, "/api/batches/staff", new
+        {
+            name = "王考评", documentType = 201, documentNumber = BatchJourney.IdNumber(911, birth: "19800101"), qualification = "考评员证书",
+            occupations = new[] { "育婴员" },
+        }, HttpStatusCode.Conflict);
         var supervisor = await b.Person("赵督导", 912);
         var invigilator = await b.Person("钱监考", 913);
         await b.Step(b.Organization, $"/api/batches/{b.BatchId}/staff", new
@@ -358,10 +364,13 @@ public class BatchTests(AppFixture app) : IntegrationTest(app)
         (await Given.Get<JsonObject>(b.Reviewer, $"/api/batches/{b.BatchId}"))["personalDataMasked"]!.GetValue<bool>().ShouldBeFalse();
 
         // BAT-04: the inspector records a spot check that suspends the batch; only the receiving reviewer resumes it
-        await b.Send(inspector, $"/api/batches/{b.BatchId}/spot-checks", new
+        var answer = await b.Send(inspector, $"/api/batches/{b.BatchId}/spot-checks", new
         {
             version = b.Version, step = "理论知识考试", checkedAt = $"{b.Today:yyyy-MM-dd}T09:30:00", findings = "考场未按规定配备视频监控。", suspend = true,
         });
+        answer.Select(p => p.Key).ShouldBe(["id", "version"], ignoreOrder: true); // a command never answers with the candidates
+        // the organization is not told in advance who inspects which step
+        (await b.Reload())["inspectors"]!.AsArray().ShouldBeEmpty();
         (await b.Reload())["status"]!.GetValue<string>().ShouldBe("Suspended");
         await b.Send(inspector, $"/api/batches/{b.BatchId}/resume", new { version = b.Version, reason = "已整改" }, HttpStatusCode.Forbidden);
         await b.Send(b.Reviewer, $"/api/batches/{b.BatchId}/resume", new { version = b.Version, reason = "已补装视频监控，整改到位。" });

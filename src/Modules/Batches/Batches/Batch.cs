@@ -182,7 +182,12 @@ public sealed class Batch
 
     public void Apply(ResultsReportReturned e)
     {
-        Status = BatchStatus.Publicized;
+        // the organization corrects the results and publicizes them again before it reports again
+        Status = BatchStatus.ResultsRecorded;
+        PublicityNoticeId = null;
+        PublicityStart = null;
+        PublicityEnd = null;
+        ReportDueOn = null;
         ReturnReason = e.Reason;
         LastChangedAt = e.ReturnedAt;
     }

@@ -22,11 +22,12 @@ public static class BatchAccess
         return user.Role != Roles.Expert;
     }
 
-    /// <summary>BAT-09: identity numbers and phones are shown to the organization, the responsible authority and auditors.</summary>
+    /// <summary>BAT-09: identity numbers and phones are shown to the organization, the receiving authority (its reviewers and
+    /// systems) and auditors; everyone else — other authorities above it, inspectors, administrators — sees them masked.</summary>
     public static bool SeesPersonalData(Batch batch, CurrentUser user, AccessControl access) =>
-        CanSee(batch, user, access) && (user.Role is Roles.Administrator or Roles.Auditor or Roles.Reviewer
+        CanSee(batch, user, access) && (user.Role == Roles.Auditor
                                         || user.OrganizationId == batch.OrganizationId
-                                        || user.Role == Roles.ApiClient && user.AuthorityCode is not null);
+                                        || user.Role is Roles.Reviewer or Roles.ApiClient && user.AuthorityCode == batch.ReceivingAuthority);
 
     public static ProblemDetails Visible(Batch batch, ClaimsPrincipal principal, AccessControl access) =>
         CanSee(batch, CurrentUser.From(principal), access) ? WolverineContinue.NoProblems : Problems.NotFound("认定批次");

@@ -56,7 +56,7 @@ public sealed class BatchDetailsProjection : SingleStreamProjection<BatchDetails
         CandidateRemoved x => Line(x.RemovedAt, x.By, "移除考生", null, null),
         BatchPlanFiled x => Line(x.FiledAt, x.By, x.AnnouncementNoticeId is null ? "报备认定计划" : "报备认定计划并发布认定公告",
             $"报{x.ReceivingAuthority}{(x.CopiedTo is null ? "" : $"，抄报{x.CopiedTo}")}；最迟报备日{x.LeadDeadline:yyyy-MM-dd}", null),
-        InspectorDispatched x => Line(x.DispatchedAt, x.By, "选派督查员", $"{x.InspectorName}：{x.On:yyyy-MM-dd} {x.Step}", null),
+        InspectorDispatched x => Line(x.DispatchedAt, x.By, "选派督查员", null, null), // who, when and where stay with the authority
         SpotCheckRecorded x => Line(x.RecordedAt, x.By, "督查抽查", $"{x.Step}：{x.Findings}", null),
         BatchSuspended x => Line(x.SuspendedAt, x.By, "暂停批次", x.Reason, null),
         BatchResumed x => Line(x.ResumedAt, x.By, "恢复批次", x.Reason, null),

@@ -36,7 +36,8 @@ public static class BatchViews
     public static BatchListItem Item(Batch b, PolicyCatalog catalog) => new(b.Id, b.Version, b.Title, b.OrganizationName, b.FilingNumber, b.Jurisdiction,
         b.ReceivingAuthority, b.ReceivingAuthority is { } r ? catalog.FindAuthority(r)?.Name : null, b.Status, b.FirstExamDay, b.Candidates.Count, b.PlanDeadline, b.ReportDueOn, b.LastChangedAt);
 
-    public static BatchView For(Batch b, BatchDetails? details, CurrentUser user, AccessControl access, PolicyCatalog catalog, PlanContext? context)
+    public static BatchView For(Batch b, BatchDetails? details, CurrentUser user, AccessControl access, PolicyCatalog catalog, PlanContext? context,
+        LocalDate today)
     {
         var full = BatchAccess.SeesPersonalData(b, user, access);
         var results = b.Results.ToDictionary(r => r.CandidateId);
@@ -56,11 +57,13 @@ public static class BatchViews
             b.ReceivingAuthority, b.ReceivingAuthority is { } r ? catalog.FindAuthority(r)?.Name : null, b.CopiedTo, b.Status, b.Occupations, b.Subjects,
             b.ExamDays, b.Sites, b.FeePerCandidate, b.FeeStandard, staff, candidates, !full, b.FiledOn, planDeadline, b.AnnouncementNoticeId,
             b.PublicityNoticeId, b.PublicityStart, b.PublicityEnd, b.OpenObjections, b.ReportDueOn, b.ReportedOn, b.Results.Count(x => x.Passed),
-            b.Results.Count(x => x.Absent), blocking, eligibility, b.Inspectors, Actions(b, user, access), details ?? new BatchDetails { Id = b.Id });
+            b.Results.Count(x => x.Absent), blocking, eligibility,
+            user.OrganizationId is null ? b.Inspectors : [], // an inspection is not announced to the organization it checks
+            Actions(b, user, access, today), details ?? new BatchDetails { Id = b.Id });
     }
 
     /// <summary>The operations the caller may take on the batch now, so a client shows exactly what the server would accept.</summary>
-    public static IReadOnlyList<string> Actions(Batch b, CurrentUser user, AccessControl access)
+    public static IReadOnlyList<string> Actions(Batch b, CurrentUser user, AccessControl access, LocalDate today)
     {
         var actions = new List<string>();
         if (user.OrganizationId == b.OrganizationId && user.Role == Roles.Organization)
@@ -70,7 +73,7 @@ public static class BatchViews
                 case BatchStatus.Draft:
                     actions.AddRange(["changeBatchPlan", "assignBatchStaff", "addBatchCandidate", "importBatchCandidates", "removeBatchCandidate", "fileBatchPlan"]);
                     break;
-                case BatchStatus.Filed:
+                case BatchStatus.Filed when b.FirstExamDay <= today:
                     actions.AddRange(["recordBatchResults", "importBatchResults"]);
                     break;
                 case BatchStatus.ResultsRecorded:

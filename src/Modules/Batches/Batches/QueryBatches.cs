@@ -21,7 +21,7 @@ public static class QueryBatchesEndpoint
 {
     /// <summary>Batches the caller may see: an organization its own; an authority those filed in its area and below;
     /// <c>dispatchedToMe</c>: those an inspector was sent to (BAT-04).</summary>
-    [Authorize]
+    [Authorize(Policy = ScopePolicies.BatchesRead)]
     [WolverineGet("/api/batches", OperationId = "listBatches", Summary = "查询认定批次")]
     public static async Task<Paged<BatchListItem>> Get(ClaimsPrincipal principal, IQuerySession session, AccessControl access, PolicyCatalog catalog,
         BatchStatus? status, bool? dispatchedToMe, int? page, int? pageSize)
@@ -44,7 +44,7 @@ public static class QueryBatchesEndpoint
 public static class GetBatchEndpoint
 {
     /// <summary>One batch with its candidates (personal data masked unless the caller needs it), blocking rules and ledger.</summary>
-    [Authorize]
+    [Authorize(Policy = ScopePolicies.BatchesRead)]
     [WolverineGet("/api/batches/{batchId}", OperationId = "getBatch", Summary = "查看认定批次")]
     [ProducesResponseType<BatchView>(200)]
     public static async Task<IResult> Get(Guid batchId, ClaimsPrincipal principal, IQuerySession session, AccessControl access, PolicyCatalog catalog,
@@ -56,14 +56,14 @@ public static class GetBatchEndpoint
         var context = batch.Status is BatchStatus.Draft or BatchStatus.Filed or BatchStatus.Suspended
             ? new PlanContext(await filings.OfOrganizationAsync(session, batch.OrganizationId), catalog, calendar.Current, now.Date())
             : null;
-        return Results.Ok(BatchViews.For(batch, await session.LoadAsync<BatchDetails>(batchId), user, access, catalog, context));
+        return Results.Ok(BatchViews.For(batch, await session.LoadAsync<BatchDetails>(batchId), user, access, catalog, context, now.Date()));
     }
 }
 
 public static class ExportLedgerEndpoint
 {
     /// <summary>The batch's ledger (工作台账, BAT-10) as .xlsx.</summary>
-    [Authorize]
+    [Authorize(Policy = ScopePolicies.BatchesRead)]
     [WolverineGet("/api/batches/{batchId}/ledger", OperationId = "exportBatchLedger", Summary = "导出批次工作台账")]
     [ProducesResponseType<FileContentResult>(200, Spreadsheet.ContentType)]
     public static async Task<IResult> Get(Guid batchId, ClaimsPrincipal principal, IQuerySession session, AccessControl access, PolicyCatalog catalog)
@@ -75,7 +75,7 @@ public static class ExportLedgerEndpoint
         await Spreadsheet.WriteAsync(content, "工作台账", ["时间", "事项", "办理人", "单位", "说明", "文件"], details.Ledger.Select(l => new object?[]
         {
             l.At.InZone(ChinaTime.Zone).ToString("yyyy-MM-dd HH:mm", null), l.Action, l.ActorName,
-            l.AuthorityCode is { } a ? catalog.FindAuthority(a)?.Name ?? a : batch.OrganizationName, l.Detail, l.Document,
+            l.ActorRole == Roles.System ? "系统" : l.AuthorityCode is { } a ? catalog.FindAuthority(a)?.Name ?? a : batch.OrganizationName, l.Detail, l.Document,
         }));
         return Results.File(content.ToArray(), Spreadsheet.ContentType, $"工作台账（{batch.Title}）.xlsx");
     }

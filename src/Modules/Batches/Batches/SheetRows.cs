@@ -12,6 +12,8 @@ public sealed record SheetRow(int Row, IReadOnlyDictionary<string, string> Cells
 /// <summary>Reads an uploaded .xlsx by its header row; a file that is not a readable .xlsx or lacks a column is refused as a whole.</summary>
 public static class SheetRows
 {
+    public const int MaxRows = 50_000;
+
     public static (IReadOnlyList<SheetRow> Rows, string? Error) Read(Stream content, string fileName, IReadOnlyList<string> requiredColumns)
     {
         if (!fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) return ([], "仅支持 Excel（.xlsx）文件，请使用下载的模板。");
@@ -22,6 +24,7 @@ public static class SheetRows
             foreach (IDictionary<string, object?> raw in content.Query(useHeaderRow: true, excelType: ExcelType.XLSX))
             {
                 number++;
+                if (number > MaxRows + 1) return ([], $"文件超过{MaxRows}行，请分批导入。");
                 var cells = raw.ToDictionary(c => c.Key.Trim(), c => Text(c.Value));
                 if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
                 rows.Add(new SheetRow(number, cells));

@@ -25,11 +25,11 @@ public static class AddCandidateEndpoint
     /// <summary>Enter one candidate (BAT-09 checks; a refused candidate answers 422 with the row's errors).</summary>
     [Authorize(Roles = Roles.Organization)]
     [WolverinePost("/api/batches/{batchId}/candidates", OperationId = "addBatchCandidate", Summary = "录入考生")]
-    public static (UpdatedAggregate, Events) Post(AddCandidate c, [Aggregate("batchId")] Batch batch, IReadOnlySet<string> inOtherOpenBatches,
+    public static (BatchChange, Events) Post(AddCandidate c, [Aggregate("batchId")] Batch batch, IReadOnlySet<string> inOtherOpenBatches,
         Instant now, Actor by)
     {
         var input = new CandidateInput(c.Name, c.DocumentType.ToString(System.Globalization.CultureInfo.InvariantCulture), c.DocumentNumber, c.Employer,
             c.Occupation, c.Level.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Phone, c.City);
-        return (new UpdatedAggregate(), [CandidatesDecider.Add(batch, [(1, input)], inOtherOpenBatches, null, now, by)]);
+        return (BatchChange.After(batch), [CandidatesDecider.Add(batch, [(1, input)], inOtherOpenBatches, null, now, by)]);
     }
 }

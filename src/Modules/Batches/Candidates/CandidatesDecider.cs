@@ -41,5 +41,9 @@ public static class RowErrors
 {
     /// <summary>Every faulty row, nothing written (422 with <c>rows</c>).</summary>
     public static BusinessRuleException Refuse(IReadOnlyList<CandidateRowError> rows) =>
-        new(new RuleViolation("BAT-09", "batch.rows-invalid", $"有{rows.Count}处错误，未写入任何数据；请修改后重新提交。"), rows.Cast<object>().ToList());
+        new(new RuleViolation("BAT-09", "batch.rows-invalid",
+                $"有{rows.Count}处错误{(rows.Count > MaxListed ? $"（列出前{MaxListed}处）" : "")}，未写入任何数据；请修改后重新提交。"),
+            rows.Take(MaxListed).Cast<object>().ToList());
+
+    public const int MaxListed = 1000;
 }

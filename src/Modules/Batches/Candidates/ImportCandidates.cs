@@ -26,7 +26,7 @@ public static class ImportCandidatesEndpoint
     [Authorize(Roles = Roles.Organization)]
     [AcceptsUpload(MaxBytes, "version")]
     [WolverinePost("/api/batches/{batchId}/candidates/import", OperationId = "importBatchCandidates", Summary = "导入考生")]
-    [ProducesResponseType<Batch>(200)]
+    [ProducesResponseType<BatchChange>(200)]
     public static async Task<IResult> Post(Guid batchId, HttpRequest request, ClaimsPrincipal principal, IDocumentSession session,
         AccessControl access, Instant now, Actor by)
     {
@@ -52,7 +52,7 @@ public static class ImportCandidatesEndpoint
         var added = CandidatesDecider.Add(batch, inputs, await CandidateRows.InOtherOpenBatchesAsync(session, batch), Path.GetFileName(file.FileName), now, by);
         stream.AppendOne(added);
         await session.SaveChangesAsync();
-        return Results.Ok(await session.Events.FetchLatest<Batch>(batchId));
+        return Results.Ok(BatchChange.After(batch));
     }
 }
 

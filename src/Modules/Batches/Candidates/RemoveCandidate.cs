@@ -21,6 +21,6 @@ public static class RemoveCandidateEndpoint
     /// <summary>Take a candidate off a draft batch.</summary>
     [Authorize(Roles = Roles.Organization)]
     [WolverinePost("/api/batches/{batchId}/candidates/{candidateId}/remove", OperationId = "removeBatchCandidate", Summary = "移除考生")]
-    public static (UpdatedAggregate, Events) Post(RemoveCandidate c, Guid candidateId, [Aggregate("batchId")] Batch batch, Instant now, Actor by) =>
-        (new UpdatedAggregate(), [CandidatesDecider.Remove(batch, candidateId, now, by)]);
+    public static (BatchChange, Events) Post(RemoveCandidate c, Guid candidateId, [Aggregate("batchId")] Batch batch, Instant now, Actor by) =>
+        (BatchChange.After(batch), [CandidatesDecider.Remove(batch, candidateId, now, by)]);
 }

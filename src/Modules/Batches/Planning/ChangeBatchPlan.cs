@@ -57,12 +57,12 @@ public static class ChangeBatchPlanEndpoint
     /// <summary>Change the plan of a draft batch; eligibility is checked when it is filed.</summary>
     [Authorize(Roles = Roles.Organization)]
     [WolverinePut("/api/batches/{batchId}", OperationId = "changeBatchPlan", Summary = "修改认定计划")]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Put(ChangeBatchPlan command, [Aggregate("batchId")] Batch batch, OrganizationFiling? filing,
+    public static (BatchChange, Events, OutgoingMessages) Put(ChangeBatchPlan command, [Aggregate("batchId")] Batch batch, OrganizationFiling? filing,
         PolicyCatalog catalog, IWorkingDayCalendar calendar, Instant now, Actor by)
     {
         var changed = PlanningDecider.Change(batch, command, filing, now, by);
         var messages = new OutgoingMessages();
         if (PlanningDecider.DeadlineCheck(batch, changed, filing, catalog, calendar.Current)?.Scheduled(now) is { } check) messages.Add(check);
-        return (new UpdatedAggregate(), [changed], messages);
+        return (BatchChange.After(batch), [changed], messages);
     }
 }

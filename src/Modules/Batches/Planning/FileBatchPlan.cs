@@ -33,13 +33,13 @@ public static class FileBatchPlanEndpoint
     /// </summary>
     [Authorize(Roles = Roles.Organization)]
     [WolverinePost("/api/batches/{batchId}/file", OperationId = "fileBatchPlan", Summary = "报备认定计划")]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Post(FileBatchPlan command, [Aggregate("batchId")] Batch batch, PlanContext context,
+    public static (BatchChange, Events, OutgoingMessages) Post(FileBatchPlan command, [Aggregate("batchId")] Batch batch, PlanContext context,
         Instant now, Actor by)
     {
         var (filed, notice) = PlanningDecider.File(batch, context, Guid.CreateVersion7(), now, by);
         var messages = new OutgoingMessages();
         if (notice is not null) messages.Add(notice);
         messages.Add(ExamDayCheck.For(batch.Id, batch.FirstExamDay!.Value, now));
-        return (new UpdatedAggregate(), [filed], messages);
+        return (BatchChange.After(batch), [filed], messages);
     }
 }

@@ -102,10 +102,15 @@ public static class PlanningDecider
                 violations.Add(new("BAT-09", "batch.candidate-outside-plan",
                     $"考生{c.Name}报考的职业（工种）或等级不在本批次计划内。", Target: $"/candidates/{i}"));
         }
-        if (context.Filings.FirstOrDefault(f => f.FilingId == batch.FilingId) is { } filing && batch.Sites.Count > 0
-            && LeadDeadline(batch, Receiver(batch, filing, context.Catalog), context) is { } lead && context.Today > lead.Deadline)
-            violations.Add(new(lead.RuleId, lead.RuleId == "BAT-01" ? "batch.plan-too-late" : "batch.announcement-too-late",
-                $"须在首个认定日（{batch.FirstExamDay:yyyy-MM-dd}）前至少{lead.Lead}个工作日{(lead.RuleId == "BAT-01" ? "报备认定计划" : "发布认定公告")}，最迟为{lead.Deadline:yyyy-MM-dd}。"));
+        (LocalDate Deadline, int Lead, string RuleId)? lead = null;
+        if (context.Filings.FirstOrDefault(f => f.FilingId == batch.FilingId) is { } filing && batch.Sites.Count > 0)
+        {
+            try { lead = LeadDeadline(batch, Receiver(batch, filing, context.Catalog), context); }
+            catch (CalendarYearNotLoadedException e) { violations.Add(e.ToViolation()); }
+        }
+        if (lead is { } l && context.Today > l.Deadline)
+            violations.Add(new(l.RuleId, l.RuleId == "BAT-01" ? "batch.plan-too-late" : "batch.announcement-too-late",
+                $"须在首个认定日（{batch.FirstExamDay:yyyy-MM-dd}）前至少{l.Lead}个工作日{(l.RuleId == "BAT-01" ? "报备认定计划" : "发布认定公告")}，最迟为{l.Deadline:yyyy-MM-dd}。"));
         return violations;
     }
 

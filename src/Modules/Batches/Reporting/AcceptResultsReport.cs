@@ -25,11 +25,11 @@ public static class AcceptResultsReportEndpoint
     /// records that the organization certified (FIL-13).</summary>
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/batches/{batchId}/report/accept", OperationId = "acceptResultsReport", Summary = "审核通过认定结果")]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Post(AcceptResultsReport command, [Aggregate("batchId")] Batch batch, Instant now, Actor by)
+    public static (BatchChange, Events, OutgoingMessages) Post(AcceptResultsReport command, [Aggregate("batchId")] Batch batch, Instant now, Actor by)
     {
         var (accepted, contract, runs) = ReportingDecider.Accept(batch, command.Opinion, now, by);
         var messages = new OutgoingMessages { contract };
         messages.AddRange(runs);
-        return (new UpdatedAggregate(), [accepted], messages);
+        return (BatchChange.After(batch), [accepted], messages);
     }
 }

@@ -95,7 +95,7 @@ public static class ReportWorkbooks
 public static class ReportWorkbookEndpoints
 {
     /// <summary>附件4 职业技能等级认定结果汇总表 (.xlsx) of a batch with results.</summary>
-    [Authorize]
+    [Authorize(Policy = ScopePolicies.BatchesRead)]
     [WolverineGet("/api/batches/{batchId}/report/summary", OperationId = "downloadResultsSummary", Summary = "下载认定结果汇总表（附件4）")]
     [ProducesResponseType<FileContentResult>(200, Spreadsheet.ContentType)]
     public static async Task<IResult> Summary(Guid batchId, ClaimsPrincipal principal, IQuerySession session, AccessControl access, NodaTime.Instant now)
@@ -109,7 +109,7 @@ public static class ReportWorkbookEndpoints
     }
 
     /// <summary>附件5 职业技能等级认定合格人员证书信息表 (.xlsx): identity numbers, so only for those who may see them.</summary>
-    [Authorize]
+    [Authorize(Policy = ScopePolicies.BatchesRead)]
     [WolverineGet("/api/batches/{batchId}/report/certificates", OperationId = "downloadCertificateTable", Summary = "下载合格人员证书信息表（附件5）")]
     [ProducesResponseType<FileContentResult>(200, Spreadsheet.ContentType)]
     public static async Task<IResult> Certificates(Guid batchId, ClaimsPrincipal principal, IQuerySession session, AccessControl access, PolicyCatalog catalog)

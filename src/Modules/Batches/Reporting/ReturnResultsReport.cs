@@ -24,6 +24,6 @@ public static class ReturnResultsReportEndpoint
     /// <summary>Return the results report with reasons; the organization corrects and submits again.</summary>
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/batches/{batchId}/report/return", OperationId = "returnResultsReport", Summary = "退回认定结果报备")]
-    public static (UpdatedAggregate, Events) Post(ReturnResultsReport command, [Aggregate("batchId")] Batch batch, Instant now, Actor by) =>
-        (new UpdatedAggregate(), [ReportingDecider.Return(batch, command.Reason, now, by)]);
+    public static (BatchChange, Events) Post(ReturnResultsReport command, [Aggregate("batchId")] Batch batch, Instant now, Actor by) =>
+        (BatchChange.After(batch), [ReportingDecider.Return(batch, command.Reason, now, by)]);
 }

@@ -21,6 +21,6 @@ public static class SubmitResultsReportEndpoint
     /// after a publicity without objection (BAT-07); a report after the deadline is accepted and marked late.</summary>
     [Authorize(Roles = Roles.Organization)]
     [WolverinePost("/api/batches/{batchId}/report", OperationId = "submitResultsReport", Summary = "报备认定结果")]
-    public static (UpdatedAggregate, Events) Post(SubmitResultsReport command, [Aggregate("batchId")] Batch batch, Instant now, Actor by) =>
-        (new UpdatedAggregate(), [ReportingDecider.Submit(batch, now, by)]);
+    public static (BatchChange, Events) Post(SubmitResultsReport command, [Aggregate("batchId")] Batch batch, Instant now, Actor by) =>
+        (BatchChange.After(batch), [ReportingDecider.Submit(batch, now, by)]);
 }

@@ -27,7 +27,7 @@ public static class DispatchInspectorEndpoint
     /// <summary>Dispatch an inspector of the area to a key step of the batch (BAT-04); the inspector finds it in its list.</summary>
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/batches/{batchId}/inspectors", OperationId = "dispatchBatchInspector", Summary = "选派督查员")]
-    public static (UpdatedAggregate, Events) Post(DispatchInspector command, [Aggregate("batchId")] Batch batch, AccountSummary? inspector,
+    public static (BatchChange, Events) Post(DispatchInspector command, [Aggregate("batchId")] Batch batch, AccountSummary? inspector,
         AccessControl access, Instant now, Actor by) =>
-        (new UpdatedAggregate(), [RunningDecider.Dispatch(batch, command, inspector, access, now, by)]);
+        (BatchChange.After(batch), [RunningDecider.Dispatch(batch, command, inspector, access, now, by)]);
 }

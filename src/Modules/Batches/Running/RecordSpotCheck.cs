@@ -30,6 +30,9 @@ public static class RecordSpotCheckEndpoint
     /// <summary>Record a spot check (BAT-04); a finding may suspend the batch.</summary>
     [Authorize(Roles = $"{Roles.Inspector},{Roles.Reviewer}")]
     [WolverinePost("/api/batches/{batchId}/spot-checks", OperationId = "recordBatchSpotCheck", Summary = "记录督查抽查")]
-    public static (UpdatedAggregate, Events) Post(RecordSpotCheck command, [Aggregate("batchId")] Batch batch, Instant now, Actor by) =>
-        (new UpdatedAggregate(), new Events(RunningDecider.SpotCheck(batch, command, Guid.CreateVersion7(), now, by)));
+    public static (BatchChange, Events) Post(RecordSpotCheck command, [Aggregate("batchId")] Batch batch, Instant now, Actor by)
+    {
+        var events = RunningDecider.SpotCheck(batch, command, Guid.CreateVersion7(), now, by).ToList();
+        return (BatchChange.After(batch, events.Count), new Events(events));
+    }
 }

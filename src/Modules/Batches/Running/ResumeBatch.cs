@@ -23,6 +23,6 @@ public static class ResumeBatchEndpoint
     /// <summary>Lift a suspension after rectification (BAT-04).</summary>
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/batches/{batchId}/resume", OperationId = "resumeBatch", Summary = "恢复认定批次")]
-    public static (UpdatedAggregate, Events) Post(ResumeBatch command, [Aggregate("batchId")] Batch batch, Instant now, Actor by) =>
-        (new UpdatedAggregate(), [RunningDecider.Resume(batch, command.Reason, now, by)]);
+    public static (BatchChange, Events) Post(ResumeBatch command, [Aggregate("batchId")] Batch batch, Instant now, Actor by) =>
+        (BatchChange.After(batch), [RunningDecider.Resume(batch, command.Reason, now, by)]);
 }

@@ -38,6 +38,9 @@ public static class RunningDecider
             throw new BusinessRuleException(new RuleViolation("BAT-04", "batch.not-running", "只能对已报备、尚未办结的批次进行抽查。"));
         if (c.Suspend && batch.Status == BatchStatus.Suspended)
             throw new BusinessRuleException(new RuleViolation("BAT-04", "batch.already-suspended", "该批次已暂停。"));
+        if (c.Suspend && batch.Status is not (BatchStatus.Filed or BatchStatus.ResultsRecorded))
+            throw new BusinessRuleException(new RuleViolation("BAT-04", "batch.suspend-after-publicity",
+                "结果公示开始后不能暂停批次；如发现问题，请通过公示异议或退回结果报备处理。"));
         yield return new SpotCheckRecorded(batch.Id, id, c.Step.Trim(), c.CheckedAt, c.Findings.Trim(), c.Suspend, now, by);
         if (c.Suspend) yield return new BatchSuspended(batch.Id, c.Findings.Trim(), now, by);
     }

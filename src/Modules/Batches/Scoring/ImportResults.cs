@@ -29,7 +29,7 @@ public static class ImportResultsEndpoint
     [Authorize(Roles = Roles.Organization)]
     [AcceptsUpload(ImportCandidatesEndpoint.MaxBytes, "version")]
     [WolverinePost("/api/batches/{batchId}/results/import", OperationId = "importBatchResults", Summary = "导入认定成绩")]
-    [ProducesResponseType<Batch>(200)]
+    [ProducesResponseType<BatchChange>(200)]
     public static async Task<IResult> Post(Guid batchId, HttpRequest request, ClaimsPrincipal principal, IDocumentSession session,
         AccessControl access, IOrganizationFilings filings, PolicyCatalog catalog, Instant now, Actor by)
     {
@@ -73,7 +73,7 @@ public static class ImportResultsEndpoint
             Path.GetFileName(file.FileName), now, by);
         stream.AppendOne(recorded);
         await session.SaveChangesAsync();
-        return Results.Ok(await session.Events.FetchLatest<Batch>(batchId));
+        return Results.Ok(BatchChange.After(batch));
     }
 }
 

@@ -30,7 +30,7 @@ public static class RecordResultsEndpoint
     /// <summary>Enter or correct results per candidate and subject; a candidate passes when every subject reaches 60 (BAT-06).</summary>
     [Authorize(Roles = Roles.Organization)]
     [WolverinePost("/api/batches/{batchId}/results", OperationId = "recordBatchResults", Summary = "录入认定成绩")]
-    public static (UpdatedAggregate, Events) Post(RecordResults command, [Aggregate("batchId")] Batch batch, IReadOnlyList<OrganizationFiling> filings,
+    public static (BatchChange, Events) Post(RecordResults command, [Aggregate("batchId")] Batch batch, IReadOnlyList<OrganizationFiling> filings,
         PolicyCatalog catalog, Instant now, Actor by) =>
-        (new UpdatedAggregate(), [ResultsDecider.Record(batch, command.Results.Select((r, i) => (i + 1, r)).ToList(), filings, catalog, now.Date(), null, now, by)]);
+        (BatchChange.After(batch), [ResultsDecider.Record(batch, command.Results.Select((r, i) => (i + 1, r)).ToList(), filings, catalog, now.Date(), null, now, by)]);
 }

@@ -82,6 +82,8 @@ public static class ResultsDecider
     {
         if (batch is null || batch.Status != BatchStatus.InPublicity || batch.PublicityNoticeId != m.NoticeId
             || m.NoticeVersion <= batch.PublicityNoticeVersion) return null;
+        if (m.Status == NoticeStatus.Withdrawn)
+            return new ResultsReopened(batch.Id, m.NoticeId, "结果公示已撤回，请核实成绩后重新公示。", now, Actor.System);
         if (m.UpheldObjections > 0)
             return new ResultsReopened(batch.Id, m.NoticeId, $"公示期间异议成立（{m.UpheldObjections}件），请核实更正成绩后重新公示。", now, Actor.System);
         var clean = m.Status == NoticeStatus.Closed && m.OpenObjections == 0;

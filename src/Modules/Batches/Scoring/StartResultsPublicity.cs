@@ -27,12 +27,12 @@ public static class StartResultsPublicityEndpoint
     /// <summary>Publicize the results (BAT-06) for the policy's length, names and identity numbers masked.</summary>
     [Authorize(Roles = Roles.Organization)]
     [WolverinePost("/api/batches/{batchId}/publicity", OperationId = "startResultsPublicity", Summary = "发起认定结果公示")]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Post(StartResultsPublicity command, [Aggregate("batchId")] Batch batch,
+    public static (BatchChange, Events, OutgoingMessages) Post(StartResultsPublicity command, [Aggregate("batchId")] Batch batch,
         PolicyCatalog catalog, IWorkingDayCalendar calendar, Instant now, Actor by)
     {
         var start = command.StartDate is { } s && s > now.Date() ? s : now.Date();
         var (started, notice) = ResultsDecider.StartPublicity(batch, catalog, calendar.Current, start, Guid.CreateVersion7(), now, by);
-        return (new UpdatedAggregate(), [started], [notice]);
+        return (BatchChange.After(batch), [started], [notice]);
     }
 }
 

@@ -39,7 +39,7 @@ public static class AssignBatchStaffEndpoint
     /// <summary>Staff the batch from the organization's roster; BAT-05 separation and recusal are checked at once and at filing.</summary>
     [Authorize(Roles = Roles.Organization)]
     [WolverinePut("/api/batches/{batchId}/staff", OperationId = "assignBatchStaff", Summary = "安排考务人员")]
-    public static (UpdatedAggregate, Events) Put(AssignBatchStaff command, [Aggregate("batchId")] Batch batch, IReadOnlyList<StaffMember> roster,
+    public static (BatchChange, Events) Put(AssignBatchStaff command, [Aggregate("batchId")] Batch batch, IReadOnlyList<StaffMember> roster,
         Instant now, Actor by) =>
-        (new UpdatedAggregate(), [StaffingDecider.Assign(batch, command, roster, now, by)]);
+        (BatchChange.After(batch), [StaffingDecider.Assign(batch, command, roster, now, by)]);
 }

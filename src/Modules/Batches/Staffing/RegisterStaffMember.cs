@@ -15,6 +15,9 @@ namespace Assessment.Batches.Staffing;
 /// <summary>A person for the organization's roster; <paramref name="Occupations"/> are the occupations they may examine.</summary>
 public sealed record RegisterStaffMember(string Name, int DocumentType, string DocumentNumber, string Qualification, IReadOnlyList<string> Occupations);
 
+/// <summary>Whether the person's identity document is on the organization's roster already.</summary>
+public sealed record RosterEntry(bool Exists);
+
 public static class RegisterStaffMemberEndpoint
 {
     public static ProblemDetails Validate(RegisterStaffMember c, ClaimsPrincipal principal)
@@ -30,11 +33,20 @@ public static class RegisterStaffMemberEndpoint
         return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
     }
 
+    public static async Task<RosterEntry> LoadAsync(RegisterStaffMember c, ClaimsPrincipal principal, IQuerySession session)
+    {
+        var organization = CurrentUser.From(principal).OrganizationId;
+        var number = IdentityDocument.Create(c.DocumentType, c.DocumentNumber).Number;
+        return new RosterEntry(await session.Query<StaffMember>().AnyAsync(s => s.OrganizationId == organization && s.DocumentNumber == number));
+    }
+
     /// <summary>Add a person to the organization's roster of examiners, supervisors and invigilators (BAT-05).</summary>
     [Authorize(Roles = Roles.Organization)]
     [WolverinePost("/api/batches/staff", OperationId = "registerStaffMember", Summary = "登记工作人员")]
-    public static (CreationResponse<Guid>, IStartStream) Post(RegisterStaffMember c, Instant now, Actor by)
+    public static (CreationResponse<Guid>, IStartStream) Post(RegisterStaffMember c, RosterEntry existing, Instant now, Actor by)
     {
+        // BAT-05 is checked per person: one identity document is one roster entry
+        if (existing.Exists) throw new ConflictException("该人员已在本机构的人员名册中。", "duplicate");
         var id = Guid.CreateVersion7();
         var document = IdentityDocument.Create(c.DocumentType, c.DocumentNumber);
         var registered = new StaffMemberRegistered(id, by.OrganizationId!.Value, c.Name.Trim(), document.TypeCode, document.Number,

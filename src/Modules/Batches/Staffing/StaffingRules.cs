@@ -18,14 +18,14 @@ public static class StaffingRules
             if (batch.Staff.All(s => s.Role != role))
                 violations.Add(new("BAT-01", "batch.staff-missing", $"请安排{name}。"));
         }
-        foreach (var person in batch.Staff.GroupBy(s => s.StaffId))
+        foreach (var person in batch.Staff.GroupBy(s => s.DocumentNumber))
         {
             var roles = person.Select(p => p.Role).ToHashSet();
             if (roles.Contains(StaffRole.Examiner) && roles.Contains(StaffRole.QualitySupervisor))
                 violations.Add(new("BAT-05", "batch.incompatible-roles", $"{person.First().Name}不能在同一批次中既任考评人员又任内部质量督导员。"));
         }
         var candidates = batch.Candidates.ToDictionary(c => c.DocumentNumber, c => c);
-        foreach (var s in batch.Staff.DistinctBy(s => s.StaffId))
+        foreach (var s in batch.Staff.DistinctBy(s => s.DocumentNumber))
         {
             if (candidates.TryGetValue(s.DocumentNumber, out var self))
                 violations.Add(new("BAT-05", "batch.staff-is-candidate", $"{s.Name}是本批次考生，不能担任工作人员。"));
