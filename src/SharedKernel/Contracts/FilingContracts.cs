@@ -22,11 +22,12 @@ public sealed record FiledOccupationScope(string Key, string Name, string? Code,
 /// <summary>
 /// An organization's filing as the Filing module publishes it to the other modules (BAT-03 eligibility, CRT-01 numbers):
 /// what it covers, where, how long, and whether it stands. <paramref name="OrganizationAreaCode"/> is where the
-/// organization is registered (FIL-22, FIL-23).
+/// organization is registered (FIL-22, FIL-23); <paramref name="FiledOn"/> is the day it was first granted (a renewal moves
+/// <paramref name="ValidFrom"/>, not the pilot year).
 /// </summary>
 public sealed record OrganizationFiling(
     Guid FilingId, Guid OrganizationId, string OrganizationName, string OrganizationAreaCode, string FilingNumber, string Jurisdiction,
-    string Scope, string AreaCode, string GrantingAuthority, FilingState Status, LocalDate ValidFrom, LocalDate ValidUntil,
+    string Scope, string AreaCode, string GrantingAuthority, FilingState Status, LocalDate FiledOn, LocalDate ValidFrom, LocalDate ValidUntil,
     IReadOnlyList<FiledOccupationScope> Occupations);
 
 /// <summary>The Filing module's published read contract over filings.</summary>

@@ -18,7 +18,7 @@ public class BatchDeciderTests
     private static OrganizationFiling Filing(string jurisdiction, string scope, string area, LocalDate validFrom, string organizationArea = "340200",
         FilingState state = FilingState.Active) =>
         new(Guid.Parse("00000000-0000-0000-0000-000000000001"), Guid.Parse("00000000-0000-0000-0000-0000000000aa"), "芜湖某培训中心", organizationArea,
-            "Y00003402000001", jurisdiction, scope, area, area, state, validFrom, validFrom.PlusYears(3).PlusDays(-1),
+            "Y00003402000001", jurisdiction, scope, area, area, state, validFrom, validFrom, validFrom.PlusYears(3).PlusDays(-1),
             [new FiledOccupationScope("育婴员", "育婴员", null, 3, 5)]);
 
     private static Batch Planned(OrganizationFiling filing, LocalDate exam, params string[] siteAreas)

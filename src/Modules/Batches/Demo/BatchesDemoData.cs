@@ -135,8 +135,10 @@ public sealed class BatchesDemoData(IConfiguration configuration, IWorkingDayCal
             var reviewer = DemoData.People.Single(p => p.Role == Roles.Reviewer && p.Authority == batch.ReceivingAuthority).Actor;
             var acceptDay = calendar.AddWorkingDays(layer, reportDay, 2);
             if (acceptDay > today) return;
-            var (accepted, _, _) = ReportingDecider.Accept(batch, "材料齐全，结果真实，同意备案。", At(acceptDay), reviewer);
+            var (accepted, contract, runs) = ReportingDecider.Accept(batch, "材料齐全，结果真实，同意备案。", At(acceptDay), reviewer);
             Then(accepted);
+            notices.Pending.Add(contract);
+            notices.Pending.AddRange(runs);
         }
 
         private List<StaffMember> Roster(string org, OrganizationFiling filing, string occupation, LocalDate day)
@@ -166,11 +168,12 @@ public sealed class BatchesDemoData(IConfiguration configuration, IWorkingDayCal
     }
 }
 
-/// <summary>The demo batches' notices (announcements, results publicity), asked of the Notices module once the platform runs.</summary>
+/// <summary>The demo batches' messages to other modules — notices (announcements, results publicity) and accepted reports —
+/// sent once the platform runs, as the API sends them.</summary>
 /// <remarks>The bus is resolved only then: it depends on the document store, which runs the demo data first.</remarks>
 public sealed class BatchDemoNotices(IHostApplicationLifetime lifetime, IServiceProvider services, ILogger<BatchDemoNotices> logger) : IHostedService
 {
-    public List<OpenNotice> Pending { get; } = [];
+    public List<object> Pending { get; } = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -183,7 +186,7 @@ public sealed class BatchDemoNotices(IHostApplicationLifetime lifetime, IService
         try
         {
             var bus = services.GetRequiredService<IMessageBus>();
-            foreach (var notice in Pending) await bus.InvokeAsync(notice);
+            foreach (var message in Pending) await bus.InvokeAsync(message);
             Pending.Clear();
         }
         catch (Exception e)

@@ -41,7 +41,7 @@ public static class Eligibility
 
         var territory = Territory(filing, catalog);
         var registrationCity = CityOf(filing.OrganizationAreaCode, catalog);
-        var pilot = policy.Filing.PilotYear && batch.ExamDays.Any(d => d < filing.ValidFrom.PlusYears(1));
+        var pilot = policy.Filing.PilotYear && batch.ExamDays.Any(d => d < filing.FiledOn.PlusYears(1));
         for (var i = 0; i < batch.Sites.Count; i++)
         {
             var site = batch.Sites[i];

@@ -45,7 +45,13 @@ public static class RunningDecider
         if (c.Suspend) yield return new BatchSuspended(batch.Id, c.Findings.Trim(), now, by);
     }
 
-    public static BatchResumed Resume(Batch batch, string reason, Instant now, Actor by) => batch.Status == BatchStatus.Suspended
-        ? new BatchResumed(batch.Id, reason.Trim(), now, by)
-        : throw new BusinessRuleException(new RuleViolation("BAT-04", "batch.not-suspended", "该批次未暂停。"));
+    /// <summary>Lifts a suspension — not while the filing itself no longer allows the batch (BAT-03).</summary>
+    public static BatchResumed Resume(Batch batch, string reason, IReadOnlyList<OrganizationFiling> filings, PolicyCatalog catalog, Instant now, Actor by)
+    {
+        if (batch.Status != BatchStatus.Suspended)
+            throw new BusinessRuleException(new RuleViolation("BAT-04", "batch.not-suspended", "该批次未暂停。"));
+        var filing = Eligibility.Check(batch, filings, catalog).Where(v => v.Code is "batch.filing-not-active" or "batch.filing-unknown").ToList();
+        if (filing.Count > 0) throw new BusinessRuleException(filing);
+        return new BatchResumed(batch.Id, reason.Trim(), now, by);
+    }
 }

@@ -1,4 +1,5 @@
 using Assessment.Filing.Organizations;
+using Assessment.SharedKernel;
 using Assessment.SharedKernel.Contracts;
 using Marten;
 
@@ -14,7 +15,7 @@ public sealed class PublishedFilings : IOrganizationFilings
         var filings = await session.Query<FilingRecord>().Where(f => f.OrganizationId == organizationId)
             .OrderByDescending(f => f.GrantedAt).ToListAsync(ct);
         return filings.Select(f => new OrganizationFiling(f.Id, f.OrganizationId, f.OrganizationName, organization.AreaCode, f.FilingNumber,
-            f.Jurisdiction, f.Scope, f.AreaCode, f.GrantingAuthority, Enum.Parse<FilingState>(f.Status.ToString()), f.ValidFrom, f.ValidUntil,
+            f.Jurisdiction, f.Scope, f.AreaCode, f.GrantingAuthority, Enum.Parse<FilingState>(f.Status.ToString()), f.GrantedAt.Date(), f.ValidFrom, f.ValidUntil,
             f.Occupations.Select(o => new FiledOccupationScope(o.Key, o.Name, o.Code, o.HighestLevel, o.LowestLevel)).ToList())).ToList();
     }
 }
