@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import {
-  Alert, App, AutoComplete, Button, Card, Checkbox, DatePicker, Descriptions, Divider, Form, Input, InputNumber, List, Modal, Space, Switch, Table,
+  Alert, App, AutoComplete, Button, Card, Checkbox, DatePicker, Descriptions, Divider, Form, Input, InputNumber, List, Modal, Select, Space, Switch, Table,
   Tag, Timeline, Tooltip, Typography, Upload,
 } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api, postForm, unwrap, type Schemas } from '../api/client';
@@ -370,13 +370,27 @@ interface SpotCheckValues {
 /** BAT-04 spot checks by the supervising authority; a finding may suspend the batch. */
 export function SpotChecksCard({ batch: b }: { batch: BatchView }) {
   const [open, setOpen] = useState(false);
+  const [dispatching, setDispatching] = useState(false);
   const checks = b.details.spotChecks;
   const may = mayTake(b, 'recordBatchSpotCheck');
-  if (!may && checks.length === 0) return null;
+  const mayDispatch = mayTake(b, 'dispatchBatchInspector');
+  if (!may && !mayDispatch && checks.length === 0 && b.inspectors.length === 0) return null;
   return (
     <Card title="督查抽查（BAT-04）" data-testid="spot-checks"
-      extra={may && <Button onClick={() => setOpen(true)}>记录抽查</Button>}
+      extra={
+        <Space wrap>
+          {mayDispatch && <Button onClick={() => setDispatching(true)}>选派督查员</Button>}
+          {may && <Button onClick={() => setOpen(true)}>记录抽查</Button>}
+        </Space>
+      }
       styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}>
+      {b.inspectors.length > 0 && (
+        <Descriptions size="small" column={1} style={{ marginBottom: 12 }} data-testid="dispatched-inspectors">
+          {b.inspectors.map((i, n) => (
+            <Descriptions.Item key={n} label="已选派">{`${i.inspectorName}：${i.on} ${i.step}`}</Descriptions.Item>
+          ))}
+        </Descriptions>
+      )}
       <List<SpotCheck>
         size="small"
         dataSource={checks}
@@ -396,6 +410,7 @@ export function SpotChecksCard({ batch: b }: { batch: BatchView }) {
         )}
       />
       {open && <SpotCheckModal batch={b} onClose={() => setOpen(false)} />}
+      {dispatching && <DispatchModal batch={b} onClose={() => setDispatching(false)} />}
     </Card>
   );
 }
@@ -474,5 +489,40 @@ export function LedgerCard({ batch: b }: { batch: BatchView }) {
         }))}
       />
     </Card>
+  );
+}
+
+type DispatchValues = { inspectorId: string; step: string; on: Dayjs };
+
+/** BAT-04: the receiving authority sends an inspector of its area to a key step on a day. */
+function DispatchModal({ batch: b, onClose }: { batch: BatchView; onClose: () => void }) {
+  const [form] = Form.useForm<DispatchValues>();
+  const inspectors = useQuery({
+    queryKey: ['eligible-inspectors', b.id],
+    queryFn: () => unwrap(api.GET('/api/batches/{batchId}/eligible-inspectors', { params: { path: { batchId: b.id } } })),
+  });
+  const dispatch = useBatchCommand(b, (v: DispatchValues, version) =>
+    unwrap(api.POST('/api/batches/{batchId}/inspectors', {
+      params: { path: { batchId: b.id } },
+      body: { version, inspectorId: v.inspectorId, step: v.step.trim(), on: v.on.format('YYYY-MM-DD') },
+    })), '督查员已选派');
+  return (
+    <Modal open title="选派督查员（BAT-04）" okText="选派" cancelText="取消" onCancel={onClose} confirmLoading={dispatch.isPending}
+      onOk={() => form.submit()} destroyOnHidden>
+      <Form form={form} name="dispatch" layout="vertical" initialValues={{ on: b.examDays[0] ? dayjs(b.examDays[0]) : dayjs() }}
+        onFinish={(v) => dispatch.mutateAsync(v).then(onClose).catch(() => undefined)}>
+        <Form.Item name="inspectorId" label="督查员" rules={[{ required: true, message: '请选择督查员' }]}>
+          <Select aria-label="督查员" loading={inspectors.isLoading} placeholder="本辖区的督查员"
+            options={(inspectors.data ?? []).map((i) => ({ value: i.id, label: i.displayName }))} />
+        </Form.Item>
+        <Form.Item name="step" label="督查环节" rules={[{ required: true, whitespace: true, message: '请填写督查环节' }, { max: 100, message: '不超过100字' }]}>
+          <Input aria-label="督查环节" placeholder="如：理论知识考试、操作技能考核" />
+        </Form.Item>
+        <Form.Item name="on" label="督查日期" rules={[{ required: true, message: '请选择日期' }]}>
+          <DatePicker aria-label="督查日期" style={{ width: '100%' }} />
+        </Form.Item>
+        <ProblemAlert error={dispatch.error} />
+      </Form>
+    </Modal>
   );
 }

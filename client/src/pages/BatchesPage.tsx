@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../api/client';
@@ -35,11 +35,14 @@ export function BatchesPage() {
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(searchParams.get('new') === '1');
   const [status, setStatus] = useState<BatchStatus | undefined>((searchParams.get('status') as BatchStatus | null) ?? undefined);
-  const list = useQuery({
-    queryKey: ['batches', page, status],
-    queryFn: () => unwrap(api.GET('/api/batches', { params: { query: { page, pageSize: 20, status } } })),
-  });
   const isOrganization = me?.role === Roles.organization;
+  const isInspector = me?.role === Roles.inspector;
+  const [mine, setMine] = useState(searchParams.get('mine') === '1');
+  const dispatchedToMe = isInspector && mine ? true : undefined;
+  const list = useQuery({
+    queryKey: ['batches', page, status, dispatchedToMe],
+    queryFn: () => unwrap(api.GET('/api/batches', { params: { query: { page, pageSize: 20, status, dispatchedToMe } } })),
+  });
   const closeCreating = () => {
     setCreating(false);
     if (searchParams.has('new')) {
@@ -56,6 +59,9 @@ export function BatchesPage() {
           <Select allowClear placeholder="按状态筛选" style={{ width: 170 }} value={status} aria-label="按状态筛选"
             onChange={(v) => { setStatus(v); setPage(1); }}
             options={terms.options('batchStatuses').filter((o) => isOrganization || o.value !== 'Draft')} />
+          {isInspector && (
+            <Checkbox checked={mine} onChange={(e) => { setMine(e.target.checked); setPage(1); }}>只看选派给我的</Checkbox>
+          )}
           {isOrganization && <Button type="primary" onClick={() => setCreating(true)}>新建批次</Button>}
         </Space>
       }
