@@ -16,6 +16,7 @@ public static class ScopePolicies
     public const string FilingWrite = Prefix + "filing:write";
     public const string CalendarRead = Prefix + "calendar:read";
     public const string BatchesRead = Prefix + "batches:read";
+    public const string BatchesWrite = Prefix + "batches:write";
     public const string NoticeObjectionsRead = Prefix + "notices:objections";
 }
 

@@ -381,6 +381,40 @@ public class BatchTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task BAT_01_a_third_party_system_of_the_organization_runs_the_batch_through_the_api_with_its_scopes()
+    {
+        var b = await Anhui();
+        var admin = await Given.Admin();
+        async Task<Caller> System(string name, params string[] scopes)
+        {
+            var issued = await Host.Scenario(s =>
+            {
+                s.As(admin);
+                s.Post.Json(new { name, organizationId = b.Filing.OrganizationId, scopes }).ToUrl("/api/admin/api-clients");
+                s.StatusCodeShouldBe(HttpStatusCode.Created);
+            });
+            return new Caller("X-Api-Key", (await issued.ReadAsJsonAsync<JsonObject>())!["apiKey"]!.GetValue<string>(), "system");
+        }
+        var system = await System("机构考务系统", "batches:read", "batches:write");
+        var created = await b.Send(system, "/api/batches", new { filingId = b.FilingId, title = "系统报送批次" }, HttpStatusCode.Created);
+        var id = created["value"]!.GetValue<Guid>();
+        await b.Send(system, $"/api/batches/{id}", new
+        {
+            version = 1, title = "系统报送批次", occupations = new[] { new { name = "育婴员", level = 4 } }, subjects = new[] { "理论知识" },
+            examDays = new[] { b.Today.PlusDays(21).ToString("yyyy-MM-dd", null) },
+            sites = new[] { new { name = "考点", address = "路1号", areaCode = "340200" } }, feePerCandidate = 100, feeStandard = "价格文件",
+        }, put: true);
+        var seen = await Given.Get<JsonObject>(system, $"/api/batches/{id}");
+        seen["title"]!.GetValue<string>().ShouldBe("系统报送批次");
+        seen["actions"]!.AsArray().Select(a => a!.GetValue<string>()).ShouldContain("fileBatchPlan");
+
+        var readOnly = await System("只读系统", "batches:read");
+        await b.Send(readOnly, "/api/batches", new { filingId = b.FilingId, title = "x" }, HttpStatusCode.Forbidden);
+        var unrelated = await System("目录系统", "directory:read");
+        await Host.Scenario(s => { s.As(unrelated); s.Get.Url($"/api/batches/{id}"); s.StatusCodeShouldBe(403); });
+    }
+
+    [Fact]
     public async Task BAT_02_a_guangxi_plan_is_announced_as_a_public_notice_and_received_by_the_filing_authority()
     {
         var filing = await new FilingJourney(Host, Given, App, Jurisdiction.Guangxi, "gxb").Participants();

@@ -14,6 +14,9 @@ namespace Assessment.Batches.Batches;
 /// </summary>
 public static class BatchAccess
 {
+    /// <summary>The organization's own users, and third-party systems acting for an organization (with the batches scopes).</summary>
+    public const string OrganizationRoles = Roles.Organization + "," + Roles.ApiClient;
+
     public static bool CanSee(Batch batch, CurrentUser user, AccessControl access)
     {
         if (!access.CanSee(user, batch.AccessScope())) return false;

@@ -66,7 +66,7 @@ public static class BatchViews
     public static IReadOnlyList<string> Actions(Batch b, CurrentUser user, AccessControl access, LocalDate today)
     {
         var actions = new List<string>();
-        if (user.OrganizationId == b.OrganizationId && user.Role == Roles.Organization)
+        if (user.OrganizationId == b.OrganizationId)
         {
             switch (b.Status)
             {

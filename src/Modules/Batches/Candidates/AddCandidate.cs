@@ -23,7 +23,7 @@ public static class AddCandidateEndpoint
     public static Task<IReadOnlySet<string>> LoadAsync(Batch batch, IQuerySession session) => CandidateRows.InOtherOpenBatchesAsync(session, batch);
 
     /// <summary>Enter one candidate (BAT-09 checks; a refused candidate answers 422 with the row's errors).</summary>
-    [Authorize(Roles = Roles.Organization)]
+    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
     [WolverinePost("/api/batches/{batchId}/candidates", OperationId = "addBatchCandidate", Summary = "录入考生")]
     public static (BatchChange, Events) Post(AddCandidate c, [Aggregate("batchId")] Batch batch, IReadOnlySet<string> inOtherOpenBatches,
         Instant now, Actor by)

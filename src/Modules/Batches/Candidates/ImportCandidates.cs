@@ -23,7 +23,7 @@ public static class ImportCandidatesEndpoint
     /// Import candidates from .xlsx (multipart: <c>version</c>, <c>file</c>; the columns of GET /api/batches/candidate-template).
     /// All or nothing: any faulty row answers 422 listing every row's errors under <c>rows</c> and writes nothing.
     /// </summary>
-    [Authorize(Roles = Roles.Organization)]
+    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
     [AcceptsUpload(MaxBytes, "version")]
     [WolverinePost("/api/batches/{batchId}/candidates/import", OperationId = "importBatchCandidates", Summary = "导入考生")]
     [ProducesResponseType<BatchChange>(200)]

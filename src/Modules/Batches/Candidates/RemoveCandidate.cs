@@ -19,7 +19,7 @@ public static class RemoveCandidateEndpoint
     public static ProblemDetails Before(Batch batch, ClaimsPrincipal principal, AccessControl access) => BatchAccess.OwnerOnly(batch, principal, access);
 
     /// <summary>Take a candidate off a draft batch.</summary>
-    [Authorize(Roles = Roles.Organization)]
+    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
     [WolverinePost("/api/batches/{batchId}/candidates/{candidateId}/remove", OperationId = "removeBatchCandidate", Summary = "移除考生")]
     public static (BatchChange, Events) Post(RemoveCandidate c, Guid candidateId, [Aggregate("batchId")] Batch batch, Instant now, Actor by) =>
         (BatchChange.After(batch), [CandidatesDecider.Remove(batch, candidateId, now, by)]);

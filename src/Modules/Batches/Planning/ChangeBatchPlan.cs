@@ -55,7 +55,7 @@ public static class ChangeBatchPlanEndpoint
         (await filings.OfOrganizationAsync(session, batch.OrganizationId)).FirstOrDefault(f => f.FilingId == batch.FilingId);
 
     /// <summary>Change the plan of a draft batch; eligibility is checked when it is filed.</summary>
-    [Authorize(Roles = Roles.Organization)]
+    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
     [WolverinePut("/api/batches/{batchId}", OperationId = "changeBatchPlan", Summary = "修改认定计划")]
     public static (BatchChange, Events, OutgoingMessages) Put(ChangeBatchPlan command, [Aggregate("batchId")] Batch batch, OrganizationFiling? filing,
         PolicyCatalog catalog, IWorkingDayCalendar calendar, Instant now, Actor by)

@@ -31,7 +31,7 @@ public static class FileBatchPlanEndpoint
     /// File the plan with the authority (BAT-01) — or, where the policy asks, publish the certification announcement
     /// (BAT-02) — after every rule of BAT-01/03/05/09/10 holds; a 422 lists every broken rule.
     /// </summary>
-    [Authorize(Roles = Roles.Organization)]
+    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
     [WolverinePost("/api/batches/{batchId}/file", OperationId = "fileBatchPlan", Summary = "报备认定计划")]
     public static (BatchChange, Events, OutgoingMessages) Post(FileBatchPlan command, [Aggregate("batchId")] Batch batch, PlanContext context,
         Instant now, Actor by)

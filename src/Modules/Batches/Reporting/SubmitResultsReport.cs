@@ -19,7 +19,7 @@ public static class SubmitResultsReportEndpoint
 
     /// <summary>Submit the results report — 附件4 and 附件5 as GET …/report/summary and …/report/certificates build them —
     /// after a publicity without objection (BAT-07); a report after the deadline is accepted and marked late.</summary>
-    [Authorize(Roles = Roles.Organization)]
+    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
     [WolverinePost("/api/batches/{batchId}/report", OperationId = "submitResultsReport", Summary = "报备认定结果")]
     public static (BatchChange, Events) Post(SubmitResultsReport command, [Aggregate("batchId")] Batch batch, Instant now, Actor by) =>
         (BatchChange.After(batch), [ReportingDecider.Submit(batch, now, by)]);

@@ -26,7 +26,7 @@ public static class ImportResultsEndpoint
     /// Import results from .xlsx (multipart: <c>version</c>, <c>file</c>; the batch's own template from GET …/results-template:
     /// 证件号码, 姓名, one column per subject, 缺考). All or nothing, with every faulty row under <c>rows</c>.
     /// </summary>
-    [Authorize(Roles = Roles.Organization)]
+    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
     [AcceptsUpload(ImportCandidatesEndpoint.MaxBytes, "version")]
     [WolverinePost("/api/batches/{batchId}/results/import", OperationId = "importBatchResults", Summary = "导入认定成绩")]
     [ProducesResponseType<BatchChange>(200)]
@@ -80,7 +80,7 @@ public static class ImportResultsEndpoint
 public static class ResultsTemplateEndpoint
 {
     /// <summary>Download the batch's results template (.xlsx): one row per candidate, a column per subject.</summary>
-    [Authorize(Roles = Roles.Organization)]
+    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesRead)]
     [WolverineGet("/api/batches/{batchId}/results-template", OperationId = "downloadResultsTemplate", Summary = "下载成绩导入模板")]
     [ProducesResponseType<FileContentResult>(200, Spreadsheet.ContentType)]
     public static async Task<IResult> Get(Guid batchId, ClaimsPrincipal principal, IQuerySession session, AccessControl access)

@@ -28,7 +28,7 @@ public static class RecordResultsEndpoint
     public static Task<IReadOnlyList<OrganizationFiling>> LoadAsync(Batch batch, IOrganizationFilings filings, IQuerySession session) => filings.OfOrganizationAsync(session, batch.OrganizationId);
 
     /// <summary>Enter or correct results per candidate and subject; a candidate passes when every subject reaches 60 (BAT-06).</summary>
-    [Authorize(Roles = Roles.Organization)]
+    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
     [WolverinePost("/api/batches/{batchId}/results", OperationId = "recordBatchResults", Summary = "录入认定成绩")]
     public static (BatchChange, Events) Post(RecordResults command, [Aggregate("batchId")] Batch batch, IReadOnlyList<OrganizationFiling> filings,
         PolicyCatalog catalog, Instant now, Actor by) =>

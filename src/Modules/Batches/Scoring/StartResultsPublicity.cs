@@ -25,7 +25,7 @@ public static class StartResultsPublicityEndpoint
     public static ProblemDetails Before(Batch batch, ClaimsPrincipal principal, AccessControl access) => BatchAccess.OwnerOnly(batch, principal, access);
 
     /// <summary>Publicize the results (BAT-06) for the policy's length, names and identity numbers masked.</summary>
-    [Authorize(Roles = Roles.Organization)]
+    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
     [WolverinePost("/api/batches/{batchId}/publicity", OperationId = "startResultsPublicity", Summary = "发起认定结果公示")]
     public static (BatchChange, Events, OutgoingMessages) Post(StartResultsPublicity command, [Aggregate("batchId")] Batch batch,
         PolicyCatalog catalog, IWorkingDayCalendar calendar, Instant now, Actor by)

@@ -37,7 +37,7 @@ public static class AssignBatchStaffEndpoint
     }
 
     /// <summary>Staff the batch from the organization's roster; BAT-05 separation and recusal are checked at once and at filing.</summary>
-    [Authorize(Roles = Roles.Organization)]
+    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
     [WolverinePut("/api/batches/{batchId}/staff", OperationId = "assignBatchStaff", Summary = "安排考务人员")]
     public static (BatchChange, Events) Put(AssignBatchStaff command, [Aggregate("batchId")] Batch batch, IReadOnlyList<StaffMember> roster,
         Instant now, Actor by) =>

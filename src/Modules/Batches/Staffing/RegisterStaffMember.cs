@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Assessment.Batches.Batches;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
@@ -41,7 +42,7 @@ public static class RegisterStaffMemberEndpoint
     }
 
     /// <summary>Add a person to the organization's roster of examiners, supervisors and invigilators (BAT-05).</summary>
-    [Authorize(Roles = Roles.Organization)]
+    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
     [WolverinePost("/api/batches/staff", OperationId = "registerStaffMember", Summary = "登记工作人员")]
     public static (CreationResponse<Guid>, IStartStream) Post(RegisterStaffMember c, RosterEntry existing, Instant now, Actor by)
     {
