@@ -1,7 +1,6 @@
 // The Filing module is organised by use case (one folder and namespace each); tests cross them freely.
 global using Assessment.Filing.Acceptance;
 global using Assessment.Filing.Applications;
-global using Assessment.Filing.Drafting;
 global using Assessment.Filing.Evaluation;
 global using Assessment.Filing.Filings;
 global using Assessment.Filing.Granting;

@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using Assessment.SharedKernel.Calendar;
 using Assessment.SharedKernel.Events;
-using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
 using Marten;

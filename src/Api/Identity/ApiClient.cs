@@ -1,16 +1,13 @@
 using Assessment.SharedKernel.Http;
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Events;
-using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
-using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 

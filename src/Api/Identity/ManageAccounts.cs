@@ -1,18 +1,14 @@
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel;
-using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Events;
-using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
-using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 

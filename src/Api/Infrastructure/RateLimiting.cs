@@ -3,7 +3,6 @@ using System.Threading.RateLimiting;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Problems;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Assessment.Api.Infrastructure;
 

@@ -1,7 +1,6 @@
 using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Events;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using Wolverine;
 using Wolverine.Http;

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Assessment.SharedKernel.Calendar;
 
 namespace Assessment.SharedKernel.Policies;
 

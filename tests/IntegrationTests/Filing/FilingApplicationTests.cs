@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Alba;
-using Assessment.Filing.Applications;
 using Assessment.IntegrationTests.Infrastructure;
 using Marten;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Alba;
-using Assessment.Filing.Filings;
 using Assessment.IntegrationTests.Infrastructure;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Alba;
 using Assessment.IntegrationTests.Infrastructure;
 using NodaTime;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Alba;
 using Assessment.IntegrationTests.Infrastructure;
 using Assessment.SharedKernel.Events;
 

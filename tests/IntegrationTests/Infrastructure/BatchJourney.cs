@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Alba;
 using Assessment.Notices.Closing;
-using Assessment.SharedKernel.Events;
 using MiniExcelLibs;
 using NodaTime;
 using Wolverine.Tracking;

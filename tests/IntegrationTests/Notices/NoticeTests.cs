@@ -1,4 +1,3 @@
-using Assessment.SharedKernel.Calendar;
 using Assessment.SharedKernel.Contracts;
 using System.Net;
 using System.Text.Json.Nodes;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Alba;
 using Assessment.IntegrationTests.Infrastructure;
-using Assessment.SharedKernel.Events;
 
 namespace Assessment.IntegrationTests.Platform;
 

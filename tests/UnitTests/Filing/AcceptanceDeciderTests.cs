@@ -1,4 +1,3 @@
-using Assessment.Filing.Applications;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Problems;
 using NodaTime;

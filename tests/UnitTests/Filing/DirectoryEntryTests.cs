@@ -1,6 +1,4 @@
-using Assessment.Filing.Applications;
 using Assessment.Filing.Directory;
-using Assessment.Filing.Filings;
 using Assessment.SharedKernel.Events;
 using NodaTime;
 

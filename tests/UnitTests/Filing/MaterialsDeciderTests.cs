@@ -1,5 +1,3 @@
-using Assessment.Filing.Applications;
-using Assessment.Filing.Materials;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;

@@ -1,7 +1,3 @@
-using Assessment.Filing.Applications;
-using Assessment.Filing.Evaluation;
-using Assessment.Filing.Filings;
-using Assessment.Filing.Publicity;
 using Assessment.SharedKernel.Calendar;
 using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Events;

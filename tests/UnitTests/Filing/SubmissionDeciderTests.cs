@@ -1,4 +1,3 @@
-using Assessment.Filing.Applications;
 using Assessment.Filing.Catalog;
 using Assessment.SharedKernel.Calendar;
 using Assessment.SharedKernel.Events;

@@ -1,4 +1,3 @@
-using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Values;
 using JasperFx.Events;

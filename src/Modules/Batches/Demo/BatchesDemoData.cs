@@ -12,7 +12,6 @@ using Assessment.SharedKernel.Demo;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
-using Assessment.SharedKernel.Values;
 using Marten;
 using Marten.Schema;
 using Microsoft.Extensions.Configuration;

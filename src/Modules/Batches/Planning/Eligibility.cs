@@ -2,7 +2,6 @@ using Assessment.Batches.Batches;
 using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
-using NodaTime;
 
 namespace Assessment.Batches.Planning;
 

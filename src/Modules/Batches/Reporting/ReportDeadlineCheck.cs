@@ -1,6 +1,5 @@
 using Assessment.Batches.Batches;
 using Assessment.SharedKernel;
-using Assessment.SharedKernel.Events;
 using NodaTime;
 using Wolverine;
 using Wolverine.Marten;

@@ -7,7 +7,6 @@ using Assessment.SharedKernel.Problems;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
-using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 

@@ -1,8 +1,6 @@
 using Assessment.Batches.Batches;
-using Assessment.Batches.Planning;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Contracts;
-using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Policies;
 using NodaTime;
 using Wolverine;

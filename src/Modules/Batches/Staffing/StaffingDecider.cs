@@ -1,15 +1,7 @@
-using System.Security.Claims;
 using Assessment.Batches.Batches;
 using Assessment.SharedKernel.Events;
-using Assessment.SharedKernel.Http;
-using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using NodaTime;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Assessment.Batches.Staffing;
 

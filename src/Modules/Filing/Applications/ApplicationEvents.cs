@@ -1,19 +1,5 @@
-using Assessment.Filing.Acceptance;
-using Assessment.Filing.Catalog;
-using Assessment.Filing.Drafting;
-using Assessment.Filing.Evaluation;
-using Assessment.Filing.Filings;
-using Assessment.Filing.Granting;
-using Assessment.Filing.Lifecycle;
-using Assessment.Filing.Materials;
-using Assessment.Filing.Numbering;
-using Assessment.Filing.Organizations;
-using Assessment.Filing.Publicity;
-using Assessment.Filing.Submission;
 using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Events;
-using Assessment.SharedKernel.Http;
-using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
 using NodaTime;
 

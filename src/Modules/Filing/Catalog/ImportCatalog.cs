@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Events;
-using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Values;
 using Marten;

@@ -1,10 +1,8 @@
-using Assessment.Filing.Catalog;
 using Assessment.Filing.Organizations;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Calendar;
 using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Demo;
-using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Values;
 using Marten;

@@ -8,7 +8,6 @@ using Assessment.SharedKernel.Values;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
-using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 

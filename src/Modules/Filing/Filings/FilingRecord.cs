@@ -1,17 +1,4 @@
-using Assessment.Filing.Acceptance;
 using Assessment.Filing.Applications;
-using Assessment.Filing.Catalog;
-using Assessment.Filing.Drafting;
-using Assessment.Filing.Evaluation;
-using Assessment.Filing.Granting;
-using Assessment.Filing.Lifecycle;
-using Assessment.Filing.Materials;
-using Assessment.Filing.Numbering;
-using Assessment.Filing.Organizations;
-using Assessment.Filing.Publicity;
-using Assessment.Filing.Submission;
-using Assessment.SharedKernel.Events;
-using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
 using NodaTime;
 

@@ -6,7 +6,6 @@ using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Values;
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -1,16 +1,6 @@
 using System.Security.Claims;
-using Assessment.Filing.Acceptance;
-using Assessment.Filing.Applications;
-using Assessment.Filing.Catalog;
-using Assessment.Filing.Drafting;
-using Assessment.Filing.Evaluation;
 using Assessment.Filing.Filings;
-using Assessment.Filing.Granting;
-using Assessment.Filing.Materials;
 using Assessment.Filing.Numbering;
-using Assessment.Filing.Organizations;
-using Assessment.Filing.Publicity;
-using Assessment.Filing.Submission;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -20,7 +10,6 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
-using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 

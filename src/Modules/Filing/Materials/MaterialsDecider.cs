@@ -1,32 +1,10 @@
-using System.Globalization;
-using System.Security.Claims;
 using System.Security.Cryptography;
-using Assessment.Filing.Acceptance;
 using Assessment.Filing.Applications;
-using Assessment.Filing.Catalog;
-using Assessment.Filing.Drafting;
-using Assessment.Filing.Evaluation;
-using Assessment.Filing.Filings;
-using Assessment.Filing.Granting;
-using Assessment.Filing.Lifecycle;
-using Assessment.Filing.Numbering;
-using Assessment.Filing.Organizations;
-using Assessment.Filing.Publicity;
-using Assessment.Filing.Submission;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Events;
-using Assessment.SharedKernel.Http;
-using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using NodaTime;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Assessment.Filing.Materials;
 

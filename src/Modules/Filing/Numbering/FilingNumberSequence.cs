@@ -2,7 +2,6 @@ using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Values;
-using JasperFx;
 using JasperFx.Events;
 using Marten;
 using NodaTime;

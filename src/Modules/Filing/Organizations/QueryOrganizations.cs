@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,3 @@
-using Assessment.SharedKernel;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;

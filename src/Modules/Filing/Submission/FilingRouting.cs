@@ -1,17 +1,4 @@
-using Assessment.Filing.Acceptance;
-using Assessment.Filing.Applications;
-using Assessment.Filing.Catalog;
-using Assessment.Filing.Drafting;
-using Assessment.Filing.Evaluation;
-using Assessment.Filing.Filings;
-using Assessment.Filing.Granting;
-using Assessment.Filing.Lifecycle;
-using Assessment.Filing.Materials;
-using Assessment.Filing.Numbering;
-using Assessment.Filing.Organizations;
-using Assessment.Filing.Publicity;
 using Assessment.SharedKernel.Calendar;
-using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Policies;
 using NodaTime;
 
