@@ -27,8 +27,7 @@ public static class BatchesModule
             opts.Schema.For<StaffMember>().DatabaseSchemaName(Schema).Index(x => x.OrganizationId);
         });
         services.AddSingleton<ITermProvider, BatchTerms>();
-        services.AddSingleton<Demo.BatchDemoNotices>();
-        services.AddHostedService(sp => sp.GetRequiredService<Demo.BatchDemoNotices>());
+        SharedKernel.Demo.DemoMessages<Demo.BatchesDemoData>.Register(services);
         services.InitializeMartenWith<Demo.BatchesDemoData>();
         services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(BatchesModule).Assembly));
         return services;

@@ -48,8 +48,7 @@ public static class FilingModule
         services.AddSingleton<SharedKernel.Contracts.IOrganizationNames, RegisteredOrganizationNames>();
         services.AddSingleton<SharedKernel.Contracts.IOrganizationFilings, PublishedFilings>();
         services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(FilingModule).Assembly));
-        services.AddSingleton<Demo.DemoNoticeRequests>();
-        services.AddHostedService(sp => sp.GetRequiredService<Demo.DemoNoticeRequests>());
+        SharedKernel.Demo.DemoMessages<Demo.FilingDemoData>.Register(services);
         services.InitializeMartenWith<Demo.FilingDemoData>();
         return services;
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Assessment.Batches.Batches;
 using Assessment.SharedKernel;
@@ -30,26 +29,15 @@ public static class ImportCandidatesEndpoint
     public static async Task<IResult> Post(Guid batchId, HttpRequest request, ClaimsPrincipal principal, IDocumentSession session,
         AccessControl access, Instant now, Actor by)
     {
-        if (!request.HasFormContentType) return Results.Problem(Problems.Validation("file", "请以 multipart/form-data 上传文件。"));
-        var form = await UploadForms.ReadAsync(request);
-        var stream = await session.Events.FetchForWriting<Batch>(batchId);
-        if (stream.Aggregate is not { } batch) return Results.Problem(Problems.NotFound("认定批次"));
-        var denied = BatchAccess.OwnerOnly(batch, principal, access);
-        if (!ReferenceEquals(denied, WolverineContinue.NoProblems)) return Results.Problem(denied);
-
-        if (!long.TryParse(form["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1)
-            return Results.Problem(Problems.Validation("version", "请提供读取时的版本号。"));
-        if (form.Files.GetFile("file") is not { Length: > 0 } file) return Results.Problem(Problems.Validation("file", "请选择要导入的文件。"));
-        ExpectedVersion.Check(version, batch.Version);
-
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer);
-        buffer.Position = 0;
-        var (rows, fileError) = SheetRows.Read(buffer, file.FileName, CandidateRows.Columns.Take(7).ToList());
+        var (upload, problem) = await BatchUploads.OpenAsync(batchId, request, principal, session, access);
+        if (upload is null) return Results.Problem(problem!);
+        var (stream, batch) = (upload.Stream, upload.Batch);
+        using var buffer = upload.Content;
+        var (rows, fileError) = SheetRows.Read(buffer, upload.FileName, CandidateRows.Columns.Take(7).ToList());
         if (fileError is not null) return Results.Problem(Problems.Validation("file", fileError));
         var inputs = rows.Select(r => (r.Row, new CandidateInput(r.Cell("姓名"), r.Cell("证件类型"), r.Cell("证件号码"), r.Cell("所在单位"),
             r.Cell("职业名称"), r.Cell("职业技能等级"), r.Cell("联系电话"), r.Cell("考生所在地市")))).ToList();
-        var added = CandidatesDecider.Add(batch, inputs, await CandidateRows.InOtherOpenBatchesAsync(session, batch), Path.GetFileName(file.FileName), now, by);
+        var added = CandidatesDecider.Add(batch, inputs, await CandidateRows.InOtherOpenBatchesAsync(session, batch), upload.FileName, now, by);
         stream.AppendOne(added);
         await session.SaveChangesAsync();
         return Results.Ok(BatchChange.After(batch));

@@ -15,11 +15,8 @@ using Assessment.SharedKernel.Problems;
 using Marten;
 using Marten.Schema;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
-using Wolverine;
 
 namespace Assessment.Batches.Demo;
 
@@ -30,7 +27,7 @@ namespace Assessment.Batches.Demo;
 /// spot check and a draft (Wuhu, Anhui). The notices they need are asked of the Notices module once the platform runs.
 /// </summary>
 public sealed class BatchesDemoData(IConfiguration configuration, IWorkingDayCalendar calendar, PolicyCatalog catalog, IOrganizationFilings filings,
-    IClock clock, BatchDemoNotices notices, ILogger<BatchesDemoData> logger) : IInitialData
+    IClock clock, DemoMessages<BatchesDemoData> notices, ILogger<BatchesDemoData> logger) : IInitialData
 {
     public async Task Populate(IDocumentStore store, CancellationToken cancellationToken)
     {
@@ -49,7 +46,7 @@ public sealed class BatchesDemoData(IConfiguration configuration, IWorkingDayCal
         logger.LogInformation("Demo batches loaded");
     }
 
-    private sealed class Seeder(IDocumentSession session, PolicyCatalog catalog, WorkingDayCalendar calendar, LocalDate today, BatchDemoNotices notices)
+    private sealed class Seeder(IDocumentSession session, PolicyCatalog catalog, WorkingDayCalendar calendar, LocalDate today, DemoMessages<BatchesDemoData> notices)
     {
         private int _serial;
 
@@ -165,34 +162,4 @@ public sealed class BatchesDemoData(IConfiguration configuration, IWorkingDayCal
             return body + "10X98765432"[sum % 11];
         }
     }
-}
-
-/// <summary>The demo batches' messages to other modules — notices (announcements, results publicity) and accepted reports —
-/// sent once the platform runs, as the API sends them.</summary>
-/// <remarks>The bus is resolved only then: it depends on the document store, which runs the demo data first.</remarks>
-public sealed class BatchDemoNotices(IHostApplicationLifetime lifetime, IServiceProvider services, ILogger<BatchDemoNotices> logger) : IHostedService
-{
-    public List<object> Pending { get; } = [];
-
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        lifetime.ApplicationStarted.Register(() => _ = PublishAsync());
-        return Task.CompletedTask;
-    }
-
-    private async Task PublishAsync()
-    {
-        try
-        {
-            var bus = services.GetRequiredService<IMessageBus>();
-            foreach (var message in Pending) await bus.InvokeAsync(message);
-            Pending.Clear();
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Could not open the demo batches' notices");
-        }
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -33,22 +33,11 @@ public static class ImportResultsEndpoint
     public static async Task<IResult> Post(Guid batchId, HttpRequest request, ClaimsPrincipal principal, IDocumentSession session,
         AccessControl access, IOrganizationFilings filings, PolicyCatalog catalog, Instant now, Actor by)
     {
-        if (!request.HasFormContentType) return Results.Problem(Problems.Validation("file", "请以 multipart/form-data 上传文件。"));
-        var form = await UploadForms.ReadAsync(request);
-        var stream = await session.Events.FetchForWriting<Batch>(batchId);
-        if (stream.Aggregate is not { } batch) return Results.Problem(Problems.NotFound("认定批次"));
-        var denied = BatchAccess.OwnerOnly(batch, principal, access);
-        if (!ReferenceEquals(denied, WolverineContinue.NoProblems)) return Results.Problem(denied);
-
-        if (!long.TryParse(form["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1)
-            return Results.Problem(Problems.Validation("version", "请提供读取时的版本号。"));
-        if (form.Files.GetFile("file") is not { Length: > 0 } file) return Results.Problem(Problems.Validation("file", "请选择要导入的文件。"));
-        ExpectedVersion.Check(version, batch.Version);
-
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer);
-        buffer.Position = 0;
-        var (rows, fileError) = SheetRows.Read(buffer, file.FileName, ["证件号码", .. batch.Subjects, "缺考"]);
+        var (upload, problem) = await BatchUploads.OpenAsync(batchId, request, principal, session, access);
+        if (upload is null) return Results.Problem(problem!);
+        var (stream, batch) = (upload.Stream, upload.Batch);
+        using var buffer = upload.Content;
+        var (rows, fileError) = SheetRows.Read(buffer, upload.FileName, ["证件号码", .. batch.Subjects, "缺考"]);
         if (fileError is not null) return Results.Problem(Problems.Validation("file", fileError));
         var byNumber = batch.Candidates.ToDictionary(c => c.DocumentNumber);
         var errors = new List<CandidateRowError>();
@@ -70,7 +59,7 @@ public static class ImportResultsEndpoint
         }
         if (errors.Count > 0) throw RowErrors.Refuse(errors);
         var recorded = ResultsDecider.Record(batch, entries, await filings.OfOrganizationAsync(session, batch.OrganizationId), catalog, now.Date(),
-            Path.GetFileName(file.FileName), now, by);
+            upload.FileName, now, by);
         stream.AppendOne(recorded);
         await session.SaveChangesAsync();
         return Results.Ok(BatchChange.After(batch));

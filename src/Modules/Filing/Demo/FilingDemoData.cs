@@ -1,28 +1,24 @@
 using Assessment.Filing.Organizations;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Calendar;
-using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Demo;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Values;
 using Marten;
 using Marten.Schema;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
-using Wolverine;
 
 namespace Assessment.Filing.Demo;
 
 /// <summary>
 /// The Filing module's demo data (embedded mode only): the demo organizations and filing applications in every state,
 /// granted filings in all four jurisdictions. The publicity notices they need are opened through the Notices module's
-/// contract once the platform runs (<see cref="DemoNoticeRequests"/>).
+/// contract once the platform runs (<see cref="DemoMessages{TModule}"/>).
 /// </summary>
 public sealed class FilingDemoData(IConfiguration configuration, IClock clock, IWorkingDayCalendar calendar, PolicyCatalog catalog,
-    DemoNoticeRequests notices, ILogger<FilingDemoData> logger) : IInitialData
+    DemoMessages<FilingDemoData> notices, ILogger<FilingDemoData> logger) : IInitialData
 {
     private sealed record DemoOrganization(string Key, string Name, string Division, OrganizationCategory Category, OrganizationNature Nature,
         string Address, string Legal, string Contact, string Phone);
@@ -68,33 +64,4 @@ public sealed class FilingDemoData(IConfiguration configuration, IClock clock, I
         await session.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Demo organizations and filing applications loaded");
     }
-}
-
-/// <summary>The demo's publicity notices, asked of the Notices module once the platform (and its message bus) runs.</summary>
-/// <remarks>The bus is resolved only then: it depends on the document store, which runs the demo data first.</remarks>
-public sealed class DemoNoticeRequests(IHostApplicationLifetime lifetime, IServiceProvider services, ILogger<DemoNoticeRequests> logger) : IHostedService
-{
-    public List<OpenNotice> Pending { get; } = [];
-
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        lifetime.ApplicationStarted.Register(() => _ = PublishAsync());
-        return Task.CompletedTask;
-    }
-
-    private async Task PublishAsync()
-    {
-        try
-        {
-            var bus = services.GetRequiredService<IMessageBus>();
-            foreach (var notice in Pending) await bus.InvokeAsync(notice);
-            Pending.Clear();
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Could not open the demo's publicity notices");
-        }
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
