@@ -114,6 +114,9 @@ test('an organization runs a certification batch from its plan to the accepted r
         await pick(page, '电工');
         // close the list by clicking the dialog's title, not with Escape (which would close the dialog)
         await dialog.getByText('登记人员', { exact: true }).first().click();
+        await dialog.getByLabel('可考评的等级').click();
+        await pick(page, '四级/中级工');
+        await dialog.getByText('登记人员', { exact: true }).first().click();
       }
       await dialog.getByRole('button', { name: '登记' }).click();
       await expect(dialog).toBeHidden();

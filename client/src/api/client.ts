@@ -17,12 +17,32 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
   return data as T;
 }
 
-/** Posts multipart/form-data (openapi-fetch sends JSON); failures arrive as the same ApiProblem. */
-export async function postForm<T>(url: string, fields: Record<string, string | Blob>): Promise<T> {
+/**
+ * Posts multipart/form-data (openapi-fetch sends JSON); failures arrive as the same ApiProblem. With `onProgress` the
+ * upload reports the share sent (0–1), so a large import shows progress; the server then checks every row at once.
+ */
+export async function postForm<T>(url: string, fields: Record<string, string | Blob>, onProgress?: (sent: number) => void): Promise<T> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  const response = await fetch(url, { method: 'POST', body: form, credentials: 'same-origin' });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new ApiProblem(response.status, body as ProblemBody);
-  return body as T;
+  if (!onProgress) {
+    const response = await fetch(url, { method: 'POST', body: form, credentials: 'same-origin' });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) throw new ApiProblem(response.status, body as ProblemBody);
+    return body as T;
+  }
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', url);
+    request.withCredentials = true;
+    request.upload.onprogress = (e) => { if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total); };
+    request.upload.onload = () => onProgress(1);
+    request.onload = () => {
+      let body: unknown = {};
+      try { body = JSON.parse(request.responseText || '{}'); } catch { body = {}; }
+      if (request.status >= 200 && request.status < 300) resolve(body as T);
+      else reject(new ApiProblem(request.status, body as ProblemBody));
+    };
+    request.onerror = () => reject(new ApiProblem(0, { title: '网络连接失败，请检查网络后重试。' }));
+    request.send(form);
+  });
 }

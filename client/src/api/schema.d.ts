@@ -1821,6 +1821,7 @@ export interface components {
             documentNumber: string;
             qualification: string;
             occupations: string[];
+            levels: number[];
         };
         "Batches.RemoveCandidate": {
             /** Format: int64 */
@@ -1863,6 +1864,7 @@ export interface components {
             documentNumber: string;
             qualification: string;
             occupations: string[];
+            levels: number[];
         };
         "Batches.StaffPick": {
             /** Format: uuid */

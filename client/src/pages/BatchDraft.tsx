@@ -16,7 +16,7 @@ import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
 import { RuleTag } from '../lib/RuleTag';
 import { useTerms } from '../lib/terms';
 import {
-  LineProblems, RowErrorsTable, batchKey, mayTake, rowsOf, rulesOf, useBatchCommand, type BatchState, type BatchView,
+  ImportProgress, LineProblems, RowErrorsTable, batchKey, mayTake, rowsOf, rulesOf, useBatchCommand, useUploadProgress, type BatchState, type BatchView,
 } from './BatchParts';
 
 type StaffRole = Schemas['Batches.StaffRole'];
@@ -359,6 +359,7 @@ function StaffStep({ batch: b, footer }: { batch: BatchView; footer: ReactNode }
             { title: '证件', width: 260, render: (_, p) => `${p.documentTypeName} ${p.documentNumber}` },
             { title: '资格', dataIndex: 'qualification', width: 220 },
             { title: '可考评的职业（工种）', width: 200, render: (_, p) => (p.occupations.length > 0 ? p.occupations.join('、') : '—') },
+            { title: '可考评的等级', width: 200, render: (_, p) => (p.levels.length > 0 ? p.levels.map((l) => terms.name('skillLevels', l)).join('、') : '—') },
           ]}
         />
       </Card>
@@ -425,6 +426,7 @@ interface StaffValues {
   documentNumber: string;
   qualification: string;
   occupations: string[];
+  levels?: number[];
 }
 
 /** Validates a resident identity number as the server will (GB 11643), while it is typed; other documents are checked by the server. */
@@ -443,7 +445,8 @@ function RegisterStaffModal({ batch: b, onClose }: { batch: BatchView; onClose: 
   const { message } = App.useApp();
   const register = useMutation({
     mutationFn: (v: StaffValues) => unwrap(api.POST('/api/batches/staff', {
-      body: { name: v.name.trim(), documentType: v.documentType, documentNumber: v.documentNumber.trim(), qualification: v.qualification.trim(), occupations: v.occupations ?? [] },
+      body: { name: v.name.trim(), documentType: v.documentType, documentNumber: v.documentNumber.trim(), qualification: v.qualification.trim(),
+        occupations: v.occupations ?? [], levels: v.levels ?? [] },
     })),
     onSuccess: () => {
       client.invalidateQueries({ queryKey: ['batch-staff'] });
@@ -455,7 +458,7 @@ function RegisterStaffModal({ batch: b, onClose }: { batch: BatchView; onClose: 
   const occupationNames = [...new Set(b.occupations.map((o) => o.name))];
   return (
     <Modal open title="登记人员" onCancel={onClose} onOk={() => form.submit()} confirmLoading={register.isPending} okText="登记" cancelText="取消" destroyOnHidden>
-      <Form form={form} name="staff" layout="vertical" initialValues={{ documentType: 201, occupations: [] }} onFinish={(v) => register.mutate(v)}>
+      <Form form={form} name="staff" layout="vertical" initialValues={{ documentType: 201, occupations: [], levels: [] }} onFinish={(v) => register.mutate(v)}>
         <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 50, message: '不超过50字' }]}>
           <Input aria-label="姓名" />
         </Form.Item>
@@ -480,6 +483,16 @@ function RegisterStaffModal({ batch: b, onClose }: { batch: BatchView; onClose: 
           <Select mode="tags" aria-label="可考评的职业（工种）" placeholder="选择或输入职业（工种）名称"
             options={occupationNames.map((n) => ({ value: n, label: n }))} />
         </Form.Item>
+        <Form.Item name="levels" label="可考评的等级" extra="考评人员须覆盖本批次各职业（工种）的认定等级（BAT-05）"
+          dependencies={['occupations']}
+          rules={[({ getFieldValue }) => ({
+            validator: async (_: unknown, value?: number[]) => {
+              if ((getFieldValue('occupations') ?? []).length > 0 && (value ?? []).length === 0) throw new Error('请选择可考评的等级');
+            },
+          })]}>
+          <Select mode="multiple" aria-label="可考评的等级" placeholder="选择等级"
+            options={terms.list('skillLevels').map((t) => ({ value: Number(t.code), label: t.name }))} />
+        </Form.Item>
         <ProblemAlert error={register.error} />
       </Form>
     </Modal>
@@ -492,8 +505,11 @@ function CandidatesStep({ batch: b, rules, footer }: { batch: BatchView; rules: 
   const { modal, message } = App.useApp();
   const [adding, setAdding] = useState(false);
   const template = useMutation({ mutationFn: () => downloadFile('/api/batches/candidate-template', '考生导入模板.xlsx'), onError: () => message.error('模板下载失败，请重试。') });
-  const importing = useBatchCommand(b, (file: File, version) =>
-    postForm<BatchState>(`/api/batches/${b.id}/candidates/import`, { version: String(version), file }), '考生已导入');
+  const upload = useUploadProgress();
+  const importing = useBatchCommand(b, (file: File, version) => {
+    upload.start();
+    return postForm<BatchState>(`/api/batches/${b.id}/candidates/import`, { version: String(version), file }, upload.report);
+  }, '考生已导入');
   const remove = useBatchCommand(b, (candidateId: string, version) =>
     unwrap(api.POST('/api/batches/{batchId}/candidates/{candidateId}/remove', { params: { path: { batchId: b.id, candidateId } }, body: { version } })),
   '考生已移除');
@@ -515,6 +531,7 @@ function CandidatesStep({ batch: b, rules, footer }: { batch: BatchView; rules: 
         )}
       </Space>
       {b.occupations.length === 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="请先在“计划”中填写认定的职业（工种）和等级，再录入考生。" />}
+      <ImportProgress sent={upload.sent} pending={importing.isPending} />
       {importing.error && <div data-testid="import-problem"><ProblemAlert error={importing.error} /></div>}
       <RowErrorsTable rows={rowsOf(importing.error)} />
       {remove.error && <ProblemAlert error={remove.error} />}

@@ -1,4 +1,5 @@
-import { App, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { App, Progress, Table, Tag, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Schemas } from '../api/client';
 import { ApiProblem, type RowError, type RuleViolation } from '../api/problem';
@@ -28,6 +29,23 @@ export function useBatchCommand<T = void>(b: BatchView, run: (args: T, version: 
       message.success(done);
     },
   });
+}
+
+/** An upload's progress (0–1) while it is sent; null before the first import. */
+export function useUploadProgress() {
+  const [sent, setSent] = useState<number | null>(null);
+  return { sent, start: () => setSent(0), report: setSent };
+}
+
+/** Shown while an import runs: the share of the file uploaded, then the server checking every row (large files take a while). */
+export function ImportProgress({ sent, pending }: { sent: number | null; pending: boolean }) {
+  if (!pending || sent === null) return null;
+  return (
+    <div data-testid="import-progress" style={{ maxWidth: 420, marginBottom: 12 }}>
+      <Progress percent={Math.round(sent * 100)} status="active" size="small" />
+      <Typography.Text type="secondary">{sent < 1 ? '正在上传文件…' : '文件已上传，正在逐行校验，请稍候…'}</Typography.Text>
+    </div>
+  );
 }
 
 /** The rules a failed command broke (empty for other failures). */

@@ -16,7 +16,9 @@ import { formatDateTime } from '../lib/format';
 import { ProblemAlert } from '../lib/ProblemAlert';
 import { useTerms } from '../lib/terms';
 import { CandidateTable } from './BatchDraft';
-import { ResultTag, RowErrorsTable, mayTake, rowsOf, useBatchCommand, type BatchState, type BatchView } from './BatchParts';
+import {
+  ImportProgress, ResultTag, RowErrorsTable, mayTake, rowsOf, useBatchCommand, useUploadProgress, type BatchState, type BatchView,
+} from './BatchParts';
 
 type Candidate = Schemas['Batches.CandidateView'];
 type Staff = Schemas['Batches.StaffView'];
@@ -88,8 +90,11 @@ export function ResultsCard({ batch: b }: { batch: BatchView }) {
   }, [b, dirty]);
   const record = useBatchCommand(b, (results: Schemas['Batches.ResultEntry'][], version) =>
     unwrap(api.POST('/api/batches/{batchId}/results', { params: { path: { batchId: b.id } }, body: { version, results } })), '成绩已保存');
-  const importing = useBatchCommand(b, (file: File, version) =>
-    postForm<BatchState>(`/api/batches/${b.id}/results/import`, { version: String(version), file }), '成绩已导入');
+  const upload = useUploadProgress();
+  const importing = useBatchCommand(b, (file: File, version) => {
+    upload.start();
+    return postForm<BatchState>(`/api/batches/${b.id}/results/import`, { version: String(version), file }, upload.report);
+  }, '成绩已导入');
   const template = useMutation({ mutationFn: () => downloadFile(`/api/batches/${b.id}/results-template`, '成绩导入模板.xlsx') });
   const entryErrors = rowErrorsByCandidate(rowsOf(record.error), sent);
   const change = (id: string, entry: Partial<Entry>) => {
@@ -158,6 +163,7 @@ export function ResultsCard({ batch: b }: { batch: BatchView }) {
         </Space>
       )}
       {template.error && <ProblemAlert error={template.error} />}
+      <ImportProgress sent={upload.sent} pending={importing.isPending} />
       {importing.error && <ProblemAlert error={importing.error} />}
       <RowErrorsTable rows={rowsOf(importing.error)} />
       {b.personalDataMasked && <Alert type="info" showIcon style={{ margin: '8px 0' }} title="身份证件号码已按规定隐藏" />}

@@ -248,7 +248,7 @@ public class BatchTests(AppFixture app) : IntegrationTest(app)
         await b.Send(b.Organization, "/api/batches/staff", new
         {
             name = "王考评", documentType = 201, documentNumber = BatchJourney.IdNumber(911, birth: "19800101"), qualification = "考评员证书",
-            occupations = new[] { "育婴员" },
+            occupations = new[] { "育婴员" }, levels = new[] { 4 },
         }, HttpStatusCode.Conflict);
         var supervisor = await b.Person("赵督导", 912);
         var invigilator = await b.Person("钱监考", 913);

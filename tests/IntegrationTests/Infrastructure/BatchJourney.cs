@@ -55,11 +55,12 @@ public sealed class BatchJourney(IAlbaHost host, Scenarios given, AppFixture app
             sites = new[] { new { name = $"{tag}考点", address = "人民路1号", areaCode = siteArea } }, feePerCandidate = 300m, feeStandard,
         }, put: true);
 
-    public async Task<Guid> Person(string name, int serial, string occupation = "育婴员")
+    public async Task<Guid> Person(string name, int serial, string occupation = "育婴员", int[]? levels = null)
     {
         var created = await Send(Organization, "/api/batches/staff", new
         {
             name, documentType = 201, documentNumber = IdNumber(serial, birth: "19800101"), qualification = "考评员证书", occupations = new[] { occupation },
+            levels = levels ?? [1, 2, 3, 4, 5],
         }, HttpStatusCode.Created);
         var id = created["value"]!.GetValue<Guid>();
         Staff.Add(id);

@@ -1,6 +1,7 @@
 using Assessment.Batches.Batches;
 using Assessment.Batches.Planning;
 using Assessment.Batches.Scoring;
+using Assessment.Batches.Staffing;
 using Assessment.SharedKernel.Calendar;
 using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Events;
@@ -102,6 +103,24 @@ public class BatchDeciderTests
         batch.Apply(new ResultsRecorded(batch.Id, [new CandidateResult(batch.Candidates[0].Id, true, [], false)], null, Now, Actor.System));
         var (started, _) = ResultsDecider.StartPublicity(batch, Policies, Calendar, new LocalDate(2021, 4, 30), Guid.NewGuid(), Now, Actor.System);
         (started.WindowEnd, started.Unit).ShouldBe((new LocalDate(2021, 5, 6), PublicityUnits.CalendarDays));
+    }
+
+    [Fact]
+    public void BAT_05_every_occupation_and_level_of_the_plan_needs_an_examiner_qualified_for_that_level()
+    {
+        var batch = Planned(Filing("anhui", "city", "340200", new LocalDate(2020, 5, 1)), new LocalDate(2021, 7, 1), "340200");
+        StaffAssignment Person(string name, StaffRole role, params int[] levels) =>
+            new(Guid.NewGuid(), name, $"3402021980010100{name.Length}{(int)role}", "考评员证书", role, ["育婴员"], levels, []);
+        var staff = new List<StaffAssignment>
+        {
+            Person("王", StaffRole.Invigilator), Person("李督导", StaffRole.QualitySupervisor), Person("张考评员", StaffRole.Examiner, 3),
+        };
+        var refused = StaffingRules.Check(new Batch { Staff = staff, Candidates = batch.Candidates, Occupations = batch.Occupations });
+        refused.ShouldHaveSingleItem().Code.ShouldBe("batch.no-qualified-examiner");
+        refused[0].Message.ShouldContain("四级/中级工");
+
+        staff[2] = Person("张考评员", StaffRole.Examiner, 3, 4, 5);
+        StaffingRules.Check(new Batch { Staff = staff, Candidates = batch.Candidates, Occupations = batch.Occupations }).ShouldBeEmpty();
     }
 
     [Theory]

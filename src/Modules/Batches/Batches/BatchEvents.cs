@@ -19,7 +19,7 @@ public sealed record BatchSite(string Name, string Address, string AreaCode);
 /// <summary>A person of the batch's staff: who they are, their role, and the candidates they declared a relation to
 /// (trained them, family …) by identity number (BAT-05).</summary>
 public sealed record StaffAssignment(Guid StaffId, string Name, string DocumentNumber, string Qualification, StaffRole Role,
-    IReadOnlyList<string> Occupations, IReadOnlyList<string> DeclaredRelations);
+    IReadOnlyList<string> Occupations, IReadOnlyList<int> Levels, IReadOnlyList<string> DeclaredRelations);
 
 /// <summary>A candidate (考生) with the data 附件5 needs (BAT-09).</summary>
 public sealed record Candidate(Guid Id, string Name, int DocumentType, string DocumentNumber, string Employer, string OccupationKey,

@@ -144,7 +144,7 @@ public sealed class BatchesDemoData(IConfiguration configuration, IWorkingDayCal
             return new[] { ("考评", "一级考评员"), ("督导", "内部质量督导员培训合格"), ("监考", "监考人员培训合格") }.Select((r, i) =>
             {
                 var registered = new StaffMemberRegistered(Guid.CreateVersion7(), filing.OrganizationId, $"{Surnames[(_serial + i) % Surnames.Length]}{r.Item1}员",
-                    201, IdNumber(area, 500 + ++_serial, "19780312"), r.Item2, [occupation], At(day, 9), person);
+                    201, IdNumber(area, 500 + ++_serial, "19780312"), r.Item2, [occupation], i == 0 ? [1, 2, 3, 4, 5] : [], At(day, 9), person);
                 session.Events.StartStream<StaffMember>(registered.StaffId, registered);
                 return StaffMember.Create(registered);
             }).ToList();

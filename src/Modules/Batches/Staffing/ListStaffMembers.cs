@@ -9,7 +9,7 @@ using Wolverine.Http;
 namespace Assessment.Batches.Staffing;
 
 public sealed record StaffMemberView(Guid Id, string Name, string DocumentTypeName, string DocumentNumber, string Qualification,
-    IReadOnlyList<string> Occupations);
+    IReadOnlyList<string> Occupations, IReadOnlyList<int> Levels);
 
 public static class ListStaffMembersEndpoint
 {
@@ -22,6 +22,6 @@ public static class ListStaffMembersEndpoint
         if (organization is null) return [];
         var staff = await session.Query<StaffMember>().Where(s => s.OrganizationId == organization).OrderBy(s => s.Name).ToListAsync();
         return staff.Select(s => new StaffMemberView(s.Id, s.Name, IdentityDocumentTypes.Names[(IdentityDocumentType)s.DocumentType], s.DocumentNumber,
-            s.Qualification, s.Occupations)).ToList();
+            s.Qualification, s.Occupations, s.Levels)).ToList();
     }
 }

@@ -13,8 +13,12 @@ using Wolverine.Marten;
 
 namespace Assessment.Batches.Staffing;
 
-/// <summary>A person for the organization's roster; <paramref name="Occupations"/> are the occupations they may examine.</summary>
-public sealed record RegisterStaffMember(string Name, int DocumentType, string DocumentNumber, string Qualification, IReadOnlyList<string> Occupations);
+/// <summary>
+/// A person for the organization's roster; <paramref name="Occupations"/> and <paramref name="Levels"/> (1 = 一级 … 5 = 五级)
+/// are what they may examine (BAT-05).
+/// </summary>
+public sealed record RegisterStaffMember(string Name, int DocumentType, string DocumentNumber, string Qualification, IReadOnlyList<string> Occupations,
+    IReadOnlyList<int> Levels);
 
 /// <summary>Whether the person's identity document is on the organization's roster already.</summary>
 public sealed record RosterEntry(bool Exists);
@@ -31,6 +35,8 @@ public static class RegisterStaffMemberEndpoint
         if (string.IsNullOrWhiteSpace(c.Qualification) || c.Qualification.Length > 200) errors["qualification"] = ["请填写资格（如考评员证书编号、职业技能等级，不超过200字）。"];
         if (c.Occupations.Count > 50 || c.Occupations.Any(o => string.IsNullOrWhiteSpace(o) || o.Length > 100))
             errors["occupations"] = ["可考评的职业（工种）每项不超过100字，最多50项。"];
+        if (c.Levels.Count > 5 || c.Levels.Any(l => l is < 1 or > 5)) errors["levels"] = ["可考评的等级为一级至五级。"];
+        if (c.Occupations.Count > 0 && c.Levels.Count == 0) errors["levels"] = ["请选择可考评的等级。"];
         return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
     }
 
@@ -51,7 +57,7 @@ public static class RegisterStaffMemberEndpoint
         var id = Guid.CreateVersion7();
         var document = IdentityDocument.Create(c.DocumentType, c.DocumentNumber);
         var registered = new StaffMemberRegistered(id, by.OrganizationId!.Value, c.Name.Trim(), document.TypeCode, document.Number,
-            c.Qualification.Trim(), c.Occupations.Select(o => o.Trim()).Distinct().ToList(), now, by);
+            c.Qualification.Trim(), c.Occupations.Select(o => o.Trim()).Distinct().ToList(), c.Levels.Distinct().Order().ToList(), now, by);
         return (new CreationResponse<Guid>($"/api/batches/staff/{id}", id), MartenOps.StartStream<StaffMember>(id, registered));
     }
 }

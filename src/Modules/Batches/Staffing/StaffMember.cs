@@ -3,9 +3,9 @@ using NodaTime;
 
 namespace Assessment.Batches.Staffing;
 
-/// <summary>A person on an organization's roster (考评人员、督导员、监考人员), with the occupations they may examine (BAT-05).</summary>
+/// <summary>A person on an organization's roster (考评人员、督导员、监考人员), with the occupations and levels (1 = 一级) they may examine (BAT-05).</summary>
 public sealed record StaffMemberRegistered(Guid StaffId, Guid OrganizationId, string Name, int DocumentType, string DocumentNumber,
-    string Qualification, IReadOnlyList<string> Occupations, Instant RegisteredAt, Actor By);
+    string Qualification, IReadOnlyList<string> Occupations, IReadOnlyList<int> Levels, Instant RegisteredAt, Actor By);
 
 /// <summary>A roster entry. Stream per person; the snapshot is projected inline.</summary>
 [System.ComponentModel.DisplayName("人员")]
@@ -22,11 +22,12 @@ public sealed class StaffMember
     public string DocumentNumber { get; set; } = "";
     public string Qualification { get; set; } = "";
     public List<string> Occupations { get; set; } = [];
+    public List<int> Levels { get; set; } = [];
     public Instant RegisteredAt { get; set; }
 
     public static StaffMember Create(StaffMemberRegistered e) => new()
     {
         Id = e.StaffId, OrganizationId = e.OrganizationId, Name = e.Name, DocumentType = e.DocumentType, DocumentNumber = e.DocumentNumber,
-        Qualification = e.Qualification, Occupations = e.Occupations.ToList(), RegisteredAt = e.RegisteredAt,
+        Qualification = e.Qualification, Occupations = e.Occupations.ToList(), Levels = e.Levels.ToList(), RegisteredAt = e.RegisteredAt,
     };
 }

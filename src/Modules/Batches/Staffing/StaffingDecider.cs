@@ -18,7 +18,7 @@ public static class StaffingDecider
         var staff = c.Staff.Select(s =>
         {
             var m = own[s.StaffId];
-            return new StaffAssignment(m.Id, m.Name, m.DocumentNumber, m.Qualification, s.Role, m.Occupations,
+            return new StaffAssignment(m.Id, m.Name, m.DocumentNumber, m.Qualification, s.Role, m.Occupations, m.Levels,
                 (s.DeclaredRelations ?? []).Select(r => r.Trim().ToUpperInvariant()).Where(r => r.Length > 0).Distinct().ToList());
         }).ToList();
         var assigned = new BatchStaffAssigned(batch.Id, staff, now, by);

@@ -1,12 +1,13 @@
 using Assessment.Batches.Batches;
 using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Values;
 
 namespace Assessment.Batches.Staffing;
 
 /// <summary>
 /// BAT-01 and BAT-05 (培训评价不相容岗位分离与回避): a plan names invigilators, examiners and internal quality supervisors;
 /// nobody is both examiner and supervisor, nobody examines a candidate they declared a relation to, no member of staff
-/// sits the exam, and every occupation has an examiner qualified for it.
+/// sits the exam, and every occupation and level has an examiner qualified for it.
 /// </summary>
 public static class StaffingRules
 {
@@ -36,10 +37,11 @@ public static class StaffingRules
                 violations.Add(new("BAT-05", "batch.examiner-related-to-candidate",
                     $"考评人员{s.Name}申报与考生{candidates[related].Name}有培训或亲属等关系，应当回避。"));
         }
-        foreach (var o in batch.Occupations.DistinctBy(o => o.Key))
+        foreach (var o in batch.Occupations.DistinctBy(o => (o.Key, o.Level)))
         {
-            if (batch.Staff.Any(s => s.Role == StaffRole.Examiner) && !batch.Staff.Any(s => s.Role == StaffRole.Examiner && s.Occupations.Contains(o.Name)))
-                violations.Add(new("BAT-05", "batch.no-qualified-examiner", $"没有可考评“{o.Name}”的考评人员。"));
+            if (batch.Staff.Any(s => s.Role == StaffRole.Examiner)
+                && !batch.Staff.Any(s => s.Role == StaffRole.Examiner && s.Occupations.Contains(o.Name) && s.Levels.Contains(o.Level)))
+                violations.Add(new("BAT-05", "batch.no-qualified-examiner", $"没有可考评“{o.Name}”{SkillLevel.FromNumber(o.Level).FullName}的考评人员。"));
         }
         return violations;
     }
