@@ -1,0 +1,10 @@
+using NodaTime;
+
+namespace Assessment.Certificates.Credentials;
+
+/// <summary>
+/// What a verifiable certificate states (CRT-01 number, CRT-03 printed fields), independent of how it is stored.
+/// <paramref name="StatusIndex"/> is the certificate's position in the issuer's revocation status list (CRT-04).
+/// </summary>
+public sealed record CertificateClaims(string Number, string HolderName, string Occupation, string? WorkType, int Level, string LevelName,
+    LocalDate IssuedOn, string IssuerName, string IssuerFilingNumber, Guid CertificateId, int StatusIndex);
