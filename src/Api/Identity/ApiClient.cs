@@ -24,7 +24,8 @@ public static class ApiScopes
         ["batches:read"] = "读取认定批次（身份证件号码仅限受理部门）",
         ["batches:write"] = "报送认定批次与结果",
         ["certificates:read"] = "查询证书",
-        ["certificates:write"] = "报送证书信息",
+        ["certificates:write"] = "办理证书（核发、撤销）",
+        ["certificates:verify"] = "批量核验证书（每次最多1000个）",
         ["calendar:read"] = "读取工作日历",
         ["notices:objections"] = "读取公示异议及异议人联系方式（限本辖区）",
     };

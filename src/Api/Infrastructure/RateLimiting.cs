@@ -18,6 +18,9 @@ public sealed class RateLimitOptions
     public int SignInFailuresPerAccount { get; set; } = 50;
 
     public int PublicWritesPerClientPerMinute { get; set; } = 10;
+
+    /// <summary>Public certificate verifications and holder lookups per client (CRT-04 anti-enumeration).</summary>
+    public int PublicLookupsPerClientPerMinute { get; set; } = 30;
 }
 
 /// <summary>ASP.NET Core's rate limiter with the platform's policies; a refusal is a 429 ProblemDetails with Retry-After.</summary>
@@ -38,6 +41,7 @@ public static class RateLimiting
             };
             o.AddPolicy(RateLimitPolicies.SignIn, http => PerClientPerMinute(http, RateLimitPolicies.SignIn, limits.SignInsPerClientPerMinute));
             o.AddPolicy(RateLimitPolicies.PublicWrite, http => PerClientPerMinute(http, RateLimitPolicies.PublicWrite, limits.PublicWritesPerClientPerMinute));
+            o.AddPolicy(RateLimitPolicies.PublicLookup, http => PerClientPerMinute(http, RateLimitPolicies.PublicLookup, limits.PublicLookupsPerClientPerMinute));
         });
         return services;
     }

@@ -1,18 +1,40 @@
+using Assessment.Certificates.Credentials;
 using Assessment.Certificates.Issuance;
+using Assessment.Certificates.Registry;
+using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Weasel.Postgresql;
 using Wolverine;
 
 namespace Assessment.Certificates;
 
-/// <summary>Registers the Certificates module. It receives accepted batches (BAT-07) now; numbering and issuance arrive with their issue.</summary>
+/// <summary>Registers the Certificates module (CRT-01 … CRT-05): numbering, issuance, the registry, documents and verification.</summary>
 public static class CertificatesModule
 {
     public const string Schema = "certificates";
 
     public static IServiceCollection AddCertificatesModule(this IServiceCollection services)
     {
-        services.ConfigureMarten(opts => opts.Schema.For<AcceptedBatch>().DatabaseSchemaName(Schema).Index(x => x.OrganizationId));
+        services.ConfigureMarten(opts =>
+        {
+            opts.Schema.For<AcceptedBatch>().DatabaseSchemaName(Schema).Index(x => x.OrganizationId);
+            opts.Projections.Snapshot<BatchIssuance>(SnapshotLifecycle.Inline);
+            opts.Schema.For<BatchIssuance>().DatabaseSchemaName(Schema).Index(x => x.OrganizationId);
+            opts.Projections.Snapshot<CertificateSerialSequence>(SnapshotLifecycle.Inline);
+            opts.Schema.For<CertificateSerialSequence>().DatabaseSchemaName(Schema);
+            opts.Schema.For<StoredSigningKey>().DatabaseSchemaName(Schema);
+            opts.Schema.For<Verification.CertificateLookup>().DatabaseSchemaName(Schema).Index(x => x.CertificateId);
+            opts.Storage.ExtendedSchemaObjects.Add(CertificateTable.Definition());
+            opts.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(Schema, "certificate_status_index", SchemaUtils.IdentifierUsage.General)));
+        });
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Certificates").Get<CertificatesOptions>() ?? new CertificatesOptions());
+        services.AddSingleton<SigningKeys>();
+        services.AddSingleton<CertificateDatabase>();
+        services.AddSingleton<Verification.PublicCertificates>();
+        services.AddSingleton<Verification.LookupLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<Verification.LookupLog>());
         services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(CertificatesModule).Assembly));
         return services;
     }

@@ -11,4 +11,7 @@ public static class RateLimitPolicies
 
     /// <summary>Anonymous writes by the public: objections now, complaints and verification requests later.</summary>
     public const string PublicWrite = "public-write";
+
+    /// <summary>Public certificate lookups per client (CRT-04): numbers are sequential, so lookups are throttled against enumeration.</summary>
+    public const string PublicLookup = "public-lookup";
 }

@@ -17,6 +17,9 @@ public static class ScopePolicies
     public const string CalendarRead = Prefix + "calendar:read";
     public const string BatchesRead = Prefix + "batches:read";
     public const string BatchesWrite = Prefix + "batches:write";
+    public const string CertificatesRead = Prefix + "certificates:read";
+    public const string CertificatesWrite = Prefix + "certificates:write";
+    public const string CertificatesVerify = Prefix + "certificates:verify";
     public const string NoticeObjectionsRead = Prefix + "notices:objections";
 }
 

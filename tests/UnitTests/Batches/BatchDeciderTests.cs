@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Values;
 using Assessment.Batches.Batches;
 using Assessment.Batches.Planning;
 using Assessment.Batches.Scoring;

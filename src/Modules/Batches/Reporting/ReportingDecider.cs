@@ -30,7 +30,7 @@ public static class ReportingDecider
             return new QualifiedCandidate(c.Id, c.Name, c.DocumentType, c.DocumentNumber, c.Employer, o.Name, o.Code, null, c.Level, c.CityName);
         }).ToList();
         var contract = new BatchResultsAccepted(batch.Id, batch.OrganizationId, batch.OrganizationName, batch.FilingId, batch.FilingNumber,
-            batch.Jurisdiction, batch.ReceivingAuthority!, batch.ExamDays[^1], qualified, now, by);
+            batch.Jurisdiction, batch.ReceivingAuthority!, batch.AreaCode, batch.Title, batch.ExamDays[^1], qualified, now, by);
         var runs = batch.Occupations.Select(o => o.Name).Distinct()
             .Select(name => new CertificationRunRecorded(batch.OrganizationId, batch.Jurisdiction, name, batch.ExamDays[^1], by)).ToList();
         return (accepted, contract, runs);

@@ -1,4 +1,5 @@
 using Assessment.SharedKernel.Contracts;
+using Assessment.SharedKernel.Events;
 using Marten;
 using NodaTime;
 
@@ -6,8 +7,7 @@ namespace Assessment.Certificates.Issuance;
 
 /// <summary>
 /// A batch whose results report the authority accepted (BAT-07), as the Batches module published it: the qualified
-/// candidates certificates are to be issued for (CRT-01). Kept by batch id, so a message delivered twice is kept once.
-/// Numbering and issuance from it arrive with the certificates issue.
+/// candidates certificates are issued for (CRT-02). Kept by batch id, so a message delivered twice is kept once.
 /// </summary>
 public sealed class AcceptedBatch
 {
@@ -17,22 +17,33 @@ public sealed class AcceptedBatch
     public Guid FilingId { get; set; }
     public string FilingNumber { get; set; } = "";
     public string Jurisdiction { get; set; } = "";
+    public string AcceptingAuthority { get; set; } = "";
+    public string AreaCode { get; set; } = "";
+    public string Title { get; set; } = "";
     public LocalDate LastExamDay { get; set; }
     public List<QualifiedCandidate> Qualified { get; set; } = [];
     public Instant AcceptedAt { get; set; }
     public Instant ReceivedAt { get; set; }
+
+    /// <summary>The order certificates are numbered in: by level, then as the batch listed the candidates (CRT-01 "in order").</summary>
+    public IReadOnlyList<QualifiedCandidate> InIssueOrder() => Qualified.Select((c, i) => (c, i)).OrderBy(x => x.c.Level).ThenBy(x => x.i).Select(x => x.c).ToList();
 }
 
 public static class BatchResultsAcceptedHandler
 {
-    public static async Task Handle(BatchResultsAccepted message, IDocumentSession session, Instant now)
+    /// <summary>Keeps the accepted batch and starts issuing its certificates (CRT-02): the organization issues, the system numbers.</summary>
+    public static async Task<IssueNextCertificates?> Handle(BatchResultsAccepted message, IDocumentSession session, Instant now, CancellationToken ct)
     {
-        if (await session.LoadAsync<AcceptedBatch>(message.BatchId) is not null) return;
+        if (await session.LoadAsync<AcceptedBatch>(message.BatchId, ct) is not null) return null;
         session.Store(new AcceptedBatch
         {
             Id = message.BatchId, OrganizationId = message.OrganizationId, OrganizationName = message.OrganizationName, FilingId = message.FilingId,
-            FilingNumber = message.FilingNumber, Jurisdiction = message.Jurisdiction, LastExamDay = message.LastExamDay,
-            Qualified = message.Qualified.ToList(), AcceptedAt = message.AcceptedAt, ReceivedAt = now,
+            FilingNumber = message.FilingNumber, Jurisdiction = message.Jurisdiction, AcceptingAuthority = message.AcceptingAuthority,
+            AreaCode = message.AreaCode, Title = message.BatchTitle, LastExamDay = message.LastExamDay, Qualified = message.Qualified.ToList(),
+            AcceptedAt = message.AcceptedAt, ReceivedAt = now,
         });
+        session.Events.StartStream<BatchIssuance>(message.BatchId,
+            new IssuanceStarted(message.BatchId, message.OrganizationId, message.Qualified.Count, now, Actor.System));
+        return message.Qualified.Count > 0 ? new IssueNextCertificates(message.BatchId, Actor.System) : null;
     }
 }

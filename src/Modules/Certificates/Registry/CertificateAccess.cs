@@ -1,0 +1,39 @@
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+
+namespace Assessment.Certificates.Registry;
+
+/// <summary>
+/// Who may see and act on a certificate — the rule the lists apply too: the issuing organization its own; authorities those of
+/// batches in their area and below; auditors and administrators all; experts none. Hidden means 404.
+/// </summary>
+public static class CertificateAccess
+{
+    public const string OrganizationRoles = Roles.Organization + "," + Roles.ApiClient;
+
+    public static bool CanSee(CertificateRow c, CurrentUser user, AccessControl access) =>
+        user.Role != Roles.Expert && access.CanSee(user, new ResourceScope(c.AreaCode, c.OrganizationId));
+
+    /// <summary>Identity numbers in full: the issuing organization, the reviewers and systems of authorities over the batch, auditors.</summary>
+    public static bool SeesPersonalData(CertificateRow c, CurrentUser user, AccessControl access) =>
+        CanSee(c, user, access) && (user.Role == Roles.Auditor || user.OrganizationId == c.OrganizationId
+                                    || user.Role is Roles.Reviewer or Roles.ApiClient && user.AuthorityCode is not null);
+
+    /// <summary>CRT-05 谁发证、谁负责: the issuing organization revokes its certificates; so may a reviewer of an authority over the batch.</summary>
+    public static bool MayRevoke(CertificateRow c, CurrentUser user, AccessControl access) =>
+        CanSee(c, user, access) && (user.OrganizationId == c.OrganizationId || user.Role == Roles.Reviewer && access.CanDecideFor(user, c.AreaCode));
+
+    /// <summary>The list filter for <paramref name="user"/>, as SQL over the registry ($-parameters appended to <paramref name="parameters"/>).</summary>
+    public static string Filter(CurrentUser user, AccessControl access, List<object> parameters)
+    {
+        if (user.Role == Roles.Expert) return "false";
+        if (user.OrganizationId is { } org)
+        {
+            parameters.Add(org);
+            return $"organization_id = ${parameters.Count}";
+        }
+        if (access.VisibleAreas(user) is not { } areas) return "true";
+        parameters.Add(areas.ToArray());
+        return $"area_code = any(${parameters.Count})";
+    }
+}

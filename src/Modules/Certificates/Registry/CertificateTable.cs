@@ -1,0 +1,125 @@
+using Marten;
+using NodaTime;
+using Npgsql;
+using NpgsqlTypes;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace Assessment.Certificates.Registry;
+
+public enum CertificateStatus { Valid, Revoked }
+
+/// <summary>A certificate's row: what it prints (CRT-03), where it came from, and whether it still stands.</summary>
+public sealed record CertificateRow(
+    Guid Id, string Number, Guid OrganizationId, string OrganizationName, Guid FilingId, string FilingNumber, string Jurisdiction, string AreaCode,
+    Guid BatchId, string BatchTitle, Guid CandidateId, string HolderName, int DocumentType, string DocumentNumber, string Employer, string Occupation,
+    string? OccupationCode, string? WorkType, int Level, LocalDate IssuedOn, Instant IssuedAt, string Token, int StatusIndex,
+    CertificateStatus Status, LocalDate? RevokedOn, string? RevokedReason, int Version);
+
+/// <summary>
+/// The certificate registry: a table fed in the same transaction as the events that issue and change certificates (an inline
+/// projection written by the issuing code, because tens of thousands of rows per batch go in by binary COPY).
+/// </summary>
+public static class CertificateTable
+{
+    public const string Name = "certificates.certificate";
+    public const string StatusIndexSequence = "certificates.certificate_status_index";
+
+    public static Table Definition()
+    {
+        var table = new Table(new PostgresqlObjectName("certificates", "certificate", SchemaUtils.IdentifierUsage.General));
+        table.AddColumn<Guid>("id").AsPrimaryKey();
+        table.AddColumn("number", "varchar(22)").NotNull();
+        table.AddColumn<Guid>("organization_id").NotNull();
+        table.AddColumn("organization_name", "text").NotNull();
+        table.AddColumn<Guid>("filing_id").NotNull();
+        table.AddColumn("filing_number", "varchar(13)").NotNull();
+        table.AddColumn("jurisdiction", "text").NotNull();
+        table.AddColumn("area_code", "varchar(12)").NotNull();
+        table.AddColumn<Guid>("batch_id").NotNull();
+        table.AddColumn("batch_title", "text").NotNull();
+        table.AddColumn<Guid>("candidate_id").NotNull();
+        table.AddColumn("holder_name", "text").NotNull();
+        table.AddColumn<int>("document_type").NotNull();
+        table.AddColumn("document_number", "text").NotNull();
+        table.AddColumn("employer", "text").NotNull();
+        table.AddColumn("occupation", "text").NotNull();
+        table.AddColumn("occupation_code", "text");
+        table.AddColumn("work_type", "text");
+        table.AddColumn<int>("level").NotNull();
+        table.AddColumn("issued_on", "date").NotNull();
+        table.AddColumn("issued_at", "timestamptz").NotNull();
+        table.AddColumn("token", "text").NotNull();
+        table.AddColumn<int>("status_index").NotNull();
+        table.AddColumn("status", "text").NotNull();
+        table.AddColumn("revoked_on", "date");
+        table.AddColumn("revoked_reason", "text");
+        table.AddColumn<int>("version").NotNull();
+        table.Indexes.Add(new IndexDefinition("ux_certificate_number") { IsUnique = true }.AgainstColumns("number"));
+        table.Indexes.Add(new IndexDefinition("ux_certificate_token") { IsUnique = true }.AgainstColumns("token"));
+        table.Indexes.Add(new IndexDefinition("ux_certificate_candidate") { IsUnique = true }.AgainstColumns("batch_id", "candidate_id"));
+        table.Indexes.Add(new IndexDefinition("ix_certificate_organization").AgainstColumns("organization_id", "issued_on"));
+        table.Indexes.Add(new IndexDefinition("ix_certificate_area").AgainstColumns("area_code"));
+        table.Indexes.Add(new IndexDefinition("ix_certificate_holder").AgainstColumns("document_number"));
+        return table;
+    }
+
+    public const string Columns =
+        "id, number, organization_id, organization_name, filing_id, filing_number, jurisdiction, area_code, batch_id, batch_title, candidate_id, " +
+        "holder_name, document_type, document_number, employer, occupation, occupation_code, work_type, level, issued_on, issued_at, token, " +
+        "status_index, status, revoked_on, revoked_reason, version";
+
+    /// <summary>Writes <paramref name="rows"/> by binary COPY on the session's connection, inside its open transaction.</summary>
+    public static async Task CopyAsync(IDocumentSession session, IReadOnlyList<CertificateRow> rows, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)session.Connection!;
+        await using var import = await connection.BeginBinaryImportAsync($"COPY {Name} ({Columns}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var r in rows)
+        {
+            await import.StartRowAsync(ct);
+            await import.WriteAsync(r.Id, NpgsqlDbType.Uuid, ct);
+            await import.WriteAsync(r.Number, NpgsqlDbType.Varchar, ct);
+            await import.WriteAsync(r.OrganizationId, NpgsqlDbType.Uuid, ct);
+            await import.WriteAsync(r.OrganizationName, NpgsqlDbType.Text, ct);
+            await import.WriteAsync(r.FilingId, NpgsqlDbType.Uuid, ct);
+            await import.WriteAsync(r.FilingNumber, NpgsqlDbType.Varchar, ct);
+            await import.WriteAsync(r.Jurisdiction, NpgsqlDbType.Text, ct);
+            await import.WriteAsync(r.AreaCode, NpgsqlDbType.Varchar, ct);
+            await import.WriteAsync(r.BatchId, NpgsqlDbType.Uuid, ct);
+            await import.WriteAsync(r.BatchTitle, NpgsqlDbType.Text, ct);
+            await import.WriteAsync(r.CandidateId, NpgsqlDbType.Uuid, ct);
+            await import.WriteAsync(r.HolderName, NpgsqlDbType.Text, ct);
+            await import.WriteAsync(r.DocumentType, NpgsqlDbType.Integer, ct);
+            await import.WriteAsync(r.DocumentNumber, NpgsqlDbType.Text, ct);
+            await import.WriteAsync(r.Employer, NpgsqlDbType.Text, ct);
+            await import.WriteAsync(r.Occupation, NpgsqlDbType.Text, ct);
+            await WriteNullable(import, r.OccupationCode, ct);
+            await WriteNullable(import, r.WorkType, ct);
+            await import.WriteAsync(r.Level, NpgsqlDbType.Integer, ct);
+            await import.WriteAsync(new DateOnly(r.IssuedOn.Year, r.IssuedOn.Month, r.IssuedOn.Day), NpgsqlDbType.Date, ct);
+            await import.WriteAsync(r.IssuedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct);
+            await import.WriteAsync(r.Token, NpgsqlDbType.Text, ct);
+            await import.WriteAsync(r.StatusIndex, NpgsqlDbType.Integer, ct);
+            await import.WriteAsync(r.Status.ToString(), NpgsqlDbType.Text, ct);
+            await import.WriteNullAsync(ct);
+            await import.WriteNullAsync(ct);
+            await import.WriteAsync(r.Version, NpgsqlDbType.Integer, ct);
+        }
+        await import.CompleteAsync(ct);
+    }
+
+    private static Task WriteNullable(NpgsqlBinaryImporter import, string? value, CancellationToken ct) =>
+        value is null ? import.WriteNullAsync(ct) : import.WriteAsync(value, NpgsqlDbType.Text, ct);
+
+    /// <summary>The next <paramref name="count"/> status-list indexes (gaps are harmless there, unlike in numbers).</summary>
+    public static async Task<int[]> NextStatusIndexesAsync(IDocumentSession session, int count, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)session.Connection!;
+        await using var command = new NpgsqlCommand($"select nextval('{StatusIndexSequence}')::int from generate_series(1, $1)", connection);
+        command.Parameters.AddWithValue(count);
+        var indexes = new int[count];
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        for (var i = 0; await reader.ReadAsync(ct); i++) indexes[i] = reader.GetInt32(0);
+        return indexes;
+    }
+}

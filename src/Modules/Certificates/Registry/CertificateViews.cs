@@ -1,0 +1,32 @@
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Values;
+using NodaTime;
+
+namespace Assessment.Certificates.Registry;
+
+/// <summary>A certificate as its issuer and the authorities see it; personal data masked unless the caller needs it.</summary>
+public sealed record CertificateItem(Guid Id, string Number, string HolderName, string DocumentTypeName, string DocumentNumber, string Employer,
+    string Occupation, string? OccupationCode, string WorkType, int Level, string LevelName, LocalDate IssuedOn, string OrganizationName,
+    string FilingNumber, Guid BatchId, string BatchTitle, CertificateStatus Status, LocalDate? RevokedOn, string? RevokedReason,
+    bool PersonalDataMasked, int Version, IReadOnlyList<string> Actions);
+
+/// <summary>After a change: the certificate and its new version (no personal data).</summary>
+public sealed record CertificateChange(Guid Id, int Version);
+
+public static class CertificateViews
+{
+    /// <summary>CRT-03: an empty work type prints "——".</summary>
+    public const string NoWorkType = "——";
+
+    public static CertificateItem Item(CertificateRow c, CurrentUser user, AccessControl access)
+    {
+        var full = CertificateAccess.SeesPersonalData(c, user, access);
+        var actions = new List<string>();
+        if (c.Status == CertificateStatus.Valid && CertificateAccess.MayRevoke(c, user, access) && user.Role != Roles.ApiClient) actions.Add("revokeCertificate");
+        return new CertificateItem(c.Id, c.Number, full ? c.HolderName : Masking.Name(c.HolderName),
+            IdentityDocumentTypes.Names[(IdentityDocumentType)c.DocumentType], full ? c.DocumentNumber : Masking.Document(c.DocumentNumber), c.Employer,
+            c.Occupation, c.OccupationCode, c.WorkType ?? NoWorkType, c.Level, SkillLevel.FromNumber(c.Level).FullName, c.IssuedOn, c.OrganizationName,
+            c.FilingNumber, c.BatchId, c.BatchTitle, c.Status, c.RevokedOn, c.RevokedReason, !full, c.Version, actions);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Assessment.Certificates.Registry;
+
+public static class QueryCertificatesEndpoint
+{
+    /// <summary>Certificates the caller may see, newest first; <c>q</c> matches a number or a holder's name, <c>batchId</c> one batch.</summary>
+    [Authorize(Policy = ScopePolicies.CertificatesRead)]
+    [WolverineGet("/api/certificates", OperationId = "listCertificates", Summary = "查询证书")]
+    public static async Task<Paged<CertificateItem>> Get(ClaimsPrincipal principal, CertificateDatabase database, AccessControl access,
+        Guid? batchId, string? q, CertificateStatus? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        var user = CurrentUser.From(principal);
+        var parameters = new List<object>();
+        var where = new List<string> { CertificateAccess.Filter(user, access, parameters) };
+        if (batchId is { } b) { parameters.Add(b); where.Add($"batch_id = ${parameters.Count}"); }
+        if (status is { } s) { parameters.Add(s.ToString()); where.Add($"status = ${parameters.Count}"); }
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim();
+            parameters.Add(text.ToUpperInvariant());
+            var number = parameters.Count;
+            parameters.Add(text);
+            where.Add($"(number = ${number} or holder_name = ${parameters.Count})");
+        }
+        var paging = Paging.From(page, pageSize);
+        var (rows, total) = await database.PageAsync(string.Join(" and ", where), parameters.ToArray(), paging.Page, paging.Size, ct);
+        return new Paged<CertificateItem>(rows.Select(r => CertificateViews.Item(r, user, access)).ToList(), total, paging.Page, paging.Size);
+    }
+}
+
+public static class GetCertificateEndpoint
+{
+    /// <summary>One certificate (personal data masked unless the caller needs it).</summary>
+    [Authorize(Policy = ScopePolicies.CertificatesRead)]
+    [WolverineGet("/api/certificates/{certificateId}", OperationId = "getCertificate", Summary = "查看证书")]
+    [ProducesResponseType<CertificateItem>(200)]
+    public static async Task<IResult> Get(Guid certificateId, ClaimsPrincipal principal, CertificateDatabase database, AccessControl access, CancellationToken ct)
+    {
+        var user = CurrentUser.From(principal);
+        var row = await database.FindAsync(certificateId, ct);
+        if (row is null || !CertificateAccess.CanSee(row, user, access)) return Results.Problem(Problems.NotFound("证书"));
+        return Results.Ok(CertificateViews.Item(row, user, access));
+    }
+}

@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine.Http;
+
+namespace Assessment.Certificates.Registry;
+
+/// <summary>A certificate was revoked (e.g. supervision found fraud); it stays verifiable as revoked, with the date.</summary>
+public sealed record CertificateRevoked(Guid CertificateId, string Number, string Reason, LocalDate RevokedOn, Instant RevokedAt, Actor By);
+
+/// <summary>Revoke a certificate, with the reason, sending the version last read.</summary>
+public sealed record RevokeCertificate(int Version, string Reason);
+
+public static class RevokeCertificateEndpoint
+{
+    public static Task<CertificateRow?> LoadAsync(Guid certificateId, CertificateDatabase database, CancellationToken ct) =>
+        database.FindAsync(certificateId, ct);
+
+    public static ProblemDetails Before(CertificateRow? row, ClaimsPrincipal principal, AccessControl access)
+    {
+        var user = CurrentUser.From(principal);
+        if (row is null || !CertificateAccess.CanSee(row, user, access)) return Problems.NotFound("证书");
+        return CertificateAccess.MayRevoke(row, user, access)
+            ? WolverineContinue.NoProblems
+            : Problems.Forbidden("只有发证的评价机构或主管部门审核人员可以撤销证书（CRT-05）。");
+    }
+
+    public static ProblemDetails Validate(RevokeCertificate c) =>
+        string.IsNullOrWhiteSpace(c.Reason) || c.Reason.Trim().Length > 500
+            ? Problems.Validation("reason", "请填写撤销原因（不超过500字）。")
+            : WolverineContinue.NoProblems;
+
+    /// <summary>CRT-05: revoke a certificate; verification answers "revoked" with the date from now on, and the status list sets its bit.</summary>
+    [Authorize(Policy = ScopePolicies.CertificatesWrite)]
+    [WolverinePost("/api/certificates/{certificateId}/revoke", OperationId = "revokeCertificate", Summary = "撤销证书")]
+    public static CertificateChange Post(RevokeCertificate c, CertificateRow? row, IDocumentSession session, Instant now, Actor by)
+    {
+        ExpectedVersion.Check(c.Version, row!.Version);
+        var revoked = CertificateDecider.Revoke(row, c.Reason, now, by);
+        // the certificate's own stream holds its changes after issuance; the registry row moves with it in one transaction
+        if (row.Version == 1) session.Events.StartStream(row.Id, revoked);
+        else session.Events.Append(row.Id, row.Version, revoked);
+        session.QueueSqlCommand($"update {CertificateTable.Name} set status = 'Revoked', revoked_on = ?::date, revoked_reason = ?, version = version + 1 where id = ? and version = ?",
+            revoked.RevokedOn.ToString("yyyy-MM-dd", null), revoked.Reason, row.Id, row.Version);
+        return new CertificateChange(row.Id, row.Version + 1);
+    }
+}
+
+public static class CertificateDecider
+{
+    public static CertificateRevoked Revoke(CertificateRow row, string reason, Instant now, Actor by)
+    {
+        if (row.Status == CertificateStatus.Revoked)
+            throw new BusinessRuleException(new RuleViolation("CRT-05", "certificate.already-revoked", $"证书{row.Number}已于{row.RevokedOn:yyyy-MM-dd}撤销。"));
+        return new CertificateRevoked(row.Id, row.Number, reason.Trim(), now.Date(), now, by);
+    }
+}

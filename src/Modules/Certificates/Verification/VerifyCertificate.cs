@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Assessment.Certificates.Credentials;
+using Assessment.Certificates.Issuance;
+using Assessment.Certificates.Registry;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Values;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using NodaTime;
+using Wolverine.Http;
+
+namespace Assessment.Certificates.Verification;
+
+public static class VerifyCertificateEndpoint
+{
+    /// <summary>
+    /// CRT-04 public verification: certificate number and the holder's name. A number alone reveals nothing (numbers are
+    /// sequential): a name that does not match answers "not found", exactly like an unknown number.
+    /// </summary>
+    [AllowAnonymous]
+    [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
+    [WolverineGet("/api/public/certificates/verify", OperationId = "verifyCertificate", Summary = "证书查询验证")]
+    [ProducesResponseType<VerificationAnswer>(200)]
+    public static async Task<IResult> Get(string? number, string? name, CertificateDatabase database, PublicCertificates answers, LookupLog log,
+        HttpContext http, Instant now, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!CertificateNumber.TryParse(number, out var parsed)) errors["number"] = ["请填写22位证书编号。"];
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 50) errors["name"] = ["请填写持证人姓名。"];
+        if (errors.Count > 0) return Results.Problem(Problems.Validation(errors));
+        var row = await database.FindByNumberAsync(parsed.Value, ct);
+        if (row is not null && row.HolderName != name!.Trim()) row = null;
+        if (row is not null) log.Record(row.Id, row.Number, "number-and-name", Who(http), now);
+        return Results.Ok(await answers.AnswerAsync(row, ct));
+    }
+
+    internal static string Who(HttpContext http)
+    {
+        var user = CurrentUser.From(http.User);
+        return user.IsAuthenticated ? $"{user.Role}:{user.Id}" : $"ip:{http.Connection.RemoteIpAddress}";
+    }
+}
+
+/// <summary>What a QR link shows: the certificate, its verifiable credential and the signed offline payload to check.</summary>
+public sealed record LinkAnswer(VerificationResultKind Result, PublicCertificate? Certificate, string? Credential, string? Payload);
+
+public static class VerifyLinkEndpoint
+{
+    /// <summary>The certificate behind a QR link's unguessable token, with its credential (application/vc+jwt) and offline payload.</summary>
+    [AllowAnonymous]
+    [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
+    [WolverineGet("/api/public/certificates/links/{token}", OperationId = "verifyCertificateLink", Summary = "扫码验证证书")]
+    [ProducesResponseType<LinkAnswer>(200)]
+    public static async Task<IResult> Get(string token, CertificateDatabase database, PublicCertificates answers, SigningKeys keys, CertificatesOptions options,
+        LookupLog log, HttpContext http, Instant now, CancellationToken ct)
+    {
+        if (token.Length is < 16 or > 64) return Results.Ok(new LinkAnswer(VerificationResultKind.NotFound, null, null, null));
+        var row = await database.FindByTokenAsync(token, ct);
+        if (row is null) return Results.Ok(new LinkAnswer(VerificationResultKind.NotFound, null, null, null));
+        log.Record(row.Id, row.Number, "qr-link", VerifyCertificateEndpoint.Who(http), now);
+        var answer = await answers.AnswerAsync(row, ct);
+        var key = await keys.CurrentAsync(ct);
+        var claims = PublicCertificates.Claims(row);
+        return Results.Ok(new LinkAnswer(answer.Result, answer.Certificate,
+            CredentialIssuer.IssueVcJwt(claims, key, CredentialUrls.Issuer(options), CredentialUrls.StatusList(options, row.StatusIndex), now),
+            CredentialIssuer.IssueQrPayload(claims, key)));
+    }
+}
+
+public static class CredentialUrls
+{
+    public static string Issuer(CertificatesOptions options) => options.PublicBaseUrl.TrimEnd('/');
+
+    public static int ListOf(int statusIndex) => statusIndex / BitstringStatusList.MinimumLength;
+
+    public static string StatusList(CertificatesOptions options, int statusIndex) =>
+        $"{Issuer(options)}/api/public/certificates/status-lists/{ListOf(statusIndex)}";
+}
+
+public static class PublicKeysEndpoint
+{
+    /// <summary>The keys certificates are signed with (JWKS): a verifier app checks QR payloads and credentials offline.</summary>
+    [AllowAnonymous]
+    [WolverineGet("/api/public/certificates/jwks", OperationId = "getCertificateKeys", Summary = "证书验签公钥")]
+    [ProducesResponseType<JsonObject>(200, "application/jwk-set+json")]
+    public static async Task<IResult> Get(SigningKeys keys, CancellationToken ct)
+    {
+        var set = new JsonObject { ["keys"] = new JsonArray((await keys.PublishedAsync(ct)).Select(k => (JsonNode)k.ToJwk()).ToArray()) };
+        return Results.Text(set.ToJsonString(), "application/jwk-set+json");
+    }
+}
+
+public static class StatusListEndpoint
+{
+    /// <summary>W3C Bitstring Status List (revocation) as a signed credential (application/vc+jwt); bit n is certificate status index n.</summary>
+    [AllowAnonymous]
+    [WolverineGet("/api/public/certificates/status-lists/{listId}", OperationId = "getCertificateStatusList", Summary = "证书撤销状态列表")]
+    [ProducesResponseType<string>(200, "application/vc+jwt")]
+    public static async Task<IResult> Get(int listId, CertificateDatabase database, SigningKeys keys, CertificatesOptions options, Instant now, CancellationToken ct)
+    {
+        if (listId is < 0 or > 10_000) return Results.Problem(Problems.NotFound("状态列表"));
+        var from = listId * BitstringStatusList.MinimumLength;
+        var revoked = await database.RevokedIndexesAsync(from, from + BitstringStatusList.MinimumLength, ct);
+        var url = $"{CredentialUrls.Issuer(options)}/api/public/certificates/status-lists/{listId}";
+        var credential = BitstringStatusList.StatusListCredential(BitstringStatusList.Encode(revoked.Select(i => i - from)), url, CredentialUrls.Issuer(options), now);
+        return Results.Text(BitstringStatusList.IssueVcJwt(credential, await keys.CurrentAsync(ct)), "application/vc+jwt");
+    }
+}
