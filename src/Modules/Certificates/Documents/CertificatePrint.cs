@@ -1,0 +1,35 @@
+using NodaTime;
+
+namespace Assessment.Certificates.Documents;
+
+/// <summary>
+/// Everything printed on one vocational skill level certificate (CRT-03, [AH] 附件6). The renderer prints the values as
+/// given: masking the document number or choosing the level's display name is the caller's business.
+/// </summary>
+/// <param name="Number">The 22-character certificate number (CRT-01).</param>
+/// <param name="HolderName">姓名.</param>
+/// <param name="DocumentTypeName">证件类型, e.g. 居民身份证.</param>
+/// <param name="DocumentNumber">证件号码, printed as given (the caller may mask it).</param>
+/// <param name="Occupation">职业名称.</param>
+/// <param name="WorkType">工种; null or blank prints "——" (CRT-03 note 3).</param>
+/// <param name="LevelName">职业技能等级, e.g. 四级/中级工.</param>
+/// <param name="IssuedOn">发证日期, printed as YYYY年M月D日.</param>
+/// <param name="OrganizationName">The evaluation organization exactly as filed (CRT-03: name and seal match the filing).</param>
+/// <param name="VerificationUrl">Where the certificate is verified; the QR code links there in the PDF.</param>
+/// <param name="QrContent">What the QR code encodes (usually the verification URL).</param>
+/// <param name="Photo">The holder's 2-inch white-background photo (JPEG/PNG/WebP bytes), or null for an empty photo box.</param>
+/// <param name="WebAddress">The certificate query site printed on the left page (证书查询网址).</param>
+public sealed record CertificatePrint(
+    string Number,
+    string HolderName,
+    string DocumentTypeName,
+    string DocumentNumber,
+    string Occupation,
+    string? WorkType,
+    string LevelName,
+    LocalDate IssuedOn,
+    string OrganizationName,
+    string VerificationUrl,
+    string QrContent,
+    byte[]? Photo,
+    string WebAddress);
