@@ -31,6 +31,9 @@ public static class CertificatesModule
         });
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Certificates").Get<CertificatesOptions>() ?? new CertificatesOptions());
         services.AddSingleton<SigningKeys>();
+        // loaded at registration: a machine without the certificate font fails at start-up, never with a blank PDF (CRT-03)
+        services.AddSingleton(new Documents.CertificateFonts());
+        services.AddSingleton<Documents.CertificatePdf>();
         services.AddSingleton<CertificateDatabase>();
         services.AddSingleton<Verification.PublicCertificates>();
         services.AddSingleton<Verification.LookupLog>();

@@ -66,14 +66,20 @@ public sealed class AppFixture : IAsyncLifetime
     }
 
     /// <summary>Wipes all data and re-applies the bootstrap administrator.</summary>
-    public Task ResetAsync()
+    public async Task ResetAsync()
     {
         Clock.Reset(Start);
         // Years an administrator loaded live in the calendar singleton too; a reset returns to the shipped data.
         Host.Services.GetRequiredService<IWorkingDayCalendar>().Replace(new WorkingDayCalendar(CalendarData.LoadShipped()));
         // and an imported occupation catalog lives in the catalog singleton
         Host.Services.GetRequiredService<Assessment.Filing.Catalog.OccupationCatalog>().Overlay([]);
-        return Host.ResetAllMartenDataAsync();
+        await Host.ResetAllMartenDataAsync();
+        // the certificate registry is a plain table beside Marten's (written by binary COPY), so it is emptied here too
+        await using var connection = new Npgsql.NpgsqlConnection(Microsoft.Extensions.Configuration.ConfigurationExtensions.GetConnectionString(
+            Host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), "Assessment"));
+        await connection.OpenAsync();
+        await using var truncate = new Npgsql.NpgsqlCommand("truncate certificates.certificate", connection);
+        await truncate.ExecuteNonQueryAsync();
     }
 }
 

@@ -142,6 +142,22 @@ public sealed class BatchJourney(IAlbaHost host, Scenarios given, AppFixture app
         return await Reload();
     }
 
+    /// <summary>From a draft to an accepted report with the given candidates all passing; waits for certificate issuance to finish.</summary>
+    public async Task Accepted(params string[] names)
+    {
+        var exam = Today.PlusDays(21);
+        await Plan(exam, "340200");
+        await StaffIt();
+        for (var i = 0; i < names.Length; i++) await Candidate(names[i], i + 1);
+        await File();
+        ClockTo(exam);
+        await Results(Batch["candidates"]!.AsArray().Select(c => (c!["id"]!.GetValue<Guid>(), 80, 80)).ToArray());
+        await Publicize();
+        await ClosePublicity();
+        await Step(Organization, $"/api/batches/{BatchId}/report", new { version = Version });
+        await host.ExecuteAndWaitAsync(async () => await Send(Reviewer, $"/api/batches/{BatchId}/report/accept", new { version = Version, opinion = "同意。" }));
+    }
+
     public async Task<JsonObject> Reload()
     {
         Batch = await given.Get<JsonObject>(Organization, $"/api/batches/{BatchId}");

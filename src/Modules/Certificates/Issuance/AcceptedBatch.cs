@@ -42,7 +42,7 @@ public static class BatchResultsAcceptedHandler
             AreaCode = message.AreaCode, Title = message.BatchTitle, LastExamDay = message.LastExamDay, Qualified = message.Qualified.ToList(),
             AcceptedAt = message.AcceptedAt, ReceivedAt = now,
         });
-        session.Events.StartStream<BatchIssuance>(message.BatchId,
+        session.Events.StartStream<BatchIssuance>(BatchIssuance.StreamFor(message.BatchId),
             new IssuanceStarted(message.BatchId, message.OrganizationId, message.Qualified.Count, now, Actor.System));
         return message.Qualified.Count > 0 ? new IssueNextCertificates(message.BatchId, Actor.System) : null;
     }

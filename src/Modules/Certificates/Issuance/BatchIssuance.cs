@@ -4,7 +4,7 @@ namespace Assessment.Certificates.Issuance;
 
 public enum IssuanceStatus { Running, Halted, Completed }
 
-/// <summary>A batch's issuance (stream id = the batch id): how far it got. What decisions need, nothing more.</summary>
+/// <summary>A batch's issuance (its own stream, <see cref="StreamFor"/> the batch): how far it got. What decisions need, nothing more.</summary>
 public sealed class BatchIssuance
 {
     public Guid Id { get; set; }
@@ -12,6 +12,7 @@ public sealed class BatchIssuance
     [Marten.Schema.Version]
     public long Version { get; set; }
 
+    public Guid BatchId { get; set; }
     public Guid OrganizationId { get; set; }
     public int Total { get; set; }
     public int Done { get; set; }
@@ -23,9 +24,12 @@ public sealed class BatchIssuance
 
     public static BatchIssuance Create(IssuanceStarted e) => new()
     {
-        Id = e.BatchId, OrganizationId = e.OrganizationId, Total = e.Total, StartedAt = e.StartedAt,
+        Id = StreamFor(e.BatchId), BatchId = e.BatchId, OrganizationId = e.OrganizationId, Total = e.Total, StartedAt = e.StartedAt,
         Status = e.Total == 0 ? IssuanceStatus.Completed : IssuanceStatus.Running,
     };
+
+    /// <summary>The batch id is the Batches module's stream; the issuance gets a stream id of its own derived from it.</summary>
+    public static Guid StreamFor(Guid batchId) => SharedKernel.Events.StreamIds.FromName($"certificate-issuance:{batchId:N}");
 
     public void Apply(CertificatesIssued e) => Done = e.Done;
 

@@ -41,7 +41,7 @@ public static class ListIssuancesEndpoint
         else if (access.VisibleAreas(user) is { } areas) query = query.Where(b => areas.Contains(b.AreaCode));
         var paging = Paging.From(page, pageSize);
         var batches = await paging.Of(query.OrderByDescending(b => b.AcceptedAt), b => b);
-        var issuances = (await session.LoadManyAsync<BatchIssuance>(batches.Items.Select(b => b.Id))).ToDictionary(i => i.Id);
+        var issuances = (await session.LoadManyAsync<BatchIssuance>(batches.Items.Select(b => BatchIssuance.StreamFor(b.Id)))).ToDictionary(i => i.BatchId);
         return new Paged<IssuanceProgress>(batches.Items.Select(b => IssuanceViews.Of(b, issuances.GetValueOrDefault(b.Id))).ToList(),
             batches.Total, batches.Page, batches.PageSize);
     }
@@ -57,7 +57,7 @@ public static class GetIssuanceEndpoint
     {
         var batch = await session.LoadAsync<AcceptedBatch>(batchId);
         if (batch is null || !IssuanceViews.CanSee(batch, CurrentUser.From(principal), access)) return Results.Problem(Problems.NotFound("证书核发"));
-        return Results.Ok(IssuanceViews.Of(batch, await session.LoadAsync<BatchIssuance>(batchId)));
+        return Results.Ok(IssuanceViews.Of(batch, await session.LoadAsync<BatchIssuance>(BatchIssuance.StreamFor(batchId))));
     }
 }
 
@@ -80,13 +80,13 @@ public static class ResumeIssuanceEndpoint
     [WolverinePost("/api/certificates/issuances/{batchId}/resume", OperationId = "resumeIssuance", Summary = "继续核发证书")]
     public static async Task<(IssuanceProgress, IssueNextCertificates)> Post(ResumeIssuance c, AcceptedBatch? batch, IDocumentSession session, Instant now, Actor by)
     {
-        var stream = await session.Events.FetchForWriting<BatchIssuance>(batch!.Id);
+        var stream = await session.Events.FetchForWriting<BatchIssuance>(BatchIssuance.StreamFor(batch!.Id));
         ExpectedVersion.Check(c.Version, stream.CurrentVersion ?? 0);
         if (stream.Aggregate is not { Status: IssuanceStatus.Halted } issuance)
             throw new BusinessRuleException(new RuleViolation("CRT-02", "issuance.not-halted", "该批次的证书核发没有中止，无需继续。"));
         var resumed = new IssuanceResumed(batch.Id, now, by);
         stream.AppendOne(resumed);
-        issuance = new BatchIssuance { Id = issuance.Id, Total = issuance.Total, Done = issuance.Done, Status = IssuanceStatus.Running, StartedAt = issuance.StartedAt,
+        issuance = new BatchIssuance { Id = issuance.Id, BatchId = issuance.BatchId, Total = issuance.Total, Done = issuance.Done, Status = IssuanceStatus.Running, StartedAt = issuance.StartedAt,
             Version = issuance.Version + 1 };
         return (IssuanceViews.Of(batch, issuance), new IssueNextCertificates(batch.Id, by));
     }

@@ -35,7 +35,7 @@ public static class IssueNextCertificatesHandler
         CertificatesOptions options, Instant now, CancellationToken ct)
     {
         await session.BeginTransactionAsync(ct);
-        var stream = await session.Events.FetchForExclusiveWriting<BatchIssuance>(message.BatchId, ct);
+        var stream = await session.Events.FetchForExclusiveWriting<BatchIssuance>(BatchIssuance.StreamFor(message.BatchId), ct);
         var issuance = stream.Aggregate;
         if (issuance is null || issuance.Status != IssuanceStatus.Running) return null;
         var batch = await session.LoadAsync<AcceptedBatch>(message.BatchId, ct)

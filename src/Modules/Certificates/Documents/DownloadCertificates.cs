@@ -1,0 +1,82 @@
+using System.IO.Compression;
+using System.Security.Claims;
+using Assessment.Certificates.Credentials;
+using Assessment.Certificates.Issuance;
+using Assessment.Certificates.Registry;
+using Assessment.Certificates.Verification;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Values;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine.Http;
+
+namespace Assessment.Certificates.Documents;
+
+/// <summary>Turns a registry row into what 附件6 prints, with the QR code's link and signed payload (CRT-03, CRT-04).</summary>
+public static class CertificatePrints
+{
+    public static CertificatePrint Of(CertificateRow row, SigningKey key, CertificatesOptions options)
+    {
+        var link = PublicCertificates.VerificationLink(options, row);
+        var payload = CredentialIssuer.IssueQrPayload(PublicCertificates.Claims(row), key);
+        return new CertificatePrint(row.Number, row.HolderName, IdentityDocumentTypes.Names[(IdentityDocumentType)row.DocumentType], row.DocumentNumber,
+            row.Occupation, row.WorkType, SkillLevel.FromNumber(row.Level).FullName, row.IssuedOn, row.OrganizationName, link, $"{link}#{payload}", null,
+            $"{options.PublicBaseUrl.TrimEnd('/')}/verify");
+    }
+}
+
+public static class DownloadCertificateEndpoint
+{
+    /// <summary>One certificate as a PDF (附件6 layout) for its issuer, the authorities' reviewers and auditors (it prints the identity number).</summary>
+    [Authorize(Policy = ScopePolicies.CertificatesRead)]
+    [WolverineGet("/api/certificates/{certificateId}/pdf", OperationId = "downloadCertificatePdf", Summary = "下载证书PDF")]
+    [ProducesResponseType<FileContentResult>(200, "application/pdf")]
+    public static async Task<IResult> Get(Guid certificateId, ClaimsPrincipal principal, CertificateDatabase database, AccessControl access, CertificatePdf pdf,
+        SigningKeys keys, CertificatesOptions options, LookupLog log, Instant now, HttpContext http, CancellationToken ct)
+    {
+        var user = CurrentUser.From(principal);
+        var row = await database.FindAsync(certificateId, ct);
+        if (row is null || !CertificateAccess.CanSee(row, user, access)) return Results.Problem(Problems.NotFound("证书"));
+        if (!CertificateAccess.SeesPersonalData(row, user, access)) return Results.Problem(Problems.Forbidden("证书载有持证人身份证件号码，仅发证机构、主管部门审核人员和审计人员可以下载。"));
+        var print = CertificatePrints.Of(row, await keys.CurrentAsync(ct), options);
+        using var content = new MemoryStream();
+        pdf.Render(print, content);
+        log.Record(row.Id, row.Number, "pdf", VerifyCertificateEndpoint.Who(http), now);
+        return Results.File(content.ToArray(), "application/pdf", $"职业技能等级证书{row.Number}.pdf");
+    }
+}
+
+public static class DownloadBatchCertificatesEndpoint
+{
+    /// <summary>Every certificate of a batch as a zip of PDFs, streamed as they are drawn (a large batch never sits in memory).</summary>
+    [Authorize(Policy = ScopePolicies.CertificatesRead)]
+    [WolverineGet("/api/certificates/issuances/{batchId}/pdfs", OperationId = "downloadBatchCertificates", Summary = "批量下载证书PDF")]
+    [ProducesResponseType<FileStreamResult>(200, "application/zip")]
+    public static async Task<IResult> Get(Guid batchId, ClaimsPrincipal principal, IQuerySession session, CertificateDatabase database, AccessControl access,
+        CertificatePdf pdf, SigningKeys keys, CertificatesOptions options)
+    {
+        var user = CurrentUser.From(principal);
+        var batch = await session.LoadAsync<AcceptedBatch>(batchId);
+        if (batch is null || !IssuanceViews.CanSee(batch, user, access)) return Results.Problem(Problems.NotFound("证书核发"));
+        if (!(user.OrganizationId == batch.OrganizationId || user.Role is SharedKernel.Events.Roles.Auditor or SharedKernel.Events.Roles.Reviewer))
+            return Results.Problem(Problems.Forbidden("证书载有持证人身份证件号码，仅发证机构、主管部门审核人员和审计人员可以下载。"));
+        var key = await keys.CurrentAsync();
+        return Results.Stream(async body =>
+        {
+            using var zip = new ZipArchive(body, ZipArchiveMode.Create, leaveOpen: true);
+            await foreach (var row in database.OfBatchAsync(batchId))
+            {
+                var entry = zip.CreateEntry($"{row.Number}-{row.HolderName}.pdf", CompressionLevel.Fastest);
+                await using var stream = await entry.OpenAsync();
+                using var buffer = new MemoryStream();
+                pdf.Render(CertificatePrints.Of(row, key, options), buffer);
+                buffer.Position = 0;
+                await buffer.CopyToAsync(stream);
+            }
+        }, "application/zip", $"证书（{batch.Title}）.zip");
+    }
+}
