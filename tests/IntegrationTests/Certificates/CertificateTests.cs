@@ -32,7 +32,7 @@ public class CertificateTests(AppFixture app) : IntegrationTest(app)
     public async Task CRT_01_CRT_02_an_accepted_batch_is_issued_certificates_numbered_in_order_from_000001()
     {
         var b = await AcceptedAnhuiBatch("crt", "张小三", "李四", "王五");
-        var progress = await Given.Get<JsonObject>(b.Organization, $"/api/certificates/issuances/{b.BatchId}");
+        var progress = await Given.Get<JsonObject>(b.Organization, $"/api/certificate-issuances/{b.BatchId}");
         (progress["done"]!.GetValue<int>(), progress["total"]!.GetValue<int>(), progress["status"]!.GetValue<string>()).ShouldBe((3, 3, "Completed"));
 
         var items = await Certificates(b.Organization, b.BatchId);

@@ -54,7 +54,7 @@ public static class DownloadBatchCertificatesEndpoint
 {
     /// <summary>Every certificate of a batch as a zip of PDFs, streamed as they are drawn (a large batch never sits in memory).</summary>
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
-    [WolverineGet("/api/certificates/issuances/{batchId}/pdfs", OperationId = "downloadBatchCertificates", Summary = "批量下载证书PDF")]
+    [WolverineGet("/api/certificate-issuances/{batchId}/pdfs", OperationId = "downloadBatchCertificates", Summary = "批量下载证书PDF")]
     [ProducesResponseType<FileStreamResult>(200, "application/zip")]
     public static async Task<IResult> Get(Guid batchId, ClaimsPrincipal principal, IQuerySession session, CertificateDatabase database, AccessControl access,
         CertificatePdf pdf, SigningKeys keys, CertificatesOptions options)

@@ -31,7 +31,7 @@ public static class ListIssuancesEndpoint
 {
     /// <summary>Accepted batches and their certificate issuance, newest first (CRT-02).</summary>
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
-    [WolverineGet("/api/certificates/issuances", OperationId = "listIssuances", Summary = "查询证书核发进度")]
+    [WolverineGet("/api/certificate-issuances", OperationId = "listIssuances", Summary = "查询证书核发进度")]
     public static async Task<Paged<IssuanceProgress>> Get(ClaimsPrincipal principal, IQuerySession session, AccessControl access, int? page, int? pageSize)
     {
         var user = CurrentUser.From(principal);
@@ -51,7 +51,7 @@ public static class GetIssuanceEndpoint
 {
     /// <summary>One batch's issuance progress.</summary>
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
-    [WolverineGet("/api/certificates/issuances/{batchId}", OperationId = "getIssuance", Summary = "查看证书核发进度")]
+    [WolverineGet("/api/certificate-issuances/{batchId}", OperationId = "getIssuance", Summary = "查看证书核发进度")]
     [ProducesResponseType<IssuanceProgress>(200)]
     public static async Task<IResult> Get(Guid batchId, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
     {
@@ -77,7 +77,7 @@ public static class ResumeIssuanceEndpoint
 
     /// <summary>CRT-02: the organization carries on a halted issuance; numbering goes on from where it stopped.</summary>
     [Authorize(Roles = CertificateAccess.OrganizationRoles, Policy = ScopePolicies.CertificatesWrite)]
-    [WolverinePost("/api/certificates/issuances/{batchId}/resume", OperationId = "resumeIssuance", Summary = "继续核发证书")]
+    [WolverinePost("/api/certificate-issuances/{batchId}/resume", OperationId = "resumeIssuance", Summary = "继续核发证书")]
     public static async Task<(IssuanceProgress, IssueNextCertificates)> Post(ResumeIssuance c, AcceptedBatch? batch, IDocumentSession session, Instant now, Actor by)
     {
         var stream = await session.Events.FetchForWriting<BatchIssuance>(BatchIssuance.StreamFor(batch!.Id));
