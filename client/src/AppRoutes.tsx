@@ -23,6 +23,8 @@ import { CatalogImportPage } from './pages/CatalogImportPage';
 import { AssignmentsPage } from './pages/AssignmentsPage';
 import { BatchesPage } from './pages/BatchesPage';
 import { BatchPage } from './pages/BatchPage';
+import { CertificatesPage } from './pages/CertificatesPage';
+import { VerifyLinkPage, VerifyPage } from './pages/VerifyPage';
 
 const staff = [Roles.reviewer, Roles.expert, Roles.inspector, Roles.auditor, Roles.administrator];
 
@@ -49,6 +51,9 @@ export function AppRoutes() {
         <Route path="applications/:id" element={<RequireRole><ApplicationPage /></RequireRole>} />
         <Route path="batches" element={<RequireRole roles={batchRoles}><BatchesPage /></RequireRole>} />
         <Route path="batches/:id" element={<RequireRole roles={batchRoles}><BatchPage /></RequireRole>} />
+        <Route path="certificates" element={<RequireRole roles={batchRoles}><CertificatesPage /></RequireRole>} />
+        <Route path="verify" element={<VerifyPage />} />
+        <Route path="verify/:token" element={<VerifyLinkPage />} />
         <Route path="organizations/:id" element={<RequireRole><OrganizationDetailPage /></RequireRole>} />
         <Route path="admin/accounts" element={<RequireRole roles={[Roles.administrator, Roles.auditor]}><AccountsPage /></RequireRole>} />
         <Route path="admin/occupations" element={<RequireRole roles={[Roles.administrator]}><CatalogImportPage /></RequireRole>} />

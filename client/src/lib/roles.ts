@@ -22,10 +22,14 @@ const publicItems: NavItem[] = [
   { key: '/directory', label: '机构目录' },
   { key: '/policies', label: '辖区政策' },
   { key: '/calendar', label: '工作日查询' },
+  { key: '/verify', label: '证书查询' },
 ];
 
 /** Certification batches (认定批次): organizations run them, authorities receive and supervise them; experts have no part. */
 const batches: NavItem = { key: '/batches', label: '认定批次' };
+
+/** Certificates (CRT-01 … CRT-05): the same people as batches. */
+const certificates: NavItem = { key: '/certificates', label: '证书管理' };
 
 /** The roles that see batches (the menu entry and the pages). */
 export const batchRoles: string[] = [Roles.organization, Roles.reviewer, Roles.inspector, Roles.auditor, Roles.administrator];
@@ -34,17 +38,17 @@ export const batchRoles: string[] = [Roles.organization, Roles.reviewer, Roles.i
 export function navigationFor(role: string | undefined): NavItem[] {
   switch (role) {
     case Roles.organization:
-      return [...publicItems, { key: '/organization', label: '本机构' }, { key: '/applications', label: '备案申请' }, { key: '/filings', label: '备案管理' }, batches];
+      return [...publicItems, { key: '/organization', label: '本机构' }, { key: '/applications', label: '备案申请' }, { key: '/filings', label: '备案管理' }, batches, certificates];
     case Roles.reviewer:
-      return [...publicItems, { key: '/workbench', label: '审核工作台' }, { key: '/applications', label: '备案受理' }, { key: '/filings', label: '备案管理' }, batches];
+      return [...publicItems, { key: '/workbench', label: '审核工作台' }, { key: '/applications', label: '备案受理' }, { key: '/filings', label: '备案管理' }, batches, certificates];
     case Roles.inspector:
-      return [...publicItems, { key: '/workbench', label: '督查工作台' }, { key: '/applications', label: '备案申请' }, { key: '/filings', label: '备案管理' }, batches];
+      return [...publicItems, { key: '/workbench', label: '督查工作台' }, { key: '/applications', label: '备案申请' }, { key: '/filings', label: '备案管理' }, batches, certificates];
     case Roles.expert:
       return [...publicItems, { key: '/assignments', label: '我的评估任务' }];
     case Roles.auditor:
-      return [...publicItems, { key: '/workbench', label: '机构总览' }, batches, { key: '/admin/accounts', label: '账号（只读）' }];
+      return [...publicItems, { key: '/workbench', label: '机构总览' }, batches, certificates, { key: '/admin/accounts', label: '账号（只读）' }];
     case Roles.administrator:
-      return [...publicItems, { key: '/workbench', label: '机构总览' }, batches, { key: '/admin/accounts', label: '账号管理' }, { key: '/admin/occupations', label: '职业目录' }, { key: '/admin/api-clients', label: '第三方系统' }];
+      return [...publicItems, { key: '/workbench', label: '机构总览' }, batches, certificates, { key: '/admin/accounts', label: '账号管理' }, { key: '/admin/occupations', label: '职业目录' }, { key: '/admin/api-clients', label: '第三方系统' }];
     default:
       return publicItems;
   }
