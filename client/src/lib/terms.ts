@@ -8,7 +8,7 @@ export type TermList =
   | 'applicationStatuses' | 'applicationKinds' | 'filingStatuses' | 'materialItems' | 'evaluationSubjects'
   | 'organizationNatures' | 'organizationCategories' | 'noticeKinds' | 'noticeStatuses' | 'objectionOutcomes' | 'roles'
   | 'skillLevels' | 'apiScopes' | 'jurisdictions' | 'serviceScopes' | 'evaluationMethods' | 'publicityUnits' | 'authorityLevels'
-  | 'batchStatuses' | 'staffRoles' | 'batchSubjects' | 'identityDocumentTypes';
+  | 'batchStatuses' | 'staffRoles' | 'batchSubjects' | 'identityDocumentTypes' | 'certificateStatuses' | 'issuanceStatuses';
 
 export type TermLists = Partial<Record<string, Term[]>>;
 
@@ -82,6 +82,10 @@ export const noticeStatusColors: Record<string, string> = {
   Closed: 'default',
   Withdrawn: 'red',
 };
+
+export const certificateStatusColors: Record<string, string> = { Valid: 'success', Revoked: 'error' };
+
+export const issuanceStatusColors: Record<string, string> = { Running: 'processing', Halted: 'error', Completed: 'success' };
 
 export const batchStatusColors: Record<string, string> = {
   Draft: 'default',

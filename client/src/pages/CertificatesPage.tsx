@@ -8,24 +8,15 @@ import { downloadFile } from '../lib/download';
 import { formatDate, formatDateTime } from '../lib/format';
 import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
 import { Roles } from '../lib/roles';
+import { certificateStatusColors, issuanceStatusColors, useTerms } from '../lib/terms';
 
 type Issuance = Schemas['Certificates.IssuanceProgress'];
 type Certificate = Schemas['Certificates.CertificateItem'];
 
-const issuanceStatus: Record<string, { text: string; color: string }> = {
-  Running: { text: '核发中', color: 'processing' },
-  Halted: { text: '已中止', color: 'error' },
-  Completed: { text: '已完成', color: 'success' },
-};
-
-export const certificateStatus: Record<string, { text: string; color: string }> = {
-  Valid: { text: '有效', color: 'success' },
-  Revoked: { text: '已撤销', color: 'error' },
-};
-
 /** Certificates (CRT-01 … CRT-05): issuance progress per accepted batch, the certificates with search, PDF download and revocation. */
 export function CertificatesPage() {
   const { data: me } = useMe();
+  const terms = useTerms();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [batchId, setBatchId] = useState<string | undefined>();
@@ -81,7 +72,7 @@ export function CertificatesPage() {
                 </div>
               ),
             },
-            { title: '状态', width: 90, render: (_, i) => <Tag color={issuanceStatus[i.status].color}>{issuanceStatus[i.status].text}</Tag> },
+            { title: '状态', width: 90, render: (_, i) => <Tag color={issuanceStatusColors[i.status]}>{terms.name('issuanceStatuses', i.status)}</Tag> },
             {
               title: '操作', width: 220,
               render: (_, i) => (
@@ -125,7 +116,7 @@ export function CertificatesPage() {
               title: '状态', width: 150,
               render: (_, c) => (
                 <span>
-                  <Tag color={certificateStatus[c.status].color}>{certificateStatus[c.status].text}</Tag>
+                  <Tag color={certificateStatusColors[c.status]}>{terms.name('certificateStatuses', c.status)}</Tag>
                   {c.revokedOn && <Typography.Text type="secondary">{formatDate(c.revokedOn)}</Typography.Text>}
                 </span>
               ),

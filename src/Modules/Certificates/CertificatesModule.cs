@@ -29,6 +29,7 @@ public static class CertificatesModule
             opts.Storage.ExtendedSchemaObjects.Add(CertificateTable.Definition());
             opts.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(Schema, "certificate_status_index", SchemaUtils.IdentifierUsage.General)));
         });
+        services.AddSingleton<SharedKernel.Reference.ITermProvider, CertificateTerms>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Certificates").Get<CertificatesOptions>() ?? new CertificatesOptions());
         services.AddSingleton<SigningKeys>();
         // loaded at registration: a machine without the certificate font fails at start-up, never with a blank PDF (CRT-03)
@@ -41,4 +42,20 @@ public static class CertificatesModule
         services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(CertificatesModule).Assembly));
         return services;
     }
+}
+
+/// <summary>The Certificates module's names for its codes.</summary>
+public sealed class CertificateTerms : SharedKernel.Reference.ITermProvider
+{
+    public IReadOnlyDictionary<string, IReadOnlyList<SharedKernel.Reference.Term>> Terms() =>
+        new Dictionary<string, IReadOnlyList<SharedKernel.Reference.Term>>
+        {
+            ["certificateStatuses"] = SharedKernel.Reference.TermLists.Of<CertificateStatus>(s => s == CertificateStatus.Valid ? "有效" : "已撤销"),
+            ["issuanceStatuses"] = SharedKernel.Reference.TermLists.Of<IssuanceStatus>(s => s switch
+            {
+                IssuanceStatus.Running => "核发中",
+                IssuanceStatus.Halted => "已中止",
+                _ => "已完成",
+            }),
+        };
 }

@@ -41,26 +41,8 @@ public static class CertificateSerials
         int year, int level, Instant now, CancellationToken ct)
     {
         var id = SequenceId(organizationId, year, level);
-        await EnsureOpenedAsync(store, id, organizationId, year, level, now, ct);
+        await StreamStarts.EnsureAsync<CertificateSerialSequence>(store, id,
+            () => new CertificateSerialsOpened(id, organizationId, year, level, now, Actor.System), ct);
         return await session.Events.FetchForExclusiveWriting<CertificateSerialSequence>(id, ct);
     }
-
-    private static async Task EnsureOpenedAsync(IDocumentStore store, Guid id, Guid organizationId, int year, int level, Instant now, CancellationToken ct)
-    {
-        await using var session = store.LightweightSession();
-        if (await session.Events.FetchStreamStateAsync(id, ct) is not null) return;
-        session.Events.StartStream<CertificateSerialSequence>(id, new CertificateSerialsOpened(id, organizationId, year, level, now, Actor.System));
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (IsStreamCollision(e))
-        {
-            // opened at the same moment by another issuance: fine
-        }
-    }
-
-    private static bool IsStreamCollision(Exception e) =>
-        e is ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
-        || e.InnerException is not null && IsStreamCollision(e.InnerException);
 }

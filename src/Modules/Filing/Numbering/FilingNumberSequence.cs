@@ -2,7 +2,6 @@ using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Values;
-using JasperFx.Events;
 using Marten;
 using NodaTime;
 
@@ -60,7 +59,8 @@ public sealed class FilingNumberAllocator(IDocumentStore store, IClock clock)
     {
         var (province, city) = CodesFor(policy, catalog, organizationArea);
         var sequenceId = SequenceId(province, city);
-        await EnsureOpenedAsync(sequenceId, province, city, ct);
+        await StreamStarts.EnsureAsync<FilingNumberSequence>(store, sequenceId,
+            () => new FilingNumberSequenceOpened(sequenceId, province, city, clock.GetCurrentInstant(), Actor.System), ct);
         var stream = await session.Events.FetchForExclusiveWriting<FilingNumberSequence>(sequenceId, ct);
         var serial = stream.Aggregate!.LastSerial + 1;
         if (serial > 9999)
@@ -80,24 +80,4 @@ public sealed class FilingNumberAllocator(IDocumentStore store, IClock clock)
         if (stream.Aggregate.Discarded.Contains(number.Value)) return;
         stream.AppendOne(new FilingNumberDiscarded(sequenceId, number.Value, reason, clock.GetCurrentInstant(), by));
     }
-
-    private async Task EnsureOpenedAsync(Guid sequenceId, string province, string city, CancellationToken ct)
-    {
-        await using var session = store.LightweightSession();
-        if (await session.Events.FetchStreamStateAsync(sequenceId, ct) is not null) return;
-        session.Events.StartStream<FilingNumberSequence>(sequenceId,
-            new FilingNumberSequenceOpened(sequenceId, province, city, clock.GetCurrentInstant(), Actor.System));
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (IsStreamCollision(e))
-        {
-            // opened concurrently by another grant: fine
-        }
-    }
-
-    private static bool IsStreamCollision(Exception e) =>
-        e is ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
-        || e.InnerException is not null && IsStreamCollision(e.InnerException);
 }
