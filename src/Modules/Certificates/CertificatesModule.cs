@@ -27,6 +27,7 @@ public static class CertificatesModule
             opts.Schema.For<StoredSigningKey>().DatabaseSchemaName(Schema);
             opts.Schema.For<Verification.CertificateLookup>().DatabaseSchemaName(Schema).Index(x => x.CertificateId);
             opts.Storage.ExtendedSchemaObjects.Add(CertificateTable.Definition());
+            opts.Storage.ExtendedSchemaObjects.Add(QualifiedCandidateTable.Definition());
             opts.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(Schema, "certificate_status_index", SchemaUtils.IdentifierUsage.General)));
         });
         services.AddSingleton<SharedKernel.Reference.ITermProvider, CertificateTerms>();

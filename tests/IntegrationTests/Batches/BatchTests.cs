@@ -4,6 +4,7 @@ using Alba;
 using Marten;
 using Assessment.IntegrationTests.Infrastructure;
 using Assessment.SharedKernel.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Wolverine.Tracking;
 
@@ -98,8 +99,9 @@ public class BatchTests(AppFixture app) : IntegrationTest(app)
         var accepted = tracked.Received.SingleMessage<BatchResultsAccepted>();
         accepted.Qualified.ShouldHaveSingleItem().DocumentNumber.ShouldBe(BatchJourney.IdNumber(1));
         tracked.Received.MessagesOf<CertificationRunRecorded>().ShouldHaveSingleItem().Occupation.ShouldBe("育婴员");
-        await using (var session = Host.DocumentStore().QuerySession())
-            (await session.LoadAsync<Assessment.Certificates.Issuance.AcceptedBatch>(b.BatchId))!.Qualified.ShouldHaveSingleItem().Name.ShouldBe("张小三");
+        await using (var connection = await Host.Services.GetRequiredService<Assessment.Certificates.Registry.CertificateDatabase>().Source.OpenConnectionAsync())
+            (await Assessment.Certificates.Issuance.QualifiedCandidateTable.SliceAsync(connection, b.BatchId, 0, 10, CancellationToken.None))
+                .ShouldHaveSingleItem().Name.ShouldBe("张小三");
         var filingRecord = await Given.Get<JsonObject>(b.Organization, $"/api/filing/filings/{b.FilingId}");
         filingRecord["lastCertificationOn"]!.GetValue<string>().ShouldBe(exam.ToString("yyyy-MM-dd", null)); // FIL-13 reads real activity
         var done = await b.Reload();

@@ -56,16 +56,17 @@ public class CertificateTests(AppFixture app) : IntegrationTest(app)
         var now = App.Clock.GetCurrentInstant();
         await using (var session = store.LightweightSession())
         {
+            await session.BeginTransactionAsync(CancellationToken.None);
             foreach (var id in ids)
             {
                 session.Store(new AcceptedBatch
                 {
                     Id = id, OrganizationId = organization, OrganizationName = "并发测试评价中心", FilingId = Guid.NewGuid(), FilingNumber = "Y000034020009",
                     Jurisdiction = "anhui", AcceptingAuthority = "340200", AreaCode = "340200", Title = "并发批次", LastExamDay = new LocalDate(2026, 1, 5),
-                    Qualified = Enumerable.Range(0, each).Select(i => new QualifiedCandidate(Guid.NewGuid(), $"考生{i}", 201, BatchJourney.IdNumber(i),
-                        "某公司", "育婴员", null, null, 4, "芜湖市")).ToList(),
-                    AcceptedAt = now, ReceivedAt = now,
+                    QualifiedCount = each, AcceptedAt = now, ReceivedAt = now,
                 });
+                await QualifiedCandidateTable.CopyAsync(session, id, Enumerable.Range(0, each).Select(i => new QualifiedCandidate(Guid.NewGuid(), $"考生{i}", 201,
+                    BatchJourney.IdNumber(i), "某公司", "育婴员", null, null, 4, "芜湖市")).ToList(), CancellationToken.None);
                 session.Events.StartStream<BatchIssuance>(BatchIssuance.StreamFor(id), new IssuanceStarted(id, organization, each, now, Actor.System));
             }
             await session.SaveChangesAsync();

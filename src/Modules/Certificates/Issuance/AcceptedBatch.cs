@@ -6,8 +6,9 @@ using NodaTime;
 namespace Assessment.Certificates.Issuance;
 
 /// <summary>
-/// A batch whose results report the authority accepted (BAT-07), as the Batches module published it: the qualified
-/// candidates certificates are issued for (CRT-02). Kept by batch id, so a message delivered twice is kept once.
+/// A batch whose results report the authority accepted (BAT-07), as the Batches module published it; its qualified
+/// candidates, whom certificates are issued for (CRT-02), are rows of <see cref="QualifiedCandidateTable"/>. Kept by batch
+/// id, so a message delivered twice is kept once.
 /// </summary>
 public sealed class AcceptedBatch
 {
@@ -21,12 +22,9 @@ public sealed class AcceptedBatch
     public string AreaCode { get; set; } = "";
     public string Title { get; set; } = "";
     public LocalDate LastExamDay { get; set; }
-    public List<QualifiedCandidate> Qualified { get; set; } = [];
+    public int QualifiedCount { get; set; }
     public Instant AcceptedAt { get; set; }
     public Instant ReceivedAt { get; set; }
-
-    /// <summary>The order certificates are numbered in: by level, then as the batch listed the candidates (CRT-01 "in order").</summary>
-    public IReadOnlyList<QualifiedCandidate> InIssueOrder() => Qualified.Select((c, i) => (c, i)).OrderBy(x => x.c.Level).ThenBy(x => x.i).Select(x => x.c).ToList();
 }
 
 public static class BatchResultsAcceptedHandler
@@ -34,14 +32,17 @@ public static class BatchResultsAcceptedHandler
     /// <summary>Keeps the accepted batch and starts issuing its certificates (CRT-02): the organization issues, the system numbers.</summary>
     public static async Task<IssueNextCertificates?> Handle(BatchResultsAccepted message, IDocumentSession session, Instant now, CancellationToken ct)
     {
+        await session.BeginTransactionAsync(ct);
         if (await session.LoadAsync<AcceptedBatch>(message.BatchId, ct) is not null) return null;
-        session.Store(new AcceptedBatch
+        var accepted = new AcceptedBatch
         {
             Id = message.BatchId, OrganizationId = message.OrganizationId, OrganizationName = message.OrganizationName, FilingId = message.FilingId,
             FilingNumber = message.FilingNumber, Jurisdiction = message.Jurisdiction, AcceptingAuthority = message.AcceptingAuthority,
-            AreaCode = message.AreaCode, Title = message.BatchTitle, LastExamDay = message.LastExamDay, Qualified = message.Qualified.ToList(),
+            AreaCode = message.AreaCode, Title = message.BatchTitle, LastExamDay = message.LastExamDay, QualifiedCount = message.Qualified.Count,
             AcceptedAt = message.AcceptedAt, ReceivedAt = now,
-        });
+        };
+        session.Store(accepted);
+        await QualifiedCandidateTable.CopyAsync(session, message.BatchId, QualifiedCandidateTable.InIssueOrder(message.Qualified), ct);
         session.Events.StartStream<BatchIssuance>(BatchIssuance.StreamFor(message.BatchId),
             new IssuanceStarted(message.BatchId, message.OrganizationId, message.Qualified.Count, now, Actor.System));
         return message.Qualified.Count > 0 ? new IssueNextCertificates(message.BatchId, Actor.System) : null;

@@ -17,10 +17,6 @@ public sealed record IssuedChunk(CertificatesIssued Issued, IReadOnlyList<Certif
 /// <summary>CRT-01/CRT-02: numbers the next chunk of a batch's qualified candidates.</summary>
 public static class IssuanceDecider
 {
-    /// <summary>The candidates of the next chunk, in issue order.</summary>
-    public static IReadOnlyList<QualifiedCandidate> NextChunk(BatchIssuance issuance, AcceptedBatch batch, int size) =>
-        batch.InIssueOrder().Skip(issuance.Done).Take(size).ToList();
-
     /// <param name="lastSerials">The last serial taken so far for each level in the chunk, read under the sequences' locks.</param>
     public static IssuedChunk Issue(BatchIssuance issuance, AcceptedBatch batch, IReadOnlyList<QualifiedCandidate> chunk,
         IReadOnlyDictionary<int, (Guid SequenceId, int Last)> lastSerials, ChunkInputs inputs, Instant now, Actor by)

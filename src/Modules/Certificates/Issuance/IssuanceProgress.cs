@@ -23,7 +23,7 @@ public static class IssuanceViews
         user.Role != Roles.Expert && access.CanSee(user, new ResourceScope(batch.AreaCode, batch.OrganizationId));
 
     public static IssuanceProgress Of(AcceptedBatch batch, BatchIssuance? issuance) => new(batch.Id, batch.Title, batch.OrganizationName,
-        issuance?.Total ?? batch.Qualified.Count, issuance?.Done ?? 0, issuance?.Status ?? IssuanceStatus.Running, issuance?.HaltedRule,
+        issuance?.Total ?? batch.QualifiedCount, issuance?.Done ?? 0, issuance?.Status ?? IssuanceStatus.Running, issuance?.HaltedRule,
         issuance?.HaltedReason, batch.LastExamDay, batch.AcceptedAt, issuance?.StartedAt ?? batch.ReceivedAt, issuance?.CompletedAt, issuance?.Version ?? 0);
 }
 

@@ -40,7 +40,7 @@ public static class IssueNextCertificatesHandler
         if (issuance is null || issuance.Status != IssuanceStatus.Running) return null;
         var batch = await session.LoadAsync<AcceptedBatch>(message.BatchId, ct)
                     ?? throw new InvalidOperationException($"Accepted batch {message.BatchId} is missing for its issuance.");
-        var chunk = IssuanceDecider.NextChunk(issuance, batch, Math.Max(1, options.IssuanceChunkSize));
+        var chunk = await QualifiedCandidateTable.SliceAsync((Npgsql.NpgsqlConnection)session.Connection!, batch.Id, issuance.Done, Math.Max(1, options.IssuanceChunkSize), ct);
         if (chunk.Count == 0)
         {
             stream.AppendOne(new IssuanceCompleted(batch.Id, issuance.Total, now, message.By));
