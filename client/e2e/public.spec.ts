@@ -38,3 +38,28 @@ test('a date beyond the loaded calendar years is refused, not guessed', async ({
   await expect(page.getByRole('alert')).toContainText('尚未载入2030年的节假日安排');
   await expect(page.getByRole('alert')).not.toContainText('WORKDAYS');
 });
+
+test('a candidate follows their own case to the certificate without an account and verifies it', async ({ page }) => {
+  // a qualified candidate of the demo's accepted Huangshi batch
+  await page.goto('/');
+  await page.getByRole('menuitem', { name: '进度查询' }).click();
+  await page.getByLabel('证件号码').fill('420202199206150059');
+  await page.getByLabel('姓名').fill('李秀兰');
+  await page.getByRole('button', { name: '查询' }).click();
+  const found = page.getByTestId('case');
+  await expect(found).toContainText('黄石市高级技工学校');
+  await expect(found).toContainText('公示期满');
+  await expect(found).toContainText('审核通过');
+  await expect(found).toContainText('已发证');
+  await expect(page.getByText('李*兰：共 1 个认定批次')).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('420202199206150059');
+  await found.getByRole('link', { name: '验证证书' }).click();
+  await expect(page.getByTestId('verify-result')).toContainText('证书有效');
+  expect(page.url()).not.toContain(encodeURIComponent('李秀兰'));
+
+  await page.goto('/cases');
+  await page.getByLabel('证件号码').fill('420202199206150059');
+  await page.getByLabel('姓名').fill('李秀');
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page.getByTestId('case-not-found')).toBeVisible();
+});

@@ -25,6 +25,7 @@ import { BatchesPage } from './pages/BatchesPage';
 import { BatchPage } from './pages/BatchPage';
 import { CertificatesPage } from './pages/CertificatesPage';
 import { VerifyLinkPage, VerifyPage } from './pages/VerifyPage';
+import { CaseLookupPage } from './pages/CaseLookupPage';
 
 const staff = [Roles.reviewer, Roles.expert, Roles.inspector, Roles.auditor, Roles.administrator];
 
@@ -54,6 +55,7 @@ export function AppRoutes() {
         <Route path="certificates" element={<RequireRole roles={batchRoles}><CertificatesPage /></RequireRole>} />
         <Route path="verify" element={<VerifyPage />} />
         <Route path="verify/:token" element={<VerifyLinkPage />} />
+        <Route path="cases" element={<CaseLookupPage />} />
         <Route path="organizations/:id" element={<RequireRole><OrganizationDetailPage /></RequireRole>} />
         <Route path="admin/accounts" element={<RequireRole roles={[Roles.administrator, Roles.auditor]}><AccountsPage /></RequireRole>} />
         <Route path="admin/occupations" element={<RequireRole roles={[Roles.administrator]}><CatalogImportPage /></RequireRole>} />

@@ -1511,6 +1511,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/cases/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 证书办理进度查询 */
+        post: operations["lookUpHolderCases"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/certificates/jwks": {
         parameters: {
             query?: never;
@@ -2170,6 +2187,56 @@ export interface components {
         };
         /** @enum {string} */
         "Certificates.CertificateStatus": "Valid" | "Revoked";
+        "Certificates.HolderCase": {
+            organizationName: string;
+            batchTitle: string;
+            occupation: string;
+            /** Format: int32 */
+            level: number;
+            levelName: string;
+            examDays: string[];
+            suspended: boolean;
+            outcome?: components["schemas"]["SharedKernel.CandidateOutcome"];
+            publicity: components["schemas"]["SharedKernel.ResultsPublicityState"];
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            publicityStart?: string | null;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            publicityEnd?: string | null;
+            report: components["schemas"]["SharedKernel.ResultsReportState"];
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            reportedOn?: string | null;
+            certificate?: components["schemas"]["Certificates.HolderCaseCertificate"];
+        };
+        "Certificates.HolderCaseAnswer": {
+            result: components["schemas"]["Certificates.HolderCaseResult"];
+            holderName?: string | null;
+            cases: components["schemas"]["Certificates.HolderCase"][];
+        };
+        "Certificates.HolderCaseCertificate": {
+            number: string;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            issuedOn: string;
+            status: components["schemas"]["Certificates.CertificateStatus"];
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            revokedOn?: string | null;
+        };
+        /** @enum {string} */
+        "Certificates.HolderCaseResult": "Found" | "NotFound";
         "Certificates.IssuanceProgress": {
             /** Format: uuid */
             batchId: string;
@@ -2212,6 +2279,12 @@ export interface components {
             certificate?: components["schemas"]["Certificates.PublicCertificate"];
             credential?: string | null;
             payload?: string | null;
+        };
+        "Certificates.LookUpHolderCases": {
+            documentNumber: string;
+            name: string;
+            /** Format: int32 */
+            documentType?: number | null;
         };
         "Certificates.PublicCertificate": {
             number: string;
@@ -3264,6 +3337,8 @@ export interface components {
             planReceivedBy: string;
             sitesOutsideRegistrationCityNeedCityFiling: boolean;
         };
+        /** @enum {string} */
+        "SharedKernel.CandidateOutcome": "Qualified" | "NotQualified" | "Absent";
         "SharedKernel.CertificatePolicy": {
             /** Format: int32 */
             serialDigits: number;
@@ -3338,6 +3413,10 @@ export interface components {
             length: number;
             unit: string;
         };
+        /** @enum {string} */
+        "SharedKernel.ResultsPublicityState": "NotStarted" | "Open" | "Ended";
+        /** @enum {string} */
+        "SharedKernel.ResultsReportState": "NotSubmitted" | "Submitted" | "Accepted" | "Returned";
         "SharedKernel.RuleViolation": {
             ruleId: string;
             code: string;
@@ -11435,6 +11514,84 @@ export interface operations {
             };
             /** @description 不存在或无权查看 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    lookUpHolderCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Certificates.LookUpHolderCases"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificates.HolderCaseAnswer"];
+                };
+            };
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求过于频繁（Retry-After 给出等待秒数） */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,7 +3,7 @@ import { homeFor, navigationFor, Roles } from './roles';
 
 describe('role-aware navigation', () => {
   it('shows the public only public pages', () => {
-    expect(navigationFor(undefined).map((i) => i.key)).toEqual(['/', '/notices', '/directory', '/policies', '/calendar', '/verify']);
+    expect(navigationFor(undefined).map((i) => i.key)).toEqual(['/', '/notices', '/directory', '/policies', '/calendar', '/verify', '/cases']);
   });
 
   it('gives reviewers their workbench, the filing queue and filings, and no administration', () => {

@@ -23,6 +23,7 @@ const publicItems: NavItem[] = [
   { key: '/policies', label: '辖区政策' },
   { key: '/calendar', label: '工作日查询' },
   { key: '/verify', label: '证书查询' },
+  { key: '/cases', label: '进度查询' },
 ];
 
 /** Certification batches (认定批次): organizations run them, authorities receive and supervise them; experts have no part. */

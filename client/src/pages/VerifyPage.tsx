@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useLocation, useParams } from 'react-router-dom';
+import { useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../api/client';
 import { verifyCompactJws, type PublishedKey } from '../lib/credentials';
 import { formatDate } from '../lib/format';
@@ -37,10 +37,18 @@ export function VerifyPage() {
     mutationFn: (v: { number: string; name: string }) =>
       unwrap(api.GET('/api/public/certificates/verify', { params: { query: { number: v.number.trim(), name: v.name.trim() } } })),
   });
+  // from the case lookup (进度查询): the number in the address, the name in the page state (never in a URL)
+  const [params] = useSearchParams();
+  const { state } = useLocation();
+  const [prefill] = useState(() => ({ number: params.get('number') ?? '', name: (state as { name?: string } | null)?.name ?? '' }));
+  const { mutate } = verify;
+  useEffect(() => {
+    if (prefill.number && prefill.name) mutate(prefill);
+  }, [prefill, mutate]);
   return (
     <Card title="职业技能等级证书查询">
       <Typography.Paragraph type="secondary">输入证书编号和持证人姓名查询证书真伪；查询结果中姓名部分隐藏，不显示身份证件号码。</Typography.Paragraph>
-      <Form form={form} layout="inline" onFinish={(v) => verify.mutate(v)} style={{ rowGap: 12, marginBottom: 16 }}>
+      <Form form={form} layout="inline" initialValues={prefill} onFinish={(v) => verify.mutate(v)} style={{ rowGap: 12, marginBottom: 16 }}>
         <Form.Item name="number" label="证书编号" rules={[{ required: true, whitespace: true, message: '请填写证书编号' }, { len: 22, message: '证书编号为22位' }]}>
           <Input aria-label="证书编号" style={{ width: 260 }} />
         </Form.Item>

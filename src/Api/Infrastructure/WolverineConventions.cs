@@ -229,12 +229,14 @@ public sealed class ProblemResponsesPolicy : IHttpPolicy
             var attributes = parameters.SelectMany(p => p.GetCustomAttributes()).ToArray();
             var route = chain.RoutePattern?.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
             var isCommand = chain.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE");
+            // a POST that only reads decides no business rule
+            var decides = isCommand && chain.Method.Method.GetCustomAttribute<ReadOnlyRequestAttribute>() is null;
             if (chain.HasRequestType || chain.IsFormData || isCommand || parameters.Any(p => IsQueryValue(p, route)))
                 chain.Metadata.ProducesProblem(StatusCodes.Status400BadRequest);
             if (route.Count > 0 || attributes.OfType<Wolverine.Persistence.IDataRequirement>().Any())
                 chain.Metadata.ProducesProblem(StatusCodes.Status404NotFound);
             if (attributes.OfType<AggregateAttribute>().Any(a => a.ChecksClientVersion)) chain.Metadata.ProducesProblem(StatusCodes.Status409Conflict);
-            if (isCommand) chain.Metadata.ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            if (decides) chain.Metadata.ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         }
     }
 

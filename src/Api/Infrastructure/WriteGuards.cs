@@ -1,5 +1,6 @@
 using Assessment.Api.Identity;
 using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +25,8 @@ public sealed class SelfServiceAttribute : Attribute;
 /// <summary>
 /// Two refusals for every state-changing API request, whatever endpoint it reaches (so later modules are covered
 /// without code of their own): a browser request sent from another site (CSRF — the cookie would otherwise ride along;
-/// API-key calls carry no ambient credentials and are exempt), and a business write by a read-only account (auditor).
+/// API-key calls carry no ambient credentials and are exempt), and a business write by a read-only account (auditor) —
+/// a POST marked <see cref="ReadOnlyRequestAttribute"/> only reads and is not one.
 /// Runs after authentication and routing.
 /// </summary>
 public sealed class WriteGuardMiddleware(RequestDelegate next, SiteOptions site)
@@ -43,7 +45,9 @@ public sealed class WriteGuardMiddleware(RequestDelegate next, SiteOptions site)
             await Write(http, Problems.Forbidden("请求来自其他网站，已拒绝（跨站请求伪造防护）。请在本平台页面内操作。"), "cross-site-request");
             return;
         }
-        if (CurrentUser.From(http.User).Role == Roles.Auditor && http.GetEndpoint()?.Metadata.GetMetadata<SelfServiceAttribute>() is null)
+        var metadata = http.GetEndpoint()?.Metadata;
+        if (CurrentUser.From(http.User).Role == Roles.Auditor && metadata?.GetMetadata<SelfServiceAttribute>() is null
+                                                              && metadata?.GetMetadata<ReadOnlyRequestAttribute>() is null)
         {
             await Write(http, Problems.Forbidden("审计人员账号为只读账号，不能办理业务或提交数据。"), "read-only-account");
             return;

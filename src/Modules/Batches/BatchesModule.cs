@@ -1,6 +1,8 @@
 using Assessment.Batches.Batches;
+using Assessment.Batches.Candidates;
 using Assessment.Batches.Planning;
 using Assessment.Batches.Staffing;
+using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Reference;
 using Assessment.SharedKernel.Values;
 using JasperFx.Events.Projections;
@@ -25,7 +27,12 @@ public static class BatchesModule
             opts.Schema.For<BatchDetails>().DatabaseSchemaName(Schema);
             opts.Projections.Snapshot<StaffMember>(SnapshotLifecycle.Inline);
             opts.Schema.For<StaffMember>().DatabaseSchemaName(Schema).Index(x => x.OrganizationId);
+            // a person's batches by identity document (the holder's case lookup), without scanning every batch's candidates
+            opts.Projections.Add(new CandidateIndexProjection(), ProjectionLifecycle.Inline);
+            opts.Schema.For<CandidateIndexEntry>().DatabaseSchemaName(Schema).Index(x => x.DocumentNumber);
         });
+        services.AddSingleton<ICandidateCases, PublishedCandidateCases>();
+        services.InitializeMartenWith<CandidateIndexBackfill>();
         services.AddSingleton<ITermProvider, BatchTerms>();
         SharedKernel.Demo.DemoMessages<Demo.BatchesDemoData>.Register(services);
         services.InitializeMartenWith<Demo.BatchesDemoData>();
@@ -57,6 +64,25 @@ public sealed class BatchTerms : ITermProvider
             _ => "内部质量督导员",
         }),
         ["batchSubjects"] = BatchSubjects.All.Select(s => new Term(s, s)).ToList(),
+        ["candidateOutcomes"] = TermLists.Of<CandidateOutcome>(o => o switch
+        {
+            CandidateOutcome.Qualified => "合格",
+            CandidateOutcome.NotQualified => "不合格",
+            _ => "缺考",
+        }),
+        ["resultsPublicityStates"] = TermLists.Of<ResultsPublicityState>(s => s switch
+        {
+            ResultsPublicityState.NotStarted => "尚未公示",
+            ResultsPublicityState.Open => "公示中",
+            _ => "公示期满",
+        }),
+        ["resultsReportStates"] = TermLists.Of<ResultsReportState>(s => s switch
+        {
+            ResultsReportState.NotSubmitted => "尚未报备",
+            ResultsReportState.Submitted => "已报备，待审核",
+            ResultsReportState.Accepted => "审核通过",
+            _ => "已退回，待重新报备",
+        }),
         ["identityDocumentTypes"] = IdentityDocumentTypes.Names.Select(t => new Term(((int)t.Key).ToString(System.Globalization.CultureInfo.InvariantCulture), t.Value)).ToList(),
     };
 }

@@ -25,7 +25,7 @@ public static class CertificatesModule
             opts.Projections.Snapshot<CertificateSerialSequence>(SnapshotLifecycle.Inline);
             opts.Schema.For<CertificateSerialSequence>().DatabaseSchemaName(Schema);
             opts.Schema.For<StoredSigningKey>().DatabaseSchemaName(Schema);
-            opts.Schema.For<Verification.CertificateLookup>().DatabaseSchemaName(Schema).Index(x => x.CertificateId);
+            opts.Schema.For<Verification.CertificateLookup>().DatabaseSchemaName(Schema).Index(x => x.CertificateId).Index(x => x.CandidateId);
             opts.Storage.ExtendedSchemaObjects.Add(CertificateTable.Definition());
             opts.Storage.ExtendedSchemaObjects.Add(QualifiedCandidateTable.Definition());
             opts.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(Schema, "certificate_status_index", SchemaUtils.IdentifierUsage.General)));

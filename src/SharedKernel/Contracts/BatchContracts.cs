@@ -15,3 +15,31 @@ public sealed record QualifiedCandidate(Guid CandidateId, string Name, int Docum
 public sealed record BatchResultsAccepted(Guid BatchId, Guid OrganizationId, string OrganizationName, Guid FilingId, string FilingNumber,
     string Jurisdiction, string AcceptingAuthority, string AreaCode, string BatchTitle, LocalDate LastExamDay, IReadOnlyList<QualifiedCandidate> Qualified,
     Instant AcceptedAt, Actor By);
+
+/// <summary>A candidate's result as the person may see it — only once the batch's results are publicized (BAT-06).</summary>
+public enum CandidateOutcome { Qualified, NotQualified, Absent }
+
+/// <summary>Where a batch's results publicity stands (BAT-06): not started (or reopened for correction), open, or over.</summary>
+public enum ResultsPublicityState { NotStarted, Open, Ended }
+
+/// <summary>Where a batch's results report to the receiving authority stands (BAT-07).</summary>
+public enum ResultsReportState { NotSubmitted, Submitted, Accepted, Returned }
+
+/// <summary>
+/// A filed batch a person sat, as the Batches module publishes it for the person's own case lookup: what they sat, where
+/// the batch stands, and their <paramref name="Outcome"/> — null until the results are publicized, never a score.
+/// </summary>
+public sealed record CandidateCase(Guid BatchId, Guid CandidateId, string OrganizationName, string BatchTitle, string Occupation, int Level,
+    IReadOnlyList<LocalDate> ExamDays, bool Suspended, CandidateOutcome? Outcome, ResultsPublicityState Publicity, LocalDate? PublicityStart,
+    LocalDate? PublicityEnd, ResultsReportState Report, LocalDate? ReportedOn);
+
+/// <summary>The Batches module's published read contract over the batches people sat.</summary>
+public interface ICandidateCases
+{
+    /// <summary>
+    /// The filed batches of the person with this identity document whose name in the batch is exactly <paramref name="name"/>,
+    /// newest first, read in the caller's session; empty when either does not match (an index lookup, never a scan of batches).
+    /// </summary>
+    Task<IReadOnlyList<CandidateCase>> OfPersonAsync(Marten.IQuerySession session, int documentType, string documentNumber, string name,
+        CancellationToken ct = default);
+}

@@ -1,0 +1,84 @@
+using Assessment.Certificates.Registry;
+using Assessment.SharedKernel.Contracts;
+using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Values;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using NodaTime;
+using Wolverine.Http;
+
+namespace Assessment.Certificates.Verification;
+
+/// <summary>
+/// A person follows their own case: identity document (<paramref name="DocumentType"/> a 附件5 code, 201 居民身份证 when
+/// omitted) and their name exactly as the organization entered it. Sent in the body: an identity number never stands in a URL.
+/// </summary>
+public sealed record LookUpHolderCases(string DocumentNumber, string Name, int? DocumentType = null);
+
+public enum HolderCaseResult { Found, NotFound }
+
+/// <summary>The certificate of a case once issued: its number and whether it stands (revoked with the date).</summary>
+public sealed record HolderCaseCertificate(string Number, LocalDate IssuedOn, CertificateStatus Status, LocalDate? RevokedOn);
+
+/// <summary>
+/// One batch the person sat and where it stands: exam days, the result once publicized (BAT-06; never a score), the results
+/// publicity, the report (BAT-07) and the certificate (CRT-01). <paramref name="Certificate"/> is null until issued.
+/// </summary>
+public sealed record HolderCase(string OrganizationName, string BatchTitle, string Occupation, int Level, string LevelName, IReadOnlyList<LocalDate> ExamDays,
+    bool Suspended, CandidateOutcome? Outcome, ResultsPublicityState Publicity, LocalDate? PublicityStart, LocalDate? PublicityEnd,
+    ResultsReportState Report, LocalDate? ReportedOn, HolderCaseCertificate? Certificate);
+
+/// <summary>The answer: the name masked as verification shows it, never the identity number; not found is one answer whatever did not match.</summary>
+public sealed record HolderCaseAnswer(HolderCaseResult Result, string? HolderName, IReadOnlyList<HolderCase> Cases)
+{
+    public static readonly HolderCaseAnswer NotFound = new(HolderCaseResult.NotFound, null, []);
+}
+
+public static class LookUpHolderCasesEndpoint
+{
+    public static ProblemDetails Validate(LookUpHolderCases c)
+    {
+        var errors = new Dictionary<string, string[]>();
+        try { Document(c); }
+        catch (InvalidValueException e) { errors[e.Field == "documentType" ? "documentType" : "documentNumber"] = [e.Message]; }
+        if (string.IsNullOrWhiteSpace(c.Name) || c.Name.Trim().Length > 50) errors["name"] = ["请填写姓名（不超过50字）。"];
+        return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
+    }
+
+    /// <summary>
+    /// The holder's own case lookup: each batch the person sat, where its results publicity and report stand, the result once
+    /// publicized and the certificate once issued. Identity document and name must both match, otherwise the answer is the same
+    /// "not found" as for an unknown person. Throttled per client like verification; every answer that shows a case is recorded.
+    /// </summary>
+    [AllowAnonymous]
+    [ReadOnlyRequest]
+    [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
+    [WolverinePost("/api/public/cases/lookup", OperationId = "lookUpHolderCases", Summary = "证书办理进度查询")]
+    public static async Task<HolderCaseAnswer> Post(LookUpHolderCases c, ICandidateCases candidates, IQuerySession session, CertificateDatabase database,
+        LookupLog log, HttpContext http, Instant now, CancellationToken ct)
+    {
+        var document = Document(c);
+        var name = c.Name.Trim();
+        var cases = await candidates.OfPersonAsync(session, document.TypeCode, document.Number, name, ct);
+        if (cases.Count == 0) return HolderCaseAnswer.NotFound;
+        var certificates = (await database.OfHolderAsync(document.Number, ct)).ToDictionary(r => (r.BatchId, r.CandidateId));
+        var who = VerifyCertificateEndpoint.Who(http);
+        var answers = new List<HolderCase>(cases.Count);
+        foreach (var x in cases)
+        {
+            var row = certificates.GetValueOrDefault((x.BatchId, x.CandidateId));
+            log.RecordCase(x.BatchId, x.CandidateId, row?.Id, row?.Number, "identity-and-name", who, now);
+            answers.Add(new HolderCase(x.OrganizationName, x.BatchTitle, x.Occupation, x.Level, SkillLevel.FromNumber(x.Level).FullName, x.ExamDays,
+                x.Suspended, x.Outcome, x.Publicity, x.PublicityStart, x.PublicityEnd, x.Report, x.ReportedOn,
+                row is null ? null : new HolderCaseCertificate(row.Number, row.IssuedOn, row.Status, row.RevokedOn)));
+        }
+        return new HolderCaseAnswer(HolderCaseResult.Found, Masking.Name(name), answers);
+    }
+
+    private static IdentityDocument Document(LookUpHolderCases c) =>
+        IdentityDocument.Create(c.DocumentType ?? (int)IdentityDocumentType.ResidentIdCard, c.DocumentNumber);
+}
