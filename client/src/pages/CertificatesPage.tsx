@@ -40,6 +40,11 @@ export function CertificatesPage() {
     mutationFn: (i: Issuance) => downloadFile(`/api/certificate-issuances/${i.batchId}/pdfs`, `证书（${i.batchTitle}）.zip`),
     onError: () => message.error('批量下载失败，请重试。'),
   });
+  const table = useMutation({
+    mutationFn: (i: Issuance) => downloadFile(`/api/certificate-issuances/${i.batchId}/certificate-table`,
+      `附件5 职业技能等级认定合格人员证书信息表（${i.batchTitle}）.xlsx`),
+    onError: () => message.error('附件5下载失败，请重试。'),
+  });
   const mayDownload = me?.role === Roles.organization || me?.role === Roles.reviewer || me?.role === Roles.auditor;
 
   return (
@@ -74,12 +79,16 @@ export function CertificatesPage() {
             },
             { title: '状态', width: 90, render: (_, i) => <Tag color={issuanceStatusColors[i.status]}>{terms.name('issuanceStatuses', i.status)}</Tag> },
             {
-              title: '操作', width: 220,
+              title: '操作', width: 280,
               render: (_, i) => (
                 <Space wrap>
                   <Button size="small" onClick={() => { setBatchId(i.batchId); setPage(1); }}>查看证书</Button>
                   {mayDownload && i.done > 0 && (
                     <Button size="small" icon={<DownloadOutlined />} loading={zip.isPending} onClick={() => zip.mutate(i)}>批量下载</Button>
+                  )}
+                  {mayDownload && i.done > 0 && (
+                    <Button size="small" icon={<DownloadOutlined />} loading={table.isPending} onClick={() => table.mutate(i)}
+                      title="职业技能等级认定合格人员证书信息表（含证书编号、发证日期）">附件5</Button>
                   )}
                 </Space>
               ),

@@ -21,15 +21,12 @@ namespace Assessment.Batches.Reporting;
 /// </summary>
 public static class ReportWorkbooks
 {
-    public static readonly IReadOnlyList<string> CertificateColumns =
-        ["姓名", "证件类型", "证件号码", "所在单位", "职业名称", "工种名称", "职业技能等级", "证书编号", "发证日期", "评价机构", "发证机构", "考生所在地市"];
-
     public static readonly IReadOnlyList<string> LevelColumns = ["初级", "中级", "高级", "技师", "高级技师"];
 
     public static async Task WriteCertificateTableAsync(Stream stream, Batch batch, JurisdictionPolicy policy)
     {
-        var issuer = policy.Certificates.IssuedBy == "评价机构" ? batch.OrganizationName : policy.Certificates.IssuedBy;
-        await Spreadsheet.WriteAsync(stream, "合格人员证书信息表", CertificateColumns, Qualified(batch).Select(c =>
+        var issuer = CertificateInformationTable.Issuer(policy.Certificates, batch.OrganizationName);
+        await Spreadsheet.WriteAsync(stream, CertificateInformationTable.SheetName, CertificateInformationTable.Columns, Qualified(batch).Select(c =>
         {
             var o = batch.Occupations.First(x => x.Key == c.OccupationKey && x.Level == c.Level);
             return new object?[]
@@ -120,6 +117,6 @@ public static class ReportWorkbookEndpoints
         if (!BatchAccess.SeesPersonalData(batch, user, access)) return Results.Problem(Problems.Forbidden("该表含考生身份证件号码，仅评价机构、受理部门和审计人员可以下载。"));
         using var content = new MemoryStream();
         await ReportWorkbooks.WriteCertificateTableAsync(content, batch, catalog.Get(batch.Jurisdiction));
-        return Results.File(content.ToArray(), Spreadsheet.ContentType, $"附件5 职业技能等级认定合格人员证书信息表（{batch.Title}）.xlsx");
+        return Results.File(content.ToArray(), Spreadsheet.ContentType, CertificateInformationTable.FileName(batch.Title));
     }
 }

@@ -62,7 +62,7 @@ public static class DownloadBatchCertificatesEndpoint
         var user = CurrentUser.From(principal);
         var batch = await session.LoadAsync<AcceptedBatch>(batchId);
         if (batch is null || !IssuanceViews.CanSee(batch, user, access)) return Results.Problem(Problems.NotFound("证书核发"));
-        if (!(user.OrganizationId == batch.OrganizationId || user.Role is SharedKernel.Events.Roles.Auditor or SharedKernel.Events.Roles.Reviewer))
+        if (!IssuanceViews.SeesPersonalData(batch, user, access))
             return Results.Problem(Problems.Forbidden("证书载有持证人身份证件号码，仅发证机构、主管部门审核人员和审计人员可以下载。"));
         var key = await keys.CurrentAsync();
         return Results.Stream(async body =>

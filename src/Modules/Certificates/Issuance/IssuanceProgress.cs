@@ -22,6 +22,11 @@ public static class IssuanceViews
     public static bool CanSee(AcceptedBatch batch, CurrentUser user, AccessControl access) =>
         user.Role != Roles.Expert && access.CanSee(user, new ResourceScope(batch.AreaCode, batch.OrganizationId));
 
+    /// <summary>Whether <paramref name="user"/> may have the batch's certificates with identity numbers (PDFs, 附件5), as for one certificate.</summary>
+    public static bool SeesPersonalData(AcceptedBatch batch, CurrentUser user, AccessControl access) =>
+        CanSee(batch, user, access) && (user.Role == Roles.Auditor || user.OrganizationId == batch.OrganizationId
+                                        || user.Role is Roles.Reviewer or Roles.ApiClient && user.AuthorityCode is not null);
+
     public static IssuanceProgress Of(AcceptedBatch batch, BatchIssuance? issuance) => new(batch.Id, batch.Title, batch.OrganizationName,
         issuance?.Total ?? batch.QualifiedCount, issuance?.Done ?? 0, issuance?.Status ?? IssuanceStatus.Running, issuance?.HaltedRule,
         issuance?.HaltedReason, batch.LastExamDay, batch.AcceptedAt, issuance?.StartedAt ?? batch.ReceivedAt, issuance?.CompletedAt, issuance?.Version ?? 0);

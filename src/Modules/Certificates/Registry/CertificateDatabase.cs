@@ -59,6 +59,30 @@ public sealed class CertificateDatabase(IConfiguration configuration) : IAsyncDi
         while (await reader.ReadAsync(ct)) yield return Read(reader);
     }
 
+    /// <summary>
+    /// 附件5's rows for a batch in number order, read lazily (a spreadsheet of tens of thousands of rows is written while they
+    /// are read), with the city each candidate sat for from the accepted batch.
+    /// </summary>
+    public IEnumerable<object?[]> CertificateTableRows(Guid batchId, string issuer)
+    {
+        using var connection = _source.OpenConnection();
+        using var command = new NpgsqlCommand(
+            "select c.holder_name, c.document_type, c.document_number, c.employer, c.occupation, c.work_type, c.level, c.number, c.issued_on, " +
+            $"c.organization_name, q.city_name from {CertificateTable.Name} c " +
+            $"left join {Issuance.QualifiedCandidateTable.Name} q on q.batch_id = c.batch_id and q.candidate_id = c.candidate_id " +
+            "where c.batch_id = $1 order by c.number", connection);
+        command.Parameters.AddWithValue(batchId);
+        using var r = command.ExecuteReader();
+        while (r.Read())
+            yield return
+            [
+                r.GetString(0), r.GetInt32(1).ToString(System.Globalization.CultureInfo.InvariantCulture), r.GetString(2), r.GetString(3), r.GetString(4),
+                r.IsDBNull(5) ? "" : r.GetString(5), SharedKernel.Values.SkillLevel.FromNumber(r.GetInt32(6)).FullName, r.GetString(7),
+                r.GetFieldValue<DateOnly>(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.GetString(9), issuer,
+                r.IsDBNull(10) ? "" : r.GetString(10),
+            ];
+    }
+
     private async Task<CertificateRow?> SingleAsync(string sql, CancellationToken ct, params object[] parameters) =>
         (await ListAsync(sql, ct, parameters)).FirstOrDefault();
 

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Assessment.Certificates.Issuance;
+using Assessment.Certificates.Registry;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Spreadsheets;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Assessment.Certificates.Documents;
+
+public static class DownloadCertificateTableEndpoint
+{
+    /// <summary>
+    /// 附件5 职业技能等级认定合格人员证书信息表 with the issued numbers and dates (BAT-09, CRT-01), for the organization to file
+    /// and report upwards. Rows stream from the registry into a temporary file, so a large batch never sits in memory.
+    /// </summary>
+    [Authorize(Policy = ScopePolicies.CertificatesRead)]
+    [WolverineGet("/api/certificate-issuances/{batchId}/certificate-table", OperationId = "downloadIssuedCertificateTable", Summary = "下载含证书编号的合格人员证书信息表（附件5）")]
+    [ProducesResponseType<FileStreamResult>(200, Spreadsheet.ContentType)]
+    public static async Task<IResult> Get(Guid batchId, ClaimsPrincipal principal, IQuerySession session, CertificateDatabase database, AccessControl access,
+        PolicyCatalog catalog, CancellationToken ct)
+    {
+        var user = CurrentUser.From(principal);
+        var batch = await session.LoadAsync<AcceptedBatch>(batchId, ct);
+        if (batch is null || !IssuanceViews.CanSee(batch, user, access)) return Results.Problem(Problems.NotFound("证书核发"));
+        if (!IssuanceViews.SeesPersonalData(batch, user, access))
+            return Results.Problem(Problems.Forbidden("该表含持证人身份证件号码，仅发证机构、主管部门审核人员和审计人员可以下载。"));
+        var issuer = CertificateInformationTable.Issuer(catalog.Get(batch.Jurisdiction).Certificates, batch.OrganizationName);
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81_920,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            await Spreadsheet.WriteAsync(file, CertificateInformationTable.SheetName, CertificateInformationTable.Columns,
+                database.CertificateTableRows(batchId, issuer), ct);
+            file.Position = 0;
+            return Results.File(file, Spreadsheet.ContentType, CertificateInformationTable.FileName(batch.Title));
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+}
