@@ -262,6 +262,28 @@ public class CertificateReissueTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task CRT_05_concurrent_changes_of_one_certificate_leave_exactly_one_open_request_and_one_new_print()
+    {
+        var c = await IssuedCertificate("correct.race");
+        var org = c.Batch.Organization;
+        async Task<int> Post(string url, object body) => (await Host.Scenario(s =>
+        {
+            s.As(org);
+            s.Post.Json(body).ToUrl(url);
+            s.IgnoreStatusCode();
+        })).Context.Response.StatusCode;
+        var statuses = await Task.WhenAll(
+            Post($"/api/certificates/{c.Id}/corrections", Correction(1, name: "张晓三")),
+            Post($"/api/certificates/{c.Id}/corrections", Correction(1, name: "张笑三")),
+            Post($"/api/certificates/{c.Id}/reissue", new { version = 1, reason = "遗失" }));
+        statuses.Order().ShouldBe([200, 409, 409]);
+        var row = await Row(c.Id);
+        row.Version.ShouldBe(2);
+        var open = (await Given.Get<JsonObject>(org, "/api/certificate-corrections?status=Open"))["total"]!.GetValue<long>();
+        (open, row.PrintNumber).ShouldBeOneOf((1L, 1), (0L, 2));
+    }
+
+    [Fact]
     public async Task CRT_05_a_correction_must_change_something_and_carry_a_valid_identity_document()
     {
         var c = await IssuedCertificate("correct.input");
