@@ -2340,6 +2340,8 @@ export interface components {
             printedOn?: string | null;
             /** Format: uuid */
             openCorrectionId?: string | null;
+            /** Format: int32 */
+            documentType: number;
         };
         "Certificates.CertificatePrintItem": {
             /** Format: int32 */

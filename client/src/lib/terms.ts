@@ -8,7 +8,8 @@ export type TermList =
   | 'applicationStatuses' | 'applicationKinds' | 'filingStatuses' | 'materialItems' | 'evaluationSubjects'
   | 'organizationNatures' | 'organizationCategories' | 'noticeKinds' | 'noticeStatuses' | 'objectionOutcomes' | 'roles'
   | 'skillLevels' | 'apiScopes' | 'jurisdictions' | 'serviceScopes' | 'evaluationMethods' | 'publicityUnits' | 'authorityLevels'
-  | 'batchStatuses' | 'staffRoles' | 'batchSubjects' | 'identityDocumentTypes' | 'certificateStatuses' | 'issuanceStatuses';
+  | 'batchStatuses' | 'staffRoles' | 'batchSubjects' | 'identityDocumentTypes' | 'certificateStatuses' | 'issuanceStatuses'
+  | 'certificatePrintKinds' | 'certificateCorrectionStatuses';
 
 export type TermLists = Partial<Record<string, Term[]>>;
 

@@ -5,12 +5,15 @@ using NodaTime;
 
 namespace Assessment.Certificates.Registry;
 
-/// <summary>A certificate as its issuer and the authorities see it; personal data masked unless the caller needs it.</summary>
+/// <summary>
+/// A certificate as its issuer and the authorities see it; personal data masked unless the caller needs it. The current print
+/// (<see cref="PrintNumber"/>, 1 as issued) and the open correction request, if any, come last.
+/// </summary>
 public sealed record CertificateItem(Guid Id, string Number, string HolderName, string DocumentTypeName, string DocumentNumber, string Employer,
     string Occupation, string? OccupationCode, string WorkType, int Level, string LevelName, LocalDate IssuedOn, string OrganizationName,
     string FilingNumber, Guid BatchId, string BatchTitle, CertificateStatus Status, LocalDate? RevokedOn, string? RevokedReason,
     bool PersonalDataMasked, int Version, IReadOnlyList<string> Actions, int PrintNumber, PrintKind PrintKind, LocalDate? PrintedOn,
-    Guid? OpenCorrectionId);
+    Guid? OpenCorrectionId, int DocumentType);
 
 /// <summary>After a change: the certificate and its new version (no personal data).</summary>
 public sealed record CertificateChange(Guid Id, int Version);
@@ -34,6 +37,6 @@ public static class CertificateViews
             IdentityDocumentTypes.Names[(IdentityDocumentType)c.DocumentType], full ? c.DocumentNumber : Masking.Document(c.DocumentNumber), c.Employer,
             c.Occupation, c.OccupationCode, c.WorkType ?? NoWorkType, c.Level, SkillLevel.FromNumber(c.Level).FullName, c.IssuedOn, c.OrganizationName,
             c.FilingNumber, c.BatchId, c.BatchTitle, c.Status, c.RevokedOn, c.RevokedReason, !full, c.Version, actions,
-            c.PrintNumber, c.PrintKind, c.PrintedOn, c.OpenCorrectionId);
+            c.PrintNumber, c.PrintKind, c.PrintedOn, c.OpenCorrectionId, c.DocumentType);
     }
 }
