@@ -689,6 +689,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/certificate-corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查询证书更正申请 */
+        get: operations["listCertificateCorrections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificate-corrections/{correctionId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批准更正 */
+        post: operations["approveCertificateCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificate-corrections/{correctionId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回更正 */
+        post: operations["rejectCertificateCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/certificate-issuances": {
         parameters: {
             query?: never;
@@ -825,6 +876,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/certificates/{certificateId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请更正持证人信息 */
+        post: operations["requestCertificateCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{certificateId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 证书打印与更正记录 */
+        get: operations["getCertificateHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/certificates/{certificateId}/pdf": {
         parameters: {
             query?: never;
@@ -836,6 +921,23 @@ export interface paths {
         get: operations["downloadCertificatePdf"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{certificateId}/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补发证书 */
+        post: operations["reissueCertificate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2156,11 +2258,76 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        "Certificates.ApproveCertificateCorrection": {
+            /** Format: int32 */
+            version: number;
+            reason: string;
+        };
         "Certificates.CertificateChange": {
             /** Format: uuid */
             id: string;
             /** Format: int32 */
             version: number;
+        };
+        "Certificates.CertificateCorrectionChange": {
+            /** Format: uuid */
+            correctionId: string;
+            /** Format: uuid */
+            certificateId: string;
+            /** Format: int32 */
+            version: number;
+        };
+        "Certificates.CertificateCorrectionItem": {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            certificateId: string;
+            certificateNumber: string;
+            organizationName: string;
+            occupation: string;
+            levelName: string;
+            batchTitle: string;
+            certificateStatus: components["schemas"]["Certificates.CertificateStatus"];
+            status: components["schemas"]["Certificates.CertificateCorrectionStatus"];
+            previous: components["schemas"]["Certificates.CertificateHolderView"];
+            proposed: components["schemas"]["Certificates.CertificateHolderView"];
+            changedFields: string[];
+            reason: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            requestedAt: string;
+            requestedBy: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            decidedAt?: string | null;
+            decidedBy?: string | null;
+            decisionReason?: string | null;
+            /** Format: int32 */
+            printNumber?: number | null;
+            personalDataMasked: boolean;
+            /** Format: int32 */
+            version: number;
+            actions: string[];
+        };
+        /** @enum {string} */
+        "Certificates.CertificateCorrectionStatus": "Open" | "Approved" | "Rejected";
+        "Certificates.CertificateHistory": {
+            /** Format: uuid */
+            certificateId: string;
+            prints: components["schemas"]["Certificates.CertificatePrintItem"][];
+            corrections: components["schemas"]["Certificates.CertificateCorrectionItem"][];
+        };
+        "Certificates.CertificateHolderView": {
+            name: string;
+            /** Format: int32 */
+            documentType: number;
+            documentTypeName: string;
+            documentNumber: string;
+            employer: string;
         };
         "Certificates.CertificateItem": {
             /** Format: uuid */
@@ -2197,6 +2364,37 @@ export interface components {
             /** Format: int32 */
             version: number;
             actions: string[];
+            /** Format: int32 */
+            printNumber: number;
+            printKind: components["schemas"]["Certificates.PrintKind"];
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            printedOn?: string | null;
+            /** Format: uuid */
+            openCorrectionId?: string | null;
+            /** Format: int32 */
+            documentType: number;
+        };
+        "Certificates.CertificatePrintItem": {
+            /** Format: int32 */
+            printNumber: number;
+            kind: components["schemas"]["Certificates.PrintKind"];
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            printedOn: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            printedAt: string;
+            reason?: string | null;
+            byName: string;
+            byRole: string;
+            current: boolean;
         };
         "Certificates.CertificateQuery": {
             number: string;
@@ -2296,6 +2494,8 @@ export interface components {
             certificate?: components["schemas"]["Certificates.PublicCertificate"];
             credential?: string | null;
             payload?: string | null;
+            /** Format: int32 */
+            printNumber?: number | null;
         };
         "Certificates.LookUpHolderCases": {
             documentNumber: string;
@@ -2303,6 +2503,8 @@ export interface components {
             /** Format: int32 */
             documentType?: number | null;
         };
+        /** @enum {string} */
+        "Certificates.PrintKind": "Original" | "Reissue" | "Correction";
         "Certificates.PublicCertificate": {
             number: string;
             holderName: string;
@@ -2325,6 +2527,34 @@ export interface components {
              * @description yyyy-MM-dd
              */
             revokedOn?: string | null;
+            /** Format: int32 */
+            printNumber: number;
+            printKind: components["schemas"]["Certificates.PrintKind"];
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            printedOn?: string | null;
+        };
+        "Certificates.ReissueCertificate": {
+            /** Format: int32 */
+            version: number;
+            reason: string;
+        };
+        "Certificates.RejectCertificateCorrection": {
+            /** Format: int32 */
+            version: number;
+            reason: string;
+        };
+        "Certificates.RequestCertificateCorrection": {
+            /** Format: int32 */
+            version: number;
+            holderName: string;
+            /** Format: int32 */
+            documentType: number;
+            documentNumber: string;
+            employer: string;
+            reason: string;
         };
         "Certificates.ResumeIssuance": {
             /** Format: int64 */
@@ -2340,7 +2570,7 @@ export interface components {
             certificate?: components["schemas"]["Certificates.PublicCertificate"];
         };
         /** @enum {string} */
-        "Certificates.VerificationResultKind": "Valid" | "Revoked" | "NotFound";
+        "Certificates.VerificationResultKind": "Valid" | "Revoked" | "NotFound" | "Superseded";
         "Certificates.VerifiedCertificate": {
             number: string;
             result: components["schemas"]["Certificates.VerificationResultKind"];
@@ -3240,6 +3470,15 @@ export interface components {
         };
         "PagedOfBatches.BatchListItem": {
             items: components["schemas"]["Batches.BatchListItem"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        "PagedOfCertificates.CertificateCorrectionItem": {
+            items: components["schemas"]["Certificates.CertificateCorrectionItem"][];
             /** Format: int64 */
             total: number;
             /** Format: int32 */
@@ -7194,6 +7433,271 @@ export interface operations {
             };
         };
     };
+    listCertificateCorrections: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["Certificates.CertificateCorrectionStatus"];
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfCertificates.CertificateCorrectionItem"];
+                };
+            };
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    approveCertificateCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                correctionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Certificates.ApproveCertificateCorrection"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificates.CertificateChange"];
+                };
+            };
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    rejectCertificateCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                correctionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Certificates.RejectCertificateCorrection"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificates.CertificateChange"];
+                };
+            };
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listIssuances: {
         parameters: {
             query?: {
@@ -7759,6 +8263,162 @@ export interface operations {
             };
         };
     };
+    requestCertificateCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                certificateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Certificates.RequestCertificateCorrection"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificates.CertificateCorrectionChange"];
+                };
+            };
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getCertificateHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                certificateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificates.CertificateHistory"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     downloadCertificatePdf: {
         parameters: {
             query?: never;
@@ -7799,6 +8459,104 @@ export interface operations {
             };
             /** @description 不存在或无权查看 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    reissueCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                certificateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Certificates.ReissueCertificate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificates.CertificateChange"];
+                };
+            };
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,7 +9,8 @@ export type TermList =
   | 'organizationNatures' | 'organizationCategories' | 'noticeKinds' | 'noticeStatuses' | 'objectionOutcomes' | 'roles'
   | 'skillLevels' | 'apiScopes' | 'jurisdictions' | 'serviceScopes' | 'evaluationMethods' | 'publicityUnits' | 'authorityLevels'
   | 'batchStatuses' | 'staffRoles' | 'batchSubjects' | 'identityDocumentTypes' | 'certificateStatuses' | 'issuanceStatuses'
-  | 'candidateOutcomes' | 'resultsPublicityStates' | 'resultsReportStates';
+  | 'candidateOutcomes' | 'resultsPublicityStates' | 'resultsReportStates'
+  | 'certificatePrintKinds' | 'certificateCorrectionStatuses';
 
 export type TermLists = Partial<Record<string, Term[]>>;
 

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../lib/format';
 import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
 import { Roles } from '../lib/roles';
 import { certificateStatusColors, issuanceStatusColors, useTerms } from '../lib/terms';
+import { CertificateActions, CertificateCorrections } from './CertificateCorrections';
 
 type Issuance = Schemas['Certificates.IssuanceProgress'];
 type Certificate = Schemas['Certificates.CertificateItem'];
@@ -131,9 +132,10 @@ export function CertificatesPage() {
               ),
             },
             {
-              title: '操作', width: 190, fixed: 'right',
+              title: '操作', width: 300, fixed: 'right',
               render: (_, c) => (
                 <Space wrap>
+                  <CertificateActions certificate={c} />
                   {!c.personalDataMasked && <Button size="small" icon={<DownloadOutlined />} onClick={() => download.mutate(c)}>PDF</Button>}
                   {c.actions.includes('revokeCertificate') && <Button size="small" danger onClick={() => setRevoking(c)}>撤销</Button>}
                 </Space>
@@ -142,6 +144,7 @@ export function CertificatesPage() {
           ]}
         />
       </Card>
+      <CertificateCorrections />
       {revoking && (
         <RevokeModal certificate={revoking} onClose={(done) => {
           setRevoking(null);

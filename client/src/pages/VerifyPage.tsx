@@ -20,13 +20,22 @@ function CertificateFacts({ certificate: c }: { certificate: PublicCertificate }
       <Descriptions.Item label="发证日期">{formatDate(c.issuedOn)}</Descriptions.Item>
       <Descriptions.Item label="评价机构">{c.organizationName}（备案号 {c.filingNumber}，{c.filingStatus}）</Descriptions.Item>
       {c.revokedOn && <Descriptions.Item label="撤销日期">{formatDate(c.revokedOn)}</Descriptions.Item>}
+      {c.printNumber > 1 && (
+        <Descriptions.Item label="现行证书">第{c.printNumber}次打印（{c.printKind === 'Reissue' ? '补发' : '更正后换发'}，{formatDate(c.printedOn)}）</Descriptions.Item>
+      )}
     </Descriptions>
   );
 }
 
-function ResultBanner({ result }: { result: string }) {
+function ResultBanner({ result, printNumber }: { result: string; printNumber?: number | null }) {
   if (result === 'Valid') return <Alert type="success" showIcon title="证书有效" data-testid="verify-result" />;
   if (result === 'Revoked') return <Alert type="error" showIcon title="证书已撤销" data-testid="verify-result" />;
+  if (result === 'Superseded') {
+    return (
+      <Alert type="warning" showIcon title="此纸质证书已被新证书替代" data-testid="verify-result"
+        description={`扫描的是第${printNumber ?? 1}次打印的证书，该证书已补发或更正后换发，本张作废；证书本身仍然有效，请以现行证书为准，或按证书编号和姓名查询。`} />
+    );
+  }
   return <Alert type="warning" showIcon title="未查到该证书：请核对证书编号和持证人姓名" data-testid="verify-result" />;
 }
 
@@ -88,11 +97,11 @@ export function VerifyLinkPage() {
       <ProblemAlert error={link.error} />
       {link.data && (
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <ResultBanner result={link.data.result} />
+          <ResultBanner result={link.data.result} printNumber={link.data.printNumber} />
           {signature.isSuccess && (
             <div data-testid="signature">
               {signature.data
-                ? <Tag color="success">电子签名有效：证书编号 {String(signature.data.n)}，持证人 {String(signature.data.h)}</Tag>
+                ? <Tag color="success">电子签名有效：证书编号 {String(signature.data.n)}，持证人 {String(signature.data.h)}{signature.data.p ? `，第${String(signature.data.p)}次打印` : ''}</Tag>
                 : <Tag color="error">电子签名无效：二维码内容可能被篡改</Tag>}
             </div>
           )}

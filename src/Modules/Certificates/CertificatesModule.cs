@@ -28,6 +28,8 @@ public static class CertificatesModule
             opts.Schema.For<Verification.CertificateLookup>().DatabaseSchemaName(Schema).Index(x => x.CertificateId).Index(x => x.CandidateId);
             opts.Storage.ExtendedSchemaObjects.Add(CertificateTable.Definition());
             opts.Storage.ExtendedSchemaObjects.Add(QualifiedCandidateTable.Definition());
+            opts.Storage.ExtendedSchemaObjects.Add(CertificatePrintTable.Definition());
+            opts.Storage.ExtendedSchemaObjects.Add(CertificateCorrectionTable.Definition());
             opts.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(Schema, "certificate_status_index", SchemaUtils.IdentifierUsage.General)));
         });
         services.AddSingleton<SharedKernel.Reference.ITermProvider, CertificateTerms>();
@@ -52,6 +54,18 @@ public sealed class CertificateTerms : SharedKernel.Reference.ITermProvider
         new Dictionary<string, IReadOnlyList<SharedKernel.Reference.Term>>
         {
             ["certificateStatuses"] = SharedKernel.Reference.TermLists.Of<CertificateStatus>(s => s == CertificateStatus.Valid ? "有效" : "已撤销"),
+            ["certificatePrintKinds"] = SharedKernel.Reference.TermLists.Of<PrintKind>(k => k switch
+            {
+                PrintKind.Original => "首次核发",
+                PrintKind.Reissue => "补发",
+                _ => "更正后换发",
+            }),
+            ["certificateCorrectionStatuses"] = SharedKernel.Reference.TermLists.Of<CertificateCorrectionStatus>(s => s switch
+            {
+                CertificateCorrectionStatus.Open => "待审批",
+                CertificateCorrectionStatus.Approved => "已批准",
+                _ => "已驳回",
+            }),
             ["issuanceStatuses"] = SharedKernel.Reference.TermLists.Of<IssuanceStatus>(s => s switch
             {
                 IssuanceStatus.Running => "核发中",

@@ -74,11 +74,13 @@ public sealed class AppFixture : IAsyncLifetime
         // and an imported occupation catalog lives in the catalog singleton
         Host.Services.GetRequiredService<Assessment.Filing.Catalog.OccupationCatalog>().Overlay([]);
         await Host.ResetAllMartenDataAsync();
-        // the certificate registry and the accepted candidates are plain tables beside Marten's (written by binary COPY), emptied here too
+        // the certificate registry (written by binary COPY), its prints and correction requests, and the accepted candidates are plain
+        // tables beside Marten's: emptied here too
         await using var connection = new Npgsql.NpgsqlConnection(Microsoft.Extensions.Configuration.ConfigurationExtensions.GetConnectionString(
             Host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), "Assessment"));
         await connection.OpenAsync();
-        await using var truncate = new Npgsql.NpgsqlCommand("truncate certificates.certificate, certificates.qualified_candidate", connection);
+        await using var truncate = new Npgsql.NpgsqlCommand(
+            "truncate certificates.certificate, certificates.certificate_print, certificates.certificate_correction, certificates.qualified_candidate", connection);
         await truncate.ExecuteNonQueryAsync();
     }
 }

@@ -80,6 +80,25 @@ public class CertificatePdfTests
             text.ShouldContain(label);
     }
 
+    [Fact]
+    public void CRT_03_a_reprint_carries_its_mark_as_the_last_line_of_the_basic_information_and_a_first_print_none()
+    {
+        using (var first = PdfDocument.Open(Render(Print())))
+            first.GetPage(1).Text.ShouldNotContain("补发");
+        using var document = PdfDocument.Open(Render(Print() with { Reprint = new PrintMark("补发日期", new LocalDate(2026, 11, 24)) }));
+
+        var page = document.GetPage(1);
+        page.Text.ShouldContain("补发日期：2026年11月24日");
+        page.Text.ShouldContain("发证日期：2025年3月9日"); // the issue date stays
+        // the mark sits below the organization's line on the right page, still inside the border
+        var words = page.GetWords().ToList();
+        var mark = words.First(w => w.Text.StartsWith("补发日期"));
+        var organization = words.Last(w => w.Text.StartsWith("评价机构"));
+        mark.BoundingBox.Bottom.ShouldBeLessThan(organization.BoundingBox.Bottom);
+        mark.BoundingBox.Left.ShouldBe(organization.BoundingBox.Left, 1);
+        mark.BoundingBox.Bottom.ShouldBeGreaterThan((210 - 188) / 2.0 * Mm);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -281,6 +281,19 @@ public class CredentialTests
     }
 
     [Fact]
+    public void CRT_04_a_reprint_signs_its_print_number_and_a_first_print_leaves_it_out()
+    {
+        CredentialIssuer.Verify(CredentialIssuer.IssueQrPayload(Claims(), Key), [Key.PublicKey]).Payload!["p"].ShouldBeNull();
+        var reprint = CredentialIssuer.Verify(CredentialIssuer.IssueQrPayload(Claims() with { PrintNumber = 2 }, Key), [Key.PublicKey]);
+        reprint.IsValid.ShouldBeTrue();
+        reprint.Payload!["p"]!.GetValue<int>().ShouldBe(2);
+        var credential = CredentialIssuer.Credential(Claims() with { PrintNumber = 3 }, "https://zs.example.gov.cn", "https://zs.example.gov.cn/s/0", Instant.FromUtc(2026, 1, 1, 0, 0));
+        credential["credentialSubject"]!["printNumber"]!.GetValue<int>().ShouldBe(3);
+        CredentialIssuer.Credential(Claims(), "https://zs.example.gov.cn", "https://zs.example.gov.cn/s/0", Instant.FromUtc(2026, 1, 1, 0, 0))
+            ["credentialSubject"]!["printNumber"].ShouldBeNull();
+    }
+
+    [Fact]
     public void CRT_04_the_status_list_sets_exactly_the_revoked_bits_left_most_first()
     {
         var encoded = BitstringStatusList.Encode([0, 7, 8, 131071]);

@@ -36,7 +36,7 @@ public static class CredentialIssuer
     public static JsonObject Credential(CertificateClaims c, string issuerUrl, string statusListUrl, Instant issuedAt)
     {
         var index = c.StatusIndex.ToString(CultureInfo.InvariantCulture);
-        return new JsonObject
+        var credential = new JsonObject
         {
             ["@context"] = new JsonArray(CredentialsV2Context),
             ["id"] = "urn:uuid:" + c.CertificateId.ToString("D"),
@@ -62,12 +62,14 @@ public static class CredentialIssuer
                 ["statusListCredential"] = statusListUrl,
             },
         };
+        if (c.PrintNumber > 1) credential["credentialSubject"]!["printNumber"] = c.PrintNumber;
+        return credential;
     }
 
     /// <summary>
     /// A short compact JWS (header alg and kid only) for a certificate's QR code, checkable offline against the issuer's published
     /// keys: {"n": number, "h": holder, "o": occupation, "w": work type (omitted when none), "l": level, "d": issued on,
-    /// "i": issuer filing number, "s": status list index}. No identity document number is included.
+    /// "i": issuer filing number, "s": status list index, "p": print number from the second print on}. No identity document number is included.
     /// </summary>
     public static string IssueQrPayload(CertificateClaims c, SigningKey key)
     {
@@ -80,6 +82,7 @@ public static class CredentialIssuer
         payload["d"] = Date(c.IssuedOn);
         payload["i"] = c.IssuerFilingNumber;
         payload["s"] = c.StatusIndex;
+        if (c.PrintNumber > 1) payload["p"] = c.PrintNumber;
         return CompactJws.Sign(new JsonObject { ["alg"] = CompactJws.Algorithm, ["kid"] = key.Kid }, payload, key);
     }
 

@@ -202,7 +202,7 @@ public sealed class CertificatePdf(CertificateFonts fonts)
         if (Uri.TryCreate(print.VerificationUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
             canvas.DrawUrlAnnotation(qrBox, url.AbsoluteUri)?.Dispose();
 
-        (string Label, string Value)[] rows =
+        List<(string Label, string Value)> rows =
         [
             ("姓名", print.HolderName),
             ("证件类型", print.DocumentTypeName),
@@ -214,6 +214,9 @@ public sealed class CertificatePdf(CertificateFonts fonts)
             ("发证日期", ChineseDate(print.IssuedOn)),
             ("评价机构", print.OrganizationName),
         ];
+        // a re-print says so under the same number (补发/更正 and the date), leaving the rest of 附件6 as it is
+        if (print.Reprint is { } mark)
+            rows.Add((mark.Label, ChineseDate(mark.On)));
         var top = photoBox.Bottom + 10 * Mm;
         var bottom = Border.Bottom - 12 * Mm;
         // 16 pt as CRT-03 asks; only names too long for the page step the size down, never below 12 pt
@@ -223,7 +226,7 @@ public sealed class CertificatePdf(CertificateFonts fonts)
             var labelWidth = rows.Max(r => face.Measure(r.Label + "：")) + size / 4;
             var laidOut = rows.Select(r => (r.Label, Lines: Wrap(face, r.Value, RightPage.Width - labelWidth))).ToList();
             var rowGap = face.LineHeight * 0.25f;
-            var height = laidOut.Sum(r => r.Lines.Count * face.LineHeight) + (rows.Length - 1) * rowGap;
+            var height = laidOut.Sum(r => r.Lines.Count * face.LineHeight) + (rows.Count - 1) * rowGap;
             if (height > bottom - top && size > MinInfoSize)
                 continue;
             var y = top + face.Ascent;

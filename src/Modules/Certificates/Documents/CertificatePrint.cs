@@ -19,6 +19,7 @@ namespace Assessment.Certificates.Documents;
 /// <param name="QrContent">What the QR code encodes (usually the verification URL).</param>
 /// <param name="Photo">The holder's 2-inch white-background photo (JPEG/PNG/WebP bytes), or null for an empty photo box.</param>
 /// <param name="WebAddress">The certificate query site printed on the left page (证书查询网址).</param>
+/// <param name="Reprint">From the second print on (补发, 更正): the mark printed as the last line of the basic information.</param>
 public sealed record CertificatePrint(
     string Number,
     string HolderName,
@@ -32,4 +33,8 @@ public sealed record CertificatePrint(
     string VerificationUrl,
     string QrContent,
     byte[]? Photo,
-    string WebAddress);
+    string WebAddress,
+    PrintMark? Reprint = null);
+
+/// <summary>A re-print's mark, printed as "<paramref name="Label"/>：YYYY年M月D日" (e.g. 补发日期：2026年11月23日).</summary>
+public sealed record PrintMark(string Label, LocalDate On);

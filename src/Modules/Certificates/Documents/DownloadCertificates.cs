@@ -25,8 +25,15 @@ public static class CertificatePrints
         var payload = CredentialIssuer.IssueQrPayload(PublicCertificates.Claims(row), key);
         return new CertificatePrint(row.Number, row.HolderName, IdentityDocumentTypes.Names[(IdentityDocumentType)row.DocumentType], row.DocumentNumber,
             row.Occupation, row.WorkType, SkillLevel.FromNumber(row.Level).FullName, row.IssuedOn, row.OrganizationName, link, $"{link}#{payload}", null,
-            $"{options.PublicBaseUrl.TrimEnd('/')}/verify");
+            $"{options.PublicBaseUrl.TrimEnd('/')}/verify", Mark(row));
     }
+
+    /// <summary>The current print's mark: none for the paper as issued; 补发 or 更正 with the date from the second print on.</summary>
+    public static PrintMark? Mark(CertificateRow row) => row.PrintNumber <= 1 ? null : new PrintMark(row.PrintKind switch
+    {
+        PrintKind.Reissue => "补发日期",
+        _ => "更正日期",
+    }, row.PrintedOn ?? row.IssuedOn);
 }
 
 public static class DownloadCertificateEndpoint

@@ -23,6 +23,13 @@ public static class CertificateAccess
     public static bool MayRevoke(CertificateRow c, CurrentUser user, AccessControl access) =>
         CanSee(c, user, access) && (user.OrganizationId == c.OrganizationId || user.Role == Roles.Reviewer && access.CanDecideFor(user, c.AreaCode));
 
+    /// <summary>CRT-05 谁发证、谁负责: only the issuing organization (its users and systems) re-issues a certificate or asks to correct it.</summary>
+    public static bool IsIssuer(CertificateRow c, CurrentUser user) => user.OrganizationId is { } org && org == c.OrganizationId;
+
+    /// <summary>Corrections of holder data are approved by a reviewer of an authority over the batch — never by the organization that asked.</summary>
+    public static bool MayDecideCorrection(CertificateRow c, CurrentUser user, AccessControl access) =>
+        CanSee(c, user, access) && user.Role == Roles.Reviewer && access.CanDecideFor(user, c.AreaCode);
+
     /// <summary>The list filter for <paramref name="user"/>, as SQL over the registry ($-parameters appended to <paramref name="parameters"/>).</summary>
     public static string Filter(CurrentUser user, AccessControl access, List<object> parameters)
     {

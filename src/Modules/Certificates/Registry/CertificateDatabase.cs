@@ -96,15 +96,17 @@ public sealed class CertificateDatabase(IConfiguration configuration) : IAsyncDi
         return rows;
     }
 
-    private static CertificateRow Read(NpgsqlDataReader r) => new(
+    /// <summary>Reads a row selected with <see cref="CertificateTable.Columns"/> first (joins add their columns after it).</summary>
+    internal static CertificateRow Read(NpgsqlDataReader r) => new(
         r.GetGuid(0), r.GetString(1), r.GetGuid(2), r.GetString(3), r.GetGuid(4), r.GetString(5), r.GetString(6), r.GetString(7), r.GetGuid(8),
         r.GetString(9), r.GetGuid(10), r.GetString(11), r.GetInt32(12), r.GetString(13), r.GetString(14), r.GetString(15),
         r.IsDBNull(16) ? null : r.GetString(16), r.IsDBNull(17) ? null : r.GetString(17), r.GetInt32(18), Date(r.GetFieldValue<DateOnly>(19)),
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(r.GetDateTime(20), DateTimeKind.Utc)), r.GetString(21), r.GetInt32(22),
         Enum.Parse<CertificateStatus>(r.GetString(23)), r.IsDBNull(24) ? null : Date(r.GetFieldValue<DateOnly>(24)), r.IsDBNull(25) ? null : r.GetString(25),
-        r.GetInt32(26));
+        r.GetInt32(26), r.GetInt32(27), Enum.Parse<PrintKind>(r.GetString(28)), r.IsDBNull(29) ? null : Date(r.GetFieldValue<DateOnly>(29)),
+        r.IsDBNull(30) ? null : r.GetGuid(30));
 
-    private static LocalDate Date(DateOnly d) => new(d.Year, d.Month, d.Day);
+    internal static LocalDate Date(DateOnly d) => new(d.Year, d.Month, d.Day);
 
     public ValueTask DisposeAsync() => _source.DisposeAsync();
 }

@@ -9,12 +9,16 @@ namespace Assessment.Certificates.Registry;
 
 public enum CertificateStatus { Valid, Revoked }
 
+/// <summary>Why a paper certificate was printed: at issuance, as a re-issue (补发) or after an approved correction (更正).</summary>
+public enum PrintKind { Original, Reissue, Correction }
+
 /// <summary>A certificate's row: what it prints (CRT-03), where it came from, and whether it still stands.</summary>
 public sealed record CertificateRow(
     Guid Id, string Number, Guid OrganizationId, string OrganizationName, Guid FilingId, string FilingNumber, string Jurisdiction, string AreaCode,
     Guid BatchId, string BatchTitle, Guid CandidateId, string HolderName, int DocumentType, string DocumentNumber, string Employer, string Occupation,
     string? OccupationCode, string? WorkType, int Level, LocalDate IssuedOn, Instant IssuedAt, string Token, int StatusIndex,
-    CertificateStatus Status, LocalDate? RevokedOn, string? RevokedReason, int Version);
+    CertificateStatus Status, LocalDate? RevokedOn, string? RevokedReason, int Version,
+    int PrintNumber = 1, PrintKind PrintKind = PrintKind.Original, LocalDate? PrintedOn = null, Guid? OpenCorrectionId = null);
 
 /// <summary>
 /// The certificate registry: a table fed in the same transaction as the events that issue and change certificates (an inline
@@ -55,6 +59,11 @@ public static class CertificateTable
         table.AddColumn("revoked_on", "date");
         table.AddColumn("revoked_reason", "text");
         table.AddColumn<int>("version").NotNull();
+        // the current print (补发/更正 print again under the same number) and the one open correction request, if any
+        table.AddColumn<int>("print_number").NotNull().DefaultValue(1);
+        table.AddColumn("print_kind", "text").NotNull().DefaultValueByString(nameof(PrintKind.Original));
+        table.AddColumn("printed_on", "date");
+        table.AddColumn<Guid>("open_correction_id");
         table.Indexes.Add(new IndexDefinition("ux_certificate_number") { IsUnique = true }.AgainstColumns("number"));
         table.Indexes.Add(new IndexDefinition("ux_certificate_token") { IsUnique = true }.AgainstColumns("token"));
         table.Indexes.Add(new IndexDefinition("ux_certificate_candidate") { IsUnique = true }.AgainstColumns("batch_id", "candidate_id"));
@@ -67,7 +76,7 @@ public static class CertificateTable
     public const string Columns =
         "id, number, organization_id, organization_name, filing_id, filing_number, jurisdiction, area_code, batch_id, batch_title, candidate_id, " +
         "holder_name, document_type, document_number, employer, occupation, occupation_code, work_type, level, issued_on, issued_at, token, " +
-        "status_index, status, revoked_on, revoked_reason, version";
+        "status_index, status, revoked_on, revoked_reason, version, print_number, print_kind, printed_on, open_correction_id";
 
     /// <summary>Writes <paramref name="rows"/> by binary COPY on the session's connection, inside its open transaction.</summary>
     public static async Task CopyAsync(IDocumentSession session, IReadOnlyList<CertificateRow> rows, CancellationToken ct)
@@ -104,6 +113,10 @@ public static class CertificateTable
             await import.WriteNullAsync(ct);
             await import.WriteNullAsync(ct);
             await import.WriteAsync(r.Version, NpgsqlDbType.Integer, ct);
+            await import.WriteAsync(r.PrintNumber, NpgsqlDbType.Integer, ct);
+            await import.WriteAsync(r.PrintKind.ToString(), NpgsqlDbType.Text, ct);
+            await import.WriteNullAsync(ct);
+            await import.WriteNullAsync(ct);
         }
         await import.CompleteAsync(ct);
     }

@@ -5,11 +5,15 @@ using NodaTime;
 
 namespace Assessment.Certificates.Registry;
 
-/// <summary>A certificate as its issuer and the authorities see it; personal data masked unless the caller needs it.</summary>
+/// <summary>
+/// A certificate as its issuer and the authorities see it; personal data masked unless the caller needs it. The current print
+/// (<see cref="PrintNumber"/>, 1 as issued) and the open correction request, if any, come last.
+/// </summary>
 public sealed record CertificateItem(Guid Id, string Number, string HolderName, string DocumentTypeName, string DocumentNumber, string Employer,
     string Occupation, string? OccupationCode, string WorkType, int Level, string LevelName, LocalDate IssuedOn, string OrganizationName,
     string FilingNumber, Guid BatchId, string BatchTitle, CertificateStatus Status, LocalDate? RevokedOn, string? RevokedReason,
-    bool PersonalDataMasked, int Version, IReadOnlyList<string> Actions);
+    bool PersonalDataMasked, int Version, IReadOnlyList<string> Actions, int PrintNumber, PrintKind PrintKind, LocalDate? PrintedOn,
+    Guid? OpenCorrectionId, int DocumentType);
 
 /// <summary>After a change: the certificate and its new version (no personal data).</summary>
 public sealed record CertificateChange(Guid Id, int Version);
@@ -24,9 +28,15 @@ public static class CertificateViews
         var full = CertificateAccess.SeesPersonalData(c, user, access);
         var actions = new List<string>();
         if (c.Status == CertificateStatus.Valid && CertificateAccess.MayRevoke(c, user, access) && user.Role != Roles.ApiClient) actions.Add("revokeCertificate");
+        if (c.Status == CertificateStatus.Valid && CertificateAccess.IsIssuer(c, user) && user.Role != Roles.ApiClient)
+        {
+            actions.Add("reissueCertificate");
+            if (c.OpenCorrectionId is null) actions.Add("requestCertificateCorrection");
+        }
         return new CertificateItem(c.Id, c.Number, full ? c.HolderName : Masking.Name(c.HolderName),
             IdentityDocumentTypes.Names[(IdentityDocumentType)c.DocumentType], full ? c.DocumentNumber : Masking.Document(c.DocumentNumber), c.Employer,
             c.Occupation, c.OccupationCode, c.WorkType ?? NoWorkType, c.Level, SkillLevel.FromNumber(c.Level).FullName, c.IssuedOn, c.OrganizationName,
-            c.FilingNumber, c.BatchId, c.BatchTitle, c.Status, c.RevokedOn, c.RevokedReason, !full, c.Version, actions);
+            c.FilingNumber, c.BatchId, c.BatchTitle, c.Status, c.RevokedOn, c.RevokedReason, !full, c.Version, actions,
+            c.PrintNumber, c.PrintKind, c.PrintedOn, c.OpenCorrectionId, c.DocumentType);
     }
 }

@@ -52,7 +52,7 @@ public static class RevokeCertificateEndpoint
     }
 }
 
-public static class CertificateDecider
+public static partial class CertificateDecider
 {
     public static CertificateRevoked Revoke(CertificateRow row, string reason, Instant now, Actor by)
     {

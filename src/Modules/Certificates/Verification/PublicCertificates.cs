@@ -9,11 +9,18 @@ using NodaTime;
 
 namespace Assessment.Certificates.Verification;
 
-public enum VerificationResultKind { Valid, Revoked, NotFound }
+/// <summary>
+/// Superseded: a QR link of a paper printed before the current one (补发, 更正) — the certificate stands, that paper does not.
+/// </summary>
+public enum VerificationResultKind { Valid, Revoked, NotFound, Superseded }
 
-/// <summary>A certificate as anyone may see it (CRT-04): the holder's name masked, never an identity number.</summary>
+/// <summary>
+/// A certificate as anyone may see it (CRT-04): the holder's name masked, never an identity number; which print is current
+/// (1 as issued; 2, 3 … after 补发 or 更正, dated <see cref="PrintedOn"/>).
+/// </summary>
 public sealed record PublicCertificate(string Number, string HolderName, string Occupation, string WorkType, int Level, string LevelName, LocalDate IssuedOn,
-    string OrganizationName, string FilingNumber, string FilingStatus, CertificateStatus Status, LocalDate? RevokedOn);
+    string OrganizationName, string FilingNumber, string FilingStatus, CertificateStatus Status, LocalDate? RevokedOn, int PrintNumber, PrintKind PrintKind,
+    LocalDate? PrintedOn);
 
 public sealed record VerificationAnswer(VerificationResultKind Result, PublicCertificate? Certificate);
 
@@ -28,12 +35,12 @@ public sealed class PublicCertificates(IOrganizationFilings filings, IDocumentSt
         return new VerificationAnswer(row.Status == CertificateStatus.Revoked ? VerificationResultKind.Revoked : VerificationResultKind.Valid,
             new PublicCertificate(row.Number, Masking.Name(row.HolderName), row.Occupation, row.WorkType ?? CertificateViews.NoWorkType, row.Level,
                 SkillLevel.FromNumber(row.Level).FullName, row.IssuedOn, row.OrganizationName, row.FilingNumber,
-                await FilingStatusAsync(row.OrganizationId, row.FilingId, ct), row.Status, row.RevokedOn));
+                await FilingStatusAsync(row.OrganizationId, row.FilingId, ct), row.Status, row.RevokedOn, row.PrintNumber, row.PrintKind, row.PrintedOn));
     }
 
     /// <summary>The claims a credential and a QR payload carry.</summary>
     public static CertificateClaims Claims(CertificateRow row) => new(row.Number, row.HolderName, row.Occupation, row.WorkType, row.Level,
-        SkillLevel.FromNumber(row.Level).FullName, row.IssuedOn, row.OrganizationName, row.FilingNumber, row.Id, row.StatusIndex);
+        SkillLevel.FromNumber(row.Level).FullName, row.IssuedOn, row.OrganizationName, row.FilingNumber, row.Id, row.StatusIndex, row.PrintNumber);
 
     public static string VerificationLink(CertificatesOptions options, CertificateRow row) => $"{options.PublicBaseUrl.TrimEnd('/')}/verify/{row.Token}";
 

@@ -46,8 +46,11 @@ public static class VerifyCertificateEndpoint
     }
 }
 
-/// <summary>What a QR link shows: the certificate, its verifiable credential and the signed offline payload to check.</summary>
-public sealed record LinkAnswer(VerificationResultKind Result, PublicCertificate? Certificate, string? Credential, string? Payload);
+/// <summary>
+/// What a QR link shows: the certificate, its verifiable credential and the signed offline payload to check, and which print
+/// the scanned paper is (<see cref="PrintNumber"/>; the certificate's current one is <c>Certificate.PrintNumber</c>).
+/// </summary>
+public sealed record LinkAnswer(VerificationResultKind Result, PublicCertificate? Certificate, string? Credential, string? Payload, int? PrintNumber = null);
 
 public static class VerifyLinkEndpoint
 {
@@ -61,14 +64,23 @@ public static class VerifyLinkEndpoint
     {
         if (token.Length is < 16 or > 64) return Results.Ok(new LinkAnswer(VerificationResultKind.NotFound, null, null, null));
         var row = await database.FindByTokenAsync(token, ct);
-        if (row is null) return Results.Ok(new LinkAnswer(VerificationResultKind.NotFound, null, null, null));
+        if (row is null)
+        {
+            // each print carries its own token: a lost or replaced paper answers "superseded", never "valid", while the certificate stands
+            if (await database.FindPrintByTokenAsync(token, ct) is not { } print || await database.FindAsync(print.CertificateId, ct) is not { } current)
+                return Results.Ok(new LinkAnswer(VerificationResultKind.NotFound, null, null, null));
+            log.Record(current.Id, current.Number, "qr-link-superseded", VerifyCertificateEndpoint.Who(http), now);
+            var known = await answers.AnswerAsync(current, ct);
+            return Results.Ok(new LinkAnswer(known.Result == VerificationResultKind.Revoked ? VerificationResultKind.Revoked : VerificationResultKind.Superseded,
+                known.Certificate, null, null, print.PrintNumber));
+        }
         log.Record(row.Id, row.Number, "qr-link", VerifyCertificateEndpoint.Who(http), now);
         var answer = await answers.AnswerAsync(row, ct);
         var key = await keys.CurrentAsync(ct);
         var claims = PublicCertificates.Claims(row);
         return Results.Ok(new LinkAnswer(answer.Result, answer.Certificate,
             CredentialIssuer.IssueVcJwt(claims, key, CredentialUrls.Issuer(options), CredentialUrls.StatusList(options, row.StatusIndex), now),
-            CredentialIssuer.IssueQrPayload(claims, key)));
+            CredentialIssuer.IssueQrPayload(claims, key), row.PrintNumber));
     }
 }
 

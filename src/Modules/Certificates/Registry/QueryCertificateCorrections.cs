@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine.Http;
+
+namespace Assessment.Certificates.Registry;
+
+public static class QueryCertificateCorrectionsEndpoint
+{
+    /// <summary>
+    /// Correction requests on the certificates the caller may see, newest first: the authorities' approval queue
+    /// (<c>status=Open</c>) and an organization's own requests.
+    /// </summary>
+    [Authorize(Policy = ScopePolicies.CertificatesRead)]
+    [WolverineGet("/api/certificate-corrections", OperationId = "listCertificateCorrections", Summary = "查询证书更正申请")]
+    public static async Task<Paged<CertificateCorrectionItem>> Get(ClaimsPrincipal principal, CertificateDatabase database, AccessControl access,
+        CertificateCorrectionStatus? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        var user = CurrentUser.From(principal);
+        var parameters = new List<object>();
+        var where = new List<string> { CertificateAccess.Filter(user, access, parameters) };
+        if (status is { } s) { parameters.Add(s.ToString()); where.Add($"r.state = ${parameters.Count}"); }
+        var paging = Paging.From(page, pageSize);
+        var (rows, total) = await database.PageCorrectionsAsync(string.Join(" and ", where), parameters.ToArray(), paging.Page, paging.Size, ct);
+        return new Paged<CertificateCorrectionItem>(rows.Select(r => CertificateCorrectionViews.Item(r.Correction, r.Certificate, user, access)).ToList(),
+            total, paging.Page, paging.Size);
+    }
+}
+
+/// <summary>One print of a certificate: which, why, when and by whom; <see cref="Current"/> marks the paper that stands now.</summary>
+public sealed record CertificatePrintItem(int PrintNumber, PrintKind Kind, LocalDate PrintedOn, Instant PrintedAt, string? Reason, string ByName, string ByRole,
+    bool Current);
+
+/// <summary>A certificate's prints (首次核发, 补发, 更正) and its correction requests with their decisions.</summary>
+public sealed record CertificateHistory(Guid CertificateId, IReadOnlyList<CertificatePrintItem> Prints, IReadOnlyList<CertificateCorrectionItem> Corrections);
+
+public static class GetCertificateHistoryEndpoint
+{
+    /// <summary>The print history and correction requests of one certificate (personal data masked unless the caller needs it).</summary>
+    [Authorize(Policy = ScopePolicies.CertificatesRead)]
+    [WolverineGet("/api/certificates/{certificateId}/history", OperationId = "getCertificateHistory", Summary = "证书打印与更正记录")]
+    [ProducesResponseType<CertificateHistory>(200)]
+    public static async Task<IResult> Get(Guid certificateId, ClaimsPrincipal principal, CertificateDatabase database, AccessControl access, CancellationToken ct)
+    {
+        var user = CurrentUser.From(principal);
+        var row = await database.FindAsync(certificateId, ct);
+        if (row is null || !CertificateAccess.CanSee(row, user, access)) return Results.Problem(Problems.NotFound("证书"));
+        var prints = await database.PrintsOfAsync(row, ct);
+        var corrections = await database.CorrectionsOfAsync(row.Id, ct);
+        return Results.Ok(new CertificateHistory(row.Id,
+            prints.Select(p => new CertificatePrintItem(p.PrintNumber, p.Kind, p.PrintedOn, p.PrintedAt, p.Reason, p.ByName, p.ByRole,
+                p.PrintNumber == row.PrintNumber)).ToList(),
+            corrections.Select(c => CertificateCorrectionViews.Item(c, row, user, access)).ToList()));
+    }
+}

@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using Assessment.Certificates.Issuance;
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine.Http;
+
+namespace Assessment.Certificates.Registry;
+
+/// <summary>
+/// A lost or damaged certificate was re-issued (补发): the same number, a new print <paramref name="PrintNumber"/> (2, 3 …) with
+/// a new QR link; the paper before it no longer verifies as the current one.
+/// </summary>
+public sealed record CertificateReissued(Guid CertificateId, string Number, string Reason, int PrintNumber, LocalDate PrintedOn, Instant PrintedAt, Actor By);
+
+/// <summary>Re-issue a certificate (e.g. 遗失, 损毁), with the reason, sending the version last read.</summary>
+public sealed record ReissueCertificate(int Version, string Reason);
+
+public static class ReissueCertificateEndpoint
+{
+    public static Task<CertificateRow?> LoadAsync(Guid certificateId, CertificateDatabase database, CancellationToken ct) =>
+        database.FindAsync(certificateId, ct);
+
+    public static ProblemDetails Before(CertificateRow? row, ClaimsPrincipal principal, AccessControl access)
+    {
+        var user = CurrentUser.From(principal);
+        if (row is null || !CertificateAccess.CanSee(row, user, access)) return Problems.NotFound("证书");
+        return CertificateAccess.IsIssuer(row, user)
+            ? WolverineContinue.NoProblems
+            : Problems.Forbidden("只有发证的评价机构可以补发证书（CRT-05 谁发证、谁负责）。");
+    }
+
+    public static ProblemDetails Validate(ReissueCertificate c) =>
+        string.IsNullOrWhiteSpace(c.Reason) || c.Reason.Trim().Length > 500
+            ? Problems.Validation("reason", "请填写补发原因（如遗失、损毁，不超过500字）。")
+            : WolverineContinue.NoProblems;
+
+    /// <summary>
+    /// 补发: the number stays (CRT-01), a new print is recorded and the PDF shows it; the QR link changes, so the lost paper's code
+    /// answers "superseded" while verification by number and name is unaffected.
+    /// </summary>
+    [Authorize(Policy = ScopePolicies.CertificatesWrite)]
+    [WolverinePost("/api/certificates/{certificateId}/reissue", OperationId = "reissueCertificate", Summary = "补发证书")]
+    public static CertificateChange Post(ReissueCertificate c, CertificateRow? row, IDocumentSession session, Instant now, Actor by)
+    {
+        ExpectedVersion.Check(c.Version, row!.Version);
+        var reissued = CertificateDecider.Reissue(row, c.Reason, now, by);
+        CertificateStream.Append(session, row, reissued);
+        var token = IssueNextCertificatesHandler.NewToken();
+        CertificatePrintTable.QueueNewPrint(session, row, PrintKind.Reissue, reissued.PrintNumber, now, token, reissued.Reason, by);
+        session.QueueSqlCommand($"update {CertificateTable.Name} set print_number = ?, print_kind = ?, printed_on = ?::date, token = ?, version = version + 1 " +
+                                "where id = ? and version = ?",
+            reissued.PrintNumber, nameof(PrintKind.Reissue), reissued.PrintedOn.ToString("yyyy-MM-dd", null), token, row.Id, row.Version);
+        return new CertificateChange(row.Id, row.Version + 1);
+    }
+}
+
+public static partial class CertificateDecider
+{
+    /// <summary>CRT-01/CRT-05: a valid certificate is printed again under its number; a revoked one never.</summary>
+    public static CertificateReissued Reissue(CertificateRow row, string reason, Instant now, Actor by)
+    {
+        if (row.Status == CertificateStatus.Revoked)
+            throw new BusinessRuleException(new RuleViolation("CRT-05", "certificate.reissue-revoked",
+                $"证书{row.Number}已于{row.RevokedOn:yyyy-MM-dd}撤销，不能补发。"));
+        return new CertificateReissued(row.Id, row.Number, reason.Trim(), row.PrintNumber + 1, now.Date(), now, by);
+    }
+}
