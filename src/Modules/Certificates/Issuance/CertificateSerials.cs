@@ -65,6 +65,8 @@ public sealed class CertificateSerialSequence
 
     public void Apply(CertificateSerialRangeAllocated e)
     {
+        // repeated from the opening: a snapshot stored before sequences kept them still lists under the right organization
+        (OrganizationId, Year, Level) = (e.OrganizationId, e.Year, e.Level);
         OrganizationName = e.OrganizationName;
         AreaCode = e.AreaCode;
         Ranges = [.. Ranges, new AllocatedSerialRange(e.From, e.To, e.From - 1, e.DocumentNumber, e.Reason, e.AllocatedAt, e.By)];
