@@ -1,7 +1,7 @@
 import { Route, Routes } from 'react-router-dom';
 import { AppLayout } from './layout/AppLayout';
 import { RequireRole } from './auth/RequireRole';
-import { Roles, batchRoles } from './lib/roles';
+import { Roles, batchRoles, numberRangeRoles } from './lib/roles';
 import { HomePage } from './pages/HomePage';
 import { SignInPage } from './pages/SignInPage';
 import { PoliciesPage } from './pages/PoliciesPage';
@@ -24,6 +24,7 @@ import { AssignmentsPage } from './pages/AssignmentsPage';
 import { BatchesPage } from './pages/BatchesPage';
 import { BatchPage } from './pages/BatchPage';
 import { CertificatesPage } from './pages/CertificatesPage';
+import { NumberRangesPage } from './pages/NumberRangesPage';
 import { VerifyLinkPage, VerifyPage } from './pages/VerifyPage';
 import { CaseLookupPage } from './pages/CaseLookupPage';
 
@@ -53,6 +54,7 @@ export function AppRoutes() {
         <Route path="batches" element={<RequireRole roles={batchRoles}><BatchesPage /></RequireRole>} />
         <Route path="batches/:id" element={<RequireRole roles={batchRoles}><BatchPage /></RequireRole>} />
         <Route path="certificates" element={<RequireRole roles={batchRoles}><CertificatesPage /></RequireRole>} />
+        <Route path="certificate-ranges" element={<RequireRole roles={numberRangeRoles}><NumberRangesPage /></RequireRole>} />
         <Route path="verify" element={<VerifyPage />} />
         <Route path="verify/:token" element={<VerifyLinkPage />} />
         <Route path="cases" element={<CaseLookupPage />} />

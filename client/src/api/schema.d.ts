@@ -817,8 +817,26 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 继续核发证书 */
+        /** 恢复发证 */
         post: operations["resumeIssuance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificate-ranges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查询证书编号号段 */
+        get: operations["listCertificateRanges"];
+        put?: never;
+        /** 分配证书编号号段 */
+        post: operations["allocateCertificateRange"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2258,6 +2276,20 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        "Certificates.AllocateCertificateRange": {
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: int32 */
+            year: number;
+            /** Format: int32 */
+            level: number;
+            from: string;
+            to: string;
+            documentNumber: string;
+            reason?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
         "Certificates.ApproveCertificateCorrection": {
             /** Format: int32 */
             version: number;
@@ -2400,6 +2432,28 @@ export interface components {
             number: string;
             name: string;
         };
+        "Certificates.CertificateSerialRanges": {
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            areaCode: string;
+            /** Format: int32 */
+            year: number;
+            /** Format: int32 */
+            level: number;
+            levelName: string;
+            ranges: components["schemas"]["Certificates.SerialRangeItem"][];
+            /** Format: int32 */
+            allocated: number;
+            /** Format: int32 */
+            used: number;
+            /** Format: int32 */
+            remaining: number;
+            nextSerial?: string | null;
+            /** Format: int64 */
+            version: number;
+            actions: string[];
+        };
         /** @enum {string} */
         "Certificates.CertificateStatus": "Valid" | "Revoked";
         "Certificates.HolderCase": {
@@ -2486,6 +2540,7 @@ export interface components {
             completedAt?: string | null;
             /** Format: int64 */
             version: number;
+            actions: string[];
         };
         /** @enum {string} */
         "Certificates.IssuanceStatus": "Running" | "Halted" | "Completed";
@@ -2564,6 +2619,25 @@ export interface components {
             /** Format: int32 */
             version: number;
             reason: string;
+        };
+        "Certificates.SerialRangeItem": {
+            from: string;
+            to: string;
+            /** Format: int32 */
+            size: number;
+            /** Format: int32 */
+            used: number;
+            /** Format: int32 */
+            remaining: number;
+            documentNumber: string;
+            reason?: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            allocatedAt: string;
+            allocatedByName: string;
+            allocatedByAuthority?: string | null;
         };
         "Certificates.VerificationAnswer": {
             result: components["schemas"]["Certificates.VerificationResultKind"];
@@ -3495,6 +3569,15 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
+        "PagedOfCertificates.CertificateSerialRanges": {
+            items: components["schemas"]["Certificates.CertificateSerialRanges"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         "PagedOfCertificates.IssuanceProgress": {
             items: components["schemas"]["Certificates.IssuanceProgress"][];
             /** Format: int64 */
@@ -3599,6 +3682,9 @@ export interface components {
             /** Format: int32 */
             serialDigits: number;
             issuedBy: string;
+            serialsFromAllocatedRanges: boolean;
+            rangesAllocatedBy?: string | null;
+            rangesNote?: string | null;
         };
         "SharedKernel.ExperienceThreshold": {
             /** Format: int32 */
@@ -7993,6 +8079,191 @@ export interface operations {
             };
             /** @description 不存在或无权查看 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 版本冲突或重复 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listCertificateRanges: {
+        parameters: {
+            query?: {
+                organizationId?: string;
+                year?: number;
+                level?: number;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfCertificates.CertificateSerialRanges"];
+                };
+            };
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    allocateCertificateRange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Certificates.AllocateCertificateRange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificates.CertificateSerialRanges"];
+                };
+            };
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 版本冲突或重复 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -49,4 +49,11 @@ describe('role-aware navigation', () => {
     expect(navigationFor(Roles.expert).map((i) => i.key)).not.toContain('/batches');
     expect(navigationFor(undefined).map((i) => i.key)).not.toContain('/batches');
   });
+
+  it('shows the certificate number ranges to the authorities and auditors, never to organizations, experts or the public', () => {
+    for (const role of [Roles.reviewer, Roles.inspector, Roles.auditor]) {
+      expect(navigationFor(role).find((i) => i.key === '/certificate-ranges')?.label).toBe('证书号段');
+    }
+    for (const role of [Roles.organization, Roles.expert, undefined]) expect(navigationFor(role).map((i) => i.key)).not.toContain('/certificate-ranges');
+  });
 });

@@ -32,6 +32,12 @@ const batches: NavItem = { key: '/batches', label: '认定批次' };
 /** Certificates (CRT-01 … CRT-05): the same people as batches. */
 const certificates: NavItem = { key: '/certificates', label: '证书管理' };
 
+/** Certificate number ranges (CRT-01 [AH]): the authorities allocate and watch them; auditors read them. */
+const numberRanges: NavItem = { key: '/certificate-ranges', label: '证书号段' };
+
+/** The roles that open the number ranges page. */
+export const numberRangeRoles: string[] = [Roles.reviewer, Roles.inspector, Roles.auditor, Roles.administrator];
+
 /** The roles that see batches (the menu entry and the pages). */
 export const batchRoles: string[] = [Roles.organization, Roles.reviewer, Roles.inspector, Roles.auditor, Roles.administrator];
 
@@ -41,13 +47,13 @@ export function navigationFor(role: string | undefined): NavItem[] {
     case Roles.organization:
       return [...publicItems, { key: '/organization', label: '本机构' }, { key: '/applications', label: '备案申请' }, { key: '/filings', label: '备案管理' }, batches, certificates];
     case Roles.reviewer:
-      return [...publicItems, { key: '/workbench', label: '审核工作台' }, { key: '/applications', label: '备案受理' }, { key: '/filings', label: '备案管理' }, batches, certificates];
+      return [...publicItems, { key: '/workbench', label: '审核工作台' }, { key: '/applications', label: '备案受理' }, { key: '/filings', label: '备案管理' }, batches, certificates, numberRanges];
     case Roles.inspector:
-      return [...publicItems, { key: '/workbench', label: '督查工作台' }, { key: '/applications', label: '备案申请' }, { key: '/filings', label: '备案管理' }, batches, certificates];
+      return [...publicItems, { key: '/workbench', label: '督查工作台' }, { key: '/applications', label: '备案申请' }, { key: '/filings', label: '备案管理' }, batches, certificates, numberRanges];
     case Roles.expert:
       return [...publicItems, { key: '/assignments', label: '我的评估任务' }];
     case Roles.auditor:
-      return [...publicItems, { key: '/workbench', label: '机构总览' }, batches, certificates, { key: '/admin/accounts', label: '账号（只读）' }];
+      return [...publicItems, { key: '/workbench', label: '机构总览' }, batches, certificates, numberRanges, { key: '/admin/accounts', label: '账号（只读）' }];
     case Roles.administrator:
       return [...publicItems, { key: '/workbench', label: '机构总览' }, batches, certificates, { key: '/admin/accounts', label: '账号管理' }, { key: '/admin/occupations', label: '职业目录' }, { key: '/admin/api-clients', label: '第三方系统' }];
     default:

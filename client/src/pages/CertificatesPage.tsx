@@ -8,6 +8,7 @@ import { downloadFile } from '../lib/download';
 import { formatDate, formatDateTime } from '../lib/format';
 import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
 import { Roles } from '../lib/roles';
+import { RuleTag } from '../lib/RuleTag';
 import { certificateStatusColors, issuanceStatusColors, useTerms } from '../lib/terms';
 import { CertificateActions, CertificateCorrections } from './CertificateCorrections';
 
@@ -46,6 +47,12 @@ export function CertificatesPage() {
       `附件5 职业技能等级认定合格人员证书信息表（${i.batchTitle}）.xlsx`),
     onError: () => message.error('附件5下载失败，请重试。'),
   });
+  // CRT-02: a halted issuance (e.g. its number ranges used up, CRT-01) goes on from where it stopped
+  const resume = useMutation({
+    mutationFn: (i: Issuance) => unwrap(api.POST('/api/certificate-issuances/{batchId}/resume', { params: { path: { batchId: i.batchId } }, body: { version: i.version } })),
+    onSuccess: () => message.success('已恢复发证'),
+    onSettled: () => void client.invalidateQueries({ queryKey: ['certificate-issuances'] }),
+  });
   const mayDownload = me?.role === Roles.organization || me?.role === Roles.reviewer || me?.role === Roles.auditor;
 
   return (
@@ -54,7 +61,7 @@ export function CertificatesPage() {
         <Typography.Paragraph type="secondary">
           主管部门审核通过认定结果后，系统按“备案号＋年份＋等级代码＋流水号”为每名合格人员编号发证（CRT-01），流水号按机构、年度、等级从000001起连续编排，不重号、不断号。
         </Typography.Paragraph>
-        <ProblemAlert error={issuances.error} />
+        <ProblemAlert error={issuances.error ?? resume.error} />
         <Table<Issuance>
           rowKey="batchId"
           size="small"
@@ -74,7 +81,7 @@ export function CertificatesPage() {
                   <Progress percent={i.total === 0 ? 100 : Math.floor((i.done * 100) / i.total)} size="small"
                     status={i.status === 'Halted' ? 'exception' : i.status === 'Completed' ? 'success' : 'active'} />
                   <Typography.Text type="secondary">{i.done} / {i.total} 本</Typography.Text>
-                  {i.haltedReason && <div><Typography.Text type="danger">{i.haltedReason}</Typography.Text></div>}
+                  {i.haltedReason && <div data-testid="halted-reason"><RuleTag ruleId={i.haltedRule} /><Typography.Text type="danger">{i.haltedReason}</Typography.Text></div>}
                 </div>
               ),
             },
@@ -84,6 +91,9 @@ export function CertificatesPage() {
               render: (_, i) => (
                 <Space wrap>
                   <Button size="small" onClick={() => { setBatchId(i.batchId); setPage(1); }}>查看证书</Button>
+                  {i.actions.includes('resumeIssuance') && (
+                    <Button size="small" type="primary" loading={resume.isPending && resume.variables?.batchId === i.batchId} onClick={() => resume.mutate(i)}>恢复发证</Button>
+                  )}
                   {mayDownload && i.done > 0 && (
                     <Button size="small" icon={<DownloadOutlined />} loading={zip.isPending} onClick={() => zip.mutate(i)}>批量下载</Button>
                   )}

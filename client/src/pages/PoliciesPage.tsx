@@ -84,6 +84,18 @@ export function PoliciesPage() {
               <Descriptions.Item label="结果报送（BAT-07）">公示无异议后 {p.batches.resultsReportWorkingDays} 个工作日内</Descriptions.Item>
             </Descriptions>
           </Card>
+          <Card title="证书（CRT）">
+            <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+              <Descriptions.Item label="证书编号（CRT-01）">备案号 + 发证年份（2位）+ 等级代码 + {p.certificates.serialDigits} 位流水号</Descriptions.Item>
+              <Descriptions.Item label="流水号来源（CRT-01）">
+                {p.certificates.serialsFromAllocatedRanges
+                  ? `按${p.authorities.find((a) => a.level === p.certificates.rangesAllocatedBy)?.name ?? terms.name('authorityLevels', p.certificates.rangesAllocatedBy)}统一分配的号段，按机构、年度、等级使用`
+                  : '系统按机构、年度、等级从000001起顺序编排'}
+                {p.certificates.rangesNote && <div style={{ color: '#888' }}>{p.certificates.rangesNote}</div>}
+              </Descriptions.Item>
+              <Descriptions.Item label="发证（CRT-02）">{p.certificates.issuedBy}</Descriptions.Item>
+            </Descriptions>
+          </Card>
           <Card title="主管部门">
             <Table
               rowKey="code"

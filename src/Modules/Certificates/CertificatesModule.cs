@@ -23,7 +23,7 @@ public static class CertificatesModule
             opts.Projections.Snapshot<BatchIssuance>(SnapshotLifecycle.Inline);
             opts.Schema.For<BatchIssuance>().DatabaseSchemaName(Schema).Index(x => x.OrganizationId);
             opts.Projections.Snapshot<CertificateSerialSequence>(SnapshotLifecycle.Inline);
-            opts.Schema.For<CertificateSerialSequence>().DatabaseSchemaName(Schema);
+            opts.Schema.For<CertificateSerialSequence>().DatabaseSchemaName(Schema).Index(x => x.OrganizationId);
             opts.Schema.For<StoredSigningKey>().DatabaseSchemaName(Schema);
             opts.Schema.For<Verification.CertificateLookup>().DatabaseSchemaName(Schema).Index(x => x.CertificateId).Index(x => x.CandidateId);
             opts.Storage.ExtendedSchemaObjects.Add(CertificateTable.Definition());
@@ -33,6 +33,7 @@ public static class CertificatesModule
             opts.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(Schema, "certificate_status_index", SchemaUtils.IdentifierUsage.General)));
         });
         services.AddSingleton<SharedKernel.Reference.ITermProvider, CertificateTerms>();
+        services.InitializeMartenWith<Demo.CertificatesDemoData>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Certificates").Get<CertificatesOptions>() ?? new CertificatesOptions());
         services.AddSingleton<SigningKeys>();
         // loaded at registration: a machine without the certificate font fails at start-up, never with a blank PDF (CRT-03)

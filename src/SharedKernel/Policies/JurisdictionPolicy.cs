@@ -128,7 +128,22 @@ public static class PlanReceivers
     public const string FilingAuthority = "filing-authority";
 }
 
-public sealed record CertificatePolicy(int SerialDigits, string IssuedBy);
+public sealed record CertificatePolicy(
+    /// <summary>CRT-01: digits of the serial per organization, year and level.</summary>
+    int SerialDigits,
+    string IssuedBy,
+    /// <summary>CRT-01 [AH] 附件5 备注4 (证书编号按省鉴定中心统一分配的号段填录): serials come only from ranges an authority
+    /// allocated to the organization per year and level; false = the system counts from 000001 by itself.</summary>
+    bool SerialsFromAllocatedRanges,
+    /// <summary>The authority level that allocates the ranges; null where serials do not come from ranges.</summary>
+    string? RangesAllocatedBy,
+    /// <summary>Where the rule comes from, shown beside it.</summary>
+    string? RangesNote)
+{
+    /// <summary>The authority of <see cref="RangesAllocatedBy"/>'s level in <paramref name="policy"/> (the provincial center), if ranges are used.</summary>
+    public AuthorityDefinition? RangeAllocator(JurisdictionPolicy policy) =>
+        SerialsFromAllocatedRanges ? policy.Authorities.FirstOrDefault(a => a.Level == RangesAllocatedBy) : null;
+}
 
 /// <summary>FIL-16: the ways a technical evaluation is carried out; each policy names the ones its notice lists.</summary>
 public static class EvaluationMethods

@@ -153,6 +153,10 @@ public sealed partial class PolicyCatalog
                 yield return $"{at}: BAT-06 results publicity invalid";
             if (b.ResultsReportWorkingDays <= 0) yield return $"{at}: BAT-07 report days must be positive";
             if (p.Certificates is null || p.Certificates.SerialDigits != 6) yield return $"{at}: CRT-01 serial must be 6 digits";
+            else if (p.Certificates.SerialsFromAllocatedRanges
+                     ? p.Authorities.All(a => a.Level != p.Certificates.RangesAllocatedBy)
+                     : p.Certificates.RangesAllocatedBy is not null)
+                yield return $"{at}: CRT-01 rangesAllocatedBy must name a level of its authorities exactly when serials come from allocated ranges";
         }
         foreach (var p in policies)
         {

@@ -21,6 +21,8 @@ public class CertificateTests(AppFixture app) : IntegrationTest(app)
         var filing = await new FilingJourney(Host, Given, App, Jurisdiction.Anhui, tag).Participants();
         var batch = await new BatchJourney(Host, Given, App, filing, tag).Filed("340200");
         await batch.Draft();
+        // CRT-01 [AH]: serials come from the range the provincial center allocated
+        await batch.AllocateRange(await Given.Reviewer($"{tag}.province", "340000"), "000001", "000100");
         await batch.Accepted(names);
         return batch;
     }
@@ -46,8 +48,11 @@ public class CertificateTests(AppFixture app) : IntegrationTest(app)
         zhang["levelName"]!.GetValue<string>().ShouldBe("四级/中级工");
     }
 
-    [Fact]
-    public async Task CRT_01_concurrent_issuances_of_one_organization_year_and_level_take_serials_without_holes_or_duplicates()
+    [Theory]
+    [InlineData("guangxi", "Y000045010009")] // counted by the system
+    [InlineData("anhui", "Y000034020009")]   // [AH] from two allocated ranges, 000001–000150 and 000151–000400
+    public async Task CRT_01_concurrent_issuances_of_one_organization_year_and_level_take_serials_without_holes_or_duplicates(string jurisdiction,
+        string filingNumber)
     {
         var organization = Guid.NewGuid();
         const int batches = 16, each = 25;
@@ -57,12 +62,21 @@ public class CertificateTests(AppFixture app) : IntegrationTest(app)
         await using (var session = store.LightweightSession())
         {
             await session.BeginTransactionAsync(CancellationToken.None);
+            if (jurisdiction == "anhui")
+            {
+                var year = now.InZone(Assessment.SharedKernel.ChinaTime.Zone).Year;
+                var sequence = CertificateSerials.SequenceId(organization, year, 4);
+                var province = new Actor(Guid.NewGuid(), "province", Roles.Reviewer, "340000", null, "省中心");
+                session.Events.StartStream<CertificateSerialSequence>(sequence, new CertificateSerialsOpened(sequence, organization, year, 4, now, Actor.System),
+                    new CertificateSerialRangeAllocated(sequence, organization, "并发测试评价中心", "340200", year, 4, 151, 400, "文号2", null, now, province),
+                    new CertificateSerialRangeAllocated(sequence, organization, "并发测试评价中心", "340200", year, 4, 1, 150, "文号1", null, now, province));
+            }
             foreach (var id in ids)
             {
                 session.Store(new AcceptedBatch
                 {
-                    Id = id, OrganizationId = organization, OrganizationName = "并发测试评价中心", FilingId = Guid.NewGuid(), FilingNumber = "Y000034020009",
-                    Jurisdiction = "anhui", AcceptingAuthority = "340200", AreaCode = "340200", Title = "并发批次", LastExamDay = new LocalDate(2026, 1, 5),
+                    Id = id, OrganizationId = organization, OrganizationName = "并发测试评价中心", FilingId = Guid.NewGuid(), FilingNumber = filingNumber,
+                    Jurisdiction = jurisdiction, AcceptingAuthority = "340200", AreaCode = "340200", Title = "并发批次", LastExamDay = new LocalDate(2026, 1, 5),
                     QualifiedCount = each, AcceptedAt = now, ReceivedAt = now,
                 });
                 await QualifiedCandidateTable.CopyAsync(session, id, Enumerable.Range(0, each).Select(i => new QualifiedCandidate(Guid.NewGuid(), $"考生{i}", 201,

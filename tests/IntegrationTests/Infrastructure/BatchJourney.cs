@@ -18,6 +18,8 @@ public sealed class BatchJourney(IAlbaHost host, Scenarios given, AppFixture app
     public FilingJourney Filing => filing;
     public Caller Organization => filing.Organization;
     public Caller Reviewer { get; private set; } = null!;
+    /// <summary>Where <see cref="Accepted"/> holds the exams (an area of the filing's jurisdiction).</summary>
+    public string Site { get; set; } = "340200";
     public List<Guid> Staff { get; } = [];
 
     /// <summary>Valid resident id numbers (GB 11643 check character computed).</summary>
@@ -146,7 +148,7 @@ public sealed class BatchJourney(IAlbaHost host, Scenarios given, AppFixture app
     public async Task Accepted(params string[] names)
     {
         var exam = Today.PlusDays(21);
-        await Plan(exam, "340200");
+        await Plan(exam, Site);
         await StaffIt();
         for (var i = 0; i < names.Length; i++) await Candidate(names[i], i + 1);
         await File();
@@ -157,6 +159,26 @@ public sealed class BatchJourney(IAlbaHost host, Scenarios given, AppFixture app
         await Step(Organization, $"/api/batches/{BatchId}/report", new { version = Version });
         await host.ExecuteAndWaitAsync(async () => await Send(Reviewer, $"/api/batches/{BatchId}/report/accept", new { version = Version, opinion = "同意。" }));
     }
+
+    /// <summary>CRT-01 [AH]: the allocating authority gives the organization serials <paramref name="from"/>–<paramref name="to"/> of this
+    /// year and level, sending the version the list shows (or <paramref name="version"/>).</summary>
+    public async Task<JsonObject> AllocateRange(Caller allocator, string from, string to, int level = 4, HttpStatusCode status = HttpStatusCode.OK,
+        long? version = null) =>
+        await Send(allocator, "/api/certificate-ranges", new
+        {
+            organizationId = filing.OrganizationId, year = Today.Year, level, from, to, documentNumber = "皖职鉴〔2026〕8号", reason = "按年度计划分配",
+            version = version ?? await RangeVersion(allocator, level),
+        }, status);
+
+    /// <summary>The organization's ranges of this year and level as <paramref name="caller"/> sees them (null: none).</summary>
+    public async Task<JsonObject?> Ranges(Caller caller, int level = 4) =>
+        (await given.Get<JsonObject>(caller, $"/api/certificate-ranges?organizationId={filing.OrganizationId}&year={Today.Year}&level={level}"))["items"]!
+        .AsArray().SingleOrDefault()?.AsObject();
+
+    public async Task<long> RangeVersion(Caller caller, int level = 4) => (await Ranges(caller, level))?["version"]!.GetValue<long>() ?? 0;
+
+    /// <summary>The batch's certificate issuance as <paramref name="caller"/> sees it.</summary>
+    public Task<JsonObject> Issuance(Caller caller) => given.Get<JsonObject>(caller, $"/api/certificate-issuances/{BatchId}");
 
     public async Task<JsonObject> Reload()
     {

@@ -96,6 +96,11 @@ public class PolicyEndpointTests(AppFixture app) : IntegrationTest(app)
         var anhui = await Given.Get<JsonObject>(Caller.Anonymous, "/api/policies/anhui");
         anhui["filing"]!["numbering"]!["cityCodes"]!["341500"]!.GetValue<string>().ShouldBe("24");
         anhui["batches"]!["resultsPublicity"]!["unit"]!.GetValue<string>().ShouldBe("calendar-days");
+        // CRT-01 [AH]: serials from ranges the provincial center allocates; elsewhere counted by the system
+        (anhui["certificates"]!["serialsFromAllocatedRanges"]!.GetValue<bool>(), anhui["certificates"]!["rangesAllocatedBy"]!.GetValue<string>())
+            .ShouldBe((true, "province"));
+        (await Given.Get<JsonObject>(Caller.Anonymous, "/api/policies/guangxi"))["certificates"]!["serialsFromAllocatedRanges"]!.GetValue<bool>()
+            .ShouldBeFalse();
     }
 
     [Fact]

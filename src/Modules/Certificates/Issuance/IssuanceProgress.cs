@@ -15,7 +15,8 @@ namespace Assessment.Certificates.Issuance;
 
 /// <summary>How far a batch's issuance got (done / total), for the progress bar and for systems polling it.</summary>
 public sealed record IssuanceProgress(Guid BatchId, string BatchTitle, string OrganizationName, int Total, int Done, IssuanceStatus Status,
-    string? HaltedRule, string? HaltedReason, LocalDate LastExamDay, Instant AcceptedAt, Instant StartedAt, Instant? CompletedAt, long Version);
+    string? HaltedRule, string? HaltedReason, LocalDate LastExamDay, Instant AcceptedAt, Instant StartedAt, Instant? CompletedAt, long Version,
+    IReadOnlyList<string> Actions);
 
 public static class IssuanceViews
 {
@@ -27,9 +28,18 @@ public static class IssuanceViews
         CanSee(batch, user, access) && (user.Role == Roles.Auditor || user.OrganizationId == batch.OrganizationId
                                         || user.Role is Roles.Reviewer or Roles.ApiClient && user.AuthorityCode is not null);
 
-    public static IssuanceProgress Of(AcceptedBatch batch, BatchIssuance? issuance) => new(batch.Id, batch.Title, batch.OrganizationName,
-        issuance?.Total ?? batch.QualifiedCount, issuance?.Done ?? 0, issuance?.Status ?? IssuanceStatus.Running, issuance?.HaltedRule,
-        issuance?.HaltedReason, batch.LastExamDay, batch.AcceptedAt, issuance?.StartedAt ?? batch.ReceivedAt, issuance?.CompletedAt, issuance?.Version ?? 0);
+    /// <summary>CRT-02/CRT-05: the issuing organization carries on its halted issuance; so may a reviewer (or an authority's system) who sees it.</summary>
+    public static bool MayResume(AcceptedBatch batch, CurrentUser user, AccessControl access) =>
+        CanSee(batch, user, access) && (user.OrganizationId == batch.OrganizationId || user.Role is Roles.Reviewer or Roles.ApiClient && user.AuthorityCode is not null);
+
+    public static IssuanceProgress Of(AcceptedBatch batch, BatchIssuance? issuance, CurrentUser user, AccessControl access)
+    {
+        var status = issuance?.Status ?? IssuanceStatus.Running;
+        List<string> actions = status == IssuanceStatus.Halted && user.Role != Roles.ApiClient && MayResume(batch, user, access) ? ["resumeIssuance"] : [];
+        return new IssuanceProgress(batch.Id, batch.Title, batch.OrganizationName, issuance?.Total ?? batch.QualifiedCount, issuance?.Done ?? 0, status,
+            issuance?.HaltedRule, issuance?.HaltedReason, batch.LastExamDay, batch.AcceptedAt, issuance?.StartedAt ?? batch.ReceivedAt, issuance?.CompletedAt,
+            issuance?.Version ?? 0, actions);
+    }
 }
 
 public static class ListIssuancesEndpoint
@@ -47,7 +57,7 @@ public static class ListIssuancesEndpoint
         var paging = Paging.From(page, pageSize);
         var batches = await paging.Of(query.OrderByDescending(b => b.AcceptedAt), b => b);
         var issuances = (await session.LoadManyAsync<BatchIssuance>(batches.Items.Select(b => BatchIssuance.StreamFor(b.Id)))).ToDictionary(i => i.BatchId);
-        return new Paged<IssuanceProgress>(batches.Items.Select(b => IssuanceViews.Of(b, issuances.GetValueOrDefault(b.Id))).ToList(),
+        return new Paged<IssuanceProgress>(batches.Items.Select(b => IssuanceViews.Of(b, issuances.GetValueOrDefault(b.Id), user, access)).ToList(),
             batches.Total, batches.Page, batches.PageSize);
     }
 }
@@ -61,38 +71,8 @@ public static class GetIssuanceEndpoint
     public static async Task<IResult> Get(Guid batchId, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
     {
         var batch = await session.LoadAsync<AcceptedBatch>(batchId);
-        if (batch is null || !IssuanceViews.CanSee(batch, CurrentUser.From(principal), access)) return Results.Problem(Problems.NotFound("证书核发"));
-        return Results.Ok(IssuanceViews.Of(batch, await session.LoadAsync<BatchIssuance>(BatchIssuance.StreamFor(batchId))));
-    }
-}
-
-/// <summary>Resume a halted issuance (e.g. after the authority allocated a new number range), sending the version last read.</summary>
-public sealed record ResumeIssuance(long Version);
-
-public static class ResumeIssuanceEndpoint
-{
-    public static async Task<AcceptedBatch?> LoadAsync(Guid batchId, IQuerySession session) => await session.LoadAsync<AcceptedBatch>(batchId);
-
-    public static ProblemDetails Before(AcceptedBatch? batch, ClaimsPrincipal principal, AccessControl access)
-    {
         var user = CurrentUser.From(principal);
-        if (batch is null || !IssuanceViews.CanSee(batch, user, access)) return Problems.NotFound("证书核发");
-        return user.OrganizationId == batch.OrganizationId ? WolverineContinue.NoProblems : Problems.Forbidden("只有发证的评价机构可以继续核发（CRT-05）。");
-    }
-
-    /// <summary>CRT-02: the organization carries on a halted issuance; numbering goes on from where it stopped.</summary>
-    [Authorize(Roles = CertificateAccess.OrganizationRoles, Policy = ScopePolicies.CertificatesWrite)]
-    [WolverinePost("/api/certificate-issuances/{batchId}/resume", OperationId = "resumeIssuance", Summary = "继续核发证书")]
-    public static async Task<(IssuanceProgress, IssueNextCertificates)> Post(ResumeIssuance c, AcceptedBatch? batch, IDocumentSession session, Instant now, Actor by)
-    {
-        var stream = await session.Events.FetchForWriting<BatchIssuance>(BatchIssuance.StreamFor(batch!.Id));
-        ExpectedVersion.Check(c.Version, stream.CurrentVersion ?? 0);
-        if (stream.Aggregate is not { Status: IssuanceStatus.Halted } issuance)
-            throw new BusinessRuleException(new RuleViolation("CRT-02", "issuance.not-halted", "该批次的证书核发没有中止，无需继续。"));
-        var resumed = new IssuanceResumed(batch.Id, now, by);
-        stream.AppendOne(resumed);
-        issuance = new BatchIssuance { Id = issuance.Id, BatchId = issuance.BatchId, Total = issuance.Total, Done = issuance.Done, Status = IssuanceStatus.Running, StartedAt = issuance.StartedAt,
-            Version = issuance.Version + 1 };
-        return (IssuanceViews.Of(batch, issuance), new IssueNextCertificates(batch.Id, by));
+        if (batch is null || !IssuanceViews.CanSee(batch, user, access)) return Results.Problem(Problems.NotFound("证书核发"));
+        return Results.Ok(IssuanceViews.Of(batch, await session.LoadAsync<BatchIssuance>(BatchIssuance.StreamFor(batchId)), user, access));
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Assessment.Certificates.Registry;
 using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
 using Marten;
 using NodaTime;
@@ -32,7 +33,7 @@ public sealed class CertificatesOptions
 public static class IssueNextCertificatesHandler
 {
     public static async Task<IssueNextCertificates?> Handle(IssueNextCertificates message, IDocumentSession session, IDocumentStore store,
-        CertificatesOptions options, Instant now, CancellationToken ct)
+        CertificatesOptions options, PolicyCatalog catalog, Instant now, CancellationToken ct)
     {
         await session.BeginTransactionAsync(ct);
         var stream = await session.Events.FetchForExclusiveWriting<BatchIssuance>(BatchIssuance.StreamFor(message.BatchId), ct);
@@ -48,20 +49,20 @@ public static class IssueNextCertificatesHandler
         }
 
         var year = now.InZone(SharedKernel.ChinaTime.Zone).Year;
-        var sequences = new Dictionary<int, (Guid, int)>();
+        var sequences = new Dictionary<int, CertificateSerialSequence>();
         var locked = new List<JasperFx.Events.IEventStream<CertificateSerialSequence>>();
         foreach (var level in chunk.Select(c => c.Level).Distinct().Order())
         {
             var sequence = await CertificateSerials.LockAsync(store, session, batch.OrganizationId, year, level, now, ct);
             locked.Add(sequence);
-            sequences[level] = (sequence.Id, sequence.Aggregate!.Last);
+            sequences[level] = sequence.Aggregate!;
         }
         var inputs = new ChunkInputs(chunk.Select(_ => Guid.CreateVersion7(now.ToDateTimeOffset())).ToList(), chunk.Select(_ => NewToken()).ToList(),
             await CertificateTable.NextStatusIndexesAsync(session, chunk.Count, ct));
         IssuedChunk decided;
         try
         {
-            decided = IssuanceDecider.Issue(issuance, batch, chunk, sequences, inputs, now, message.By);
+            decided = IssuanceDecider.Issue(issuance, batch, chunk, sequences, SerialSource.Of(catalog.Get(batch.Jurisdiction)), inputs, now, message.By);
         }
         catch (BusinessRuleException e)
         {
@@ -69,10 +70,11 @@ public static class IssueNextCertificatesHandler
             return null;
         }
         foreach (var taken in decided.Serials) locked.Single(s => s.Id == taken.SequenceId).AppendOne(taken);
-        stream.AppendOne(decided.Issued);
+        if (decided.Issued is not null) stream.AppendOne(decided.Issued);
         if (decided.Completed is not null) stream.AppendOne(decided.Completed);
-        await CertificateTable.CopyAsync(session, decided.Rows, ct);
-        return decided.Completed is null ? message : null;
+        if (decided.Halted is not null) stream.AppendOne(decided.Halted);
+        if (decided.Rows.Count > 0) await CertificateTable.CopyAsync(session, decided.Rows, ct);
+        return decided.Completed is null && decided.Halted is null ? message : null;
     }
 
     /// <summary>The unguessable part of a certificate's QR link (128 bits): numbers are sequential, tokens are not.</summary>

@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using Assessment.Certificates.Registry;
+using Assessment.SharedKernel.Contracts;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Problems;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine.Http;
+
+namespace Assessment.Certificates.Issuance;
+
+/// <summary>Resume a halted issuance (e.g. after the authority allocated a new number range), sending the version last read.</summary>
+public sealed record ResumeIssuance(long Version);
+
+/// <summary>What resuming decides on: the batch, its issuance (loaded for writing), the candidate it stopped at with that level's
+/// serial sequence for this year, and where the batch's jurisdiction takes serials from.</summary>
+public sealed record ResumeFacts(AcceptedBatch Batch, IEventStream<BatchIssuance> Issuance, QualifiedCandidate? Next, CertificateSerialSequence? Sequence,
+    SerialSource Source);
+
+public static class ResumeIssuanceEndpoint
+{
+    public static async Task<ResumeFacts?> LoadAsync(Guid batchId, IDocumentSession session, CertificateDatabase database, PolicyCatalog catalog,
+        Instant now, CancellationToken ct)
+    {
+        var batch = await session.LoadAsync<AcceptedBatch>(batchId);
+        if (batch is null) return null;
+        var stream = await session.Events.FetchForWriting<BatchIssuance>(BatchIssuance.StreamFor(batchId));
+        if (stream.Aggregate is not { } issuance) return null;
+        QualifiedCandidate? next;
+        await using (var connection = await database.Source.OpenConnectionAsync(ct))
+            next = (await QualifiedCandidateTable.SliceAsync(connection, batchId, issuance.Done, 1, ct)).FirstOrDefault();
+        var sequence = next is null
+            ? null
+            : await session.LoadAsync<CertificateSerialSequence>(CertificateSerials.SequenceId(batch.OrganizationId, now.InZone(SharedKernel.ChinaTime.Zone).Year, next.Level));
+        return new ResumeFacts(batch, stream, next, sequence, SerialSource.Of(catalog.Get(batch.Jurisdiction)));
+    }
+
+    public static ProblemDetails Before(ResumeFacts? facts, ClaimsPrincipal principal, AccessControl access)
+    {
+        var user = CurrentUser.From(principal);
+        if (facts is null || !IssuanceViews.CanSee(facts.Batch, user, access)) return Problems.NotFound("证书核发");
+        return IssuanceViews.MayResume(facts.Batch, user, access)
+            ? WolverineContinue.NoProblems
+            : Problems.Forbidden("只有发证的评价机构或主管部门审核人员可以恢复发证（CRT-05）。");
+    }
+
+    /// <summary>
+    /// CRT-02: carry on a halted issuance from where it stopped — once the level it numbers next has serials again (CRT-01 [AH]:
+    /// a new range allocated). Answers the progress; the rest is issued in the background.
+    /// </summary>
+    [Authorize(Roles = CertificateAccess.OrganizationRoles + "," + Roles.Reviewer, Policy = ScopePolicies.CertificatesWrite)]
+    [WolverinePost("/api/certificate-issuances/{batchId}/resume", OperationId = "resumeIssuance", Summary = "恢复发证")]
+    [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
+    public static (IssuanceProgress, IssueNextCertificates) Post(ResumeIssuance command, ResumeFacts? facts, ClaimsPrincipal principal,
+        AccessControl access, Instant now, Actor by)
+    {
+        var issuance = facts!.Issuance.Aggregate!;
+        ExpectedVersion.Check(command.Version, issuance.Version);
+        var resumed = IssuanceDecider.Resume(issuance, facts.Next, facts.Sequence, facts.Source, now, by);
+        facts.Issuance.AppendOne(resumed);
+        var progress = IssuanceViews.Of(facts.Batch, issuance, CurrentUser.From(principal), access) with
+        {
+            Status = IssuanceStatus.Running, HaltedRule = null, HaltedReason = null, Version = issuance.Version + 1, Actions = [],
+        };
+        return (progress, new IssueNextCertificates(facts.Batch.Id, by));
+    }
+}
