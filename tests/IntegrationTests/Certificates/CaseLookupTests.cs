@@ -20,6 +20,8 @@ public class CaseLookupTests(AppFixture app) : IntegrationTest(app)
         var filing = await new FilingJourney(Host, Given, App, Jurisdiction.Anhui, tag).Participants();
         var batch = await new BatchJourney(Host, Given, App, filing, tag).Filed("340200");
         await batch.Draft();
+        // CRT-01 [AH]: serials come from the range the provincial center allocated
+        await batch.AllocateRange(await Given.Reviewer($"{tag}.province", "340000"), "000001", "000100");
         return batch;
     }
 

@@ -14,6 +14,7 @@ public class CertificateTableTests(AppFixture app) : IntegrationTest(app)
         var filing = await new FilingJourney(Host, Given, App, Jurisdiction.Anhui, "tab").Participants();
         var b = await new BatchJourney(Host, Given, App, filing, "tab").Filed("340200");
         await b.Draft();
+        await b.AllocateRange(await Given.Reviewer("tab.province", "340000"), "000001", "000100"); // CRT-01 [AH]
         await b.Accepted("张小三", "李四");
         var issued = (await Given.Get<JsonObject>(b.Organization, $"/api/certificates?batchId={b.BatchId}&pageSize=10"))["items"]!.AsArray()
             .ToDictionary(c => c!["holderName"]!.GetValue<string>(), c => c!["number"]!.GetValue<string>());
@@ -44,6 +45,7 @@ public class CertificateTableTests(AppFixture app) : IntegrationTest(app)
         var filing = await new FilingJourney(Host, Given, App, Jurisdiction.Anhui, "tabx").Participants();
         var b = await new BatchJourney(Host, Given, App, filing, "tabx").Filed("340200");
         await b.Draft();
+        await b.AllocateRange(await Given.Reviewer("tabx.province", "340000"), "000001", "000100"); // CRT-01 [AH]
         await b.Accepted("张小三");
         var url = $"/api/certificate-issuances/{b.BatchId}/certificate-table";
         var (stranger, _) = await Given.Organization("tabx.other", "340100", "另一家评价中心", serial: 7);
