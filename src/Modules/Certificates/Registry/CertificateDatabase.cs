@@ -7,8 +7,16 @@ namespace Assessment.Certificates.Registry;
 /// <summary>Reads the certificate registry with plain SQL (the table is written by binary COPY, not as Marten documents).</summary>
 public sealed class CertificateDatabase(IConfiguration configuration) : IAsyncDisposable
 {
-    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(configuration.GetConnectionString("Assessment")
+    private readonly NpgsqlDataSource _source = Build(configuration.GetConnectionString("Assessment")
         ?? throw new InvalidOperationException("ConnectionStrings:Assessment is not configured."));
+
+    /// <summary>Public verification runs the same few lookups all day: they are prepared once per connection, not planned per request.</summary>
+    private static NpgsqlDataSource Build(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) builder.ConnectionStringBuilder.MaxAutoPrepare = 16;
+        return builder.Build();
+    }
 
     public NpgsqlDataSource Source => _source;
 
