@@ -40,7 +40,7 @@ public static class IssuanceDecider
             rows.Add(new CertificateRow(inputs.CertificateIds[i], number, batch.OrganizationId, batch.OrganizationName, batch.FilingId,
                 batch.FilingNumber, batch.Jurisdiction, batch.AreaCode, batch.Id, batch.Title, c.CandidateId, c.Name, c.DocumentType, c.DocumentNumber,
                 c.Employer, c.Occupation, c.OccupationCode, string.IsNullOrWhiteSpace(c.WorkType) ? null : c.WorkType, c.Level, today, now,
-                inputs.Tokens[i], inputs.StatusIndexes[i], CertificateStatus.Valid, null, null, 1));
+                inputs.Tokens[i], inputs.StatusIndexes[i], CertificateStatus.Valid, null, null, 1, PhotoId: c.PhotoId));
         }
         var serials = lastSerials.Where(l => next[l.Key] > l.Value.Last)
             .Select(l => new CertificateSerialsTaken(l.Value.SequenceId, batch.Id, l.Value.Last + 1, next[l.Key], now, by)).ToList();
