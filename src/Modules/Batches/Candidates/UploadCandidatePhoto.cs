@@ -53,8 +53,10 @@ public static class UploadCandidatePhotoEndpoint
         if (batch.Photos.TryGetValue(candidateId, out var replaced)) session.Delete<CandidatePhotoFile>(replaced);
         session.Store(new CandidatePhotoFile { Id = photoId, BatchId = batch.Id, CandidateId = candidateId, Sha256 = uploaded.Sha256, Content = jpeg });
         stream.AppendOne(uploaded);
+        // taken before saving: the inline snapshot may apply the event to this very instance
+        var answer = BatchChange.After(batch);
         await session.SaveChangesAsync();
-        return Results.Ok(BatchChange.After(batch));
+        return Results.Ok(answer);
     }
 }
 
