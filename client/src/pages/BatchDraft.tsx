@@ -14,6 +14,7 @@ import { confirmDecision } from '../lib/confirm';
 import { downloadFile } from '../lib/download';
 import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
 import { RuleTag } from '../lib/RuleTag';
+import { MissingPhotos, photoColumn } from './CandidatePhoto';
 import { useTerms } from '../lib/terms';
 import {
   ImportProgress, LineProblems, RowErrorsTable, batchKey, mayTake, rowsOf, rulesOf, useBatchCommand, useUploadProgress, type BatchState, type BatchView,
@@ -566,6 +567,7 @@ export function CandidateTable({ batch: b, marked, extraColumns = [], style }: {
   return (
     <>
       {b.personalDataMasked && <Alert type="info" showIcon style={{ marginBottom: 8 }} data-testid="masked-note" title="身份证件号码已按规定隐藏" />}
+      <MissingPhotos batch={b} />
       <Table<Candidate & { index: number }>
         rowKey="id"
         size="small"
@@ -576,6 +578,7 @@ export function CandidateTable({ batch: b, marked, extraColumns = [], style }: {
         onRow={(c) => (marked?.has(c.index) ? { style: { background: '#fff1f0' } } : {})}
         columns={[
           { title: '姓名', dataIndex: 'name', width: 90 },
+          photoColumn(b),
           { title: '证件', width: 250, render: (_: unknown, c: Candidate) => `${terms.name('identityDocumentTypes', c.documentType)} ${c.documentNumber}` },
           { title: '所在单位', dataIndex: 'employer', width: 180 },
           { title: '职业（工种）', dataIndex: 'occupation', width: 120 },

@@ -37,7 +37,7 @@ const reported: BatchView = {
   ...draft, status: 'Reported', blocking: [], receivingAuthority: '340200', receivingAuthorityName: '芜湖市职业技能鉴定指导中心',
   occupations: [{ key: '电工', name: '电工', level: 4 }], personalDataMasked: true, passed: 1, reportedOn: '2027-01-10',
   candidates: [{
-    id: 'c1', name: '李*明', documentType: 201, documentNumber: '3402**********1234', employer: '奇瑞', occupation: '电工', level: 4, cityName: '芜湖市',
+    id: 'c1', name: '李*明', documentType: 201, documentNumber: '3402**********1234', employer: '奇瑞', occupation: '电工', level: 4, cityName: '芜湖市', hasPhoto: true,
     result: { candidateId: 'c1', absent: false, passed: true, scores: [{ subject: '理论知识', score: 80 }] },
   }],
   actions: ['acceptResultsReport', 'returnResultsReport', 'recordBatchSpotCheck'],
@@ -77,6 +77,16 @@ function renderPage() {
   );
 }
 
+const filed: BatchView = {
+  ...draft, status: 'Filed', blocking: [], receivingAuthority: '340200', receivingAuthorityName: '芜湖市职业技能鉴定指导中心', filedOn: '2026-11-20',
+  occupations: [{ key: '电工', name: '电工', level: 4 }],
+  candidates: [
+    { id: 'c1', name: '李小明', documentType: 201, documentNumber: '340202199001011234', employer: '奇瑞', occupation: '电工', level: 4, cityName: '芜湖市', hasPhoto: true },
+    { id: 'c2', name: '王芳', documentType: 201, documentNumber: '340202199202021234', employer: '奇瑞', occupation: '电工', level: 4, cityName: '芜湖市', hasPhoto: false },
+  ],
+  actions: ['uploadCandidatePhoto'],
+};
+
 describe('the batch page', () => {
   afterEach(() => {
     cleanup();
@@ -115,5 +125,24 @@ describe('the batch page', () => {
     // the ledger names the role, not its code
     expect(await within(screen.getByTestId('ledger')).findByText(/（评价机构 · 芜湖奇瑞汽车股份有限公司）/)).toBeTruthy();
     expect(within(screen.getByTestId('ledger')).queryByText(/organization/)).toBeNull();
+  });
+
+  it('lets the organization upload each candidate\'s 2-inch photo and shows who still lacks one (CRT-03)', async () => {
+    stubApi(filed, 'organization');
+    renderPage();
+    const candidates = await screen.findByTestId('candidates');
+    expect(within(candidates).getByTestId('photos-missing').textContent).toContain('尚有 1 名考生未上传二寸照片');
+    expect(within(candidates).getByAltText('李小明的照片').getAttribute('src')).toBe('/api/batches/b1/candidates/c1/photo?v=3');
+    expect(within(candidates).getAllByTestId('photo-missing')).toHaveLength(1);
+    expect(within(candidates).getByLabelText('上传王芳的照片').textContent).toContain('上传照片');
+    expect(within(candidates).getByLabelText('上传李小明的照片').textContent).toContain('更换');
+  });
+
+  it('shows a reviewer who sees masked data whether a photo exists, without the photo or an upload button', async () => {
+    stubApi(reported, 'reviewer');
+    renderPage();
+    expect(await screen.findByText('已上传照片')).toBeTruthy();
+    expect(screen.queryByAltText(/的照片$/)).toBeNull();
+    expect(screen.queryByLabelText(/^上传.*的照片$/)).toBeNull();
   });
 });

@@ -16,6 +16,7 @@ import { formatDateTime } from '../lib/format';
 import { ProblemAlert } from '../lib/ProblemAlert';
 import { useTerms } from '../lib/terms';
 import { CandidateTable } from './BatchDraft';
+import { MissingPhotos, photoColumn } from './CandidatePhoto';
 import {
   ImportProgress, ResultTag, RowErrorsTable, mayTake, rowsOf, useBatchCommand, useUploadProgress, type BatchState, type BatchView,
 } from './BatchParts';
@@ -167,6 +168,7 @@ export function ResultsCard({ batch: b }: { batch: BatchView }) {
       {importing.error && <ProblemAlert error={importing.error} />}
       <RowErrorsTable rows={rowsOf(importing.error)} />
       {b.personalDataMasked && <Alert type="info" showIcon style={{ margin: '8px 0' }} title="身份证件号码已按规定隐藏" />}
+      <MissingPhotos batch={b} />
       <Table<Candidate>
         rowKey="id"
         size="small"
@@ -176,6 +178,7 @@ export function ResultsCard({ batch: b }: { batch: BatchView }) {
         onRow={(c) => (entryErrors.has(c.id) ? { style: { background: '#fff1f0' } } : {})}
         columns={[
           { title: '姓名', dataIndex: 'name', width: 90 },
+          photoColumn(b),
           { title: '证件号码', dataIndex: 'documentNumber', width: 190 },
           { title: '职业（工种）', width: 150, render: (_, c) => c.occupation },
           ...subjectColumns,

@@ -30,8 +30,10 @@ public static class BatchesModule
             // a person's batches by identity document (the holder's case lookup), without scanning every batch's candidates
             opts.Projections.Add(new CandidateIndexProjection(), ProjectionLifecycle.Inline);
             opts.Schema.For<CandidateIndexEntry>().DatabaseSchemaName(Schema).Index(x => x.DocumentNumber);
+            opts.Schema.For<CandidatePhotoFile>().DatabaseSchemaName(Schema).Index(x => x.BatchId);
         });
         services.AddSingleton<ICandidateCases, PublishedCandidateCases>();
+        services.AddSingleton<ICandidatePhotos, StoredCandidatePhotos>();
         services.InitializeMartenWith<CandidateIndexBackfill>();
         services.AddSingleton<ITermProvider, BatchTerms>();
         SharedKernel.Demo.DemoMessages<Demo.BatchesDemoData>.Register(services);

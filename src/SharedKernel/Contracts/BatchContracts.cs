@@ -4,8 +4,20 @@ using NodaTime;
 namespace Assessment.SharedKernel.Contracts;
 
 /// <summary>A qualified candidate of an accepted batch, with what a certificate prints (附件5, CRT-03).</summary>
+/// <remarks><paramref name="PhotoId"/> references the candidate's 2-inch photo, if one was uploaded — never the bytes (a batch of
+/// tens of thousands travels in one message); the printer fetches them through <see cref="ICandidatePhotos"/>.</remarks>
 public sealed record QualifiedCandidate(Guid CandidateId, string Name, int DocumentType, string DocumentNumber, string Employer,
-    string Occupation, string? OccupationCode, string? WorkType, int Level, string CityName);
+    string Occupation, string? OccupationCode, string? WorkType, int Level, string CityName, Guid? PhotoId = null);
+
+/// <summary>The Batches module's published read contract over candidates' 2-inch photos (CRT-03).</summary>
+public interface ICandidatePhotos
+{
+    /// <summary>
+    /// The photos with these ids as normalized JPEG bytes (413 × 579 px, 35 mm × 49 mm at 300 dpi), read in the caller's
+    /// session; an id with no stored photo is absent from the answer.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, byte[]>> LoadAsync(Marten.IQuerySession session, IReadOnlyCollection<Guid> photoIds, CancellationToken ct = default);
+}
 
 /// <summary>
 /// The receiving authority accepted a batch's results report (BAT-07), sent by the Batches module; the Certificates

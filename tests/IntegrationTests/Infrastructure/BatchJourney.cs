@@ -13,7 +13,7 @@ public sealed class BatchJourney(IAlbaHost host, Scenarios given, AppFixture app
 {
     public Guid FilingId { get; private set; }
     public Guid BatchId { get; private set; }
-    public long Version { get; private set; }
+    public long Version { get; set; }
     public JsonObject Batch { get; private set; } = null!;
     public FilingJourney Filing => filing;
     public Caller Organization => filing.Organization;
@@ -145,7 +145,10 @@ public sealed class BatchJourney(IAlbaHost host, Scenarios given, AppFixture app
     }
 
     /// <summary>From a draft to an accepted report with the given candidates all passing; waits for certificate issuance to finish.</summary>
-    public async Task Accepted(params string[] names)
+    public Task Accepted(params string[] names) => Accepted(null, names);
+
+    /// <summary>As <see cref="Accepted(string[])"/>, with <paramref name="beforeReport"/> run once the results are publicized.</summary>
+    public async Task Accepted(Func<Task>? beforeReport, params string[] names)
     {
         var exam = Today.PlusDays(21);
         await Plan(exam, Site);
@@ -156,6 +159,11 @@ public sealed class BatchJourney(IAlbaHost host, Scenarios given, AppFixture app
         await Results(Batch["candidates"]!.AsArray().Select(c => (c!["id"]!.GetValue<Guid>(), 80, 80)).ToArray());
         await Publicize();
         await ClosePublicity();
+        if (beforeReport is not null)
+        {
+            await beforeReport();
+            await Reload();
+        }
         await Step(Organization, $"/api/batches/{BatchId}/report", new { version = Version });
         await host.ExecuteAndWaitAsync(async () => await Send(Reviewer, $"/api/batches/{BatchId}/report/accept", new { version = Version, opinion = "同意。" }));
     }

@@ -194,6 +194,21 @@ public class CertificatePdfTests
     }
 
     [Fact]
+    public void CRT_03_an_uploaded_photo_as_the_batches_module_normalizes_it_fills_the_2_inch_box_and_keeps_the_pdf_small()
+    {
+        // a phone picture in landscape: cropped to 35:49 and scaled to 413 × 579 px before it reaches the printer
+        var upload = Assessment.UnitTests.Batches.CandidatePhotoTests.Image(1600, 1200, SKEncodedImageFormat.Jpeg, SKColors.LightGray);
+        var normalized = Assessment.Batches.Candidates.CandidatePhotoImages.Normalize(upload).ShouldNotBeNull();
+        var pdf = Render(Print(photo: normalized));
+        using var document = PdfDocument.Open(pdf);
+        var image = document.GetPage(1).GetImages().ShouldHaveSingleItem();
+        image.BoundingBox.Width.ShouldBe(35 * Mm, 0.5);
+        image.BoundingBox.Height.ShouldBe(49 * Mm, 0.5);
+        (image.WidthInSamples, image.HeightInSamples).ShouldBe((413, 579));
+        pdf.Length.ShouldBeLessThan(Render(Print()).Length + 400_000);
+    }
+
+    [Fact]
     public void CRT_03_an_undecodable_photo_is_refused()
     {
         using var output = new MemoryStream();

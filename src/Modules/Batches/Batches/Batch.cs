@@ -86,7 +86,17 @@ public sealed class Batch
 
     public void Apply(CandidatesAdded e) { Candidates.AddRange(e.Candidates); LastChangedAt = e.AddedAt; }
 
-    public void Apply(CandidateRemoved e) { Candidates.RemoveAll(c => c.Id == e.CandidateId); LastChangedAt = e.RemovedAt; }
+    public void Apply(CandidateRemoved e)
+    {
+        Candidates.RemoveAll(c => c.Id == e.CandidateId);
+        Photos.Remove(e.CandidateId);
+        LastChangedAt = e.RemovedAt;
+    }
+
+    /// <summary>Each candidate's current 2-inch photo (CRT-03), by candidate id: the photo id of the stored bytes.</summary>
+    public Dictionary<Guid, Guid> Photos { get; set; } = [];
+
+    public void Apply(CandidatePhotoUploaded e) { Photos[e.CandidateId] = e.PhotoId; LastChangedAt = e.UploadedAt; }
 
     public void Apply(BatchPlanFiled e)
     {

@@ -53,6 +53,7 @@ public sealed class BatchDetailsProjection : SingleStreamProjection<BatchDetails
         BatchStaffAssigned x => Line(x.AssignedAt, x.By, "安排考务人员", $"{x.Staff.Count}人次", null),
         CandidatesAdded x => Line(x.AddedAt, x.By, x.SourceFile is null ? "录入考生" : "导入考生", $"{x.Candidates.Count}名", x.SourceFile),
         CandidateRemoved x => Line(x.RemovedAt, x.By, "移除考生", null, null),
+        CandidatePhotoUploaded x => Line(x.UploadedAt, x.By, "上传考生照片", null, null), // whose photo stays with those who see personal data
         BatchPlanFiled x => Line(x.FiledAt, x.By, x.AnnouncementNoticeId is null ? "报备认定计划" : "报备认定计划并发布认定公告",
             $"报{x.ReceivingAuthority}{(x.CopiedTo is null ? "" : $"，抄报{x.CopiedTo}")}；最迟报备日{x.LeadDeadline:yyyy-MM-dd}", null),
         InspectorDispatched x => Line(x.DispatchedAt, x.By, "选派督查员", null, null), // who, when and where stay with the authority

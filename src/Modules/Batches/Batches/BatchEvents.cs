@@ -43,6 +43,14 @@ public sealed record CandidatesAdded(Guid BatchId, IReadOnlyList<Candidate> Cand
 
 public sealed record CandidateRemoved(Guid BatchId, Guid CandidateId, Instant RemovedAt, Actor By);
 
+/// <summary>
+/// CRT-03: the organization uploaded a candidate's 2-inch photo (replacing any earlier one). The bytes are stored once, as
+/// normalized (<paramref name="Width"/> × <paramref name="Height"/> JPEG of <paramref name="Bytes"/> bytes, SHA-256
+/// <paramref name="Sha256"/>), under <paramref name="PhotoId"/>; the event carries the reference only.
+/// </summary>
+public sealed record CandidatePhotoUploaded(Guid BatchId, Guid CandidateId, Guid PhotoId, string Sha256, int Width, int Height, int Bytes,
+    string? SourceFile, Instant UploadedAt, Actor By);
+
 /// <summary>BAT-01/02: the plan reached <paramref name="ReceivingAuthority"/> (copied to <paramref name="CopiedTo"/> for
 /// 技师/高级技师); <paramref name="LeadDeadline"/> is the last day it could be filed; the announcement notice where the
 /// policy asks for one.</summary>

@@ -12,7 +12,8 @@ using Wolverine.Http;
 namespace Assessment.Batches.Batches;
 
 /// <summary>An organization's spreadsheet upload to one of its batches: the batch's stream, the batch and the file's bytes.</summary>
-public sealed record BatchUpload(IEventStream<Batch> Stream, Batch Batch, string FileName, MemoryStream Content);
+/// <remarks><paramref name="ContentType"/> is what the client declared, never trusted alone.</remarks>
+public sealed record BatchUpload(IEventStream<Batch> Stream, Batch Batch, string FileName, MemoryStream Content, string? ContentType = null);
 
 /// <summary>
 /// The steps every batch upload (multipart: <c>version</c>, <c>file</c>) takes in the house order: access first (404/403),
@@ -38,6 +39,6 @@ public static class BatchUploads
         var content = new MemoryStream();
         await file.CopyToAsync(content);
         content.Position = 0;
-        return (new BatchUpload(stream, batch, Path.GetFileName(file.FileName), content), null);
+        return (new BatchUpload(stream, batch, Path.GetFileName(file.FileName), content, file.ContentType), null);
     }
 }

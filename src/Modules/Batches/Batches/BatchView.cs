@@ -10,7 +10,7 @@ using NodaTime;
 namespace Assessment.Batches.Batches;
 
 public sealed record CandidateView(Guid Id, string Name, int DocumentType, string DocumentNumber, string Employer, string Occupation, int Level,
-    string? Phone, string CityName, CandidateResult? Result);
+    string? Phone, string CityName, CandidateResult? Result, bool HasPhoto = false);
 
 /// <summary>A member of the batch's staff; <paramref name="DeclaredRelations"/> are candidates' identity numbers, given only to
 /// those who may see personal data (masked for others).</summary>
@@ -45,7 +45,8 @@ public static class BatchViews
         var candidates = b.Candidates.Select(c => new CandidateView(c.Id, full ? c.Name : Masking.Name(c.Name), c.DocumentType,
             full ? c.DocumentNumber : Masking.Document(c.DocumentNumber), c.Employer,
             b.Occupations.FirstOrDefault(o => o.Key == c.OccupationKey)?.Name ?? c.OccupationKey, c.Level,
-            full ? c.Phone : Masking.Phone(c.Phone), c.CityName, results.GetValueOrDefault(c.Id))).ToList();
+            full ? c.Phone : Masking.Phone(c.Phone), c.CityName, results.GetValueOrDefault(c.Id),
+            b.Photos.ContainsKey(c.Id))).ToList();
         var staff = b.Staff.Select(s => new StaffView(s.StaffId, s.Name, s.Qualification, s.Role, s.Occupations,
             full ? s.DeclaredRelations : s.DeclaredRelations.Select(Masking.Document).ToList())).ToList();
         var blocking = b.Status == BatchStatus.Draft && context is not null ? PlanningDecider.Problems(b, context) : [];
@@ -85,6 +86,8 @@ public static class BatchViews
                     break;
             }
         }
+        // CRT-03: photos until the report is accepted (the certificates are issued from the accepted batch)
+        if (user.OrganizationId == b.OrganizationId && b.Status != BatchStatus.Accepted) actions.Add("uploadCandidatePhoto");
         if (user.Role == Roles.Reviewer && user.AuthorityCode == b.ReceivingAuthority)
         {
             if (b.Status == BatchStatus.Reported) actions.AddRange(["acceptResultsReport", "returnResultsReport"]);

@@ -1,4 +1,5 @@
 using Assessment.Batches.Batches;
+using Assessment.SharedKernel;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Problems;
 using NodaTime;
@@ -29,6 +30,47 @@ public static class CandidatesDecider
             ? new CandidateRemoved(batch.Id, candidateId, now, by)
             : throw new BusinessRuleException(new RuleViolation("BAT-09", "batch.candidate-unknown", "本批次没有该考生。"));
     }
+
+    /// <summary>
+    /// CRT-03: a candidate's 2-inch photo, judged by its content (JPEG or PNG whatever it claims, well-formed, of a printable
+    /// size) and normalized to what the certificate prints. Possible until the results report is accepted: certificates are
+    /// issued from the accepted batch, so later photos would never reach them.
+    /// </summary>
+    public static (CandidatePhotoUploaded Uploaded, byte[] Jpeg) Photo(Batch batch, Guid candidateId, UploadedPhoto photo, Guid photoId, Instant now, Actor by)
+    {
+        if (batch.Status == BatchStatus.Accepted)
+            throw new BusinessRuleException(new RuleViolation("CRT-03", "batch.photo-after-acceptance", "认定结果已审核通过并据此核发证书，不能再更换考生照片。"));
+        if (batch.Candidates.All(c => c.Id != candidateId))
+            throw new BusinessRuleException(new RuleViolation("BAT-09", "batch.candidate-unknown", "本批次没有该考生。"));
+        if (photo.Content.Length == 0)
+            throw new BusinessRuleException(new RuleViolation("CRT-03", "batch.photo-empty", "上传的照片为空。"));
+        var actual = FileSniffer.Sniff(photo.Content);
+        if (actual is not (FileSniffer.Jpeg or FileSniffer.Png))
+            throw new BusinessRuleException(new RuleViolation("CRT-03", "batch.photo-not-image", $"“{photo.FileName}”不是JPEG或PNG图片。"));
+        if (photo.DeclaredType is { } declared && declared != actual)
+            throw new BusinessRuleException(new RuleViolation("CRT-03", "batch.photo-content-mismatch",
+                $"“{photo.FileName}”声明为{Describe(declared)}，实际内容是{Describe(actual)}，请上传真实照片。"));
+        if (!UploadedFiles.IsWellFormed(photo.Content, actual) || CandidatePhotoImages.Dimensions(photo.Content) is not (var width, var height))
+            throw new BusinessRuleException(new RuleViolation("CRT-03", "batch.photo-malformed", $"“{photo.FileName}”无法作为{Describe(actual)}打开，文件已损坏。"));
+        if (width < CandidatePhotoImages.MinWidth || height < CandidatePhotoImages.MinHeight
+            || width > CandidatePhotoImages.MaxSide || height > CandidatePhotoImages.MaxSide)
+            throw new BusinessRuleException(new RuleViolation("CRT-03", "batch.photo-dimensions",
+                $"照片为{width}×{height}像素；二寸照片应不小于{CandidatePhotoImages.MinWidth}×{CandidatePhotoImages.MinHeight}像素，" +
+                $"长边不超过{CandidatePhotoImages.MaxSide}像素。"));
+        var jpeg = CandidatePhotoImages.Normalize(photo.Content)
+                   ?? throw new BusinessRuleException(new RuleViolation("CRT-03", "batch.photo-malformed", $"“{photo.FileName}”无法作为{Describe(actual)}打开，文件已损坏。"));
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(jpeg));
+        return (new CandidatePhotoUploaded(batch.Id, candidateId, photoId, sha, CandidatePhotoImages.Width, CandidatePhotoImages.Height, jpeg.Length,
+            UploadedFiles.SafeName(photo.FileName, actual), now, by), jpeg);
+    }
+
+    private static string Describe(string type) => type switch
+    {
+        FileSniffer.Png => "PNG图片",
+        FileSniffer.Jpeg => "JPEG图片",
+        FileSniffer.Pdf => "PDF",
+        _ => type,
+    };
 
     private static void RequireDraft(Batch batch)
     {

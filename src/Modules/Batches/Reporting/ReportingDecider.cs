@@ -27,7 +27,8 @@ public static class ReportingDecider
         var qualified = batch.Qualified().Select(c =>
         {
             var o = batch.Occupations.First(x => x.Key == c.OccupationKey && x.Level == c.Level);
-            return new QualifiedCandidate(c.Id, c.Name, c.DocumentType, c.DocumentNumber, c.Employer, o.Name, o.Code, null, c.Level, c.CityName);
+            return new QualifiedCandidate(c.Id, c.Name, c.DocumentType, c.DocumentNumber, c.Employer, o.Name, o.Code, null, c.Level, c.CityName,
+                batch.Photos.TryGetValue(c.Id, out var photo) ? photo : null);
         }).ToList();
         var contract = new BatchResultsAccepted(batch.Id, batch.OrganizationId, batch.OrganizationName, batch.FilingId, batch.FilingNumber,
             batch.Jurisdiction, batch.ReceivingAuthority!, batch.AreaCode, batch.Title, batch.ExamDays[^1], qualified, now, by);

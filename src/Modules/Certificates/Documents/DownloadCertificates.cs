@@ -4,6 +4,7 @@ using Assessment.Certificates.Credentials;
 using Assessment.Certificates.Issuance;
 using Assessment.Certificates.Registry;
 using Assessment.Certificates.Verification;
+using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Values;
@@ -19,12 +20,13 @@ namespace Assessment.Certificates.Documents;
 /// <summary>Turns a registry row into what 附件6 prints, with the QR code's link and signed payload (CRT-03, CRT-04).</summary>
 public static class CertificatePrints
 {
-    public static CertificatePrint Of(CertificateRow row, SigningKey key, CertificatesOptions options)
+    /// <param name="photo">The holder's photo bytes (from <see cref="ICandidatePhotos"/>), or null for the marked empty box.</param>
+    public static CertificatePrint Of(CertificateRow row, SigningKey key, CertificatesOptions options, byte[]? photo = null)
     {
         var link = PublicCertificates.VerificationLink(options, row);
         var payload = CredentialIssuer.IssueQrPayload(PublicCertificates.Claims(row), key);
         return new CertificatePrint(row.Number, row.HolderName, IdentityDocumentTypes.Names[(IdentityDocumentType)row.DocumentType], row.DocumentNumber,
-            row.Occupation, row.WorkType, SkillLevel.FromNumber(row.Level).FullName, row.IssuedOn, row.OrganizationName, link, $"{link}#{payload}", null,
+            row.Occupation, row.WorkType, SkillLevel.FromNumber(row.Level).FullName, row.IssuedOn, row.OrganizationName, link, $"{link}#{payload}", photo,
             $"{options.PublicBaseUrl.TrimEnd('/')}/verify", Mark(row));
     }
 
@@ -43,13 +45,15 @@ public static class DownloadCertificateEndpoint
     [WolverineGet("/api/certificates/{certificateId}/pdf", OperationId = "downloadCertificatePdf", Summary = "下载证书PDF")]
     [ProducesResponseType<FileContentResult>(200, "application/pdf")]
     public static async Task<IResult> Get(Guid certificateId, ClaimsPrincipal principal, CertificateDatabase database, AccessControl access, CertificatePdf pdf,
-        SigningKeys keys, CertificatesOptions options, LookupLog log, Instant now, HttpContext http, CancellationToken ct)
+        SigningKeys keys, CertificatesOptions options, LookupLog log, IQuerySession session, ICandidatePhotos photos, Instant now, HttpContext http,
+        CancellationToken ct)
     {
         var user = CurrentUser.From(principal);
         var row = await database.FindAsync(certificateId, ct);
         if (row is null || !CertificateAccess.CanSee(row, user, access)) return Results.Problem(Problems.NotFound("证书"));
         if (!CertificateAccess.SeesPersonalData(row, user, access)) return Results.Problem(Problems.Forbidden("证书载有持证人身份证件号码，仅发证机构、主管部门审核人员和审计人员可以下载。"));
-        var print = CertificatePrints.Of(row, await keys.CurrentAsync(ct), options);
+        var photo = row.PhotoId is { } photoId ? (await photos.LoadAsync(session, [photoId], ct)).GetValueOrDefault(photoId) : null;
+        var print = CertificatePrints.Of(row, await keys.CurrentAsync(ct), options, photo);
         using var content = new MemoryStream();
         pdf.Render(print, content);
         log.Record(row.Id, row.Number, "pdf", VerifyCertificateEndpoint.Who(http), now);
@@ -59,12 +63,14 @@ public static class DownloadCertificateEndpoint
 
 public static class DownloadBatchCertificatesEndpoint
 {
+    private const int PhotoPage = 100;
+
     /// <summary>Every certificate of a batch as a zip of PDFs, streamed as they are drawn (a large batch never sits in memory).</summary>
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificate-issuances/{batchId}/pdfs", OperationId = "downloadBatchCertificates", Summary = "批量下载证书PDF")]
     [ProducesResponseType<FileStreamResult>(200, "application/zip")]
     public static async Task<IResult> Get(Guid batchId, ClaimsPrincipal principal, IQuerySession session, CertificateDatabase database, AccessControl access,
-        CertificatePdf pdf, SigningKeys keys, CertificatesOptions options)
+        CertificatePdf pdf, SigningKeys keys, CertificatesOptions options, ICandidatePhotos photos)
     {
         var user = CurrentUser.From(principal);
         var batch = await session.LoadAsync<AcceptedBatch>(batchId);
@@ -75,14 +81,29 @@ public static class DownloadBatchCertificatesEndpoint
         return Results.Stream(async body =>
         {
             using var zip = new ZipArchive(body, ZipArchiveMode.Create, leaveOpen: true);
+            // photos are fetched a page of certificates at a time: never all of a large batch's images at once, nor one query per certificate
+            var page = new List<CertificateRow>(PhotoPage);
             await foreach (var row in database.OfBatchAsync(batchId))
             {
-                var entry = zip.CreateEntry($"{row.Number}-{row.HolderName}.pdf", CompressionLevel.Fastest);
-                await using var stream = await entry.OpenAsync();
-                using var buffer = new MemoryStream();
-                pdf.Render(CertificatePrints.Of(row, key, options), buffer);
-                buffer.Position = 0;
-                await buffer.CopyToAsync(stream);
+                page.Add(row);
+                if (page.Count == PhotoPage) await WritePage(page);
+            }
+            await WritePage(page);
+
+            async Task WritePage(List<CertificateRow> rows)
+            {
+                var ids = rows.Where(r => r.PhotoId is not null).Select(r => r.PhotoId!.Value).ToList();
+                var images = await photos.LoadAsync(session, ids);
+                foreach (var row in rows)
+                {
+                    var entry = zip.CreateEntry($"{row.Number}-{row.HolderName}.pdf", CompressionLevel.Fastest);
+                    await using var stream = await entry.OpenAsync();
+                    using var buffer = new MemoryStream();
+                    pdf.Render(CertificatePrints.Of(row, key, options, row.PhotoId is { } id ? images.GetValueOrDefault(id) : null), buffer);
+                    buffer.Position = 0;
+                    await buffer.CopyToAsync(stream);
+                }
+                rows.Clear();
             }
         }, "application/zip", $"证书（{batch.Title}）.zip");
     }

@@ -48,7 +48,7 @@ public static class IssuanceDecider
             rows.Add(new CertificateRow(inputs.CertificateIds[i], number, batch.OrganizationId, batch.OrganizationName, batch.FilingId,
                 batch.FilingNumber, batch.Jurisdiction, batch.AreaCode, batch.Id, batch.Title, c.CandidateId, c.Name, c.DocumentType, c.DocumentNumber,
                 c.Employer, c.Occupation, c.OccupationCode, string.IsNullOrWhiteSpace(c.WorkType) ? null : c.WorkType, c.Level, today, now,
-                inputs.Tokens[i], inputs.StatusIndexes[i], CertificateStatus.Valid, null, null, 1));
+                inputs.Tokens[i], inputs.StatusIndexes[i], CertificateStatus.Valid, null, null, 1, PhotoId: c.PhotoId));
         }
         var serials = pools.OrderBy(p => p.Key).SelectMany(p => p.Value.Taken.Select(t =>
             new CertificateSerialsTaken(CertificateSerials.SequenceId(batch.OrganizationId, today.Year, p.Key), batch.Id, t.From, t.To, now, by))).ToList();

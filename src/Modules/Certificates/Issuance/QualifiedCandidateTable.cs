@@ -17,7 +17,7 @@ public static class QualifiedCandidateTable
     public const string Name = "certificates.qualified_candidate";
 
     private const string Columns =
-        "batch_id, position, candidate_id, name, document_type, document_number, employer, occupation, occupation_code, work_type, level, city_name";
+        "batch_id, position, candidate_id, name, document_type, document_number, employer, occupation, occupation_code, work_type, level, city_name, photo_id";
 
     public static Table Definition()
     {
@@ -34,6 +34,8 @@ public static class QualifiedCandidateTable
         table.AddColumn("work_type", "text");
         table.AddColumn<int>("level").NotNull();
         table.AddColumn("city_name", "text").NotNull();
+        // the candidate's 2-inch photo as the Batches module stores it (ICandidatePhotos), never the bytes
+        table.AddColumn<Guid>("photo_id");
         return table;
     }
 
@@ -62,6 +64,8 @@ public static class QualifiedCandidateTable
             await WriteNullable(import, c.WorkType, ct);
             await import.WriteAsync(c.Level, NpgsqlDbType.Integer, ct);
             await import.WriteAsync(c.CityName, NpgsqlDbType.Text, ct);
+            if (c.PhotoId is { } photo) await import.WriteAsync(photo, NpgsqlDbType.Uuid, ct);
+            else await import.WriteNullAsync(ct);
         }
         await import.CompleteAsync(ct);
     }
@@ -70,7 +74,7 @@ public static class QualifiedCandidateTable
     public static async Task<IReadOnlyList<QualifiedCandidate>> SliceAsync(NpgsqlConnection connection, Guid batchId, int skip, int take, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            $"select candidate_id, name, document_type, document_number, employer, occupation, occupation_code, work_type, level, city_name from {Name} " +
+            $"select candidate_id, name, document_type, document_number, employer, occupation, occupation_code, work_type, level, city_name, photo_id from {Name} " +
             "where batch_id = $1 and position >= $2 and position < $3 order by position", connection);
         command.Parameters.AddWithValue(batchId);
         command.Parameters.AddWithValue(skip);
@@ -79,7 +83,8 @@ public static class QualifiedCandidateTable
         await using var r = await command.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             slice.Add(new QualifiedCandidate(r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), r.GetString(5),
-                r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.GetInt32(8), r.GetString(9)));
+                r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.GetInt32(8), r.GetString(9),
+                r.IsDBNull(10) ? null : r.GetGuid(10)));
         return slice;
     }
 

@@ -18,7 +18,7 @@ public sealed record CertificateRow(
     Guid BatchId, string BatchTitle, Guid CandidateId, string HolderName, int DocumentType, string DocumentNumber, string Employer, string Occupation,
     string? OccupationCode, string? WorkType, int Level, LocalDate IssuedOn, Instant IssuedAt, string Token, int StatusIndex,
     CertificateStatus Status, LocalDate? RevokedOn, string? RevokedReason, int Version,
-    int PrintNumber = 1, PrintKind PrintKind = PrintKind.Original, LocalDate? PrintedOn = null, Guid? OpenCorrectionId = null);
+    int PrintNumber = 1, PrintKind PrintKind = PrintKind.Original, LocalDate? PrintedOn = null, Guid? OpenCorrectionId = null, Guid? PhotoId = null);
 
 /// <summary>
 /// The certificate registry: a table fed in the same transaction as the events that issue and change certificates (an inline
@@ -64,6 +64,8 @@ public static class CertificateTable
         table.AddColumn("print_kind", "text").NotNull().DefaultValueByString(nameof(PrintKind.Original));
         table.AddColumn("printed_on", "date");
         table.AddColumn<Guid>("open_correction_id");
+        // the holder's 2-inch photo (CRT-03), a reference the Batches module resolves (ICandidatePhotos); null prints the placeholder
+        table.AddColumn<Guid>("photo_id");
         table.Indexes.Add(new IndexDefinition("ux_certificate_number") { IsUnique = true }.AgainstColumns("number"));
         table.Indexes.Add(new IndexDefinition("ux_certificate_token") { IsUnique = true }.AgainstColumns("token"));
         table.Indexes.Add(new IndexDefinition("ux_certificate_candidate") { IsUnique = true }.AgainstColumns("batch_id", "candidate_id"));
@@ -76,7 +78,7 @@ public static class CertificateTable
     public const string Columns =
         "id, number, organization_id, organization_name, filing_id, filing_number, jurisdiction, area_code, batch_id, batch_title, candidate_id, " +
         "holder_name, document_type, document_number, employer, occupation, occupation_code, work_type, level, issued_on, issued_at, token, " +
-        "status_index, status, revoked_on, revoked_reason, version, print_number, print_kind, printed_on, open_correction_id";
+        "status_index, status, revoked_on, revoked_reason, version, print_number, print_kind, printed_on, open_correction_id, photo_id";
 
     /// <summary>Writes <paramref name="rows"/> by binary COPY on the session's connection, inside its open transaction.</summary>
     public static async Task CopyAsync(IDocumentSession session, IReadOnlyList<CertificateRow> rows, CancellationToken ct)
@@ -117,6 +119,8 @@ public static class CertificateTable
             await import.WriteAsync(r.PrintKind.ToString(), NpgsqlDbType.Text, ct);
             await import.WriteNullAsync(ct);
             await import.WriteNullAsync(ct);
+            if (r.PhotoId is { } photo) await import.WriteAsync(photo, NpgsqlDbType.Uuid, ct);
+            else await import.WriteNullAsync(ct);
         }
         await import.CompleteAsync(ct);
     }

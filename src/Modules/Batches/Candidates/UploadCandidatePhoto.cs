@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Assessment.Batches.Batches;
+using Assessment.SharedKernel;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Problems;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using Wolverine.Http;
+
+namespace Assessment.Batches.Candidates;
+
+/// <summary>An uploaded photo as the client sent it: its name, the type it declared (if any) and the bytes.</summary>
+public sealed record UploadedPhoto(string FileName, string? DeclaredType, byte[] Content);
+
+public static class UploadCandidatePhotoEndpoint
+{
+    /// <summary>
+    /// Upload a candidate's 2-inch photo (multipart: <c>version</c>, <c>file</c>): JPEG or PNG up to 2 MB, judged by its content;
+    /// it is cropped to 35:49 on white and stored as a 413 × 579 JPEG, which the certificate prints (CRT-03). Replaces an
+    /// earlier photo; possible until the results report is accepted (certificates are issued from it).
+    /// </summary>
+    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
+    [AcceptsUpload(CandidatePhotoImages.MaxBytes, "version")]
+    [WolverinePost("/api/batches/{batchId}/candidates/{candidateId}/photo", OperationId = "uploadCandidatePhoto", Summary = "上传考生照片")]
+    [ProducesResponseType<BatchChange>(200)]
+    public static async Task<IResult> Post(Guid batchId, Guid candidateId, HttpRequest request, ClaimsPrincipal principal, IDocumentSession session,
+        AccessControl access, Instant now, Actor by)
+    {
+        var (upload, problem) = await BatchUploads.OpenAsync(batchId, request, principal, session, access);
+        if (upload is null) return Results.Problem(problem!);
+        var (stream, batch) = (upload.Stream, upload.Batch);
+        using var buffer = upload.Content;
+        if (buffer.Length > CandidatePhotoImages.MaxBytes)
+            return Results.Problem(new ProblemDetails
+            {
+                Status = 413, Type = Problems.TypeBase + "payload-too-large", Title = "请求体过大",
+                Detail = $"照片不超过{CandidatePhotoImages.MaxBytes / 1024 / 1024}MB。", Extensions = { ["code"] = "payload-too-large" },
+            });
+        var declared = FileSniffer.Declared(upload.ContentType, upload.FileName);
+        if (declared is not null and not (FileSniffer.Jpeg or FileSniffer.Png))
+            return Results.Problem(new ProblemDetails
+            {
+                Status = 415, Type = Problems.TypeBase + "unsupported-media-type", Title = "不支持的内容类型",
+                Detail = $"照片须为JPEG或PNG图片（收到：{upload.ContentType ?? "无"}）。", Extensions = { ["code"] = "unsupported-media-type" },
+            });
+
+        var photoId = Guid.CreateVersion7();
+        var (uploaded, jpeg) = CandidatesDecider.Photo(batch, candidateId, new UploadedPhoto(upload.FileName, declared, buffer.ToArray()), photoId, now, by);
+        if (batch.Photos.TryGetValue(candidateId, out var replaced)) session.Delete<CandidatePhotoFile>(replaced);
+        session.Store(new CandidatePhotoFile { Id = photoId, BatchId = batch.Id, CandidateId = candidateId, Sha256 = uploaded.Sha256, Content = jpeg });
+        stream.AppendOne(uploaded);
+        // taken before saving: the inline snapshot may apply the event to this very instance
+        var answer = BatchChange.After(batch);
+        await session.SaveChangesAsync();
+        return Results.Ok(answer);
+    }
+}
+
+public static class CandidatePhotoEndpoint
+{
+    /// <summary>
+    /// A candidate's photo (JPEG, as printed) for those who see the batch's personal data (BAT-09: the organization, the
+    /// receiving authority, auditors); 404 when there is none.
+    /// </summary>
+    [Authorize(Policy = ScopePolicies.BatchesRead)]
+    [WolverineGet("/api/batches/{batchId}/candidates/{candidateId}/photo", OperationId = "downloadCandidatePhoto", Summary = "查看考生照片")]
+    [ProducesResponseType<FileContentResult>(200, "image/jpeg")]
+    public static async Task<IResult> Get(Guid batchId, Guid candidateId, ClaimsPrincipal principal, IQuerySession session, AccessControl access,
+        HttpResponse response)
+    {
+        var user = CurrentUser.From(principal);
+        var batch = await session.LoadAsync<Batch>(batchId);
+        if (batch is null || !BatchAccess.CanSee(batch, user, access)) return Results.Problem(Problems.NotFound("认定批次"));
+        if (!BatchAccess.SeesPersonalData(batch, user, access))
+            return Results.Problem(Problems.Forbidden("考生照片属于个人信息，仅评价机构、受理的主管部门和审计人员可以查看。"));
+        if (!batch.Photos.TryGetValue(candidateId, out var photoId) || await session.LoadAsync<CandidatePhotoFile>(photoId) is not { } file)
+            return Results.Problem(Problems.NotFound("考生照片"));
+        response.Headers.CacheControl = "private, max-age=3600";
+        return Results.File(file.Content, "image/jpeg", $"{file.CandidateId}.jpg");
+    }
+}
