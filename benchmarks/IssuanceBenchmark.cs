@@ -68,8 +68,8 @@ public static class IssuanceBenchmark
             "育婴员", "4-10-01-02", null, i % 10 < 7 ? 4 : 5, "合肥市")).ToList();
         var organization = Guid.CreateVersion7();
         random = new Random();  // a fresh filing number per run: numbers are unique across the registry, and runs may share a database
-        return new BatchResultsAccepted(Guid.CreateVersion7(), organization, "基准测试职业技能培训学校", Guid.CreateVersion7(), $"S{random.NextInt64(100_000_000_000, 999_999_999_999)}", "AH", "合肥市人力资源和社会保障局",
-            "340100", "基准测试批次", new LocalDate(2026, 11, 20), qualified, SystemClock.Instance.GetCurrentInstant(), Actor.System);
+        return new BatchResultsAccepted(Guid.CreateVersion7(), organization, "基准测试职业技能培训学校", Guid.CreateVersion7(), $"S{random.NextInt64(100_000_000_000, 999_999_999_999)}", "guangxi", "南宁市人力资源和社会保障局",
+            "450100", "基准测试批次", new LocalDate(2026, 11, 20), qualified, SystemClock.Instance.GetCurrentInstant(), Actor.System);
     }
 
     /// <summary>The run is only worth its figure if every certificate got a number, in order, without holes (CRT-01).</summary>
