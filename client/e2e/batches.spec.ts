@@ -147,7 +147,7 @@ test('an organization runs a certification batch from its plan to the accepted r
     await toast(page, '考生已录入');
     await expect(candidates.getByRole('cell', { name: candidate, exact: true })).toBeVisible();
 
-    const upload = candidates.locator('input[type=file]');
+    const upload = candidates.locator('input[type=file][accept=".xlsx"]'); // the import's, not a candidate's photo upload
     const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     await upload.setInputFiles({ name: '考生名单.xlsx', mimeType: xlsx, buffer: Buffer.from('这不是电子表格') });
     await expect(candidates.getByTestId('import-problem')).toContainText('文件无法读取');
