@@ -21,12 +21,11 @@ public sealed record IssuanceProgress(Guid BatchId, string BatchTitle, string Or
 public static class IssuanceViews
 {
     public static bool CanSee(AcceptedBatch batch, CurrentUser user, AccessControl access) =>
-        user.Role != Roles.Expert && access.CanSee(user, new ResourceScope(batch.AreaCode, batch.OrganizationId));
+        CertificateAccess.CanSee(batch.AreaCode, batch.OrganizationId, user, access);
 
     /// <summary>Whether <paramref name="user"/> may have the batch's certificates with identity numbers (PDFs, 附件5), as for one certificate.</summary>
     public static bool SeesPersonalData(AcceptedBatch batch, CurrentUser user, AccessControl access) =>
-        CanSee(batch, user, access) && (user.Role == Roles.Auditor || user.OrganizationId == batch.OrganizationId
-                                        || user.Role is Roles.Reviewer or Roles.ApiClient && user.AuthorityCode is not null);
+        CertificateAccess.SeesPersonalData(batch.AreaCode, batch.OrganizationId, user, access);
 
     /// <summary>CRT-02/CRT-05: the issuing organization carries on its halted issuance; so may a reviewer (or an authority's system) who sees it.</summary>
     public static bool MayResume(AcceptedBatch batch, CurrentUser user, AccessControl access) =>

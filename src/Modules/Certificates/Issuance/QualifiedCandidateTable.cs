@@ -60,8 +60,8 @@ public static class QualifiedCandidateTable
             await import.WriteAsync(c.DocumentNumber, NpgsqlDbType.Text, ct);
             await import.WriteAsync(c.Employer, NpgsqlDbType.Text, ct);
             await import.WriteAsync(c.Occupation, NpgsqlDbType.Text, ct);
-            await WriteNullable(import, c.OccupationCode, ct);
-            await WriteNullable(import, c.WorkType, ct);
+            await Registry.CertificateTable.WriteNullable(import, c.OccupationCode, ct);
+            await Registry.CertificateTable.WriteNullable(import, c.WorkType, ct);
             await import.WriteAsync(c.Level, NpgsqlDbType.Integer, ct);
             await import.WriteAsync(c.CityName, NpgsqlDbType.Text, ct);
             if (c.PhotoId is { } photo) await import.WriteAsync(photo, NpgsqlDbType.Uuid, ct);
@@ -87,7 +87,4 @@ public static class QualifiedCandidateTable
                 r.IsDBNull(10) ? null : r.GetGuid(10)));
         return slice;
     }
-
-    private static Task WriteNullable(NpgsqlBinaryImporter import, string? value, CancellationToken ct) =>
-        value is null ? import.WriteNullAsync(ct) : import.WriteAsync(value, NpgsqlDbType.Text, ct);
 }

@@ -11,13 +11,19 @@ public static class CertificateAccess
 {
     public const string OrganizationRoles = Roles.Organization + "," + Roles.ApiClient;
 
-    public static bool CanSee(CertificateRow c, CurrentUser user, AccessControl access) =>
-        user.Role != Roles.Expert && access.CanSee(user, new ResourceScope(c.AreaCode, c.OrganizationId));
+    public static bool CanSee(CertificateRow c, CurrentUser user, AccessControl access) => CanSee(c.AreaCode, c.OrganizationId, user, access);
+
+    /// <summary>The rule for anything of a batch's certificates (one certificate, an issuance, its PDFs and 附件5): by area and issuer.</summary>
+    public static bool CanSee(string areaCode, Guid organizationId, CurrentUser user, AccessControl access) =>
+        user.Role != Roles.Expert && access.CanSee(user, new ResourceScope(areaCode, organizationId));
 
     /// <summary>Identity numbers in full: the issuing organization, the reviewers and systems of authorities over the batch, auditors.</summary>
     public static bool SeesPersonalData(CertificateRow c, CurrentUser user, AccessControl access) =>
-        CanSee(c, user, access) && (user.Role == Roles.Auditor || user.OrganizationId == c.OrganizationId
-                                    || user.Role is Roles.Reviewer or Roles.ApiClient && user.AuthorityCode is not null);
+        SeesPersonalData(c.AreaCode, c.OrganizationId, user, access);
+
+    public static bool SeesPersonalData(string areaCode, Guid organizationId, CurrentUser user, AccessControl access) =>
+        CanSee(areaCode, organizationId, user, access) && (user.Role == Roles.Auditor || user.OrganizationId == organizationId
+                                                          || user.Role is Roles.Reviewer or Roles.ApiClient && user.AuthorityCode is not null);
 
     /// <summary>CRT-05 谁发证、谁负责: the issuing organization revokes its certificates; so may a reviewer of an authority over the batch.</summary>
     public static bool MayRevoke(CertificateRow c, CurrentUser user, AccessControl access) =>

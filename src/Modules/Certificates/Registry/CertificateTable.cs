@@ -125,7 +125,8 @@ public static class CertificateTable
         await import.CompleteAsync(ct);
     }
 
-    private static Task WriteNullable(NpgsqlBinaryImporter import, string? value, CancellationToken ct) =>
+    /// <summary>A nullable text column of a binary COPY.</summary>
+    internal static Task WriteNullable(NpgsqlBinaryImporter import, string? value, CancellationToken ct) =>
         value is null ? import.WriteNullAsync(ct) : import.WriteAsync(value, NpgsqlDbType.Text, ct);
 
     /// <summary>The next <paramref name="count"/> status-list indexes (gaps are harmless there, unlike in numbers).</summary>
