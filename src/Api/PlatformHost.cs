@@ -128,6 +128,7 @@ public static class PlatformHost
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseConfiguredForwardedHeaders(app.Services.GetRequiredService<SiteOptions>());
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -14,6 +14,12 @@ public sealed class SiteOptions
     /// (<c>Site:TrustedOrigins:0=http://127.0.0.1:5173</c>). Empty in production.
     /// </summary>
     public List<string> TrustedOrigins { get; set; } = [];
+
+    /// <summary>
+    /// Reverse proxies (IP addresses or CIDR networks) whose <c>X-Forwarded-Proto</c>/<c>X-Forwarded-For</c> are honoured;
+    /// empty: the headers are ignored. See <see cref="ForwardedProxies"/>.
+    /// </summary>
+    public List<string> ForwardedProxies { get; set; } = [];
 }
 
 /// <summary>
@@ -72,9 +78,19 @@ public sealed class WriteGuardMiddleware(RequestDelegate next, SiteOptions site)
     private bool IsTrusted(HttpRequest request, string origin)
     {
         if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri)) return false; // "null" (sandboxed or file pages) included
-        if (string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)) return true;
+        if (IsSameOrigin(request, uri)) return true;
         return site.TrustedOrigins.Any(t => Uri.TryCreate(t, UriKind.Absolute, out var trusted)
                                             && Uri.Compare(trusted, uri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0);
+    }
+
+    /// <summary>Same origin means same scheme, host and port: https://host is another origin than http://host.</summary>
+    private static bool IsSameOrigin(HttpRequest request, Uri origin)
+    {
+        if (!string.Equals(origin.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)) return false;
+        if (!string.Equals(origin.IdnHost, request.Host.Host, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(origin.Host, request.Host.Host, StringComparison.OrdinalIgnoreCase)) return false;
+        var requestPort = request.Host.Port ?? (request.IsHttps ? 443 : 80);
+        return origin.Port == requestPort;
     }
 
     private static Task Write(HttpContext http, ProblemDetails problem, string code)

@@ -45,6 +45,8 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Bootstrap:AdminUserName", AdminUserName);
             builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
             builder.UseSetting("RequestLimits:MaxJsonBodyBytes", "65536");
+            // a documentation-range address stands for the reverse proxy whose X-Forwarded-* headers are honoured
+            builder.UseSetting("Site:ForwardedProxies:0", Platform.TransportSecurity.Proxy);
             builder.UseEnvironment("Testing");
             builder.ConfigureServices(services =>
             {
