@@ -8,7 +8,7 @@ namespace Assessment.IntegrationTests.Identity;
 /// <summary>Issue 15 item 11: a wrong password for an existing user and an unknown user name take the same time.</summary>
 public class SignInTimingTests(AppFixture app, ITestOutputHelper output) : IntegrationTest(app)
 {
-    private const int Pairs = 60;
+    private const int Pairs = 80;
 
     private async Task<double> Milliseconds(string userName)
     {
@@ -52,8 +52,10 @@ public class SignInTimingTests(AppFixture app, ITestOutputHelper output) : Integ
         var slowerShare = known.Zip(unknown).Count(p => p.First > p.Second) / (double)Pairs;
         output.WriteLine($"median known {knownMedian:F2} ms, unknown {unknownMedian:F2} ms; known slower in {slowerShare:P0} of pairs");
 
-        // The bound is generous for a loaded 2-core machine, yet an extra database write on one path alone breaks it.
+        // Generous bounds for a loaded 2-core machine: the medians within 10 %, and the known name slower in at most 70 % of the
+        // pairs (even paths give 50 % ± 5.6; the extra write the known path used to make showed in 75 %).
         Math.Abs(knownMedian - unknownMedian).ShouldBeLessThan(Math.Max(1.5, unknownMedian * 0.1));
+        slowerShare.ShouldBeLessThanOrEqualTo(0.7);
     }
 
     private static double Median(List<double> values)
