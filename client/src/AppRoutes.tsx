@@ -9,6 +9,7 @@ import { CalendarPage } from './pages/CalendarPage';
 import { WorkbenchPage } from './pages/WorkbenchPage';
 import { OrganizationPage } from './pages/OrganizationPage';
 import { OrganizationDetailPage } from './pages/OrganizationDetailPage';
+import { AccountSecurityPage } from './pages/AccountSecurityPage';
 import { AccountsPage } from './pages/AccountsPage';
 import { ApiClientsPage } from './pages/ApiClientsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -59,6 +60,7 @@ export function AppRoutes() {
         <Route path="verify/:token" element={<VerifyLinkPage />} />
         <Route path="cases" element={<CaseLookupPage />} />
         <Route path="organizations/:id" element={<RequireRole><OrganizationDetailPage /></RequireRole>} />
+        <Route path="account" element={<RequireRole><AccountSecurityPage /></RequireRole>} />
         <Route path="admin/accounts" element={<RequireRole roles={[Roles.administrator, Roles.auditor]}><AccountsPage /></RequireRole>} />
         <Route path="admin/occupations" element={<RequireRole roles={[Roles.administrator]}><CatalogImportPage /></RequireRole>} />
         <Route path="admin/api-clients" element={<RequireRole roles={[Roles.administrator]}><ApiClientsPage /></RequireRole>} />

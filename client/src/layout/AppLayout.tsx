@@ -41,11 +41,13 @@ export function AppLayout() {
       ? [
           { key: 'who', disabled: true, label: <span data-testid="current-user-details">{me.roleName}{boundTo(me) ? ` · ${boundTo(me)}` : ''}</span> },
           { type: 'divider' },
+          { key: 'account', label: '账号安全' },
           { key: 'sign-out', icon: <LogoutOutlined />, label: '退出登录' },
         ]
       : [],
     onClick: ({ key }) => {
       if (key === 'sign-out') void leave();
+      if (key === 'account') navigate('/account');
     },
   };
 

@@ -8,6 +8,7 @@ import { useAreas } from '../lib/areas';
 import { Roles } from '../lib/roles';
 import { useTerms } from '../lib/terms';
 import { formatDateTime } from '../lib/format';
+import { SignInFailures } from '../lib/SignInFailures';
 
 type Account = Schemas['Api.AccountView'];
 type CreateAccount = Schemas['Api.CreateAccount'];
@@ -30,6 +31,7 @@ export function AccountsPage() {
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const [deciding, setDeciding] = useState<{ account: Account; decision: Decision } | null>(null);
+  const [watching, setWatching] = useState<Account | null>(null);
   const accounts = useQuery({
     queryKey: ['accounts', role, q, page],
     queryFn: () => unwrap(api.GET('/api/admin/accounts', { params: { query: { role, q: q || undefined, page, pageSize: 20 } } })),
@@ -66,20 +68,26 @@ export function AccountsPage() {
               a.disabled ? <Tag color="red">已停用</Tag> : <Tag color="green">正常</Tag>,
           },
           { title: '最近登录', dataIndex: 'lastSignInAt', width: 150, render: (t?: string | null) => formatDateTime(t) },
-          ...(canManage
-            ? [{
-                title: '操作',
-                render: (_: unknown, a: Account) => (
-                  <Space>
-                    {a.disabled ? <a onClick={() => setDeciding({ account: a, decision: 'enable' })}>启用</a> : <a onClick={() => setDeciding({ account: a, decision: 'disable' })}>停用</a>}
-                  </Space>
-                ),
-              }]
-            : []),
+          {
+            title: '操作',
+            render: (_: unknown, a: Account) => (
+              <Space>
+                <a onClick={() => setWatching(a)}>登录失败记录</a>
+                {canManage && (a.disabled
+                  ? <a onClick={() => setDeciding({ account: a, decision: 'enable' })}>启用</a>
+                  : <a onClick={() => setDeciding({ account: a, decision: 'disable' })}>停用</a>)}
+              </Space>
+            ),
+          },
         ]}
       />
       {creating && <CreateAccountModal onClose={() => setCreating(false)} />}
       {deciding && <DecisionModal {...deciding} onClose={() => setDeciding(null)} />}
+      {watching && (
+        <Modal open title={`登录失败记录 · ${watching.userName}`} footer={null} width={640} onCancel={() => setWatching(null)}>
+          <SignInFailures accountId={watching.id} />
+        </Modal>
+      )}
     </Card>
   );
 }

@@ -9,12 +9,19 @@ namespace Assessment.Api.Infrastructure;
 /// <summary>Configuration section <c>RateLimits</c>.</summary>
 public sealed class RateLimitOptions
 {
+    /// <summary>Sign-in attempts per client, right or wrong, per minute (<see cref="SignInThrottle"/>).</summary>
     public int SignInsPerClientPerMinute { get; set; } = 20;
 
-    /// <summary>Failed sign-ins for one user name from one client, per 15 minutes.</summary>
+    /// <summary>Failed sign-ins for one user name from one client before each further try waits longer (30 s, doubling).</summary>
     public int SignInFailuresPerAccountAndClient { get; set; } = 5;
 
-    /// <summary>Failed sign-ins for one user name from all clients together, per 15 minutes (distributed guessing).</summary>
+    /// <summary>Failed sign-ins from one client, whatever the names, per 15 minutes.</summary>
+    public int SignInFailuresPerClient { get; set; } = 30;
+
+    /// <summary>
+    /// Failed sign-ins for one user name from all clients together, per 15 minutes: beyond it, a client that already failed
+    /// on that name waits after its first failure. Never a lock: a client that has not failed is always let try.
+    /// </summary>
     public int SignInFailuresPerAccount { get; set; } = 50;
 
     public int PublicWritesPerClientPerMinute { get; set; } = 10;
@@ -39,7 +46,6 @@ public static class RateLimiting
                     ? after : TimeSpan.FromMinutes(1);
                 return new ValueTask(WriteTooManyRequests(context.HttpContext, retryAfter));
             };
-            o.AddPolicy(RateLimitPolicies.SignIn, http => PerClientPerMinute(http, RateLimitPolicies.SignIn, limits.SignInsPerClientPerMinute));
             o.AddPolicy(RateLimitPolicies.PublicWrite, http => PerClientPerMinute(http, RateLimitPolicies.PublicWrite, limits.PublicWritesPerClientPerMinute));
             o.AddPolicy(RateLimitPolicies.PublicLookup, http => PerClientPerMinute(http, RateLimitPolicies.PublicLookup, limits.PublicLookupsPerClientPerMinute));
         });
@@ -67,54 +73,5 @@ public static class RateLimiting
         };
         return http.RequestServices.GetRequiredService<IProblemDetailsService>()
             .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }).AsTask();
-    }
-}
-
-/// <summary>
-/// Failed sign-ins are throttled per user name and client, and per user name across clients, instead of locking the
-/// account: a stranger can no longer lock anyone out, and a user name that does not exist is throttled exactly like one
-/// that does, so the answers reveal nothing about which accounts exist.
-/// </summary>
-public sealed class SignInThrottle(RateLimitOptions limits) : IDisposable
-{
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
-
-    private readonly PartitionedRateLimiter<string> _perAccountAndClient = Failures(limits.SignInFailuresPerAccountAndClient);
-    private readonly PartitionedRateLimiter<string> _perAccount = Failures(limits.SignInFailuresPerAccount);
-
-    /// <summary>How long the caller must wait before trying this user name again; null when it may try now.</summary>
-    public TimeSpan? RetryAfter(string userName, string client)
-    {
-        foreach (var (limiter, key) in Keys(userName, client))
-        {
-            using var probe = limiter.AttemptAcquire(key, 0);
-            if (!probe.IsAcquired)
-                return probe.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero ? after : Window / 15;
-        }
-        return null;
-    }
-
-    public void Failed(string userName, string client)
-    {
-        foreach (var (limiter, key) in Keys(userName, client)) limiter.AttemptAcquire(key).Dispose();
-    }
-
-    private IEnumerable<(PartitionedRateLimiter<string>, string)> Keys(string userName, string client)
-    {
-        var name = userName.Trim().ToLowerInvariant();
-        yield return (_perAccountAndClient, name + "|" + client);
-        yield return (_perAccount, name);
-    }
-
-    private static PartitionedRateLimiter<string> Failures(int permits) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = permits, Window = Window, SegmentsPerWindow = 15, QueueLimit = 0, AutoReplenishment = true,
-        }));
-
-    public void Dispose()
-    {
-        _perAccountAndClient.Dispose();
-        _perAccount.Dispose();
     }
 }

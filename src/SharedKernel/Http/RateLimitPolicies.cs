@@ -6,9 +6,6 @@ namespace Assessment.SharedKernel.Http;
 /// </summary>
 public static class RateLimitPolicies
 {
-    /// <summary>Sign-in attempts per client.</summary>
-    public const string SignIn = "sign-in";
-
     /// <summary>Anonymous writes by the public: objections now, complaints and verification requests later.</summary>
     public const string PublicWrite = "public-write";
 

@@ -31,7 +31,10 @@ public class SignInDeciderTests
         {
             var (outcome, events) = SignInDecider.Decide(account, false, Now, null);
             outcome.ShouldBe(SignInOutcome.WrongCredentials);
-            var failed = events.ShouldHaveSingleItem().ShouldBeOfType<AccountSignInFailed>();
+            events.ShouldBeEmpty();
+            var failed = SignInDecider.Failed(account, Now, "192.0.2.1");
+            failed.RemoteAddress.ShouldBe("192.0.2.1");
+            failed.By.Role.ShouldBe(Roles.Public);
             failed.ConsecutiveFailures.ShouldBe(i);
             account.Apply(failed);
         }
