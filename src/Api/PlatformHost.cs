@@ -110,6 +110,9 @@ public static class PlatformHost
             opts.OnException<JasperFx.ConcurrencyException>()
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250))
                 .Then.MoveToErrorQueue();
+            // Failed sign-ins land on the account's stream one at a time: under a guessing attack parallel appends to one
+            // stream would otherwise exhaust their retries and drop records from the account's trail.
+            opts.LocalQueueFor<SignInFailureObserved>().Sequential();
             opts.Services.AddResourceSetupOnStartup();
         });
         services.AddWolverineHttp();

@@ -223,7 +223,8 @@ public sealed class ProblemResponsesOperationFilter : IOperationFilter
                     "400" => "请求格式或字段校验失败", "404" => "不存在或无权查看", "409" => "版本冲突或重复", _ => "业务规则校验未通过（rules 列出规则编号）",
                 });
         }
-        if (metadata.OfType<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>().Any()) Add("429", "请求过于频繁（Retry-After 给出等待秒数）");
+        if (metadata.OfType<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>().Any() || operation.Responses.ContainsKey("429"))
+            Add("429", "请求过于频繁（Retry-After 给出等待秒数）");
         Add("500", "服务器内部错误");
     }
 }
