@@ -44,16 +44,20 @@ public partial class RequestSafetyTests
         const string plan = """
             "version":1,"title":"2026年第一批","subjects":["理论知识"],"examDays":["2026-09-01"],"feePerCandidate":300,"feeStandard":"皖价费〔2026〕1号"
             """;
-        const string line = """{"name":"育婴员","highestLevel":3,"lowestLevel":5,"isNewOccupation":false,"personTimes":100,"priorSeniorEvaluation":true}""";
+        const string line = """
+            {"name":"育婴员","highestLevel":3,"lowestLevel":5,"isNewOccupation":false,"personTimes":100,"priorSeniorEvaluation":true}
+            """;
         const string details = "\"version\":1,\"consecutiveYears\":10,\"cumulativePersonTimes\":100000,\"subsidizedTraining\":false";
         var requests = new (Caller Caller, HttpMethod Method, string Url, string Body, string Field)[]
         {
             (admin, HttpMethod.Post, "/api/admin/api-clients", """{"name":"对接系统","authorityCode":"340200","scopes":[null]}""", "scopes[0]"),
-            (admin, HttpMethod.Post, "/api/admin/calendar/national/years", """{"year":2027,"off":[null],"work":[],"source":"国办发明电〔2026〕1号"}""", "off[0]"),
+            (admin, HttpMethod.Post, "/api/admin/calendar/national/years",
+                """{"year":2027,"off":[null],"work":[],"source":"国办发明电〔2026〕1号"}""", "off[0]"),
             (org, HttpMethod.Post, "/api/batches/staff", """
                 {"name":"王考评","documentType":201,"documentNumber":"340202199001011237","qualification":"考评员","occupations":[null],"levels":[3]}
                 """, "occupations[0]"),
-            (org, HttpMethod.Put, batch, $$"""{{{plan}},"occupations":[null],"sites":[{"name":"考点","address":"人民路1号","areaCode":"340202"}]}""", "occupations[0]"),
+            (org, HttpMethod.Put, batch,
+                $$"""{{{plan}},"occupations":[null],"sites":[{"name":"考点","address":"人民路1号","areaCode":"340202"}]}""", "occupations[0]"),
             (org, HttpMethod.Put, batch, $$"""{{{plan}},"occupations":[{"name":"育婴员","level":3}],"sites":[null]}""", "sites[0]"),
             (org, HttpMethod.Put, batch + "/staff", """{"version":1,"staff":[null]}""", "staff[0]"),
             (verifier, HttpMethod.Post, "/api/certificates/verifications", """{"items":[null]}""", "items[0]"),
