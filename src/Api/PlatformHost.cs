@@ -160,6 +160,7 @@ public static class PlatformHost
         app.UseMiddleware<WriteGuardMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<EnumQueryGuardMiddleware>();
 
         app.MapPlatformHealth();
         app.MapWolverineEndpoints(opts =>

@@ -11,7 +11,8 @@ public static class JsonSetup
     /// <summary>
     /// One JSON shape for HTTP and OpenAPI: camelCase, enums as strings, NodaTime as ISO strings — and strict binding,
     /// as the OpenAPI document promises: unknown or repeated fields, a number sent as a string ("1"), an enum sent as a
-    /// number, null for a field that may not be null and a missing required field are each a 400 naming the field.
+    /// number, null for a field that may not be null or inside a list whose items may not be null, and a missing required
+    /// field are each a 400 naming the field.
     /// A field is optional exactly where it may be null (or has a default).
     /// </summary>
     public static void Configure(JsonSerializerOptions o)
@@ -25,7 +26,8 @@ public static class JsonSetup
         o.RespectNullableAnnotations = true;
         o.RespectRequiredConstructorParameters = true;
         // ...where a nullable field is optional (as the OpenAPI document says), a non-nullable one required
-        o.TypeInfoResolver = (o.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(NullableMeansOptional);
+        o.TypeInfoResolver = (o.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(NullableMeansOptional)
+            .WithAddedModifier(NullElements.Refuse);
         o.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         foreach (var loose in o.Converters.OfType<JsonStringEnumConverter>().ToList()) o.Converters.Remove(loose);
         o.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));

@@ -10,7 +10,7 @@ namespace Assessment.IntegrationTests.Platform;
 /// against unknown and real objects: nothing answers 5xx, and every refusal is ProblemDetails. New endpoints are covered
 /// by being in the document.
 /// </summary>
-public class BadInputTableTests(AppFixture app) : IntegrationTest(app)
+public partial class BadInputTableTests(AppFixture app) : IntegrationTest(app)
 {
     private static readonly string[] RawBodies =
     [
@@ -49,6 +49,14 @@ public class BadInputTableTests(AppFixture app) : IntegrationTest(app)
 
     private async Task<string?> Send(Caller caller, string method, string url, string? json, string? contentType = "application/json")
     {
+        var (_, failure, _) = await Answer(caller, method, url, json, contentType);
+        return failure;
+    }
+
+    /// <summary>The status, a failure if the answer is a 5xx or a refusal without ProblemDetails, and the ProblemDetails (if any).</summary>
+    private async Task<(int Status, string? Failure, JsonObject? Problem)> Answer(Caller caller, string method, string url, string? json,
+        string? contentType = "application/json")
+    {
         var result = await Host.Scenario(s =>
         {
             s.As(caller);
@@ -69,10 +77,11 @@ public class BadInputTableTests(AppFixture app) : IntegrationTest(app)
             s.IgnoreStatusCode();
         });
         var status = result.Context.Response.StatusCode;
-        if (status >= 500) return $"{status} {method} {url} as {caller.UserName} with {Shorten(json)}: {await result.ReadAsTextAsync()}";
-        if (status >= 400 && result.Context.Response.ContentType?.StartsWith("application/problem+json") != true)
-            return $"{status} without ProblemDetails: {method} {url} as {caller.UserName} with {Shorten(json)}";
-        return null;
+        if (status >= 500) return (status, $"{status} {method} {url} as {caller.UserName} with {Shorten(json)}: {await result.ReadAsTextAsync()}", null);
+        if (status < 400) return (status, null, null);
+        if (result.Context.Response.ContentType?.StartsWith("application/problem+json") != true)
+            return (status, $"{status} without ProblemDetails: {method} {url} as {caller.UserName} with {Shorten(json)}", null);
+        return (status, null, JsonNode.Parse(await result.ReadAsTextAsync())!.AsObject());
     }
 
     private static string? Shorten(string? s) => s is { Length: > 60 } ? s[..60] + "…" : s;

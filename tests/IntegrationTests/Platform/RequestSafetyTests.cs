@@ -11,7 +11,7 @@ namespace Assessment.IntegrationTests.Platform;
 /// What the platform promises of every request, whichever module serves it: no 500 for bad input, strict JSON, no
 /// cross-site writes with the session cookie, no business writes by read-only accounts, security headers everywhere.
 /// </summary>
-public class RequestSafetyTests(AppFixture app) : IntegrationTest(app)
+public partial class RequestSafetyTests(AppFixture app) : IntegrationTest(app)
 {
     private Task<IScenarioResult> PostRaw(string url, string body, HttpStatusCode status, Caller? caller = null) =>
         Host.Scenario(s =>

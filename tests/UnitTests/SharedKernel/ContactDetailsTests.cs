@@ -1,4 +1,5 @@
 using Assessment.SharedKernel;
+using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Values;
 
 namespace Assessment.UnitTests.SharedKernel;
@@ -28,4 +29,15 @@ public class ContactDetailsTests
     [InlineData(3, 500, 3, 100)]
     public void paging_is_bounded(int? page, int? size, int expectedPage, int expectedSize) =>
         Paging.From(page, size).ShouldBe(new Paging(expectedPage, expectedSize));
+
+    [Theory]
+    [InlineData(10_001)]
+    [InlineData(int.MaxValue)]
+    public void issue_15_item_5_a_page_beyond_10000_is_refused_naming_page(int page)
+    {
+        Paging.From(Paging.MaxPage, 100).ShouldBe(new Paging(Paging.MaxPage, 100));
+        var refused = Should.Throw<InvalidValueException>(() => Paging.From(page, 20));
+        refused.Field.ShouldBe("page");
+        refused.Code.ShouldBe("invalid-parameter");
+    }
 }

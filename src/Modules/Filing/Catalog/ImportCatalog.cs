@@ -143,7 +143,7 @@ public static class ImportCatalogEndpoint
     public static async Task<IResult> Post(HttpRequest request, IDocumentSession session, OccupationCatalog catalog, Instant now, Actor by)
     {
         if (!request.HasFormContentType) return Results.Problem(Problems.Validation("file", "请以 multipart/form-data 上传文件。"));
-        var form = await request.ReadFormAsync();
+        var form = await UploadForms.ReadAsync(request);
         if (form.Files.GetFile("file") is not { } file || file.Length == 0) return Results.Problem(Problems.Validation("file", "请选择要导入的文件。"));
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer);
