@@ -34,7 +34,9 @@ public static class BatchesModule
                     x => x.OrganizationId, x => x.DocumentNumber);
             // a person's batches by identity document (the holder's case lookup), without scanning every batch's candidates
             opts.Projections.Add(new CandidateIndexProjection(), ProjectionLifecycle.Inline);
-            opts.Schema.For<CandidateIndexEntry>().DatabaseSchemaName(Schema).Index(x => x.DocumentNumber);
+            opts.Schema.For<CandidateIndexEntry>().DatabaseSchemaName(Schema).Index(x => x.DocumentNumber)
+                .UniqueIndex(UniqueIndexType.Computed, UniqueKeys.Index(CandidateIndexEntry.OpenKeyIndex, CandidateIndexEntry.InAnotherOpenBatch),
+                    x => x.OpenKey!);
             opts.Schema.For<CandidatePhotoFile>().DatabaseSchemaName(Schema).Index(x => x.BatchId);
         });
         services.AddSingleton<ICandidateCases, PublishedCandidateCases>();

@@ -24,7 +24,8 @@ public static class FilingModule
             opts.Projections.Snapshot<Organization>(SnapshotLifecycle.Inline);
             // FIL-11: one organization per credit code, and one registration per organization (its stream id), decided by the database
             opts.Schema.For<Organization>().DatabaseSchemaName(Schema)
-                .UniqueIndex(UniqueIndexType.Computed, UniqueKeys.Index(Organization.CreditCodeIndex, Organization.CreditCodeTaken), x => x.CreditCode)
+                .UniqueIndex(UniqueIndexType.Computed, UniqueKeys.Index(Organization.CreditCodeIndex, Organization.CreditCodeTaken),
+                    x => x.CreditCode)
                 .Index(x => x.AreaCode);
             opts.Projections.Snapshot<FilingApplication>(SnapshotLifecycle.Inline);
             opts.Schema.For<FilingApplication>().DatabaseSchemaName(Schema)
