@@ -77,7 +77,8 @@ public static class PlatformHost
                 opts.OpenTelemetry.TrackEventCounters();
 
                 opts.Projections.Snapshot<Account>(SnapshotLifecycle.Inline);
-                opts.Schema.For<Account>().DatabaseSchemaName("identity").UniqueIndex(x => x.UserName);
+                opts.Schema.For<Account>().DatabaseSchemaName("identity")
+                    .UniqueIndex(Marten.Schema.UniqueIndexType.Computed, Identity.Account.UserNameIndex, x => x.UserName);
                 opts.Schema.For<AuthSession>().DatabaseSchemaName("identity").Index(x => x.ExpiresAtUnixMs);
                 opts.Projections.Snapshot<ApiClient>(SnapshotLifecycle.Inline);
                 opts.Schema.For<ApiClient>().DatabaseSchemaName("identity");

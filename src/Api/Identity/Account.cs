@@ -27,6 +27,11 @@ public sealed record AccountEnabled(Guid AccountId, string Reason, Actor By);
 [System.ComponentModel.DisplayName("账号")]
 public sealed class Account
 {
+    /// <summary>One account per user name, decided by the database: the loser of a race answers as a sequential duplicate does.</summary>
+    public static readonly string UserNameIndex = SharedKernel.Problems.UniqueKeys.Index("mt_doc_account_uidx_user_name", "该用户名已存在。", UserNameTaken);
+
+    public const string UserNameTaken = "account.user-name-taken";
+
     public Guid Id { get; set; }
     /// <summary>
     /// The stream version, sent back by clients (stale → 409). Marten 9.58 fills a snapshot's version only when the

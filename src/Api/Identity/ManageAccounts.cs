@@ -52,7 +52,7 @@ public static partial class CreateAccountEndpoint
     {
         var userName = command.UserName.Trim().ToLowerInvariant();
         if (await session.Query<Account>().AnyAsync(a => a.UserName == userName))
-            throw new ConflictException($"用户名“{userName}”已存在。", "account.user-name-taken");
+            throw new ConflictException($"用户名“{userName}”已存在。", Account.UserNameTaken);
         var id = Guid.CreateVersion7();
         Guid? org = command.Role == Roles.Organization ? command.OrganizationId ?? Guid.CreateVersion7() : null;
         var created = new AccountCreated(id, userName, command.DisplayName.Trim(), command.Role, command.AuthorityCode, org,

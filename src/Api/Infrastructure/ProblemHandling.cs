@@ -51,12 +51,18 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
                 return p;
             case ConflictException conflict:
                 return Problems.Conflict(conflict.Message, conflict.Code);
+            case JasperFx.Events.ExistingStreamIdCollisionException { AggregateType: var type } when UniqueKeys.ForStream(type) is { } key:
+                return Problems.Conflict(key.Detail, key.Code);
+            case Marten.Exceptions.ExistingStreamIdCollisionException { AggregateType: var type } when UniqueKeys.ForStream(type) is { } key:
+                return Problems.Conflict(key.Detail, key.Code);
             case ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException or DcbConcurrencyException:
                 return Problems.Conflict(ExpectedVersion.StaleMessage, "stale-version");
             case DocumentAlreadyExistsException:
-                return Problems.Conflict("该记录已存在。", "already-exists");
-            case PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }:
-                return Problems.Conflict("该记录与已有记录重复。", "duplicate");
+                return Problems.Conflict(UniqueKeys.GenericDetail, UniqueKeys.DuplicateCode);
+            case PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique:
+                // a unique index decided a race the read-then-write check could not see
+                var (detail, code) = UniqueKeys.ForIndex(unique.ConstraintName);
+                return Problems.Conflict(detail, code);
             case BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge:
                 return PayloadTooLarge();
             case BadHttpRequestException { InnerException: JsonException inner }:
@@ -118,6 +124,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
         while (e is AggregateException { InnerException: { } inner }) e = inner;
         if (e is InvalidOperationException { InnerException: JsonException j }) return j;
         if (e is MartenCommandException { InnerException: PostgresException pg }) return pg;
+        // however Marten or Wolverine wrap a unique violation at commit, it is the same duplicate
+        if (e is JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException) return e;
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique) return unique;
+        }
         return e;
     }
 }

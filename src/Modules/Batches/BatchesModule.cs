@@ -3,10 +3,12 @@ using Assessment.Batches.Candidates;
 using Assessment.Batches.Planning;
 using Assessment.Batches.Staffing;
 using Assessment.SharedKernel.Contracts;
+using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Reference;
 using Assessment.SharedKernel.Values;
 using JasperFx.Events.Projections;
 using Marten;
+using Marten.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
@@ -26,10 +28,15 @@ public static class BatchesModule
             opts.Projections.Add<BatchDetailsProjection>(ProjectionLifecycle.Inline);
             opts.Schema.For<BatchDetails>().DatabaseSchemaName(Schema);
             opts.Projections.Snapshot<StaffMember>(SnapshotLifecycle.Inline);
-            opts.Schema.For<StaffMember>().DatabaseSchemaName(Schema).Index(x => x.OrganizationId);
+            // BAT-05: one roster entry per identity document and organization, guaranteed by the database so racing registrations cannot both win
+            opts.Schema.For<StaffMember>().DatabaseSchemaName(Schema).Index(x => x.OrganizationId)
+                .UniqueIndex(UniqueIndexType.Computed, UniqueKeys.Index(StaffMember.DocumentIndex, StaffMember.AlreadyOnRoster),
+                    x => x.OrganizationId, x => x.DocumentNumber);
             // a person's batches by identity document (the holder's case lookup), without scanning every batch's candidates
             opts.Projections.Add(new CandidateIndexProjection(), ProjectionLifecycle.Inline);
-            opts.Schema.For<CandidateIndexEntry>().DatabaseSchemaName(Schema).Index(x => x.DocumentNumber);
+            opts.Schema.For<CandidateIndexEntry>().DatabaseSchemaName(Schema).Index(x => x.DocumentNumber)
+                .UniqueIndex(UniqueIndexType.Computed, UniqueKeys.Index(CandidateIndexEntry.OpenKeyIndex, CandidateIndexEntry.InAnotherOpenBatch),
+                    x => x.OpenKey!);
             opts.Schema.For<CandidatePhotoFile>().DatabaseSchemaName(Schema).Index(x => x.BatchId);
         });
         services.AddSingleton<ICandidateCases, PublishedCandidateCases>();

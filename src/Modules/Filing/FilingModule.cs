@@ -6,6 +6,8 @@ using Assessment.Filing.Numbering;
 using Assessment.Filing.Organizations;
 using JasperFx.Events.Projections;
 using Marten;
+using Marten.Schema;
+using Assessment.SharedKernel.Problems;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
@@ -20,8 +22,10 @@ public static class FilingModule
         services.ConfigureMarten(opts =>
         {
             opts.Projections.Snapshot<Organization>(SnapshotLifecycle.Inline);
+            // FIL-11: one organization per credit code, and one registration per organization (its stream id), decided by the database
             opts.Schema.For<Organization>().DatabaseSchemaName(Schema)
-                .UniqueIndex(x => x.CreditCode)
+                .UniqueIndex(UniqueIndexType.Computed, UniqueKeys.Index(Organization.CreditCodeIndex, Organization.CreditCodeTaken),
+                    x => x.CreditCode)
                 .Index(x => x.AreaCode);
             opts.Projections.Snapshot<FilingApplication>(SnapshotLifecycle.Inline);
             opts.Schema.For<FilingApplication>().DatabaseSchemaName(Schema)
@@ -40,6 +44,7 @@ public static class FilingModule
             opts.Projections.Snapshot<DirectoryEntry>(SnapshotLifecycle.Inline);
             opts.Schema.For<DirectoryEntry>().DatabaseSchemaName(Schema).Index(x => x.AreaCode).Index(x => x.Status).Index(x => x.FilingNumber);
         });
+        UniqueKeys.Stream<Organization>(Organization.AlreadyRegistered);
         services.AddSingleton(OccupationCatalog.LoadShipped());
         services.AddHostedService<OccupationCatalogLoader>();
         services.AddSingleton<FilingNumberAllocator>();

@@ -2,6 +2,7 @@ using Assessment.Batches.Batches;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using Marten.Patching;
 using Microsoft.Extensions.Logging;
 
 namespace Assessment.Batches.Candidates;
@@ -17,6 +18,18 @@ public sealed class CandidateIndexEntry
     public Guid BatchId { get; set; }
     public int DocumentType { get; set; }
     public string DocumentNumber { get; set; } = "";
+
+    /// <summary>
+    /// BAT-09 "no one in two open batches of the organization", as a unique key: organization and identity number while the batch is
+    /// not accepted, null afterwards (nulls never collide). Racing adds into two batches cannot both commit.
+    /// </summary>
+    public string? OpenKey { get; set; }
+
+    public const string OpenKeyIndex = "mt_doc_candidateindexentry_uidx_open_key";
+
+    public const string InAnotherOpenBatch = "该考生已在本机构另一个未办结的批次中（BAT-09）。";
+
+    public static string KeyOf(Guid organizationId, string documentNumber) => $"{organizationId:N}:{documentNumber}";
 }
 
 public sealed partial class CandidateIndexProjection : EventProjection
@@ -25,23 +38,29 @@ public sealed partial class CandidateIndexProjection : EventProjection
     {
         IncludeType<CandidatesAdded>();
         IncludeType<CandidateRemoved>();
+        IncludeType<ResultsReportAccepted>();
     }
 
-    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
         switch (e.Data)
         {
             case CandidatesAdded added:
+                var organization = added.By.OrganizationId ?? (await operations.LoadAsync<Batch>(added.BatchId, cancellation))?.OrganizationId;
                 operations.Store(added.Candidates.Select(c => new CandidateIndexEntry
                 {
                     Id = c.Id, BatchId = added.BatchId, DocumentType = c.DocumentType, DocumentNumber = c.DocumentNumber,
+                    OpenKey = organization is { } org ? CandidateIndexEntry.KeyOf(org, c.DocumentNumber) : null,
                 }).ToArray());
                 break;
             case CandidateRemoved removed:
                 operations.Delete<CandidateIndexEntry>(removed.CandidateId);
                 break;
+            case ResultsReportAccepted accepted:
+                // an accepted batch is finished: its candidates may enter the organization's next batch
+                operations.Patch<CandidateIndexEntry>(x => x.BatchId == accepted.BatchId).Set(x => x.OpenKey, null);
+                break;
         }
-        return ValueTask.CompletedTask;
     }
 }
 
@@ -63,6 +82,7 @@ public sealed class CandidateIndexBackfill(ILogger<CandidateIndexBackfill> logge
             entries.AddRange(batch.Candidates.Select(c => new CandidateIndexEntry
             {
                 Id = c.Id, BatchId = batch.Id, DocumentType = c.DocumentType, DocumentNumber = c.DocumentNumber,
+                OpenKey = batch.Status == BatchStatus.Accepted ? null : CandidateIndexEntry.KeyOf(batch.OrganizationId, c.DocumentNumber),
             }));
             if (entries.Count >= 10_000) count += await StoreAsync(store, entries, cancellationToken);
         }

@@ -52,8 +52,8 @@ public static class RegisterStaffMemberEndpoint
     [WolverinePost("/api/batches/staff", OperationId = "registerStaffMember", Summary = "登记工作人员")]
     public static (CreationResponse<Guid>, IStartStream) Post(RegisterStaffMember c, RosterEntry existing, Instant now, Actor by)
     {
-        // BAT-05 is checked per person: one identity document is one roster entry
-        if (existing.Exists) throw new ConflictException("该人员已在本机构的人员名册中。", "duplicate");
+        // BAT-05 is checked per person: one identity document is one roster entry; the unique index settles a race (409 alike)
+        if (existing.Exists) throw new ConflictException(StaffMember.AlreadyOnRoster, UniqueKeys.DuplicateCode);
         var id = Guid.CreateVersion7();
         var document = IdentityDocument.Create(c.DocumentType, c.DocumentNumber);
         var registered = new StaffMemberRegistered(id, by.OrganizationId!.Value, c.Name.Trim(), document.TypeCode, document.Number,

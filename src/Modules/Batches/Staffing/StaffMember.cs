@@ -11,6 +11,11 @@ public sealed record StaffMemberRegistered(Guid StaffId, Guid OrganizationId, st
 [System.ComponentModel.DisplayName("人员")]
 public sealed class StaffMember
 {
+    /// <summary>The unique index on organization and identity number (BAT-05: one person, one roster entry).</summary>
+    public const string DocumentIndex = "mt_doc_staffmember_uidx_document";
+
+    public const string AlreadyOnRoster = "该人员已在本机构的人员名册中。";
+
     public Guid Id { get; set; }
 
     [Marten.Schema.Version]

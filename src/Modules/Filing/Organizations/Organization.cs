@@ -35,6 +35,14 @@ public sealed record OrganizationContactChanged(
 [System.ComponentModel.DisplayName("机构")]
 public sealed class Organization
 {
+    /// <summary>FIL-11: the unique index on the credit code.</summary>
+    public const string CreditCodeIndex = "mt_doc_organization_uidx_credit_code";
+
+    public const string CreditCodeTaken = "该统一社会信用代码已被其他机构登记（FIL-11）。";
+
+    /// <summary>The stream id is the organization's own id, so a second registration cannot start it again.</summary>
+    public const string AlreadyRegistered = "本机构已登记基本信息；如需修改，请变更联系方式或办理变更备案。";
+
     public Guid Id { get; set; }
     /// <summary>
     /// The stream version, sent back by clients (stale → 409). Marten 9.58 fills a snapshot's version only when the
