@@ -1,3 +1,4 @@
+using Assessment.SharedKernel;
 using Assessment.SharedKernel.Contracts;
 using Marten;
 using SkiaSharp;
@@ -26,6 +27,19 @@ public static class CandidatePhotoImages
     public const int MinWidth = 140, MinHeight = 190, MaxSide = 6000;
 
     /// <summary>
+    /// At most 16 megapixels (a 4608 × 3456 camera picture), whatever the file's size: a few kilobytes can declare 6000 × 6000,
+    /// which would be 144 MB of pixels per decode.
+    /// </summary>
+    public const long MaxPixels = 16_000_000;
+
+    /// <summary>Adam7-interlaced PNGs are decoded whole (Skia cannot read them row by row), so they are held to fewer pixels.</summary>
+    public const long MaxInterlacedPixels = 4_000_000;
+
+    /// <summary>The pixel limit for this file: <see cref="MaxInterlacedPixels"/> for an interlaced PNG, else <see cref="MaxPixels"/>.</summary>
+    public static long PixelLimit(ReadOnlySpan<byte> content) =>
+        content.Length > 28 && FileSniffer.Sniff(content) == FileSniffer.Png && content[28] == 1 ? MaxInterlacedPixels : MaxPixels;
+
+    /// <summary>
     /// The header's pixel size without decoding the pixels (a decompression bomb is refused before it is expanded), or
     /// null when the content cannot be read as an image at all.
     /// </summary>
@@ -38,14 +52,15 @@ public static class CandidatePhotoImages
 
     /// <summary>
     /// The photo as printed: the EXIF orientation applied, transparency flattened onto white (白底), the centre cropped to
-    /// 35:49 and scaled to <see cref="Width"/> × <see cref="Height"/>, encoded as JPEG. Null when the pixels do not decode.
+    /// 35:49 and scaled to <see cref="Width"/> × <see cref="Height"/>, encoded as JPEG. Null when the pixels do not decode
+    /// or are more than <see cref="PixelLimit"/>. The source is decoded already reduced (<see cref="DecodeReduced"/>).
     /// </summary>
     public static byte[]? Normalize(byte[] content)
     {
         using var data = SKData.CreateCopy(content);
         using var codec = SKCodec.Create(data);
-        if (codec is null) return null;
-        using var decoded = SKBitmap.Decode(codec);
+        if (codec is null || (long)codec.Info.Width * codec.Info.Height > PixelLimit(content)) return null;
+        using var decoded = DecodeReduced(codec);
         if (decoded is null) return null;
         using var source = Orient(decoded, codec.EncodedOrigin);
 
@@ -64,6 +79,58 @@ public static class CandidatePhotoImages
         using var result = SKImage.FromBitmap(target);
         using var jpeg = result.Encode(SKEncodedImageFormat.Jpeg, 88);
         return jpeg?.ToArray();
+    }
+
+    /// <summary>
+    /// The pixels reduced by a whole factor that keeps the short side at least <see cref="Height"/>: a JPEG by the codec's own
+    /// DCT scaling, anything else row by row into a box average, so the full-size pixels are never held at once.
+    /// </summary>
+    internal static SKBitmap? DecodeReduced(SKCodec codec)
+    {
+        var full = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var factor = Math.Max(1, Math.Min(full.Width, full.Height) / Height);
+        if (factor == 1) return Decode(codec, full);
+        var scaled = codec.GetScaledDimensions(1f / factor);
+        if (scaled.Width < full.Width && scaled.Width > 0 && scaled.Height > 0) return Decode(codec, full.WithSize(scaled.Width, scaled.Height));
+        return codec.ScanlineOrder == SKCodecScanlineOrder.TopDown && codec.StartScanlineDecode(full) == SKCodecResult.Success
+            ? BoxAverage(codec, full.Width, full.Height, factor)
+            : null;
+    }
+
+    private static SKBitmap? Decode(SKCodec codec, SKImageInfo info)
+    {
+        var bitmap = new SKBitmap(info);
+        var result = codec.GetPixels(info, bitmap.GetPixels());
+        if (result is SKCodecResult.Success or SKCodecResult.IncompleteInput) return bitmap;
+        bitmap.Dispose();
+        return null;
+    }
+
+    private static SKBitmap? BoxAverage(SKCodec codec, int width, int height, int factor)
+    {
+        var (outWidth, outHeight) = (width / factor, height / factor);
+        var bitmap = new SKBitmap(new SKImageInfo(outWidth, outHeight, SKColorType.Rgba8888, SKAlphaType.Premul));
+        var line = new byte[width * 4];
+        var sums = new int[outWidth * 4];
+        var output = new byte[outWidth * 4];
+        var pinned = System.Runtime.InteropServices.GCHandle.Alloc(line, System.Runtime.InteropServices.GCHandleType.Pinned);
+        try
+        {
+            for (var y = 0; y < outHeight * factor; y++)
+            {
+                if (codec.GetScanlines(pinned.AddrOfPinnedObject(), 1, line.Length) != 1) { bitmap.Dispose(); return null; }
+                for (var x = 0; x < outWidth * factor * 4; x++) sums[x / (factor * 4) * 4 + x % 4] += line[x];
+                if ((y + 1) % factor != 0) continue;
+                for (var i = 0; i < sums.Length; i++) output[i] = (byte)(sums[i] / (factor * factor));
+                System.Runtime.InteropServices.Marshal.Copy(output, 0, bitmap.GetPixels() + (y / factor) * bitmap.RowBytes, output.Length);
+                Array.Clear(sums);
+            }
+        }
+        finally
+        {
+            pinned.Free();
+        }
+        return bitmap;
     }
 
     private static SKBitmap Orient(SKBitmap bitmap, SKEncodedOrigin origin)
