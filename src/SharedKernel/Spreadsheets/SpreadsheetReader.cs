@@ -9,9 +9,11 @@ public enum SpreadsheetFormat { Xlsx, Csv }
 /// The rows of an upload (header row = row 1, so <c>Rows[i]</c> is spreadsheet row i + 2, empty rows kept), each holding only
 /// the wanted columns by trimmed header; or <see cref="Refused"/> (a limit, 413); or <see cref="Unreadable"/>.
 /// </summary>
-public sealed record SpreadsheetRead(IReadOnlyList<IReadOnlyDictionary<string, object?>> Rows, SpreadsheetLimitException? Refused, bool Unreadable)
+/// <remarks><see cref="Headers"/> are all the header row's trimmed names (empty when there are no data rows).</remarks>
+public sealed record SpreadsheetRead(IReadOnlyList<IReadOnlyDictionary<string, object?>> Rows, IReadOnlyList<string> Headers,
+    SpreadsheetLimitException? Refused, bool Unreadable)
 {
-    public static SpreadsheetRead Broken { get; } = new([], null, true);
+    public static SpreadsheetRead Broken { get; } = new([], [], null, true);
 }
 
 /// <summary>
@@ -34,11 +36,13 @@ public static class SpreadsheetReader
             else SpreadsheetScan.Csv(content, limits, budget.Token);
             content.Position = 0;
             var rows = new List<IReadOnlyDictionary<string, object?>>();
+            List<string>? headers = null;
             var excelType = format == SpreadsheetFormat.Xlsx ? ExcelType.XLSX : ExcelType.CSV;
             foreach (IDictionary<string, object?> raw in content.Query(useHeaderRow: true, excelType: excelType))
             {
                 budget.Token.ThrowIfCancellationRequested();
                 if (rows.Count >= limits.MaxRows) throw new SpreadsheetLimitException($"文件超过{limits.MaxRows}行。");
+                headers ??= raw.Keys.Select(k => k.Trim()).ToList();
                 var row = new Dictionary<string, object?>(wanted?.Count ?? raw.Count);
                 foreach (var (key, value) in raw)
                 {
@@ -47,15 +51,15 @@ public static class SpreadsheetReader
                 }
                 rows.Add(row);
             }
-            return new SpreadsheetRead(rows, null, false);
+            return new SpreadsheetRead(rows, headers ?? [], null, false);
         }
         catch (SpreadsheetLimitException e)
         {
-            return new SpreadsheetRead([], e, false);
+            return new SpreadsheetRead([], [], e, false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new SpreadsheetRead([], new SpreadsheetLimitException($"文件处理超过{limits.TimeBudget.TotalSeconds:0}秒。"), false);
+            return new SpreadsheetRead([], [], new SpreadsheetLimitException($"文件处理超过{limits.TimeBudget.TotalSeconds:0.###}秒。"), false);
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or NotSupportedException
                                        or FormatException or ArgumentException or System.Xml.XmlException or KeyNotFoundException

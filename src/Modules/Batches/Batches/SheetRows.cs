@@ -28,6 +28,8 @@ public static class SheetRows
             SpreadsheetLimits.Default with { MaxRows = MaxRows }, cancellationToken);
         if (read.Refused is { } refused) return ([], refused.Problem());
         if (read.Unreadable) return ([], Refuse("文件无法读取，请确认是有效的 Excel（.xlsx）文件。"));
+        var missing = requiredColumns.Where(c => !read.Headers.Contains(c)).ToList();
+        if (read.Headers.Count > 0 && missing.Count > 0) return ([], Refuse($"缺少列：{string.Join("、", missing)}。请使用下载的模板。"));
         var rows = new List<SheetRow>();
         for (var i = 0; i < read.Rows.Count; i++)
         {
@@ -35,9 +37,7 @@ public static class SheetRows
             if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
             rows.Add(new SheetRow(i + 2, cells));
         }
-        if (rows.Count == 0) return ([], Refuse("文件中没有数据行。"));
-        var missing = requiredColumns.Where(c => !rows[0].Cells.ContainsKey(c)).ToList();
-        return missing.Count > 0 ? ([], Refuse($"缺少列：{string.Join("、", missing)}。请使用下载的模板。")) : (rows, null);
+        return rows.Count == 0 ? ([], Refuse("文件中没有数据行。")) : (rows, null);
     }
 
     private static ProblemDetails Refuse(string message) => Problems.Validation("file", message);

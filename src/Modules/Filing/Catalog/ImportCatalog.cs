@@ -98,7 +98,8 @@ public static class CatalogFile
         for (var i = 0; i < rows.Count; i++)
         {
             var row = i + 2;
-            string Text(string? column) => column is null ? "" : Convert.ToString(rows[i].GetValueOrDefault(column), System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? "";
+            string Text(string? column) =>
+                column is null ? "" : Convert.ToString(rows[i].GetValueOrDefault(column), System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? "";
             var name = Text(nameColumn);
             var codeText = Text(codeColumn);
             var typeText = Text(typeColumn);
