@@ -66,12 +66,12 @@ public static class Bombs
         return buffer.ToArray();
     }
 
-    /// <summary>One data row whose first cell holds <paramref name="megabytes"/> MB of the same letter.</summary>
+    /// <summary>One data row whose first cell holds <paramref name="megabytes"/> MB of the same letter (0: 100,000 letters).</summary>
     public static Action<TextWriter> HugeCell(int megabytes) => sheet =>
     {
         sheet.Write("<row r=\"2\"><c t=\"inlineStr\"><is><t>");
-        var chunk = new string('a', 1 << 20);
-        for (var i = 0; i < megabytes; i++) sheet.Write(chunk);
+        var chunk = new string('a', megabytes == 0 ? 100_000 : 1 << 20);
+        for (var i = 0; i < Math.Max(1, megabytes); i++) sheet.Write(chunk);
         sheet.Write("</t></is></c></row>");
     };
 

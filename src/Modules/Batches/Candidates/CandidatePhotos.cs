@@ -32,12 +32,11 @@ public static class CandidatePhotoImages
     /// </summary>
     public const long MaxPixels = 16_000_000;
 
-    /// <summary>Adam7-interlaced PNGs are decoded whole (Skia cannot read them row by row), so they are held to fewer pixels.</summary>
-    public const long MaxInterlacedPixels = 4_000_000;
+    /// <summary>A PNG is decoded whole (Skia cannot reduce it while decoding), so it is held to fewer pixels: 16 MB of RGBA.</summary>
+    public const long MaxPngPixels = 4_000_000;
 
-    /// <summary>The pixel limit for this file: <see cref="MaxInterlacedPixels"/> for an interlaced PNG, else <see cref="MaxPixels"/>.</summary>
-    public static long PixelLimit(ReadOnlySpan<byte> content) =>
-        content.Length > 28 && FileSniffer.Sniff(content) == FileSniffer.Png && content[28] == 1 ? MaxInterlacedPixels : MaxPixels;
+    /// <summary>The pixel limit for this file: <see cref="MaxPngPixels"/> for a PNG, else <see cref="MaxPixels"/>.</summary>
+    public static long PixelLimit(byte[] content) => FileSniffer.Sniff(content) == FileSniffer.Png ? MaxPngPixels : MaxPixels;
 
     /// <summary>
     /// The header's pixel size without decoding the pixels (a decompression bomb is refused before it is expanded), or
@@ -82,55 +81,19 @@ public static class CandidatePhotoImages
     }
 
     /// <summary>
-    /// The pixels reduced by a whole factor that keeps the short side at least <see cref="Height"/>: a JPEG by the codec's own
-    /// DCT scaling, anything else row by row into a box average, so the full-size pixels are never held at once.
+    /// The pixels reduced by the codec while decoding (a JPEG by DCT scaling to 1/8 … 8/8) as far as the short side stays at
+    /// least <see cref="Height"/>; a format that cannot be reduced is decoded whole, within its <see cref="PixelLimit"/>.
     /// </summary>
     internal static SKBitmap? DecodeReduced(SKCodec codec)
     {
-        var full = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
-        var factor = Math.Max(1, Math.Min(full.Width, full.Height) / Height);
-        if (factor == 1) return Decode(codec, full);
+        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var factor = Math.Max(1, Math.Min(info.Width, info.Height) / Height);
         var scaled = codec.GetScaledDimensions(1f / factor);
-        if (scaled.Width < full.Width && scaled.Width > 0 && scaled.Height > 0) return Decode(codec, full.WithSize(scaled.Width, scaled.Height));
-        return codec.ScanlineOrder == SKCodecScanlineOrder.TopDown && codec.StartScanlineDecode(full) == SKCodecResult.Success
-            ? BoxAverage(codec, full.Width, full.Height, factor)
-            : null;
-    }
-
-    private static SKBitmap? Decode(SKCodec codec, SKImageInfo info)
-    {
+        if (factor > 1 && scaled.Width > 0 && scaled.Height > 0 && scaled.Width < info.Width) info = info.WithSize(scaled.Width, scaled.Height);
         var bitmap = new SKBitmap(info);
-        var result = codec.GetPixels(info, bitmap.GetPixels());
-        if (result is SKCodecResult.Success or SKCodecResult.IncompleteInput) return bitmap;
+        if (codec.GetPixels(info, bitmap.GetPixels()) is SKCodecResult.Success or SKCodecResult.IncompleteInput) return bitmap;
         bitmap.Dispose();
         return null;
-    }
-
-    private static SKBitmap? BoxAverage(SKCodec codec, int width, int height, int factor)
-    {
-        var (outWidth, outHeight) = (width / factor, height / factor);
-        var bitmap = new SKBitmap(new SKImageInfo(outWidth, outHeight, SKColorType.Rgba8888, SKAlphaType.Premul));
-        var line = new byte[width * 4];
-        var sums = new int[outWidth * 4];
-        var output = new byte[outWidth * 4];
-        var pinned = System.Runtime.InteropServices.GCHandle.Alloc(line, System.Runtime.InteropServices.GCHandleType.Pinned);
-        try
-        {
-            for (var y = 0; y < outHeight * factor; y++)
-            {
-                if (codec.GetScanlines(pinned.AddrOfPinnedObject(), 1, line.Length) != 1) { bitmap.Dispose(); return null; }
-                for (var x = 0; x < outWidth * factor * 4; x++) sums[x / (factor * 4) * 4 + x % 4] += line[x];
-                if ((y + 1) % factor != 0) continue;
-                for (var i = 0; i < sums.Length; i++) output[i] = (byte)(sums[i] / (factor * factor));
-                System.Runtime.InteropServices.Marshal.Copy(output, 0, bitmap.GetPixels() + (y / factor) * bitmap.RowBytes, output.Length);
-                Array.Clear(sums);
-            }
-        }
-        finally
-        {
-            pinned.Free();
-        }
-        return bitmap;
     }
 
     private static SKBitmap Orient(SKBitmap bitmap, SKEncodedOrigin origin)
