@@ -52,6 +52,7 @@ public static class PlatformHost
         services.AddSingleton<SharedKernel.Reference.ITermProvider, Reference.PlatformTerms>();
         services.AddSingleton(config.GetSection("RequestLimits").Get<RequestLimits>() ?? new RequestLimits());
         services.AddSingleton(config.GetSection("Site").Get<SiteOptions>() ?? new SiteOptions());
+        services.AddSingleton(new SharedKernel.UploadWork(config.GetValue(SharedKernel.UploadWork.SlotsSetting, SharedKernel.UploadWork.DefaultSlots)));
         services.AddPlatformRateLimiting(config.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions());
 
         services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));

@@ -88,6 +88,29 @@ public class CatalogImportTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task issue_15_item_6_a_malformed_or_truncated_catalog_upload_is_400_malformed_multipart_not_500()
+    {
+        var admin = await Given.Admin();
+        foreach (var body in new[]
+                 {
+                     "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"目录.csv\"\r\n\r\n职业编码,职业名称,类别\n4-10",
+                     "--b\r\nno headers here\r\n--b--",
+                 })
+        {
+            var result = await Host.Scenario(s =>
+            {
+                s.As(admin);
+                s.Post.ByteArray(Encoding.UTF8.GetBytes(body)).ToUrl("/api/occupations/import");
+                s.WithRequestHeader("Content-Type", "multipart/form-data; boundary=b");
+                s.StatusCodeShouldBe(HttpStatusCode.BadRequest);
+            });
+            var problem = await result.Problem();
+            problem["code"]!.GetValue<string>().ShouldBe("malformed-multipart");
+            problem["detail"]!.GetValue<string>().ShouldContain("multipart/form-data");
+        }
+    }
+
+    [Fact]
     public async Task the_testing_clock_does_not_exist_outside_end_to_end_servers()
     {
         var admin = await Given.Admin();

@@ -1,5 +1,7 @@
 using System.Globalization;
-using MiniExcelLibs;
+using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Spreadsheets;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Assessment.Batches.Batches;
 
@@ -9,36 +11,36 @@ public sealed record SheetRow(int Row, IReadOnlyDictionary<string, string> Cells
     public string? Cell(string header) => Cells.GetValueOrDefault(header);
 }
 
-/// <summary>Reads an uploaded .xlsx by its header row; a file that is not a readable .xlsx or lacks a column is refused as a whole.</summary>
+/// <summary>
+/// Reads an uploaded .xlsx by its header row through <see cref="SpreadsheetReader"/> (bounded before it is parsed; only the
+/// template's columns are kept); a file that is not a readable .xlsx, lacks a column or exceeds a limit is refused as a whole.
+/// </summary>
 public static class SheetRows
 {
     public const int MaxRows = 50_000;
 
-    public static (IReadOnlyList<SheetRow> Rows, string? Error) Read(Stream content, string fileName, IReadOnlyList<string> requiredColumns)
+    /// <summary>The rows, or the problem: 400 for a file that is not a usable .xlsx, 413 for one beyond a limit.</summary>
+    public static (IReadOnlyList<SheetRow> Rows, ProblemDetails? Problem) Read(Stream content, string fileName, IReadOnlyList<string> requiredColumns,
+        IReadOnlyCollection<string>? templateColumns = null, CancellationToken cancellationToken = default)
     {
-        if (!fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) return ([], "仅支持 Excel（.xlsx）文件，请使用下载的模板。");
+        if (!fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) return ([], Refuse("仅支持 Excel（.xlsx）文件，请使用下载的模板。"));
+        var read = SpreadsheetReader.Read(content, SpreadsheetFormat.Xlsx, templateColumns ?? requiredColumns,
+            SpreadsheetLimits.Default with { MaxRows = MaxRows }, cancellationToken);
+        if (read.Refused is { } refused) return ([], refused.Problem());
+        if (read.Unreadable) return ([], Refuse("文件无法读取，请确认是有效的 Excel（.xlsx）文件。"));
+        var missing = requiredColumns.Where(c => !read.Headers.Contains(c)).ToList();
+        if (read.Headers.Count > 0 && missing.Count > 0) return ([], Refuse($"缺少列：{string.Join("、", missing)}。请使用下载的模板。"));
         var rows = new List<SheetRow>();
-        try
+        for (var i = 0; i < read.Rows.Count; i++)
         {
-            var number = 1;
-            foreach (IDictionary<string, object?> raw in content.Query(useHeaderRow: true, excelType: ExcelType.XLSX))
-            {
-                number++;
-                if (number > MaxRows + 1) return ([], $"文件超过{MaxRows}行，请分批导入。");
-                var cells = raw.ToDictionary(c => c.Key.Trim(), c => Text(c.Value));
-                if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
-                rows.Add(new SheetRow(number, cells));
-            }
+            var cells = read.Rows[i].ToDictionary(c => c.Key, c => Text(c.Value));
+            if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
+            rows.Add(new SheetRow(i + 2, cells));
         }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or NotSupportedException or FormatException
-                                       or ArgumentException or System.Xml.XmlException)
-        {
-            return ([], "文件无法读取，请确认是有效的 Excel（.xlsx）文件。");
-        }
-        if (rows.Count == 0) return ([], "文件中没有数据行。");
-        var missing = requiredColumns.Where(c => !rows[0].Cells.ContainsKey(c)).ToList();
-        return missing.Count > 0 ? ([], $"缺少列：{string.Join("、", missing)}。请使用下载的模板。") : (rows, null);
+        return rows.Count == 0 ? ([], Refuse("文件中没有数据行。")) : (rows, null);
     }
+
+    private static ProblemDetails Refuse(string message) => Problems.Validation("file", message);
 
     private static string Text(object? value) => value switch
     {

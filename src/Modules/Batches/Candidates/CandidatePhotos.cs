@@ -1,3 +1,4 @@
+using Assessment.SharedKernel;
 using Assessment.SharedKernel.Contracts;
 using Marten;
 using SkiaSharp;
@@ -26,6 +27,18 @@ public static class CandidatePhotoImages
     public const int MinWidth = 140, MinHeight = 190, MaxSide = 6000;
 
     /// <summary>
+    /// At most 16 megapixels (a 4608 × 3456 camera picture), whatever the file's size: a few kilobytes can declare 6000 × 6000,
+    /// which would be 144 MB of pixels per decode.
+    /// </summary>
+    public const long MaxPixels = 16_000_000;
+
+    /// <summary>A PNG is decoded whole (Skia cannot reduce it while decoding), so it is held to fewer pixels: 16 MB of RGBA.</summary>
+    public const long MaxPngPixels = 4_000_000;
+
+    /// <summary>The pixel limit for this file: <see cref="MaxPngPixels"/> for a PNG, else <see cref="MaxPixels"/>.</summary>
+    public static long PixelLimit(byte[] content) => FileSniffer.Sniff(content) == FileSniffer.Png ? MaxPngPixels : MaxPixels;
+
+    /// <summary>
     /// The header's pixel size without decoding the pixels (a decompression bomb is refused before it is expanded), or
     /// null when the content cannot be read as an image at all.
     /// </summary>
@@ -38,14 +51,15 @@ public static class CandidatePhotoImages
 
     /// <summary>
     /// The photo as printed: the EXIF orientation applied, transparency flattened onto white (白底), the centre cropped to
-    /// 35:49 and scaled to <see cref="Width"/> × <see cref="Height"/>, encoded as JPEG. Null when the pixels do not decode.
+    /// 35:49 and scaled to <see cref="Width"/> × <see cref="Height"/>, encoded as JPEG. Null when the pixels do not decode
+    /// or are more than <see cref="PixelLimit"/>. The source is decoded already reduced (<see cref="DecodeReduced"/>).
     /// </summary>
     public static byte[]? Normalize(byte[] content)
     {
         using var data = SKData.CreateCopy(content);
         using var codec = SKCodec.Create(data);
-        if (codec is null) return null;
-        using var decoded = SKBitmap.Decode(codec);
+        if (codec is null || (long)codec.Info.Width * codec.Info.Height > PixelLimit(content)) return null;
+        using var decoded = DecodeReduced(codec);
         if (decoded is null) return null;
         using var source = Orient(decoded, codec.EncodedOrigin);
 
@@ -64,6 +78,22 @@ public static class CandidatePhotoImages
         using var result = SKImage.FromBitmap(target);
         using var jpeg = result.Encode(SKEncodedImageFormat.Jpeg, 88);
         return jpeg?.ToArray();
+    }
+
+    /// <summary>
+    /// The pixels reduced by the codec while decoding (a JPEG by DCT scaling to 1/8 … 8/8) as far as the short side stays at
+    /// least <see cref="Height"/>; a format that cannot be reduced is decoded whole, within its <see cref="PixelLimit"/>.
+    /// </summary>
+    internal static SKBitmap? DecodeReduced(SKCodec codec)
+    {
+        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var factor = Math.Max(1, Math.Min(info.Width, info.Height) / Height);
+        var scaled = codec.GetScaledDimensions(1f / factor);
+        if (factor > 1 && scaled.Width > 0 && scaled.Height > 0 && scaled.Width < info.Width) info = info.WithSize(scaled.Width, scaled.Height);
+        var bitmap = new SKBitmap(info);
+        if (codec.GetPixels(info, bitmap.GetPixels()) is SKCodecResult.Success or SKCodecResult.IncompleteInput) return bitmap;
+        bitmap.Dispose();
+        return null;
     }
 
     private static SKBitmap Orient(SKBitmap bitmap, SKEncodedOrigin origin)

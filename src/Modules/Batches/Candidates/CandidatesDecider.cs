@@ -57,6 +57,11 @@ public static class CandidatesDecider
             throw new BusinessRuleException(new RuleViolation("CRT-03", "batch.photo-dimensions",
                 $"照片为{width}×{height}像素；二寸照片应不小于{CandidatePhotoImages.MinWidth}×{CandidatePhotoImages.MinHeight}像素，" +
                 $"长边不超过{CandidatePhotoImages.MaxSide}像素。"));
+        var pixelLimit = CandidatePhotoImages.PixelLimit(photo.Content);
+        if ((long)width * height > pixelLimit)
+            throw new BusinessRuleException(new RuleViolation("CRT-03", "batch.photo-too-many-pixels",
+                $"照片为{width}×{height}像素（{(long)width * height / 10_000}万像素），超过{pixelLimit / 10_000}万像素的上限" +
+                (pixelLimit < CandidatePhotoImages.MaxPixels ? "（PNG图片；JPEG不超过1600万像素）" : "") + "；二寸照片无需这么大，请缩小后上传。"));
         var jpeg = CandidatePhotoImages.Normalize(photo.Content)
                    ?? throw new BusinessRuleException(new RuleViolation("CRT-03", "batch.photo-malformed", $"“{photo.FileName}”无法作为{Describe(actual)}打开，文件已损坏。"));
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(jpeg));

@@ -27,14 +27,17 @@ public static class ImportCandidatesEndpoint
     [WolverinePost("/api/batches/{batchId}/candidates/import", OperationId = "importBatchCandidates", Summary = "导入考生")]
     [ProducesResponseType<BatchChange>(200)]
     public static async Task<IResult> Post(Guid batchId, HttpRequest request, ClaimsPrincipal principal, IDocumentSession session,
-        AccessControl access, Instant now, Actor by)
+        AccessControl access, UploadWork work, Instant now, Actor by)
     {
         var (upload, problem) = await BatchUploads.OpenAsync(batchId, request, principal, session, access);
         if (upload is null) return Results.Problem(problem!);
         var (stream, batch) = (upload.Stream, upload.Batch);
         using var buffer = upload.Content;
-        var (rows, fileError) = SheetRows.Read(buffer, upload.FileName, CandidateRows.Columns.Take(7).ToList());
-        if (fileError is not null) return Results.Problem(Problems.Validation("file", fileError));
+        using var slot = await work.EnterAsync(request.HttpContext.RequestAborted);
+        if (slot is null) return Results.Problem(UploadWork.Busy(request.HttpContext.Response));
+        var (rows, fileProblem) = SheetRows.Read(buffer, upload.FileName, CandidateRows.Columns.Take(7).ToList(), CandidateRows.Columns,
+            request.HttpContext.RequestAborted);
+        if (fileProblem is not null) return Results.Problem(fileProblem);
         var inputs = rows.Select(r => (r.Row, new CandidateInput(r.Cell("姓名"), r.Cell("证件类型"), r.Cell("证件号码"), r.Cell("所在单位"),
             r.Cell("职业名称"), r.Cell("职业技能等级"), r.Cell("联系电话"), r.Cell("考生所在地市")))).ToList();
         var added = CandidatesDecider.Add(batch, inputs, await CandidateRows.InOtherOpenBatchesAsync(session, batch), upload.FileName, now, by);

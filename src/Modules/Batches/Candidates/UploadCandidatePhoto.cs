@@ -28,7 +28,7 @@ public static class UploadCandidatePhotoEndpoint
     [WolverinePost("/api/batches/{batchId}/candidates/{candidateId}/photo", OperationId = "uploadCandidatePhoto", Summary = "上传考生照片")]
     [ProducesResponseType<BatchChange>(200)]
     public static async Task<IResult> Post(Guid batchId, Guid candidateId, HttpRequest request, ClaimsPrincipal principal, IDocumentSession session,
-        AccessControl access, Instant now, Actor by)
+        AccessControl access, UploadWork work, Instant now, Actor by)
     {
         var (upload, problem) = await BatchUploads.OpenAsync(batchId, request, principal, session, access);
         if (upload is null) return Results.Problem(problem!);
@@ -49,6 +49,8 @@ public static class UploadCandidatePhotoEndpoint
             });
 
         var photoId = Guid.CreateVersion7();
+        using var slot = await work.EnterAsync(request.HttpContext.RequestAborted);
+        if (slot is null) return Results.Problem(UploadWork.Busy(request.HttpContext.Response));
         var (uploaded, jpeg) = CandidatesDecider.Photo(batch, candidateId, new UploadedPhoto(upload.FileName, declared, buffer.ToArray()), photoId, now, by);
         if (batch.Photos.TryGetValue(candidateId, out var replaced)) session.Delete<CandidatePhotoFile>(replaced);
         session.Store(new CandidatePhotoFile { Id = photoId, BatchId = batch.Id, CandidateId = candidateId, Sha256 = uploaded.Sha256, Content = jpeg });

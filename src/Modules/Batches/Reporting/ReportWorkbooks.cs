@@ -9,7 +9,6 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using MiniExcelLibs;
 using Wolverine.Http;
 
 namespace Assessment.Batches.Reporting;
@@ -67,16 +66,8 @@ public static class ReportWorkbooks
         yield return ["受理备案的人力资源社会保障行政部门意见", null, null, null, "负责人：", null, "    年    月    日"];
     }
 
-    public static async Task WriteSummaryAsync(Stream stream, Batch batch, NodaTime.LocalDate reportDate, string? centerOpinion)
-    {
-        var rows = SummaryRows(batch, reportDate, centerOpinion).Select(cells =>
-        {
-            var row = new Dictionary<string, object?>();
-            for (var i = 0; i < cells.Length; i++) row[((char)('A' + i)).ToString()] = Spreadsheet.Cell(cells[i]);
-            return row;
-        });
-        await stream.SaveAsAsync(rows, printHeader: false, sheetName: "结果汇总表");
-    }
+    public static Task WriteSummaryAsync(Stream stream, Batch batch, NodaTime.LocalDate reportDate, string? centerOpinion) =>
+        Spreadsheet.WriteRowsAsync(stream, "结果汇总表", SummaryRows(batch, reportDate, centerOpinion));
 
     private static string Days(Batch batch) => batch.ExamDays.Count switch
     {

@@ -31,14 +31,17 @@ public static class ImportResultsEndpoint
     [WolverinePost("/api/batches/{batchId}/results/import", OperationId = "importBatchResults", Summary = "导入认定成绩")]
     [ProducesResponseType<BatchChange>(200)]
     public static async Task<IResult> Post(Guid batchId, HttpRequest request, ClaimsPrincipal principal, IDocumentSession session,
-        AccessControl access, IOrganizationFilings filings, PolicyCatalog catalog, Instant now, Actor by)
+        AccessControl access, IOrganizationFilings filings, PolicyCatalog catalog, UploadWork work, Instant now, Actor by)
     {
         var (upload, problem) = await BatchUploads.OpenAsync(batchId, request, principal, session, access);
         if (upload is null) return Results.Problem(problem!);
         var (stream, batch) = (upload.Stream, upload.Batch);
         using var buffer = upload.Content;
-        var (rows, fileError) = SheetRows.Read(buffer, upload.FileName, ["证件号码", .. batch.Subjects, "缺考"]);
-        if (fileError is not null) return Results.Problem(Problems.Validation("file", fileError));
+        using var slot = await work.EnterAsync(request.HttpContext.RequestAborted);
+        if (slot is null) return Results.Problem(UploadWork.Busy(request.HttpContext.Response));
+        var (rows, fileProblem) = SheetRows.Read(buffer, upload.FileName, ["证件号码", .. batch.Subjects, "缺考"], ["证件号码", "姓名", .. batch.Subjects, "缺考"],
+            request.HttpContext.RequestAborted);
+        if (fileProblem is not null) return Results.Problem(fileProblem);
         var byNumber = batch.Candidates.ToDictionary(c => c.DocumentNumber);
         var errors = new List<CandidateRowError>();
         var entries = new List<(int, ResultEntry)>();

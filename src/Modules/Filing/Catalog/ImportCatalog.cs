@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Assessment.SharedKernel.Spreadsheets;
-using MiniExcelLibs;
 using NodaTime;
 using Wolverine.Http;
 
@@ -64,24 +63,23 @@ public static class CatalogFile
     private static readonly string[] TypeHeaders = ["类别", "类型", "职业类别", "type"];
     private static readonly string[] GroupHeaders = ["大类", "分组", "所属大类", "group"];
 
-    public static (IReadOnlyList<CatalogOccupation> Entries, IReadOnlyList<CatalogRowError> Errors) Parse(Stream content, string fileName, string source)
+    /// <summary>Every row's entry or error; <paramref name="refused"/> when the file is beyond a spreadsheet limit (413).</summary>
+    public static (IReadOnlyList<CatalogOccupation> Entries, IReadOnlyList<CatalogRowError> Errors) Parse(Stream content, string fileName, string source,
+        out SpreadsheetLimitException? refused, CancellationToken cancellationToken = default)
     {
-        var type = Path.GetExtension(fileName).ToLowerInvariant() switch
+        refused = null;
+        SpreadsheetFormat? format = Path.GetExtension(fileName).ToLowerInvariant() switch
         {
-            ".xlsx" => ExcelType.XLSX,
-            ".csv" => ExcelType.CSV,
-            _ => (ExcelType?)null,
+            ".xlsx" => SpreadsheetFormat.Xlsx,
+            ".csv" => SpreadsheetFormat.Csv,
+            _ => null,
         };
-        if (type is null) return ([], [new CatalogRowError(0, "file", "仅支持 .xlsx 或 .csv 文件。")]);
-        List<IDictionary<string, object?>> rows;
-        try
-        {
-            rows = content.Query(useHeaderRow: true, excelType: type.Value).Cast<IDictionary<string, object?>>().ToList();
-        }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or NotSupportedException or FormatException)
-        {
-            return ([], [new CatalogRowError(0, "file", "文件无法读取，请确认是有效的 Excel（.xlsx）或 CSV（UTF-8）文件。")]);
-        }
+        if (format is null) return ([], [new CatalogRowError(0, "file", "仅支持 .xlsx 或 .csv 文件。")]);
+        var read = SpreadsheetReader.Read(content, format.Value, [.. CodeHeaders, .. NameHeaders, .. TypeHeaders, .. GroupHeaders],
+            cancellationToken: cancellationToken);
+        if (read.Refused is not null) { refused = read.Refused; return ([], []); }
+        if (read.Unreadable) return ([], [new CatalogRowError(0, "file", "文件无法读取，请确认是有效的 Excel（.xlsx）或 CSV（UTF-8）文件。")]);
+        var rows = read.Rows;
         if (rows.Count == 0) return ([], [new CatalogRowError(0, "file", "文件中没有数据行。")]);
         var headers = rows[0].Keys.ToList();
         string? Column(string[] names) => headers.FirstOrDefault(h => names.Contains(h.Trim(), StringComparer.OrdinalIgnoreCase));
@@ -100,7 +98,8 @@ public static class CatalogFile
         for (var i = 0; i < rows.Count; i++)
         {
             var row = i + 2;
-            string Text(string? column) => column is null ? "" : Convert.ToString(rows[i][column], System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? "";
+            string Text(string? column) =>
+                column is null ? "" : Convert.ToString(rows[i].GetValueOrDefault(column), System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? "";
             var name = Text(nameColumn);
             var codeText = Text(codeColumn);
             var typeText = Text(typeColumn);
@@ -140,7 +139,8 @@ public static class ImportCatalogEndpoint
     [AcceptsUpload(MaxBytes, "version")]
     [WolverinePost("/api/occupations/import", OperationId = "importOccupationCatalog", Summary = "导入职业目录")]
     [ProducesResponseType<CatalogImportResult>(200)]
-    public static async Task<IResult> Post(HttpRequest request, IDocumentSession session, OccupationCatalog catalog, Instant now, Actor by)
+    public static async Task<IResult> Post(HttpRequest request, IDocumentSession session, OccupationCatalog catalog, UploadWork work, Instant now,
+        Actor by)
     {
         if (!request.HasFormContentType) return Results.Problem(Problems.Validation("file", "请以 multipart/form-data 上传文件。"));
         var form = await UploadForms.ReadAsync(request);
@@ -149,7 +149,10 @@ public static class ImportCatalogEndpoint
         await file.CopyToAsync(buffer);
         var name = Path.GetFileName(file.FileName);
         buffer.Position = 0;
-        var (entries, errors) = CatalogFile.Parse(buffer, name, $"管理员导入：{name}");
+        using var slot = await work.EnterAsync(request.HttpContext.RequestAborted);
+        if (slot is null) return Results.Problem(UploadWork.Busy(request.HttpContext.Response));
+        var (entries, errors) = CatalogFile.Parse(buffer, name, $"管理员导入：{name}", out var refused, request.HttpContext.RequestAborted);
+        if (refused is not null) return Results.Problem(refused.Problem());
         if (errors.Count > 0)
         {
             var problem = Problems.BusinessRules([new RuleViolation("FIL-01", "catalog.rows-invalid",

@@ -1,0 +1,70 @@
+using System.IO.Compression;
+using System.Text;
+using Assessment.SharedKernel.Spreadsheets;
+
+namespace Assessment.UnitTests.SharedKernel;
+
+/// <summary>Issue 15, item 3: the guarded reader checks a file before MiniExcel parses it.</summary>
+public class SpreadsheetReaderTests
+{
+    private static async Task<MemoryStream> Workbook(IEnumerable<object?[]> rows)
+    {
+        var file = new MemoryStream();
+        await Spreadsheet.WriteAsync(file, "表", ["姓名", "证件号码", "备注"], rows);
+        file.Position = 0;
+        return file;
+    }
+
+    [Fact]
+    public async Task a_template_file_is_read_with_only_the_wanted_columns_and_every_header_named()
+    {
+        var read = SpreadsheetReader.Read(await Workbook([["张三", "340202199001014321", "x"], [null, null, null], ["李四", "1", "y"]]),
+            SpreadsheetFormat.Xlsx, ["姓名", "证件号码"]);
+        (read.Refused, read.Unreadable).ShouldBe((null, false));
+        read.Headers.ShouldBe(["姓名", "证件号码", "备注"]);
+        read.Rows.Count.ShouldBe(3);
+        read.Rows[0].Keys.ShouldBe(["姓名", "证件号码"], ignoreOrder: true);
+        read.Rows[2]["姓名"].ShouldBe("李四");
+    }
+
+    [Fact]
+    public void issue_15_item_3_a_zip_that_understates_a_part_is_never_expanded_beyond_what_it_declares()
+    {
+        using var honest = new MemoryStream();
+        using (var zip = new ZipArchive(honest, ZipArchiveMode.Create, leaveOpen: true))
+        using (var part = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open())
+            part.Write(Encoding.ASCII.GetBytes(new string(' ', 30 * 1024 * 1024)));
+        var bytes = honest.ToArray();
+        // the uncompressed size sits at offset 22 of the local header and 24 of the central directory entry
+        var central = bytes.AsSpan().LastIndexOf("PK\u0001\u0002"u8);
+        BitConverter.TryWriteBytes(bytes.AsSpan(22, 4), 1000).ShouldBeTrue();
+        BitConverter.TryWriteBytes(bytes.AsSpan(central + 24, 4), 1000).ShouldBeTrue();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var read = SpreadsheetReader.Read(new MemoryStream(bytes), SpreadsheetFormat.Xlsx, null);
+        (read.Refused is not null || read.Unreadable).ShouldBeTrue();
+        read.Rows.ShouldBeEmpty();
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBeLessThan(10 * 1024 * 1024);
+    }
+
+    [Fact]
+    public async Task issue_15_item_3_the_time_budget_refuses_naming_the_seconds()
+    {
+        var file = await Workbook(Enumerable.Range(0, 20_000).Select(i => new object?[] { $"考生{i}", $"{i}", "" }));
+        var read = SpreadsheetReader.Read(file, SpreadsheetFormat.Xlsx, null, SpreadsheetLimits.Default with { TimeBudget = TimeSpan.FromMilliseconds(1) });
+        read.Refused!.Problem().Detail.ShouldBe("文件处理超过0.001秒。请删除多余的内容，或按模板分批导入。");
+    }
+
+    [Theory]
+    [InlineData("姓名,备注\n张三,\"乙,丙\"\n", null)]
+    [InlineData("姓名,备注\n张三,李四,王五\n", "文件超过2列，请只保留模板中的列。")]
+    [InlineData("姓名,备注\n张三,\"没有结束的引号\n", "有单元格超过10个字符。")]
+    [InlineData("姓名\n1\n2\n3\n4\n", "文件超过3行。")]
+    public void issue_15_item_3_a_csv_is_bounded_by_columns_cell_length_and_rows(string csv, string? refusal)
+    {
+        var limits = SpreadsheetLimits.Default with { MaxColumns = 2, MaxCellChars = 10, MaxRows = 3 };
+        var read = SpreadsheetReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), SpreadsheetFormat.Csv, null, limits);
+        read.Refused?.Message.ShouldBe(refusal);
+        if (refusal is null) read.Rows.Single()["备注"].ShouldBe("乙,丙");
+    }
+}
