@@ -27,7 +27,7 @@ public static class CertificatePrints
         var payload = CredentialIssuer.IssueQrPayload(PublicCertificates.Claims(row), key);
         return new CertificatePrint(row.Number, row.HolderName, IdentityDocumentTypes.Names[(IdentityDocumentType)row.DocumentType], row.DocumentNumber,
             row.Occupation, row.WorkType, SkillLevel.FromNumber(row.Level).FullName, row.IssuedOn, row.OrganizationName, link, $"{link}#{payload}", photo,
-            $"{options.PublicBaseUrl.TrimEnd('/')}/verify", Mark(row));
+            $"{options.PublicBaseUrl.TrimEnd('/')}/verify", Mark(row), row.Status == CertificateStatus.Revoked ? row.RevokedOn : null);
     }
 
     /// <summary>The current print's mark: none for the paper as issued; 补发 or 更正 with the date from the second print on.</summary>
@@ -80,7 +80,8 @@ public static class DownloadBatchCertificatesEndpoint
         var key = await keys.CurrentAsync();
         return Results.Stream(async body =>
         {
-            using var zip = new ZipArchive(body, ZipArchiveMode.Create, leaveOpen: true);
+            // disposed asynchronously: Kestrel refuses synchronous writes, and disposing writes the central directory
+            await using var zip = new ZipArchive(body, ZipArchiveMode.Create, leaveOpen: true);
             // photos are fetched a page of certificates at a time: never all of a large batch's images at once, nor one query per certificate
             var page = new List<CertificateRow>(PhotoPage);
             await foreach (var row in database.OfBatchAsync(batchId))
