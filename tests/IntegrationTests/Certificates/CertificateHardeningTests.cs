@@ -169,4 +169,42 @@ public class CertificateHardeningTests(AppFixture app) : IntegrationTest(app)
         entries.Keys.Select(k => k[..22]).Order().ShouldBe(numbers.Order());
         foreach (var (name, pdf) in entries) TextOf(pdf).ShouldContain(name[..22]);
     }
+
+    [Fact]
+    public async Task issue_15_item_12_keys_status_lists_and_the_directory_are_cacheable_with_an_etag_and_answer_304_when_unchanged()
+    {
+        var filing = await new FilingJourney(Host, Given, App, Jurisdiction.Anhui, "cache").Participants();
+        var batch = await new BatchJourney(Host, Given, App, filing, "cache").Filed("340200");
+        (string Url, int MaxAge)[] reads =
+        [
+            ("/api/public/certificates/jwks", 300), ("/api/public/certificates/status-lists/0", 300),
+            ("/api/directory?pageSize=5", 60), ($"/api/directory/{batch.FilingId}", 60),
+        ];
+        foreach (var (url, maxAge) in reads)
+        {
+            var first = await Host.Scenario(s => s.Get.Url(url));
+            var second = await Host.Scenario(s => s.Get.Url(url));
+            var body = await first.ReadAsTextAsync();
+            body.ShouldNotBeNullOrWhiteSpace();
+            (await second.ReadAsTextAsync()).ShouldBe(body, url);
+            var cache = first.Context.Response.Headers.CacheControl.ToString();
+            cache.ShouldContain("public", Case.Sensitive, url);
+            cache.ShouldContain($"max-age={maxAge}", Case.Sensitive, url);
+            var etag = first.Context.Response.Headers.ETag.ToString();
+            etag.ShouldStartWith("\"", Case.Sensitive, url);
+            second.Context.Response.Headers.ETag.ToString().ShouldBe(etag, url);
+
+            var unchanged = await Host.Scenario(s =>
+            {
+                s.Get.Url(url);
+                s.WithRequestHeader("If-None-Match", etag);
+                s.StatusCodeShouldBe(HttpStatusCode.NotModified);
+            });
+            (await unchanged.ReadAsTextAsync()).ShouldBeEmpty(url);
+            await Host.Scenario(s => { s.Get.Url(url); s.WithRequestHeader("If-None-Match", "\"other\""); s.StatusCodeShouldBeOk(); });
+            await Host.Scenario(s => { s.Get.Url(url); s.WithRequestHeader("If-None-Match", "not an etag"); s.StatusCodeShouldBeOk(); });
+        }
+        (await Given.Get<JsonObject>(Caller.Anonymous, "/api/directory?pageSize=100"))["items"]!.AsArray()
+            .ShouldContain(e => e!["id"]!.GetValue<Guid>() == batch.FilingId);
+    }
 }
