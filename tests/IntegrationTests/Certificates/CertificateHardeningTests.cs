@@ -159,7 +159,8 @@ public class CertificateHardeningTests(AppFixture app) : IntegrationTest(app)
         var b = await AcceptedAnhuiBatch("kestrel", "张小三", "李四");
         var numbers = (await Certificates(b.Organization, b.BatchId)).Select(c => c!["number"]!.GetValue<string>()).ToList();
         var system = await ApiKey(new { organizationId = b.Filing.OrganizationId }, "certificates:read");
-        await using var api = await ApiProcess.StartAsync();
+        // a second process starting on a busy 2-core machine may take longer than the default 90 s
+        await using var api = await ApiProcess.StartAsync(readyWithin: TimeSpan.FromMinutes(4));
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/certificate-issuances/{b.BatchId}/pdfs");
         request.Headers.Add(system.Header, system.Value);
         using var response = await api.Client.SendAsync(request);

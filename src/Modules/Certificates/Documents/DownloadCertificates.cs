@@ -80,8 +80,8 @@ public static class DownloadBatchCertificatesEndpoint
         var key = await keys.CurrentAsync();
         return Results.Stream(async body =>
         {
-            // disposed asynchronously: Kestrel refuses synchronous writes, and disposing writes the central directory
-            await using var zip = new ZipArchive(body, ZipArchiveMode.Create, leaveOpen: true);
+            var output = new AsyncDrainedStream();
+            var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
             // photos are fetched a page of certificates at a time: never all of a large batch's images at once, nor one query per certificate
             var page = new List<CertificateRow>(PhotoPage);
             await foreach (var row in database.OfBatchAsync(batchId))
@@ -90,6 +90,8 @@ public static class DownloadBatchCertificatesEndpoint
                 if (page.Count == PhotoPage) await WritePage(page);
             }
             await WritePage(page);
+            zip.Dispose(); // the central directory, into the buffer
+            await output.DrainToAsync(body);
 
             async Task WritePage(List<CertificateRow> rows)
             {
@@ -98,11 +100,9 @@ public static class DownloadBatchCertificatesEndpoint
                 foreach (var row in rows)
                 {
                     var entry = zip.CreateEntry($"{row.Number}-{row.HolderName}.pdf", CompressionLevel.Fastest);
-                    await using var stream = await entry.OpenAsync();
-                    using var buffer = new MemoryStream();
-                    pdf.Render(CertificatePrints.Of(row, key, options, row.PhotoId is { } id ? images.GetValueOrDefault(id) : null), buffer);
-                    buffer.Position = 0;
-                    await buffer.CopyToAsync(stream);
+                    using (var stream = entry.Open())
+                        pdf.Render(CertificatePrints.Of(row, key, options, row.PhotoId is { } id ? images.GetValueOrDefault(id) : null), stream);
+                    await output.DrainToAsync(body);
                 }
                 rows.Clear();
             }
