@@ -14,7 +14,11 @@ public class CaseLookupTimingTests(AppFixture app) : IntegrationTest(app)
     {
         var watch = Stopwatch.StartNew();
         // AppFixture sends each request from a random client address: the per-client limit on public lookups never trips here
-        var result = await Host.Scenario(s => { s.Post.Json(new { documentNumber, name }).ToUrl("/api/public/cases/lookup"); s.StatusCodeShouldBeOk(); });
+        var result = await Host.Scenario(s =>
+        {
+            s.Post.Json(new { documentNumber, name }).ToUrl("/api/public/cases/lookup");
+            s.StatusCodeShouldBeOk();
+        });
         watch.Stop();
         JsonNode.Parse(await result.ReadAsTextAsync())!["result"]!.GetValue<string>().ShouldBe("NotFound");
         return watch.Elapsed.TotalMilliseconds;

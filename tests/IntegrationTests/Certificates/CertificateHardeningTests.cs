@@ -114,7 +114,12 @@ public class CertificateHardeningTests(AppFixture app) : IntegrationTest(app)
         await Given.Account("zip.auditor", Roles.Auditor);
         foreach (var caller in new[] { b.Organization, reviewer, await Given.SignIn("zip.auditor") })
         {
-            var result = await Host.Scenario(s => { s.As(caller); s.Get.Url($"/api/certificate-issuances/{b.BatchId}/pdfs"); s.StatusCodeShouldBeOk(); });
+            var result = await Host.Scenario(s =>
+            {
+                s.As(caller);
+                s.Get.Url($"/api/certificate-issuances/{b.BatchId}/pdfs");
+                s.StatusCodeShouldBeOk();
+            });
             result.Context.Response.ContentType.ShouldBe("application/zip");
             var bytes = new MemoryStream();
             await result.Context.Response.Body.CopyToAsync(bytes);

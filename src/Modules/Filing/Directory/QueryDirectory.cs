@@ -41,8 +41,8 @@ public static class QueryDirectoryEndpoint
     [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
     [WolverineGet("/api/directory", OperationId = "searchDirectory", Summary = "查询评价机构目录")]
     [ProducesResponseType<Paged<DirectoryEntry>>(200)]
-    public static async Task<IResult> Search(IQuerySession session, PolicyCatalog catalog, HttpContext http, string? name, string? area, string? occupation,
-        int? level, FilingStatus? status, string? jurisdiction, int? page, int? pageSize)
+    public static async Task<IResult> Search(IQuerySession session, PolicyCatalog catalog, HttpContext http, string? name, string? area,
+        string? occupation, int? level, FilingStatus? status, string? jurisdiction, int? page, int? pageSize)
     {
         var filter = new DirectoryFilter(name, area, occupation, level, status, jurisdiction);
         var found = await Paging.From(page, pageSize).Of(filter.Apply(session.Query<DirectoryEntry>(), catalog), e => e);
