@@ -29,7 +29,7 @@ public sealed class ApiProcess : IAsyncDisposable
         get { lock (_log) return _log.Length > 4000 ? _log.ToString(_log.Length - 4000, 4000) : _log.ToString(); }
     }
 
-    public static async Task<ApiProcess> StartAsync(IDictionary<string, string>? settings = null)
+    public static async Task<ApiProcess> StartAsync(IDictionary<string, string>? settings = null, TimeSpan? readyWithin = null)
     {
         var connection = Environment.GetEnvironmentVariable("ASSESSMENT_TEST_CONNECTION")
                          ?? throw new InvalidOperationException("A second API process needs ASSESSMENT_TEST_CONNECTION (./build.sh test sets it).");
@@ -48,7 +48,8 @@ public sealed class ApiProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => api.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var patience = readyWithin ?? TimeSpan.FromSeconds(90);
+        var deadline = DateTime.UtcNow + patience;
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited) throw new InvalidOperationException($"The API process exited ({process.ExitCode}):\n{api.Log}");
@@ -60,7 +61,7 @@ public sealed class ApiProcess : IAsyncDisposable
             await Task.Delay(250);
         }
         await api.DisposeAsync();
-        throw new TimeoutException($"The API process was not ready in 90 s:\n{api.Log}");
+        throw new TimeoutException($"The API process was not ready in {patience.TotalSeconds:F0} s:\n{api.Log}");
     }
 
     /// <summary>A crash, not a shutdown: SIGKILL, nothing flushed, no transaction finished.</summary>

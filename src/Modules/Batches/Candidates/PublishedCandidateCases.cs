@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Assessment.Batches.Batches;
 using Assessment.SharedKernel.Contracts;
 using Marten;
@@ -17,20 +19,33 @@ public sealed class PublishedCandidateCases : ICandidateCases
     public async Task<IReadOnlyList<CandidateCase>> OfPersonAsync(IQuerySession session, int documentType, string documentNumber, string name,
         CancellationToken ct = default)
     {
-        var entries = await session.Query<CandidateIndexEntry>()
-            .Where(e => e.DocumentNumber == documentNumber && e.DocumentType == documentType)
-            .Take(MaxCases).ToListAsync(ct);
-        if (entries.Count == 0) return [];
-        var batches = await session.LoadManyAsync<Batch>(ct, entries.Select(e => e.BatchId).Distinct());
+        // one query whether the document is known or not, no early return, and only the candidates' names read back: the
+        // time of an answer must not tell a known identity number with a wrong name from an unknown one
+        var named = await session.QueryAsync<NamedCandidate>(NamedCandidatesSql, ct, documentNumber, documentType, MaxCases);
+        var wanted = NameHash(name);
+        // hashed, then compared in constant time: neither where nor whether the names differ shows in the time taken
+        var matching = named.Where(c => CryptographicOperations.FixedTimeEquals(NameHash(c.Name), wanted)).ToList();
         var cases = new List<CandidateCase>();
-        foreach (var batch in batches.Where(b => b.Status != BatchStatus.Draft))
+        var batches = (await session.LoadManyAsync<Batch>(ct, matching.Select(c => c.BatchId).Distinct())).ToDictionary(b => b.Id);
+        foreach (var match in matching)
         {
-            var candidate = batch.Candidates.FirstOrDefault(c => c.DocumentNumber == documentNumber && c.DocumentType == documentType && c.Name == name);
-            if (candidate is null) continue;
-            cases.Add(Case(batch, candidate));
+            if (batches.GetValueOrDefault(match.BatchId) is not { } batch || batch.Status == BatchStatus.Draft) continue;
+            if (batch.Candidates.FirstOrDefault(c => c.Id == match.CandidateId) is { } candidate) cases.Add(Case(batch, candidate));
         }
         return cases.OrderByDescending(c => c.ExamDays.Count == 0 ? default : c.ExamDays.Max()).ThenBy(c => c.BatchTitle, StringComparer.Ordinal).ToList();
     }
+
+    private static byte[] NameHash(string name) => SHA256.HashData(Encoding.UTF8.GetBytes(name));
+
+    /// <summary>A candidate of a batch that is no draft, by identity document, with just the name to compare.</summary>
+    public sealed record NamedCandidate(Guid BatchId, Guid CandidateId, string Name);
+
+    private const string NamedCandidatesSql =
+        "select jsonb_build_object('batchId', b.id, 'candidateId', c.value ->> 'id', 'name', c.value ->> 'name') " +
+        $"from {BatchesModule.Schema}.mt_doc_candidateindexentry i join {BatchesModule.Schema}.mt_doc_batch b on b.id = (i.data ->> 'batchId')::uuid " +
+        "cross join lateral jsonb_array_elements(b.data -> 'candidates') c " +
+        "where i.data ->> 'documentNumber' = ? and (i.data ->> 'documentType')::int = ? and c.value ->> 'id' = i.data ->> 'id' " +
+        "and b.data ->> 'status' <> 'Draft' limit ?";
 
     public static CandidateCase Case(Batch batch, Candidate candidate)
     {

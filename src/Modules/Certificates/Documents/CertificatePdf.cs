@@ -143,6 +143,19 @@ public sealed class CertificatePdf(CertificateFonts fonts)
             canvas.DrawRect(Border, border);
         DrawLeftPage(canvas, print, glyphs);
         DrawRightPage(canvas, print, glyphs);
+        if (print.RevokedOn is { } revokedOn)
+            DrawRevoked(canvas, revokedOn, glyphs);
+    }
+
+    /// <summary>A revoked certificate's paper must not pass for a valid one: 已撤销 and the date, large, across both pages.</summary>
+    private static void DrawRevoked(SKCanvas canvas, LocalDate revokedOn, Glyphs glyphs)
+    {
+        var red = new SKColor(0xc4, 0x1d, 0x1d, 0xb0);
+        canvas.Save();
+        canvas.RotateDegrees(-18, Border.MidX, Border.MidY);
+        new Face(glyphs, 96).Draw(canvas, "已撤销", Border.MidX, Border.MidY, SKTextAlign.Center, red);
+        new Face(glyphs, 28).Draw(canvas, $"撤销日期：{ChineseDate(revokedOn)}", Border.MidX, Border.MidY + 40, SKTextAlign.Center, red);
+        canvas.Restore();
     }
 
     // ---- left page: title, statement, issuer and date, web address ----

@@ -20,6 +20,7 @@ namespace Assessment.Certificates.Documents;
 /// <param name="Photo">The holder's 2-inch white-background photo (JPEG/PNG/WebP bytes), or null for an empty photo box.</param>
 /// <param name="WebAddress">The certificate query site printed on the left page (证书查询网址).</param>
 /// <param name="Reprint">From the second print on (补发, 更正): the mark printed as the last line of the basic information.</param>
+/// <param name="RevokedOn">A revoked certificate's revocation date: 已撤销 and the date are printed across the spread.</param>
 public sealed record CertificatePrint(
     string Number,
     string HolderName,
@@ -34,7 +35,8 @@ public sealed record CertificatePrint(
     string QrContent,
     byte[]? Photo,
     string WebAddress,
-    PrintMark? Reprint = null);
+    PrintMark? Reprint = null,
+    LocalDate? RevokedOn = null);
 
 /// <summary>A re-print's mark, printed as "<paramref name="Label"/>：YYYY年M月D日" (e.g. 补发日期：2026年11月23日).</summary>
 public sealed record PrintMark(string Label, LocalDate On);

@@ -27,7 +27,7 @@ public static class CertificatePrints
         var payload = CredentialIssuer.IssueQrPayload(PublicCertificates.Claims(row), key);
         return new CertificatePrint(row.Number, row.HolderName, IdentityDocumentTypes.Names[(IdentityDocumentType)row.DocumentType], row.DocumentNumber,
             row.Occupation, row.WorkType, SkillLevel.FromNumber(row.Level).FullName, row.IssuedOn, row.OrganizationName, link, $"{link}#{payload}", photo,
-            $"{options.PublicBaseUrl.TrimEnd('/')}/verify", Mark(row));
+            $"{options.PublicBaseUrl.TrimEnd('/')}/verify", Mark(row), row.Status == CertificateStatus.Revoked ? row.RevokedOn : null);
     }
 
     /// <summary>The current print's mark: none for the paper as issued; 补发 or 更正 with the date from the second print on.</summary>
@@ -80,7 +80,8 @@ public static class DownloadBatchCertificatesEndpoint
         var key = await keys.CurrentAsync();
         return Results.Stream(async body =>
         {
-            using var zip = new ZipArchive(body, ZipArchiveMode.Create, leaveOpen: true);
+            var output = new AsyncDrainedStream();
+            var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
             // photos are fetched a page of certificates at a time: never all of a large batch's images at once, nor one query per certificate
             var page = new List<CertificateRow>(PhotoPage);
             await foreach (var row in database.OfBatchAsync(batchId))
@@ -89,6 +90,8 @@ public static class DownloadBatchCertificatesEndpoint
                 if (page.Count == PhotoPage) await WritePage(page);
             }
             await WritePage(page);
+            zip.Dispose(); // the central directory, into the buffer
+            await output.DrainToAsync(body);
 
             async Task WritePage(List<CertificateRow> rows)
             {
@@ -97,11 +100,9 @@ public static class DownloadBatchCertificatesEndpoint
                 foreach (var row in rows)
                 {
                     var entry = zip.CreateEntry($"{row.Number}-{row.HolderName}.pdf", CompressionLevel.Fastest);
-                    await using var stream = await entry.OpenAsync();
-                    using var buffer = new MemoryStream();
-                    pdf.Render(CertificatePrints.Of(row, key, options, row.PhotoId is { } id ? images.GetValueOrDefault(id) : null), buffer);
-                    buffer.Position = 0;
-                    await buffer.CopyToAsync(stream);
+                    using (var stream = entry.Open())
+                        pdf.Render(CertificatePrints.Of(row, key, options, row.PhotoId is { } id ? images.GetValueOrDefault(id) : null), stream);
+                    await output.DrainToAsync(body);
                 }
                 rows.Clear();
             }

@@ -30,7 +30,8 @@ public sealed class CertificateDatabase(IConfiguration configuration) : IAsyncDi
 
     /// <summary>Certificates by number, for a verifier's batch of up to 1,000 numbers.</summary>
     public async Task<IReadOnlyList<CertificateRow>> FindByNumbersAsync(IReadOnlyList<string> numbers, CancellationToken ct = default) =>
-        await ListAsync($"{Select} where number = any($1)", ct, numbers.ToArray());
+        // one array parameter: a bare string[] would bind to params object[] as one parameter per number
+        await ListAsync($"{Select} where number = any($1)", ct, (object)numbers.ToArray());
 
     /// <summary>A holder's certificates, found by identity document number (the holder's own case lookup).</summary>
     public async Task<IReadOnlyList<CertificateRow>> OfHolderAsync(string documentNumber, CancellationToken ct = default) =>

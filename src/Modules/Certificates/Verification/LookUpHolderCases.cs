@@ -64,8 +64,9 @@ public static class LookUpHolderCasesEndpoint
         var document = Document(c);
         var name = c.Name.Trim();
         var cases = await candidates.OfPersonAsync(session, document.TypeCode, document.Number, name, ct);
-        if (cases.Count == 0) return HolderCaseAnswer.NotFound;
+        // read whatever matched: skipping it for "not found" would make a known identity number with a wrong name answer faster
         var certificates = (await database.OfHolderAsync(document.Number, ct)).ToDictionary(r => (r.BatchId, r.CandidateId));
+        if (cases.Count == 0) return HolderCaseAnswer.NotFound;
         var who = VerifyCertificateEndpoint.Who(http);
         var answers = new List<HolderCase>(cases.Count);
         foreach (var x in cases)

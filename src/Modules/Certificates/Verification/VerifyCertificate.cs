@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Assessment.Certificates.Credentials;
@@ -98,28 +99,44 @@ public static class PublicKeysEndpoint
 {
     /// <summary>The keys certificates are signed with (JWKS): a verifier app checks QR payloads and credentials offline.</summary>
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
     [WolverineGet("/api/public/certificates/jwks", OperationId = "getCertificateKeys", Summary = "证书验签公钥")]
     [ProducesResponseType<JsonObject>(200, "application/jwk-set+json")]
-    public static async Task<IResult> Get(SigningKeys keys, CancellationToken ct)
+    public static async Task<IResult> Get(SigningKeys keys, HttpContext http, CancellationToken ct)
     {
         var set = new JsonObject { ["keys"] = new JsonArray((await keys.PublishedAsync(ct)).Select(k => (JsonNode)k.ToJwk()).ToArray()) };
-        return Results.Text(set.ToJsonString(), "application/jwk-set+json");
+        return PublicCache.Text(http, set.ToJsonString(), "application/jwk-set+json", PublicCache.CredentialsMaxAge);
     }
 }
 
 public static class StatusListEndpoint
 {
     /// <summary>W3C Bitstring Status List (revocation) as a signed credential (application/vc+jwt); bit n is certificate status index n.</summary>
+    /// <summary>
+    /// The last list signed per list id, with what it says: ES256 signatures differ at each signing, so an unchanged list
+    /// is answered with the same body (and ETag) until a revocation or a new key changes it.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string Issuer, int ListId), (string Encoded, string Kid, string Body)> Signed = new();
+
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
     [WolverineGet("/api/public/certificates/status-lists/{listId}", OperationId = "getCertificateStatusList", Summary = "证书撤销状态列表")]
     [ProducesResponseType<string>(200, "application/vc+jwt")]
-    public static async Task<IResult> Get(int listId, CertificateDatabase database, SigningKeys keys, CertificatesOptions options, Instant now, CancellationToken ct)
+    public static async Task<IResult> Get(int listId, CertificateDatabase database, SigningKeys keys, CertificatesOptions options, Instant now,
+        HttpContext http, CancellationToken ct)
     {
         if (listId is < 0 or > 10_000) return Results.Problem(Problems.NotFound("状态列表"));
         var from = listId * BitstringStatusList.MinimumLength;
         var revoked = await database.RevokedIndexesAsync(from, from + BitstringStatusList.MinimumLength, ct);
-        var url = $"{CredentialUrls.Issuer(options)}/api/public/certificates/status-lists/{listId}";
-        var credential = BitstringStatusList.StatusListCredential(BitstringStatusList.Encode(revoked.Select(i => i - from)), url, CredentialUrls.Issuer(options), now);
-        return Results.Text(BitstringStatusList.IssueVcJwt(credential, await keys.CurrentAsync(ct)), "application/vc+jwt");
+        var encoded = BitstringStatusList.Encode(revoked.Select(i => i - from));
+        var key = await keys.CurrentAsync(ct);
+        var issuer = CredentialUrls.Issuer(options);
+        if (!Signed.TryGetValue((issuer, listId), out var last) || last.Encoded != encoded || last.Kid != key.Kid)
+        {
+            var credential = BitstringStatusList.StatusListCredential(encoded, CredentialUrls.StatusList(options, from), issuer, now);
+            last = (encoded, key.Kid, BitstringStatusList.IssueVcJwt(credential, key));
+            Signed[(issuer, listId)] = last;
+        }
+        return PublicCache.Text(http, last.Body, "application/vc+jwt", PublicCache.CredentialsMaxAge);
     }
 }

@@ -1,11 +1,13 @@
 using Assessment.Filing.Filings;
 using Assessment.SharedKernel;
+using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Assessment.SharedKernel.Spreadsheets;
 using Wolverine.Http;
 
@@ -36,19 +38,29 @@ public static class QueryDirectoryEndpoint
 {
     /// <summary>Search the public directory of filed evaluation organizations (FIL-19).</summary>
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
     [WolverineGet("/api/directory", OperationId = "searchDirectory", Summary = "查询评价机构目录")]
-    public static Task<Paged<DirectoryEntry>> Search(IQuerySession session, PolicyCatalog catalog, string? name, string? area, string? occupation,
-        int? level, FilingStatus? status, string? jurisdiction, int? page, int? pageSize)
-        => Paging.From(page, pageSize).Of(new DirectoryFilter(name, area, occupation, level, status, jurisdiction).Apply(session.Query<DirectoryEntry>(), catalog), e => e);
+    [ProducesResponseType<Paged<DirectoryEntry>>(200)]
+    public static async Task<IResult> Search(IQuerySession session, PolicyCatalog catalog, HttpContext http, string? name, string? area,
+        string? occupation, int? level, FilingStatus? status, string? jurisdiction, int? page, int? pageSize)
+    {
+        var filter = new DirectoryFilter(name, area, occupation, level, status, jurisdiction);
+        var found = await Paging.From(page, pageSize).Of(filter.Apply(session.Query<DirectoryEntry>(), catalog), e => e);
+        return PublicCache.Json(http, found, PublicCache.DirectoryMaxAge);
+    }
 
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
     [WolverineGet("/api/directory/{filingId}", OperationId = "getDirectoryEntry", Summary = "查看目录中的评价机构")]
     [ProducesResponseType<DirectoryEntry>(200)]
-    public static async Task<IResult> Get(Guid filingId, IQuerySession session) =>
-        await session.LoadAsync<DirectoryEntry>(filingId) is { } entry ? Results.Ok(entry) : Results.Problem(Problems.NotFound("备案机构"));
+    public static async Task<IResult> Get(Guid filingId, IQuerySession session, HttpContext http) =>
+        await session.LoadAsync<DirectoryEntry>(filingId) is { } entry
+            ? PublicCache.Json(http, entry, PublicCache.DirectoryMaxAge)
+            : Results.Problem(Problems.NotFound("备案机构"));
 
     /// <summary>The search result (up to 10,000 rows) as an .xlsx workbook.</summary>
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
     [WolverineGet("/api/directory/export", OperationId = "exportDirectory", Summary = "导出评价机构目录（xlsx）")]
     [ProducesResponseType<FileContentResult>(200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     public static async Task<IResult> Export(IQuerySession session, PolicyCatalog catalog, string? name, string? area, string? occupation,
