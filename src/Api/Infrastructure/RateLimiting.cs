@@ -28,6 +28,9 @@ public sealed class RateLimitOptions
 
     /// <summary>Public certificate verifications and holder lookups per client (CRT-04 anti-enumeration).</summary>
     public int PublicLookupsPerClientPerMinute { get; set; } = 30;
+
+    /// <summary>Reads of public data per client: the directory, the signing keys and the status lists.</summary>
+    public int PublicReadsPerClientPerMinute { get; set; } = 120;
 }
 
 /// <summary>ASP.NET Core's rate limiter with the platform's policies; a refusal is a 429 ProblemDetails with Retry-After.</summary>
@@ -48,6 +51,7 @@ public static class RateLimiting
             };
             o.AddPolicy(RateLimitPolicies.PublicWrite, http => PerClientPerMinute(http, RateLimitPolicies.PublicWrite, limits.PublicWritesPerClientPerMinute));
             o.AddPolicy(RateLimitPolicies.PublicLookup, http => PerClientPerMinute(http, RateLimitPolicies.PublicLookup, limits.PublicLookupsPerClientPerMinute));
+            o.AddPolicy(RateLimitPolicies.PublicRead, http => PerClientPerMinute(http, RateLimitPolicies.PublicRead, limits.PublicReadsPerClientPerMinute));
         });
         return services;
     }

@@ -11,4 +11,7 @@ public static class RateLimitPolicies
 
     /// <summary>Public certificate lookups per client (CRT-04): numbers are sequential, so lookups are throttled against enumeration.</summary>
     public const string PublicLookup = "public-lookup";
+
+    /// <summary>Public data anyone may read and caches may keep (directory, signing keys, status lists): generous, yet bounded.</summary>
+    public const string PublicRead = "public-read";
 }

@@ -99,7 +99,7 @@ public static class PublicKeysEndpoint
 {
     /// <summary>The keys certificates are signed with (JWKS): a verifier app checks QR payloads and credentials offline.</summary>
     [AllowAnonymous]
-    [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
+    [EnableRateLimiting(RateLimitPolicies.PublicRead)]
     [WolverineGet("/api/public/certificates/jwks", OperationId = "getCertificateKeys", Summary = "证书验签公钥")]
     [ProducesResponseType<JsonObject>(200, "application/jwk-set+json")]
     public static async Task<IResult> Get(SigningKeys keys, HttpContext http, CancellationToken ct)
@@ -119,7 +119,7 @@ public static class StatusListEndpoint
     private static readonly ConcurrentDictionary<(string Issuer, int ListId), (string Encoded, string Kid, string Body)> Signed = new();
 
     [AllowAnonymous]
-    [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
+    [EnableRateLimiting(RateLimitPolicies.PublicRead)]
     [WolverineGet("/api/public/certificates/status-lists/{listId}", OperationId = "getCertificateStatusList", Summary = "证书撤销状态列表")]
     [ProducesResponseType<string>(200, "application/vc+jwt")]
     public static async Task<IResult> Get(int listId, CertificateDatabase database, SigningKeys keys, CertificatesOptions options, Instant now,

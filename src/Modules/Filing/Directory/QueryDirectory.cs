@@ -38,7 +38,7 @@ public static class QueryDirectoryEndpoint
 {
     /// <summary>Search the public directory of filed evaluation organizations (FIL-19).</summary>
     [AllowAnonymous]
-    [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
+    [EnableRateLimiting(RateLimitPolicies.PublicRead)]
     [WolverineGet("/api/directory", OperationId = "searchDirectory", Summary = "查询评价机构目录")]
     [ProducesResponseType<Paged<DirectoryEntry>>(200)]
     public static async Task<IResult> Search(IQuerySession session, PolicyCatalog catalog, HttpContext http, string? name, string? area,
@@ -50,7 +50,7 @@ public static class QueryDirectoryEndpoint
     }
 
     [AllowAnonymous]
-    [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
+    [EnableRateLimiting(RateLimitPolicies.PublicRead)]
     [WolverineGet("/api/directory/{filingId}", OperationId = "getDirectoryEntry", Summary = "查看目录中的评价机构")]
     [ProducesResponseType<DirectoryEntry>(200)]
     public static async Task<IResult> Get(Guid filingId, IQuerySession session, HttpContext http) =>
@@ -60,7 +60,7 @@ public static class QueryDirectoryEndpoint
 
     /// <summary>The search result (up to 10,000 rows) as an .xlsx workbook.</summary>
     [AllowAnonymous]
-    [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
+    [EnableRateLimiting(RateLimitPolicies.PublicRead)]
     [WolverineGet("/api/directory/export", OperationId = "exportDirectory", Summary = "导出评价机构目录（xlsx）")]
     [ProducesResponseType<FileContentResult>(200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     public static async Task<IResult> Export(IQuerySession session, PolicyCatalog catalog, string? name, string? area, string? occupation,
