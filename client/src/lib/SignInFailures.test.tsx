@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { api } from '../api/client';
 import { SignInFailures, type SignInFailureList } from './SignInFailures';
 
 function renderWith(list: SignInFailureList, accountId?: string) {
-  const fetch = vi.fn().mockResolvedValue(new Response(JSON.stringify(list), { status: 200, headers: { 'Content-Type': 'application/json' } }));
-  vi.stubGlobal('fetch', fetch);
+  const fetch = vi.spyOn(api, 'GET').mockImplementation((() =>
+    Promise.resolve({ data: list, response: new Response(null, { status: 200 }) })) as unknown as typeof api.GET);
   render(
     <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
       <SignInFailures accountId={accountId} />
@@ -17,7 +18,7 @@ function renderWith(list: SignInFailureList, accountId?: string) {
 describe('SignInFailures (issue 15 item 1)', () => {
   afterEach(() => {
     cleanup();
-    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
   });
 
   it('shows the owner when and from where someone failed to sign in as it, and warns', async () => {
@@ -36,6 +37,7 @@ describe('SignInFailures (issue 15 item 1)', () => {
     const fetch = renderWith({ total: 0, sinceLastSignIn: 0, lastSignInAt: null, items: [] }, 'a1b2');
     expect((await screen.findByTestId('sign-in-failure-summary')).textContent).toContain('没有登录失败记录。');
     expect(screen.queryByText(/请修改密码/)).toBeNull();
-    expect(fetch.mock.calls[0][0]).toBe('/api/admin/accounts/a1b2/sign-in-failures');
+    expect(fetch.mock.calls[0][0]).toBe('/api/admin/accounts/{accountId}/sign-in-failures');
+    expect(fetch.mock.calls[0][1]).toEqual({ params: { path: { accountId: 'a1b2' } } });
   });
 });

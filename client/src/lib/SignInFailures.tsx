@@ -1,31 +1,20 @@
 import { Alert, Space, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { ApiProblem, type ProblemBody } from '../api/problem';
+import { api, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert } from './ProblemAlert';
 import { formatDateTime } from './format';
 
-/** The answer of GET /api/auth/sign-in-failures and /api/admin/accounts/{accountId}/sign-in-failures. */
-export interface SignInFailureList {
-  total: number;
-  sinceLastSignIn: number;
-  lastSignInAt?: string | null;
-  items: { at: string; remoteAddress?: string | null }[];
-}
+export type SignInFailureList = Schemas['Api.SignInFailureList'];
 
-export const signInFailuresUrl = (accountId?: string) =>
-  accountId ? `/api/admin/accounts/${encodeURIComponent(accountId)}/sign-in-failures` : '/api/auth/sign-in-failures';
-
-// fetched by hand: the typed client learns these routes when it is next generated from the OpenAPI document
-async function load(url: string): Promise<SignInFailureList> {
-  const response = await fetch(url, { credentials: 'same-origin' });
-  const body: unknown = await response.json().catch(() => ({}));
-  if (!response.ok) throw new ApiProblem(response.status, body as ProblemBody);
-  return body as SignInFailureList;
+function load(accountId?: string): Promise<SignInFailureList> {
+  return accountId
+    ? unwrap(api.GET('/api/admin/accounts/{accountId}/sign-in-failures', { params: { path: { accountId } } }))
+    : unwrap(api.GET('/api/auth/sign-in-failures'));
 }
 
 /** Recent failed sign-ins on an account: the owner's own (no id) or, for administrators and auditors, any account's. */
 export function SignInFailures({ accountId }: { accountId?: string }) {
-  const failures = useQuery({ queryKey: ['sign-in-failures', accountId ?? 'own'], queryFn: () => load(signInFailuresUrl(accountId)) });
+  const failures = useQuery({ queryKey: ['sign-in-failures', accountId ?? 'own'], queryFn: () => load(accountId) });
   const data = failures.data;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
