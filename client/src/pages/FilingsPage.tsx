@@ -3,12 +3,10 @@ import { App, Button, Card, Descriptions, Input, List, Modal, Select, Space, Tab
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../api/client';
-import { useMe } from '../auth/session';
 import { ProblemAlert } from '../lib/ProblemAlert';
 import { useAreas } from '../lib/areas';
 import { confirmDecision } from '../lib/confirm';
 import { formatDate } from '../lib/format';
-import { Roles } from '../lib/roles';
 import { filingStatusColors, useTerms } from '../lib/terms';
 
 type Filing = Schemas['Filing.FilingRecord'];
@@ -66,7 +64,6 @@ export function FilingsPage() {
 /** One filing: suspension, reinstatement, cancellation (with merger) for its authority; renewal and change for its organization. */
 export function FilingDetailPage() {
   const { id } = useParams();
-  const { data: me } = useMe();
   const navigate = useNavigate();
   const client = useQueryClient();
   const { message, modal } = App.useApp();
@@ -103,8 +100,7 @@ export function FilingDetailPage() {
   if (filing.error) return <ProblemAlert error={filing.error} />;
   const f = filing.data;
   if (!f) return null;
-  const reviewer = me?.role === Roles.reviewer;
-  const owner = me?.role === Roles.organization;
+  const may = (operation: string) => f.actions.includes(operation);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Card title={`备案 · ${f.organizationName}`} extra={<Link to={`/filings/${f.id}/receipt`}>备案回执</Link>}>
@@ -122,16 +118,16 @@ export function FilingDetailPage() {
             { title: '等级', width: 220, render: (_, o) => terms.levelRange(o.highestLevel, o.lowestLevel) }]} />
       </Card>
       {draft.error && <ProblemAlert error={draft.error} />}
-      {reviewer && (
+      {(may('suspendFiling') || may('reinstateFiling') || may('cancelFiling')) && (
         <Card title="备案处理">
           <Space wrap>
-            {f.status === 'Active' && <Button onClick={() => setAction('suspend')}>暂停备案</Button>}
-            {f.status === 'Suspended' && <Button onClick={() => setAction('reinstate')}>恢复备案</Button>}
-            {f.status !== 'Cancelled' && <Button danger onClick={() => setAction('cancel')}>注销备案</Button>}
+            {may('suspendFiling') && <Button onClick={() => setAction('suspend')}>暂停备案</Button>}
+            {may('reinstateFiling') && <Button onClick={() => setAction('reinstate')}>恢复备案</Button>}
+            {may('cancelFiling') && <Button danger onClick={() => setAction('cancel')}>注销备案</Button>}
           </Space>
         </Card>
       )}
-      {owner && f.status !== 'Cancelled' && (
+      {may('draftFilingApplication') && (
         <Card title="续期与变更">
           <Space wrap>
             <Button onClick={() => draft.mutate('Renewal')}>申请续期备案（FIL-20）</Button>

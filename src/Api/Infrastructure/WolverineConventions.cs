@@ -44,6 +44,11 @@ public static class WolverineConventions
 public static class RequestValues
 {
     public static Actor ActorOf(ClaimsPrincipal principal) => CurrentUser.From(principal).ToActor();
+
+    public static CurrentUser UserOf(ClaimsPrincipal principal) => CurrentUser.From(principal);
+
+    public static Assessment.SharedKernel.Access.AccessContext AccessOf(ClaimsPrincipal principal, AccessControl access, IClock clock) =>
+        new(CurrentUser.From(principal), access, clock.GetCurrentInstant());
 }
 
 /// <summary>Any <see cref="Instant"/> a message handler asks for is "now" on the platform's clock.</summary>
@@ -60,7 +65,7 @@ public sealed class ClockNowSource : IVariableSource
 }
 
 /// <summary>
-/// HTTP endpoints: <c>Instant now</c> and <c>Actor</c> parameters, one shared variable each per endpoint (a
+/// HTTP endpoints: <c>Instant now</c>, <c>Actor</c>, <c>CurrentUser</c> and <c>AccessContext</c> parameters, one shared variable each per endpoint (a
 /// <c>Before</c> and a <c>Post</c> asking for the same value get the same one). Any other <see cref="Instant"/> parameter
 /// is refused at start-up, so a query value can never silently become "now".
 /// </summary>
@@ -72,6 +77,17 @@ public sealed class RequestValuesStrategy : IParameterStrategy
         if (parameter.ParameterType == typeof(Actor))
         {
             variable = Shared(chain, typeof(Actor)) ?? Named(new MethodCall(typeof(RequestValues), nameof(RequestValues.ActorOf)), "actor");
+            return true;
+        }
+        if (parameter.ParameterType == typeof(CurrentUser))
+        {
+            variable = Shared(chain, typeof(CurrentUser)) ?? Named(new MethodCall(typeof(RequestValues), nameof(RequestValues.UserOf)), "currentUser");
+            return true;
+        }
+        if (parameter.ParameterType == typeof(Assessment.SharedKernel.Access.AccessContext))
+        {
+            variable = Shared(chain, typeof(Assessment.SharedKernel.Access.AccessContext))
+                       ?? Named(new MethodCall(typeof(RequestValues), nameof(RequestValues.AccessOf)), "caller");
             return true;
         }
         if (parameter.ParameterType == typeof(Instant))

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Assessment.Filing.Directory;
 using Assessment.SharedKernel;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
@@ -42,24 +43,24 @@ public static class QueryFilingsEndpoint
 
     [Authorize(Policy = ScopePolicies.FilingRead)]
     [WolverineGet("/api/filing/filings/{filingId}", OperationId = "getFiling", Summary = "查看备案")]
-    [ProducesResponseType<FilingRecord>(200)]
-    public static async Task<IResult> Get(Guid filingId, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
+    [ProducesResponseType<FilingView>(200)]
+    public static async Task<IResult> Get(Guid filingId, AccessContext caller, IQuerySession session)
     {
         var filing = await session.LoadAsync<FilingRecord>(filingId);
-        return filing is null || !access.CanSee(CurrentUser.From(principal), filing.AccessScope())
-            ? Results.Problem(Problems.NotFound("备案"))
-            : Results.Ok(filing);
+        return filing is null || !FilingGuards.Table.CanSee(filing, caller)
+            ? Results.Problem(Problems.NotFound(FilingGuards.Table.ObjectName))
+            : Results.Ok(FilingView.Of(filing, caller));
     }
 
     [Authorize(Policy = ScopePolicies.FilingRead)]
     [WolverineGet("/api/filing/filings/{filingId}/receipt", OperationId = "getFilingReceipt", Summary = "查看备案回执")]
     [ProducesResponseType<FilingReceipt>(200)]
-    public static async Task<IResult> Receipt(Guid filingId, ClaimsPrincipal principal, IQuerySession session, AccessControl access, PolicyCatalog catalog)
+    public static async Task<IResult> Receipt(Guid filingId, AccessContext caller, IQuerySession session, PolicyCatalog catalog)
     {
         var filing = await session.LoadAsync<FilingRecord>(filingId);
         var entry = await session.LoadAsync<DirectoryEntry>(filingId);
-        if (filing is null || entry is null || !access.CanSee(CurrentUser.From(principal), filing.AccessScope()))
-            return Results.Problem(Problems.NotFound("备案"));
+        if (filing is null || entry is null || !FilingGuards.Table.CanSee(filing, caller))
+            return Results.Problem(Problems.NotFound(FilingGuards.Table.ObjectName));
         var policy = catalog.Get(filing.Jurisdiction);
         var authority = policy.Authorities.FirstOrDefault(a => a.Code == filing.GrantingAuthority)?.Name ?? filing.GrantingAuthority;
         return Results.Ok(new FilingReceipt(filing.Id, filing.FilingNumber, entry.Name, entry.CreditCode, entry.Address,

@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Assessment.Filing.Filings;
 using Assessment.Filing.Numbering;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -20,13 +20,13 @@ public sealed record CancelFiling(long Version, string Reason, Guid? MergedIntoF
 
 public static class CancelFilingEndpoint
 {
-    public static ProblemDetails Before(FilingRecord filing, ClaimsPrincipal principal, AccessControl access) => FilingAccess.Decide(filing, principal, access);
+    public static ProblemDetails Before(FilingRecord filing, AccessContext caller) => FilingGuards.Table.Check(FilingGuards.Cancel, filing, caller);
 
     public static ProblemDetails Validate(CancelFiling c) => FieldChecks.Reason(c.Reason, "reason", "请填写理由（不超过2000字）。");
 
     /// <summary>Cancels the filing and sends its number to the discard pool in the same transaction (FIL-24).</summary>
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/filing/filings/{filingId}/cancel", OperationId = "cancelFiling", Summary = "注销备案")]
+    [WolverinePost("/api/filing/filings/{filingId}/cancel", OperationId = FilingGuards.Cancel, Summary = "注销备案")]
     public static async Task<(UpdatedAggregate, Events)> Post(CancelFiling command, [Aggregate("filingId")] FilingRecord filing,
         IDocumentSession session, FilingNumberAllocator allocator, Instant now, Actor by)
     {

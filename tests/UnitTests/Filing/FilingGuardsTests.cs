@@ -1,0 +1,41 @@
+using Assessment.Filing.Filings;
+using Assessment.SharedKernel.Access;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Policies;
+using NodaTime;
+
+namespace Assessment.UnitTests.Filing;
+
+public class FilingGuardsTests
+{
+    private static readonly PolicyCatalog Catalog = new(PolicyCatalog.LoadShipped(), Assessment.SharedKernel.Calendar.CalendarData.LoadShipped().Select(l => l.Id));
+    private static readonly AccessControl Access = new(Catalog);
+    private static readonly Instant Now = Instant.FromUtc(2026, 11, 23, 2, 0);
+    private static readonly Guid Org = Guid.NewGuid();
+
+    private static FilingRecord Filing(FilingStatus status) => new() { Id = Guid.NewGuid(), OrganizationId = Org, AreaCode = "340200", Status = status };
+
+    private static AccessContext As(string role, string? authority = null, Guid? organization = null) =>
+        new(new CurrentUser(Guid.NewGuid(), "u", "用户", role, authority, organization, []), Access, Now);
+
+    [Fact]
+    public void FIL_19_a_reviewer_over_the_area_may_suspend_an_active_filing_and_sees_exactly_that_action()
+    {
+        var caller = As(Roles.Reviewer, "340000");
+        FilingGuards.Table.Actions(Filing(FilingStatus.Active), caller).ShouldBe([FilingGuards.Suspend, FilingGuards.Cancel]);
+        FilingGuards.Table.Actions(Filing(FilingStatus.Suspended), caller).ShouldBe([FilingGuards.Reinstate, FilingGuards.Cancel]);
+        FilingGuards.Table.Actions(Filing(FilingStatus.Cancelled), caller).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void FIL_19_another_citys_reviewer_gets_404_the_organization_403_and_neither_sees_an_action()
+    {
+        var filing = Filing(FilingStatus.Active);
+        FilingGuards.Table.Check(FilingGuards.Suspend, filing, As(Roles.Reviewer, "340100")).Status.ShouldBe(404);
+        FilingGuards.Table.Check(FilingGuards.Suspend, filing, As(Roles.Organization, organization: Org)).Status.ShouldBe(403);
+        FilingGuards.Table.Check(FilingGuards.Suspend, filing, As(Roles.Organization, organization: Guid.NewGuid())).Status.ShouldBe(404);
+        FilingGuards.Table.Actions(filing, As(Roles.Organization, organization: Org)).ShouldBe([FilingGuards.DraftFrom]);
+        FilingGuards.Table.Check(FilingGuards.Suspend, filing, As(Roles.Reviewer, "340200")).Status.ShouldBeNull();
+    }
+}
