@@ -158,10 +158,12 @@ function PlanForm({ batch: b, rules, footer }: { batch: BatchView; rules: RuleVi
         feeStandard: v.feeStandard?.trim() || null,
       },
     })), '计划已保存');
-  // the form shows the saved plan, and follows it while nothing has been typed
+  // the form shows the saved plan, and follows a newer saved version while nothing has been entered — a refetch of the
+  // same version, or a row added with 添加…, never wipes what the user is doing
+  const [edited, setEdited] = useState(false);
   useEffect(() => {
-    if (!form.isFieldsTouched()) form.setFieldsValue(planValues(b));
-  }, [b, form]);
+    if (!edited && !form.isFieldsTouched()) form.setFieldsValue(planValues(b));
+  }, [b.version, form]);
   const occupations = Form.useWatch('occupations', form) ?? [];
   const filed = filing.data?.occupations ?? [];
   const levelOptions = (name?: string) => {
@@ -183,6 +185,7 @@ function PlanForm({ batch: b, rules, footer }: { batch: BatchView; rules: RuleVi
       // saved: what the server holds is what the form shows
       form.resetFields();
       form.setFieldsValue(values);
+      setEdited(false);
     } catch (e) {
       applyFieldErrors(form, e);
     }
@@ -190,7 +193,7 @@ function PlanForm({ batch: b, rules, footer }: { batch: BatchView; rules: RuleVi
   const marked = { borderColor: '#ff4d4f' };
   return (
     <Card title="认定计划（BAT-01）" data-testid="plan">
-      <Form form={form} name="plan" layout="vertical" initialValues={planValues(b)}>
+      <Form form={form} name="plan" layout="vertical" initialValues={planValues(b)} onValuesChange={() => setEdited(true)}>
         <Form.Item name="title" label="批次名称" rules={[{ required: true, whitespace: true, message: '请填写批次名称' }, { max: 100, message: '不超过100字' }]}>
           <Input aria-label="批次名称" />
         </Form.Item>

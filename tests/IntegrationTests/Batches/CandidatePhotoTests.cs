@@ -37,19 +37,8 @@ public class CandidatePhotoTests(AppFixture app) : IntegrationTest(app)
     }
 
     /// <summary>A portrait-ish picture: a blue disc on a grey (not white) background, so the normalization is visible.</summary>
-    public static byte[] Image(int width = 600, int height = 800, SKEncodedImageFormat format = SKEncodedImageFormat.Jpeg)
-    {
-        using var bitmap = new SKBitmap(width, height);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(SKColors.LightGray);
-            using var paint = new SKPaint { Color = SKColors.SteelBlue };
-            canvas.DrawCircle(width / 2f, height / 3f, width / 4f, paint);
-        }
-        using var image = SKImage.FromBitmap(bitmap);
-        using var data = image.Encode(format, 90);
-        return data.ToArray();
-    }
+    public static byte[] Image(int width = 600, int height = 800, SKEncodedImageFormat format = SKEncodedImageFormat.Jpeg) =>
+        Bombs.Photo(format, width, height);
 
     [Fact]
     public async Task CRT_03_an_uploaded_photo_is_normalized_shown_to_the_organization_and_printed_on_the_certificate()

@@ -12,18 +12,9 @@ namespace Assessment.IntegrationTests.Certificates;
 /// <summary>Issue 15: bulk verification, the batch's zip of PDFs, and the revoked certificate's mark.</summary>
 public class CertificateHardeningTests(AppFixture app) : IntegrationTest(app)
 {
-    private async Task<BatchJourney> AcceptedAnhuiBatch(string tag, params string[] names)
-    {
-        var filing = await new FilingJourney(Host, Given, App, Jurisdiction.Anhui, tag).Participants();
-        var batch = await new BatchJourney(Host, Given, App, filing, tag).Filed("340200");
-        await batch.Draft();
-        await batch.AllocateRange(await Given.Reviewer($"{tag}.province", "340000"), "000001", "000100");
-        await batch.Accepted(names);
-        return batch;
-    }
+    private Task<BatchJourney> AcceptedAnhuiBatch(string tag, params string[] names) => CertificateJourneys.AcceptedAnhuiBatch(App, Given, tag, names);
 
-    private async Task<JsonArray> Certificates(Caller caller, Guid batchId) =>
-        (await Given.Get<JsonObject>(caller, $"/api/certificates?batchId={batchId}&pageSize=100"))["items"]!.AsArray();
+    private Task<JsonArray> Certificates(Caller caller, Guid batchId) => CertificateJourneys.Certificates(Given, caller, batchId);
 
     private async Task<Caller> ApiKey(object binding, params string[] scopes)
     {

@@ -16,19 +16,9 @@ namespace Assessment.IntegrationTests.Certificates;
 
 public class CertificateTests(AppFixture app) : IntegrationTest(app)
 {
-    private async Task<BatchJourney> AcceptedAnhuiBatch(string tag, params string[] names)
-    {
-        var filing = await new FilingJourney(Host, Given, App, Jurisdiction.Anhui, tag).Participants();
-        var batch = await new BatchJourney(Host, Given, App, filing, tag).Filed("340200");
-        await batch.Draft();
-        // CRT-01 [AH]: serials come from the range the provincial center allocated
-        await batch.AllocateRange(await Given.Reviewer($"{tag}.province", "340000"), "000001", "000100");
-        await batch.Accepted(names);
-        return batch;
-    }
+    private Task<BatchJourney> AcceptedAnhuiBatch(string tag, params string[] names) => CertificateJourneys.AcceptedAnhuiBatch(App, Given, tag, names);
 
-    private async Task<JsonArray> Certificates(Caller caller, Guid batchId) =>
-        (await Given.Get<JsonObject>(caller, $"/api/certificates?batchId={batchId}&pageSize=100"))["items"]!.AsArray();
+    private Task<JsonArray> Certificates(Caller caller, Guid batchId) => CertificateJourneys.Certificates(Given, caller, batchId);
 
     [Fact]
     public async Task CRT_01_CRT_02_an_accepted_batch_is_issued_certificates_numbered_in_order_from_000001()

@@ -13,15 +13,7 @@ namespace Assessment.UnitTests.Architecture;
 /// </summary>
 public class GuardTableTests
 {
-    private static readonly Assembly[] Assemblies =
-    [
-        typeof(Assessment.Filing.FilingModule).Assembly,
-        typeof(Assessment.Batches.BatchesModule).Assembly,
-        typeof(Assessment.Notices.NoticesModule).Assembly,
-        typeof(Assessment.Certificates.CertificatesModule).Assembly,
-        typeof(Assessment.Supervision.SupervisionModule).Assembly,
-        typeof(Assessment.Api.PlatformHost).Assembly,
-    ];
+    private static readonly Assembly[] Assemblies = [.. ModuleBoundaryTests.Modules, typeof(Assessment.Api.PlatformHost).Assembly];
 
     public static IReadOnlyList<IGuardTable> Tables() =>
         Assemblies.SelectMany(a => a.GetTypes())

@@ -5,7 +5,7 @@ namespace Assessment.UnitTests.Architecture;
 
 public class ModuleBoundaryTests
 {
-    private static readonly Assembly[] Modules =
+    public static readonly Assembly[] Modules =
     [
         typeof(Assessment.Filing.FilingModule).Assembly,
         typeof(Assessment.Batches.BatchesModule).Assembly,
@@ -14,7 +14,7 @@ public class ModuleBoundaryTests
         typeof(Assessment.Supervision.SupervisionModule).Assembly,
     ];
 
-    private static readonly Assembly[] PlatformAssemblies = [.. Modules, typeof(Assessment.Api.PlatformHost).Assembly, typeof(Actor).Assembly];
+    public static readonly Assembly[] PlatformAssemblies = [.. Modules, typeof(Assessment.Api.PlatformHost).Assembly, typeof(Actor).Assembly];
 
     public static TheoryData<string> ModuleNames() => new(Modules.Select(m => m.GetName().Name!));
 
@@ -69,7 +69,7 @@ public class ModuleBoundaryTests
 
 public class HostBoundaryTests
 {
-    private static readonly Assembly[] Modules =
+    public static readonly Assembly[] Modules =
     [
         typeof(Assessment.Filing.FilingModule).Assembly,
         typeof(Assessment.Batches.BatchesModule).Assembly,
