@@ -30,7 +30,7 @@ public static class DraftBatchEndpoint
         (await filings.OfOrganizationAsync(session, CurrentUser.From(principal).OrganizationId!.Value)).FirstOrDefault(f => f.FilingId == command.FilingId);
 
     /// <summary>Draft a certification batch under one of the organization's filings (BAT-03: the filing must stand).</summary>
-    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
+    [Authorize(Roles = BatchGuards.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
     [WolverinePost("/api/batches", OperationId = "draftBatch", Summary = "新建认定批次")]
     public static (CreationResponse<Guid>, IStartStream) Post(DraftBatch command, OrganizationFiling? filing, Instant now, Actor by)
     {
