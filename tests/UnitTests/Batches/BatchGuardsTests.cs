@@ -11,7 +11,8 @@ namespace Assessment.UnitTests.Batches;
 /// <summary>Issue 16: the batch's guard table — 404 hidden, 403 the wrong caller, and the actions per status.</summary>
 public class BatchGuardsTests
 {
-    private static readonly PolicyCatalog Catalog = new(PolicyCatalog.LoadShipped(), Assessment.SharedKernel.Calendar.CalendarData.LoadShipped().Select(l => l.Id));
+    private static readonly PolicyCatalog Catalog =
+        new(PolicyCatalog.LoadShipped(), Assessment.SharedKernel.Calendar.CalendarData.LoadShipped().Select(l => l.Id));
     private static readonly AccessControl Access = new(Catalog);
     private static readonly Instant Now = Instant.FromUtc(2026, 11, 23, 2, 0);
     private static readonly Guid Org = Guid.NewGuid();
@@ -40,7 +41,8 @@ public class BatchGuardsTests
     public void BAT_01_a_draft_is_the_organizations_alone_and_it_may_take_every_planning_step()
     {
         var draft = Batch(BatchStatus.Draft);
-        G.Table.Actions(draft, Owner).ShouldBe([G.ChangePlan, G.AssignStaff, G.AddCandidate, G.ImportCandidates, G.RemoveCandidate, G.FilePlan, G.UploadPhoto]);
+        G.Table.Actions(draft, Owner)
+            .ShouldBe([G.ChangePlan, G.AssignStaff, G.AddCandidate, G.ImportCandidates, G.RemoveCandidate, G.FilePlan, G.UploadPhoto]);
         G.Table.Actions(draft, OwnerSystem).ShouldBe(G.Table.Actions(draft, Owner));
         foreach (var other in new[] { OtherOrganization, Receiving, Above, OtherCity, Inspector, Expert, Auditor, AuthoritySystem })
         {

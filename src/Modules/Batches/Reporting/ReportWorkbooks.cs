@@ -104,7 +104,8 @@ public static class ReportWorkbookEndpoints
     {
         var batch = await session.LoadAsync<Batch>(batchId);
         if (batch is null || !BatchGuards.Table.CanSee(batch, caller)) return Results.Problem(Problems.NotFound(BatchGuards.Table.ObjectName));
-        if (!BatchAccess.SeesPersonalData(batch, caller.User, caller.Access)) return Results.Problem(Problems.Forbidden("该表含考生身份证件号码，仅评价机构、受理部门和审计人员可以下载。"));
+        if (!BatchAccess.SeesPersonalData(batch, caller.User, caller.Access))
+            return Results.Problem(Problems.Forbidden("该表含考生身份证件号码，仅评价机构、受理部门和审计人员可以下载。"));
         using var content = new MemoryStream();
         await ReportWorkbooks.WriteCertificateTableAsync(content, batch, catalog.Get(batch.Jurisdiction));
         return Results.File(content.ToArray(), Spreadsheet.ContentType, CertificateInformationTable.FileName(batch.Title));
