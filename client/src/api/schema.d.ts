@@ -2037,6 +2037,16 @@ export interface components {
             missedDeadlines: string[];
             ledger: components["schemas"]["Batches.LedgerEntry"][];
         };
+        "Batches.BatchList": {
+            items: components["schemas"]["Batches.BatchListItem"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            actions: string[];
+        };
         "Batches.BatchListItem": {
             /** Format: uuid */
             id: string;
@@ -3225,6 +3235,50 @@ export interface components {
         };
         /** @enum {string} */
         "Filing.FilingStatus": "Active" | "Suspended" | "Cancelled" | "Expired";
+        "Filing.FilingView": {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            filingNumber: string;
+            jurisdiction: string;
+            scope: string;
+            areaCode: string;
+            grantingAuthority: string;
+            status: components["schemas"]["Filing.FilingStatus"];
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            validUntil: string;
+            occupations: components["schemas"]["Filing.FiledOccupation"][];
+            sites: components["schemas"]["Filing.EvaluationSite"][];
+            /** Format: uuid */
+            mergedInto?: string | null;
+            /** Format: uuid */
+            applicationId: string;
+            reportedTo: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            grantedAt: string;
+            statusReason?: string | null;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            lastCertificationOn?: string | null;
+            actions: string[];
+        };
         "Filing.ForwardApplication": {
             /** Format: int64 */
             version: number;
@@ -3608,15 +3662,6 @@ export interface components {
         };
         "PagedOfApi.AccountView": {
             items: components["schemas"]["Api.AccountView"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-        };
-        "PagedOfBatches.BatchListItem": {
-            items: components["schemas"]["Batches.BatchListItem"][];
             /** Format: int64 */
             total: number;
             /** Format: int32 */
@@ -5283,7 +5328,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedOfBatches.BatchListItem"];
+                    "application/json": components["schemas"]["Batches.BatchList"];
                 };
             };
             /** @description 请求格式或字段校验失败 */
@@ -11388,7 +11433,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.FilingRecord"];
+                    "application/json": components["schemas"]["Filing.FilingView"];
                 };
             };
             /** @description 未登录或 API 密钥无效 */

@@ -25,6 +25,10 @@ public class BatchGuardTests(AppFixture app) : IntegrationTest(app)
             "removeBatchCandidate", "fileBatchPlan", "uploadCandidatePhoto"]);
         await b.File();
 
+        // a new batch is offered on the list to the organization alone
+        Actions(await Given.Get<JsonObject>(b.Organization, "/api/batches")).ShouldBe(["draftBatch"]);
+        (await Given.Get<JsonObject>(b.Reviewer, "/api/batches"))["actions"]!.AsArray().ShouldBeEmpty();
+
         // before the exam day the organization may only add photos; results wait for the first exam day (BAT-06)
         Actions(b.Batch).ShouldBe(["uploadCandidatePhoto"]);
         Actions(await Given.Get<JsonObject>(b.Reviewer, $"/api/batches/{b.BatchId}")).ShouldBe(["recordBatchSpotCheck", "dispatchBatchInspector"]);
@@ -35,7 +39,8 @@ public class BatchGuardTests(AppFixture app) : IntegrationTest(app)
 
         // the authority above sees the batch but does not receive it: 403, with the table's reason
         var refused = await b.Send(province, $"/api/batches/{b.BatchId}/inspectors",
-            new { version = b.Version, inspectorId = Guid.NewGuid(), step = "理论知识考试", on = exam.ToString("yyyy-MM-dd", null) }, HttpStatusCode.Forbidden);
+            new { version = b.Version, inspectorId = Guid.NewGuid(), step = "理论知识考试", on = exam.ToString("yyyy-MM-dd", null) },
+            HttpStatusCode.Forbidden);
         refused["detail"]!.GetValue<string>().ShouldBe("该批次由其他主管部门受理。");
         refused["code"]!.GetValue<string>().ShouldBe("forbidden");
         // another city's reviewer gets the answer of a missing batch
@@ -49,6 +54,7 @@ public class BatchGuardTests(AppFixture app) : IntegrationTest(app)
         b.ClockTo(exam);
         Actions(await b.Reload()).ShouldBe(["recordBatchResults", "importBatchResults", "uploadCandidatePhoto"]);
         var zhang = b.Batch["candidates"]![0]!["id"]!.GetValue<Guid>();
-        Actions(await b.Results((zhang, 80, 75))).ShouldBe(["recordBatchResults", "importBatchResults", "startResultsPublicity", "uploadCandidatePhoto"]);
+        Actions(await b.Results((zhang, 80, 75)))
+            .ShouldBe(["recordBatchResults", "importBatchResults", "startResultsPublicity", "uploadCandidatePhoto"]);
     }
 }

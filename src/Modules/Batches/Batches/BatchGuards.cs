@@ -29,6 +29,9 @@ public static class BatchGuards
     public const string SpotCheck = "recordBatchSpotCheck";
     public const string DispatchInspector = "dispatchBatchInspector";
 
+    /// <summary>A new batch starts no object's stream yet: offered on the list (<see cref="BatchList"/>), checked by the endpoint.</summary>
+    public const string Draft = "draftBatch";
+
     /// <summary>The organization's own users, and third-party systems acting for an organization (with the batches scopes).</summary>
     public const string OrganizationRoles = Roles.Organization + "," + Roles.ApiClient;
 
@@ -54,6 +57,9 @@ public static class BatchGuards
         .Operation(Resume, Receives, OnlyReceiving, (b, _) => b.Status == BatchStatus.Suspended)
         .Operation(SpotCheck, (b, c) => c.Access.CanDecideFor(c.User, b.AreaCode), OnlySupervising, Running)
         .Operation(DispatchInspector, Receives, OnlyReceiving, Running);
+
+    /// <summary>Who may draft a batch: the organization (under one of its own filings, BAT-03).</summary>
+    public static bool MayDraft(CurrentUser user) => user.OrganizationId is not null;
 
     /// <summary>The visibility rule; the batch list applies the same rule as a query (QueryBatchesEndpoint).</summary>
     public static bool Sees(Batch batch, CurrentUser user, AccessControl access)

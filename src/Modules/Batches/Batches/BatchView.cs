@@ -33,6 +33,9 @@ public sealed record BatchListItem(Guid Id, long Version, string Title, string O
     string? ReceivingAuthority, string? ReceivingAuthorityName, BatchStatus Status, LocalDate? FirstExamDay, int Candidates, LocalDate? PlanDeadline, LocalDate? ReportDueOn,
     Instant LastChangedAt);
 
+/// <summary>A page of batches, with what the caller may start from the list (<see cref="BatchGuards.Draft"/>).</summary>
+public sealed record BatchList(IReadOnlyList<BatchListItem> Items, long Total, int Page, int PageSize, IReadOnlyList<string> Actions);
+
 public static class BatchViews
 {
     public static BatchListItem Item(Batch b, PolicyCatalog catalog) => new(b.Id, b.Version, b.Title, b.OrganizationName, b.FilingNumber, b.Jurisdiction,

@@ -23,13 +23,14 @@ public static class QueryBatchesEndpoint
     /// <c>dispatchedToMe</c>: those an inspector was sent to (BAT-04).</summary>
     [Authorize(Policy = ScopePolicies.BatchesRead)]
     [WolverineGet("/api/batches", OperationId = "listBatches", Summary = "查询认定批次")]
-    public static async Task<Paged<BatchListItem>> Get(CurrentUser user, IQuerySession session, AccessControl access, PolicyCatalog catalog,
+    public static async Task<BatchList> Get(CurrentUser user, IQuerySession session, AccessControl access, PolicyCatalog catalog,
         BatchStatus? status, bool? dispatchedToMe, int? page, int? pageSize)
     {
         var query = BatchGuards.VisibleTo(session.Query<Batch>(), user, access);
         if (status is { } s) query = query.Where(b => b.Status == s);
         if (dispatchedToMe == true) query = query.Where(b => b.InspectorIds.Contains(user.Id));
-        return await Paging.From(page, pageSize).Of(query.OrderByDescending(b => b.LastChangedAt), b => BatchViews.Item(b, catalog));
+        var found = await Paging.From(page, pageSize).Of(query.OrderByDescending(b => b.LastChangedAt), b => BatchViews.Item(b, catalog));
+        return new BatchList(found.Items, found.Total, found.Page, found.PageSize, BatchGuards.MayDraft(user) ? [BatchGuards.Draft] : []);
     }
 }
 
