@@ -2037,6 +2037,16 @@ export interface components {
             missedDeadlines: string[];
             ledger: components["schemas"]["Batches.LedgerEntry"][];
         };
+        "Batches.BatchList": {
+            items: components["schemas"]["Batches.BatchListItem"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            actions: string[];
+        };
         "Batches.BatchListItem": {
             /** Format: uuid */
             id: string;
@@ -3652,15 +3662,6 @@ export interface components {
         };
         "PagedOfApi.AccountView": {
             items: components["schemas"]["Api.AccountView"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-        };
-        "PagedOfBatches.BatchListItem": {
-            items: components["schemas"]["Batches.BatchListItem"][];
             /** Format: int64 */
             total: number;
             /** Format: int32 */
@@ -5327,7 +5328,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedOfBatches.BatchListItem"];
+                    "application/json": components["schemas"]["Batches.BatchList"];
                 };
             };
             /** @description 请求格式或字段校验失败 */

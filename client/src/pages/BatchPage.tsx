@@ -2,10 +2,8 @@ import { Alert, Card, Descriptions, Skeleton } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { api, unwrap } from '../api/client';
-import { useMe } from '../auth/session';
 import { useAreas } from '../lib/areas';
 import { ProblemAlert } from '../lib/ProblemAlert';
-import { Roles } from '../lib/roles';
 import { BatchDeadlineTag, BatchStatusTag } from './BatchesPage';
 import { DraftSteps } from './BatchDraft';
 import { batchKey, mayTake, type BatchView } from './BatchParts';
@@ -16,7 +14,6 @@ import {
 /** One certification batch: the draft's steps for its organization; afterwards results, publicity, report, supervision and the ledger. */
 export function BatchPage() {
   const { id } = useParams();
-  const { data: me } = useMe();
   const query = useQuery({
     queryKey: batchKey(id!),
     queryFn: () => unwrap(api.GET('/api/batches/{batchId}', { params: { path: { batchId: id! } } })),
@@ -24,7 +21,6 @@ export function BatchPage() {
   if (query.isLoading) return <Skeleton active />;
   if (query.error || !query.data) return <ProblemAlert error={query.error} />;
   const b = query.data;
-  const staff = !!me && me.role !== Roles.organization;
   const resultsHere = mayTake(b, 'recordBatchResults') || b.candidates.some((c) => c.result);
   // a flex column (not Space): the cards are its direct children, evenly spaced
   return (
@@ -35,7 +31,7 @@ export function BatchPage() {
       ) : (
         <>
           <SuspendedCard batch={b} />
-          {staff && b.actions.length === 0 && (
+          {b.actions.length === 0 && (
             <Alert type="info" showIcon data-testid="no-action" title="当前无需您操作" />
           )}
           <PlanCard batch={b} />

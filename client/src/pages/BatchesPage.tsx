@@ -62,7 +62,7 @@ export function BatchesPage() {
           {isInspector && (
             <Checkbox checked={mine} onChange={(e) => { setMine(e.target.checked); setPage(1); }}>只看选派给我的</Checkbox>
           )}
-          {isOrganization && <Button type="primary" onClick={() => setCreating(true)}>新建批次</Button>}
+          {list.data?.actions.includes('draftBatch') && <Button type="primary" onClick={() => setCreating(true)}>新建批次</Button>}
         </Space>
       }
       styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}

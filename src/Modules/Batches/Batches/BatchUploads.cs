@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Security.Claims;
 using Assessment.SharedKernel;
-using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Problems;
 using JasperFx.Events;
 using Marten;
@@ -21,14 +20,14 @@ public sealed record BatchUpload(IEventStream<Batch> Stream, Batch Batch, string
 /// </summary>
 public static class BatchUploads
 {
-    public static async Task<(BatchUpload? Upload, ProblemDetails? Problem)> OpenAsync(Guid batchId, HttpRequest request, ClaimsPrincipal principal,
-        IDocumentSession session, AccessControl access)
+    public static async Task<(BatchUpload? Upload, ProblemDetails? Problem)> OpenAsync(Guid batchId, string operationId, HttpRequest request,
+        AccessContext caller, IDocumentSession session)
     {
         if (!request.HasFormContentType) return (null, Problems.Validation("file", "请以 multipart/form-data 上传文件。"));
         var form = await UploadForms.ReadAsync(request);
         var stream = await session.Events.FetchForWriting<Batch>(batchId);
-        if (stream.Aggregate is not { } batch) return (null, Problems.NotFound("认定批次"));
-        var denied = BatchAccess.OwnerOnly(batch, principal, access);
+        if (stream.Aggregate is not { } batch) return (null, Problems.NotFound(BatchGuards.Table.ObjectName));
+        var denied = BatchGuards.Table.Check(operationId, batch, caller);
         if (!ReferenceEquals(denied, WolverineContinue.NoProblems)) return (null, denied);
 
         if (!long.TryParse(form["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1)

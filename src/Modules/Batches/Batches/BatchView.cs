@@ -1,6 +1,7 @@
 using Assessment.SharedKernel.Values;
 using Assessment.Batches.Planning;
 using Assessment.Batches.Scoring;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
@@ -32,15 +33,17 @@ public sealed record BatchListItem(Guid Id, long Version, string Title, string O
     string? ReceivingAuthority, string? ReceivingAuthorityName, BatchStatus Status, LocalDate? FirstExamDay, int Candidates, LocalDate? PlanDeadline, LocalDate? ReportDueOn,
     Instant LastChangedAt);
 
+/// <summary>A page of batches, with what the caller may start from the list (<see cref="BatchGuards.Draft"/>).</summary>
+public sealed record BatchList(IReadOnlyList<BatchListItem> Items, long Total, int Page, int PageSize, IReadOnlyList<string> Actions);
+
 public static class BatchViews
 {
     public static BatchListItem Item(Batch b, PolicyCatalog catalog) => new(b.Id, b.Version, b.Title, b.OrganizationName, b.FilingNumber, b.Jurisdiction,
         b.ReceivingAuthority, b.ReceivingAuthority is { } r ? catalog.FindAuthority(r)?.Name : null, b.Status, b.FirstExamDay, b.Candidates.Count, b.PlanDeadline, b.ReportDueOn, b.LastChangedAt);
 
-    public static BatchView For(Batch b, BatchDetails? details, CurrentUser user, AccessControl access, PolicyCatalog catalog, PlanContext? context,
-        LocalDate today)
+    public static BatchView For(Batch b, BatchDetails? details, AccessContext caller, PolicyCatalog catalog, PlanContext? context)
     {
-        var full = BatchAccess.SeesPersonalData(b, user, access);
+        var full = BatchAccess.SeesPersonalData(b, caller.User, caller.Access);
         var results = b.Results.ToDictionary(r => r.CandidateId);
         var candidates = b.Candidates.Select(c => new CandidateView(c.Id, full ? c.Name : Masking.Name(c.Name), c.DocumentType,
             full ? c.DocumentNumber : Masking.Document(c.DocumentNumber), c.Employer,
@@ -60,43 +63,7 @@ public static class BatchViews
             b.ExamDays, b.Sites, b.FeePerCandidate, b.FeeStandard, staff, candidates, !full, b.FiledOn, planDeadline, b.AnnouncementNoticeId,
             b.PublicityNoticeId, b.PublicityStart, b.PublicityEnd, b.OpenObjections, b.ReportDueOn, b.ReportedOn, b.Results.Count(x => x.Passed),
             b.Results.Count(x => x.Absent), blocking, eligibility,
-            user.OrganizationId is null ? b.Inspectors : [], // an inspection is not announced to the organization it checks
-            Actions(b, user, access, today), details ?? new BatchDetails { Id = b.Id });
-    }
-
-    /// <summary>The operations the caller may take on the batch now, so a client shows exactly what the server would accept.</summary>
-    public static IReadOnlyList<string> Actions(Batch b, CurrentUser user, AccessControl access, LocalDate today)
-    {
-        var actions = new List<string>();
-        if (user.OrganizationId == b.OrganizationId)
-        {
-            switch (b.Status)
-            {
-                case BatchStatus.Draft:
-                    actions.AddRange(["changeBatchPlan", "assignBatchStaff", "addBatchCandidate", "importBatchCandidates", "removeBatchCandidate", "fileBatchPlan"]);
-                    break;
-                case BatchStatus.Filed when b.FirstExamDay <= today:
-                    actions.AddRange(["recordBatchResults", "importBatchResults"]);
-                    break;
-                case BatchStatus.ResultsRecorded:
-                    actions.AddRange(["recordBatchResults", "importBatchResults", "startResultsPublicity"]);
-                    break;
-                case BatchStatus.Publicized:
-                    actions.Add("submitResultsReport");
-                    break;
-            }
-        }
-        // CRT-03: photos until the report is accepted (the certificates are issued from the accepted batch)
-        if (user.OrganizationId == b.OrganizationId && b.Status != BatchStatus.Accepted) actions.Add("uploadCandidatePhoto");
-        if (user.Role == Roles.Reviewer && user.AuthorityCode == b.ReceivingAuthority)
-        {
-            if (b.Status == BatchStatus.Reported) actions.AddRange(["acceptResultsReport", "returnResultsReport"]);
-            if (b.Status == BatchStatus.Suspended) actions.Add("resumeBatch");
-        }
-        if (access.CanDecideFor(user, b.AreaCode) && b.Status is not (BatchStatus.Draft or BatchStatus.Accepted))
-            actions.Add("recordBatchSpotCheck");
-        if (user.Role == Roles.Reviewer && user.AuthorityCode == b.ReceivingAuthority && b.Status is not (BatchStatus.Draft or BatchStatus.Accepted))
-            actions.Add("dispatchBatchInspector");
-        return actions;
+            caller.User.OrganizationId is null ? b.Inspectors : [], // an inspection is not announced to the organization it checks
+            BatchGuards.Table.Actions(b, caller), details ?? new BatchDetails { Id = b.Id });
     }
 }

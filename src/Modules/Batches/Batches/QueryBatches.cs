@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Batches.Planning;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Calendar;
 using Assessment.SharedKernel.Contracts;
@@ -23,21 +23,14 @@ public static class QueryBatchesEndpoint
     /// <c>dispatchedToMe</c>: those an inspector was sent to (BAT-04).</summary>
     [Authorize(Policy = ScopePolicies.BatchesRead)]
     [WolverineGet("/api/batches", OperationId = "listBatches", Summary = "查询认定批次")]
-    public static async Task<Paged<BatchListItem>> Get(ClaimsPrincipal principal, IQuerySession session, AccessControl access, PolicyCatalog catalog,
+    public static async Task<BatchList> Get(CurrentUser user, IQuerySession session, AccessControl access, PolicyCatalog catalog,
         BatchStatus? status, bool? dispatchedToMe, int? page, int? pageSize)
     {
-        var user = CurrentUser.From(principal);
-        var query = session.Query<Batch>().AsQueryable();
-        if (user.OrganizationId is { } org) query = query.Where(b => b.OrganizationId == org);
-        else
-        {
-            if (user.Role == Roles.Expert) query = query.Where(b => b.Id == Guid.Empty);
-            query = query.Where(b => b.Status != BatchStatus.Draft);
-            if (access.VisibleAreas(user) is { } areas) query = query.Where(b => areas.Contains(b.AreaCode));
-        }
+        var query = BatchGuards.VisibleTo(session.Query<Batch>(), user, access);
         if (status is { } s) query = query.Where(b => b.Status == s);
         if (dispatchedToMe == true) query = query.Where(b => b.InspectorIds.Contains(user.Id));
-        return await Paging.From(page, pageSize).Of(query.OrderByDescending(b => b.LastChangedAt), b => BatchViews.Item(b, catalog));
+        var found = await Paging.From(page, pageSize).Of(query.OrderByDescending(b => b.LastChangedAt), b => BatchViews.Item(b, catalog));
+        return new BatchList(found.Items, found.Total, found.Page, found.PageSize, BatchGuards.MayDraft(user) ? [BatchGuards.Draft] : []);
     }
 }
 
@@ -47,16 +40,15 @@ public static class GetBatchEndpoint
     [Authorize(Policy = ScopePolicies.BatchesRead)]
     [WolverineGet("/api/batches/{batchId}", OperationId = "getBatch", Summary = "查看认定批次")]
     [ProducesResponseType<BatchView>(200)]
-    public static async Task<IResult> Get(Guid batchId, ClaimsPrincipal principal, IQuerySession session, AccessControl access, PolicyCatalog catalog,
+    public static async Task<IResult> Get(Guid batchId, AccessContext caller, IQuerySession session, PolicyCatalog catalog,
         IOrganizationFilings filings, IWorkingDayCalendar calendar, Instant now)
     {
         var batch = await session.LoadAsync<Batch>(batchId);
-        var user = CurrentUser.From(principal);
-        if (batch is null || !BatchAccess.CanSee(batch, user, access)) return Results.Problem(Problems.NotFound("认定批次"));
+        if (batch is null || !BatchGuards.Table.CanSee(batch, caller)) return Results.Problem(Problems.NotFound(BatchGuards.Table.ObjectName));
         var context = batch.Status is BatchStatus.Draft or BatchStatus.Filed or BatchStatus.Suspended
             ? new PlanContext(await filings.OfOrganizationAsync(session, batch.OrganizationId), catalog, calendar.Current, now.Date())
             : null;
-        return Results.Ok(BatchViews.For(batch, await session.LoadAsync<BatchDetails>(batchId), user, access, catalog, context, now.Date()));
+        return Results.Ok(BatchViews.For(batch, await session.LoadAsync<BatchDetails>(batchId), caller, catalog, context));
     }
 }
 
@@ -66,10 +58,10 @@ public static class ExportLedgerEndpoint
     [Authorize(Policy = ScopePolicies.BatchesRead)]
     [WolverineGet("/api/batches/{batchId}/ledger", OperationId = "exportBatchLedger", Summary = "导出批次工作台账")]
     [ProducesResponseType<FileContentResult>(200, Spreadsheet.ContentType)]
-    public static async Task<IResult> Get(Guid batchId, ClaimsPrincipal principal, IQuerySession session, AccessControl access, PolicyCatalog catalog)
+    public static async Task<IResult> Get(Guid batchId, AccessContext caller, IQuerySession session, PolicyCatalog catalog)
     {
         var batch = await session.LoadAsync<Batch>(batchId);
-        if (batch is null || !BatchAccess.CanSee(batch, CurrentUser.From(principal), access)) return Results.Problem(Problems.NotFound("认定批次"));
+        if (batch is null || !BatchGuards.Table.CanSee(batch, caller)) return Results.Problem(Problems.NotFound(BatchGuards.Table.ObjectName));
         var details = await session.LoadAsync<BatchDetails>(batchId) ?? new BatchDetails();
         using var content = new MemoryStream();
         await Spreadsheet.WriteAsync(content, "工作台账", ["时间", "事项", "办理人", "单位", "说明", "文件"], details.Ledger.Select(l => new object?[]

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Batches.Batches;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -18,13 +18,13 @@ public sealed record AddCandidate(long Version, string Name, int DocumentType, s
 
 public static class AddCandidateEndpoint
 {
-    public static ProblemDetails Before(Batch batch, ClaimsPrincipal principal, AccessControl access) => BatchAccess.OwnerOnly(batch, principal, access);
+    public static ProblemDetails Before(Batch batch, AccessContext caller) => BatchGuards.Table.Check(BatchGuards.AddCandidate, batch, caller);
 
     public static Task<IReadOnlySet<string>> LoadAsync(Batch batch, IQuerySession session) => CandidateRows.InOtherOpenBatchesAsync(session, batch);
 
     /// <summary>Enter one candidate (BAT-09 checks; a refused candidate answers 422 with the row's errors).</summary>
-    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
-    [WolverinePost("/api/batches/{batchId}/candidates", OperationId = "addBatchCandidate", Summary = "录入考生")]
+    [Authorize(Roles = BatchGuards.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
+    [WolverinePost("/api/batches/{batchId}/candidates", OperationId = BatchGuards.AddCandidate, Summary = "录入考生")]
     public static (BatchChange, Events) Post(AddCandidate c, [Aggregate("batchId")] Batch batch, IReadOnlySet<string> inOtherOpenBatches,
         Instant now, Actor by)
     {

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Batches.Batches;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
@@ -22,14 +22,14 @@ public static class ImportCandidatesEndpoint
     /// Import candidates from .xlsx (multipart: <c>version</c>, <c>file</c>; the columns of GET /api/batches/candidate-template).
     /// All or nothing: any faulty row answers 422 listing every row's errors under <c>rows</c> and writes nothing.
     /// </summary>
-    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
+    [Authorize(Roles = BatchGuards.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
     [AcceptsUpload(MaxBytes, "version")]
-    [WolverinePost("/api/batches/{batchId}/candidates/import", OperationId = "importBatchCandidates", Summary = "导入考生")]
+    [WolverinePost("/api/batches/{batchId}/candidates/import", OperationId = BatchGuards.ImportCandidates, Summary = "导入考生")]
     [ProducesResponseType<BatchChange>(200)]
-    public static async Task<IResult> Post(Guid batchId, HttpRequest request, ClaimsPrincipal principal, IDocumentSession session,
-        AccessControl access, UploadWork work, Instant now, Actor by)
+    public static async Task<IResult> Post(Guid batchId, HttpRequest request, AccessContext caller, IDocumentSession session,
+        UploadWork work, Instant now, Actor by)
     {
-        var (upload, problem) = await BatchUploads.OpenAsync(batchId, request, principal, session, access);
+        var (upload, problem) = await BatchUploads.OpenAsync(batchId, BatchGuards.ImportCandidates, request, caller, session);
         if (upload is null) return Results.Problem(problem!);
         var (stream, batch) = (upload.Stream, upload.Batch);
         using var buffer = upload.Content;

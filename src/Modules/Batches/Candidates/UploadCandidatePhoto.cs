@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Batches.Batches;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
@@ -23,14 +23,14 @@ public static class UploadCandidatePhotoEndpoint
     /// it is cropped to 35:49 on white and stored as a 413 × 579 JPEG, which the certificate prints (CRT-03). Replaces an
     /// earlier photo; possible until the results report is accepted (certificates are issued from it).
     /// </summary>
-    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
+    [Authorize(Roles = BatchGuards.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
     [AcceptsUpload(CandidatePhotoImages.MaxBytes, "version")]
-    [WolverinePost("/api/batches/{batchId}/candidates/{candidateId}/photo", OperationId = "uploadCandidatePhoto", Summary = "上传考生照片")]
+    [WolverinePost("/api/batches/{batchId}/candidates/{candidateId}/photo", OperationId = BatchGuards.UploadPhoto, Summary = "上传考生照片")]
     [ProducesResponseType<BatchChange>(200)]
-    public static async Task<IResult> Post(Guid batchId, Guid candidateId, HttpRequest request, ClaimsPrincipal principal, IDocumentSession session,
-        AccessControl access, UploadWork work, Instant now, Actor by)
+    public static async Task<IResult> Post(Guid batchId, Guid candidateId, HttpRequest request, AccessContext caller, IDocumentSession session,
+        UploadWork work, Instant now, Actor by)
     {
-        var (upload, problem) = await BatchUploads.OpenAsync(batchId, request, principal, session, access);
+        var (upload, problem) = await BatchUploads.OpenAsync(batchId, BatchGuards.UploadPhoto, request, caller, session);
         if (upload is null) return Results.Problem(problem!);
         var (stream, batch) = (upload.Stream, upload.Batch);
         using var buffer = upload.Content;
@@ -71,13 +71,11 @@ public static class CandidatePhotoEndpoint
     [Authorize(Policy = ScopePolicies.BatchesRead)]
     [WolverineGet("/api/batches/{batchId}/candidates/{candidateId}/photo", OperationId = "downloadCandidatePhoto", Summary = "查看考生照片")]
     [ProducesResponseType<FileContentResult>(200, "image/jpeg")]
-    public static async Task<IResult> Get(Guid batchId, Guid candidateId, ClaimsPrincipal principal, IQuerySession session, AccessControl access,
-        HttpResponse response)
+    public static async Task<IResult> Get(Guid batchId, Guid candidateId, AccessContext caller, IQuerySession session, HttpResponse response)
     {
-        var user = CurrentUser.From(principal);
         var batch = await session.LoadAsync<Batch>(batchId);
-        if (batch is null || !BatchAccess.CanSee(batch, user, access)) return Results.Problem(Problems.NotFound("认定批次"));
-        if (!BatchAccess.SeesPersonalData(batch, user, access))
+        if (batch is null || !BatchGuards.Table.CanSee(batch, caller)) return Results.Problem(Problems.NotFound(BatchGuards.Table.ObjectName));
+        if (!BatchAccess.SeesPersonalData(batch, caller.User, caller.Access))
             return Results.Problem(Problems.Forbidden("考生照片属于个人信息，仅评价机构、受理的主管部门和审计人员可以查看。"));
         if (!batch.Photos.TryGetValue(candidateId, out var photoId) || await session.LoadAsync<CandidatePhotoFile>(photoId) is not { } file)
             return Results.Problem(Problems.NotFound("考生照片"));

@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Assessment.Batches.Batches;
 using Assessment.SharedKernel.Contracts;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -23,7 +23,7 @@ public sealed record ChangeBatchPlan(long Version, string Title, IReadOnlyList<P
 
 public static class ChangeBatchPlanEndpoint
 {
-    public static ProblemDetails Before(Batch batch, ClaimsPrincipal principal, AccessControl access) => BatchAccess.OwnerOnly(batch, principal, access);
+    public static ProblemDetails Before(Batch batch, AccessContext caller) => BatchGuards.Table.Check(BatchGuards.ChangePlan, batch, caller);
 
     public static ProblemDetails Validate(ChangeBatchPlan c, PolicyCatalog catalog)
     {
@@ -55,8 +55,8 @@ public static class ChangeBatchPlanEndpoint
         (await filings.OfOrganizationAsync(session, batch.OrganizationId)).FirstOrDefault(f => f.FilingId == batch.FilingId);
 
     /// <summary>Change the plan of a draft batch; eligibility is checked when it is filed.</summary>
-    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
-    [WolverinePut("/api/batches/{batchId}", OperationId = "changeBatchPlan", Summary = "修改认定计划")]
+    [Authorize(Roles = BatchGuards.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
+    [WolverinePut("/api/batches/{batchId}", OperationId = BatchGuards.ChangePlan, Summary = "修改认定计划")]
     public static (BatchChange, Events, OutgoingMessages) Put(ChangeBatchPlan command, [Aggregate("batchId")] Batch batch, OrganizationFiling? filing,
         PolicyCatalog catalog, IWorkingDayCalendar calendar, Instant now, Actor by)
     {

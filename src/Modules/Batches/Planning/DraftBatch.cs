@@ -20,7 +20,7 @@ public static class DraftBatchEndpoint
 {
     public static ProblemDetails Validate(DraftBatch command, ClaimsPrincipal principal)
     {
-        if (CurrentUser.From(principal).OrganizationId is null) return Problems.Forbidden("只有评价机构可以组织认定。");
+        if (!BatchGuards.MayDraft(CurrentUser.From(principal))) return Problems.Forbidden("只有评价机构可以组织认定。");
         return string.IsNullOrWhiteSpace(command.Title) || command.Title.Trim().Length > 100
             ? Problems.Validation("title", "请填写批次名称（不超过100字）。")
             : WolverineContinue.NoProblems;
@@ -30,8 +30,8 @@ public static class DraftBatchEndpoint
         (await filings.OfOrganizationAsync(session, CurrentUser.From(principal).OrganizationId!.Value)).FirstOrDefault(f => f.FilingId == command.FilingId);
 
     /// <summary>Draft a certification batch under one of the organization's filings (BAT-03: the filing must stand).</summary>
-    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
-    [WolverinePost("/api/batches", OperationId = "draftBatch", Summary = "新建认定批次")]
+    [Authorize(Roles = BatchGuards.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
+    [WolverinePost("/api/batches", OperationId = BatchGuards.Draft, Summary = "新建认定批次")]
     public static (CreationResponse<Guid>, IStartStream) Post(DraftBatch command, OrganizationFiling? filing, Instant now, Actor by)
     {
         var id = Guid.CreateVersion7();

@@ -1,8 +1,8 @@
-using System.Security.Claims;
 using Assessment.Batches.Batches;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Calendar;
 using Assessment.SharedKernel.Contracts;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -22,7 +22,7 @@ public sealed record FileBatchPlan(long Version);
 
 public static class FileBatchPlanEndpoint
 {
-    public static ProblemDetails Before(Batch batch, ClaimsPrincipal principal, AccessControl access) => BatchAccess.OwnerOnly(batch, principal, access);
+    public static ProblemDetails Before(Batch batch, AccessContext caller) => BatchGuards.Table.Check(BatchGuards.FilePlan, batch, caller);
 
     public static async Task<PlanContext> LoadAsync(Batch batch, IOrganizationFilings filings, IQuerySession session, PolicyCatalog catalog, IWorkingDayCalendar calendar, Instant now) =>
         new(await filings.OfOrganizationAsync(session, batch.OrganizationId), catalog, calendar.Current, now.Date());
@@ -31,8 +31,8 @@ public static class FileBatchPlanEndpoint
     /// File the plan with the authority (BAT-01) — or, where the policy asks, publish the certification announcement
     /// (BAT-02) — after every rule of BAT-01/03/05/09/10 holds; a 422 lists every broken rule.
     /// </summary>
-    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
-    [WolverinePost("/api/batches/{batchId}/file", OperationId = "fileBatchPlan", Summary = "报备认定计划")]
+    [Authorize(Roles = BatchGuards.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
+    [WolverinePost("/api/batches/{batchId}/file", OperationId = BatchGuards.FilePlan, Summary = "报备认定计划")]
     public static (BatchChange, Events, OutgoingMessages) Post(FileBatchPlan command, [Aggregate("batchId")] Batch batch, PlanContext context,
         Instant now, Actor by)
     {

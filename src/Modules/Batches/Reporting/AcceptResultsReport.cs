@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Batches.Batches;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -17,14 +17,14 @@ public sealed record AcceptResultsReport(long Version, string Opinion);
 
 public static class AcceptResultsReportEndpoint
 {
-    public static ProblemDetails Before(Batch batch, ClaimsPrincipal principal, AccessControl access) => BatchAccess.ReceivingAuthority(batch, principal, access);
+    public static ProblemDetails Before(Batch batch, AccessContext caller) => BatchGuards.Table.Check(BatchGuards.AcceptReport, batch, caller);
 
     public static ProblemDetails Validate(AcceptResultsReport c) => FieldChecks.Reason(c.Opinion, "opinion", "请填写审核意见（不超过2000字）。");
 
     /// <summary>Accept the results report (BAT-07): the Certificates module is told (BatchResultsAccepted) and the filing
     /// records that the organization certified (FIL-13).</summary>
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/batches/{batchId}/report/accept", OperationId = "acceptResultsReport", Summary = "审核通过认定结果")]
+    [WolverinePost("/api/batches/{batchId}/report/accept", OperationId = BatchGuards.AcceptReport, Summary = "审核通过认定结果")]
     public static (BatchChange, Events, OutgoingMessages) Post(AcceptResultsReport command, [Aggregate("batchId")] Batch batch, Instant now, Actor by)
     {
         var (accepted, contract, runs) = ReportingDecider.Accept(batch, command.Opinion, now, by);

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Batches.Batches;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
@@ -86,10 +86,10 @@ public static class ReportWorkbookEndpoints
     [Authorize(Policy = ScopePolicies.BatchesRead)]
     [WolverineGet("/api/batches/{batchId}/report/summary", OperationId = "downloadResultsSummary", Summary = "下载认定结果汇总表（附件4）")]
     [ProducesResponseType<FileContentResult>(200, Spreadsheet.ContentType)]
-    public static async Task<IResult> Summary(Guid batchId, ClaimsPrincipal principal, IQuerySession session, AccessControl access, NodaTime.Instant now)
+    public static async Task<IResult> Summary(Guid batchId, AccessContext caller, IQuerySession session, NodaTime.Instant now)
     {
         var batch = await session.LoadAsync<Batch>(batchId);
-        if (batch is null || !BatchAccess.CanSee(batch, CurrentUser.From(principal), access)) return Results.Problem(Problems.NotFound("认定批次"));
+        if (batch is null || !BatchGuards.Table.CanSee(batch, caller)) return Results.Problem(Problems.NotFound(BatchGuards.Table.ObjectName));
         var details = await session.LoadAsync<BatchDetails>(batchId);
         using var content = new MemoryStream();
         await ReportWorkbooks.WriteSummaryAsync(content, batch, batch.ReportedOn ?? SharedKernel.ChinaTime.Date(now), details?.AcceptanceOpinion);
@@ -100,12 +100,12 @@ public static class ReportWorkbookEndpoints
     [Authorize(Policy = ScopePolicies.BatchesRead)]
     [WolverineGet("/api/batches/{batchId}/report/certificates", OperationId = "downloadCertificateTable", Summary = "下载合格人员证书信息表（附件5）")]
     [ProducesResponseType<FileContentResult>(200, Spreadsheet.ContentType)]
-    public static async Task<IResult> Certificates(Guid batchId, ClaimsPrincipal principal, IQuerySession session, AccessControl access, PolicyCatalog catalog)
+    public static async Task<IResult> Certificates(Guid batchId, AccessContext caller, IQuerySession session, PolicyCatalog catalog)
     {
         var batch = await session.LoadAsync<Batch>(batchId);
-        var user = CurrentUser.From(principal);
-        if (batch is null || !BatchAccess.CanSee(batch, user, access)) return Results.Problem(Problems.NotFound("认定批次"));
-        if (!BatchAccess.SeesPersonalData(batch, user, access)) return Results.Problem(Problems.Forbidden("该表含考生身份证件号码，仅评价机构、受理部门和审计人员可以下载。"));
+        if (batch is null || !BatchGuards.Table.CanSee(batch, caller)) return Results.Problem(Problems.NotFound(BatchGuards.Table.ObjectName));
+        if (!BatchAccess.SeesPersonalData(batch, caller.User, caller.Access))
+            return Results.Problem(Problems.Forbidden("该表含考生身份证件号码，仅评价机构、受理部门和审计人员可以下载。"));
         using var content = new MemoryStream();
         await ReportWorkbooks.WriteCertificateTableAsync(content, batch, catalog.Get(batch.Jurisdiction));
         return Results.File(content.ToArray(), Spreadsheet.ContentType, CertificateInformationTable.FileName(batch.Title));

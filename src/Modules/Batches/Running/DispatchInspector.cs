@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Batches.Batches;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -17,7 +17,7 @@ public sealed record DispatchInspector(long Version, Guid InspectorId, string St
 
 public static class DispatchInspectorEndpoint
 {
-    public static ProblemDetails Before(Batch batch, ClaimsPrincipal principal, AccessControl access) => BatchAccess.ReceivingAuthority(batch, principal, access);
+    public static ProblemDetails Before(Batch batch, AccessContext caller) => BatchGuards.Table.Check(BatchGuards.DispatchInspector, batch, caller);
 
     public static ProblemDetails Validate(DispatchInspector c) =>
         string.IsNullOrWhiteSpace(c.Step) || c.Step.Length > 100 ? Problems.Validation("step", "请填写督查的环节（不超过100字）。") : WolverineContinue.NoProblems;
@@ -26,7 +26,7 @@ public static class DispatchInspectorEndpoint
 
     /// <summary>Dispatch an inspector of the area to a key step of the batch (BAT-04); the inspector finds it in its list.</summary>
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/batches/{batchId}/inspectors", OperationId = "dispatchBatchInspector", Summary = "选派督查员")]
+    [WolverinePost("/api/batches/{batchId}/inspectors", OperationId = BatchGuards.DispatchInspector, Summary = "选派督查员")]
     public static (BatchChange, Events) Post(DispatchInspector command, [Aggregate("batchId")] Batch batch, AccountSummary? inspector,
         AccessControl access, Instant now, Actor by) =>
         (BatchChange.After(batch), [RunningDecider.Dispatch(batch, command, inspector, access, now, by)]);

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Batches.Batches;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
@@ -17,13 +17,14 @@ public static class EligibleInspectorsEndpoint
     [Authorize(Roles = Roles.Reviewer)]
     [WolverineGet("/api/batches/{batchId}/eligible-inspectors", OperationId = "listEligibleInspectors", Summary = "查询可选派的督查员")]
     [ProducesResponseType<IReadOnlyList<AccountSummary>>(200)]
-    public static async Task<IResult> Get(Guid batchId, ClaimsPrincipal principal, IQuerySession session, IAccountDirectory accounts, AccessControl access)
+    public static async Task<IResult> Get(Guid batchId, AccessContext caller, IQuerySession session, IAccountDirectory accounts)
     {
         var batch = await session.LoadAsync<Batch>(batchId);
-        if (batch is null) return Results.Problem(Problems.NotFound("认定批次"));
-        var denied = BatchAccess.ReceivingAuthority(batch, principal, access);
+        if (batch is null) return Results.Problem(Problems.NotFound(BatchGuards.Table.ObjectName));
+        // the choice for the dispatch form: the same answer as dispatching
+        var denied = BatchGuards.Table.Check(BatchGuards.DispatchInspector, batch, caller);
         if (!ReferenceEquals(denied, WolverineContinue.NoProblems)) return Results.Problem(denied);
         var inspectors = await accounts.ActiveInRoleAsync(Roles.Inspector);
-        return Results.Ok(inspectors.Where(i => access.CanDecideFor(i.AsUser(), batch.AreaCode)).ToList());
+        return Results.Ok(inspectors.Where(i => caller.Access.CanDecideFor(i.AsUser(), batch.AreaCode)).ToList());
     }
 }

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Batches.Batches;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -17,7 +17,7 @@ public sealed record RecordSpotCheck(long Version, string Step, LocalDateTime Ch
 
 public static class RecordSpotCheckEndpoint
 {
-    public static ProblemDetails Before(Batch batch, ClaimsPrincipal principal, AccessControl access) => BatchAccess.Supervising(batch, principal, access);
+    public static ProblemDetails Before(Batch batch, AccessContext caller) => BatchGuards.Table.Check(BatchGuards.SpotCheck, batch, caller);
 
     public static ProblemDetails Validate(RecordSpotCheck c)
     {
@@ -29,7 +29,7 @@ public static class RecordSpotCheckEndpoint
 
     /// <summary>Record a spot check (BAT-04); a finding may suspend the batch.</summary>
     [Authorize(Roles = $"{Roles.Inspector},{Roles.Reviewer}")]
-    [WolverinePost("/api/batches/{batchId}/spot-checks", OperationId = "recordBatchSpotCheck", Summary = "记录督查抽查")]
+    [WolverinePost("/api/batches/{batchId}/spot-checks", OperationId = BatchGuards.SpotCheck, Summary = "记录督查抽查")]
     public static (BatchChange, Events) Post(RecordSpotCheck command, [Aggregate("batchId")] Batch batch, Instant now, Actor by)
     {
         var events = RunningDecider.SpotCheck(batch, command, Guid.CreateVersion7(), now, by).ToList();

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Batches.Batches;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -19,7 +19,7 @@ public sealed record ResumeBatch(long Version, string Reason);
 
 public static class ResumeBatchEndpoint
 {
-    public static ProblemDetails Before(Batch batch, ClaimsPrincipal principal, AccessControl access) => BatchAccess.ReceivingAuthority(batch, principal, access);
+    public static ProblemDetails Before(Batch batch, AccessContext caller) => BatchGuards.Table.Check(BatchGuards.Resume, batch, caller);
 
     public static ProblemDetails Validate(ResumeBatch c) => FieldChecks.Reason(c.Reason, "reason", "请填写恢复的理由（整改情况）。");
 
@@ -28,7 +28,7 @@ public static class ResumeBatchEndpoint
 
     /// <summary>Lift a suspension after rectification (BAT-04).</summary>
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/batches/{batchId}/resume", OperationId = "resumeBatch", Summary = "恢复认定批次")]
+    [WolverinePost("/api/batches/{batchId}/resume", OperationId = BatchGuards.Resume, Summary = "恢复认定批次")]
     public static (BatchChange, Events) Post(ResumeBatch command, [Aggregate("batchId")] Batch batch, IReadOnlyList<OrganizationFiling> filings,
         PolicyCatalog catalog, Instant now, Actor by) =>
         (BatchChange.After(batch), [RunningDecider.Resume(batch, command.Reason, filings, catalog, now, by)]);

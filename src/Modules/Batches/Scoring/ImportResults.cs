@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Security.Claims;
 using Assessment.Batches.Batches;
 using Assessment.Batches.Candidates;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Events;
@@ -26,14 +26,14 @@ public static class ImportResultsEndpoint
     /// Import results from .xlsx (multipart: <c>version</c>, <c>file</c>; the batch's own template from GET …/results-template:
     /// 证件号码, 姓名, one column per subject, 缺考). All or nothing, with every faulty row under <c>rows</c>.
     /// </summary>
-    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
+    [Authorize(Roles = BatchGuards.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
     [AcceptsUpload(ImportCandidatesEndpoint.MaxBytes, "version")]
-    [WolverinePost("/api/batches/{batchId}/results/import", OperationId = "importBatchResults", Summary = "导入认定成绩")]
+    [WolverinePost("/api/batches/{batchId}/results/import", OperationId = BatchGuards.ImportResults, Summary = "导入认定成绩")]
     [ProducesResponseType<BatchChange>(200)]
-    public static async Task<IResult> Post(Guid batchId, HttpRequest request, ClaimsPrincipal principal, IDocumentSession session,
-        AccessControl access, IOrganizationFilings filings, PolicyCatalog catalog, UploadWork work, Instant now, Actor by)
+    public static async Task<IResult> Post(Guid batchId, HttpRequest request, AccessContext caller, IDocumentSession session,
+        IOrganizationFilings filings, PolicyCatalog catalog, UploadWork work, Instant now, Actor by)
     {
-        var (upload, problem) = await BatchUploads.OpenAsync(batchId, request, principal, session, access);
+        var (upload, problem) = await BatchUploads.OpenAsync(batchId, BatchGuards.ImportResults, request, caller, session);
         if (upload is null) return Results.Problem(problem!);
         var (stream, batch) = (upload.Stream, upload.Batch);
         using var buffer = upload.Content;
@@ -72,14 +72,15 @@ public static class ImportResultsEndpoint
 public static class ResultsTemplateEndpoint
 {
     /// <summary>Download the batch's results template (.xlsx): one row per candidate, a column per subject.</summary>
-    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesRead)]
+    [Authorize(Roles = BatchGuards.OrganizationRoles, Policy = ScopePolicies.BatchesRead)]
     [WolverineGet("/api/batches/{batchId}/results-template", OperationId = "downloadResultsTemplate", Summary = "下载成绩导入模板")]
     [ProducesResponseType<FileContentResult>(200, Spreadsheet.ContentType)]
-    public static async Task<IResult> Get(Guid batchId, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
+    public static async Task<IResult> Get(Guid batchId, AccessContext caller, IQuerySession session)
     {
         var batch = await session.LoadAsync<Batch>(batchId);
-        if (batch is null || !ReferenceEquals(BatchAccess.OwnerOnly(batch, principal, access), WolverineContinue.NoProblems))
-            return Results.Problem(Problems.NotFound("认定批次"));
+        if (batch is null) return Results.Problem(Problems.NotFound(BatchGuards.Table.ObjectName));
+        var denied = BatchGuards.Table.Check(BatchGuards.ImportResults, batch, caller);
+        if (!ReferenceEquals(denied, WolverineContinue.NoProblems)) return Results.Problem(denied);
         using var content = new MemoryStream();
         await Spreadsheet.WriteAsync(content, "成绩", ["证件号码", "姓名", .. batch.Subjects, "缺考"],
             batch.Candidates.Select(c => new object?[] { c.DocumentNumber, c.Name }.Concat(batch.Subjects.Select(_ => (object?)null)).Append("否").ToArray()));

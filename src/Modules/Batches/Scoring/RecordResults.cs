@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using Assessment.Batches.Batches;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Contracts;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -20,7 +20,7 @@ public sealed record RecordResults(long Version, IReadOnlyList<ResultEntry> Resu
 
 public static class RecordResultsEndpoint
 {
-    public static ProblemDetails Before(Batch batch, ClaimsPrincipal principal, AccessControl access) => BatchAccess.OwnerOnly(batch, principal, access);
+    public static ProblemDetails Before(Batch batch, AccessContext caller) => BatchGuards.Table.Check(BatchGuards.RecordResults, batch, caller);
 
     public static ProblemDetails Validate(RecordResults c) =>
         c.Results.Count is 0 or > 50_000 ? Problems.Validation("results", "请提交1至50000名考生的成绩。") : WolverineContinue.NoProblems;
@@ -28,8 +28,8 @@ public static class RecordResultsEndpoint
     public static Task<IReadOnlyList<OrganizationFiling>> LoadAsync(Batch batch, IOrganizationFilings filings, IQuerySession session) => filings.OfOrganizationAsync(session, batch.OrganizationId);
 
     /// <summary>Enter or correct results per candidate and subject; a candidate passes when every subject reaches 60 (BAT-06).</summary>
-    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
-    [WolverinePost("/api/batches/{batchId}/results", OperationId = "recordBatchResults", Summary = "录入认定成绩")]
+    [Authorize(Roles = BatchGuards.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
+    [WolverinePost("/api/batches/{batchId}/results", OperationId = BatchGuards.RecordResults, Summary = "录入认定成绩")]
     public static (BatchChange, Events) Post(RecordResults command, [Aggregate("batchId")] Batch batch, IReadOnlyList<OrganizationFiling> filings,
         PolicyCatalog catalog, Instant now, Actor by) =>
         (BatchChange.After(batch), [ResultsDecider.Record(batch, command.Results.Select((r, i) => (i + 1, r)).ToList(), filings, catalog, now.Date(), null, now, by)]);

@@ -1,9 +1,9 @@
-using System.Security.Claims;
 using Assessment.Batches.Batches;
 using Assessment.Batches.Planning;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Calendar;
 using Assessment.SharedKernel.Contracts;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -22,11 +22,11 @@ public sealed record StartResultsPublicity(long Version, LocalDate? StartDate = 
 
 public static class StartResultsPublicityEndpoint
 {
-    public static ProblemDetails Before(Batch batch, ClaimsPrincipal principal, AccessControl access) => BatchAccess.OwnerOnly(batch, principal, access);
+    public static ProblemDetails Before(Batch batch, AccessContext caller) => BatchGuards.Table.Check(BatchGuards.StartPublicity, batch, caller);
 
     /// <summary>Publicize the results (BAT-06) for the policy's length, names and identity numbers masked.</summary>
-    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
-    [WolverinePost("/api/batches/{batchId}/publicity", OperationId = "startResultsPublicity", Summary = "发起认定结果公示")]
+    [Authorize(Roles = BatchGuards.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
+    [WolverinePost("/api/batches/{batchId}/publicity", OperationId = BatchGuards.StartPublicity, Summary = "发起认定结果公示")]
     public static (BatchChange, Events, OutgoingMessages) Post(StartResultsPublicity command, [Aggregate("batchId")] Batch batch,
         PolicyCatalog catalog, IWorkingDayCalendar calendar, Instant now, Actor by)
     {

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Batches.Batches;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -21,7 +21,7 @@ public sealed record AssignBatchStaff(long Version, IReadOnlyList<StaffPick> Sta
 
 public static class AssignBatchStaffEndpoint
 {
-    public static ProblemDetails Before(Batch batch, ClaimsPrincipal principal, AccessControl access) => BatchAccess.OwnerOnly(batch, principal, access);
+    public static ProblemDetails Before(Batch batch, AccessContext caller) => BatchGuards.Table.Check(BatchGuards.AssignStaff, batch, caller);
 
     public static ProblemDetails Validate(AssignBatchStaff c)
     {
@@ -37,8 +37,8 @@ public static class AssignBatchStaffEndpoint
     }
 
     /// <summary>Staff the batch from the organization's roster; BAT-05 separation and recusal are checked at once and at filing.</summary>
-    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
-    [WolverinePut("/api/batches/{batchId}/staff", OperationId = "assignBatchStaff", Summary = "安排考务人员")]
+    [Authorize(Roles = BatchGuards.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
+    [WolverinePut("/api/batches/{batchId}/staff", OperationId = BatchGuards.AssignStaff, Summary = "安排考务人员")]
     public static (BatchChange, Events) Put(AssignBatchStaff command, [Aggregate("batchId")] Batch batch, IReadOnlyList<StaffMember> roster,
         Instant now, Actor by) =>
         (BatchChange.After(batch), [StaffingDecider.Assign(batch, command, roster, now, by)]);

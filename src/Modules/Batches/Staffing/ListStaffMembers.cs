@@ -14,7 +14,7 @@ public sealed record StaffMemberView(Guid Id, string Name, string DocumentTypeNa
 public static class ListStaffMembersEndpoint
 {
     /// <summary>The organization's roster (its own staff only).</summary>
-    [Authorize(Roles = BatchAccess.OrganizationRoles, Policy = ScopePolicies.BatchesRead)]
+    [Authorize(Roles = BatchGuards.OrganizationRoles, Policy = ScopePolicies.BatchesRead)]
     [WolverineGet("/api/batches/staff", OperationId = "listStaffMembers", Summary = "查询工作人员名册")]
     public static async Task<IReadOnlyList<StaffMemberView>> Get(ClaimsPrincipal principal, IQuerySession session)
     {

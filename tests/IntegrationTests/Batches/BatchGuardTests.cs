@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Assessment.IntegrationTests.Infrastructure;
+using Assessment.SharedKernel.Events;
+
+namespace Assessment.IntegrationTests.Batches;
+
+/// <summary>Issue 16: a batch's <c>actions</c> are the steps its guard table lets the caller take, and the server answers the others
+/// as the table says (403 the wrong authority, 404 one that may not see the batch).</summary>
+public class BatchGuardTests(AppFixture app) : IntegrationTest(app)
+{
+    private static IEnumerable<string> Actions(JsonObject view) => view["actions"]!.AsArray().Select(a => a!.GetValue<string>());
+
+    [Fact]
+    public async Task issue_16_each_caller_sees_the_steps_the_server_accepts_and_the_others_are_refused_in_chinese()
+    {
+        var filing = await new FilingJourney(Host, Given, App, Jurisdiction.Anhui, "guard").Participants();
+        var b = await new BatchJourney(Host, Given, App, filing, "guard").Filed("340200");
+        await b.Draft();
+        var exam = b.Today.PlusDays(21);
+        await b.Plan(exam, "340200");
+        await b.StaffIt();
+        await b.Candidate("张小三", 1);
+        Actions(await b.Reload()).ShouldBe(["changeBatchPlan", "assignBatchStaff", "addBatchCandidate", "importBatchCandidates",
+            "removeBatchCandidate", "fileBatchPlan", "uploadCandidatePhoto"]);
+        await b.File();
+
+        // a new batch is offered on the list to the organization alone
+        Actions(await Given.Get<JsonObject>(b.Organization, "/api/batches")).ShouldBe(["draftBatch"]);
+        (await Given.Get<JsonObject>(b.Reviewer, "/api/batches"))["actions"]!.AsArray().ShouldBeEmpty();
+
+        // before the exam day the organization may only add photos; results wait for the first exam day (BAT-06)
+        Actions(b.Batch).ShouldBe(["uploadCandidatePhoto"]);
+        Actions(await Given.Get<JsonObject>(b.Reviewer, $"/api/batches/{b.BatchId}")).ShouldBe(["recordBatchSpotCheck", "dispatchBatchInspector"]);
+        var province = await Given.Reviewer("guard.province.reviewer", "340000");
+        Actions(await Given.Get<JsonObject>(province, $"/api/batches/{b.BatchId}")).ShouldBe(["recordBatchSpotCheck"]);
+        await Given.Account("guard.auditor", Roles.Auditor);
+        Actions(await Given.Get<JsonObject>(await Given.SignIn("guard.auditor"), $"/api/batches/{b.BatchId}")).ShouldBeEmpty();
+
+        // the authority above sees the batch but does not receive it: 403, with the table's reason
+        var refused = await b.Send(province, $"/api/batches/{b.BatchId}/inspectors",
+            new { version = b.Version, inspectorId = Guid.NewGuid(), step = "理论知识考试", on = exam.ToString("yyyy-MM-dd", null) },
+            HttpStatusCode.Forbidden);
+        refused["detail"]!.GetValue<string>().ShouldBe("该批次由其他主管部门受理。");
+        refused["code"]!.GetValue<string>().ShouldBe("forbidden");
+        // another city's reviewer gets the answer of a missing batch
+        var hefei = await Given.Reviewer("guard.hefei.reviewer", "340100");
+        var hidden = await b.Send(hefei, $"/api/batches/{b.BatchId}/spot-checks",
+            new { version = b.Version, step = "理论知识考试", checkedAt = $"{b.Today:yyyy-MM-dd}T09:30:00", findings = "无", suspend = false },
+            HttpStatusCode.NotFound);
+        hidden["detail"]!.GetValue<string>().ShouldBe("认定批次不存在或您无权查看。");
+
+        // on the exam day the organization's view offers the results, and the server takes them
+        b.ClockTo(exam);
+        Actions(await b.Reload()).ShouldBe(["recordBatchResults", "importBatchResults", "uploadCandidatePhoto"]);
+        var zhang = b.Batch["candidates"]![0]!["id"]!.GetValue<Guid>();
+        Actions(await b.Results((zhang, 80, 75)))
+            .ShouldBe(["recordBatchResults", "importBatchResults", "startResultsPublicity", "uploadCandidatePhoto"]);
+    }
+}
