@@ -27,7 +27,7 @@ public static class DownloadCertificateTableEndpoint
     {
         var user = CurrentUser.From(principal);
         var batch = await session.LoadAsync<AcceptedBatch>(batchId, ct);
-        if (batch is null || !IssuanceViews.CanSee(batch, user, access)) return Results.Problem(Problems.NotFound("证书核发"));
+        if (batch is null || !IssuanceGuards.Sees(batch, user, access)) return Results.Problem(Problems.NotFound("证书核发"));
         if (!IssuanceViews.SeesPersonalData(batch, user, access))
             return Results.Problem(Problems.Forbidden("该表含持证人身份证件号码，仅发证机构、主管部门审核人员和审计人员可以下载。"));
         var issuer = CertificateInformationTable.Issuer(catalog.Get(batch.Jurisdiction).Certificates, batch.OrganizationName);

@@ -50,7 +50,7 @@ public static class DownloadCertificateEndpoint
     {
         var user = CurrentUser.From(principal);
         var row = await database.FindAsync(certificateId, ct);
-        if (row is null || !CertificateAccess.CanSee(row, user, access)) return Results.Problem(Problems.NotFound("证书"));
+        if (row is null || !CertificateGuards.Sees(row.AreaCode, row.OrganizationId, user, access)) return Results.Problem(Problems.NotFound("证书"));
         if (!CertificateAccess.SeesPersonalData(row, user, access)) return Results.Problem(Problems.Forbidden("证书载有持证人身份证件号码，仅发证机构、主管部门审核人员和审计人员可以下载。"));
         var photo = row.PhotoId is { } photoId ? (await photos.LoadAsync(session, [photoId], ct)).GetValueOrDefault(photoId) : null;
         var print = CertificatePrints.Of(row, await keys.CurrentAsync(ct), options, photo);
@@ -74,7 +74,7 @@ public static class DownloadBatchCertificatesEndpoint
     {
         var user = CurrentUser.From(principal);
         var batch = await session.LoadAsync<AcceptedBatch>(batchId);
-        if (batch is null || !IssuanceViews.CanSee(batch, user, access)) return Results.Problem(Problems.NotFound("证书核发"));
+        if (batch is null || !IssuanceGuards.Sees(batch, user, access)) return Results.Problem(Problems.NotFound("证书核发"));
         if (!IssuanceViews.SeesPersonalData(batch, user, access))
             return Results.Problem(Problems.Forbidden("证书载有持证人身份证件号码，仅发证机构、主管部门审核人员和审计人员可以下载。"));
         var key = await keys.CurrentAsync();
