@@ -105,9 +105,29 @@ public class CertificateGuardsTests
         foreach (var caller in new[] { Own, OwnSystem, Inspector, Auditor, OtherCity }) CertificateCorrectionGuards.Table.Actions(c, caller).ShouldBeEmpty();
     }
 
-    private static IssuanceOfBatch Issuance(IssuanceStatus? status) => new(
+    private static IssuanceOfBatch Issuance(IssuanceStatus? status, int done = 0) => new(
         new AcceptedBatch { Id = Guid.NewGuid(), OrganizationId = Org, AreaCode = "340200", Jurisdiction = "anhui" },
-        status is { } s ? new BatchIssuance { Status = s } : null);
+        status is { } s ? new BatchIssuance { Status = s, Done = done, Total = 5 } : null);
+
+    [Fact]
+    public void CRT_02_the_batchs_pdfs_and_table_are_offered_once_certificates_exist_to_those_who_see_identity_numbers()
+    {
+        var t = IssuanceGuards.Table;
+        string[] downloads = [IssuanceGuards.DownloadPdfs, IssuanceGuards.DownloadTable];
+        foreach (var caller in new[] { Own, OwnSystem, City, Province, Auditor, AuthoritySystem })
+        {
+            t.Actions(Issuance(IssuanceStatus.Completed, 5), caller).ShouldBe(downloads);
+            t.Actions(Issuance(IssuanceStatus.Running), caller).ShouldBeEmpty();
+        }
+        t.Actions(Issuance(IssuanceStatus.Halted, 2), City).ShouldBe([IssuanceGuards.Resume, .. downloads]);
+        t.Actions(Issuance(IssuanceStatus.Halted, 2), Auditor).ShouldBe(downloads);
+        t.Actions(Issuance(IssuanceStatus.Completed, 5), Inspector).ShouldBeEmpty();
+        t.Check(IssuanceGuards.DownloadPdfs, Issuance(IssuanceStatus.Completed, 5), Inspector).Detail
+            .ShouldBe("证书载有持证人身份证件号码，仅发证机构、主管部门审核人员和审计人员可以下载。");
+        t.Check(IssuanceGuards.DownloadTable, Issuance(IssuanceStatus.Completed, 5), Inspector).Detail
+            .ShouldBe("该表含持证人身份证件号码，仅发证机构、主管部门审核人员和审计人员可以下载。");
+        t.Check(IssuanceGuards.DownloadTable, Issuance(IssuanceStatus.Completed, 5), OtherCity).Status.ShouldBe(404);
+    }
 
     [Fact]
     public void CRT_02_a_halted_issuance_is_resumed_by_its_organization_or_a_reviewer_or_system_of_an_authority_over_it()
