@@ -161,7 +161,8 @@ describe('a halted issuance on the certificates page (CRT-02)', () => {
     const show = async (role: string, actions: string[]) => {
       vi.spyOn(api, 'GET').mockImplementation(((path: string) => {
         switch (path) {
-          case '/api/auth/session': return ok({ signedIn: true, user: { id: 'u1', userName: 'x', displayName: 'X', role, roleName: '用户', scopes: [] } });
+          case '/api/auth/session':
+            return ok({ signedIn: true, user: { id: 'u1', userName: 'x', displayName: 'X', role, roleName: '用户', scopes: [] } });
           case '/api/terms': return ok(terms);
           case '/api/certificate-issuances': return ok({ items: [{ ...done, actions }], total: 1, page: 1, pageSize: 50 });
           case '/api/certificates': return ok({ items: [], total: 0, page: 1, pageSize: 20 });

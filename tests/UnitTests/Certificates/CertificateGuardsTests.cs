@@ -9,10 +9,11 @@ using NodaTime;
 
 namespace Assessment.UnitTests.Certificates;
 
-/// <summary>Issue 16: the certificate's, the correction's, the issuance's and the ranges' guard tables — one answer for endpoints and views.</summary>
+/// <summary>Issue 16: the guard tables of the certificate, the correction, the issuance and the ranges — one answer for endpoints and views.</summary>
 public class CertificateGuardsTests
 {
-    private static readonly PolicyCatalog Catalog = new(PolicyCatalog.LoadShipped(), Assessment.SharedKernel.Calendar.CalendarData.LoadShipped().Select(l => l.Id));
+    private static readonly PolicyCatalog Catalog =
+        new(PolicyCatalog.LoadShipped(), Assessment.SharedKernel.Calendar.CalendarData.LoadShipped().Select(l => l.Id));
     private static readonly AccessControl Access = new(Catalog);
     private static readonly Instant Now = Instant.FromUtc(2026, 11, 23, 2, 0);
     private static readonly Guid Org = Guid.NewGuid();
@@ -76,7 +77,8 @@ public class CertificateGuardsTests
     {
         var id = Guid.NewGuid();
         var holder = new CertificateHolder("张三", 1, "340202199001011234", "某公司");
-        return new(new CertificateCorrectionRow(id, Guid.NewGuid(), status, holder, holder with { Name = "张叁" }, "姓名有误", Now, "机构", null, null, null, null),
+        return new(
+            new CertificateCorrectionRow(id, Guid.NewGuid(), status, holder, holder with { Name = "张叁" }, "姓名有误", Now, "机构", null, null, null, null),
             Certificate(certificate, id));
     }
 
@@ -102,7 +104,8 @@ public class CertificateGuardsTests
         foreach (var caller in new[] { OtherCity, OtherOrganization, Expert })
             CertificateCorrectionGuards.Check(CertificateCorrectionGuards.Approve, c, caller).Detail.ShouldBe("更正申请不存在或您无权查看。");
         CertificateCorrectionGuards.Check(CertificateCorrectionGuards.Approve, null, City).Status.ShouldBe(404);
-        foreach (var caller in new[] { Own, OwnSystem, Inspector, Auditor, OtherCity }) CertificateCorrectionGuards.Table.Actions(c, caller).ShouldBeEmpty();
+        foreach (var caller in new[] { Own, OwnSystem, Inspector, Auditor, OtherCity })
+            CertificateCorrectionGuards.Table.Actions(c, caller).ShouldBeEmpty();
     }
 
     private static IssuanceOfBatch Issuance(IssuanceStatus? status, int done = 0) => new(

@@ -17,7 +17,8 @@ public static class CertificateGuards
     public const string Reissue = "reissueCertificate";
     public const string RequestCorrection = "requestCertificateCorrection";
 
-    public static readonly GuardTable<CertificateRow> Table = new GuardTable<CertificateRow>("证书", (c, x) => Sees(c.AreaCode, c.OrganizationId, x.User, x.Access))
+    public static readonly GuardTable<CertificateRow> Table =
+        new GuardTable<CertificateRow>("证书", (c, x) => Sees(c.AreaCode, c.OrganizationId, x.User, x.Access))
         .Operation(Revoke, (c, x) => IsIssuer(c, x.User) || x.User.Role == Roles.Reviewer && x.Access.CanDecideFor(x.User, c.AreaCode),
             "只有发证的评价机构或主管部门审核人员可以撤销证书（CRT-05）。", (c, _) => c.Status == CertificateStatus.Valid)
         .Operation(Reissue, (c, x) => IsIssuer(c, x.User), "只有发证的评价机构可以补发证书（CRT-05 谁发证、谁负责）。",
