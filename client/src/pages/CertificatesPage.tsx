@@ -53,7 +53,6 @@ export function CertificatesPage() {
     onSuccess: () => message.success('已恢复发证'),
     onSettled: () => void client.invalidateQueries({ queryKey: ['certificate-issuances'] }),
   });
-  const mayDownload = me?.role === Roles.organization || me?.role === Roles.reviewer || me?.role === Roles.auditor;
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -94,10 +93,10 @@ export function CertificatesPage() {
                   {i.actions.includes('resumeIssuance') && (
                     <Button size="small" type="primary" loading={resume.isPending && resume.variables?.batchId === i.batchId} onClick={() => resume.mutate(i)}>恢复发证</Button>
                   )}
-                  {mayDownload && i.done > 0 && (
+                  {i.actions.includes('downloadBatchCertificates') && (
                     <Button size="small" icon={<DownloadOutlined />} loading={zip.isPending} onClick={() => zip.mutate(i)}>批量下载</Button>
                   )}
-                  {mayDownload && i.done > 0 && (
+                  {i.actions.includes('downloadIssuedCertificateTable') && (
                     <Button size="small" icon={<DownloadOutlined />} loading={table.isPending} onClick={() => table.mutate(i)}
                       title="职业技能等级认定合格人员证书信息表（含证书编号、发证日期）">附件5</Button>
                   )}

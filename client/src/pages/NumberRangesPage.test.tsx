@@ -152,4 +152,33 @@ describe('a halted issuance on the certificates page (CRT-02)', () => {
     await waitFor(() => expect(post).toHaveBeenCalled());
     expect(post.mock.calls[0]).toEqual(['/api/certificate-issuances/{batchId}/resume', { params: { path: { batchId: 'b1' } }, body: { version: 4 } }]);
   });
+
+  it('issue 16: offers the batch downloads exactly when the server lists them, whatever the role', async () => {
+    const done = {
+      batchId: 'b2', batchTitle: '2026年第二批', organizationName: '芜湖奇瑞汽车股份有限公司', total: 5, done: 5, status: 'Completed',
+      lastExamDay: '2026-12-14', acceptedAt: '2026-12-20T02:00:00Z', startedAt: '2026-12-20T02:00:00Z', version: 6,
+    };
+    const show = async (role: string, actions: string[]) => {
+      vi.spyOn(api, 'GET').mockImplementation(((path: string) => {
+        switch (path) {
+          case '/api/auth/session':
+            return ok({ signedIn: true, user: { id: 'u1', userName: 'x', displayName: 'X', role, roleName: '用户', scopes: [] } });
+          case '/api/terms': return ok(terms);
+          case '/api/certificate-issuances': return ok({ items: [{ ...done, actions }], total: 1, page: 1, pageSize: 50 });
+          case '/api/certificates': return ok({ items: [], total: 0, page: 1, pageSize: 20 });
+          default: throw new Error(`unexpected GET ${path}`);
+        }
+      }) as never);
+      renderPage(<CertificatesPage />);
+      await screen.findByText('2026年第二批');
+    };
+    await show('organization', []);
+    expect(button('批量下载')).toBeFalsy();
+    expect(button('附件5')).toBeFalsy();
+    cleanup();
+    vi.restoreAllMocks();
+    await show('inspector', ['downloadBatchCertificates', 'downloadIssuedCertificateTable']);
+    expect(button('批量下载')).toBeTruthy();
+    expect(button('附件5')).toBeTruthy();
+  });
 });

@@ -87,7 +87,7 @@ public class CertificateRangeTests(AppFixture app) : IntegrationTest(app)
         ranges["ranges"]![1]!["allocatedByAuthority"]!.GetValue<string>().ShouldBe("340000");
 
         var done = await b.Issuance(b.Organization);
-        done["actions"]!.AsArray().ShouldBeEmpty();
+        done["actions"]!.AsArray().Select(a => a!.GetValue<string>()).ShouldBe(["downloadBatchCertificates", "downloadIssuedCertificateTable"]);
         Rule(await Resume(b, b.Organization, done["version"]!.GetValue<long>(), HttpStatusCode.UnprocessableEntity))
             .ShouldBe(("CRT-02", "issuance.not-halted"));
     }
@@ -127,7 +127,8 @@ public class CertificateRangeTests(AppFixture app) : IntegrationTest(app)
         var own = (await b.Ranges(b.Organization))!;
         own["actions"]!.AsArray().ShouldBeEmpty();
         own["remaining"]!.GetValue<int>().ShouldBe(0);
-        (await b.Issuance(b.Reviewer))["actions"]!.AsArray().Select(a => a!.GetValue<string>()).ShouldBe(["resumeIssuance"]);
+        (await b.Issuance(b.Reviewer))["actions"]!.AsArray().Select(a => a!.GetValue<string>())
+            .ShouldBe(["resumeIssuance", "downloadBatchCertificates", "downloadIssuedCertificateTable"]);
         await Resume(b, b.Reviewer, version - 1, HttpStatusCode.Conflict);
         Rule(await Resume(b, b.Reviewer, version, HttpStatusCode.UnprocessableEntity)).ShouldBe(("CRT-01", "certificate.serial-ranges-exhausted"));
         await b.AllocateRange(province, "000002", "000002");

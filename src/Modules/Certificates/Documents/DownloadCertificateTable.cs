@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Assessment.Certificates.Issuance;
 using Assessment.Certificates.Registry;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
@@ -22,14 +23,13 @@ public static class DownloadCertificateTableEndpoint
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificate-issuances/{batchId}/certificate-table", OperationId = "downloadIssuedCertificateTable", Summary = "下载含证书编号的合格人员证书信息表（附件5）")]
     [ProducesResponseType<FileStreamResult>(200, Spreadsheet.ContentType)]
-    public static async Task<IResult> Get(Guid batchId, ClaimsPrincipal principal, IQuerySession session, CertificateDatabase database, AccessControl access,
+    public static async Task<IResult> Get(Guid batchId, AccessContext caller, IQuerySession session, CertificateDatabase database,
         PolicyCatalog catalog, CancellationToken ct)
     {
-        var user = CurrentUser.From(principal);
         var batch = await session.LoadAsync<AcceptedBatch>(batchId, ct);
-        if (batch is null || !IssuanceViews.CanSee(batch, user, access)) return Results.Problem(Problems.NotFound("证书核发"));
-        if (!IssuanceViews.SeesPersonalData(batch, user, access))
-            return Results.Problem(Problems.Forbidden("该表含持证人身份证件号码，仅发证机构、主管部门审核人员和审计人员可以下载。"));
+        if (batch is null) return Results.Problem(Problems.NotFound(IssuanceGuards.Table.ObjectName));
+        if (IssuanceGuards.Table.Check(IssuanceGuards.DownloadTable, new IssuanceOfBatch(batch, null), caller) is { Status: not null } denied)
+            return Results.Problem(denied);
         var issuer = CertificateInformationTable.Issuer(catalog.Get(batch.Jurisdiction).Certificates, batch.OrganizationName);
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81_920,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Assessment.Certificates.Credentials;
 using Assessment.Certificates.Issuance;
 using Assessment.Certificates.Registry;
+using Assessment.SharedKernel.Access;
 using Assessment.Certificates.Verification;
 using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Identity;
@@ -50,7 +51,7 @@ public static class DownloadCertificateEndpoint
     {
         var user = CurrentUser.From(principal);
         var row = await database.FindAsync(certificateId, ct);
-        if (row is null || !CertificateAccess.CanSee(row, user, access)) return Results.Problem(Problems.NotFound("证书"));
+        if (row is null || !CertificateGuards.Sees(row.AreaCode, row.OrganizationId, user, access)) return Results.Problem(Problems.NotFound("证书"));
         if (!CertificateAccess.SeesPersonalData(row, user, access)) return Results.Problem(Problems.Forbidden("证书载有持证人身份证件号码，仅发证机构、主管部门审核人员和审计人员可以下载。"));
         var photo = row.PhotoId is { } photoId ? (await photos.LoadAsync(session, [photoId], ct)).GetValueOrDefault(photoId) : null;
         var print = CertificatePrints.Of(row, await keys.CurrentAsync(ct), options, photo);
@@ -69,14 +70,13 @@ public static class DownloadBatchCertificatesEndpoint
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificate-issuances/{batchId}/pdfs", OperationId = "downloadBatchCertificates", Summary = "批量下载证书PDF")]
     [ProducesResponseType<FileStreamResult>(200, "application/zip")]
-    public static async Task<IResult> Get(Guid batchId, ClaimsPrincipal principal, IQuerySession session, CertificateDatabase database, AccessControl access,
+    public static async Task<IResult> Get(Guid batchId, AccessContext caller, IQuerySession session, CertificateDatabase database,
         CertificatePdf pdf, SigningKeys keys, CertificatesOptions options, ICandidatePhotos photos)
     {
-        var user = CurrentUser.From(principal);
         var batch = await session.LoadAsync<AcceptedBatch>(batchId);
-        if (batch is null || !IssuanceViews.CanSee(batch, user, access)) return Results.Problem(Problems.NotFound("证书核发"));
-        if (!IssuanceViews.SeesPersonalData(batch, user, access))
-            return Results.Problem(Problems.Forbidden("证书载有持证人身份证件号码，仅发证机构、主管部门审核人员和审计人员可以下载。"));
+        if (batch is null) return Results.Problem(Problems.NotFound(IssuanceGuards.Table.ObjectName));
+        if (IssuanceGuards.Table.Check(IssuanceGuards.DownloadPdfs, new IssuanceOfBatch(batch, null), caller) is { Status: not null } denied)
+            return Results.Problem(denied);
         var key = await keys.CurrentAsync();
         return Results.Stream(async body =>
         {

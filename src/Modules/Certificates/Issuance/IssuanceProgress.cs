@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Assessment.Certificates.Registry;
 using Assessment.SharedKernel;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
@@ -20,24 +20,17 @@ public sealed record IssuanceProgress(Guid BatchId, string BatchTitle, string Or
 
 public static class IssuanceViews
 {
-    public static bool CanSee(AcceptedBatch batch, CurrentUser user, AccessControl access) =>
-        CertificateAccess.CanSee(batch.AreaCode, batch.OrganizationId, user, access);
-
     /// <summary>Whether <paramref name="user"/> may have the batch's certificates with identity numbers (PDFs, 附件5), as for one certificate.</summary>
     public static bool SeesPersonalData(AcceptedBatch batch, CurrentUser user, AccessControl access) =>
         CertificateAccess.SeesPersonalData(batch.AreaCode, batch.OrganizationId, user, access);
 
-    /// <summary>CRT-02/CRT-05: the issuing organization carries on its halted issuance; so may a reviewer (or an authority's system) who sees it.</summary>
-    public static bool MayResume(AcceptedBatch batch, CurrentUser user, AccessControl access) =>
-        CanSee(batch, user, access) && (user.OrganizationId == batch.OrganizationId || user.Role is Roles.Reviewer or Roles.ApiClient && user.AuthorityCode is not null);
-
-    public static IssuanceProgress Of(AcceptedBatch batch, BatchIssuance? issuance, CurrentUser user, AccessControl access)
+    /// <summary>The progress with the operations the caller may take now (<see cref="IssuanceGuards"/>).</summary>
+    public static IssuanceProgress Of(AcceptedBatch batch, BatchIssuance? issuance, AccessContext caller)
     {
         var status = issuance?.Status ?? IssuanceStatus.Running;
-        List<string> actions = status == IssuanceStatus.Halted && user.Role != Roles.ApiClient && MayResume(batch, user, access) ? ["resumeIssuance"] : [];
         return new IssuanceProgress(batch.Id, batch.Title, batch.OrganizationName, issuance?.Total ?? batch.QualifiedCount, issuance?.Done ?? 0, status,
             issuance?.HaltedRule, issuance?.HaltedReason, batch.LastExamDay, batch.AcceptedAt, issuance?.StartedAt ?? batch.ReceivedAt, issuance?.CompletedAt,
-            issuance?.Version ?? 0, actions);
+            issuance?.Version ?? 0, IssuanceGuards.Table.Actions(new IssuanceOfBatch(batch, issuance), caller));
     }
 }
 
@@ -46,9 +39,10 @@ public static class ListIssuancesEndpoint
     /// <summary>Accepted batches and their certificate issuance, newest first (CRT-02).</summary>
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificate-issuances", OperationId = "listIssuances", Summary = "查询证书核发进度")]
-    public static async Task<Paged<IssuanceProgress>> Get(ClaimsPrincipal principal, IQuerySession session, AccessControl access, int? page, int? pageSize)
+    public static async Task<Paged<IssuanceProgress>> Get(AccessContext caller, IQuerySession session, int? page, int? pageSize)
     {
-        var user = CurrentUser.From(principal);
+        var (user, access) = (caller.User, caller.Access);
+        // IssuanceGuards.Sees as a query
         var query = session.Query<AcceptedBatch>().AsQueryable();
         if (user.Role == Roles.Expert) query = query.Where(b => b.Id == Guid.Empty);
         else if (user.OrganizationId is { } org) query = query.Where(b => b.OrganizationId == org);
@@ -56,7 +50,7 @@ public static class ListIssuancesEndpoint
         var paging = Paging.From(page, pageSize);
         var batches = await paging.Of(query.OrderByDescending(b => b.AcceptedAt), b => b);
         var issuances = (await session.LoadManyAsync<BatchIssuance>(batches.Items.Select(b => BatchIssuance.StreamFor(b.Id)))).ToDictionary(i => i.BatchId);
-        return new Paged<IssuanceProgress>(batches.Items.Select(b => IssuanceViews.Of(b, issuances.GetValueOrDefault(b.Id), user, access)).ToList(),
+        return new Paged<IssuanceProgress>(batches.Items.Select(b => IssuanceViews.Of(b, issuances.GetValueOrDefault(b.Id), caller)).ToList(),
             batches.Total, batches.Page, batches.PageSize);
     }
 }
@@ -67,11 +61,11 @@ public static class GetIssuanceEndpoint
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificate-issuances/{batchId}", OperationId = "getIssuance", Summary = "查看证书核发进度")]
     [ProducesResponseType<IssuanceProgress>(200)]
-    public static async Task<IResult> Get(Guid batchId, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
+    public static async Task<IResult> Get(Guid batchId, AccessContext caller, IQuerySession session)
     {
         var batch = await session.LoadAsync<AcceptedBatch>(batchId);
-        var user = CurrentUser.From(principal);
-        if (batch is null || !IssuanceViews.CanSee(batch, user, access)) return Results.Problem(Problems.NotFound("证书核发"));
-        return Results.Ok(IssuanceViews.Of(batch, await session.LoadAsync<BatchIssuance>(BatchIssuance.StreamFor(batchId)), user, access));
+        if (batch is null || !IssuanceGuards.Sees(batch, caller.User, caller.Access))
+            return Results.Problem(Problems.NotFound(IssuanceGuards.Table.ObjectName));
+        return Results.Ok(IssuanceViews.Of(batch, await session.LoadAsync<BatchIssuance>(BatchIssuance.StreamFor(batchId)), caller));
     }
 }

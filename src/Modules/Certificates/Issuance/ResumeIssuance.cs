@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Certificates.Registry;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
@@ -20,7 +20,10 @@ public sealed record ResumeIssuance(long Version);
 /// <summary>What resuming decides on: the batch, its issuance (loaded for writing), the candidate it stopped at with that level's
 /// serial sequence for this year, and where the batch's jurisdiction takes serials from.</summary>
 public sealed record ResumeFacts(AcceptedBatch Batch, IEventStream<BatchIssuance> Issuance, QualifiedCandidate? Next, CertificateSerialSequence? Sequence,
-    SerialSource Source);
+    SerialSource Source)
+{
+    public IssuanceOfBatch Subject => new(Batch, Issuance.Aggregate);
+}
 
 public static class ResumeIssuanceEndpoint
 {
@@ -40,30 +43,24 @@ public static class ResumeIssuanceEndpoint
         return new ResumeFacts(batch, stream, next, sequence, SerialSource.Of(catalog.Get(batch.Jurisdiction)));
     }
 
-    public static ProblemDetails Before(ResumeFacts? facts, ClaimsPrincipal principal, AccessControl access)
-    {
-        var user = CurrentUser.From(principal);
-        if (facts is null || !IssuanceViews.CanSee(facts.Batch, user, access)) return Problems.NotFound("证书核发");
-        return IssuanceViews.MayResume(facts.Batch, user, access)
-            ? WolverineContinue.NoProblems
-            : Problems.Forbidden("只有发证的评价机构或主管部门审核人员可以恢复发证（CRT-05）。");
-    }
+    public static ProblemDetails Before(ResumeFacts? facts, AccessContext caller) =>
+        IssuanceGuards.Table.CheckLoaded(IssuanceGuards.Resume, facts?.Subject, caller);
 
     /// <summary>
     /// CRT-02: carry on a halted issuance from where it stopped — once the level it numbers next has serials again (CRT-01 [AH]:
     /// a new range allocated). Answers the progress; the rest is issued in the background.
     /// </summary>
     [Authorize(Roles = CertificateAccess.OrganizationRoles + "," + Roles.Reviewer, Policy = ScopePolicies.CertificatesWrite)]
-    [WolverinePost("/api/certificate-issuances/{batchId}/resume", OperationId = "resumeIssuance", Summary = "恢复发证")]
+    [WolverinePost("/api/certificate-issuances/{batchId}/resume", OperationId = IssuanceGuards.Resume, Summary = "恢复发证")]
     [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
-    public static (IssuanceProgress, IssueNextCertificates) Post(ResumeIssuance command, ResumeFacts? facts, ClaimsPrincipal principal,
-        AccessControl access, Instant now, Actor by)
+    public static (IssuanceProgress, IssueNextCertificates) Post(ResumeIssuance command, ResumeFacts? facts, AccessContext caller, Instant now,
+        Actor by)
     {
         var issuance = facts!.Issuance.Aggregate!;
         ExpectedVersion.Check(command.Version, issuance.Version);
         var resumed = IssuanceDecider.Resume(issuance, facts.Next, facts.Sequence, facts.Source, now, by);
         facts.Issuance.AppendOne(resumed);
-        var progress = IssuanceViews.Of(facts.Batch, issuance, CurrentUser.From(principal), access) with
+        var progress = IssuanceViews.Of(facts.Batch, issuance, caller) with
         {
             Status = IssuanceStatus.Running, HaltedRule = null, HaltedReason = null, Version = issuance.Version + 1, Actions = [],
         };

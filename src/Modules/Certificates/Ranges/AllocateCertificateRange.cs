@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Certificates.Issuance;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
@@ -32,16 +32,7 @@ public static class AllocateCertificateRangeEndpoint
         return new RangeHolder(command.OrganizationId, filed[0].OrganizationName, area, catalog.PolicyForArea(area));
     }
 
-    public static ProblemDetails Before(RangeHolder? holder, ClaimsPrincipal principal, AccessControl access, PolicyCatalog catalog)
-    {
-        var user = CurrentUser.From(principal);
-        if (holder is null || !access.CanSee(user, new ResourceScope(holder.AreaCode, holder.OrganizationId))) return Problems.NotFound("评价机构");
-        // where the policy uses no ranges the decider answers 422 (CRT-01); where it does, only the allocating level may
-        if (holder.Policy.Certificates.RangeAllocator(holder.Policy) is { } allocator
-            && !CertificateRangeViews.MayAllocate(holder.AreaCode, holder.OrganizationId, user, access, catalog))
-            return Problems.Forbidden($"证书编号号段由{allocator.Name}统一分配（CRT-01）。");
-        return WolverineContinue.NoProblems;
-    }
+    public static ProblemDetails Before(RangeHolder? holder, AccessContext caller) => RangeGuards.Check(holder, caller);
 
     public static ProblemDetails Validate(AllocateCertificateRange c)
     {
@@ -62,10 +53,10 @@ public static class AllocateCertificateRangeEndpoint
     /// room and halts when they run out. Answers the year and level's ranges with their use.
     /// </summary>
     [Authorize(Roles = Roles.Reviewer + "," + Roles.ApiClient, Policy = ScopePolicies.CertificatesWrite)]
-    [WolverinePost("/api/certificate-ranges", OperationId = "allocateCertificateRange", Summary = "分配证书编号号段")]
+    [WolverinePost("/api/certificate-ranges", OperationId = RangeGuards.Allocate, Summary = "分配证书编号号段")]
     [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
     public static async Task<CertificateSerialRanges> Post(AllocateCertificateRange command, RangeHolder? holder, IDocumentSession session,
-        ClaimsPrincipal principal, AccessControl access, PolicyCatalog catalog, Instant now, Actor by)
+        AccessContext caller, PolicyCatalog catalog, Instant now, Actor by)
     {
         var id = CertificateSerials.SequenceId(holder!.OrganizationId, command.Year, command.Level);
         // the lock issuance takes too: an allocation waits for a running chunk, and a chunk sees a committed allocation
@@ -89,7 +80,7 @@ public static class AllocateCertificateRangeEndpoint
         }
         after.Apply(allocated);
         after.Version++;
-        return CertificateRangeViews.Of(after, CurrentUser.From(principal), access, catalog);
+        return CertificateRangeViews.Of(after, caller, catalog);
     }
 
     private static bool IsSixDigits(string? s) => s is { Length: 6 } && s.All(char.IsAsciiDigit);

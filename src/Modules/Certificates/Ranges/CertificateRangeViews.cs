@@ -1,6 +1,5 @@
 using Assessment.Certificates.Issuance;
-using Assessment.SharedKernel.Events;
-using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Values;
 using NodaTime;
@@ -26,21 +25,15 @@ public static class CertificateRangeViews
     /// </summary>
     public static long VersionOf(CertificateSerialSequence? sequence) => sequence is null || sequence.Ranges.Count == 0 ? 0 : sequence.Version;
 
-    /// <summary>Where serials come from ranges, the authority of the level the policy names (the provincial center) allocates them —
-    /// a reviewer or an authority's system over the organization's area.</summary>
-    public static bool MayAllocate(string areaCode, Guid organizationId, CurrentUser user, AccessControl access, PolicyCatalog catalog) =>
-        user.Role is Roles.Reviewer or Roles.ApiClient && user.AuthorityCode is { } authority
-        && access.CanSee(user, new ResourceScope(areaCode, organizationId))
-        && catalog.IsKnownArea(areaCode) && catalog.PolicyForArea(areaCode).Certificates is { SerialsFromAllocatedRanges: true } certificates
-        && catalog.FindAuthority(authority)?.Level == certificates.RangesAllocatedBy;
-
-    public static CertificateSerialRanges Of(CertificateSerialSequence s, CurrentUser user, AccessControl access, PolicyCatalog catalog)
+    /// <summary>The ranges with the operations the caller may take now (<see cref="RangeGuards"/>).</summary>
+    public static CertificateSerialRanges Of(CertificateSerialSequence s, AccessContext caller, PolicyCatalog catalog)
     {
         var ranges = s.Ranges.OrderBy(r => r.From).Select(r => new SerialRangeItem(r.From.ToString("D6"), r.To.ToString("D6"), r.To - r.From + 1,
             r.Used, r.Remaining, r.DocumentNumber, r.Reason, r.AllocatedAt, r.AllocatedBy.Name, r.AllocatedBy.AuthorityCode)).ToList();
         var next = SerialPool.Of(s, new SerialSource(true, null), s.Year, s.Level).Take();
-        List<string> actions = user.Role != Roles.ApiClient && MayAllocate(s.AreaCode ?? "", s.OrganizationId, user, access, catalog)
-            ? ["allocateCertificateRange"] : [];
+        var actions = s.AreaCode is { } area && catalog.IsKnownArea(area)
+            ? RangeGuards.Table.Actions(new RangeHolder(s.OrganizationId, s.OrganizationName ?? "", area, catalog.PolicyForArea(area)), caller)
+            : [];
         return new CertificateSerialRanges(s.OrganizationId, s.OrganizationName ?? "", s.AreaCode ?? "", s.Year, s.Level,
             SkillLevel.FromNumber(s.Level).FullName, ranges, ranges.Sum(r => r.Size), ranges.Sum(r => r.Used), ranges.Sum(r => r.Remaining),
             next?.ToString("D6"), VersionOf(s), actions);

@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Assessment.Certificates.Issuance;
 using Assessment.SharedKernel;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
@@ -19,10 +19,10 @@ public static class QueryCertificateRangesEndpoint
     /// </summary>
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificate-ranges", OperationId = "listCertificateRanges", Summary = "查询证书编号号段")]
-    public static Task<Paged<CertificateSerialRanges>> Get(ClaimsPrincipal principal, IQuerySession session, AccessControl access, PolicyCatalog catalog,
+    public static Task<Paged<CertificateSerialRanges>> Get(AccessContext caller, IQuerySession session, PolicyCatalog catalog,
         Guid? organizationId, int? year, int? level, int? page, int? pageSize)
     {
-        var user = CurrentUser.From(principal);
+        var (user, access) = (caller.User, caller.Access);
         var query = session.Query<CertificateSerialSequence>().Where(s => s.AreaCode != null);
         if (user.Role == Roles.Expert) query = query.Where(s => s.Id == Guid.Empty);
         else if (user.OrganizationId is { } own) query = query.Where(s => s.OrganizationId == own);
@@ -31,6 +31,6 @@ public static class QueryCertificateRangesEndpoint
         if (year is { } y) query = query.Where(s => s.Year == y);
         if (level is { } l) query = query.Where(s => s.Level == l);
         return Paging.From(page, pageSize).Of(query.OrderBy(s => s.OrganizationName).ThenByDescending(s => s.Year).ThenBy(s => s.Level),
-            s => CertificateRangeViews.Of(s, user, access, catalog));
+            s => CertificateRangeViews.Of(s, caller, catalog));
     }
 }

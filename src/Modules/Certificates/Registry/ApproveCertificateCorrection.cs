@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Assessment.Certificates.Issuance;
 using Assessment.SharedKernel;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
@@ -27,8 +27,8 @@ public static class ApproveCertificateCorrectionEndpoint
     public static Task<CertificateCorrectionFacts?> LoadAsync(Guid correctionId, CertificateDatabase database, CancellationToken ct) =>
         database.FindCorrectionAsync(correctionId, ct);
 
-    public static ProblemDetails Before(CertificateCorrectionFacts? facts, ClaimsPrincipal principal, AccessControl access) =>
-        CertificateCorrectionDecisions.Access(facts, principal, access);
+    public static ProblemDetails Before(CertificateCorrectionFacts? facts, AccessContext caller) =>
+        CertificateCorrectionGuards.Check(CertificateCorrectionGuards.Approve, facts, caller);
 
     public static ProblemDetails Validate(ApproveCertificateCorrection c) =>
         FieldChecks.Reason(c.Reason, "reason", "请填写审批意见（不超过500字）。", 500);
@@ -38,7 +38,7 @@ public static class ApproveCertificateCorrectionEndpoint
     /// is printed again under its number with a new QR link, and the events keep the old and the new values.
     /// </summary>
     [Authorize(Policy = ScopePolicies.CertificatesWrite)]
-    [WolverinePost("/api/certificate-corrections/{correctionId}/approve", OperationId = "approveCertificateCorrection", Summary = "批准更正")]
+    [WolverinePost("/api/certificate-corrections/{correctionId}/approve", OperationId = CertificateCorrectionGuards.Approve, Summary = "批准更正")]
     public static CertificateChange Post(ApproveCertificateCorrection c, CertificateCorrectionFacts? facts, IDocumentSession session, Instant now, Actor by)
     {
         var row = facts!.Certificate;
@@ -57,21 +57,6 @@ public static class ApproveCertificateCorrectionEndpoint
             $"update {CertificateCorrectionTable.Name} set state = ?, decided_at = ?::timestamptz, decided_by = ?, decision_reason = ?, approved_print = ? where id = ?",
             nameof(CertificateCorrectionStatus.Approved), CertificatePrintTable.Timestamp(now), by.Name, approved.Reason, approved.PrintNumber, approved.CorrectionId);
         return new CertificateChange(row.Id, row.Version + 1);
-    }
-}
-
-/// <summary>What approving and rejecting share: who may decide.</summary>
-public static class CertificateCorrectionDecisions
-{
-    /// <summary>404 for what the caller may not see; 403 for the organization that asked (it never approves its own request) and other roles.</summary>
-    public static ProblemDetails Access(CertificateCorrectionFacts? facts, ClaimsPrincipal principal, AccessControl access)
-    {
-        var user = CurrentUser.From(principal);
-        if (facts is null || !CertificateAccess.CanSee(facts.Certificate, user, access)) return Problems.NotFound("更正申请");
-        if (CertificateAccess.MayDecideCorrection(facts.Certificate, user, access)) return WolverineContinue.NoProblems;
-        return Problems.Forbidden(CertificateAccess.IsIssuer(facts.Certificate, user)
-            ? "评价机构不能审批本机构的更正申请，须由主管部门审核人员审批。"
-            : "只有主管部门审核人员可以审批更正申请。");
     }
 }
 

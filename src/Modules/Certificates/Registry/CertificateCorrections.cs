@@ -1,4 +1,4 @@
-using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Values;
 using NodaTime;
 using Npgsql;
@@ -175,17 +175,13 @@ public sealed record CertificateCorrectionItem(Guid Id, Guid CertificateId, stri
 
 public static class CertificateCorrectionViews
 {
-    public static CertificateCorrectionItem Item(CertificateCorrectionRow r, CertificateRow c, CurrentUser user, AccessControl access)
+    /// <summary>The request with the decisions the caller may take now (<see cref="CertificateCorrectionGuards"/>).</summary>
+    public static CertificateCorrectionItem Item(CertificateCorrectionRow r, CertificateRow c, AccessContext caller)
     {
-        var full = CertificateAccess.SeesPersonalData(c, user, access);
-        var actions = new List<string>();
-        if (r.Status == CertificateCorrectionStatus.Open && CertificateAccess.MayDecideCorrection(c, user, access))
-        {
-            if (c.Status == CertificateStatus.Valid) actions.Add("approveCertificateCorrection");
-            actions.Add("rejectCertificateCorrection");
-        }
+        var full = CertificateAccess.SeesPersonalData(c, caller.User, caller.Access);
         return new CertificateCorrectionItem(r.Id, c.Id, c.Number, c.OrganizationName, c.Occupation, SkillLevel.FromNumber(c.Level).FullName, c.BatchTitle,
             c.Status, r.Status, CertificateHolderView.Of(r.Previous, full), CertificateHolderView.Of(r.Proposed, full), r.Previous.ChangedIn(r.Proposed),
-            r.Reason, r.RequestedAt, r.RequestedBy, r.DecidedAt, r.DecidedBy, r.DecisionReason, r.PrintNumber, !full, c.Version, actions);
+            r.Reason, r.RequestedAt, r.RequestedBy, r.DecidedAt, r.DecidedBy, r.DecisionReason, r.PrintNumber, !full, c.Version,
+            CertificateCorrectionGuards.Table.Actions(new CertificateCorrectionFacts(r, c), caller));
     }
 }

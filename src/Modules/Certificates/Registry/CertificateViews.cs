@@ -1,5 +1,4 @@
-using Assessment.SharedKernel.Events;
-using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Values;
 using NodaTime;
 
@@ -23,20 +22,15 @@ public static class CertificateViews
     /// <summary>CRT-03: an empty work type prints "——".</summary>
     public const string NoWorkType = "——";
 
-    public static CertificateItem Item(CertificateRow c, CurrentUser user, AccessControl access)
+    /// <summary>The certificate with the operations the caller may take now (<see cref="CertificateGuards"/>).</summary>
+    public static CertificateItem Item(CertificateRow c, AccessContext caller)
     {
-        var full = CertificateAccess.SeesPersonalData(c, user, access);
-        var actions = new List<string>();
-        if (c.Status == CertificateStatus.Valid && CertificateAccess.MayRevoke(c, user, access) && user.Role != Roles.ApiClient) actions.Add("revokeCertificate");
-        if (c.Status == CertificateStatus.Valid && CertificateAccess.IsIssuer(c, user) && user.Role != Roles.ApiClient)
-        {
-            actions.Add("reissueCertificate");
-            if (c.OpenCorrectionId is null) actions.Add("requestCertificateCorrection");
-        }
+        var full = CertificateAccess.SeesPersonalData(c, caller.User, caller.Access);
         return new CertificateItem(c.Id, c.Number, full ? c.HolderName : Masking.Name(c.HolderName),
             IdentityDocumentTypes.Names[(IdentityDocumentType)c.DocumentType], full ? c.DocumentNumber : Masking.Document(c.DocumentNumber), c.Employer,
             c.Occupation, c.OccupationCode, c.WorkType ?? NoWorkType, c.Level, SkillLevel.FromNumber(c.Level).FullName, c.IssuedOn, c.OrganizationName,
-            c.FilingNumber, c.BatchId, c.BatchTitle, c.Status, c.RevokedOn, c.RevokedReason, !full, c.Version, actions,
+            c.FilingNumber, c.BatchId, c.BatchTitle, c.Status, c.RevokedOn, c.RevokedReason, !full, c.Version,
+            CertificateGuards.Table.Actions(c, caller),
             c.PrintNumber, c.PrintKind, c.PrintedOn, c.OpenCorrectionId, c.DocumentType);
     }
 }

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.SharedKernel;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
 using Microsoft.AspNetCore.Authorization;
@@ -18,16 +18,15 @@ public static class QueryCertificateCorrectionsEndpoint
     /// </summary>
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificate-corrections", OperationId = "listCertificateCorrections", Summary = "查询证书更正申请")]
-    public static async Task<Paged<CertificateCorrectionItem>> Get(ClaimsPrincipal principal, CertificateDatabase database, AccessControl access,
+    public static async Task<Paged<CertificateCorrectionItem>> Get(AccessContext caller, CertificateDatabase database,
         CertificateCorrectionStatus? status, int? page, int? pageSize, CancellationToken ct)
     {
-        var user = CurrentUser.From(principal);
         var parameters = new List<object>();
-        var where = new List<string> { CertificateAccess.Filter(user, access, parameters) };
+        var where = new List<string> { CertificateAccess.Filter(caller.User, caller.Access, parameters) };
         if (status is { } s) { parameters.Add(s.ToString()); where.Add($"r.state = ${parameters.Count}"); }
         var paging = Paging.From(page, pageSize);
         var (rows, total) = await database.PageCorrectionsAsync(string.Join(" and ", where), parameters.ToArray(), paging.Page, paging.Size, ct);
-        return new Paged<CertificateCorrectionItem>(rows.Select(r => CertificateCorrectionViews.Item(r.Correction, r.Certificate, user, access)).ToList(),
+        return new Paged<CertificateCorrectionItem>(rows.Select(r => CertificateCorrectionViews.Item(r.Correction, r.Certificate, caller)).ToList(),
             total, paging.Page, paging.Size);
     }
 }
@@ -45,16 +44,16 @@ public static class GetCertificateHistoryEndpoint
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificates/{certificateId}/history", OperationId = "getCertificateHistory", Summary = "证书打印与更正记录")]
     [ProducesResponseType<CertificateHistory>(200)]
-    public static async Task<IResult> Get(Guid certificateId, ClaimsPrincipal principal, CertificateDatabase database, AccessControl access, CancellationToken ct)
+    public static async Task<IResult> Get(Guid certificateId, AccessContext caller, CertificateDatabase database, CancellationToken ct)
     {
-        var user = CurrentUser.From(principal);
         var row = await database.FindAsync(certificateId, ct);
-        if (row is null || !CertificateAccess.CanSee(row, user, access)) return Results.Problem(Problems.NotFound("证书"));
+        if (row is null || !CertificateGuards.Table.CanSee(row, caller))
+            return Results.Problem(Problems.NotFound(CertificateGuards.Table.ObjectName));
         var prints = await database.PrintsOfAsync(row, ct);
         var corrections = await database.CorrectionsOfAsync(row.Id, ct);
         return Results.Ok(new CertificateHistory(row.Id,
             prints.Select(p => new CertificatePrintItem(p.PrintNumber, p.Kind, p.PrintedOn, p.PrintedAt, p.Reason, p.ByName, p.ByRole,
                 p.PrintNumber == row.PrintNumber)).ToList(),
-            corrections.Select(c => CertificateCorrectionViews.Item(c, row, user, access)).ToList()));
+            corrections.Select(c => CertificateCorrectionViews.Item(c, row, caller)).ToList()));
     }
 }

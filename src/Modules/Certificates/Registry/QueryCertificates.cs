@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.SharedKernel;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
 using Microsoft.AspNetCore.Authorization;
@@ -14,12 +14,11 @@ public static class QueryCertificatesEndpoint
     /// <summary>Certificates the caller may see, newest first; <c>q</c> matches a number or a holder's name, <c>batchId</c> one batch.</summary>
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificates", OperationId = "listCertificates", Summary = "查询证书")]
-    public static async Task<Paged<CertificateItem>> Get(ClaimsPrincipal principal, CertificateDatabase database, AccessControl access,
+    public static async Task<Paged<CertificateItem>> Get(AccessContext caller, CertificateDatabase database,
         Guid? batchId, string? q, CertificateStatus? status, int? page, int? pageSize, CancellationToken ct)
     {
-        var user = CurrentUser.From(principal);
         var parameters = new List<object>();
-        var where = new List<string> { CertificateAccess.Filter(user, access, parameters) };
+        var where = new List<string> { CertificateAccess.Filter(caller.User, caller.Access, parameters) };
         if (batchId is { } b) { parameters.Add(b); where.Add($"batch_id = ${parameters.Count}"); }
         if (status is { } s) { parameters.Add(s.ToString()); where.Add($"status = ${parameters.Count}"); }
         if (!string.IsNullOrWhiteSpace(q))
@@ -32,7 +31,7 @@ public static class QueryCertificatesEndpoint
         }
         var paging = Paging.From(page, pageSize);
         var (rows, total) = await database.PageAsync(string.Join(" and ", where), parameters.ToArray(), paging.Page, paging.Size, ct);
-        return new Paged<CertificateItem>(rows.Select(r => CertificateViews.Item(r, user, access)).ToList(), total, paging.Page, paging.Size);
+        return new Paged<CertificateItem>(rows.Select(r => CertificateViews.Item(r, caller)).ToList(), total, paging.Page, paging.Size);
     }
 }
 
@@ -42,11 +41,11 @@ public static class GetCertificateEndpoint
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificates/{certificateId}", OperationId = "getCertificate", Summary = "查看证书")]
     [ProducesResponseType<CertificateItem>(200)]
-    public static async Task<IResult> Get(Guid certificateId, ClaimsPrincipal principal, CertificateDatabase database, AccessControl access, CancellationToken ct)
+    public static async Task<IResult> Get(Guid certificateId, AccessContext caller, CertificateDatabase database, CancellationToken ct)
     {
-        var user = CurrentUser.From(principal);
         var row = await database.FindAsync(certificateId, ct);
-        if (row is null || !CertificateAccess.CanSee(row, user, access)) return Results.Problem(Problems.NotFound("证书"));
-        return Results.Ok(CertificateViews.Item(row, user, access));
+        return row is not null && CertificateGuards.Table.CanSee(row, caller)
+            ? Results.Ok(CertificateViews.Item(row, caller))
+            : Results.Problem(Problems.NotFound(CertificateGuards.Table.ObjectName));
     }
 }

@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Assessment.Certificates.Issuance;
 using Assessment.SharedKernel;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
@@ -26,14 +26,8 @@ public static class ReissueCertificateEndpoint
     public static Task<CertificateRow?> LoadAsync(Guid certificateId, CertificateDatabase database, CancellationToken ct) =>
         database.FindAsync(certificateId, ct);
 
-    public static ProblemDetails Before(CertificateRow? row, ClaimsPrincipal principal, AccessControl access)
-    {
-        var user = CurrentUser.From(principal);
-        if (row is null || !CertificateAccess.CanSee(row, user, access)) return Problems.NotFound("证书");
-        return CertificateAccess.IsIssuer(row, user)
-            ? WolverineContinue.NoProblems
-            : Problems.Forbidden("只有发证的评价机构可以补发证书（CRT-05 谁发证、谁负责）。");
-    }
+    public static ProblemDetails Before(CertificateRow? row, AccessContext caller) =>
+        CertificateGuards.Table.CheckLoaded(CertificateGuards.Reissue, row, caller);
 
     public static ProblemDetails Validate(ReissueCertificate c) =>
         string.IsNullOrWhiteSpace(c.Reason) || c.Reason.Trim().Length > 500
@@ -45,7 +39,7 @@ public static class ReissueCertificateEndpoint
     /// answers "superseded" while verification by number and name is unaffected.
     /// </summary>
     [Authorize(Policy = ScopePolicies.CertificatesWrite)]
-    [WolverinePost("/api/certificates/{certificateId}/reissue", OperationId = "reissueCertificate", Summary = "补发证书")]
+    [WolverinePost("/api/certificates/{certificateId}/reissue", OperationId = CertificateGuards.Reissue, Summary = "补发证书")]
     public static CertificateChange Post(ReissueCertificate c, CertificateRow? row, IDocumentSession session, Instant now, Actor by)
     {
         ExpectedVersion.Check(c.Version, row!.Version);

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
@@ -21,15 +21,15 @@ public static class RejectCertificateCorrectionEndpoint
     public static Task<CertificateCorrectionFacts?> LoadAsync(Guid correctionId, CertificateDatabase database, CancellationToken ct) =>
         database.FindCorrectionAsync(correctionId, ct);
 
-    public static ProblemDetails Before(CertificateCorrectionFacts? facts, ClaimsPrincipal principal, AccessControl access) =>
-        CertificateCorrectionDecisions.Access(facts, principal, access);
+    public static ProblemDetails Before(CertificateCorrectionFacts? facts, AccessContext caller) =>
+        CertificateCorrectionGuards.Check(CertificateCorrectionGuards.Reject, facts, caller);
 
     public static ProblemDetails Validate(RejectCertificateCorrection c) =>
         FieldChecks.Reason(c.Reason, "reason", "请填写驳回理由（不超过500字）。", 500);
 
     /// <summary>Rejects the correction with the reason; nothing of the certificate changes, and the organization may ask again.</summary>
     [Authorize(Policy = ScopePolicies.CertificatesWrite)]
-    [WolverinePost("/api/certificate-corrections/{correctionId}/reject", OperationId = "rejectCertificateCorrection", Summary = "驳回更正")]
+    [WolverinePost("/api/certificate-corrections/{correctionId}/reject", OperationId = CertificateCorrectionGuards.Reject, Summary = "驳回更正")]
     public static CertificateChange Post(RejectCertificateCorrection c, CertificateCorrectionFacts? facts, IDocumentSession session, Instant now, Actor by)
     {
         var row = facts!.Certificate;

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
@@ -29,14 +29,8 @@ public static class RequestCertificateCorrectionEndpoint
     public static Task<CertificateRow?> LoadAsync(Guid certificateId, CertificateDatabase database, CancellationToken ct) =>
         database.FindAsync(certificateId, ct);
 
-    public static ProblemDetails Before(CertificateRow? row, ClaimsPrincipal principal, AccessControl access)
-    {
-        var user = CurrentUser.From(principal);
-        if (row is null || !CertificateAccess.CanSee(row, user, access)) return Problems.NotFound("证书");
-        return CertificateAccess.IsIssuer(row, user)
-            ? WolverineContinue.NoProblems
-            : Problems.Forbidden("只有发证的评价机构可以申请更正持证人信息（CRT-05 谁发证、谁负责）。");
-    }
+    public static ProblemDetails Before(CertificateRow? row, AccessContext caller) =>
+        CertificateGuards.Table.CheckLoaded(CertificateGuards.RequestCorrection, row, caller);
 
     public static ProblemDetails Validate(RequestCertificateCorrection c)
     {
@@ -54,7 +48,7 @@ public static class RequestCertificateCorrectionEndpoint
     /// per certificate.
     /// </summary>
     [Authorize(Policy = ScopePolicies.CertificatesWrite)]
-    [WolverinePost("/api/certificates/{certificateId}/corrections", OperationId = "requestCertificateCorrection", Summary = "申请更正持证人信息")]
+    [WolverinePost("/api/certificates/{certificateId}/corrections", OperationId = CertificateGuards.RequestCorrection, Summary = "申请更正持证人信息")]
     public static CertificateCorrectionChange Post(RequestCertificateCorrection c, CertificateRow? row, IDocumentSession session, Instant now, Actor by)
     {
         ExpectedVersion.Check(c.Version, row!.Version);

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.SharedKernel;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
@@ -22,14 +22,8 @@ public static class RevokeCertificateEndpoint
     public static Task<CertificateRow?> LoadAsync(Guid certificateId, CertificateDatabase database, CancellationToken ct) =>
         database.FindAsync(certificateId, ct);
 
-    public static ProblemDetails Before(CertificateRow? row, ClaimsPrincipal principal, AccessControl access)
-    {
-        var user = CurrentUser.From(principal);
-        if (row is null || !CertificateAccess.CanSee(row, user, access)) return Problems.NotFound("证书");
-        return CertificateAccess.MayRevoke(row, user, access)
-            ? WolverineContinue.NoProblems
-            : Problems.Forbidden("只有发证的评价机构或主管部门审核人员可以撤销证书（CRT-05）。");
-    }
+    public static ProblemDetails Before(CertificateRow? row, AccessContext caller) =>
+        CertificateGuards.Table.CheckLoaded(CertificateGuards.Revoke, row, caller);
 
     public static ProblemDetails Validate(RevokeCertificate c) =>
         string.IsNullOrWhiteSpace(c.Reason) || c.Reason.Trim().Length > 500
@@ -38,7 +32,7 @@ public static class RevokeCertificateEndpoint
 
     /// <summary>CRT-05: revoke a certificate; verification answers "revoked" with the date from now on, and the status list sets its bit.</summary>
     [Authorize(Policy = ScopePolicies.CertificatesWrite)]
-    [WolverinePost("/api/certificates/{certificateId}/revoke", OperationId = "revokeCertificate", Summary = "撤销证书")]
+    [WolverinePost("/api/certificates/{certificateId}/revoke", OperationId = CertificateGuards.Revoke, Summary = "撤销证书")]
     public static CertificateChange Post(RevokeCertificate c, CertificateRow? row, IDocumentSession session, Instant now, Actor by)
     {
         ExpectedVersion.Check(c.Version, row!.Version);

@@ -1,0 +1,40 @@
+using Assessment.Certificates.Registry;
+using Assessment.SharedKernel.Access;
+using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Identity;
+
+namespace Assessment.Certificates.Issuance;
+
+/// <summary>A batch's issuance as guards see it: the accepted batch (area and issuer) and its stream, if issuance started.</summary>
+public sealed record IssuanceOfBatch(AcceptedBatch Batch, BatchIssuance? Issuance)
+{
+    public IssuanceStatus Status => Issuance?.Status ?? IssuanceStatus.Running;
+}
+
+/// <summary>
+/// Who may see and act on a batch's issuance: seen as the batch's certificates are (<see cref="CertificateGuards.Sees"/>);
+/// CRT-02/CRT-05: the issuing organization carries on its halted issuance; so may a reviewer (or an authority's system) who sees it.
+/// </summary>
+public static class IssuanceGuards
+{
+    public const string Resume = "resumeIssuance";
+
+    /// <summary>The batch's PDFs and its 附件5 carry identity numbers: for those who see personal data, once certificates exist.</summary>
+    public const string DownloadPdfs = "downloadBatchCertificates";
+    public const string DownloadTable = "downloadIssuedCertificateTable";
+
+    public static readonly GuardTable<IssuanceOfBatch> Table = new GuardTable<IssuanceOfBatch>("证书核发", (i, x) => Sees(i.Batch, x.User, x.Access))
+        .Operation(Resume, (i, x) => x.User.OrganizationId == i.Batch.OrganizationId
+                                     || x.User.Role is Roles.Reviewer or Roles.ApiClient && x.User.AuthorityCode is not null,
+            "只有发证的评价机构或主管部门审核人员可以恢复发证（CRT-05）。", (i, _) => i.Status == IssuanceStatus.Halted)
+        .Operation(DownloadPdfs, SeesPersonalData, "证书载有持证人身份证件号码，仅发证机构、主管部门审核人员和审计人员可以下载。", HasCertificates)
+        .Operation(DownloadTable, SeesPersonalData, "该表含持证人身份证件号码，仅发证机构、主管部门审核人员和审计人员可以下载。", HasCertificates);
+
+    /// <summary>The visibility rule of a batch's issuance and everything of its certificates (PDFs, 附件5).</summary>
+    public static bool Sees(AcceptedBatch batch, CurrentUser user, AccessControl access) =>
+        CertificateGuards.Sees(batch.AreaCode, batch.OrganizationId, user, access);
+
+    private static bool SeesPersonalData(IssuanceOfBatch i, AccessContext x) => IssuanceViews.SeesPersonalData(i.Batch, x.User, x.Access);
+
+    private static bool HasCertificates(IssuanceOfBatch i, AccessContext _) => i.Issuance is { Done: > 0 };
+}
