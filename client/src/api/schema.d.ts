@@ -3225,6 +3225,50 @@ export interface components {
         };
         /** @enum {string} */
         "Filing.FilingStatus": "Active" | "Suspended" | "Cancelled" | "Expired";
+        "Filing.FilingView": {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            filingNumber: string;
+            jurisdiction: string;
+            scope: string;
+            areaCode: string;
+            grantingAuthority: string;
+            status: components["schemas"]["Filing.FilingStatus"];
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            validUntil: string;
+            occupations: components["schemas"]["Filing.FiledOccupation"][];
+            sites: components["schemas"]["Filing.EvaluationSite"][];
+            /** Format: uuid */
+            mergedInto?: string | null;
+            /** Format: uuid */
+            applicationId: string;
+            reportedTo: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            grantedAt: string;
+            statusReason?: string | null;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            lastCertificationOn?: string | null;
+            actions: string[];
+        };
         "Filing.ForwardApplication": {
             /** Format: int64 */
             version: number;
@@ -3317,6 +3361,28 @@ export interface components {
         };
         /** @enum {string} */
         "Filing.OrganizationNature": "Enterprise" | "PrivateNonEnterprise" | "IndustryAssociation" | "ResearchInstitute" | "TechnicalSchool" | "Other";
+        "Filing.OrganizationView": {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            name: string;
+            creditCode: string;
+            nature: components["schemas"]["Filing.OrganizationNature"];
+            category: components["schemas"]["SharedKernel.OrganizationCategory"];
+            areaCode: string;
+            address: string;
+            legalRepresentative: string;
+            contactName: string;
+            contactPhone: string;
+            contactEmail: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            registeredAt: string;
+            actions: string[];
+        };
         "Filing.PledgeMaterial": {
             /** Format: int64 */
             version: number;
@@ -3566,6 +3632,7 @@ export interface components {
             /** Format: int32 */
             openObjections: number;
             objections: components["schemas"]["Notices.PublicObjection"][];
+            actions: string[];
         };
         "Notices.PublicObjection": {
             /**
@@ -11388,7 +11455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.FilingRecord"];
+                    "application/json": components["schemas"]["Filing.FilingView"];
                 };
             };
             /** @description 未登录或 API 密钥无效 */
@@ -12787,7 +12854,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Organization"];
+                    "application/json": components["schemas"]["Filing.OrganizationView"];
                 };
             };
             /** @description 未登录或 API 密钥无效 */
