@@ -527,23 +527,25 @@ function ReviewerActions({ application: a }: { application: Application }) {
               })}>受理</Button>
           )}
         </Space>
-        {mayTake(a, 'returnFilingApplication') && (<>
-        <Divider titlePlacement="start">退回补正</Divider>
-        <Input.TextArea rows={3} placeholder="需补正的材料或事项，每行一项" value={missing} onChange={(e) => setMissing(e.target.value)} aria-label="需补正的材料" />
-        <Input placeholder="退回理由" value={reason} onChange={(e) => setReason(e.target.value)} aria-label="退回理由" />
-        <Button danger loading={giveBack.isPending}
-          onClick={() => {
-            if (!reason.trim() || missingList.length === 0) {
-              message.warning('请填写需补正的材料或事项（每行一项）和退回理由。');
-              return;
-            }
-            confirmDecision(modal, {
-              title: '退回补正？', okText: '确认退回', danger: true,
-              content: `将退回“${a.organizationName}”补正 ${missingList.length} 项：${missingList.join('、')}。`,
-              run: () => giveBack.mutateAsync(),
-            });
-          }}>退回补正</Button>
-        </>)}
+        {mayTake(a, 'returnFilingApplication') && (
+          <>
+            <Divider titlePlacement="start">退回补正</Divider>
+            <Input.TextArea rows={3} placeholder="需补正的材料或事项，每行一项" value={missing} onChange={(e) => setMissing(e.target.value)} aria-label="需补正的材料" />
+            <Input placeholder="退回理由" value={reason} onChange={(e) => setReason(e.target.value)} aria-label="退回理由" />
+            <Button danger loading={giveBack.isPending}
+              onClick={() => {
+                if (!reason.trim() || missingList.length === 0) {
+                  message.warning('请填写需补正的材料或事项（每行一项）和退回理由。');
+                  return;
+                }
+                confirmDecision(modal, {
+                  title: '退回补正？', okText: '确认退回', danger: true,
+                  content: `将退回“${a.organizationName}”补正 ${missingList.length} 项：${missingList.join('、')}。`,
+                  run: () => giveBack.mutateAsync(),
+                });
+              }}>退回补正</Button>
+          </>
+        )}
       </Space>
     </Card>
   );

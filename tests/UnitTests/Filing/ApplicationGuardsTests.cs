@@ -12,7 +12,8 @@ namespace Assessment.UnitTests.Filing;
 /// <summary>Issue 16: who may see and act on a filing application, and which actions its page offers per status.</summary>
 public class ApplicationGuardsTests
 {
-    private static readonly PolicyCatalog Catalog = new(PolicyCatalog.LoadShipped(), Assessment.SharedKernel.Calendar.CalendarData.LoadShipped().Select(l => l.Id));
+    private static readonly PolicyCatalog Catalog =
+        new(PolicyCatalog.LoadShipped(), Assessment.SharedKernel.Calendar.CalendarData.LoadShipped().Select(l => l.Id));
     private static readonly AccessControl Access = new(Catalog);
     private static readonly Instant Now = Instant.FromUtc(2026, 11, 23, 2, 0);
     private static readonly Guid Org = Guid.NewGuid();

@@ -10,7 +10,8 @@ namespace Assessment.UnitTests.Filing;
 /// <summary>Issue 16: an organization is seen by its area and itself; only itself changes its contact details.</summary>
 public class OrganizationGuardsTests
 {
-    private static readonly PolicyCatalog Catalog = new(PolicyCatalog.LoadShipped(), Assessment.SharedKernel.Calendar.CalendarData.LoadShipped().Select(l => l.Id));
+    private static readonly PolicyCatalog Catalog =
+        new(PolicyCatalog.LoadShipped(), Assessment.SharedKernel.Calendar.CalendarData.LoadShipped().Select(l => l.Id));
     private static readonly AccessControl Access = new(Catalog);
     private static readonly Organization Org = new() { Id = Guid.NewGuid(), AreaCode = "340200", Name = "芜湖奇瑞" };
 

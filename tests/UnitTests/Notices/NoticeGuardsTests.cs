@@ -11,7 +11,8 @@ namespace Assessment.UnitTests.Notices;
 /// <summary>Issue 16: a notice is public; anyone objects during its window; the reviewers of its area handle it.</summary>
 public class NoticeGuardsTests
 {
-    private static readonly PolicyCatalog Catalog = new(PolicyCatalog.LoadShipped(), Assessment.SharedKernel.Calendar.CalendarData.LoadShipped().Select(l => l.Id));
+    private static readonly PolicyCatalog Catalog =
+        new(PolicyCatalog.LoadShipped(), Assessment.SharedKernel.Calendar.CalendarData.LoadShipped().Select(l => l.Id));
     private static readonly AccessControl Access = new(Catalog);
     private static readonly Instant Now = Instant.FromUtc(2026, 11, 23, 2, 0);
 

@@ -17,7 +17,8 @@ public sealed record PublicNotice(
 {
     public static PublicNotice From(Notice n, string areaName, AccessContext caller) => new(
         n.Id, n.Version, n.Kind, NoticeNames.Kind(n.Kind), n.Subject, n.Body, n.AreaCode, areaName, n.Jurisdiction, n.WindowStart, n.WindowEnd,
-        n.Length, n.LengthUnit, $"{n.Length}{(n.LengthUnit == SharedKernel.Policies.PublicityUnits.WorkingDays ? "个工作日" : "天")}", n.PublishedAt, n.Status,
+        n.Length, n.LengthUnit, $"{n.Length}{(n.LengthUnit == SharedKernel.Policies.PublicityUnits.WorkingDays ? "个工作日" : "天")}",
+        n.PublishedAt, n.Status,
         NoticeNames.Status(n.Status), n.WithdrawalReason, n.Objections.Count, n.OpenObjections,
         n.Objections.Select(o => new PublicObjection(o.LodgedAt, o.Outcome, o.Outcome is { } outcome ? NoticeNames.Outcome(outcome) : null, o.ResolvedAt))
             .ToList(), NoticeGuards.Table.Actions(n, caller));
