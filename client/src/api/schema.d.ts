@@ -3371,6 +3371,28 @@ export interface components {
         };
         /** @enum {string} */
         "Filing.OrganizationNature": "Enterprise" | "PrivateNonEnterprise" | "IndustryAssociation" | "ResearchInstitute" | "TechnicalSchool" | "Other";
+        "Filing.OrganizationView": {
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            version: number;
+            name: string;
+            creditCode: string;
+            nature: components["schemas"]["Filing.OrganizationNature"];
+            category: components["schemas"]["SharedKernel.OrganizationCategory"];
+            areaCode: string;
+            address: string;
+            legalRepresentative: string;
+            contactName: string;
+            contactPhone: string;
+            contactEmail: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            registeredAt: string;
+            actions: string[];
+        };
         "Filing.PledgeMaterial": {
             /** Format: int64 */
             version: number;
@@ -3620,6 +3642,7 @@ export interface components {
             /** Format: int32 */
             openObjections: number;
             objections: components["schemas"]["Notices.PublicObjection"][];
+            actions: string[];
         };
         "Notices.PublicObjection": {
             /**
@@ -12832,7 +12855,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Filing.Organization"];
+                    "application/json": components["schemas"]["Filing.OrganizationView"];
                 };
             };
             /** @description 未登录或 API 密钥无效 */

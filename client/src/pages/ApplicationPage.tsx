@@ -9,15 +9,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ApiProblem, type RuleViolation } from '../api/problem';
-import { useMe } from '../auth/session';
 import { confirmDecision } from '../lib/confirm';
 import { formatDateTime } from '../lib/format';
 import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
-import { Roles } from '../lib/roles';
 import { RuleTag } from '../lib/RuleTag';
 import { useTerms } from '../lib/terms';
 import { ApplicationStatusTag, DeadlineTag } from './ApplicationsPage';
-import { EvaluationCard, MaterialsCard, PublicityCard, useUpdate } from './FilingStages';
+import { EvaluationCard, MaterialsCard, PublicityCard, mayTake, useUpdate } from './FilingStages';
 
 type Application = Schemas['Filing.ApplicationView'];
 type LineView = Schemas['Filing.OccupationLineView'];
@@ -26,7 +24,6 @@ type Occupation = Schemas['Filing.CatalogOccupation'];
 
 export function ApplicationPage() {
   const { id } = useParams();
-  const { data: me } = useMe();
   const query = useQuery({
     queryKey: ['application', id],
     queryFn: () => unwrap(api.GET('/api/filing/applications/{applicationId}', { params: { path: { applicationId: id! } } })),
@@ -41,8 +38,8 @@ export function ApplicationPage() {
   if (query.error || !query.data) return <ProblemAlert error={query.error} />;
   const a = query.data;
   const pledgeable = policy.data?.filing.pledgeableMaterials ?? [];
-  const editable = (a.status === 'Draft' || a.status === 'Returned') && me?.role === Roles.organization;
-  const acting = me?.role === Roles.reviewer && !!a.currentAuthority && me.authority?.code === a.currentAuthority;
+  // what the caller may do comes from the server (ApplicationView.actions): no role checks here
+  const editable = mayTake(a, 'changeFilingApplication');
   // a flex column (not Space): the cards of the editor and of the decisions are its direct children, evenly spaced
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 24 }}>
@@ -65,7 +62,7 @@ export function ApplicationPage() {
           {/* what the decision is about comes first, the decision panels after it */}
           <ReadOnlyDetails application={a} />
           <MaterialsCard application={a} pledgeable={pledgeable} />
-          <Decisions application={a} acting={acting} methods={policy.data?.filing.evaluationMethods ?? []} />
+          <Decisions application={a} methods={policy.data?.filing.evaluationMethods ?? []} />
         </>
       )}
       <HistoryCard application={a} />
@@ -162,18 +159,17 @@ function HistoryCard({ application: a }: { application: Application }) {
 }
 
 /** The decisions of the acting authority and the experts, or, when the caller has nothing to do now, why. */
-function Decisions({ application: a, acting, methods }: { application: Application; acting: boolean; methods: string[] }) {
-  const { data: me } = useMe();
+function Decisions({ application: a, methods }: { application: Application; methods: string[] }) {
   const canAct = a.actions.length > 0;
-  const staff = !!me && me.role !== Roles.organization;
+  const deciding = ['forwardFilingApplication', 'acceptFilingApplication', 'returnFilingApplication'].some((op) => mayTake(a, op));
   return (
     <>
-      {staff && !canAct && (
+      {!canAct && (
         <Alert type="info" showIcon data-testid="no-action" title="当前无需您操作" description={`当前环节：${a.waitingFor}`} />
       )}
-      {acting && a.status === 'Submitted' && <ReviewerActions application={a} />}
-      <EvaluationCard application={a} acting={acting} methods={methods} />
-      <PublicityCard application={a} acting={acting} />
+      {deciding && <ReviewerActions application={a} />}
+      <EvaluationCard application={a} methods={methods} />
+      <PublicityCard application={a} />
     </>
   );
 }
@@ -514,14 +510,15 @@ function ReviewerActions({ application: a }: { application: Application }) {
         </Form>
         {error && <ProblemAlert error={error} />}
         <Space wrap>
-          {firstReview ? (
+          {mayTake(a, 'forwardFilingApplication') && (
             <Button type="primary" loading={forward.isPending}
               onClick={() => confirmDecision(modal, {
                 title: '初审通过并报送？', okText: '确认报送',
                 content: `将把“${a.organizationName}”的申请报送${a.handlingAuthorityName ?? '受理部门'}，报送后本部门不能再修改初审意见。`,
                 run: () => forward.mutateAsync(),
               })}>初审通过并报送</Button>
-          ) : (
+          )}
+          {mayTake(a, 'acceptFilingApplication') && (
             <Button type="primary" loading={accept.isPending}
               onClick={() => confirmDecision(modal, {
                 title: '受理该申请？', okText: '确认受理',
@@ -530,21 +527,25 @@ function ReviewerActions({ application: a }: { application: Application }) {
               })}>受理</Button>
           )}
         </Space>
-        <Divider titlePlacement="start">退回补正</Divider>
-        <Input.TextArea rows={3} placeholder="需补正的材料或事项，每行一项" value={missing} onChange={(e) => setMissing(e.target.value)} aria-label="需补正的材料" />
-        <Input placeholder="退回理由" value={reason} onChange={(e) => setReason(e.target.value)} aria-label="退回理由" />
-        <Button danger loading={giveBack.isPending}
-          onClick={() => {
-            if (!reason.trim() || missingList.length === 0) {
-              message.warning('请填写需补正的材料或事项（每行一项）和退回理由。');
-              return;
-            }
-            confirmDecision(modal, {
-              title: '退回补正？', okText: '确认退回', danger: true,
-              content: `将退回“${a.organizationName}”补正 ${missingList.length} 项：${missingList.join('、')}。`,
-              run: () => giveBack.mutateAsync(),
-            });
-          }}>退回补正</Button>
+        {mayTake(a, 'returnFilingApplication') && (
+          <>
+            <Divider titlePlacement="start">退回补正</Divider>
+            <Input.TextArea rows={3} placeholder="需补正的材料或事项，每行一项" value={missing} onChange={(e) => setMissing(e.target.value)} aria-label="需补正的材料" />
+            <Input placeholder="退回理由" value={reason} onChange={(e) => setReason(e.target.value)} aria-label="退回理由" />
+            <Button danger loading={giveBack.isPending}
+              onClick={() => {
+                if (!reason.trim() || missingList.length === 0) {
+                  message.warning('请填写需补正的材料或事项（每行一项）和退回理由。');
+                  return;
+                }
+                confirmDecision(modal, {
+                  title: '退回补正？', okText: '确认退回', danger: true,
+                  content: `将退回“${a.organizationName}”补正 ${missingList.length} 项：${missingList.join('、')}。`,
+                  run: () => giveBack.mutateAsync(),
+                });
+              }}>退回补正</Button>
+          </>
+        )}
       </Space>
     </Card>
   );

@@ -5,7 +5,6 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../api/client';
 import { useMe } from '../auth/session';
 import { ProblemAlert } from '../lib/ProblemAlert';
-import { Roles } from '../lib/roles';
 import { applicationStatusColors, useTerms } from '../lib/terms';
 
 type Application = Schemas['Filing.ApplicationSummary'];
@@ -49,7 +48,8 @@ export function ApplicationsPage() {
     queryKey: ['applications', page, status],
     queryFn: () => unwrap(api.GET('/api/filing/applications', { params: { query: { page, pageSize: 20, status } } })),
   });
-  const isOrganization = me?.role === Roles.organization;
+  // drafting is for a caller bound to an organization, as the server decides (draftFilingApplication)
+  const isOrganization = !!me?.organizationId;
   const closeCreating = () => {
     setCreating(false);
     if (searchParams.has('new')) {

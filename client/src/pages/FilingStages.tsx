@@ -4,11 +4,9 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { api, postForm, unwrap, type Schemas } from '../api/client';
-import { useMe } from '../auth/session';
 import { confirmDecision } from '../lib/confirm';
 import { formatBytes, formatDateTime } from '../lib/format';
 import { ProblemAlert } from '../lib/ProblemAlert';
-import { Roles } from '../lib/roles';
 import { noticeStatusColors, useTerms } from '../lib/terms';
 
 type Application = Schemas['Filing.ApplicationView'];
@@ -36,14 +34,13 @@ const uploadMaterial = (a: Application, item: number, file: File) =>
  * `flagged` marks the items a refused submission named as missing.
  */
 export function MaterialsCard({ application: a, pledgeable, flagged = [] }: { application: Application; pledgeable: number[]; flagged?: number[] }) {
-  const { data: me } = useMe();
   const terms = useTerms();
   const done = useUpdate(a, '材料已上传');
   const pledged = useUpdate(a, '已作出告知承诺');
   const removed = useUpdate(a, '已删除');
   const [pledgeText, setPledgeText] = useState<Record<number, string>>({});
-  const owner = me?.role === Roles.organization;
-  const editable = owner && (a.status === 'Draft' || a.status === 'Returned');
+  // the buttons follow ApplicationView.actions: editing while the organization may remove, producing pledged items later
+  const editable = mayTake(a, 'removeFilingMaterial');
   const upload = useMutation({ mutationFn: ({ item, file }: { item: number; file: File }) => uploadMaterial(a, item, file), onSuccess: done });
   const remove = useMutation({
     mutationFn: (materialId: string) =>
@@ -63,7 +60,7 @@ export function MaterialsCard({ application: a, pledgeable, flagged = [] }: { ap
   // an item flagged by the last submission stays marked until something is uploaded or pledged for it
   const stillMissing = (item: number) => flagged.includes(item) && !a.materials.some((m) => m.item === item) && !a.pledges.some((p) => p.item === item);
   const rows = terms.list('materialItems').map((t) => ({ item: Number(t.code), name: t.name }));
-  const producing = (item: number) => owner && a.pledges.some((p) => p.item === item && !p.producedAt) && (a.status === 'Accepted' || a.status === 'UnderEvaluation');
+  const producing = (item: number) => !editable && mayTake(a, 'attachFilingMaterial') && a.pledges.some((p) => p.item === item && !p.producedAt);
   // the actions column only for the organization that can upload now
   const acts = editable || rows.some((r) => producing(r.item));
   const actions = {
@@ -76,7 +73,7 @@ export function MaterialsCard({ application: a, pledgeable, flagged = [] }: { ap
           <Upload showUploadList={false} accept=".pdf,.png,.jpg,.jpeg" customRequest={({ file }) => upload.mutate({ item: r.item, file: file as File })}>
             <Button size="small" icon={<UploadOutlined />} aria-label={`上传材料${r.item}`}>上传</Button>
           </Upload>
-          {editable && pledgeable.includes(r.item) && (
+          {mayTake(a, 'pledgeFilingMaterial') && pledgeable.includes(r.item) && (
             <Space.Compact>
               <Input size="small" placeholder="承诺内容" value={pledgeText[r.item] ?? ''} onChange={(e) => setPledgeText({ ...pledgeText, [r.item]: e.target.value })}
                 aria-label={`材料${r.item}承诺内容`} />
@@ -136,8 +133,7 @@ export function MaterialsCard({ application: a, pledgeable, flagged = [] }: { ap
 }
 
 /** FIL-16: the handling reviewer assigns experts and concludes; assigned experts score each subject with on-site findings. */
-export function EvaluationCard({ application: a, methods, acting }: { application: Application; methods: string[]; acting: boolean }) {
-  const { data: me } = useMe();
+export function EvaluationCard({ application: a, methods }: { application: Application; methods: string[] }) {
   const terms = useTerms();
   const { modal } = App.useApp();
   const done = useUpdate(a, '已保存');
@@ -148,7 +144,7 @@ export function EvaluationCard({ application: a, methods, acting }: { applicatio
   const [conclusion, setConclusion] = useState<{ passed?: boolean; reason: string }>({ reason: '' });
   const eligible = useQuery({
     queryKey: ['eligible-experts', a.id],
-    enabled: acting && a.status === 'Accepted',
+    enabled: mayTake(a, 'assignEvaluationExperts'),
     queryFn: () => unwrap(api.GET('/api/filing/applications/{applicationId}/eligible-experts', { params: { path: { applicationId: a.id } } })),
   });
   const path = { params: { path: { applicationId: a.id } } };
@@ -162,15 +158,13 @@ export function EvaluationCard({ application: a, methods, acting }: { applicatio
     })),
     onSuccess: concluded,
   });
-  const mine = a.experts.find((e) => e.userId === me?.id);
   const error = assign.error ?? conclude.error;
-  const allScored = a.experts.length > 0 && a.experts.every((e) => !!e.scoredAt);
-  if (a.status === 'Accepted' && !acting) return null;
+  if (a.status === 'Accepted' && !mayTake(a, 'assignEvaluationExperts')) return null;
   if (a.status !== 'Accepted' && a.experts.length === 0) return null;
   return (
     <Card title="技术评估（FIL-16）" data-testid="evaluation">
       {error && <div style={{ marginBottom: 12 }}><ProblemAlert error={error} /></div>}
-      {a.status === 'Accepted' && acting && (
+      {mayTake(a, 'assignEvaluationExperts') && (
         <Form layout="vertical">
           <Form.Item label="评估专家" required>
             <Select mode="multiple" value={expertIds} onChange={setExpertIds} loading={eligible.isLoading} aria-label="评估专家" placeholder="选择本辖区评估专家"
@@ -216,11 +210,7 @@ export function EvaluationCard({ application: a, methods, acting }: { applicatio
           />
         </>
       )}
-      {a.status === 'UnderEvaluation' && mine && !mine.scoredAt && <ScoreForm application={a} />}
-      {a.status === 'UnderEvaluation' && acting && !mayTake(a, 'concludeEvaluation') && (
-        <Alert type="info" showIcon style={{ marginTop: 12 }}
-          title={allScored ? '承诺后补的材料提交后才能作出评估结论' : '全部专家评分后才能作出评估结论'} description={a.waitingFor} />
-      )}
+      {mayTake(a, 'scoreEvaluation') && <ScoreForm application={a} />}
       {mayTake(a, 'concludeEvaluation') && (
         <Form layout="vertical" style={{ marginTop: 12 }}>
           <Form.Item label="评估结论" required>
@@ -303,7 +293,7 @@ function ScoreForm({ application: a }: { application: Application }) {
 }
 
 /** FIL-17/FIL-18: publicity through a public notice, then the grant — or a rejection after an upheld objection. */
-export function PublicityCard({ application: a, acting }: { application: Application; acting: boolean }) {
+export function PublicityCard({ application: a }: { application: Application }) {
   const terms = useTerms();
   const { modal } = App.useApp();
   const started = useUpdate(a, '已发布备案公示');
@@ -326,11 +316,11 @@ export function PublicityCard({ application: a, acting }: { application: Applica
   });
   const error = start.error ?? grant.error ?? reject.error;
   if (!['EvaluationPassed', 'InPublicity', 'Granted'].includes(a.status) && !a.publicityNoticeId) return null;
-  if (a.status === 'EvaluationPassed' && !acting) return null;
+  if (a.status === 'EvaluationPassed' && !mayTake(a, 'startFilingPublicity')) return null;
   return (
     <Card title="公示与备案（FIL-17、FIL-18）" data-testid="publicity">
       {error && <div style={{ marginBottom: 12 }}><ProblemAlert error={error} /></div>}
-      {a.status === 'EvaluationPassed' && acting && (
+      {mayTake(a, 'startFilingPublicity') && (
         <Space wrap>
           <InputNumber min={1} max={60} placeholder="工作日（默认按政策）" value={days} onChange={setDays} style={{ width: 200 }} aria-label="公示工作日" />
           <Button type="primary" loading={start.isPending}
@@ -353,17 +343,15 @@ export function PublicityCard({ application: a, acting }: { application: Applica
           <Descriptions.Item label="公告"><Link to={`/notices/${a.publicityNoticeId}`}>查看公示公告及异议</Link></Descriptions.Item>
         </Descriptions>
       )}
-      {a.status === 'InPublicity' && acting && (
+      {(mayTake(a, 'grantFiling') || mayTake(a, 'rejectFilingApplication')) && (
         <Space orientation="vertical" style={{ width: '100%', marginTop: 12 }}>
-          {mayTake(a, 'grantFiling') ? (
+          {mayTake(a, 'grantFiling') && (
             <Button type="primary" loading={grant.isPending}
               onClick={() => confirmDecision(modal, {
                 title: '准予备案并分配备案号？', okText: '确认备案',
                 content: `将为“${a.organizationName}”分配备案号并列入公开的评价机构目录，此决定不能撤回。`,
                 run: () => grant.mutateAsync(),
               })}>准予备案并分配备案号</Button>
-          ) : (
-            a.upheldObjections === 0 && <Alert type="info" showIcon title="公示期满且无未决异议后才能准予备案" description={a.waitingFor} />
           )}
           {mayTake(a, 'rejectFilingApplication') && (
             <Space.Compact style={{ width: '100%' }}>

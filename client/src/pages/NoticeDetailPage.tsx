@@ -7,7 +7,6 @@ import { ApiProblem } from '../api/problem';
 import { useMe } from '../auth/session';
 import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
 import { useAreas } from '../lib/areas';
-import { Roles } from '../lib/roles';
 import { noticeStatusColors, useTerms } from '../lib/terms';
 import { formatDateTime } from '../lib/format';
 
@@ -27,12 +26,13 @@ export function NoticeDetailPage() {
   if (notice.isLoading) return <Skeleton active />;
   if (notice.error || !notice.data) return <ProblemAlert error={notice.error} />;
   const n = notice.data;
-  const open = n.status === 'Open';
-  const isStaff = me && me.role !== Roles.organization && me.role !== Roles.apiClient;
+  // buttons follow the server's actions (NoticeGuards); who reads the objectors' contacts is the server's call (404 otherwise)
+  const may = (operation: string) => n.actions.includes(operation);
+  const [withdrawing, setWithdrawing] = useState(false);
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Card>
+      <Card extra={may('withdrawNotice') && <Button danger onClick={() => setWithdrawing(true)}>撤回公告</Button>}>
         <Typography.Title level={3} style={{ marginTop: 0 }}>{n.subject}</Typography.Title>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label="类型">{terms.name('noticeKinds', n.kind)}</Descriptions.Item>
@@ -47,8 +47,9 @@ export function NoticeDetailPage() {
         {n.withdrawalReason && <Typography.Paragraph type="danger">撤回原因：{n.withdrawalReason}</Typography.Paragraph>}
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 16 }}>{n.body}</Typography.Paragraph>
       </Card>
-      {open && <ObjectionForm notice={n} />}
-      {isStaff && <StaffObjections notice={n} canResolve={me.role === Roles.reviewer} />}
+      {may('lodgeObjection') && <ObjectionForm notice={n} />}
+      {me && <StaffObjections notice={n} canResolve={may('resolveObjection')} />}
+      {withdrawing && <WithdrawModal notice={n} onClose={() => setWithdrawing(false)} />}
     </Space>
   );
 }
@@ -161,6 +162,32 @@ function ResolveModal({ notice, objection, onClose }: { notice: Notice; objectio
         </Form.Item>
         <Form.Item name="reason" label="理由" rules={[{ required: true, message: '请填写理由' }]}><Input.TextArea rows={3} /></Form.Item>
         {resolve.error && <ProblemAlert error={resolve.error} />}
+      </Form>
+    </Modal>
+  );
+}
+
+/** Withdraw a notice published in error; the reason is kept and shown to everyone. */
+function WithdrawModal({ notice, onClose }: { notice: Notice; onClose: () => void }) {
+  const [form] = Form.useForm<{ reason: string }>();
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const withdraw = useMutation({
+    mutationFn: (v: { reason: string }) =>
+      unwrap(api.POST('/api/notices/{noticeId}/withdraw', { params: { path: { noticeId: notice.id } }, body: { ...v, version: notice.version } })),
+    onSuccess: async () => {
+      message.success('公告已撤回');
+      await client.invalidateQueries({ queryKey: ['notice', notice.id] });
+      onClose();
+    },
+  });
+  return (
+    <Modal open title="撤回公告" onCancel={onClose} onOk={() => form.submit()} confirmLoading={withdraw.isPending} destroyOnHidden>
+      <Form form={form} layout="vertical" onFinish={(v) => withdraw.mutate(v)}>
+        <Form.Item name="reason" label="撤回原因" rules={[{ required: true, whitespace: true, message: '请填写撤回原因' }]}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+        {withdraw.error && <ProblemAlert error={withdraw.error} />}
       </Form>
     </Modal>
   );

@@ -113,7 +113,7 @@ function ContactFields() {
   );
 }
 
-function RegisteredOrganization({ organization }: { organization: Schemas['Filing.Organization'] }) {
+function RegisteredOrganization({ organization }: { organization: Schemas['Filing.OrganizationView'] }) {
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm<Contact>();
   const client = useQueryClient();
@@ -129,7 +129,9 @@ function RegisteredOrganization({ organization }: { organization: Schemas['Filin
     onError: (e) => applyFieldErrors(form, e),
   });
   return (
-    <Card title="本机构" extra={!editing && <Button onClick={() => { form.setFieldsValue(organization); setEditing(true); }}>修改联系信息</Button>}>
+    <Card title="本机构" extra={!editing && organization.actions.includes('changeOrganizationContact') && (
+      <Button onClick={() => { form.setFieldsValue(organization); setEditing(true); }}>修改联系信息</Button>
+    )}>
       {editing ? (
         <Form form={form} layout="vertical" style={{ maxWidth: 640 }} onFinish={(v) => change.mutate({ ...v, version: organization.version })}>
           <Form.Item name="address" label="地址" rules={[{ required: true, message: '请输入地址' }]}><Input /></Form.Item>

@@ -170,12 +170,13 @@ public class NoticeTests(AppFixture app) : IntegrationTest(app)
         var objection = await Object(id);
         var version = (await Given.Get<JsonObject>(Caller.Anonymous, $"/api/notices/{id}"))["version"]!.GetValue<long>();
 
+        // the notice is public, so another city's reviewer is told who may handle it (issue 16: 403, not 404)
         var other = await Given.Reviewer("hefei.reviewer", "340100");
         await Host.Scenario(s =>
         {
             s.As(other);
             s.Post.Json(new { version, outcome = "Dismissed", reason = "经核实，该机构已配备视频监控设备。" }).ToUrl($"/api/notices/{id}/objections/{objection}/resolve");
-            s.StatusCodeShouldBe(HttpStatusCode.NotFound);
+            s.StatusCodeShouldBe(HttpStatusCode.Forbidden);
         });
         await Host.Scenario(s =>
         {

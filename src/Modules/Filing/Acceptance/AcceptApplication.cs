@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Filing.Applications;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -15,11 +15,11 @@ public sealed record AcceptApplication(long Version, string? Remarks, IReadOnlyL
 
 public static class AcceptApplicationEndpoint
 {
-    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        ApplicationAccess.CurrentAuthority(application, principal, access);
+    public static ProblemDetails Before(FilingApplication application, AccessContext caller) =>
+        ApplicationGuards.Table.Check(ApplicationGuards.Accept, application, caller);
 
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/filing/applications/{applicationId}/accept", OperationId = "acceptFilingApplication", Summary = "受理备案申请")]
+    [WolverinePost("/api/filing/applications/{applicationId}/accept", OperationId = ApplicationGuards.Accept, Summary = "受理备案申请")]
     public static (UpdatedAggregate, Events) Post(AcceptApplication command, [Aggregate("applicationId")] FilingApplication application,
         Instant now, Actor by) =>
         (new UpdatedAggregate(), [AcceptanceDecider.Accept(application, command, now, by)]);

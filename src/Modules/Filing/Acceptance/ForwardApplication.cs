@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Filing.Applications;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -16,13 +16,13 @@ public sealed record ForwardApplication(long Version, string Opinion);
 
 public static class ForwardApplicationEndpoint
 {
-    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        ApplicationAccess.CurrentAuthority(application, principal, access);
+    public static ProblemDetails Before(FilingApplication application, AccessContext caller) =>
+        ApplicationGuards.Table.Check(ApplicationGuards.Forward, application, caller);
 
     public static ProblemDetails Validate(ForwardApplication c) => FieldChecks.Reason(c.Opinion, "opinion", "请填写初审意见（不超过2000字）。");
 
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/filing/applications/{applicationId}/forward", OperationId = "forwardFilingApplication", Summary = "初审通过并报送")]
+    [WolverinePost("/api/filing/applications/{applicationId}/forward", OperationId = ApplicationGuards.Forward, Summary = "初审通过并报送")]
     public static (UpdatedAggregate, Events) Post(ForwardApplication command, [Aggregate("applicationId")] FilingApplication application,
         Instant now, Actor by) =>
         (new UpdatedAggregate(), [AcceptanceDecider.Forward(application, command, now, by)]);

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Filing.Applications;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -16,8 +16,8 @@ public sealed record ReturnApplication(long Version, IReadOnlyList<string> Missi
 
 public static class ReturnApplicationEndpoint
 {
-    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        ApplicationAccess.CurrentAuthority(application, principal, access);
+    public static ProblemDetails Before(FilingApplication application, AccessContext caller) =>
+        ApplicationGuards.Table.Check(ApplicationGuards.Return, application, caller);
 
     public static ProblemDetails Validate(ReturnApplication c)
     {
@@ -29,7 +29,7 @@ public static class ReturnApplicationEndpoint
     }
 
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/filing/applications/{applicationId}/return", OperationId = "returnFilingApplication", Summary = "退回补正")]
+    [WolverinePost("/api/filing/applications/{applicationId}/return", OperationId = ApplicationGuards.Return, Summary = "退回补正")]
     public static (UpdatedAggregate, Events) Post(ReturnApplication command, [Aggregate("applicationId")] FilingApplication application,
         Instant now, Actor by) =>
         (new UpdatedAggregate(), [AcceptanceDecider.Return(application, command, now, by)]);

@@ -1,6 +1,7 @@
 using Assessment.Filing.Evaluation;
 using Assessment.Filing.Materials;
 using Assessment.SharedKernel;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Calendar;
 using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Events;
@@ -59,7 +60,7 @@ public sealed record ApplicationSummary(
 /// <summary>Builds the views: names from the policies and module dictionaries, deadlines from the calendar and the clock.</summary>
 public sealed class ApplicationViews(PolicyCatalog catalog, IWorkingDayCalendar calendar, IClock clock)
 {
-    public ApplicationView For(FilingApplication a, ApplicationDetails? details, CurrentUser caller)
+    public ApplicationView For(FilingApplication a, ApplicationDetails? details, AccessContext caller)
     {
         var d = details ?? new ApplicationDetails { Id = a.Id };
         var policy = catalog.Get(a.Jurisdiction);
@@ -77,7 +78,7 @@ public sealed class ApplicationViews(PolicyCatalog catalog, IWorkingDayCalendar 
             d.EvaluationMethods.Select(m => SharedKernel.Policies.EvaluationMethods.Names.GetValueOrDefault(m, m)).ToList(),
             d.EvaluationInstructions, d.EvaluationPassed, a.EvaluationReason, a.AverageScore, a.PublicityNoticeId, a.PublicityStart, a.PublicityEnd,
             a.PublicityStatus, a.OpenObjections, a.UpheldObjections, a.FilingId, d.FilingNumber, d.ValidFrom, d.ValidUntil, d.RejectionRuleId,
-            d.RejectionReason, d.Steps.Select(Step).ToList(), ApplicationTasks.Actions(a, caller, policy.Filing.PledgeableMaterials.Count > 0));
+            d.RejectionReason, d.Steps.Select(Step).ToList(), ApplicationGuards.Actions(a, caller, policy));
     }
 
     public ApplicationSummary Summary(FilingApplication a, CurrentUser caller)
@@ -85,7 +86,7 @@ public sealed class ApplicationViews(PolicyCatalog catalog, IWorkingDayCalendar 
         var policy = catalog.Get(a.Jurisdiction);
         return new ApplicationSummary(a.Id, a.Version, a.OrganizationName, a.Jurisdiction, policy.Name, a.Scope, ScopeName(policy, a.Scope), a.Kind,
             ApplicationNames.Kind(a.Kind), a.Status, ApplicationNames.Status(a.Status), a.SubmittedOn, AuthorityName(a.HandlingAuthority),
-            WaitingFor(a, null), Deadline(a), ApplicationTasks.AwaitsCaller(a, caller));
+            WaitingFor(a, null), Deadline(a), ApplicationGuards.AwaitsCaller(a, caller));
     }
 
     /// <summary>FIL-15 while the acceptance decision is pending; FIL-17 while the publicity window runs. Nothing otherwise.</summary>
@@ -182,68 +183,5 @@ public static class ApplicationNames
         ApplicationKind.Renewal => "续期备案",
         ApplicationKind.Change => "变更备案",
         _ => "新申请备案",
-    };
-}
-
-/// <summary>What waits for the caller: the reviewers of the authority that must act, or an expert who has not scored yet.</summary>
-public static class ApplicationTasks
-{
-    /// <summary>
-    /// The steps the caller may take now, named as the operations are (changeFilingApplication … grantFiling): the status
-    /// and the caller's part in the application, as the endpoints check them. A rule on the content (FIL-06, FIL-10 …)
-    /// may still refuse the step; the 422 then names it.
-    /// </summary>
-    public static IReadOnlyList<string> Actions(FilingApplication a, CurrentUser caller, bool pledgesAllowed)
-    {
-        var actions = new List<string>();
-        if (caller.Role == Roles.Organization && caller.OrganizationId == a.OrganizationId)
-        {
-            if (a.IsEditable)
-            {
-                actions.AddRange(["changeFilingApplication", "attachFilingMaterial", "removeFilingMaterial"]);
-                if (pledgesAllowed) actions.Add("pledgeFilingMaterial");
-                actions.Add("submitFilingApplication");
-            }
-            else if (a.Status == ApplicationStatus.UnderEvaluation && a.Pledges.Any(p => p.ProducedAt is null)) actions.Add("attachFilingMaterial");
-        }
-        if (caller.Role == Roles.Expert && a.Status == ApplicationStatus.UnderEvaluation && a.Experts.Any(e => e.UserId == caller.Id && !e.HasScored))
-            actions.Add("scoreEvaluation");
-        if (caller.Role == Roles.Reviewer && caller.AuthorityCode is { } authority && a.CurrentAuthority == authority)
-        {
-            switch (a.Status)
-            {
-                case ApplicationStatus.Submitted when a.FirstReviewAuthority is not null && !a.Forwarded:
-                    actions.AddRange(["forwardFilingApplication", "returnFilingApplication"]);
-                    break;
-                case ApplicationStatus.Submitted:
-                    actions.AddRange(["acceptFilingApplication", "returnFilingApplication"]);
-                    break;
-                case ApplicationStatus.Accepted:
-                    actions.Add("assignEvaluationExperts");
-                    break;
-                case ApplicationStatus.UnderEvaluation when a.Experts.Count > 0 && a.Experts.All(e => e.HasScored) && a.Pledges.All(p => p.ProducedAt is not null):
-                    actions.Add("concludeEvaluation");
-                    break;
-                case ApplicationStatus.EvaluationPassed:
-                    actions.Add("startFilingPublicity");
-                    break;
-                case ApplicationStatus.InPublicity when a.UpheldObjections > 0:
-                    actions.Add("rejectFilingApplication");
-                    break;
-                case ApplicationStatus.InPublicity when a.PublicityStatus == NoticeStatus.Closed && a.OpenObjections == 0:
-                    actions.Add("grantFiling");
-                    break;
-            }
-        }
-        return actions;
-    }
-
-    public static bool AwaitsCaller(FilingApplication a, CurrentUser caller) => caller.Role switch
-    {
-        Roles.Expert => a.Status == ApplicationStatus.UnderEvaluation && a.Experts.Any(e => e.UserId == caller.Id && !e.HasScored),
-        Roles.Reviewer => caller.AuthorityCode is { } code && a.CurrentAuthority == code,
-        Roles.Organization => caller.OrganizationId == a.OrganizationId
-                              && (a.IsEditable || (a.Status == ApplicationStatus.UnderEvaluation && a.Pledges.Any(p => p.ProducedAt is null))),
-        _ => false,
     };
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Assessment.SharedKernel;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
@@ -14,17 +15,16 @@ namespace Assessment.Filing.Applications;
 public static class QueryApplicationsEndpoint
 {
     /// <summary>Get one filing application with its deadline, who must act and its history.</summary>
-    /// <remarks>Seen by whoever the lists show it to (<see cref="ApplicationAccess"/>); 404 for anyone else.</remarks>
+    /// <remarks>Seen by whoever the lists show it to (<see cref="ApplicationGuards"/>); 404 for anyone else.</remarks>
     [Authorize(Policy = ScopePolicies.FilingRead)]
     [WolverineGet("/api/filing/applications/{applicationId}", OperationId = "getFilingApplication", Summary = "查看备案申请")]
     [ProducesResponseType<ApplicationView>(200)]
-    public static async Task<IResult> Get(Guid applicationId, ClaimsPrincipal principal, IQuerySession session, AccessControl access,
-        ApplicationViews views)
+    public static async Task<IResult> Get(Guid applicationId, AccessContext caller, IQuerySession session, ApplicationViews views)
     {
         var application = await session.LoadAsync<FilingApplication>(applicationId);
-        if (application is null || !ApplicationAccess.CanSee(application, CurrentUser.From(principal), access))
-            return Results.Problem(Problems.NotFound<FilingApplication>());
-        return Results.Ok(views.For(application, await session.LoadAsync<ApplicationDetails>(applicationId), CurrentUser.From(principal)));
+        var hidden = ApplicationGuards.Table.Visible(application, caller);
+        if (!ReferenceEquals(hidden, WolverineContinue.NoProblems)) return Results.Problem(hidden);
+        return Results.Ok(views.For(application!, await session.LoadAsync<ApplicationDetails>(applicationId), caller));
     }
 
     /// <summary>List the filing applications the caller may see.</summary>
@@ -52,7 +52,7 @@ public static class QueryApplicationsEndpoint
         return Paging.From(page, pageSize).Of(query.OrderBy(a => a.AcceptanceDeadline).ThenByDescending(a => a.DraftedAt), a => views.Summary(a, user));
     }
 
-    /// <summary>The query form of <see cref="ApplicationTasks.AwaitsCaller"/>.</summary>
+    /// <summary>The query form of <see cref="ApplicationGuards.AwaitsCaller"/>.</summary>
     private static IQueryable<FilingApplication> AwaitingCaller(IQueryable<FilingApplication> query, CurrentUser user)
     {
         switch (user.Role)

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Filing.Applications;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -19,8 +19,8 @@ public sealed record ChangeApplicationDetails(
 
 public static class ChangeApplicationDetailsEndpoint
 {
-    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        ApplicationAccess.OwnerOnly(application, principal, access);
+    public static ProblemDetails Before(FilingApplication application, AccessContext caller) =>
+        ApplicationGuards.Table.Check(ApplicationGuards.Change, application, caller);
 
     public static ProblemDetails Validate(ChangeApplicationDetails command)
     {
@@ -52,7 +52,7 @@ public static class ChangeApplicationDetailsEndpoint
 
     /// <summary>Change what the draft applies for: occupations and levels (FIL-11), experience (FIL-06), sites, preferences (FIL-09).</summary>
     [Authorize(Roles = Roles.Organization)]
-    [WolverinePut("/api/filing/applications/{applicationId}", OperationId = "changeFilingApplication", Summary = "修改备案申请内容")]
+    [WolverinePut("/api/filing/applications/{applicationId}", OperationId = ApplicationGuards.Change, Summary = "修改备案申请内容")]
     public static (UpdatedAggregate, Events) Put(ChangeApplicationDetails command, [Aggregate("applicationId")] FilingApplication application,
         Instant now, Actor by) =>
         (new UpdatedAggregate(), [DraftingDecider.Change(application, command, now, by)]);

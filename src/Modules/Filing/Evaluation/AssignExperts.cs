@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Filing.Applications;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -17,8 +17,8 @@ public sealed record AssignExperts(long Version, IReadOnlyList<Guid> ExpertIds, 
 
 public static class AssignExpertsEndpoint
 {
-    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        ApplicationAccess.CurrentAuthority(application, principal, access);
+    public static ProblemDetails Before(FilingApplication application, AccessContext caller) =>
+        ApplicationGuards.Table.Check(ApplicationGuards.AssignExperts, application, caller);
 
     public static ProblemDetails Validate(AssignExperts c)
     {
@@ -29,7 +29,7 @@ public static class AssignExpertsEndpoint
     }
 
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/filing/applications/{applicationId}/experts", OperationId = "assignEvaluationExperts", Summary = "指派评估专家")]
+    [WolverinePost("/api/filing/applications/{applicationId}/experts", OperationId = ApplicationGuards.AssignExperts, Summary = "指派评估专家")]
     public static async Task<(UpdatedAggregate, Events)> Post(AssignExperts command, [Aggregate("applicationId")] FilingApplication application,
         IAccountDirectory accounts, AccessControl access, PolicyCatalog catalog, Instant now, Actor by)
     {

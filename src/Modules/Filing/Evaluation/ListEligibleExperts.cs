@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Filing.Applications;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
@@ -17,13 +17,12 @@ public static class EligibleExpertsEndpoint
     [Authorize(Roles = Roles.Reviewer)]
     [WolverineGet("/api/filing/applications/{applicationId}/eligible-experts", OperationId = "listEligibleExperts", Summary = "查询可指派的评估专家")]
     [ProducesResponseType<IReadOnlyList<AccountSummary>>(200)]
-    public static async Task<IResult> Eligible(Guid applicationId, ClaimsPrincipal principal, IQuerySession session, IAccountDirectory accounts,
-        AccessControl access)
+    public static async Task<IResult> Eligible(Guid applicationId, AccessContext caller, IQuerySession session, IAccountDirectory accounts)
     {
         var application = await session.LoadAsync<FilingApplication>(applicationId);
-        if (application is null || !ApplicationAccess.CanSee(application, CurrentUser.From(principal), access))
-            return Results.Problem(Problems.NotFound("备案申请"));
+        var hidden = ApplicationGuards.Table.Visible(application, caller);
+        if (!ReferenceEquals(hidden, WolverineContinue.NoProblems)) return Results.Problem(hidden);
         var experts = await accounts.ActiveInRoleAsync(Roles.Expert);
-        return Results.Ok(experts.Where(e => access.CanSee(e.AsUser(), application.AccessScope())).ToList());
+        return Results.Ok(experts.Where(e => caller.Access.CanSee(e.AsUser(), application!.AccessScope())).ToList());
     }
 }

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Filing.Applications;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -17,8 +17,8 @@ public sealed record ScoreEvaluation(long Version, IReadOnlyList<SubjectScore> S
 public static class ScoreEvaluationEndpoint
 {
     /// <summary>Only an expert assigned to this application scores it.</summary>
-    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        ApplicationAccess.AssignedExpert(application, principal, access);
+    public static ProblemDetails Before(FilingApplication application, AccessContext caller) =>
+        ApplicationGuards.Table.Check(ApplicationGuards.Score, application, caller);
 
     public static ProblemDetails Validate(ScoreEvaluation c)
     {
@@ -36,7 +36,7 @@ public static class ScoreEvaluationEndpoint
     }
 
     [Authorize(Roles = Roles.Expert)]
-    [WolverinePost("/api/filing/applications/{applicationId}/evaluation/scores", OperationId = "scoreEvaluation", Summary = "专家评分")]
+    [WolverinePost("/api/filing/applications/{applicationId}/evaluation/scores", OperationId = ApplicationGuards.Score, Summary = "专家评分")]
     public static (UpdatedAggregate, Events) Post(ScoreEvaluation command, [Aggregate("applicationId")] FilingApplication application,
         Instant now, Actor by) =>
         (new UpdatedAggregate(), [EvaluationDecider.Score(application, command, by.UserId, now, by)]);

@@ -1,10 +1,10 @@
-using System.Security.Claims;
 using Assessment.Filing.Applications;
 using Assessment.Filing.Catalog;
 using Assessment.Filing.Filings;
 using Assessment.Filing.Numbering;
 using Assessment.Filing.Organizations;
 using Assessment.SharedKernel;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -29,8 +29,8 @@ public sealed record GrantFacts(Organization? Organization, IEventStream<FilingR
 
 public static class GrantFilingEndpoint
 {
-    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        ApplicationAccess.CurrentAuthority(application, principal, access);
+    public static ProblemDetails Before(FilingApplication application, AccessContext caller) =>
+        ApplicationGuards.Table.Check(ApplicationGuards.Grant, application, caller);
 
     public static async Task<GrantFacts> LoadAsync(FilingApplication application, IDocumentSession session) =>
         application.FilingId is { } filingId && application.Kind != ApplicationKind.New
@@ -41,7 +41,7 @@ public static class GrantFilingEndpoint
     /// <remarks>A new filing takes the next number of its city (FIL-24) in the same transaction, so a refused or failed grant
     /// leaves no hole; its expiry is scheduled for the day after its validity ends.</remarks>
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/filing/applications/{applicationId}/grant", OperationId = "grantFiling", Summary = "准予备案")]
+    [WolverinePost("/api/filing/applications/{applicationId}/grant", OperationId = ApplicationGuards.Grant, Summary = "准予备案")]
     [ProducesResponseType<FilingGrantResult>(200)]
     public static async Task<(FilingGrantResult, Events, OutgoingMessages)> Post(GrantFiling command, [Aggregate("applicationId")] FilingApplication application,
         GrantFacts facts, IDocumentSession session, PolicyCatalog catalog, OccupationCatalog occupations, FilingNumberAllocator allocator,

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Security.Claims;
 using Assessment.Filing.Applications;
 using Assessment.SharedKernel;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
@@ -22,10 +22,10 @@ public static class AttachMaterialEndpoint
     /// </summary>
     [Authorize(Roles = Roles.Organization)]
     [AcceptsUpload(MaterialItems.MaxBytes, "version", "item")]
-    [WolverinePost("/api/filing/applications/{applicationId}/materials", OperationId = "attachFilingMaterial", Summary = "上传申报材料")]
+    [WolverinePost("/api/filing/applications/{applicationId}/materials", OperationId = ApplicationGuards.Attach, Summary = "上传申报材料")]
     [ProducesResponseType<FilingApplication>(200)]
-    public static async Task<IResult> Post(Guid applicationId, HttpRequest request, ClaimsPrincipal principal, IDocumentSession session,
-        AccessControl access, Instant now, Actor by)
+    public static async Task<IResult> Post(Guid applicationId, HttpRequest request, AccessContext caller, IDocumentSession session,
+        Instant now, Actor by)
     {
         if (!request.HasFormContentType) return Results.Problem(Problems.Validation("file", "请以 multipart/form-data 上传文件。"));
         var form = await UploadForms.ReadAsync(request);
@@ -34,7 +34,7 @@ public static class AttachMaterialEndpoint
         var stream = await session.Events.FetchForWriting<FilingApplication>(applicationId);
         var application = stream.Aggregate;
         if (application is null) return Results.Problem(Problems.NotFound<FilingApplication>());
-        var denied = ApplicationAccess.OwnerOnly(application, principal, access);
+        var denied = ApplicationGuards.Table.Check(ApplicationGuards.Attach, application, caller);
         if (!ReferenceEquals(denied, WolverineContinue.NoProblems)) return Results.Problem(denied);
 
         var errors = new Dictionary<string, string[]>();

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Filing.Applications;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
 using Marten;
@@ -12,16 +12,16 @@ namespace Assessment.Filing.Materials;
 
 public static class DownloadMaterialEndpoint
 {
-    /// <summary>The stored file, for whoever may see the application (<see cref="ApplicationAccess"/>).</summary>
+    /// <summary>The stored file, for whoever may see the application (<see cref="ApplicationGuards"/>).</summary>
     [Authorize(Policy = ScopePolicies.FilingRead)]
     [WolverineGet("/api/filing/applications/{applicationId}/materials/{materialId}", OperationId = "downloadFilingMaterial", Summary = "下载申报材料")]
     [ProducesResponseType<FileContentResult>(200, "application/pdf", "image/png", "image/jpeg")]
-    public static async Task<IResult> Get(Guid applicationId, Guid materialId, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
+    public static async Task<IResult> Get(Guid applicationId, Guid materialId, AccessContext caller, IQuerySession session)
     {
         var application = await session.LoadAsync<FilingApplication>(applicationId);
         var file = await session.LoadAsync<MaterialFile>(materialId);
         if (application is null || file is null || file.ApplicationId != applicationId
-            || !ApplicationAccess.CanSee(application, CurrentUser.From(principal), access))
+            || !ApplicationGuards.Table.CanSee(application, caller))
             return Results.Problem(Problems.NotFound("材料"));
         return Results.File(file.Content, file.ContentType, file.FileName);
     }

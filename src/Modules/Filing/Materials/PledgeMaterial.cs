@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Filing.Applications;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -17,8 +17,8 @@ public sealed record PledgeMaterial(long Version, int Item, string Pledge);
 
 public static class PledgeMaterialEndpoint
 {
-    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        ApplicationAccess.OwnerOnly(application, principal, access);
+    public static ProblemDetails Before(FilingApplication application, AccessContext caller) =>
+        ApplicationGuards.Table.Check(ApplicationGuards.Pledge, application, caller);
 
     public static ProblemDetails Validate(PledgeMaterial c)
     {
@@ -28,7 +28,7 @@ public static class PledgeMaterialEndpoint
     }
 
     [Authorize(Roles = Roles.Organization)]
-    [WolverinePost("/api/filing/applications/{applicationId}/pledges", OperationId = "pledgeFilingMaterial", Summary = "告知承诺后补材料")]
+    [WolverinePost("/api/filing/applications/{applicationId}/pledges", OperationId = ApplicationGuards.Pledge, Summary = "告知承诺后补材料")]
     public static (UpdatedAggregate, Events) Post(PledgeMaterial command, [Aggregate("applicationId")] FilingApplication application,
         PolicyCatalog catalog, Instant now, Actor by) =>
         (new UpdatedAggregate(), [MaterialsDecider.Pledge(application, catalog.Get(application.Jurisdiction), command, now, by)]);

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Assessment.Filing.Applications;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -16,11 +16,12 @@ public sealed record RemoveMaterial(long Version);
 
 public static class RemoveMaterialEndpoint
 {
-    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        ApplicationAccess.OwnerOnly(application, principal, access);
+    public static ProblemDetails Before(FilingApplication application, AccessContext caller) =>
+        ApplicationGuards.Table.Check(ApplicationGuards.Remove, application, caller);
 
     [Authorize(Roles = Roles.Organization)]
-    [WolverinePost("/api/filing/applications/{applicationId}/materials/{materialId}/remove", OperationId = "removeFilingMaterial", Summary = "删除申报材料")]
+    [WolverinePost("/api/filing/applications/{applicationId}/materials/{materialId}/remove", OperationId = ApplicationGuards.Remove,
+        Summary = "删除申报材料")]
     public static (UpdatedAggregate, Events) Post(RemoveMaterial command, Guid materialId, [Aggregate("applicationId")] FilingApplication application,
         IDocumentSession session, Instant now, Actor by)
     {

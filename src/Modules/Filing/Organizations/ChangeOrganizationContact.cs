@@ -1,7 +1,7 @@
 using Assessment.SharedKernel.Http;
 using NodaTime;
 using Marten;
-using System.Security.Claims;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
@@ -19,12 +19,8 @@ public sealed record ChangeOrganizationContact(
 /// <summary>The organization keeps its own contact details current; the version it saw guards against lost updates.</summary>
 public static class ChangeOrganizationContactEndpoint
 {
-    public static ProblemDetails Before(Organization organization, ClaimsPrincipal principal, AccessControl access)
-    {
-        var user = CurrentUser.From(principal);
-        if (!access.CanSee(user, organization.Scope())) return Problems.NotFound("机构");
-        return user.OrganizationId == organization.Id ? WolverineContinue.NoProblems : Problems.Forbidden("只有机构本身可以修改联系信息。");
-    }
+    public static ProblemDetails Before(Organization organization, AccessContext caller) =>
+        OrganizationGuards.Table.Check(OrganizationGuards.ChangeContact, organization, caller);
 
     public static ProblemDetails Validate(ChangeOrganizationContact command)
     {
@@ -38,7 +34,7 @@ public static class ChangeOrganizationContactEndpoint
     }
 
     [Authorize(Policy = ScopePolicies.FilingWrite)]
-    [WolverinePut("/api/organizations/{organizationId}/contact", OperationId = "changeOrganizationContact", Summary = "变更机构地址与联系人")]
+    [WolverinePut("/api/organizations/{organizationId}/contact", OperationId = OrganizationGuards.ChangeContact, Summary = "变更机构地址与联系人")]
     public static (UpdatedAggregate, Events, OutgoingMessages) Put(
         ChangeOrganizationContact command, [Aggregate("organizationId")] Organization organization, Actor by)
         => (new UpdatedAggregate(), [OrganizationDecider.ChangeContact(organization, command, by)], [new PublishContactToFilings(organization.Id, by)]);

@@ -1,4 +1,5 @@
 using Assessment.SharedKernel;
+using Assessment.SharedKernel.Access;
 using System.Security.Claims;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
@@ -16,13 +17,12 @@ public static class QueryOrganizationsEndpoint
     /// <summary>One organization; 404 when it does not exist or lies outside the caller's jurisdiction or ownership.</summary>
     [Authorize(Policy = ScopePolicies.FilingRead)]
     [WolverineGet("/api/organizations/{organizationId}", OperationId = "getOrganization", Summary = "查看评价机构")]
-    [ProducesResponseType<Organization>(200)]
-    public static async Task<IResult> Get(Guid organizationId, ClaimsPrincipal principal, IQuerySession session, AccessControl access)
+    [ProducesResponseType<OrganizationView>(200)]
+    public static async Task<IResult> Get(Guid organizationId, AccessContext caller, IQuerySession session)
     {
         var org = await session.LoadAsync<Organization>(organizationId);
-        if (org is null || !access.CanSee(CurrentUser.From(principal), org.Scope()))
-            return Results.Problem(Problems.NotFound("机构"));
-        return Results.Ok(org);
+        var hidden = OrganizationGuards.Table.Visible(org, caller);
+        return ReferenceEquals(hidden, WolverineContinue.NoProblems) ? Results.Ok(OrganizationView.Of(org!, caller)) : Results.Problem(hidden);
     }
 
     /// <summary>The organizations the caller may see, newest first.</summary>

@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using Assessment.Filing.Applications;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Calendar;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -19,11 +19,11 @@ public sealed record StartPublicity(long Version, LocalDate? StartDate = null, i
 
 public static class StartPublicityEndpoint
 {
-    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        ApplicationAccess.CurrentAuthority(application, principal, access);
+    public static ProblemDetails Before(FilingApplication application, AccessContext caller) =>
+        ApplicationGuards.Table.Check(ApplicationGuards.StartPublicity, application, caller);
 
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/filing/applications/{applicationId}/publicity", OperationId = "startFilingPublicity", Summary = "发起备案公示")]
+    [WolverinePost("/api/filing/applications/{applicationId}/publicity", OperationId = ApplicationGuards.StartPublicity, Summary = "发起备案公示")]
     public static (UpdatedAggregate, Events, OutgoingMessages) Post(StartPublicity command, [Aggregate("applicationId")] FilingApplication application,
         PolicyCatalog catalog, IWorkingDayCalendar calendar, Instant now, Actor by)
     {

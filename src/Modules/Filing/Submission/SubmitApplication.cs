@@ -1,9 +1,9 @@
-using System.Security.Claims;
 using Assessment.Filing.Applications;
 using Assessment.Filing.Catalog;
 using Assessment.Filing.Organizations;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Calendar;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Identity;
@@ -22,8 +22,8 @@ public sealed record SubmitApplication(long Version, IReadOnlyList<ExceptionRequ
 
 public static class SubmitApplicationEndpoint
 {
-    public static ProblemDetails Before(FilingApplication application, ClaimsPrincipal principal, AccessControl access) =>
-        ApplicationAccess.OwnerOnly(application, principal, access);
+    public static ProblemDetails Before(FilingApplication application, AccessContext caller) =>
+        ApplicationGuards.Table.Check(ApplicationGuards.Submit, application, caller);
 
     public static ProblemDetails Validate(SubmitApplication command)
     {
@@ -38,7 +38,7 @@ public static class SubmitApplicationEndpoint
     }
 
     [Authorize(Roles = SharedKernel.Events.Roles.Organization)]
-    [WolverinePost("/api/filing/applications/{applicationId}/submit", OperationId = "submitFilingApplication", Summary = "提交备案申请")]
+    [WolverinePost("/api/filing/applications/{applicationId}/submit", OperationId = ApplicationGuards.Submit, Summary = "提交备案申请")]
     public static async Task<(UpdatedAggregate, Events)> Post(SubmitApplication command, [Aggregate("applicationId")] FilingApplication application,
         IQuerySession session, PolicyCatalog catalog, OccupationCatalog occupations, IWorkingDayCalendar calendar, Instant now, Actor by)
     {

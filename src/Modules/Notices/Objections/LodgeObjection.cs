@@ -1,5 +1,6 @@
 using Assessment.Notices.Notices;
 using Assessment.SharedKernel;
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Values;
@@ -19,6 +20,8 @@ public sealed record ObjectionReceipt(Guid NoticeId, Guid ObjectionId, Instant L
 
 public static class LodgeObjectionEndpoint
 {
+    public static ProblemDetails Before(Notice notice, AccessContext caller) => NoticeGuards.Table.Check(NoticeGuards.Lodge, notice, caller);
+
     public static ProblemDetails Validate(LodgeObjection command)
     {
         var errors = new Dictionary<string, string[]>();
@@ -38,7 +41,7 @@ public static class LodgeObjectionEndpoint
     /// publicizes (FIL-17). The public appends its own independent event, so no version is asked for. Throttled per client.</remarks>
     [AllowAnonymous]
     [EnableRateLimiting(RateLimitPolicies.PublicWrite)]
-    [WolverinePost("/api/notices/{noticeId}/objections", OperationId = "lodgeObjection", Summary = "提出异议")]
+    [WolverinePost("/api/notices/{noticeId}/objections", OperationId = NoticeGuards.Lodge, Summary = "提出异议")]
     public static (ObjectionReceipt, Events, OutgoingMessages) Post(LodgeObjection command, [Aggregate("noticeId", ChecksClientVersion = false)] Notice notice,
         Instant now)
     {
