@@ -19,6 +19,7 @@ export function NoticeDetailPage() {
   const { data: me } = useMe();
   const { areaName } = useAreas();
   const terms = useTerms();
+  const [withdrawing, setWithdrawing] = useState(false);
   const notice = useQuery({
     queryKey: ['notice', id],
     queryFn: () => unwrap(api.GET('/api/notices/{noticeId}', { params: { path: { noticeId: id! } } })),
@@ -28,7 +29,6 @@ export function NoticeDetailPage() {
   const n = notice.data;
   // buttons follow the server's actions (NoticeGuards); who reads the objectors' contacts is the server's call (404 otherwise)
   const may = (operation: string) => n.actions.includes(operation);
-  const [withdrawing, setWithdrawing] = useState(false);
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
