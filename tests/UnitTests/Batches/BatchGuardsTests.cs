@@ -11,10 +11,7 @@ namespace Assessment.UnitTests.Batches;
 /// <summary>Issue 16: the batch's guard table — 404 hidden, 403 the wrong caller, and the actions per status.</summary>
 public class BatchGuardsTests
 {
-    private static readonly PolicyCatalog Catalog =
-        new(PolicyCatalog.LoadShipped(), Assessment.SharedKernel.Calendar.CalendarData.LoadShipped().Select(l => l.Id));
-    private static readonly AccessControl Access = new(Catalog);
-    private static readonly Instant Now = Instant.FromUtc(2026, 11, 23, 2, 0);
+    private static readonly Instant Now = GuardCallers.Now;
     private static readonly Guid Org = Guid.NewGuid();
 
     private static Batch Batch(BatchStatus status, int examInDays = -1) => new()
@@ -23,8 +20,7 @@ public class BatchGuardsTests
         ReceivingAuthority = status == BatchStatus.Draft ? null : "340200", ExamDays = [new LocalDate(2026, 11, 23).PlusDays(examInDays)],
     };
 
-    private static AccessContext As(string role, string? authority = null, Guid? organization = null) =>
-        new(new CurrentUser(Guid.NewGuid(), "u", "用户", role, authority, organization, []), Access, Now);
+    private static AccessContext As(string role, string? authority = null, Guid? organization = null) => GuardCallers.As(role, authority, organization);
 
     private static readonly AccessContext Owner = As(Roles.Organization, organization: Org);
     private static readonly AccessContext OwnerSystem = As(Roles.ApiClient, organization: Org);
@@ -107,7 +103,7 @@ public class BatchGuardsTests
         var batches = Enum.GetValues<BatchStatus>().Select(s => Batch(s))
             .Append(Reassigned(Batch(BatchStatus.Filed))).ToList();
         foreach (var caller in new[] { Owner, OtherOrganization, Receiving, Above, OtherCity, Inspector, Expert, Auditor, AuthoritySystem })
-            G.VisibleTo(batches.AsQueryable(), caller.User, Access).Select(x => x.Id).ToList()
+            G.VisibleTo(batches.AsQueryable(), caller.User, GuardCallers.Access).Select(x => x.Id).ToList()
                 .ShouldBe(batches.Where(x => G.Table.CanSee(x, caller)).Select(x => x.Id).ToList(), caller.User.Role + caller.User.AuthorityCode);
     }
 

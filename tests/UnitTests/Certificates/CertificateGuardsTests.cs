@@ -12,14 +12,10 @@ namespace Assessment.UnitTests.Certificates;
 /// <summary>Issue 16: the guard tables of the certificate, the correction, the issuance and the ranges — one answer for endpoints and views.</summary>
 public class CertificateGuardsTests
 {
-    private static readonly PolicyCatalog Catalog =
-        new(PolicyCatalog.LoadShipped(), Assessment.SharedKernel.Calendar.CalendarData.LoadShipped().Select(l => l.Id));
-    private static readonly AccessControl Access = new(Catalog);
-    private static readonly Instant Now = Instant.FromUtc(2026, 11, 23, 2, 0);
+    private static readonly Instant Now = GuardCallers.Now;
     private static readonly Guid Org = Guid.NewGuid();
 
-    private static AccessContext As(string role, string? authority = null, Guid? organization = null) =>
-        new(new CurrentUser(Guid.NewGuid(), "u", "用户", role, authority, organization, []), Access, Now);
+    private static AccessContext As(string role, string? authority = null, Guid? organization = null) => GuardCallers.As(role, authority, organization);
 
     private static readonly AccessContext Own = As(Roles.Organization, organization: Org);
     private static readonly AccessContext OwnSystem = As(Roles.ApiClient, organization: Org);
@@ -149,7 +145,7 @@ public class CertificateGuardsTests
             t.Check(IssuanceGuards.Resume, Issuance(IssuanceStatus.Halted), caller).Detail.ShouldBe("证书核发不存在或您无权查看。");
     }
 
-    private static RangeHolder Holder(string area) => new(Org, "评价机构", area, Catalog.PolicyForArea(area));
+    private static RangeHolder Holder(string area) => new(Org, "评价机构", area, GuardCallers.Catalog.PolicyForArea(area));
 
     [Fact]
     public void CRT_01_AH_only_the_provincial_center_allocates_ranges_and_where_serials_are_counted_no_one_gets_the_button()

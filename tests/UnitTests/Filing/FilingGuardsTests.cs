@@ -9,15 +9,12 @@ namespace Assessment.UnitTests.Filing;
 
 public class FilingGuardsTests
 {
-    private static readonly PolicyCatalog Catalog = new(PolicyCatalog.LoadShipped(), Assessment.SharedKernel.Calendar.CalendarData.LoadShipped().Select(l => l.Id));
-    private static readonly AccessControl Access = new(Catalog);
-    private static readonly Instant Now = Instant.FromUtc(2026, 11, 23, 2, 0);
+    private static readonly Instant Now = GuardCallers.Now;
     private static readonly Guid Org = Guid.NewGuid();
 
     private static FilingRecord Filing(FilingStatus status) => new() { Id = Guid.NewGuid(), OrganizationId = Org, AreaCode = "340200", Status = status };
 
-    private static AccessContext As(string role, string? authority = null, Guid? organization = null) =>
-        new(new CurrentUser(Guid.NewGuid(), "u", "用户", role, authority, organization, []), Access, Now);
+    private static AccessContext As(string role, string? authority = null, Guid? organization = null) => GuardCallers.As(role, authority, organization);
 
     [Fact]
     public void FIL_19_a_reviewer_over_the_area_may_suspend_an_active_filing_and_sees_exactly_that_action()
