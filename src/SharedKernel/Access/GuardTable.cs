@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using Wolverine.Http;
@@ -64,12 +66,25 @@ public sealed class GuardTable<T> : IGuardTable
     public ProblemDetails Visible(T? state, AccessContext caller) =>
         state is not null && _visible(state, caller) ? WolverineContinue.NoProblems : Problems.Problems.NotFound(ObjectName);
 
-    /// <summary>The access answer for an endpoint's <c>Before</c>: 404 hidden, 403 the wrong caller, else go on.</summary>
-    public ProblemDetails Check(string operationId, T state, AccessContext caller)
+    /// <summary>
+    /// The access answer for an endpoint's <c>Before</c>: 404 missing or hidden (the same answer), 403 the wrong caller,
+    /// else go on. A missing object (null: an endpoint that loads its object itself) is a 404 like a hidden one.
+    /// </summary>
+    public ProblemDetails Check(string operationId, T? state, AccessContext caller)
     {
         var guard = GuardOf(operationId);
-        if (!_visible(state, caller)) return Problems.Problems.NotFound(ObjectName);
+        if (state is null || !_visible(state, caller)) return Problems.Problems.NotFound(ObjectName);
         return guard.Who(state, caller) ? WolverineContinue.NoProblems : Problems.Problems.Forbidden(guard.Forbidden);
+    }
+
+    /// <summary>
+    /// For reads answering <c>IResult</c>: true, with the 404 answer, when the object is missing or hidden —
+    /// <c>if (Table.IsHidden(batch, caller, out var hidden)) return hidden;</c>
+    /// </summary>
+    public bool IsHidden([NotNullWhen(false)] T? state, AccessContext caller, [NotNullWhen(true)] out IResult? hidden)
+    {
+        hidden = state is not null && _visible(state, caller) ? null : Results.Problem(Problems.Problems.NotFound(ObjectName));
+        return hidden is not null;
     }
 
     /// <summary>May the caller take this operation now (seen, the right caller, and the object in a state for it)?</summary>

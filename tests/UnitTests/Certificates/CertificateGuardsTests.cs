@@ -65,7 +65,7 @@ public class CertificateGuardsTests
             t.Check(CertificateGuards.Revoke, c, caller).Detail.ShouldBe("证书不存在或您无权查看。");
             t.Actions(c, caller).ShouldBeEmpty();
         }
-        t.CheckLoaded(CertificateGuards.Revoke, null, Own).Status.ShouldBe(404);
+        t.Check(CertificateGuards.Revoke, null, Own).Status.ShouldBe(404);
     }
 
     private static CertificateCorrectionFacts Correction(CertificateCorrectionStatus status = CertificateCorrectionStatus.Open,

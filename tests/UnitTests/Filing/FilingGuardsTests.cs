@@ -35,4 +35,18 @@ public class FilingGuardsTests
         FilingGuards.Table.Actions(filing, As(Roles.Organization, organization: Org)).ShouldBe([FilingGuards.DraftFrom]);
         FilingGuards.Table.Check(FilingGuards.Suspend, filing, As(Roles.Reviewer, "340200")).Status.ShouldBeNull();
     }
+
+    [Fact]
+    public void a_missing_filing_answers_the_same_404_as_a_hidden_one_for_commands_and_reads()
+    {
+        var reviewer = As(Roles.Reviewer, "340200");
+        FilingGuards.Table.Check(FilingGuards.Suspend, null, reviewer).Status.ShouldBe(404);
+        FilingGuards.Table.Check(FilingGuards.Suspend, Filing(FilingStatus.Active), As(Roles.Reviewer, "340100")).Detail
+            .ShouldBe(FilingGuards.Table.Check(FilingGuards.Suspend, null, reviewer).Detail);
+        FilingGuards.Table.IsHidden(null, reviewer, out var missing).ShouldBeTrue();
+        missing.ShouldNotBeNull();
+        FilingGuards.Table.IsHidden(Filing(FilingStatus.Active), As(Roles.Reviewer, "340100"), out _).ShouldBeTrue();
+        FilingGuards.Table.IsHidden(Filing(FilingStatus.Active), reviewer, out var shown).ShouldBeFalse();
+        shown.ShouldBeNull();
+    }
 }

@@ -44,7 +44,7 @@ public static class GetBatchEndpoint
         IOrganizationFilings filings, IWorkingDayCalendar calendar, Instant now)
     {
         var batch = await session.LoadAsync<Batch>(batchId);
-        if (batch is null || !BatchGuards.Table.CanSee(batch, caller)) return Results.Problem(Problems.NotFound(BatchGuards.Table.ObjectName));
+        if (BatchGuards.Table.IsHidden(batch, caller, out var hidden)) return hidden;
         var context = batch.Status is BatchStatus.Draft or BatchStatus.Filed or BatchStatus.Suspended
             ? new PlanContext(await filings.OfOrganizationAsync(session, batch.OrganizationId), catalog, calendar.Current, now.Date())
             : null;
@@ -61,7 +61,7 @@ public static class ExportLedgerEndpoint
     public static async Task<IResult> Get(Guid batchId, AccessContext caller, IQuerySession session, PolicyCatalog catalog)
     {
         var batch = await session.LoadAsync<Batch>(batchId);
-        if (batch is null || !BatchGuards.Table.CanSee(batch, caller)) return Results.Problem(Problems.NotFound(BatchGuards.Table.ObjectName));
+        if (BatchGuards.Table.IsHidden(batch, caller, out var hidden)) return hidden;
         var details = await session.LoadAsync<BatchDetails>(batchId) ?? new BatchDetails();
         using var content = new MemoryStream();
         await Spreadsheet.WriteAsync(content, "工作台账", ["时间", "事项", "办理人", "单位", "说明", "文件"], details.Ledger.Select(l => new object?[]

@@ -74,7 +74,7 @@ public static class CandidatePhotoEndpoint
     public static async Task<IResult> Get(Guid batchId, Guid candidateId, AccessContext caller, IQuerySession session, HttpResponse response)
     {
         var batch = await session.LoadAsync<Batch>(batchId);
-        if (batch is null || !BatchGuards.Table.CanSee(batch, caller)) return Results.Problem(Problems.NotFound(BatchGuards.Table.ObjectName));
+        if (BatchGuards.Table.IsHidden(batch, caller, out var hidden)) return hidden;
         if (!BatchAccess.SeesPersonalData(batch, caller.User, caller.Access))
             return Results.Problem(Problems.Forbidden("考生照片属于个人信息，仅评价机构、受理的主管部门和审计人员可以查看。"));
         if (!batch.Photos.TryGetValue(candidateId, out var photoId) || await session.LoadAsync<CandidatePhotoFile>(photoId) is not { } file)

@@ -18,9 +18,9 @@ public sealed record DraftBatch(Guid FilingId, string Title);
 
 public static class DraftBatchEndpoint
 {
-    public static ProblemDetails Validate(DraftBatch command, ClaimsPrincipal principal)
+    public static ProblemDetails Validate(DraftBatch command, CurrentUser user)
     {
-        if (!BatchGuards.MayDraft(CurrentUser.From(principal))) return Problems.Forbidden("只有评价机构可以组织认定。");
+        if (!BatchGuards.MayDraft(user)) return Problems.Forbidden("只有评价机构可以组织认定。");
         return string.IsNullOrWhiteSpace(command.Title) || command.Title.Trim().Length > 100
             ? Problems.Validation("title", "请填写批次名称（不超过100字）。")
             : WolverineContinue.NoProblems;

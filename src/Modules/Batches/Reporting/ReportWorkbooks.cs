@@ -89,7 +89,7 @@ public static class ReportWorkbookEndpoints
     public static async Task<IResult> Summary(Guid batchId, AccessContext caller, IQuerySession session, NodaTime.Instant now)
     {
         var batch = await session.LoadAsync<Batch>(batchId);
-        if (batch is null || !BatchGuards.Table.CanSee(batch, caller)) return Results.Problem(Problems.NotFound(BatchGuards.Table.ObjectName));
+        if (BatchGuards.Table.IsHidden(batch, caller, out var hidden)) return hidden;
         var details = await session.LoadAsync<BatchDetails>(batchId);
         using var content = new MemoryStream();
         await ReportWorkbooks.WriteSummaryAsync(content, batch, batch.ReportedOn ?? SharedKernel.ChinaTime.Date(now), details?.AcceptanceOpinion);
@@ -103,7 +103,7 @@ public static class ReportWorkbookEndpoints
     public static async Task<IResult> Certificates(Guid batchId, AccessContext caller, IQuerySession session, PolicyCatalog catalog)
     {
         var batch = await session.LoadAsync<Batch>(batchId);
-        if (batch is null || !BatchGuards.Table.CanSee(batch, caller)) return Results.Problem(Problems.NotFound(BatchGuards.Table.ObjectName));
+        if (BatchGuards.Table.IsHidden(batch, caller, out var hidden)) return hidden;
         if (!BatchAccess.SeesPersonalData(batch, caller.User, caller.Access))
             return Results.Problem(Problems.Forbidden("该表含考生身份证件号码，仅评价机构、受理部门和审计人员可以下载。"));
         using var content = new MemoryStream();

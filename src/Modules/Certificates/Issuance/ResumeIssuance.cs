@@ -44,7 +44,7 @@ public static class ResumeIssuanceEndpoint
     }
 
     public static ProblemDetails Before(ResumeFacts? facts, AccessContext caller) =>
-        IssuanceGuards.Table.CheckLoaded(IssuanceGuards.Resume, facts?.Subject, caller);
+        IssuanceGuards.Table.Check(IssuanceGuards.Resume, facts?.Subject, caller);
 
     /// <summary>
     /// CRT-02: carry on a halted issuance from where it stopped — once the level it numbers next has serials again (CRT-01 [AH]:

@@ -24,7 +24,7 @@ public static class RangeGuards
     /// <summary>The table's answer, naming the authority that allocates in the 403.</summary>
     public static ProblemDetails Check(RangeHolder? holder, AccessContext caller)
     {
-        var answer = Table.CheckLoaded(Allocate, holder, caller);
+        var answer = Table.Check(Allocate, holder, caller);
         return answer.Status == 403 && holder!.Policy.Certificates.RangeAllocator(holder.Policy) is { } allocator
             ? Problems.Forbidden($"证书编号号段由{allocator.Name}统一分配（CRT-01）。")
             : answer;

@@ -35,10 +35,6 @@ public static class CertificateGuards
 
     /// <summary>The issuing organization: its users and its systems.</summary>
     public static bool IsIssuer(CertificateRow c, CurrentUser user) => user.OrganizationId is { } org && org == c.OrganizationId;
-
-    /// <summary>For commands loading the row themselves: 404 for a missing row, as for a hidden one.</summary>
-    public static ProblemDetails CheckLoaded<T>(this GuardTable<T> table, string operationId, T? state, AccessContext caller) where T : class =>
-        state is null ? Problems.NotFound(table.ObjectName) : table.Check(operationId, state, caller);
 }
 
 /// <summary>
@@ -61,7 +57,7 @@ public static class CertificateCorrectionGuards
     /// <summary>The table's answer, telling the organization that asked why it may not decide its own request.</summary>
     public static ProblemDetails Check(string operationId, CertificateCorrectionFacts? facts, AccessContext caller)
     {
-        var answer = Table.CheckLoaded(operationId, facts, caller);
+        var answer = Table.Check(operationId, facts, caller);
         return answer.Status == 403 && CertificateGuards.IsIssuer(facts!.Certificate, caller.User) ? Problems.Forbidden(NotTheIssuer) : answer;
     }
 

@@ -47,8 +47,7 @@ public static class GetCertificateHistoryEndpoint
     public static async Task<IResult> Get(Guid certificateId, AccessContext caller, CertificateDatabase database, CancellationToken ct)
     {
         var row = await database.FindAsync(certificateId, ct);
-        if (row is null || !CertificateGuards.Table.CanSee(row, caller))
-            return Results.Problem(Problems.NotFound(CertificateGuards.Table.ObjectName));
+        if (CertificateGuards.Table.IsHidden(row, caller, out var hidden)) return hidden;
         var prints = await database.PrintsOfAsync(row, ct);
         var corrections = await database.CorrectionsOfAsync(row.Id, ct);
         return Results.Ok(new CertificateHistory(row.Id,

@@ -27,7 +27,7 @@ public static class ReissueCertificateEndpoint
         database.FindAsync(certificateId, ct);
 
     public static ProblemDetails Before(CertificateRow? row, AccessContext caller) =>
-        CertificateGuards.Table.CheckLoaded(CertificateGuards.Reissue, row, caller);
+        CertificateGuards.Table.Check(CertificateGuards.Reissue, row, caller);
 
     public static ProblemDetails Validate(ReissueCertificate c) =>
         string.IsNullOrWhiteSpace(c.Reason) || c.Reason.Trim().Length > 500

@@ -30,7 +30,7 @@ public static class RequestCertificateCorrectionEndpoint
         database.FindAsync(certificateId, ct);
 
     public static ProblemDetails Before(CertificateRow? row, AccessContext caller) =>
-        CertificateGuards.Table.CheckLoaded(CertificateGuards.RequestCorrection, row, caller);
+        CertificateGuards.Table.Check(CertificateGuards.RequestCorrection, row, caller);
 
     public static ProblemDetails Validate(RequestCertificateCorrection c)
     {

@@ -23,7 +23,7 @@ public static class RevokeCertificateEndpoint
         database.FindAsync(certificateId, ct);
 
     public static ProblemDetails Before(CertificateRow? row, AccessContext caller) =>
-        CertificateGuards.Table.CheckLoaded(CertificateGuards.Revoke, row, caller);
+        CertificateGuards.Table.Check(CertificateGuards.Revoke, row, caller);
 
     public static ProblemDetails Validate(RevokeCertificate c) =>
         string.IsNullOrWhiteSpace(c.Reason) || c.Reason.Trim().Length > 500

@@ -47,9 +47,7 @@ public static class QueryFilingsEndpoint
     public static async Task<IResult> Get(Guid filingId, AccessContext caller, IQuerySession session)
     {
         var filing = await session.LoadAsync<FilingRecord>(filingId);
-        return filing is null || !FilingGuards.Table.CanSee(filing, caller)
-            ? Results.Problem(Problems.NotFound(FilingGuards.Table.ObjectName))
-            : Results.Ok(FilingView.Of(filing, caller));
+        return FilingGuards.Table.IsHidden(filing, caller, out var hidden) ? hidden : Results.Ok(FilingView.Of(filing, caller));
     }
 
     [Authorize(Policy = ScopePolicies.FilingRead)]
@@ -59,8 +57,9 @@ public static class QueryFilingsEndpoint
     {
         var filing = await session.LoadAsync<FilingRecord>(filingId);
         var entry = await session.LoadAsync<DirectoryEntry>(filingId);
-        if (filing is null || entry is null || !FilingGuards.Table.CanSee(filing, caller))
-            return Results.Problem(Problems.NotFound(FilingGuards.Table.ObjectName));
+        // a filing without its directory entry is not yet visible as a filing: the same 404
+        if (FilingGuards.Table.IsHidden(filing, caller, out var hidden)) return hidden;
+        if (entry is null) return Results.Problem(Problems.NotFound(FilingGuards.Table.ObjectName));
         var policy = catalog.Get(filing.Jurisdiction);
         var authority = policy.Authorities.FirstOrDefault(a => a.Code == filing.GrantingAuthority)?.Name ?? filing.GrantingAuthority;
         return Results.Ok(new FilingReceipt(filing.Id, filing.FilingNumber, entry.Name, entry.CreditCode, entry.Address,
