@@ -33,6 +33,8 @@ cmd_run() {
   local reset=0
   for a in "$@"; do [ "$a" = "--reset" ] && reset=1; done
   pg_ensure_installed
+  # the certificate PDFs (附件6) and the pages need CJK fonts, which a fresh machine lacks
+  ensure_debian_packages fonts-noto-cjk fonts-lxgw-wenkai
   local data="$root/.data/pg"
   if [ $reset = 1 ]; then pg_stop "$data"; rm -rf "$root/.data"; fi
   local port; port=$(pg_free_port 55432)
