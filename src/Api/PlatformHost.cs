@@ -83,6 +83,7 @@ public static class PlatformHost
                 opts.Schema.For<AuthSession>().DatabaseSchemaName("identity").Index(x => x.ExpiresAtUnixMs);
                 opts.Projections.Snapshot<ApiClient>(SnapshotLifecycle.Inline);
                 opts.Schema.For<ApiClient>().DatabaseSchemaName("identity");
+                Privacy.ReadLogSetup.Configure(opts);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
@@ -120,6 +121,8 @@ public static class PlatformHost
         services.AddWolverineHttp();
 
         services.AddHostedService<CalendarLoader>();
+        services.AddSingleton<SharedKernel.Privacy.PersonalDataReads>();
+        services.AddHostedService(sp => sp.GetRequiredService<SharedKernel.Privacy.PersonalDataReads>());
 
         var otel = services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddSource("Wolverine").AddSource("Marten"))

@@ -159,6 +159,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/personal-data-reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查询个人信息查阅记录 */
+        get: operations["listPersonalDataReads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/me": {
         parameters: {
             query?: never;
@@ -377,6 +394,23 @@ export interface paths {
         put?: never;
         /** 导入考生 */
         post: operations["importBatchCandidates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/batches/{batchId}/candidates/{candidateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看考生个人信息 */
+        get: operations["getBatchCandidate"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -750,6 +784,23 @@ export interface paths {
         };
         /** 查询证书更正申请 */
         get: operations["listCertificateCorrections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificate-corrections/{correctionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看证书更正申请 */
+        get: operations["getCertificateCorrection"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1938,6 +1989,33 @@ export interface components {
             organizationName?: string | null;
             scopes: string[];
         };
+        "Api.PersonalDataReadEntry": {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            at: string;
+            /** Format: uuid */
+            readerId: string;
+            readerName: string;
+            readerRoleName: string;
+            readerUnit?: string | null;
+            relationName: string;
+            purposeName: string;
+            operation: string;
+            operationName: string;
+            fields: string[];
+            scopeKind: string;
+            /** Format: uuid */
+            scopeId: string;
+            scopeTitle: string;
+            personName?: string | null;
+            personDocumentNumber?: string | null;
+            /** Format: int32 */
+            rowCount: number;
+        };
         "Api.PolicySummary": {
             id: string;
             name: string;
@@ -2123,7 +2201,6 @@ export interface components {
             feeStandard?: string | null;
             staff: components["schemas"]["Batches.StaffView"][];
             candidates: components["schemas"]["Batches.CandidateView"][];
-            personalDataMasked: boolean;
             /**
              * Format: date
              * @description yyyy-MM-dd
@@ -2572,6 +2649,7 @@ export interface components {
             result: components["schemas"]["Certificates.HolderCaseResult"];
             holderName?: string | null;
             cases: components["schemas"]["Certificates.HolderCase"][];
+            consultations: components["schemas"]["SharedKernel.Consultation"][];
         };
         "Certificates.HolderCaseCertificate": {
             number: string;
@@ -3692,6 +3770,15 @@ export interface components {
             /** Format: int32 */
             pageSize: number;
         };
+        "PagedOfApi.PersonalDataReadEntry": {
+            items: components["schemas"]["Api.PersonalDataReadEntry"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         "PagedOfCertificates.CertificateCorrectionItem": {
             items: components["schemas"]["Certificates.CertificateCorrectionItem"][];
             /** Format: int64 */
@@ -3826,6 +3913,15 @@ export interface components {
             serialsFromAllocatedRanges: boolean;
             rangesAllocatedBy?: string | null;
             rangesNote?: string | null;
+        };
+        "SharedKernel.Consultation": {
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            on: string;
+            purpose: string;
+            what: string;
         };
         "SharedKernel.ExperienceThreshold": {
             /** Format: int32 */
@@ -4872,6 +4968,77 @@ export interface operations {
             };
             /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listPersonalDataReads: {
+        parameters: {
+            query?: {
+                documentNumber?: string;
+                documentType?: number;
+                readerId?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedOfApi.PersonalDataReadEntry"];
+                };
+            };
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6044,6 +6211,65 @@ export interface operations {
             };
             /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getBatchCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batchId: string;
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Batches.CandidateView"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7966,6 +8192,64 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getCertificateCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                correctionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificates.CertificateCorrectionItem"];
                 };
             };
             /** @description 未登录或 API 密钥无效 */

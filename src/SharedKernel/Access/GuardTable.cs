@@ -87,6 +87,17 @@ public sealed class GuardTable<T> : IGuardTable
         return hidden is not null;
     }
 
+    /// <summary>
+    /// <see cref="Check"/> for endpoints answering <c>IResult</c>: true, with the 404 or 403 answer, when the caller may not —
+    /// <c>if (Table.Denies(op, row, caller, out var denied)) return denied;</c>
+    /// </summary>
+    public bool Denies(string operationId, [NotNullWhen(false)] T? state, AccessContext caller, [NotNullWhen(true)] out IResult? denied)
+    {
+        var answer = Check(operationId, state, caller);
+        denied = answer.Status is null ? null : Results.Problem(answer);
+        return denied is not null;
+    }
+
     /// <summary>May the caller take this operation now (seen, the right caller, and the object in a state for it)?</summary>
     public bool Allows(string operationId, T state, AccessContext caller)
     {

@@ -54,4 +54,7 @@ public interface ICandidateCases
     /// </summary>
     Task<IReadOnlyList<CandidateCase>> OfPersonAsync(Marten.IQuerySession session, int documentType, string documentNumber, string name,
         CancellationToken ct = default);
+
+    /// <summary>The batches (drafts included) this identity document was entered in, for the auditor's read log of one person.</summary>
+    Task<IReadOnlyList<Guid>> BatchesOfAsync(Marten.IQuerySession session, int documentType, string documentNumber, CancellationToken ct = default);
 }

@@ -159,6 +159,7 @@ public class CertificateHardeningTests(AppFixture app) : IntegrationTest(app)
         await using var api = await ApiProcess.StartAsync(readyWithin: TimeSpan.FromMinutes(4));
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/certificate-issuances/{b.BatchId}/pdfs");
         request.Headers.Add(system.Header, system.Value);
+        request.Headers.Add("X-Read-Purpose", "review");
         using var response = await api.Client.SendAsync(request);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, api.Log);
         var zip = await response.Content.ReadAsByteArrayAsync();

@@ -9,9 +9,17 @@ using Assessment.SharedKernel.Values;
 namespace Assessment.IntegrationTests.Infrastructure;
 
 /// <summary>A signed-in caller: the cookie the SPA would hold, or an API key.</summary>
+/// <summary>
+/// Who calls: the credential header, and the purpose it states for reading personal data (AUD-04; review unless a test says
+/// otherwise — <c>caller with { Purpose = null }</c> sends none).
+/// </summary>
 public sealed record Caller(string Header, string Value, string UserName)
 {
     public static readonly Caller Anonymous = new("", "", "public");
+
+    public string? Purpose { get; init; } = "review";
+
+    public string? PurposeNote { get; init; }
 }
 
 /// <summary>Builds state through the public API, as a user would.</summary>
@@ -142,6 +150,8 @@ public static class ScenarioExtensions
     public static void As(this Scenario scenario, Caller caller)
     {
         if (caller.Header.Length > 0) scenario.WithRequestHeader(caller.Header, caller.Value);
+        if (caller.Purpose is { } purpose) scenario.WithRequestHeader("X-Read-Purpose", purpose);
+        if (caller.PurposeNote is { } note) scenario.WithRequestHeader("X-Read-Purpose-Note", Uri.EscapeDataString(note));
     }
 
     public static async Task<JsonObject> Problem(this IScenarioResult result)

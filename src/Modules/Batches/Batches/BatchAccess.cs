@@ -1,16 +1,19 @@
-using Assessment.SharedKernel.Events;
-using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Privacy;
+using Assessment.SharedKernel.Values;
 
 namespace Assessment.Batches.Batches;
 
-/// <summary>The personal-data rule of a batch (who may see and act on it: <see cref="BatchGuards"/>).</summary>
+/// <summary>A batch's personal data under the one rule (<see cref="PersonalDataRule"/>); who may see and act on it: <see cref="BatchGuards"/>.</summary>
 public static class BatchAccess
 {
-    /// <summary>BAT-09: identity numbers and phones are shown to the organization, the receiving authority (its reviewers and
-    /// systems) and auditors; everyone else — other authorities above it, inspectors, administrators — sees them masked.</summary>
-    public static bool SeesPersonalData(Batch batch, CurrentUser user, AccessControl access) =>
-        BatchGuards.Sees(batch, user, access)
-        && (user.Role == Roles.Auditor
-            || user.OrganizationId == batch.OrganizationId
-            || user.Role is Roles.Reviewer or Roles.ApiClient && user.AuthorityCode == batch.ReceivingAuthority);
+    /// <summary>Whose data a batch holds: the organization's, received by the authority the plan was filed with (a draft: its own area).</summary>
+    public static PersonalDataHolder Holder(this Batch batch) => new(batch.OrganizationId, batch.ReceivingAuthority ?? batch.AreaCode);
+
+    public static ConsultedPerson Person(this Candidate c) => new(c.DocumentType, c.DocumentNumber, Masking.Name(c.Name));
+
+    /// <summary>One candidate of the batch as a read-log scope.</summary>
+    public static ReadScope Scope(this Batch batch, Candidate c) => new("candidate", c.Id, batch.Id, $"{batch.Title}·考生", c.Person(), 1);
+
+    /// <summary>An export over the batch's roster, for the read log.</summary>
+    public static ReadScope Export(this Batch batch, int rows) => new("batch", batch.Id, batch.Id, batch.Title, null, rows);
 }

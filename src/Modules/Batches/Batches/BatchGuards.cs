@@ -1,6 +1,7 @@
 using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Privacy;
 
 namespace Assessment.Batches.Batches;
 
@@ -29,6 +30,11 @@ public static class BatchGuards
     public const string SpotCheck = "recordBatchSpotCheck";
     public const string DispatchInspector = "dispatchBatchInspector";
 
+    /// <summary>Personal data in full (BAT-09, AUD-04): one candidate opened, a photo, 附件5 — as the one rule says.</summary>
+    public const string GetCandidate = "getBatchCandidate";
+    public const string DownloadPhoto = "downloadCandidatePhoto";
+    public const string DownloadCertificateTable = "downloadCertificateTable";
+
     /// <summary>A new batch starts no object's stream yet: offered on the list (<see cref="BatchList"/>), checked by the endpoint.</summary>
     public const string Draft = "draftBatch";
 
@@ -56,7 +62,16 @@ public static class BatchGuards
         .Operation(ReturnReport, Receives, OnlyReceiving, (b, _) => b.Status == BatchStatus.Reported)
         .Operation(Resume, Receives, OnlyReceiving, (b, _) => b.Status == BatchStatus.Suspended)
         .Operation(SpotCheck, (b, c) => c.Access.CanDecideFor(c.User, b.AreaCode), OnlySupervising, Running)
-        .Operation(DispatchInspector, Receives, OnlyReceiving, Running);
+        .Operation(DispatchInspector, Receives, OnlyReceiving, Running)
+        .Operation(GetCandidate, SeesInFull, OnlyFullPersonalData, HasCandidates)
+        .Operation(DownloadPhoto, SeesInFull, OnlyFullPersonalData, (b, _) => b.Photos.Count > 0)
+        .Operation(DownloadCertificateTable, SeesInFull, OnlyFullPersonalData, (b, _) => b.Results.Any(r => r.Passed));
+
+    private const string OnlyFullPersonalData = "考生的身份证件号码、联系电话和照片属于个人信息，仅评价机构、受理该批次的主管部门和审计人员可以查看。";
+
+    private static bool SeesInFull(Batch b, AccessContext c) => PersonalDataRule.ForOneRecord(c, b.Holder()) == PersonalDataView.Full;
+
+    private static bool HasCandidates(Batch b, AccessContext _) => b.Candidates.Count > 0;
 
     /// <summary>Who may draft a batch: the organization (under one of its own filings, BAT-03).</summary>
     public static bool MayDraft(CurrentUser user) => user.OrganizationId is not null;

@@ -5,6 +5,7 @@ using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Privacy;
 using Assessment.SharedKernel.Problems;
 using NodaTime;
 
@@ -13,18 +14,18 @@ namespace Assessment.Batches.Batches;
 public sealed record CandidateView(Guid Id, string Name, int DocumentType, string DocumentNumber, string Employer, string Occupation, int Level,
     string? Phone, string CityName, CandidateResult? Result, bool HasPhoto = false);
 
-/// <summary>A member of the batch's staff; <paramref name="DeclaredRelations"/> are candidates' identity numbers, given only to
-/// those who may see personal data (masked for others).</summary>
+/// <summary>A member of the batch's staff; <paramref name="DeclaredRelations"/> are candidates' identity numbers, masked like the roster.</summary>
 public sealed record StaffView(Guid StaffId, string Name, string Qualification, StaffRole Role, IReadOnlyList<string> Occupations,
     IReadOnlyList<string> DeclaredRelations);
 
-/// <summary>A batch as the caller may see it: personal data masked unless the caller needs it (BAT-09), what still
+/// <summary>A batch as the caller may see it: its roster masked for everyone (a candidate is opened on its own to see it in full, as
+/// the one personal-data rule allows: <see cref="BatchGuards.GetCandidate"/> among the actions), what still
 /// blocks filing (for a draft), BAT-03 as the filing stands now (for a filed plan), the steps the caller may take now (operation ids), and the ledger.</summary>
 public sealed record BatchView(
     Guid Id, long Version, string Title, Guid OrganizationId, string OrganizationName, Guid FilingId, string FilingNumber, string Jurisdiction,
     string AreaCode, string? ReceivingAuthority, string? ReceivingAuthorityName, string? CopiedTo, BatchStatus Status, IReadOnlyList<BatchOccupation> Occupations,
     IReadOnlyList<string> Subjects, IReadOnlyList<LocalDate> ExamDays, IReadOnlyList<BatchSite> Sites, decimal FeePerCandidate, string? FeeStandard,
-    IReadOnlyList<StaffView> Staff, IReadOnlyList<CandidateView> Candidates, bool PersonalDataMasked, LocalDate? FiledOn, LocalDate? PlanDeadline,
+    IReadOnlyList<StaffView> Staff, IReadOnlyList<CandidateView> Candidates, LocalDate? FiledOn, LocalDate? PlanDeadline,
     Guid? AnnouncementNoticeId, Guid? PublicityNoticeId, LocalDate? PublicityStart, LocalDate? PublicityEnd, int OpenObjections,
     LocalDate? ReportDueOn, LocalDate? ReportedOn, int Passed, int Absent, IReadOnlyList<RuleViolation> Blocking,
     IReadOnlyList<RuleViolation> Eligibility, IReadOnlyList<InspectorDispatch> Inspectors, IReadOnlyList<string> Actions, BatchDetails Details);
@@ -43,15 +44,10 @@ public static class BatchViews
 
     public static BatchView For(Batch b, BatchDetails? details, AccessContext caller, PolicyCatalog catalog, PlanContext? context)
     {
-        var full = BatchAccess.SeesPersonalData(b, caller.User, caller.Access);
         var results = b.Results.ToDictionary(r => r.CandidateId);
-        var candidates = b.Candidates.Select(c => new CandidateView(c.Id, full ? c.Name : Masking.Name(c.Name), c.DocumentType,
-            full ? c.DocumentNumber : Masking.Document(c.DocumentNumber), c.Employer,
-            b.Occupations.FirstOrDefault(o => o.Key == c.OccupationKey)?.Name ?? c.OccupationKey, c.Level,
-            full ? c.Phone : Masking.Phone(c.Phone), c.CityName, results.GetValueOrDefault(c.Id),
-            b.Photos.ContainsKey(c.Id))).ToList();
+        var candidates = b.Candidates.Select(c => Candidate(b, c, PersonalDataView.Masked, results.GetValueOrDefault(c.Id))).ToList();
         var staff = b.Staff.Select(s => new StaffView(s.StaffId, s.Name, s.Qualification, s.Role, s.Occupations,
-            full ? s.DeclaredRelations : s.DeclaredRelations.Select(Masking.Document).ToList())).ToList();
+            s.DeclaredRelations.Select(Masking.Document).ToList())).ToList();
         var blocking = b.Status == BatchStatus.Draft && context is not null ? PlanningDecider.Problems(b, context) : [];
         // a draft shows the last day its plan can be filed (BAT-01/02) before it is missed
         var planDeadline = b.PlanDeadline ?? (b.Status == BatchStatus.Draft && context is not null ? PlanningDecider.DraftDeadline(b, context) : null);
@@ -60,10 +56,19 @@ public static class BatchViews
             ? Planning.Eligibility.Check(b, context.Filings, catalog) : [];
         return new BatchView(b.Id, b.Version, b.Title, b.OrganizationId, b.OrganizationName, b.FilingId, b.FilingNumber, b.Jurisdiction, b.AreaCode,
             b.ReceivingAuthority, b.ReceivingAuthority is { } r ? catalog.FindAuthority(r)?.Name : null, b.CopiedTo, b.Status, b.Occupations, b.Subjects,
-            b.ExamDays, b.Sites, b.FeePerCandidate, b.FeeStandard, staff, candidates, !full, b.FiledOn, planDeadline, b.AnnouncementNoticeId,
+            b.ExamDays, b.Sites, b.FeePerCandidate, b.FeeStandard, staff, candidates, b.FiledOn, planDeadline, b.AnnouncementNoticeId,
             b.PublicityNoticeId, b.PublicityStart, b.PublicityEnd, b.OpenObjections, b.ReportDueOn, b.ReportedOn, b.Results.Count(x => x.Passed),
             b.Results.Count(x => x.Absent), blocking, eligibility,
             caller.User.OrganizationId is null ? b.Inspectors : [], // an inspection is not announced to the organization it checks
             BatchGuards.Table.Actions(b, caller), details ?? new BatchDetails { Id = b.Id });
+    }
+
+    /// <summary>One candidate, masked or in full as <paramref name="view"/> says.</summary>
+    public static CandidateView Candidate(Batch b, Candidate c, PersonalDataView view, CandidateResult? result)
+    {
+        var full = view == PersonalDataView.Full;
+        return new CandidateView(c.Id, full ? c.Name : Masking.Name(c.Name), c.DocumentType, full ? c.DocumentNumber : Masking.Document(c.DocumentNumber),
+            c.Employer, b.Occupations.FirstOrDefault(o => o.Key == c.OccupationKey)?.Name ?? c.OccupationKey, c.Level,
+            full ? c.Phone : Masking.Phone(c.Phone), c.CityName, result, b.Photos.ContainsKey(c.Id));
     }
 }

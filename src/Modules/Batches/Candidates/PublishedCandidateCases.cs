@@ -35,6 +35,10 @@ public sealed class PublishedCandidateCases : ICandidateCases
         return cases.OrderByDescending(c => c.ExamDays.Count == 0 ? default : c.ExamDays.Max()).ThenBy(c => c.BatchTitle, StringComparer.Ordinal).ToList();
     }
 
+    public async Task<IReadOnlyList<Guid>> BatchesOfAsync(IQuerySession session, int documentType, string documentNumber, CancellationToken ct = default) =>
+        (await session.Query<CandidateIndexEntry>().Where(c => c.DocumentNumber == documentNumber && c.DocumentType == documentType)
+            .Select(c => c.BatchId).Take(MaxCases).ToListAsync(ct)).Distinct().ToList();
+
     private static byte[] NameHash(string name) => SHA256.HashData(Encoding.UTF8.GetBytes(name));
 
     /// <summary>A candidate of a batch that is no draft, by identity document, with just the name to compare.</summary>

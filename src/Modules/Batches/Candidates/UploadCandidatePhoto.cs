@@ -3,6 +3,7 @@ using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Privacy;
 using Assessment.SharedKernel.Problems;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -65,20 +66,23 @@ public static class UploadCandidatePhotoEndpoint
 public static class CandidatePhotoEndpoint
 {
     /// <summary>
-    /// A candidate's photo (JPEG, as printed) for those who see the batch's personal data (BAT-09: the organization, the
-    /// receiving authority, auditors); 404 when there is none.
+    /// A candidate's photo (JPEG, as printed) for those the personal-data rule shows it (BAT-09: the organization, the receiving
+    /// authority, auditors); AUD-04: the purpose stated, the read recorded; 404 when there is none.
     /// </summary>
     [Authorize(Policy = ScopePolicies.BatchesRead)]
     [WolverineGet("/api/batches/{batchId}/candidates/{candidateId}/photo", OperationId = "downloadCandidatePhoto", Summary = "查看考生照片")]
     [ProducesResponseType<FileContentResult>(200, "image/jpeg")]
-    public static async Task<IResult> Get(Guid batchId, Guid candidateId, AccessContext caller, IQuerySession session, HttpResponse response)
+    public static async Task<IResult> Get(Guid batchId, Guid candidateId, AccessContext caller, IQuerySession session, PersonalDataReads reads,
+        HttpRequest request, HttpResponse response, CancellationToken ct)
     {
-        var batch = await session.LoadAsync<Batch>(batchId);
-        if (BatchGuards.Table.IsHidden(batch, caller, out var hidden)) return hidden;
-        if (!BatchAccess.SeesPersonalData(batch, caller.User, caller.Access))
-            return Results.Problem(Problems.Forbidden("考生照片属于个人信息，仅评价机构、受理的主管部门和审计人员可以查看。"));
-        if (!batch.Photos.TryGetValue(candidateId, out var photoId) || await session.LoadAsync<CandidatePhotoFile>(photoId) is not { } file)
+        var batch = await session.LoadAsync<Batch>(batchId, ct);
+        if (BatchGuards.Table.Denies(BatchGuards.DownloadPhoto, batch, caller, out var denied)) return denied;
+        if (batch.Candidates.FirstOrDefault(c => c.Id == candidateId) is not { } candidate || !batch.Photos.TryGetValue(candidateId, out var photoId)
+            || await session.LoadAsync<CandidatePhotoFile>(photoId, ct) is not { } file)
             return Results.Problem(Problems.NotFound("考生照片"));
+        var (_, problem) = await reads.RevealAsync(caller, request, batch.Holder(), BatchGuards.DownloadPhoto, "查看考生照片", PersonalFields.Photo,
+            batch.Scope(candidate), ct);
+        if (problem is not null) return Results.Problem(problem);
         response.Headers.CacheControl = "private, max-age=3600";
         return Results.File(file.Content, "image/jpeg", $"{file.CandidateId}.jpg");
     }

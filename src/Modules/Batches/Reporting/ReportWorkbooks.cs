@@ -2,6 +2,7 @@ using Assessment.Batches.Batches;
 using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Privacy;
 using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Spreadsheets;
 using Assessment.SharedKernel.Values;
@@ -96,16 +97,21 @@ public static class ReportWorkbookEndpoints
         return Results.File(content.ToArray(), Spreadsheet.ContentType, $"附件4 职业技能等级认定结果汇总表（{batch.Title}）.xlsx");
     }
 
-    /// <summary>附件5 职业技能等级认定合格人员证书信息表 (.xlsx): identity numbers, so only for those who may see them.</summary>
+    /// <summary>
+    /// 附件5 职业技能等级认定合格人员证书信息表 (.xlsx): identity numbers, so only for those the personal-data rule shows them in full
+    /// (AUD-04: the purpose stated, one read record naming the batch and its row count).
+    /// </summary>
     [Authorize(Policy = ScopePolicies.BatchesRead)]
     [WolverineGet("/api/batches/{batchId}/report/certificates", OperationId = "downloadCertificateTable", Summary = "下载合格人员证书信息表（附件5）")]
     [ProducesResponseType<FileContentResult>(200, Spreadsheet.ContentType)]
-    public static async Task<IResult> Certificates(Guid batchId, AccessContext caller, IQuerySession session, PolicyCatalog catalog)
+    public static async Task<IResult> Certificates(Guid batchId, AccessContext caller, IQuerySession session, PolicyCatalog catalog,
+        PersonalDataReads reads, HttpRequest request, CancellationToken ct)
     {
-        var batch = await session.LoadAsync<Batch>(batchId);
-        if (BatchGuards.Table.IsHidden(batch, caller, out var hidden)) return hidden;
-        if (!BatchAccess.SeesPersonalData(batch, caller.User, caller.Access))
-            return Results.Problem(Problems.Forbidden("该表含考生身份证件号码，仅评价机构、受理部门和审计人员可以下载。"));
+        var batch = await session.LoadAsync<Batch>(batchId, ct);
+        if (BatchGuards.Table.Denies(BatchGuards.DownloadCertificateTable, batch, caller, out var denied)) return denied;
+        var (_, problem) = await reads.RevealAsync(caller, request, batch.Holder(), BatchGuards.DownloadCertificateTable, "下载合格人员证书信息表（附件5）",
+            PersonalFields.Holder, batch.Export(batch.Qualified().Count()), ct);
+        if (problem is not null) return Results.Problem(problem);
         using var content = new MemoryStream();
         await ReportWorkbooks.WriteCertificateTableAsync(content, batch, catalog.Get(batch.Jurisdiction));
         return Results.File(content.ToArray(), Spreadsheet.ContentType, CertificateInformationTable.FileName(batch.Title));

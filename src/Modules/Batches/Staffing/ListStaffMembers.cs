@@ -13,7 +13,7 @@ public sealed record StaffMemberView(Guid Id, string Name, string DocumentTypeNa
 
 public static class ListStaffMembersEndpoint
 {
-    /// <summary>The organization's roster (its own staff only).</summary>
+    /// <summary>The organization's roster (its own staff only), identity numbers masked as in every list (the personal-data rule).</summary>
     [Authorize(Roles = BatchGuards.OrganizationRoles, Policy = ScopePolicies.BatchesRead)]
     [WolverineGet("/api/batches/staff", OperationId = "listStaffMembers", Summary = "查询工作人员名册")]
     public static async Task<IReadOnlyList<StaffMemberView>> Get(ClaimsPrincipal principal, IQuerySession session)
@@ -21,7 +21,7 @@ public static class ListStaffMembersEndpoint
         var organization = CurrentUser.From(principal).OrganizationId;
         if (organization is null) return [];
         var staff = await session.Query<StaffMember>().Where(s => s.OrganizationId == organization).OrderBy(s => s.Name).ToListAsync();
-        return staff.Select(s => new StaffMemberView(s.Id, s.Name, IdentityDocumentTypes.Names[(IdentityDocumentType)s.DocumentType], s.DocumentNumber,
+        return staff.Select(s => new StaffMemberView(s.Id, s.Name, IdentityDocumentTypes.Names[(IdentityDocumentType)s.DocumentType], Masking.Document(s.DocumentNumber),
             s.Qualification, s.Occupations, s.Levels)).ToList();
     }
 }

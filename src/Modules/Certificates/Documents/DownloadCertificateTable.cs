@@ -4,6 +4,7 @@ using Assessment.Certificates.Registry;
 using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Privacy;
 using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Spreadsheets;
 using Marten;
@@ -24,12 +25,14 @@ public static class DownloadCertificateTableEndpoint
     [WolverineGet("/api/certificate-issuances/{batchId}/certificate-table", OperationId = "downloadIssuedCertificateTable", Summary = "下载含证书编号的合格人员证书信息表（附件5）")]
     [ProducesResponseType<FileStreamResult>(200, Spreadsheet.ContentType)]
     public static async Task<IResult> Get(Guid batchId, AccessContext caller, IQuerySession session, CertificateDatabase database,
-        PolicyCatalog catalog, CancellationToken ct)
+        PolicyCatalog catalog, PersonalDataReads reads, HttpRequest request, CancellationToken ct)
     {
-        var batch = await session.LoadAsync<AcceptedBatch>(batchId, ct);
-        if (batch is null) return Results.Problem(Problems.NotFound(IssuanceGuards.Table.ObjectName));
-        if (IssuanceGuards.Table.Check(IssuanceGuards.DownloadTable, new IssuanceOfBatch(batch, null), caller) is { Status: not null } denied)
-            return Results.Problem(denied);
+        var issuance = await IssuanceOfBatch.LoadAsync(session, batchId, ct);
+        if (IssuanceGuards.Table.Denies(IssuanceGuards.DownloadTable, issuance, caller, out var denied)) return denied;
+        var batch = issuance.Batch;
+        var (_, problem) = await reads.RevealAsync(caller, request, issuance.Holder, IssuanceGuards.DownloadTable, "下载合格人员证书信息表（附件5）",
+            PersonalFields.Holder, issuance.Scope(await database.CountOfBatchAsync(batchId, ct)), ct);
+        if (problem is not null) return Results.Problem(problem);
         var issuer = CertificateInformationTable.Issuer(catalog.Get(batch.Jurisdiction).Certificates, batch.OrganizationName);
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81_920,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);

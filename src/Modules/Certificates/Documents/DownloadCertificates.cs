@@ -7,6 +7,7 @@ using Assessment.SharedKernel.Access;
 using Assessment.Certificates.Verification;
 using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Privacy;
 using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Values;
 using Marten;
@@ -45,19 +46,19 @@ public static class DownloadCertificateEndpoint
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificates/{certificateId}/pdf", OperationId = "downloadCertificatePdf", Summary = "下载证书PDF")]
     [ProducesResponseType<FileContentResult>(200, "application/pdf")]
-    public static async Task<IResult> Get(Guid certificateId, ClaimsPrincipal principal, CertificateDatabase database, AccessControl access, CertificatePdf pdf,
-        SigningKeys keys, CertificatesOptions options, LookupLog log, IQuerySession session, ICandidatePhotos photos, Instant now, HttpContext http,
+    public static async Task<IResult> Get(Guid certificateId, AccessContext caller, CertificateDatabase database, CertificatePdf pdf,
+        SigningKeys keys, CertificatesOptions options, PersonalDataReads reads, IQuerySession session, ICandidatePhotos photos, HttpRequest request,
         CancellationToken ct)
     {
-        var user = CurrentUser.From(principal);
         var row = await database.FindAsync(certificateId, ct);
-        if (row is null || !CertificateGuards.Sees(row.AreaCode, row.OrganizationId, user, access)) return Results.Problem(Problems.NotFound("证书"));
-        if (!CertificateAccess.SeesPersonalData(row, user, access)) return Results.Problem(Problems.Forbidden("证书载有持证人身份证件号码，仅发证机构、主管部门审核人员和审计人员可以下载。"));
+        if (CertificateGuards.Table.Denies(CertificateGuards.DownloadPdf, row, caller, out var denied)) return denied;
+        var (_, problem) = await reads.RevealAsync(caller, request, row.Holder(), CertificateGuards.DownloadPdf, "下载证书PDF", PersonalFields.Certificate,
+            row.Scope(), ct);
+        if (problem is not null) return Results.Problem(problem);
         var photo = row.PhotoId is { } photoId ? (await photos.LoadAsync(session, [photoId], ct)).GetValueOrDefault(photoId) : null;
         var print = CertificatePrints.Of(row, await keys.CurrentAsync(ct), options, photo);
         using var content = new MemoryStream();
         pdf.Render(print, content);
-        log.Record(row.Id, row.Number, "pdf", VerifyCertificateEndpoint.Who(http), now);
         return Results.File(content.ToArray(), "application/pdf", $"职业技能等级证书{row.Number}.pdf");
     }
 }
@@ -71,12 +72,14 @@ public static class DownloadBatchCertificatesEndpoint
     [WolverineGet("/api/certificate-issuances/{batchId}/pdfs", OperationId = "downloadBatchCertificates", Summary = "批量下载证书PDF")]
     [ProducesResponseType<FileStreamResult>(200, "application/zip")]
     public static async Task<IResult> Get(Guid batchId, AccessContext caller, IQuerySession session, CertificateDatabase database,
-        CertificatePdf pdf, SigningKeys keys, CertificatesOptions options, ICandidatePhotos photos)
+        CertificatePdf pdf, SigningKeys keys, CertificatesOptions options, ICandidatePhotos photos, PersonalDataReads reads, HttpRequest request)
     {
-        var batch = await session.LoadAsync<AcceptedBatch>(batchId);
-        if (batch is null) return Results.Problem(Problems.NotFound(IssuanceGuards.Table.ObjectName));
-        if (IssuanceGuards.Table.Check(IssuanceGuards.DownloadPdfs, new IssuanceOfBatch(batch, null), caller) is { Status: not null } denied)
-            return Results.Problem(denied);
+        var issuance = await IssuanceOfBatch.LoadAsync(session, batchId);
+        if (IssuanceGuards.Table.Denies(IssuanceGuards.DownloadPdfs, issuance, caller, out var denied)) return denied;
+        var batch = issuance.Batch;
+        var (_, problem) = await reads.RevealAsync(caller, request, issuance.Holder, IssuanceGuards.DownloadPdfs, "批量下载证书PDF",
+            PersonalFields.Certificate, issuance.Scope(await database.CountOfBatchAsync(batchId)), default);
+        if (problem is not null) return Results.Problem(problem);
         var key = await keys.CurrentAsync();
         return Results.Stream(async body =>
         {

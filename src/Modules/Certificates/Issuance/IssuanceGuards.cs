@@ -2,6 +2,8 @@ using Assessment.Certificates.Registry;
 using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Privacy;
+using Marten;
 
 namespace Assessment.Certificates.Issuance;
 
@@ -9,6 +11,18 @@ namespace Assessment.Certificates.Issuance;
 public sealed record IssuanceOfBatch(AcceptedBatch Batch, BatchIssuance? Issuance)
 {
     public IssuanceStatus Status => Issuance?.Status ?? IssuanceStatus.Running;
+
+    /// <summary>Whose data the batch's certificates hold: the issuing organization's, received by the authority that accepted the batch.</summary>
+    public PersonalDataHolder Holder => new(Batch.OrganizationId, Batch.AreaCode);
+
+    /// <summary>An export over the batch's certificates, for the read log.</summary>
+    public ReadScope Scope(int rows) => new("issuance", Batch.Id, Batch.Id, Batch.Title, null, rows);
+
+    /// <summary>The accepted batch and its issuance stream; null when no batch was accepted under that id.</summary>
+    public static async Task<IssuanceOfBatch?> LoadAsync(IQuerySession session, Guid batchId, CancellationToken ct = default) =>
+        await session.LoadAsync<AcceptedBatch>(batchId, ct) is { } batch
+            ? new IssuanceOfBatch(batch, await session.LoadAsync<BatchIssuance>(BatchIssuance.StreamFor(batchId), ct))
+            : null;
 }
 
 /// <summary>
@@ -27,14 +41,14 @@ public static class IssuanceGuards
         .Operation(Resume, (i, x) => x.User.OrganizationId == i.Batch.OrganizationId
                                      || x.User.Role is Roles.Reviewer or Roles.ApiClient && x.User.AuthorityCode is not null,
             "只有发证的评价机构或主管部门审核人员可以恢复发证（CRT-05）。", (i, _) => i.Status == IssuanceStatus.Halted)
-        .Operation(DownloadPdfs, SeesPersonalData, "证书载有持证人身份证件号码，仅发证机构、主管部门审核人员和审计人员可以下载。", HasCertificates)
-        .Operation(DownloadTable, SeesPersonalData, "该表含持证人身份证件号码，仅发证机构、主管部门审核人员和审计人员可以下载。", HasCertificates);
+        .Operation(DownloadPdfs, SeesInFull, CertificateGuards.OnlyFullPersonalData, HasCertificates)
+        .Operation(DownloadTable, SeesInFull, "该表含持证人身份证件号码，仅发证机构、受理该批次的主管部门和审计人员可以下载。", HasCertificates);
 
     /// <summary>The visibility rule of a batch's issuance and everything of its certificates (PDFs, 附件5).</summary>
     public static bool Sees(AcceptedBatch batch, CurrentUser user, AccessControl access) =>
         CertificateGuards.Sees(batch.AreaCode, batch.OrganizationId, user, access);
 
-    private static bool SeesPersonalData(IssuanceOfBatch i, AccessContext x) => IssuanceViews.SeesPersonalData(i.Batch, x.User, x.Access);
+    private static bool SeesInFull(IssuanceOfBatch i, AccessContext x) => PersonalDataRule.ForOneRecord(x, i.Holder) == PersonalDataView.Full;
 
     private static bool HasCertificates(IssuanceOfBatch i, AccessContext _) => i.Issuance is { Done: > 0 };
 }

@@ -20,10 +20,6 @@ public sealed record IssuanceProgress(Guid BatchId, string BatchTitle, string Or
 
 public static class IssuanceViews
 {
-    /// <summary>Whether <paramref name="user"/> may have the batch's certificates with identity numbers (PDFs, 附件5), as for one certificate.</summary>
-    public static bool SeesPersonalData(AcceptedBatch batch, CurrentUser user, AccessControl access) =>
-        CertificateAccess.SeesPersonalData(batch.AreaCode, batch.OrganizationId, user, access);
-
     /// <summary>The progress with the operations the caller may take now (<see cref="IssuanceGuards"/>).</summary>
     public static IssuanceProgress Of(AcceptedBatch batch, BatchIssuance? issuance, AccessContext caller)
     {

@@ -1,5 +1,7 @@
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Privacy;
+using Assessment.SharedKernel.Values;
 
 namespace Assessment.Certificates.Registry;
 
@@ -11,13 +13,17 @@ public static class CertificateAccess
 {
     public const string OrganizationRoles = Roles.Organization + "," + Roles.ApiClient;
 
-    /// <summary>Identity numbers in full: the issuing organization, the reviewers and systems of authorities over the batch, auditors.</summary>
-    public static bool SeesPersonalData(CertificateRow c, CurrentUser user, AccessControl access) =>
-        SeesPersonalData(c.AreaCode, c.OrganizationId, user, access);
+    /// <summary>
+    /// Whose data a certificate holds, for the one personal-data rule (<see cref="PersonalDataRule"/>): the issuing organization, and
+    /// the authority that accepted its batch (the certificate's area is the batch's receiving authority).
+    /// </summary>
+    public static PersonalDataHolder Holder(this CertificateRow c) => new(c.OrganizationId, c.AreaCode);
 
-    public static bool SeesPersonalData(string areaCode, Guid organizationId, CurrentUser user, AccessControl access) =>
-        CertificateGuards.Sees(areaCode, organizationId, user, access) && (user.Role == Roles.Auditor || user.OrganizationId == organizationId
-                                                          || user.Role is Roles.Reviewer or Roles.ApiClient && user.AuthorityCode is not null);
+    /// <summary>The person a certificate names, for the read log.</summary>
+    public static ConsultedPerson Person(this CertificateRow c) => new(c.DocumentType, c.DocumentNumber, Masking.Name(c.HolderName));
+
+    /// <summary>One certificate as a read-log scope.</summary>
+    public static ReadScope Scope(this CertificateRow c) => new("certificate", c.Id, c.BatchId, $"证书{c.Number}", c.Person(), 1);
 
     /// <summary>
     /// The list filter for <paramref name="user"/>, as SQL over the registry ($-parameters appended to <paramref name="parameters"/>):

@@ -1,4 +1,5 @@
 using Assessment.SharedKernel.Access;
+using Assessment.SharedKernel.Privacy;
 using Assessment.SharedKernel.Values;
 using NodaTime;
 using Npgsql;
@@ -176,9 +177,9 @@ public sealed record CertificateCorrectionItem(Guid Id, Guid CertificateId, stri
 public static class CertificateCorrectionViews
 {
     /// <summary>The request with the decisions the caller may take now (<see cref="CertificateCorrectionGuards"/>).</summary>
-    public static CertificateCorrectionItem Item(CertificateCorrectionRow r, CertificateRow c, AccessContext caller)
+    public static CertificateCorrectionItem Item(CertificateCorrectionRow r, CertificateRow c, AccessContext caller, PersonalDataView view)
     {
-        var full = CertificateAccess.SeesPersonalData(c, caller.User, caller.Access);
+        var full = view == PersonalDataView.Full;
         return new CertificateCorrectionItem(r.Id, c.Id, c.Number, c.OrganizationName, c.Occupation, SkillLevel.FromNumber(c.Level).FullName, c.BatchTitle,
             c.Status, r.Status, CertificateHolderView.Of(r.Previous, full), CertificateHolderView.Of(r.Proposed, full), r.Previous.ChangedIn(r.Proposed),
             r.Reason, r.RequestedAt, r.RequestedBy, r.DecidedAt, r.DecidedBy, r.DecisionReason, r.PrintNumber, !full, c.Version,

@@ -59,6 +59,14 @@ public sealed class CertificateDatabase(IConfiguration configuration) : IAsyncDi
         return (rows, total);
     }
 
+    /// <summary>How many certificates a batch has (an export's row count in the read log).</summary>
+    public async Task<int> CountOfBatchAsync(Guid batchId, CancellationToken ct = default)
+    {
+        await using var command = _source.CreateCommand($"select count(*) from {CertificateTable.Name} where batch_id = $1");
+        command.Parameters.AddWithValue(batchId);
+        return (int)(long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     /// <summary>Every certificate of a batch in number order, read lazily (bulk downloads stream them).</summary>
     public async IAsyncEnumerable<CertificateRow> OfBatchAsync(Guid batchId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {

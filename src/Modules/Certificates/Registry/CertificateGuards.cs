@@ -1,6 +1,7 @@
 using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
+using Assessment.SharedKernel.Privacy;
 using Assessment.SharedKernel.Problems;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,6 +17,10 @@ public static class CertificateGuards
     public const string Revoke = "revokeCertificate";
     public const string Reissue = "reissueCertificate";
     public const string RequestCorrection = "requestCertificateCorrection";
+    public const string DownloadPdf = "downloadCertificatePdf";
+
+    /// <summary>The PDF prints the identity number: for those the personal-data rule shows it in full.</summary>
+    public const string OnlyFullPersonalData = "证书载有持证人身份证件号码，仅发证机构、受理该批次的主管部门和审计人员可以下载。";
 
     public static readonly GuardTable<CertificateRow> Table =
         new GuardTable<CertificateRow>("证书", (c, x) => Sees(c.AreaCode, c.OrganizationId, x.User, x.Access))
@@ -24,7 +29,8 @@ public static class CertificateGuards
         .Operation(Reissue, (c, x) => IsIssuer(c, x.User), "只有发证的评价机构可以补发证书（CRT-05 谁发证、谁负责）。",
             (c, _) => c.Status == CertificateStatus.Valid)
         .Operation(RequestCorrection, (c, x) => IsIssuer(c, x.User), "只有发证的评价机构可以申请更正持证人信息（CRT-05 谁发证、谁负责）。",
-            (c, _) => c.Status == CertificateStatus.Valid && c.OpenCorrectionId is null);
+            (c, _) => c.Status == CertificateStatus.Valid && c.OpenCorrectionId is null)
+        .Operation(DownloadPdf, (c, x) => PersonalDataRule.ForOneRecord(x, c.Holder()) == PersonalDataView.Full, OnlyFullPersonalData);
 
     /// <summary>
     /// The visibility rule of anything of a batch's certificates (one certificate, an issuance, its PDFs and 附件5), by area and

@@ -1,11 +1,13 @@
 using Assessment.SharedKernel.Access;
+using Assessment.SharedKernel.Privacy;
 using Assessment.SharedKernel.Values;
 using NodaTime;
 
 namespace Assessment.Certificates.Registry;
 
 /// <summary>
-/// A certificate as its issuer and the authorities see it; personal data masked unless the caller needs it. The current print
+/// A certificate as its issuer and the authorities see it; personal data masked in lists, in full where the one rule allows it
+/// when one certificate is opened. The current print
 /// (<see cref="PrintNumber"/>, 1 as issued) and the open correction request, if any, come last.
 /// </summary>
 public sealed record CertificateItem(Guid Id, string Number, string HolderName, string DocumentTypeName, string DocumentNumber, string Employer,
@@ -23,9 +25,9 @@ public static class CertificateViews
     public const string NoWorkType = "——";
 
     /// <summary>The certificate with the operations the caller may take now (<see cref="CertificateGuards"/>).</summary>
-    public static CertificateItem Item(CertificateRow c, AccessContext caller)
+    public static CertificateItem Item(CertificateRow c, AccessContext caller, PersonalDataView view)
     {
-        var full = CertificateAccess.SeesPersonalData(c, caller.User, caller.Access);
+        var full = view == PersonalDataView.Full;
         return new CertificateItem(c.Id, c.Number, full ? c.HolderName : Masking.Name(c.HolderName),
             IdentityDocumentTypes.Names[(IdentityDocumentType)c.DocumentType], full ? c.DocumentNumber : Masking.Document(c.DocumentNumber), c.Employer,
             c.Occupation, c.OccupationCode, c.WorkType ?? NoWorkType, c.Level, SkillLevel.FromNumber(c.Level).FullName, c.IssuedOn, c.OrganizationName,

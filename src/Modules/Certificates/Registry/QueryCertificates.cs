@@ -1,7 +1,7 @@
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Identity;
-using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Privacy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -31,21 +31,25 @@ public static class QueryCertificatesEndpoint
         }
         var paging = Paging.From(page, pageSize);
         var (rows, total) = await database.PageAsync(string.Join(" and ", where), parameters.ToArray(), paging.Page, paging.Size, ct);
-        return new Paged<CertificateItem>(rows.Select(r => CertificateViews.Item(r, caller)).ToList(), total, paging.Page, paging.Size);
+        return new Paged<CertificateItem>(rows.Select(r => CertificateViews.Item(r, caller, PersonalDataRule.ForList(caller, r.Holder()))).ToList(), total, paging.Page, paging.Size);
     }
 }
 
 public static class GetCertificateEndpoint
 {
-    /// <summary>One certificate (personal data masked unless the caller needs it).</summary>
+    /// <summary>
+    /// One certificate: the holder's name and identity number in full for those the personal-data rule allows (AUD-04: the request
+    /// states its purpose in <c>X-Read-Purpose</c>, 400 without, and the read is recorded), masked for the others.
+    /// </summary>
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificates/{certificateId}", OperationId = "getCertificate", Summary = "查看证书")]
     [ProducesResponseType<CertificateItem>(200)]
-    public static async Task<IResult> Get(Guid certificateId, AccessContext caller, CertificateDatabase database, CancellationToken ct)
+    public static async Task<IResult> Get(Guid certificateId, AccessContext caller, CertificateDatabase database, PersonalDataReads reads,
+        HttpRequest request, CancellationToken ct)
     {
         var row = await database.FindAsync(certificateId, ct);
-        return row is not null && CertificateGuards.Table.CanSee(row, caller)
-            ? Results.Ok(CertificateViews.Item(row, caller))
-            : Results.Problem(Problems.NotFound(CertificateGuards.Table.ObjectName));
+        if (CertificateGuards.Table.IsHidden(row, caller, out var hidden)) return hidden;
+        var (view, problem) = await reads.RevealAsync(caller, request, row.Holder(), "getCertificate", "查看证书", PersonalFields.Holder, row.Scope(), ct);
+        return problem is not null ? Results.Problem(problem) : Results.Ok(CertificateViews.Item(row, caller, view));
     }
 }

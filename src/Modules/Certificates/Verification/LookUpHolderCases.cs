@@ -1,6 +1,7 @@
 using Assessment.Certificates.Registry;
 using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Http;
+using Assessment.SharedKernel.Privacy;
 using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Values;
 using Marten;
@@ -32,10 +33,13 @@ public sealed record HolderCase(string OrganizationName, string BatchTitle, stri
     bool Suspended, CandidateOutcome? Outcome, ResultsPublicityState Publicity, LocalDate? PublicityStart, LocalDate? PublicityEnd,
     ResultsReportState Report, LocalDate? ReportedOn, HolderCaseCertificate? Certificate);
 
-/// <summary>The answer: the name masked as verification shows it, never the identity number; not found is one answer whatever did not match.</summary>
-public sealed record HolderCaseAnswer(HolderCaseResult Result, string? HolderName, IReadOnlyList<HolderCase> Cases)
+/// <summary>
+/// The answer: the name masked as verification shows it, never the identity number; not found is one answer whatever did not match.
+/// <paramref name="Consultations"/> (AUD-04): when, why and what of the person's data staff read in full — never who.
+/// </summary>
+public sealed record HolderCaseAnswer(HolderCaseResult Result, string? HolderName, IReadOnlyList<HolderCase> Cases, IReadOnlyList<Consultation> Consultations)
 {
-    public static readonly HolderCaseAnswer NotFound = new(HolderCaseResult.NotFound, null, []);
+    public static readonly HolderCaseAnswer NotFound = new(HolderCaseResult.NotFound, null, [], []);
 }
 
 public static class LookUpHolderCasesEndpoint
@@ -66,18 +70,20 @@ public static class LookUpHolderCasesEndpoint
         var cases = await candidates.OfPersonAsync(session, document.TypeCode, document.Number, name, ct);
         // read whatever matched: skipping it for "not found" would make a known identity number with a wrong name answer faster
         var certificates = (await database.OfHolderAsync(document.Number, ct)).ToDictionary(r => (r.BatchId, r.CandidateId));
+        var consultations = await PersonalDataConsultations.OfPersonAsync(session, document.TypeCode, document.Number,
+            cases.Select(x => x.BatchId).ToList(), ct);
         if (cases.Count == 0) return HolderCaseAnswer.NotFound;
         var who = VerifyCertificateEndpoint.Who(http);
         var answers = new List<HolderCase>(cases.Count);
         foreach (var x in cases)
         {
             var row = certificates.GetValueOrDefault((x.BatchId, x.CandidateId));
-            log.RecordCase(x.BatchId, x.CandidateId, row?.Id, row?.Number, "identity-and-name", who, now);
+            await log.RecordCaseAsync(x.BatchId, x.CandidateId, row?.Id, row?.Number, "identity-and-name", who, now);
             answers.Add(new HolderCase(x.OrganizationName, x.BatchTitle, x.Occupation, x.Level, SkillLevel.FromNumber(x.Level).FullName, x.ExamDays,
                 x.Suspended, x.Outcome, x.Publicity, x.PublicityStart, x.PublicityEnd, x.Report, x.ReportedOn,
                 row is null ? null : new HolderCaseCertificate(row.Number, row.IssuedOn, row.Status, row.RevokedOn)));
         }
-        return new HolderCaseAnswer(HolderCaseResult.Found, Masking.Name(name), answers);
+        return new HolderCaseAnswer(HolderCaseResult.Found, Masking.Name(name), answers, consultations);
     }
 
     private static IdentityDocument Document(LookUpHolderCases c) =>

@@ -36,7 +36,7 @@ public static class VerifyCertificateEndpoint
         if (errors.Count > 0) return Results.Problem(Problems.Validation(errors));
         var row = await database.FindByNumberAsync(parsed.Value, ct);
         if (row is not null && row.HolderName != name!.Trim()) row = null;
-        if (row is not null) log.Record(row.Id, row.Number, "number-and-name", Who(http), now);
+        if (row is not null) await log.RecordAsync(row.Id, row.Number, "number-and-name", Who(http), now);
         return Results.Ok(await answers.AnswerAsync(row, ct));
     }
 
@@ -70,12 +70,12 @@ public static class VerifyLinkEndpoint
             // each print carries its own token: a lost or replaced paper answers "superseded", never "valid", while the certificate stands
             if (await database.FindPrintByTokenAsync(token, ct) is not { } print || await database.FindAsync(print.CertificateId, ct) is not { } current)
                 return Results.Ok(new LinkAnswer(VerificationResultKind.NotFound, null, null, null));
-            log.Record(current.Id, current.Number, "qr-link-superseded", VerifyCertificateEndpoint.Who(http), now);
+            await log.RecordAsync(current.Id, current.Number, "qr-link-superseded", VerifyCertificateEndpoint.Who(http), now);
             var known = await answers.AnswerAsync(current, ct);
             return Results.Ok(new LinkAnswer(known.Result == VerificationResultKind.Revoked ? VerificationResultKind.Revoked : VerificationResultKind.Superseded,
                 known.Certificate, null, null, print.PrintNumber));
         }
-        log.Record(row.Id, row.Number, "qr-link", VerifyCertificateEndpoint.Who(http), now);
+        await log.RecordAsync(row.Id, row.Number, "qr-link", VerifyCertificateEndpoint.Who(http), now);
         var answer = await answers.AnswerAsync(row, ct);
         var key = await keys.CurrentAsync(ct);
         var claims = PublicCertificates.Claims(row);

@@ -43,7 +43,7 @@ public static class VerifyCertificatesEndpoint
         {
             var row = rows.GetValueOrDefault(numbers[i]);
             if (row is not null && row.HolderName != c.Items[i].Name.Trim()) row = null;
-            if (row is not null) log.Record(row.Id, row.Number, "api-batch", who, now);
+            if (row is not null) await log.RecordAsync(row.Id, row.Number, "api-batch", who, now);
             var answer = await answers.AnswerAsync(row, ct);
             results.Add(new VerifiedCertificate(numbers[i], answer.Result, answer.Certificate));
         }
