@@ -51,8 +51,8 @@ public sealed record StatedPurpose(ReadPurpose Purpose, string? Note)
         var raw = request.Headers[NoteHeader].ToString();
         if (raw.Length > 0)
         {
-            try { note = Uri.UnescapeDataString(raw).Trim(); }
-            catch (UriFormatException) { return Fail("查阅目的说明须为百分号编码的UTF-8文本。", "read-purpose-invalid", out problem); }
+            if (Decode(raw) is not { } decoded) return Fail("查阅目的说明须为百分号编码的UTF-8文本。", "read-purpose-invalid", out problem);
+            note = decoded.Trim();
             if (note.Length > NoteMaxLength || note.Any(char.IsControl))
                 return Fail($"查阅目的说明不超过{NoteMaxLength}字且不含控制字符。", "read-purpose-invalid", out problem);
             if (note.Length == 0) note = null;
@@ -63,6 +63,28 @@ public sealed record StatedPurpose(ReadPurpose Purpose, string? Note)
         problem = null;
         return true;
     }
+
+    /// <summary>Percent-decoding that refuses what is not UTF-8 (a header carries ASCII only; the note is encoded).</summary>
+    private static string? Decode(string raw)
+    {
+        if (raw.Length > NoteMaxLength * 12) return null;
+        var bytes = new List<byte>(raw.Length);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == '%')
+            {
+                if (i + 2 >= raw.Length || !byte.TryParse(raw.AsSpan(i + 1, 2), System.Globalization.NumberStyles.HexNumber, null, out var b)) return null;
+                bytes.Add(b);
+                i += 2;
+            }
+            else if (raw[i] < 0x80) bytes.Add((byte)raw[i]);
+            else return null;
+        }
+        try { return StrictUtf8.GetString(bytes.ToArray()); }
+        catch (System.Text.DecoderFallbackException) { return null; }
+    }
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(false, true);
 
     private static bool Fail(string message, string code, out ProblemDetails problem)
     {

@@ -37,11 +37,13 @@ public class CertificateGuardsTests
     public void CRT_05_the_issuer_revokes_reissues_and_asks_to_correct_a_valid_certificate_and_nothing_once_revoked()
     {
         var t = CertificateGuards.Table;
-        string[] all = [CertificateGuards.Revoke, CertificateGuards.Reissue, CertificateGuards.RequestCorrection];
+        string[] all = [CertificateGuards.Revoke, CertificateGuards.Reissue, CertificateGuards.RequestCorrection, CertificateGuards.DownloadPdf];
         t.Actions(Certificate(), Own).ShouldBe(all);
         t.Actions(Certificate(), OwnSystem).ShouldBe(all);
-        t.Actions(Certificate(openCorrection: Guid.NewGuid()), Own).ShouldBe([CertificateGuards.Revoke, CertificateGuards.Reissue]);
-        t.Actions(Certificate(CertificateStatus.Revoked), Own).ShouldBeEmpty();
+        t.Actions(Certificate(openCorrection: Guid.NewGuid()), Own)
+            .ShouldBe([CertificateGuards.Revoke, CertificateGuards.Reissue, CertificateGuards.DownloadPdf]);
+        // a revoked certificate's PDF still prints, marked revoked (CRT-05)
+        t.Actions(Certificate(CertificateStatus.Revoked), Own).ShouldBe([CertificateGuards.DownloadPdf]);
         foreach (var op in all) t.Check(op, Certificate(), Own).Status.ShouldBeNull();
     }
 
@@ -50,15 +52,17 @@ public class CertificateGuardsTests
     {
         var t = CertificateGuards.Table;
         var c = Certificate();
-        t.Actions(c, City).ShouldBe([CertificateGuards.Revoke]);
+        // AUD-04/BAT-09: the receiving city prints the PDF (identity numbers in full); the province above does not
+        t.Actions(c, City).ShouldBe([CertificateGuards.Revoke, CertificateGuards.DownloadPdf]);
         t.Actions(c, Province).ShouldBe([CertificateGuards.Revoke]);
+        t.Check(CertificateGuards.DownloadPdf, c, Province).Detail.ShouldBe(CertificateGuards.OnlyFullPersonalData);
         t.Check(CertificateGuards.Reissue, c, City).Detail.ShouldBe("只有发证的评价机构可以补发证书（CRT-05 谁发证、谁负责）。");
         t.Check(CertificateGuards.RequestCorrection, c, Province).Status.ShouldBe(403);
         foreach (var caller in new[] { Inspector, Auditor, AuthoritySystem })
-        {
             t.Check(CertificateGuards.Revoke, c, caller).Detail.ShouldBe("只有发证的评价机构或主管部门审核人员可以撤销证书（CRT-05）。");
-            t.Actions(c, caller).ShouldBeEmpty();
-        }
+        t.Actions(c, Inspector).ShouldBeEmpty();
+        t.Actions(c, Auditor).ShouldBe([CertificateGuards.DownloadPdf]);
+        t.Actions(c, AuthoritySystem).ShouldBe([CertificateGuards.DownloadPdf]);
         foreach (var caller in new[] { OtherCity, OtherOrganization, Expert })
         {
             t.Check(CertificateGuards.Revoke, c, caller).Status.ShouldBe(404);
@@ -113,18 +117,20 @@ public class CertificateGuardsTests
     {
         var t = IssuanceGuards.Table;
         string[] downloads = [IssuanceGuards.DownloadPdfs, IssuanceGuards.DownloadTable];
-        foreach (var caller in new[] { Own, OwnSystem, City, Province, Auditor, AuthoritySystem })
+        foreach (var caller in new[] { Own, OwnSystem, City, Auditor, AuthoritySystem })
         {
             t.Actions(Issuance(IssuanceStatus.Completed, 5), caller).ShouldBe(downloads);
             t.Actions(Issuance(IssuanceStatus.Running), caller).ShouldBeEmpty();
         }
+        // AUD-04/BAT-09: the province above the receiving city sees the issuance, masked: no exports with identity numbers
+        t.Actions(Issuance(IssuanceStatus.Completed, 5), Province).ShouldBeEmpty();
         t.Actions(Issuance(IssuanceStatus.Halted, 2), City).ShouldBe([IssuanceGuards.Resume, .. downloads]);
         t.Actions(Issuance(IssuanceStatus.Halted, 2), Auditor).ShouldBe(downloads);
         t.Actions(Issuance(IssuanceStatus.Completed, 5), Inspector).ShouldBeEmpty();
         t.Check(IssuanceGuards.DownloadPdfs, Issuance(IssuanceStatus.Completed, 5), Inspector).Detail
-            .ShouldBe("证书载有持证人身份证件号码，仅发证机构、主管部门审核人员和审计人员可以下载。");
+            .ShouldBe(CertificateGuards.OnlyFullPersonalData);
         t.Check(IssuanceGuards.DownloadTable, Issuance(IssuanceStatus.Completed, 5), Inspector).Detail
-            .ShouldBe("该表含持证人身份证件号码，仅发证机构、主管部门审核人员和审计人员可以下载。");
+            .ShouldBe("该表含持证人身份证件号码，仅发证机构、受理该批次的主管部门和审计人员可以下载。");
         t.Check(IssuanceGuards.DownloadTable, Issuance(IssuanceStatus.Completed, 5), OtherCity).Status.ShouldBe(404);
     }
 
