@@ -21,21 +21,36 @@ public class BatchGuardTests(AppFixture app) : IntegrationTest(app)
         await b.Plan(exam, "340200");
         await b.StaffIt();
         await b.Candidate("张小三", 1);
+        // with a candidate entered, the organization may open it in full (AUD-04/BAT-09: the roster itself is masked)
         Actions(await b.Reload()).ShouldBe(["changeBatchPlan", "assignBatchStaff", "addBatchCandidate", "importBatchCandidates",
-            "removeBatchCandidate", "fileBatchPlan", "uploadCandidatePhoto"]);
+            "removeBatchCandidate", "fileBatchPlan", "uploadCandidatePhoto", "getBatchCandidate"]);
         await b.File();
 
         // a new batch is offered on the list to the organization alone
         Actions(await Given.Get<JsonObject>(b.Organization, "/api/batches")).ShouldBe(["draftBatch"]);
         (await Given.Get<JsonObject>(b.Reviewer, "/api/batches"))["actions"]!.AsArray().ShouldBeEmpty();
 
-        // before the exam day the organization may only add photos; results wait for the first exam day (BAT-06)
-        Actions(b.Batch).ShouldBe(["uploadCandidatePhoto"]);
-        Actions(await Given.Get<JsonObject>(b.Reviewer, $"/api/batches/{b.BatchId}")).ShouldBe(["recordBatchSpotCheck", "dispatchBatchInspector"]);
+        // before the exam day the organization may only add photos (and open a candidate); results wait for the first exam day (BAT-06)
+        Actions(b.Batch).ShouldBe(["uploadCandidatePhoto", "getBatchCandidate"]);
+        // AUD-04/BAT-09: the receiving authority and auditors open a candidate in full; the authority above sees masked data only
+        Actions(await Given.Get<JsonObject>(b.Reviewer, $"/api/batches/{b.BatchId}"))
+            .ShouldBe(["recordBatchSpotCheck", "dispatchBatchInspector", "getBatchCandidate"]);
         var province = await Given.Reviewer("guard.province.reviewer", "340000");
         Actions(await Given.Get<JsonObject>(province, $"/api/batches/{b.BatchId}")).ShouldBe(["recordBatchSpotCheck"]);
         await Given.Account("guard.auditor", Roles.Auditor);
-        Actions(await Given.Get<JsonObject>(await Given.SignIn("guard.auditor"), $"/api/batches/{b.BatchId}")).ShouldBeEmpty();
+        var auditor = await Given.SignIn("guard.auditor");
+        Actions(await Given.Get<JsonObject>(auditor, $"/api/batches/{b.BatchId}")).ShouldBe(["getBatchCandidate"]);
+        var candidate = b.CandidateId("张小三");
+        (await b.OpenCandidate(auditor, candidate))["documentNumber"]!.GetValue<string>().ShouldBe(BatchJourney.IdNumber(1));
+        (await b.OpenCandidate(b.Reviewer, candidate))["documentNumber"]!.GetValue<string>().ShouldBe(BatchJourney.IdNumber(1));
+        var masked = await Host.Scenario(s =>
+        {
+            s.As(province);
+            s.Get.Url($"/api/batches/{b.BatchId}/candidates/{candidate}");
+            s.StatusCodeShouldBe(HttpStatusCode.Forbidden);
+        });
+        (await masked.Problem())["detail"]!.GetValue<string>()
+            .ShouldBe("考生的身份证件号码、联系电话和照片属于个人信息，仅评价机构、受理该批次的主管部门和审计人员可以查看。");
 
         // the authority above sees the batch but does not receive it: 403, with the table's reason
         var refused = await b.Send(province, $"/api/batches/{b.BatchId}/inspectors",
@@ -52,9 +67,23 @@ public class BatchGuardTests(AppFixture app) : IntegrationTest(app)
 
         // on the exam day the organization's view offers the results, and the server takes them
         b.ClockTo(exam);
-        Actions(await b.Reload()).ShouldBe(["recordBatchResults", "importBatchResults", "uploadCandidatePhoto"]);
+        Actions(await b.Reload()).ShouldBe(["recordBatchResults", "importBatchResults", "uploadCandidatePhoto", "getBatchCandidate"]);
         var zhang = b.Batch["candidates"]![0]!["id"]!.GetValue<Guid>();
-        Actions(await b.Results((zhang, 80, 75)))
-            .ShouldBe(["recordBatchResults", "importBatchResults", "startResultsPublicity", "uploadCandidatePhoto"]);
+        // a passed result makes 附件5 (BAT-09) available to those who see personal data in full
+        Actions(await b.Results((zhang, 80, 75))).ShouldBe(["recordBatchResults", "importBatchResults", "startResultsPublicity",
+            "uploadCandidatePhoto", "getBatchCandidate", "downloadCertificateTable"]);
+        await Host.Scenario(s =>
+        {
+            s.As(b.Organization);
+            s.Get.Url($"/api/batches/{b.BatchId}/report/certificates");
+            s.StatusCodeShouldBe(HttpStatusCode.OK);
+        });
+        Actions(await Given.Get<JsonObject>(province, $"/api/batches/{b.BatchId}")).ShouldNotContain("downloadCertificateTable");
+        await Host.Scenario(s =>
+        {
+            s.As(province);
+            s.Get.Url($"/api/batches/{b.BatchId}/report/certificates");
+            s.StatusCodeShouldBe(HttpStatusCode.Forbidden);
+        });
     }
 }

@@ -48,9 +48,19 @@ public class BatchTests(AppFixture app) : IntegrationTest(app)
         b.Batch["eligibility"]!.AsArray().ShouldBeEmpty();
 
         b.ClockTo(exam);
+        // AUD-04/BAT-09: the roster shows even the organization personal data masked; one candidate opened on its own shows it in full
         var candidates = b.Batch["candidates"]!.AsArray();
-        var zhang = candidates.Single(c => c!["name"]!.GetValue<string>() == "张小三")!["id"]!.GetValue<Guid>();
-        var li = candidates.Single(c => c!["name"]!.GetValue<string>() == "李四")!["id"]!.GetValue<Guid>();
+        candidates.Select(c => (c!["name"]!.GetValue<string>(), c["documentNumber"]!.GetValue<string>(), c["phone"]!.GetValue<string>()))
+            .ShouldBe([
+                ("张*三", BatchJourney.IdNumber(1)[..4] + "**********" + BatchJourney.IdNumber(1)[^4..], "138****1234"),
+                ("李*", BatchJourney.IdNumber(2)[..4] + "**********" + BatchJourney.IdNumber(2)[^4..], "138****1234"),
+            ], ignoreOrder: true);
+        var zhang = b.CandidateId("张小三");
+        var li = b.CandidateId("李四");
+        var opened = await b.OpenCandidate(b.Organization, zhang);
+        (opened["name"]!.GetValue<string>(), opened["documentNumber"]!.GetValue<string>(), opened["phone"]!.GetValue<string>())
+            .ShouldBe(("张小三", BatchJourney.IdNumber(1), "13800001234"));
+        b.Batch["actions"]!.AsArray().Select(a => a!.GetValue<string>()).ShouldContain("getBatchCandidate");
         await b.Results((zhang, 80, 75), (li, 50, 90));
         b.Batch["passed"]!.GetValue<int>().ShouldBe(1);
 
@@ -360,13 +370,25 @@ public class BatchTests(AppFixture app) : IntegrationTest(app)
             new { version = b.Version, inspectorId, step = "理论知识考试", on = b.Today.PlusDays(21).ToString("yyyy-MM-dd", null) });
         (await Given.Get<JsonObject>(inspector, "/api/batches?dispatchedToMe=true"))["total"]!.GetValue<long>().ShouldBe(1);
         var seen = await Given.Get<JsonObject>(inspector, $"/api/batches/{b.BatchId}");
-        seen["personalDataMasked"]!.GetValue<bool>().ShouldBeTrue();
         var candidate = seen["candidates"]![0]!;
         candidate["documentNumber"]!.GetValue<string>().ShouldContain("**********");
         candidate["name"]!.GetValue<string>().ShouldBe("张*三");
         candidate["phone"]!.GetValue<string>().ShouldBe("138****1234");
+        // AUD-04/BAT-09: an inspector sees masked data only — no candidate opened in full (403 with the rule's reason), no 附件5
+        seen["actions"]!.AsArray().Select(a => a!.GetValue<string>()).ShouldNotContain("getBatchCandidate");
+        var candidateUrl = $"/api/batches/{b.BatchId}/candidates/{candidate["id"]}";
+        var refused = await Host.Scenario(s => { s.As(inspector); s.Get.Url(candidateUrl); s.StatusCodeShouldBe(403); });
+        (await refused.Problem())["detail"]!.GetValue<string>().ShouldContain("仅评价机构、受理该批次的主管部门和审计人员可以查看");
         await Host.Scenario(s => { s.As(inspector); s.Get.Url($"/api/batches/{b.BatchId}/report/certificates"); s.StatusCodeShouldBe(403); });
-        (await Given.Get<JsonObject>(b.Reviewer, $"/api/batches/{b.BatchId}"))["personalDataMasked"]!.GetValue<bool>().ShouldBeFalse();
+        // another city's reviewer does not learn the candidate exists
+        await Host.Scenario(s => { s.As(hefei); s.Get.Url(candidateUrl); s.StatusCodeShouldBe(404); });
+        // the receiving authority's reviewer: the roster masked like everyone's, the candidate in full once opened on its own
+        var received = await Given.Get<JsonObject>(b.Reviewer, $"/api/batches/{b.BatchId}");
+        received["candidates"]![0]!["documentNumber"]!.GetValue<string>().ShouldContain("**********");
+        received["actions"]!.AsArray().Select(a => a!.GetValue<string>()).ShouldContain("getBatchCandidate");
+        var full = await b.OpenCandidate(b.Reviewer, candidate["id"]!.GetValue<Guid>());
+        (full["name"]!.GetValue<string>(), full["documentNumber"]!.GetValue<string>(), full["phone"]!.GetValue<string>())
+            .ShouldBe(("张小三", BatchJourney.IdNumber(1), "13800001234"));
 
         // BAT-04: the inspector records a spot check that suspends the batch; only the receiving reviewer resumes it
         var answer = await b.Send(inspector, $"/api/batches/{b.BatchId}/spot-checks", new

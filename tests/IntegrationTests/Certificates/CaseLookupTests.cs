@@ -5,6 +5,7 @@ using Assessment.Batches.Candidates;
 using Assessment.Certificates.Verification;
 using Assessment.IntegrationTests.Infrastructure;
 using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Privacy;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,8 +44,8 @@ public class CaseLookupTests(AppFixture app) : IntegrationTest(app)
         return (await session.Query<CertificateLookup>().Where(l => l.CandidateId == candidateId).ToListAsync()).ToList();
     }
 
-    private static Guid CandidateId(BatchJourney b, string name) =>
-        b.Batch["candidates"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == name)!["id"]!.GetValue<Guid>();
+    /// <summary>The roster shows names masked (AUD-04/BAT-09): the candidate found by its masked name.</summary>
+    private static Guid CandidateId(BatchJourney b, string name) => b.CandidateId(name);
 
     [Fact]
     public async Task a_holder_follows_an_accepted_batch_to_the_certificate_with_the_name_masked_and_no_identity_number()
@@ -52,7 +53,7 @@ public class CaseLookupTests(AppFixture app) : IntegrationTest(app)
         var b = await AnhuiDraft("case");
         await b.Accepted("张小三", "李四");
         var certificates = (await Given.Get<JsonObject>(b.Organization, $"/api/certificates?batchId={b.BatchId}"))["items"]!.AsArray();
-        var mine = certificates.Single(c => c!["holderName"]!.GetValue<string>() == "张小三")!;
+        var mine = certificates.OfHolder("张小三"); // the list shows the holder masked (AUD-04)
 
         var raw = await (await Send(new { documentNumber = BatchJourney.IdNumber(1), name = "张小三" })).ReadAsTextAsync();
         raw.ShouldNotContain(BatchJourney.IdNumber(1));
@@ -87,6 +88,16 @@ public class CaseLookupTests(AppFixture app) : IntegrationTest(app)
         logged.CertificateId.ShouldBe(mine["id"]!.GetValue<Guid>());
         logged.Number.ShouldBe(mine["number"]!.GetValue<string>());
         logged.At.ShouldBe(App.Clock.GetCurrentInstant());
+
+        // AUD-04: once staff read the holder's data in full, the holder learns when, why and what — never who
+        (await Given.Get<JsonObject>(b.Organization, $"/api/certificates/{mine["id"]}"))["holderName"]!.GetValue<string>().ShouldBe("张小三");
+        await Host.Services.GetRequiredService<PersonalDataReads>().FlushPendingAsync();
+        var consulted = await (await Send(new { documentNumber = BatchJourney.IdNumber(1), name = "张小三" })).ReadAsTextAsync();
+        JsonNode.Parse(consulted)!["consultations"]!.AsArray()
+            .Select(c => (c!["on"]!.GetValue<string>(), c["purpose"]!.GetValue<string>(), c["what"]!.GetValue<string>()))
+            .ShouldContain((b.Today.ToString("yyyy-MM-dd", null), "审核", "查看证书"));
+        consulted.ShouldNotContain(b.Organization.UserName);
+        consulted.ShouldNotContain(BatchJourney.IdNumber(1));
 
         // a revocation shows with its date
         await b.Send(b.Organization, $"/api/certificates/{mine["id"]}/revoke", new { version = 1, reason = "监督检查发现考试舞弊" });

@@ -58,8 +58,9 @@ public class CertificateHardeningTests(AppFixture app) : IntegrationTest(app)
     {
         var b = await AcceptedAnhuiBatch("bulk", "张小三", "李四");
         var certificates = await Certificates(b.Organization, b.BatchId);
-        string NumberOf(string name) => certificates.Single(c => c!["holderName"]!.GetValue<string>() == name)!["number"]!.GetValue<string>();
-        await Revoke(b, certificates.Single(c => c!["holderName"]!.GetValue<string>() == "李四")!);
+        // the list shows holders masked (AUD-04): each found by its masked name
+        string NumberOf(string name) => certificates.OfHolder(name)["number"]!.GetValue<string>();
+        await Revoke(b, certificates.OfHolder("李四"));
         var unknown = NumberOf("张小三")[..^6] + "099999";
         var query = new
         {
@@ -99,7 +100,7 @@ public class CertificateHardeningTests(AppFixture app) : IntegrationTest(app)
     {
         var b = await AcceptedAnhuiBatch("zip", "张小三", "李四", "王五");
         var certificates = await Certificates(b.Organization, b.BatchId);
-        var revoked = certificates.Single(c => c!["holderName"]!.GetValue<string>() == "李四")!;
+        var revoked = certificates.OfHolder("李四"); // the list shows holders masked (AUD-04)
         await Revoke(b, revoked);
         var reviewer = await Given.Reviewer("zip.city", "340200");
         await Given.Account("zip.auditor", Roles.Auditor);
@@ -127,6 +128,15 @@ public class CertificateHardeningTests(AppFixture app) : IntegrationTest(app)
                 else text.ShouldNotContain("已撤销");
             }
         }
+        // AUD-04/BAT-09: the authority above the one that accepted the batch sees the holders masked only, so it gets no PDFs
+        var province = await Given.Reviewer("zip.anhui", "340000");
+        var refused = await Host.Scenario(s =>
+        {
+            s.As(province);
+            s.Get.Url($"/api/certificate-issuances/{b.BatchId}/pdfs");
+            s.StatusCodeShouldBe(HttpStatusCode.Forbidden);
+        });
+        (await refused.Problem())["detail"]!.GetValue<string>().ShouldBe("证书载有持证人身份证件号码，仅发证机构、受理该批次的主管部门和审计人员可以下载。");
     }
 
     [Fact]

@@ -127,7 +127,8 @@ public class CertificateReissueTests(AppFixture app) : IntegrationTest(app)
         var org = c.Batch.Organization;
         await c.Batch.Send(org, $"/api/certificates/{c.Id}/reissue", new { version = 1, reason = "遗失" });
         await c.Batch.Send(org, $"/api/certificates/{c.Id}/revoke", new { version = 2, reason = "监督检查发现考试舞弊" });
-        (await Certificate(org, c.Id))["actions"]!.AsArray().ShouldBeEmpty();
+        // nothing left to do but print what stands (the PDF, for those who see the holder in full): no reissue, no correction
+        (await Certificate(org, c.Id))["actions"]!.AsArray().Select(a => a!.GetValue<string>()).ShouldBe(["downloadCertificatePdf"]);
 
         var reissue = await Host.Scenario(s =>
         {
@@ -176,17 +177,26 @@ public class CertificateReissueTests(AppFixture app) : IntegrationTest(app)
         });
         (await Rule(second))["code"]!.GetValue<string>().ShouldBe("certificate.correction-already-open");
 
-        // the authority's queue
+        // the authority's queue: a list, so the holder data masked even for the reviewer who decides (AUD-04)
         var queue = (await Given.Get<JsonObject>(reviewer, "/api/certificate-corrections?status=Open"))["items"]!.AsArray();
         var open = queue.Single()!;
         open["id"]!.GetValue<Guid>().ShouldBe(correctionId);
         open["certificateNumber"]!.GetValue<string>().ShouldBe(c.Number);
-        open["previous"]!["name"]!.GetValue<string>().ShouldBe("张小三");
-        open["proposed"]!["name"]!.GetValue<string>().ShouldBe("张晓三");
-        open["proposed"]!["documentNumber"]!.GetValue<string>().ShouldBe(newNumber); // stored upper-case, in full for the reviewer
+        open["previous"]!["name"]!.GetValue<string>().ShouldBe("张*三");
+        open["proposed"]!["name"]!.GetValue<string>().ShouldBe("张*三");
+        open["proposed"]!["documentNumber"]!.GetValue<string>().ShouldBe(newNumber[..4] + "**********" + newNumber[^4..]);
+        open["personalDataMasked"]!.GetValue<bool>().ShouldBeTrue();
         open["changedFields"]!.AsArray().Select(f => f!.GetValue<string>()).ShouldBe(["holderName", "documentNumber"]);
         open["actions"]!.AsArray().Select(a => a!.GetValue<string>()).ShouldBe(["approveCertificateCorrection", "rejectCertificateCorrection"]);
         open["version"]!.GetValue<int>().ShouldBe(2);
+        // the receiving authority's reviewer opens the request on its own to compare both in full
+        var opened = await Given.Get<JsonObject>(reviewer, $"/api/certificate-corrections/{correctionId}");
+        (opened["previous"]!["name"]!.GetValue<string>(), opened["previous"]!["documentNumber"]!.GetValue<string>())
+            .ShouldBe(("张小三", BatchJourney.IdNumber(1)));
+        (opened["proposed"]!["name"]!.GetValue<string>(), opened["proposed"]!["documentNumber"]!.GetValue<string>())
+            .ShouldBe(("张晓三", newNumber)); // stored upper-case, in full for the reviewer
+        opened["personalDataMasked"]!.GetValue<bool>().ShouldBeFalse();
+        opened["actions"]!.AsArray().Select(a => a!.GetValue<string>()).ShouldBe(["approveCertificateCorrection", "rejectCertificateCorrection"]);
 
         // the organization never approves its own request; a stale version is refused
         await c.Batch.Send(org, $"/api/certificate-corrections/{correctionId}/approve", new { version = 2, reason = "同意" }, HttpStatusCode.Forbidden);

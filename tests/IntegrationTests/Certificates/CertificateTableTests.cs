@@ -16,8 +16,15 @@ public class CertificateTableTests(AppFixture app) : IntegrationTest(app)
         await b.Draft();
         await b.AllocateRange(await Given.Reviewer("tab.province", "340000"), "000001", "000100"); // CRT-01 [AH]
         await b.Accepted("张小三", "李四");
-        var issued = (await Given.Get<JsonObject>(b.Organization, $"/api/certificates?batchId={b.BatchId}&pageSize=10"))["items"]!.AsArray()
-            .ToDictionary(c => c!["holderName"]!.GetValue<string>(), c => c!["number"]!.GetValue<string>());
+        // the list shows holders masked (AUD-04); each certificate opened on its own gives the issuer the full name and identity number
+        var issued = new Dictionary<string, (string Number, string DocumentNumber)>();
+        var list = await Given.Get<JsonObject>(b.Organization, $"/api/certificates?batchId={b.BatchId}&pageSize=10");
+        foreach (var listed in list["items"]!.AsArray())
+        {
+            var one = await Given.Get<JsonObject>(b.Organization, $"/api/certificates/{listed!["id"]}");
+            issued[one["holderName"]!.GetValue<string>()] = (one["number"]!.GetValue<string>(), one["documentNumber"]!.GetValue<string>());
+        }
+        issued.Keys.ShouldBe(["张小三", "李四"], ignoreOrder: true);
 
         var table = await Host.Scenario(s => { s.As(b.Organization); s.Get.Url($"/api/certificate-issuances/{b.BatchId}/certificate-table"); });
         table.Context.Response.ContentType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -30,7 +37,8 @@ public class CertificateTableTests(AppFixture app) : IntegrationTest(app)
         rows[0].Keys.ShouldBe(["姓名", "证件类型", "证件号码", "所在单位", "职业名称", "工种名称", "职业技能等级", "证书编号", "发证日期", "评价机构", "发证机构", "考生所在地市"]);
         foreach (var row in rows)
         {
-            row["证书编号"].ShouldBe(issued[(string)row["姓名"]!]);
+            row["证书编号"].ShouldBe(issued[(string)row["姓名"]!].Number);
+            row["证件号码"].ShouldBe(issued[(string)row["姓名"]!].DocumentNumber); // 附件5 carries the identity number in full
             row["发证日期"].ShouldBe(b.Today.ToString("yyyy-MM-dd", null)); // the seed's YYYY-MM-DD
             row["职业技能等级"].ShouldBe("四级/中级工");
             row["评价机构"].ShouldBe("tab培训评价中心");

@@ -32,8 +32,13 @@ public class CertificateTests(AppFixture app) : IntegrationTest(app)
         var year = b.Today.Year % 100;
         items.Select(i => i!["number"]!.GetValue<string>()).Order()
             .ShouldBe(new[] { "000001", "000002", "000003" }.Select(s => $"{filingNumber}{year:D2}4{s}"));
-        var zhang = items.Single(i => i!["holderName"]!.GetValue<string>() == "张小三")!;
-        zhang["documentNumber"]!.GetValue<string>().ShouldBe(BatchJourney.IdNumber(1)); // the issuer sees it in full
+        // AUD-04: the list shows even the issuer the holder masked; the issuer sees it in full by opening the one certificate
+        var listed = items.OfHolder("张小三");
+        listed["documentNumber"]!.GetValue<string>().ShouldBe(BatchJourney.IdNumber(1)[..4] + "**********" + BatchJourney.IdNumber(1)[^4..]);
+        listed["actions"]!.AsArray().Select(a => a!.GetValue<string>()).ShouldContain("downloadCertificatePdf");
+        var zhang = await Given.Get<JsonObject>(b.Organization, $"/api/certificates/{listed["id"]}");
+        (zhang["holderName"]!.GetValue<string>(), zhang["documentNumber"]!.GetValue<string>()).ShouldBe(("张小三", BatchJourney.IdNumber(1)));
+        zhang["personalDataMasked"]!.GetValue<bool>().ShouldBeFalse();
         zhang["workType"]!.GetValue<string>().ShouldBe("——"); // CRT-03
         zhang["levelName"]!.GetValue<string>().ShouldBe("四级/中级工");
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Alba;
 using Assessment.Notices.Closing;
+using Assessment.SharedKernel.Values;
 using MiniExcelLibs;
 using NodaTime;
 using Wolverine.Tracking;
@@ -187,6 +188,17 @@ public sealed class BatchJourney(IAlbaHost host, Scenarios given, AppFixture app
 
     /// <summary>The batch's certificate issuance as <paramref name="caller"/> sees it.</summary>
     public Task<JsonObject> Issuance(Caller caller) => given.Get<JsonObject>(caller, $"/api/certificate-issuances/{BatchId}");
+
+    /// <summary>
+    /// The id of the candidate entered as <paramref name="name"/>, found in the roster as it is now shown to everyone: the name masked
+    /// (AUD-04/BAT-09: 张小三 → 张*三). <see cref="OpenCandidate"/> shows the candidate in full to those the rule allows.
+    /// </summary>
+    public Guid CandidateId(string name) =>
+        Batch["candidates"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == Masking.Name(name))!["id"]!.GetValue<Guid>();
+
+    /// <summary>One candidate opened on its own (getBatchCandidate): in full for the organization, the receiving authority and auditors.</summary>
+    public Task<JsonObject> OpenCandidate(Caller caller, Guid candidateId) =>
+        given.Get<JsonObject>(caller, $"/api/batches/{BatchId}/candidates/{candidateId}");
 
     public async Task<JsonObject> Reload()
     {

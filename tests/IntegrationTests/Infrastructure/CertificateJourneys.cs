@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Assessment.SharedKernel.Values;
 
 namespace Assessment.IntegrationTests.Infrastructure;
 
@@ -18,4 +19,11 @@ public static class CertificateJourneys
 
     public static async Task<JsonArray> Certificates(Scenarios given, Caller caller, Guid batchId) =>
         (await given.Get<JsonObject>(caller, $"/api/certificates?batchId={batchId}&pageSize=100"))["items"]!.AsArray();
+
+    /// <summary>
+    /// The certificate issued to <paramref name="holderName"/> in a list of certificates, which shows every caller the holder's
+    /// name masked (AUD-04: 张小三 → 张*三); <c>GET /api/certificates/{id}</c> shows it in full to those the rule allows.
+    /// </summary>
+    public static JsonObject OfHolder(this JsonArray certificates, string holderName) =>
+        certificates.Single(c => c!["holderName"]!.GetValue<string>() == Masking.Name(holderName))!.AsObject();
 }

@@ -27,7 +27,11 @@ public partial class DuplicateRaceTests
         });
         OneWinner(answers, HttpStatusCode.OK, ["stale-version", "duplicate"], "BAT-09");
         var batch = await b.Reload();
-        batch["candidates"]!.AsArray().ShouldHaveSingleItem()!["name"]!.GetValue<string>().ShouldBe("张竞速");
+        // the roster shows names masked (AUD-04/BAT-09); the one candidate opened on its own is the one entered
+        var single = batch["candidates"]!.AsArray().ShouldHaveSingleItem()!;
+        single["name"]!.GetValue<string>().ShouldBe("张*速");
+        var entered = await b.OpenCandidate(b.Organization, single["id"]!.GetValue<Guid>());
+        (entered["name"]!.GetValue<string>(), entered["documentNumber"]!.GetValue<string>()).ShouldBe(("张竞速", BatchJourney.IdNumber(1)));
 
         // the spreadsheet import appends with the version it checked, too
         var sheet = BatchJourney.Sheet([new Dictionary<string, object?>
@@ -47,7 +51,9 @@ public partial class DuplicateRaceTests
         OneWinner(await Answers(imports), HttpStatusCode.OK, ["stale-version", "duplicate"], "BAT-09");
 
         batch = await b.Reload();
-        batch["candidates"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).ShouldBe(["张竞速", "李竞速"], ignoreOrder: true);
+        batch["candidates"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).ShouldBe(["张*速", "李*速"], ignoreOrder: true);
+        var imported = await b.OpenCandidate(b.Organization, b.CandidateId("李竞速"));
+        (imported["name"]!.GetValue<string>(), imported["documentNumber"]!.GetValue<string>()).ShouldBe(("李竞速", BatchJourney.IdNumber(2)));
         await using var session = Host.DocumentStore().QuerySession();
         (await session.Query<CandidateIndexEntry>().CountAsync(e => e.BatchId == b.BatchId)).ShouldBe(2);
     }
