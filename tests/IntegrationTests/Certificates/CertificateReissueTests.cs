@@ -371,12 +371,16 @@ public class CertificateReissueTests(AppFixture app) : IntegrationTest(app)
         history["corrections"]!.AsArray().Single()!["proposed"]!["documentNumber"]!.GetValue<string>().ShouldContain("*");
         await c.Batch.Send(inspector, $"/api/certificate-corrections/{correctionId}/approve", new { version = 2, reason = "同意" }, HttpStatusCode.Forbidden);
 
-        // an auditor reads everything and writes nothing; the province's reviewer (above the city) may decide
+        // an auditor reads everything and writes nothing; the province's reviewer (above the city) sees the request masked
+        // (AUD-04/BAT-09), so it may not decide on data it cannot compare: only the receiving authority decides
         await Given.Account("reissue.bola.auditor", Roles.Auditor);
         var auditor = await Given.SignIn("reissue.bola.auditor");
         (await Given.Get<JsonObject>(auditor, "/api/certificate-corrections"))["total"]!.GetValue<long>().ShouldBe(1);
         await c.Batch.Send(auditor, $"/api/certificate-corrections/{correctionId}/approve", new { version = 2, reason = "同意" }, HttpStatusCode.Forbidden);
         var province = await Given.Reviewer("reissue.bola.anhui", "340000");
-        await c.Batch.Send(province, $"/api/certificate-corrections/{correctionId}/approve", new { version = 2, reason = "同意" });
+        var refused = await c.Batch.Send(province, $"/api/certificate-corrections/{correctionId}/approve", new { version = 2, reason = "同意" },
+            HttpStatusCode.Forbidden);
+        refused["detail"]!.GetValue<string>().ShouldBe("只有受理该批次的主管部门审核人员可以审批更正申请（须比对完整的持证人信息）。");
+        await c.Batch.Send(c.Batch.Reviewer, $"/api/certificate-corrections/{correctionId}/approve", new { version = 2, reason = "同意" });
     }
 }

@@ -44,7 +44,8 @@ public static class CertificateGuards
 }
 
 /// <summary>
-/// Who may decide a correction request: it is seen with its certificate; a reviewer of an authority over the batch approves
+/// Who may decide a correction request: it is seen with its certificate; a reviewer of the authority that received the batch
+/// (who sees the holder data in full to compare it) approves
 /// (while the certificate stands) or rejects an open one — never the organization that asked.
 /// </summary>
 public static class CertificateCorrectionGuards
@@ -52,7 +53,7 @@ public static class CertificateCorrectionGuards
     public const string Approve = "approveCertificateCorrection";
     public const string Reject = "rejectCertificateCorrection";
 
-    private const string OnlyReviewer = "只有主管部门审核人员可以审批更正申请。";
+    private const string OnlyReviewer = "只有受理该批次的主管部门审核人员可以审批更正申请（须比对完整的持证人信息）。";
     private const string NotTheIssuer = "评价机构不能审批本机构的更正申请，须由主管部门审核人员审批。";
 
     public static readonly GuardTable<CertificateCorrectionFacts> Table =
@@ -67,8 +68,9 @@ public static class CertificateCorrectionGuards
         return answer.Status == 403 && CertificateGuards.IsIssuer(facts!.Certificate, caller.User) ? Problems.Forbidden(NotTheIssuer) : answer;
     }
 
+    /// <summary>The receiving authority's reviewers: they alone see both the holder data and the proposal in full (AUD-04).</summary>
     private static bool Decides(CertificateCorrectionFacts f, AccessContext x) =>
-        x.User.Role == Roles.Reviewer && x.Access.CanDecideFor(x.User, f.Certificate.AreaCode);
+        x.User.Role == Roles.Reviewer && PersonalDataRule.ForOneRecord(x, f.Certificate.Holder()) == PersonalDataView.Full;
 
     private static bool IsOpen(CertificateCorrectionFacts f) => f.Correction.Status == CertificateCorrectionStatus.Open;
 }
