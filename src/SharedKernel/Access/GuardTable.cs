@@ -40,6 +40,7 @@ public sealed class GuardTable<T> : IGuardTable
 {
     private readonly Func<T, AccessContext, bool> _visible;
     private readonly Dictionary<string, Guard> _guards = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Func<AccessContext, bool> Who, string Forbidden)> _creations = new(StringComparer.Ordinal);
 
     public GuardTable(string objectName, Func<T, AccessContext, bool> visible)
     {
@@ -49,16 +50,39 @@ public sealed class GuardTable<T> : IGuardTable
 
     public Type ObjectType => typeof(T);
     public string ObjectName { get; }
-    public IReadOnlyCollection<string> OperationIds => _guards.Keys;
+    public IReadOnlyCollection<string> OperationIds => [.. _guards.Keys, .. _creations.Keys];
 
     /// <summary>Adds the guard of <paramref name="operationId"/>; <paramref name="forbidden"/> is the 403's Chinese detail.</summary>
     public GuardTable<T> Operation(string operationId, Func<T, AccessContext, bool> who, string forbidden,
         Func<T, AccessContext, bool>? when = null)
     {
-        if (!_guards.TryAdd(operationId, new Guard(who, forbidden, when ?? ((_, _) => true))))
+        if (_creations.ContainsKey(operationId) || !_guards.TryAdd(operationId, new Guard(who, forbidden, when ?? ((_, _) => true))))
             throw new InvalidOperationException($"{ObjectName}: the operation '{operationId}' is guarded twice.");
         return this;
     }
+
+    /// <summary>
+    /// Adds the guard of an operation that starts a new object (no object to see yet): who may start one, else 403 with
+    /// <paramref name="forbidden"/>. Lists offer it through <see cref="CreationActions"/>.
+    /// </summary>
+    public GuardTable<T> Creation(string operationId, Func<AccessContext, bool> who, string forbidden)
+    {
+        if (_guards.ContainsKey(operationId) || !_creations.TryAdd(operationId, (who, forbidden)))
+            throw new InvalidOperationException($"{ObjectName}: the operation '{operationId}' is guarded twice.");
+        return this;
+    }
+
+    /// <summary>The access answer for a creation endpoint's <c>Before</c>: 403 the wrong caller, else go on.</summary>
+    public ProblemDetails CheckCreation(string operationId, AccessContext caller)
+    {
+        var guard = _creations.TryGetValue(operationId, out var g)
+            ? g
+            : throw new InvalidOperationException($"{ObjectName}: no creation guard for the operation '{operationId}'.");
+        return guard.Who(caller) ? WolverineContinue.NoProblems : Problems.Problems.Forbidden(guard.Forbidden);
+    }
+
+    /// <summary>The new objects the caller may start (a list's <c>actions</c>).</summary>
+    public IReadOnlyList<string> CreationActions(AccessContext caller) => _creations.Where(c => c.Value.Who(caller)).Select(c => c.Key).ToList();
 
     public bool CanSee(T state, AccessContext caller) => _visible(state, caller);
 

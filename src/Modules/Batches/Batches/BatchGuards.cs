@@ -35,7 +35,7 @@ public static class BatchGuards
     public const string DownloadPhoto = "downloadCandidatePhoto";
     public const string DownloadCertificateTable = "downloadCertificateTable";
 
-    /// <summary>A new batch starts no object's stream yet: offered on the list (<see cref="BatchList"/>), checked by the endpoint.</summary>
+    /// <summary>A new batch: offered on the list (<see cref="BatchList"/>) to the organization (under one of its own filings, BAT-03).</summary>
     public const string Draft = "draftBatch";
 
     /// <summary>The organization's own users, and third-party systems acting for an organization (with the batches scopes).</summary>
@@ -46,6 +46,7 @@ public static class BatchGuards
     private const string OnlySupervising = "只有主管部门的督查员或审核人员可以记录抽查。";
 
     public static readonly GuardTable<Batch> Table = new GuardTable<Batch>("认定批次", (b, c) => Sees(b, c.User, c.Access))
+        .Creation(Draft, c => c.User.OrganizationId is not null, "只有评价机构可以组织认定。")
         .Operation(ChangePlan, Owns, OnlyOwner, IsDraft)
         .Operation(AssignStaff, Owns, OnlyOwner, IsDraft)
         .Operation(AddCandidate, Owns, OnlyOwner, IsDraft)
@@ -72,9 +73,6 @@ public static class BatchGuards
     private static bool SeesInFull(Batch b, AccessContext c) => PersonalDataRule.ForOneRecord(c, b.Holder()) == PersonalDataView.Full;
 
     private static bool HasCandidates(Batch b, AccessContext _) => b.Candidates.Count > 0;
-
-    /// <summary>Who may draft a batch: the organization (under one of its own filings, BAT-03).</summary>
-    public static bool MayDraft(CurrentUser user) => user.OrganizationId is not null;
 
     /// <summary>The visibility rule; the batch list applies the same rule as a query (QueryBatchesEndpoint).</summary>
     public static bool Sees(Batch batch, CurrentUser user, AccessControl access)

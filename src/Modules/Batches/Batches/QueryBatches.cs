@@ -23,14 +23,15 @@ public static class QueryBatchesEndpoint
     /// <c>dispatchedToMe</c>: those an inspector was sent to (BAT-04).</summary>
     [Authorize(Policy = ScopePolicies.BatchesRead)]
     [WolverineGet("/api/batches", OperationId = "listBatches", Summary = "查询认定批次")]
-    public static async Task<BatchList> Get(CurrentUser user, IQuerySession session, AccessControl access, PolicyCatalog catalog,
+    public static async Task<BatchList> Get(AccessContext caller, IQuerySession session, PolicyCatalog catalog,
         BatchStatus? status, bool? dispatchedToMe, int? page, int? pageSize)
     {
-        var query = BatchGuards.VisibleTo(session.Query<Batch>(), user, access);
+        var user = caller.User;
+        var query = BatchGuards.VisibleTo(session.Query<Batch>(), user, caller.Access);
         if (status is { } s) query = query.Where(b => b.Status == s);
         if (dispatchedToMe == true) query = query.Where(b => b.InspectorIds.Contains(user.Id));
         var found = await Paging.From(page, pageSize).Of(query.OrderByDescending(b => b.LastChangedAt), b => BatchViews.Item(b, catalog));
-        return new BatchList(found.Items, found.Total, found.Page, found.PageSize, BatchGuards.MayDraft(user) ? [BatchGuards.Draft] : []);
+        return new BatchList(found.Items, found.Total, found.Page, found.PageSize, BatchGuards.Table.CreationActions(caller));
     }
 }
 

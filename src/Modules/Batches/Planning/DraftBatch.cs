@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Access;
 using System.Security.Claims;
 using Assessment.Batches.Batches;
 using Assessment.SharedKernel.Contracts;
@@ -18,9 +19,10 @@ public sealed record DraftBatch(Guid FilingId, string Title);
 
 public static class DraftBatchEndpoint
 {
-    public static ProblemDetails Validate(DraftBatch command, CurrentUser user)
+    public static ProblemDetails Before(AccessContext caller) => BatchGuards.Table.CheckCreation(BatchGuards.Draft, caller);
+
+    public static ProblemDetails Validate(DraftBatch command)
     {
-        if (!BatchGuards.MayDraft(user)) return Problems.Forbidden("只有评价机构可以组织认定。");
         return string.IsNullOrWhiteSpace(command.Title) || command.Title.Trim().Length > 100
             ? Problems.Validation("title", "请填写批次名称（不超过100字）。")
             : WolverineContinue.NoProblems;

@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Access;
 using System.Security.Claims;
 using Assessment.Batches.Batches;
 using Assessment.SharedKernel.Events;
@@ -25,9 +26,10 @@ public sealed record RosterEntry(bool Exists);
 
 public static class RegisterStaffMemberEndpoint
 {
-    public static ProblemDetails Validate(RegisterStaffMember c, ClaimsPrincipal principal)
+    public static ProblemDetails Before(AccessContext caller) => StaffGuards.Table.CheckCreation(StaffGuards.Register, caller);
+
+    public static ProblemDetails Validate(RegisterStaffMember c)
     {
-        if (CurrentUser.From(principal).OrganizationId is null) return Problems.Forbidden("只有评价机构可以维护人员名册。");
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(c.Name) || c.Name.Trim().Length > 50) errors["name"] = ["请填写姓名（不超过50字）。"];
         try { IdentityDocument.Create(c.DocumentType, c.DocumentNumber); }
@@ -49,7 +51,7 @@ public static class RegisterStaffMemberEndpoint
 
     /// <summary>Add a person to the organization's roster of examiners, supervisors and invigilators (BAT-05).</summary>
     [Authorize(Roles = BatchGuards.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
-    [WolverinePost("/api/batches/staff", OperationId = "registerStaffMember", Summary = "登记工作人员")]
+    [WolverinePost("/api/batches/staff", OperationId = StaffGuards.Register, Summary = "登记工作人员")]
     public static (CreationResponse<Guid>, IStartStream) Post(RegisterStaffMember c, RosterEntry existing, Instant now, Actor by)
     {
         // BAT-05 is checked per person: one identity document is one roster entry; the unique index settles a race (409 alike)

@@ -1,6 +1,7 @@
 using Assessment.Batches.Batches;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Values;
 using NodaTime;
 
 namespace Assessment.Batches.Staffing;
@@ -19,12 +20,26 @@ public static class StaffingDecider
         {
             var m = own[s.StaffId];
             return new StaffAssignment(m.Id, m.Name, m.DocumentNumber, m.Qualification, s.Role, m.Occupations, m.Levels,
-                (s.DeclaredRelations ?? []).Select(r => r.Trim().ToUpperInvariant()).Where(r => r.Length > 0).Distinct().ToList());
+                (s.DeclaredRelations ?? []).Select(r => r.Trim().ToUpperInvariant()).Where(r => r.Length > 0)
+                    .Select(r => Unmasked(batch, s.StaffId, r)).Distinct().ToList());
         }).ToList();
         var assigned = new BatchStaffAssigned(batch.Id, staff, now, by);
         var preview = new Batch { Staff = staff, Candidates = batch.Candidates, Occupations = batch.Occupations };
         var separation = StaffingRules.Check(preview).Where(v => v.RuleId == "BAT-05" && v.Code != "batch.no-qualified-examiner").ToList();
         if (separation.Count > 0) throw new BusinessRuleException(separation);
         return assigned;
+    }
+
+    /// <summary>
+    /// The batch view shows declared relations masked like the roster (AUD-04), so a client that sends the staff back unchanged
+    /// sends them masked: such a value keeps the person's relation already declared in this batch; a masked value that matches
+    /// none is refused, never stored (BAT-05 checks need the full number).
+    /// </summary>
+    private static string Unmasked(Batch batch, Guid staffId, string relation)
+    {
+        if (!relation.Contains('*', StringComparison.Ordinal)) return relation;
+        return batch.Staff.Where(x => x.StaffId == staffId).SelectMany(x => x.DeclaredRelations).FirstOrDefault(p => Masking.Document(p) == relation)
+               ?? throw new BusinessRuleException(new RuleViolation("BAT-05", "batch.declared-relation-masked",
+                   $"申报关系“{relation}”须填写完整的证件号码。"));
     }
 }

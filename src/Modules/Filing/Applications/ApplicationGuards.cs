@@ -14,6 +14,7 @@ namespace Assessment.Filing.Applications;
 /// </summary>
 public static class ApplicationGuards
 {
+    public const string Draft = "draftFilingApplication";
     public const string Change = "changeFilingApplication";
     public const string Attach = "attachFilingMaterial";
     public const string Remove = "removeFilingMaterial";
@@ -33,6 +34,7 @@ public static class ApplicationGuards
     private const string OtherAuthority = "该申请当前由其他主管部门办理。";
 
     public static readonly GuardTable<FilingApplication> Table = new GuardTable<FilingApplication>("备案申请", (a, c) => CanSee(a, c.User, c.Access))
+        .Creation(Draft, c => c.User.OrganizationId is not null, "只有评价机构可以申请备案。")
         .Operation(Change, Applicant, OnlyApplicant, (a, _) => a.IsEditable)
         .Operation(Attach, Applicant, OnlyApplicant, (a, _) => a.IsEditable || AwaitsPledgedMaterial(a))
         .Operation(Remove, Applicant, OnlyApplicant, (a, _) => a.IsEditable)

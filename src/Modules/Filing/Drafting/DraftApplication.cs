@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Access;
 using System.Security.Claims;
 using Assessment.Filing.Applications;
 using Assessment.Filing.Filings;
@@ -23,9 +24,10 @@ public sealed record DraftingFacts(Organization? Organization, FilingRecord? Ren
 
 public static class DraftApplicationEndpoint
 {
-    public static ProblemDetails Validate(DraftApplication command, ClaimsPrincipal principal, PolicyCatalog catalog)
+    public static ProblemDetails Before(AccessContext caller) => ApplicationGuards.Table.CheckCreation(ApplicationGuards.Draft, caller);
+
+    public static ProblemDetails Validate(DraftApplication command, PolicyCatalog catalog)
     {
-        if (CurrentUser.From(principal).OrganizationId is null) return Problems.Forbidden("只有评价机构可以申请备案。");
         if (catalog.Find(command.Jurisdiction) is not { } policy) return Problems.Validation("jurisdiction", "辖区不存在。");
         if ((command.Kind ?? ApplicationKind.New) != ApplicationKind.New && command.FilingId is null)
             return Problems.Validation("filingId", "续期或变更申请须指明原备案。");
@@ -45,7 +47,7 @@ public static class DraftApplicationEndpoint
 
     /// <summary>Draft a filing application to one jurisdiction for one service scope (a registered organization).</summary>
     [Authorize(Roles = Roles.Organization)]
-    [WolverinePost("/api/filing/applications", OperationId = "draftFilingApplication", Summary = "起草备案申请")]
+    [WolverinePost("/api/filing/applications", OperationId = ApplicationGuards.Draft, Summary = "起草备案申请")]
     public static (CreationResponse<Guid>, IStartStream) Post(DraftApplication command, DraftingFacts facts, PolicyCatalog catalog, Instant now, Actor by)
     {
         var id = Guid.CreateVersion7();

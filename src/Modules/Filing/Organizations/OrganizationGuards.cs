@@ -1,4 +1,5 @@
 using Assessment.SharedKernel.Access;
+using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Values;
 using NodaTime;
 
@@ -10,9 +11,11 @@ namespace Assessment.Filing.Organizations;
 /// </summary>
 public static class OrganizationGuards
 {
+    public const string Register = "registerOrganization";
     public const string ChangeContact = "changeOrganizationContact";
 
     public static readonly GuardTable<Organization> Table = new GuardTable<Organization>("机构", (o, c) => c.Access.CanSee(c.User, o.Scope()))
+        .Creation(Register, c => c.User.OrganizationId is not null && c.User.Role == Roles.Organization, "只有绑定评价机构的机构用户可以登记机构信息。")
         .Operation(ChangeContact, (o, c) => c.User.OrganizationId == o.Id, "只有机构本身可以修改联系信息。");
 }
 

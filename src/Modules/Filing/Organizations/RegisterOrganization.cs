@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
@@ -31,12 +32,10 @@ public sealed record RegistrationFacts(bool CreditCodeTaken);
 /// <summary>An organization user registers the organization its account is bound to (FIL-11 basic information).</summary>
 public static class RegisterOrganizationEndpoint
 {
-    public static ProblemDetails Validate(RegisterOrganization command, ClaimsPrincipal principal, PolicyCatalog catalog)
-    {
-        var user = CurrentUser.From(principal);
-        if (user.OrganizationId is null || user.Role != Roles.Organization)
-            return Problems.Forbidden("只有绑定评价机构的机构用户可以登记机构信息。");
+    public static ProblemDetails Before(AccessContext caller) => OrganizationGuards.Table.CheckCreation(OrganizationGuards.Register, caller);
 
+    public static ProblemDetails Validate(RegisterOrganization command, PolicyCatalog catalog)
+    {
         var errors = new Dictionary<string, string[]>();
         OrganizationInput.Required(errors, "name", command.Name, "机构名称");
         OrganizationInput.CreditCode(errors, "creditCode", command.CreditCode);
@@ -61,7 +60,7 @@ public static class RegisterOrganizationEndpoint
 
     /// <summary>Register the caller's organization (FIL-11 basic information).</summary>
     [Authorize(Roles = Roles.Organization)]
-    [WolverinePost("/api/organizations", OperationId = "registerOrganization", Summary = "登记本机构")]
+    [WolverinePost("/api/organizations", OperationId = OrganizationGuards.Register, Summary = "登记本机构")]
     public static (CreationResponse<Guid>, IStartStream) Post(RegisterOrganization command, RegistrationFacts facts, Instant now, Actor by)
     {
         var registered = OrganizationDecider.Register(by.OrganizationId!.Value, command, facts.CreditCodeTaken, now, by);

@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Access;
 using System.Security.Claims;
 using Assessment.Notices.Closing;
 using Assessment.Notices.Notices;
@@ -23,24 +24,25 @@ public sealed record PublishNotice(
 
 public static class PublishNoticeEndpoint
 {
-    public static ProblemDetails Validate(PublishNotice command, ClaimsPrincipal principal, AccessControl access, PolicyCatalog catalog)
+    public static ProblemDetails Before(AccessContext caller) => NoticeGuards.Table.CheckCreation(NoticeGuards.Publish, caller);
+
+    public static ProblemDetails Validate(PublishNotice command, AccessContext caller, PolicyCatalog catalog)
     {
         var errors = new Dictionary<string, string[]>();
         if (!Enum.IsDefined(command.Kind)) errors["kind"] = ["公告类型无效。"];
         if (string.IsNullOrWhiteSpace(command.Subject) || command.Subject.Length > 200) errors["subject"] = ["标题不能为空且不超过200字。"];
         if (string.IsNullOrWhiteSpace(command.Body) || command.Body.Length > 20000) errors["body"] = ["正文不能为空且不超过20000字。"];
         if (errors.Count > 0) return Problems.Validation(errors);
-        var user = CurrentUser.From(principal);
-        var area = command.AreaCode ?? user.AuthorityCode;
+        var area = command.AreaCode ?? caller.User.AuthorityCode;
         if (area is null || !catalog.IsKnownArea(area)) return Problems.Validation("areaCode", "公告所属辖区未配置。");
-        return access.CanDecideFor(user, area) ? WolverineContinue.NoProblems : Problems.Forbidden("只能发布本辖区及下级辖区的公告。");
+        return NoticeGuards.MayPublishIn(area, caller);
     }
 
     /// <summary>Publish a notice for the reviewer's own area or an area below it.</summary>
     /// <remarks>The window is counted on the area's calendar and is at least the policy's minimum for the kind (FIL-17, BAT-06);
     /// the notice closes on its own at the end of the window.</remarks>
     [Authorize(Roles = Roles.Reviewer)]
-    [WolverinePost("/api/notices", OperationId = "publishNotice", Summary = "发布公告")]
+    [WolverinePost("/api/notices", OperationId = NoticeGuards.Publish, Summary = "发布公告")]
     public static (CreationResponse<Guid>, IStartStream, OutgoingMessages) Post(PublishNotice command, ClaimsPrincipal principal,
         PolicyCatalog catalog, IWorkingDayCalendar calendar, Instant now, Actor by)
     {
