@@ -117,8 +117,8 @@ function CertificateDetail({ certificate: row, onClose }: { certificate: Certifi
         {full.isLoading ? <Skeleton active /> : full.data && <RevealNote masked={full.data.personalDataMasked} />}
         <Descriptions bordered size="small" column={1} data-testid="certificate-detail">
           <Descriptions.Item label="证书编号">{c.number}</Descriptions.Item>
-          <Descriptions.Item label="姓名">{c.holderName}</Descriptions.Item>
-          <Descriptions.Item label="证件">{c.documentTypeName} {c.documentNumber}</Descriptions.Item>
+          <Descriptions.Item label="姓名"><span data-testid="certificate-holder-name">{c.holderName}</span></Descriptions.Item>
+          <Descriptions.Item label="证件"><span data-testid="certificate-document">{c.documentTypeName} {c.documentNumber}</span></Descriptions.Item>
           <Descriptions.Item label="所在单位">{c.employer}</Descriptions.Item>
           <Descriptions.Item label="职业（工种）">{c.occupation}（{c.workType}）</Descriptions.Item>
           <Descriptions.Item label="职业技能等级">{c.levelName}</Descriptions.Item>
