@@ -88,6 +88,7 @@ test('an organization downloads a certificate, its QR code decodes to a signed l
   const holder = (await detail.getByTestId('certificate-holder-name').innerText()).trim();
   expect(holder[0]).toBe(maskedHolder[0]);
   await expect(detail.getByTestId('certificate-document')).toContainText(/\d{17}[\dX]/);
+  const identity = (await detail.getByTestId('certificate-document').innerText()).match(/\d{17}[\dX]/)![0];
   await expect(page.getByTestId('reveal-recorded')).toContainText('查阅目的：其他：E2E：打印证书并核对二维码');
   await expect(page.getByTestId('read-purpose')).toContainText('查阅目的：其他：E2E：打印证书并核对二维码');
   await page.keyboard.press('Escape');
@@ -189,7 +190,18 @@ test('an organization downloads a certificate, its QR code decodes to a signed l
   await expect(reads.filter({ hasText: '查看证书' }).first()).toContainText('其他：E2E：打印证书并核对二维码');
   await expect(reads.filter({ hasText: '下载证书PDF' }).first()).toContainText('持有数据的评价机构');
   // a click on the reader's name keeps to that reader's reads
+  const reader = (await reads.first().getByRole('button').first().innerText()).trim();
   await reads.first().getByRole('button').first().click();
   await expect(auditor.getByTestId('reader-filter')).toBeVisible();
   await expect(reads.first()).toBeVisible();
+
+  // the holder, looking up their own case (进度查询), learns when, why and what was read — not who
+  await visitor.goto('/cases');
+  await visitor.getByLabel('证件号码').fill(identity);
+  await visitor.getByLabel('姓名').fill(holder);
+  await visitor.getByRole('button', { name: '查询' }).click();
+  const consultations = visitor.getByTestId('consultations');
+  await expect(consultations.locator('tbody tr').filter({ hasText: '查看证书' }).first()).toContainText('其他');
+  await expect(consultations).not.toContainText('E2E：打印证书');
+  await expect(consultations).not.toContainText(reader);
 });
