@@ -94,7 +94,8 @@ export function CandidatePhotoImage({ url, alt }: { url: string; alt: string }) 
     let gone = false;
     setSrc(null);
     setError(null);
-    fetchWithPurpose(url, { credentials: 'same-origin' })
+    // not from the browser's cache: every view of the photo reaches the server and is recorded
+    fetchWithPurpose(url, { credentials: 'same-origin', cache: 'no-store' })
       .then(async (response) => {
         if (!response.ok) throw await toProblem(response);
         const blob = await response.blob();
