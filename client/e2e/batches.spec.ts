@@ -49,6 +49,29 @@ async function setClock(request: APIRequestContext, days: number) {
 
 const status = (page: Page) => page.getByTestId('batch-page-status');
 
+/** How every list shows a name (Masking.Name): 李*, 王*华. */
+const masked = (name: string) => (name.length <= 1 ? name : name.length === 2 ? `${name[0]}*` : `${name[0]}${'*'.repeat(name.length - 2)}${name.at(-1)}`);
+
+/** AUD-04: the first full read of a working session asks its purpose; chosen once, it is sent with every later read. */
+async function statePurpose(page: Page, purpose: string) {
+  const dialog = page.getByRole('dialog').filter({ hasText: '请说明查阅个人信息的目的' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel(purpose, { exact: true }).check();
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Opens one candidate of the masked roster (查看) and checks the full name and identity number; closes it again. */
+async function openCandidate(page: Page, name: string, id: string, purpose?: string) {
+  await page.getByRole('button', { name: `查看${masked(name)}的完整信息` }).click();
+  if (purpose) await statePurpose(page, purpose);
+  const detail = page.getByTestId('candidate-detail');
+  await expect(detail).toContainText(name);
+  await expect(detail.getByTestId('candidate-document-number')).toHaveText(id);
+  await page.keyboard.press('Escape');
+  await expect(detail).toBeHidden();
+}
+
 test('an organization runs a certification batch from its plan to the accepted results report, through the SPA', async ({ page, browser, request }) => {
   test.setTimeout(300_000);
   const run = String(Date.now() % 100000);
@@ -145,7 +168,12 @@ test('an organization runs a certification batch from its plan to the accepted r
     await add.getByRole('button', { name: '录入' }).click();
     await expect(add).toBeHidden();
     await toast(page, '考生已录入');
-    await expect(candidates.getByRole('cell', { name: candidate, exact: true })).toBeVisible();
+    // the roster is masked, even for the organization that entered it; 查看 opens one candidate in full (the read recorded)
+    await expect(candidates.getByRole('cell', { name: masked(candidate), exact: true })).toBeVisible();
+    await expect(candidates.getByTestId('masked-note')).toContainText('名单中的个人信息已脱敏');
+    await expect(candidates).not.toContainText(candidateId);
+    await openCandidate(page, candidate, candidateId, '审核');
+    await expect(page.getByTestId('read-purpose')).toContainText('查阅目的：审核');
 
     const upload = candidates.locator('input[type=file][accept=".xlsx"]'); // the import's, not a candidate's photo upload
     const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -156,17 +184,17 @@ test('an organization runs a certification batch from its plan to the accepted r
     const sheet = { name: '考生导入模板.xlsx', mimeType: xlsx, buffer: await template.body() };
     await upload.setInputFiles(sheet);
     await toast(page, '考生已导入');
-    await expect(candidates.getByRole('cell', { name: '张三', exact: true })).toBeVisible();
+    await expect(candidates.getByRole('cell', { name: masked('张三'), exact: true })).toBeVisible();
     await upload.setInputFiles(sheet);
     const rows = candidates.getByTestId('row-errors');
     await expect(rows).toBeVisible();
     await expect(rows.getByTestId('row-number')).toHaveText(['2']);
     await expect(rows).toContainText('该考生已在本批次中。');
     await expect(rows).toContainText('BAT-09');
-    await candidates.getByRole('button', { name: '移除张三' }).click();
+    await candidates.getByRole('button', { name: `移除${masked('张三')}` }).click();
     await confirm(page, '确认移除');
     await toast(page, '考生已移除');
-    await expect(candidates.getByRole('cell', { name: '张三', exact: true })).toHaveCount(0);
+    await expect(candidates.getByRole('cell', { name: masked('张三'), exact: true })).toHaveCount(0);
 
     // 报备: nothing blocks any more; the plan goes to the city center of the site
     await candidates.getByRole('button', { name: '下一步：报备' }).click();
@@ -181,8 +209,8 @@ test('an organization runs a certification batch from its plan to the accepted r
     await setClock(request, 21);
     await page.reload();
     await expect(status(page)).toHaveText('已报备');
-    await page.getByLabel(`${candidate} 理论知识`).fill('86');
-    await page.getByLabel(`${candidate} 操作技能`).fill('92');
+    await page.getByLabel(`${masked(candidate)} 理论知识`).fill('86');
+    await page.getByLabel(`${masked(candidate)} 操作技能`).fill('92');
     await page.getByRole('button', { name: '保存成绩' }).click();
     await toast(page, '成绩已保存');
     await expect(status(page)).toHaveText('成绩已录入');
@@ -227,6 +255,11 @@ test('an organization runs a certification batch from its plan to the accepted r
     await reviewer.getByRole('cell', { name: title, exact: true }).click();
     await expect(reviewer).toHaveURL(url);
     await expect(status(reviewer)).toHaveText('结果已报备');
+    // the receiving authority may open a candidate in full too: its own working session asks its own purpose
+    await openCandidate(reviewer, candidate, candidateId, '审核');
+    const table = reviewer.waitForEvent('download');
+    await reviewer.getByRole('button', { name: '下载附件5（证书信息表）' }).click();
+    expect((await table).suggestedFilename()).toMatch(/\.xlsx$/);
     await reviewer.getByLabel('审核意见').fill('认定结果材料齐全，同意备案。');
     await reviewer.getByRole('button', { name: '审核通过' }).click();
     await confirm(reviewer, '确认通过');

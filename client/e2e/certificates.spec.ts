@@ -51,7 +51,7 @@ test('an organization downloads a certificate, its QR code decodes to a signed l
   await signInAs(page, 'huangshi.org', /\/organization$/);
   // 证书管理 (at 1280 px wide the organization's menu folds it under "…", so by its address as batches.spec.ts does)
   await page.goto('/certificates');
-  await expect(page.getByText('本机构证书核发（CRT-02）')).toBeVisible();
+  await expect(page.getByText('证书核发（CRT-02）')).toBeVisible();
 
   // 1. the issuance of the accepted batch has completed: n / n
   const issuance = page.getByTestId('issuances').locator('tbody tr').filter({ hasText: '第一批' });
@@ -62,15 +62,39 @@ test('an organization downloads a certificate, its QR code decodes to a signed l
   await issuance.getByRole('button', { name: '查看证书' }).click();
   await listed;
 
-  // a valid certificate of the batch (not 李秀兰's: the public spec verifies hers as valid)
+  // a valid certificate of the batch (not 李秀兰's: the public spec verifies hers as valid); the list is masked for everyone
   const certificates = page.getByTestId('certificates');
-  const row = certificates.locator('tbody tr').filter({ hasText: '有效' }).filter({ hasNotText: '李秀兰' }).first();
+  await expect(page.getByTestId('certificates-masked-note')).toContainText('列表中的个人信息已脱敏');
+  const row = certificates.locator('tbody tr').filter({ hasText: '有效' }).filter({ hasNotText: '李*兰' }).first();
   await expect(row).toBeVisible();
   const number = (await row.locator('td').nth(0).innerText()).trim();
-  const holder = (await row.locator('td').nth(1).innerText()).trim();
+  const maskedHolder = (await row.locator('td').nth(1).innerText()).trim();
   expect(number).toMatch(/^[0-9A-Z]{22}$/);
+  expect(maskedHolder).toContain('*');
+  await expect(row.locator('td').nth(2)).toContainText('**********');
 
-  // the PDF, downloaded through the UI
+  // AUD-04: the certificate opened on its own shows the holder in full, once the purpose of reading is stated (asked once)
+  const opened = page.waitForResponse((r) => /\/api\/certificates\/[0-9a-f-]+$/.test(r.url()));
+  await row.getByRole('button', { name: '详情' }).click();
+  const purpose = page.getByRole('dialog').filter({ hasText: '请说明查阅个人信息的目的' });
+  await expect(purpose).toBeVisible();
+  expect((await opened).status(), 'asked without a purpose: 400 read-purpose-required').toBe(400);
+  await purpose.getByLabel('其他').check();
+  await purpose.getByLabel('具体目的').fill('E2E：打印证书并核对二维码');
+  await purpose.getByRole('button', { name: '确定' }).click();
+  await expect(purpose).toBeHidden();
+  const detail = page.getByTestId('certificate-detail');
+  await expect(detail.getByTestId('certificate-holder-name')).not.toContainText('*');
+  const holder = (await detail.getByTestId('certificate-holder-name').innerText()).trim();
+  expect(holder[0]).toBe(maskedHolder[0]);
+  await expect(detail.getByTestId('certificate-document')).toContainText(/\d{17}[\dX]/);
+  const identity = (await detail.getByTestId('certificate-document').innerText()).match(/\d{17}[\dX]/)![0];
+  await expect(page.getByTestId('reveal-recorded')).toContainText('查阅目的：其他：E2E：打印证书并核对二维码');
+  await expect(page.getByTestId('read-purpose')).toContainText('查阅目的：其他：E2E：打印证书并核对二维码');
+  await page.keyboard.press('Escape');
+  await expect(detail).toBeHidden();
+
+  // the PDF, downloaded through the UI (the purpose is stated already: no second question)
   const downloading = page.waitForEvent('download');
   await row.getByRole('button', { name: /PDF/ }).click();
   const download = await downloading;
@@ -156,4 +180,28 @@ test('an organization downloads a certificate, its QR code decodes to a signed l
   await scan.reload();
   await expect(scan.getByTestId('verify-result')).toContainText('证书已撤销');
   await expect(scan.getByTestId('verified-certificate')).toContainText(revokedOn!);
+
+  // AUD-04: the auditor finds both reads (the certificate opened, its PDF) with who, why and what
+  const auditor = await browser.newPage();
+  await signInAs(auditor, 'auditor', /\/workbench$/);
+  await auditor.goto('/audit/personal-data-reads');
+  const log = auditor.getByTestId('personal-data-reads');
+  const reads = log.locator('tbody tr').filter({ hasText: `证书${number}` });
+  await expect(reads.filter({ hasText: '查看证书' }).first()).toContainText('其他：E2E：打印证书并核对二维码');
+  await expect(reads.filter({ hasText: '下载证书PDF' }).first()).toContainText('持有数据的评价机构');
+  // a click on the reader's name keeps to that reader's reads
+  const reader = (await reads.first().getByRole('button').first().innerText()).trim();
+  await reads.first().getByRole('button').first().click();
+  await expect(auditor.getByTestId('reader-filter')).toBeVisible();
+  await expect(reads.first()).toBeVisible();
+
+  // the holder, looking up their own case (进度查询), learns when, why and what was read — not who
+  await visitor.goto('/cases');
+  await visitor.getByLabel('证件号码').fill(identity);
+  await visitor.getByLabel('姓名').fill(holder);
+  await visitor.getByRole('button', { name: '查询' }).click();
+  const consultations = visitor.getByTestId('consultations');
+  await expect(consultations.locator('tbody tr').filter({ hasText: '查看证书' }).first()).toContainText('其他');
+  await expect(consultations).not.toContainText('E2E：打印证书');
+  await expect(consultations).not.toContainText(reader);
 });

@@ -52,6 +52,9 @@ test('a candidate follows their own case to the certificate without an account a
   await expect(found).toContainText('审核通过');
   await expect(found).toContainText('已发证');
   await expect(page.getByText('李*兰：共 1 个认定批次')).toBeVisible();
+  // AUD-04: when, why and what of her data staff read in full — never who
+  await expect(page.getByTestId('consultations')).toContainText('您的个人信息被查阅的记录');
+  await expect(page.getByTestId('consultations')).toContainText('不显示查阅人');
   await expect(page.locator('body')).not.toContainText('420202199206150059');
   await found.getByRole('link', { name: '验证证书' }).click();
   await expect(page.getByTestId('verify-result')).toContainText('证书有效');

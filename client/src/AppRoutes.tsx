@@ -28,6 +28,7 @@ import { CertificatesPage } from './pages/CertificatesPage';
 import { NumberRangesPage } from './pages/NumberRangesPage';
 import { VerifyLinkPage, VerifyPage } from './pages/VerifyPage';
 import { CaseLookupPage } from './pages/CaseLookupPage';
+import { PersonalDataReadsPage } from './pages/PersonalDataReadsPage';
 
 const staff = [Roles.reviewer, Roles.expert, Roles.inspector, Roles.auditor, Roles.administrator];
 
@@ -61,6 +62,7 @@ export function AppRoutes() {
         <Route path="cases" element={<CaseLookupPage />} />
         <Route path="organizations/:id" element={<RequireRole><OrganizationDetailPage /></RequireRole>} />
         <Route path="account" element={<RequireRole><AccountSecurityPage /></RequireRole>} />
+        <Route path="audit/personal-data-reads" element={<RequireRole roles={[Roles.auditor]}><PersonalDataReadsPage /></RequireRole>} />
         <Route path="admin/accounts" element={<RequireRole roles={[Roles.administrator, Roles.auditor]}><AccountsPage /></RequireRole>} />
         <Route path="admin/occupations" element={<RequireRole roles={[Roles.administrator]}><CatalogImportPage /></RequireRole>} />
         <Route path="admin/api-clients" element={<RequireRole roles={[Roles.administrator]}><ApiClientsPage /></RequireRole>} />

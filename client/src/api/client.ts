@@ -1,11 +1,21 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from './schema';
 import { ApiProblem, type ProblemBody } from './problem';
+import { readPurposeHeaders, readPurposeMiddleware } from '../lib/readPurpose';
 
 export type Schemas = components['schemas'];
 
-/** Typed client generated from client/openapi.json (npm run generate-api). Cookies travel with every call. */
-export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+/**
+ * Typed client generated from client/openapi.json (npm run generate-api). Cookies travel with every call, and so does the
+ * purpose of reading personal data once it is chosen (AUD-04): a read the server refuses for want of it is asked about and sent again.
+ */
+export const api = createClient<paths>({
+  baseUrl: '',
+  credentials: 'same-origin',
+  // the global fetch as it is at call time (tests replace it)
+  fetch: (request) => globalThis.fetch(request),
+});
+api.use(readPurposeMiddleware);
 
 /** Unwraps an openapi-fetch result: the data, or an ApiProblem carrying the server's ProblemDetails. */
 export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
@@ -25,7 +35,7 @@ export async function postForm<T>(url: string, fields: Record<string, string | B
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   if (!onProgress) {
-    const response = await fetch(url, { method: 'POST', body: form, credentials: 'same-origin' });
+    const response = await fetch(url, { method: 'POST', body: form, credentials: 'same-origin', headers: readPurposeHeaders() });
     const body = await response.json().catch(() => ({}));
     if (!response.ok) throw new ApiProblem(response.status, body as ProblemBody);
     return body as T;
@@ -34,6 +44,7 @@ export async function postForm<T>(url: string, fields: Record<string, string | B
     const request = new XMLHttpRequest();
     request.open('POST', url);
     request.withCredentials = true;
+    for (const [name, value] of Object.entries(readPurposeHeaders())) request.setRequestHeader(name, value);
     request.upload.onprogress = (e) => { if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total); };
     request.upload.onload = () => onProgress(1);
     request.onload = () => {

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../api/client';
+import { setReadPurpose } from '../lib/readPurpose';
 
 export type Me = Schemas['Api.MeResponse'];
 
@@ -20,6 +21,8 @@ export function useSignIn() {
   return useMutation({
     mutationFn: (body: { userName: string; password: string }) => unwrap(api.POST('/api/auth/sign-in', { body })),
     onSuccess: (me) => {
+      // a new working session: its purpose of reading personal data is asked afresh (AUD-04)
+      setReadPurpose(null);
       client.clear();
       client.setQueryData(['me'], me);
     },
@@ -31,6 +34,7 @@ export function useSignOut() {
   return useMutation({
     mutationFn: () => unwrap(api.POST('/api/auth/sign-out')),
     onSuccess: () => {
+      setReadPurpose(null);
       client.clear();
       client.setQueryData(['me'], null);
     },

@@ -5,6 +5,7 @@ import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useMe, useSignOut, type Me } from '../auth/session';
 import { navigationFor } from '../lib/roles';
+import { ReadPurposeHost, ReadPurposeIndicator } from '../lib/readPurpose';
 import { useTerms } from '../lib/terms';
 
 const { Header, Content, Footer } = Layout;
@@ -79,6 +80,7 @@ export function AppLayout() {
             />
           </ConfigProvider>
         )}
+        {me && !compact && <ReadPurposeIndicator color="rgba(255, 255, 255, 0.75)" />}
         {me ? (
           <Dropdown menu={userMenu} trigger={['click', 'hover']}>
             <Button type="text" style={{ color: '#fff', flexShrink: 0, maxWidth: 220, paddingInline: 8 }} data-testid="current-user"
@@ -111,6 +113,7 @@ export function AppLayout() {
             <div style={{ padding: '12px 24px', borderBottom: '1px solid #f0f0f0' }}>
               <div><UserOutlined /> {me.displayName}</div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>{me.roleName}{boundTo(me) ? ` · ${boundTo(me)}` : ''}</Typography.Text>
+              <div><ReadPurposeIndicator /></div>
             </div>
           )}
           <Menu
@@ -134,6 +137,8 @@ export function AppLayout() {
       <Content style={{ padding: compact ? '12px 12px' : '24px 48px', minWidth: 0 }}>
         <Outlet />
       </Content>
+      {/* asks the purpose of reading personal data when the server wants it (AUD-04) */}
+      <ReadPurposeHost />
       <Footer style={{ textAlign: 'center', color: '#666', padding: compact ? '16px 12px' : undefined }}>
         职业技能等级认定 · 备案、认定、证书与监管全程留痕 · <a href="/swagger">API 文档</a>
       </Footer>

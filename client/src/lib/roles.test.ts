@@ -56,4 +56,11 @@ describe('role-aware navigation', () => {
     }
     for (const role of [Roles.organization, Roles.expert, undefined]) expect(navigationFor(role).map((i) => i.key)).not.toContain('/certificate-ranges');
   });
+
+  it('gives auditors, and only them, the personal-data read log', () => {
+    expect(navigationFor(Roles.auditor).find((i) => i.key === '/audit/personal-data-reads')?.label).toBe('个人信息查阅记录');
+    for (const role of [Roles.organization, Roles.reviewer, Roles.inspector, Roles.expert, Roles.administrator, undefined]) {
+      expect(navigationFor(role).map((i) => i.key)).not.toContain('/audit/personal-data-reads');
+    }
+  });
 });

@@ -15,6 +15,7 @@ import { downloadFile } from '../lib/download';
 import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
 import { RuleTag } from '../lib/RuleTag';
 import { MissingPhotos, photoColumn } from './CandidatePhoto';
+import { MaskedRosterNote, useCandidateViewer } from './CandidateDetail';
 import { useTerms } from '../lib/terms';
 import {
   ImportProgress, LineProblems, RowErrorsTable, batchKey, mayTake, rowsOf, rulesOf, useBatchCommand, useUploadProgress, type BatchState, type BatchView,
@@ -403,10 +404,11 @@ function StaffStep({ batch: b, footer }: { batch: BatchView; footer: ReactNode }
                 title: '申报回避关系（可选）',
                 render: (_, a) => (
                   <Space orientation="vertical" size={2} style={{ width: '100%' }}>
-                    <Select mode="tags" style={{ minWidth: 280, width: '100%' }} aria-label={`${nameOf(a.staffId)}申报关系`} placeholder="有关系的考生证件号码"
+                    {/* the roster shows identity numbers masked: a relation is typed as the full number (Enter after each) */}
+                    <Select mode="tags" style={{ minWidth: 280, width: '100%' }} aria-label={`${nameOf(a.staffId)}申报关系`}
+                      placeholder="输入有关系的考生的完整证件号码，回车确认"
                       value={relationsOf(a.staffId, a.role)}
-                      onChange={(v: string[]) => setRelations({ ...relations, [`${a.staffId}/${a.role}`]: v })}
-                      options={b.candidates.map((c) => ({ value: c.documentNumber, label: `${c.name} ${c.documentNumber}` }))} />
+                      onChange={(v: string[]) => setRelations({ ...relations, [`${a.staffId}/${a.role}`]: v })} />
                   </Space>
                 ),
               },
@@ -558,7 +560,10 @@ function CandidatesStep({ batch: b, rules, footer }: { batch: BatchView; rules: 
   );
 }
 
-/** The candidates with their personal data as the server gives it (masked for those who may not see it). */
+/**
+ * The roster, masked for everyone as the server gives it (AUD-04); those who may open a candidate in full get a 查看 link
+ * per row (the read is recorded).
+ */
 export function CandidateTable({ batch: b, marked, extraColumns = [], style }: {
   batch: BatchView;
   marked?: Map<number, RuleViolation[]>;
@@ -566,10 +571,11 @@ export function CandidateTable({ batch: b, marked, extraColumns = [], style }: {
   style?: CSSProperties;
 }) {
   const terms = useTerms();
+  const viewer = useCandidateViewer(b);
   const rows = b.candidates.map((c, index) => ({ ...c, index }));
   return (
     <>
-      {b.personalDataMasked && <Alert type="info" showIcon style={{ marginBottom: 8 }} data-testid="masked-note" title="身份证件号码已按规定隐藏" />}
+      <MaskedRosterNote batch={b} />
       <MissingPhotos batch={b} />
       <Table<Candidate & { index: number }>
         rowKey="id"
@@ -591,9 +597,11 @@ export function CandidateTable({ batch: b, marked, extraColumns = [], style }: {
           ...(marked && marked.size > 0
             ? [{ title: '待修改', width: 260, render: (_: unknown, c: { index: number }) => <LineProblems rules={marked.get(c.index)} /> }]
             : []),
+          ...viewer.column,
           ...extraColumns,
         ]}
       />
+      {viewer.drawer}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
@@ -22,7 +22,7 @@ const draft: BatchView = {
   filingNumber: 'Y00003402001', jurisdiction: 'anhui', areaCode: '340200', status: 'Draft',
   occupations: [{ key: '焊工', name: '焊工', level: 4 }], subjects: ['理论知识'], examDays: ['2026-12-15'],
   sites: [{ name: '奇瑞考点', address: '长春路8号', areaCode: '340200' }], feePerCandidate: 300, feeStandard: null,
-  staff: [], candidates: [], personalDataMasked: false, openObjections: 0, passed: 0, absent: 0, eligibility: [], inspectors: [],
+  staff: [], candidates: [], openObjections: 0, passed: 0, absent: 0, eligibility: [], inspectors: [],
   blocking: [
     { ruleId: 'BAT-01', code: 'batch.no-candidates', message: '请录入考生信息。', inPrinciple: false },
     { ruleId: 'BAT-10', code: 'batch.fee-standard-missing', message: '请注明收费所依据的公布标准（文件名称或文号）。', inPrinciple: false },
@@ -35,26 +35,33 @@ const draft: BatchView = {
 
 const reported: BatchView = {
   ...draft, status: 'Reported', blocking: [], receivingAuthority: '340200', receivingAuthorityName: '芜湖市职业技能鉴定指导中心',
-  occupations: [{ key: '电工', name: '电工', level: 4 }], personalDataMasked: true, passed: 1, reportedOn: '2027-01-10',
+  occupations: [{ key: '电工', name: '电工', level: 4 }], passed: 1, reportedOn: '2027-01-10',
   candidates: [{
     id: 'c1', name: '李*明', documentType: 201, documentNumber: '3402**********1234', employer: '奇瑞', occupation: '电工', level: 4, cityName: '芜湖市', hasPhoto: true,
     result: { candidateId: 'c1', absent: false, passed: true, scores: [{ subject: '理论知识', score: 80 }] },
   }],
-  actions: ['acceptResultsReport', 'returnResultsReport', 'recordBatchSpotCheck'],
+  actions: ['acceptResultsReport', 'returnResultsReport', 'recordBatchSpotCheck', 'getBatchCandidate', 'downloadCandidatePhoto', 'downloadCertificateTable'],
   details: {
     id: 'b1', spotChecks: [], reportLate: false, missedDeadlines: [],
     ledger: [{ at: '2027-01-10T02:00:00Z', action: '报备认定结果', actorName: '张伟（芜湖奇瑞）', actorRole: 'organization', document: '附件4、附件5' }],
   },
 };
 
+/** The candidate in full, as GET /api/batches/{batchId}/candidates/{candidateId} gives it to those who may see it. */
+const fullCandidate = {
+  id: 'c1', name: '李小明', documentType: 201, documentNumber: '340202199001011234', employer: '奇瑞', occupation: '电工', level: 4, cityName: '芜湖市',
+  phone: '13800001234', hasPhoto: true,
+};
+
 function stubApi(batch: BatchView, role: string) {
   const ok = (data: unknown) => Promise.resolve({ data, response: new Response(null, { status: 200 }) });
-  vi.spyOn(api, 'GET').mockImplementation(((path: string) => {
+  return vi.spyOn(api, 'GET').mockImplementation(((path: string) => {
     switch (path) {
       case '/api/auth/session': return ok({ signedIn: true, user: { id: 'u1', userName: 'x', displayName: 'X', role, roleName: role } });
       case '/api/terms': return ok(terms);
       case '/api/authorities': return ok([]);
       case '/api/batches/{batchId}': return ok(batch);
+      case '/api/batches/{batchId}/candidates/{candidateId}': return ok(fullCandidate);
       case '/api/batches/staff': return ok([]);
       case '/api/filing/filings/{filingId}': return ok({ filingNumber: 'Y00003402001', occupations: [{ key: '电工', name: '电工', highestLevel: 3, lowestLevel: 5 }] });
       default: throw new Error(`unexpected GET ${path}`);
@@ -80,17 +87,19 @@ function renderPage() {
 const filed: BatchView = {
   ...draft, status: 'Filed', blocking: [], receivingAuthority: '340200', receivingAuthorityName: '芜湖市职业技能鉴定指导中心', filedOn: '2026-11-20',
   occupations: [{ key: '电工', name: '电工', level: 4 }],
+  // the roster comes masked to everyone
   candidates: [
-    { id: 'c1', name: '李小明', documentType: 201, documentNumber: '340202199001011234', employer: '奇瑞', occupation: '电工', level: 4, cityName: '芜湖市', hasPhoto: true },
-    { id: 'c2', name: '王芳', documentType: 201, documentNumber: '340202199202021234', employer: '奇瑞', occupation: '电工', level: 4, cityName: '芜湖市', hasPhoto: false },
+    { id: 'c1', name: '李*明', documentType: 201, documentNumber: '3402**********1234', employer: '奇瑞', occupation: '电工', level: 4, cityName: '芜湖市', hasPhoto: true },
+    { id: 'c2', name: '王*', documentType: 201, documentNumber: '3402**********1234', employer: '奇瑞', occupation: '电工', level: 4, cityName: '芜湖市', hasPhoto: false },
   ],
-  actions: ['uploadCandidatePhoto'],
+  actions: ['uploadCandidatePhoto', 'getBatchCandidate', 'downloadCandidatePhoto'],
 };
 
 describe('the batch page', () => {
   afterEach(() => {
     cleanup();
     vi.restoreAllMocks();
+    vi.unstubAllGlobals();
   });
 
   // antd renders a lot into jsdom: give each test time
@@ -111,15 +120,15 @@ describe('the batch page', () => {
     expect(screen.queryByTestId('masked-note')).toBeNull();
   });
 
-  it('shows the receiving reviewer exactly its decisions, with personal data masked as the server gave it', async () => {
+  it('shows the receiving reviewer exactly its decisions, with the roster masked and 附件5 offered as the server allows', async () => {
     stubApi(reported, 'reviewer');
     renderPage();
     expect(await screen.findByTestId('report-decision')).toBeTruthy();
     const button = (name: string) => screen.queryAllByText(name).map((e) => e.closest('button')).find(Boolean);
-    for (const name of ['审核通过', '退回', '记录抽查']) expect(button(name)).toBeTruthy();
+    for (const name of ['审核通过', '退回', '记录抽查', '下载附件5（证书信息表）']) expect(button(name)).toBeTruthy();
     // the organization's step is not the reviewer's (the ledger mentions it, no button does)
     expect(button('报备认定结果')).toBeUndefined();
-    expect(screen.getAllByText('身份证件号码已按规定隐藏').length).toBeGreaterThan(0);
+    expect(screen.getByTestId('masked-note').textContent).toBe('名单中的个人信息已脱敏，点击“查看”查看完整信息（将记录查阅）');
     expect(screen.getByText('3402**********1234')).toBeTruthy();
     expect(screen.getByTestId('receiving-authority').textContent).toBe('芜湖市职业技能鉴定指导中心');
     // the ledger names the role, not its code
@@ -127,22 +136,47 @@ describe('the batch page', () => {
     expect(within(screen.getByTestId('ledger')).queryByText(/organization/)).toBeNull();
   });
 
+  it('opens one candidate in full from the masked roster (查看), with the photo fetched stating the purpose', async () => {
+    const get = stubApi(filed, 'organization');
+    const fetch = vi.fn().mockImplementation(() => Promise.resolve(new Response(new Blob(['jpeg']), { status: 200 })));
+    vi.stubGlobal('fetch', fetch);
+    // jsdom has no blob links
+    Object.assign(URL, { createObjectURL: () => 'blob:photo', revokeObjectURL: () => undefined });
+    renderPage();
+    const candidates = await screen.findByTestId('candidates');
+    expect(within(candidates).queryByText('340202199001011234')).toBeNull();
+    fireEvent.click(within(candidates).getByLabelText('查看李*明的完整信息'));
+    const detail = await screen.findByTestId('candidate-detail');
+    expect(get).toHaveBeenCalledWith('/api/batches/{batchId}/candidates/{candidateId}', { params: { path: { batchId: 'b1', candidateId: 'c1' } } });
+    expect(within(detail).getByText('李小明')).toBeTruthy();
+    expect(within(detail).getByTestId('candidate-document-number').textContent).toBe('340202199001011234');
+    expect(within(detail).getByText('13800001234')).toBeTruthy();
+    expect((await within(detail).findByAltText('李小明的照片')).getAttribute('src')).toBe('blob:photo');
+    expect(fetch.mock.calls[0][0]).toBe('/api/batches/b1/candidates/c1/photo?v=3');
+  });
+
   it('lets the organization upload each candidate\'s 2-inch photo and shows who still lacks one (CRT-03)', async () => {
     stubApi(filed, 'organization');
     renderPage();
     const candidates = await screen.findByTestId('candidates');
     expect(within(candidates).getByTestId('photos-missing').textContent).toContain('尚有 1 名考生未上传二寸照片');
-    expect(within(candidates).getByAltText('李小明的照片').getAttribute('src')).toBe('/api/batches/b1/candidates/c1/photo?v=3');
+    // the roster says whether a photo exists; the photo itself is shown when one candidate is opened
+    expect(within(candidates).getAllByTestId('photo-present')).toHaveLength(1);
+    expect(within(candidates).queryByAltText(/的照片$/)).toBeNull();
     expect(within(candidates).getAllByTestId('photo-missing')).toHaveLength(1);
-    expect(within(candidates).getByLabelText('上传王芳的照片').textContent).toContain('上传照片');
-    expect(within(candidates).getByLabelText('上传李小明的照片').textContent).toContain('更换');
+    expect(within(candidates).getByLabelText('上传王*的照片').textContent).toContain('上传照片');
+    expect(within(candidates).getByLabelText('上传李*明的照片').textContent).toContain('更换');
   });
 
-  it('shows a reviewer who sees masked data whether a photo exists, without the photo or an upload button', async () => {
-    stubApi(reported, 'reviewer');
+  it('gives someone who may see only masked data the roster without 查看, photos or 附件5', async () => {
+    stubApi({ ...reported, actions: ['recordBatchSpotCheck'] }, 'inspector');
     renderPage();
     expect(await screen.findByText('已上传照片')).toBeTruthy();
+    expect(screen.getByTestId('masked-note').textContent).toBe('名单中的个人信息已脱敏');
+    expect(screen.queryByText('查看')).toBeNull();
     expect(screen.queryByAltText(/的照片$/)).toBeNull();
     expect(screen.queryByLabelText(/^上传.*的照片$/)).toBeNull();
+    expect(screen.queryByText('下载附件5（证书信息表）')).toBeNull();
+    expect(screen.getByText('下载附件4（结果汇总表）')).toBeTruthy();
   });
 });

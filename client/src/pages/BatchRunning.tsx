@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import {
   Alert, App, AutoComplete, Button, Card, Checkbox, DatePicker, Descriptions, Divider, Form, Input, InputNumber, List, Modal, Select, Space, Switch, Table,
-  Tag, Timeline, Tooltip, Typography, Upload,
+  Tag, Timeline, Typography, Upload,
 } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -17,6 +17,7 @@ import { ProblemAlert } from '../lib/ProblemAlert';
 import { useTerms } from '../lib/terms';
 import { CandidateTable } from './BatchDraft';
 import { MissingPhotos, photoColumn } from './CandidatePhoto';
+import { MaskedRosterNote, useCandidateViewer } from './CandidateDetail';
 import {
   ImportProgress, ResultTag, RowErrorsTable, mayTake, rowsOf, useBatchCommand, useUploadProgress, type BatchState, type BatchView,
 } from './BatchParts';
@@ -98,6 +99,7 @@ export function ResultsCard({ batch: b }: { batch: BatchView }) {
   }, '成绩已导入');
   const template = useMutation({ mutationFn: () => downloadFile(`/api/batches/${b.id}/results-template`, '成绩导入模板.xlsx') });
   const entryErrors = rowErrorsByCandidate(rowsOf(record.error), sent);
+  const viewer = useCandidateViewer(b);
   const change = (id: string, entry: Partial<Entry>) => {
     setEntries({ ...entries, [id]: { ...entries[id], ...entry } });
     setDirty(true);
@@ -167,7 +169,7 @@ export function ResultsCard({ batch: b }: { batch: BatchView }) {
       <ImportProgress sent={upload.sent} pending={importing.isPending} />
       {importing.error && <ProblemAlert error={importing.error} />}
       <RowErrorsTable rows={rowsOf(importing.error)} />
-      {b.personalDataMasked && <Alert type="info" showIcon style={{ margin: '8px 0' }} title="身份证件号码已按规定隐藏" />}
+      <div style={{ marginTop: 8 }}><MaskedRosterNote batch={b} /></div>
       <MissingPhotos batch={b} />
       <Table<Candidate>
         rowKey="id"
@@ -193,8 +195,10 @@ export function ResultsCard({ batch: b }: { batch: BatchView }) {
           ...(entryErrors.size > 0
             ? [{ title: '待修改', width: 240, render: (_: unknown, c: Candidate) => <Typography.Text type="danger">{entryErrors.get(c.id)?.join('；')}</Typography.Text> }]
             : []),
+          ...viewer.column,
         ]}
       />
+      {viewer.drawer}
       {record.error && <div style={{ marginTop: 12 }} data-testid="results-problem"><ProblemAlert error={record.error} /></div>}
       {editable && (
         <Space wrap style={{ marginTop: 12 }}>
@@ -282,11 +286,8 @@ export function ReportCard({ batch: b }: { batch: BatchView }) {
         <Button icon={<DownloadOutlined />} onClick={() => download.mutate({ url: `/api/batches/${b.id}/report/summary`, name: '认定结果汇总表（附件4）.xlsx' })}>
           下载附件4（结果汇总表）
         </Button>
-        {b.personalDataMasked ? (
-          <Tooltip title="该表含考生身份证件号码，仅评价机构、受理部门和审计人员可以下载">
-            <Button icon={<DownloadOutlined />} disabled>下载附件5（证书信息表）</Button>
-          </Tooltip>
-        ) : (
+        {/* 附件5 lists identity numbers: offered to those who may see them in full (the download is recorded) */}
+        {mayTake(b, 'downloadCertificateTable') && (
           <Button icon={<DownloadOutlined />} onClick={() => download.mutate({ url: `/api/batches/${b.id}/report/certificates`, name: '合格人员证书信息表（附件5）.xlsx' })}>
             下载附件5（证书信息表）
           </Button>

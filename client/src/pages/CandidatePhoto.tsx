@@ -1,4 +1,4 @@
-import { Alert, App, Button, Image, Space, Tag, Upload } from 'antd';
+import { Alert, App, Button, Space, Tag, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { postForm, type Schemas } from '../api/client';
 import { ProblemAlert } from '../lib/ProblemAlert';
@@ -9,11 +9,10 @@ type Candidate = Schemas['Batches.CandidateView'];
 /** The limit the server applies (CRT-03): JPEG or PNG, at most 2 MB. */
 export const MaxPhotoBytes = 2 * 1024 * 1024;
 
-export const photoUrl = (b: BatchView, c: Candidate) => `/api/batches/${b.id}/candidates/${c.id}/photo?v=${b.version}`;
-
 /**
- * A candidate's 2-inch photo (CRT-03): a thumbnail for those who see personal data, 缺照片 where none was uploaded, and for
- * the organization an upload button until the results report is accepted (the certificate prints the photo).
+ * A candidate's 2-inch photo (CRT-03) in the roster: whether it was uploaded (缺照片 where not) — the roster is masked for
+ * everyone, so the photo itself is shown only when one candidate is opened (查看) — and for the organization an upload
+ * button until the results report is accepted (the certificate prints the photo).
  */
 export function CandidatePhotoCell({ batch: b, candidate: c }: { batch: BatchView; candidate: Candidate }) {
   const { message } = App.useApp();
@@ -24,9 +23,7 @@ export function CandidatePhotoCell({ batch: b, candidate: c }: { batch: BatchVie
     <Space size={4} orientation="vertical">
       <Space size={6}>
         {c.hasPhoto
-          ? (b.personalDataMasked
-            ? <Tag color="green">已上传照片</Tag>
-            : <Image src={photoUrl(b, c)} alt={`${c.name}的照片`} width={30} height={42} style={{ objectFit: 'cover', border: '1px solid #d9d9d9' }} />)
+          ? <Tag color="green" data-testid="photo-present">已上传照片</Tag>
           : <Tag color="orange" data-testid="photo-missing">缺照片</Tag>}
         {may && (
           <Upload showUploadList={false} accept=".jpg,.jpeg,.png,image/jpeg,image/png"

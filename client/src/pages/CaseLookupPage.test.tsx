@@ -85,7 +85,10 @@ describe('the case lookup page (进度查询)', () => {
   vi.setConfig({ testTimeout: 60_000 });
 
   it('shows each batch as steps from the exam to the certificate, and links to verification without the name in the address', async () => {
-    const post = stubApi({ result: 'Found', holderName: '张*三', cases: [issued, filed] });
+    const post = stubApi({
+      result: 'Found', holderName: '张*三', cases: [issued, filed],
+      consultations: [{ on: '2026-11-20', purpose: '审核', what: '查看考生个人信息' }, { on: '2026-11-25', purpose: '其他：核对来信', what: '下载证书PDF' }],
+    });
     renderPage();
     fill(idNumber.toLowerCase(), ' 张小三 ');
     const cases = await screen.findAllByTestId('case');
@@ -105,6 +108,14 @@ describe('the case lookup page (进度查询)', () => {
     expect(waiting.getByText('结果审核通过后发放')).toBeTruthy();
     expect(waiting.queryByText('验证证书')).toBeNull();
 
+    // when and why staff read the person's data, and what — never who
+    const consultations = within(screen.getByTestId('consultations'));
+    expect(consultations.getByText('您的个人信息被查阅的记录')).toBeTruthy();
+    expect(consultations.getByText(/不显示查阅人/)).toBeTruthy();
+    expect(consultations.getByText('2026-11-20')).toBeTruthy();
+    expect(consultations.getByText('查看考生个人信息')).toBeTruthy();
+    expect(consultations.getByText('其他：核对来信')).toBeTruthy();
+
     // the page never shows the identity number back
     expect(document.body.textContent).not.toContain(idNumber);
     expect(document.body.textContent?.toUpperCase()).not.toContain(idNumber);
@@ -113,8 +124,16 @@ describe('the case lookup page (进度查询)', () => {
     expect((await screen.findByTestId('verify-probe')).textContent).toBe('?number=Y000042020001264000001|张小三');
   });
 
+  it('says so when nobody has consulted the person’s data', async () => {
+    stubApi({ result: 'Found', holderName: '张*三', cases: [filed], consultations: [] });
+    renderPage();
+    fill(idNumber, '张小三');
+    const consultations = await screen.findByTestId('consultations');
+    expect(within(consultations).getByText('没有记录')).toBeTruthy();
+  });
+
   it('checks a resident id number before asking, and says plainly when nothing is found', async () => {
-    const post = stubApi({ result: 'NotFound', cases: [] });
+    const post = stubApi({ result: 'NotFound', cases: [], consultations: [] });
     renderPage();
     fill('110105194912310021', '张小三');
     expect(await screen.findByText('居民身份证号码校验位错误：第18位应为“X”，实际为“1”。')).toBeTruthy();

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Form, Input, Select, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Select, Space, Steps, Table, Tag, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import dayjs from 'dayjs';
@@ -9,6 +9,7 @@ import { applyFieldErrors, ProblemAlert } from '../lib/ProblemAlert';
 import { certificateStatusColors, useTerms, type Terms } from '../lib/terms';
 
 type HolderCase = Schemas['Certificates.HolderCase'];
+type Consultation = Schemas['SharedKernel.Consultation'];
 type StepStatus = 'wait' | 'process' | 'finish' | 'error';
 
 interface CaseStep {
@@ -94,6 +95,29 @@ function CaseCard({ item: c, name, terms }: { item: HolderCase; name: string; te
   );
 }
 
+/** AUD-04: when and why staff read the person's data in full, and what — never who. */
+function Consultations({ items }: { items: Consultation[] }) {
+  return (
+    <Card size="small" title="您的个人信息被查阅的记录" data-testid="consultations">
+      <Typography.Paragraph type="secondary">
+        工作人员因审核、监督检查等工作查看您的完整个人信息时，系统均会记录；这里列出查阅的日期、目的和内容，不显示查阅人。
+      </Typography.Paragraph>
+      <Table<Consultation>
+        size="small"
+        rowKey={(c, i) => `${c.on}-${c.purpose}-${c.what}-${i}`}
+        dataSource={items}
+        pagination={items.length > 10 ? { pageSize: 10 } : false}
+        locale={{ emptyText: '没有记录' }}
+        columns={[
+          { title: '日期', dataIndex: 'on', width: 120, render: (on: string) => formatDate(on) },
+          { title: '目的', dataIndex: 'purpose', width: 160 },
+          { title: '查阅内容', dataIndex: 'what' },
+        ]}
+      />
+    </Card>
+  );
+}
+
 interface LookupForm {
   documentType: string;
   documentNumber: string;
@@ -150,6 +174,7 @@ export function CaseLookupPage() {
         <Space orientation="vertical" style={{ width: '100%' }} data-testid="cases">
           <Alert type="info" showIcon title={`${lookup.data.answer.holderName ?? ''}：共 ${lookup.data.answer.cases.length} 个认定批次`} />
           {lookup.data.answer.cases.map((c, i) => <CaseCard key={i} item={c} name={lookup.data.name} terms={terms} />)}
+          <Consultations items={lookup.data.answer.consultations ?? []} />
         </Space>
       ) : (
         <Alert type="warning" showIcon data-testid="case-not-found"

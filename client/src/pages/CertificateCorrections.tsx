@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, Modal, Segmented, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../api/client';
-import { useMe } from '../auth/session';
 import { formatDate, formatDateTime } from '../lib/format';
 import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
-import { Roles } from '../lib/roles';
+import { readPurposeName, useReadPurpose } from '../lib/readPurpose';
 import { certificateStatusColors, useTerms } from '../lib/terms';
 
 type Certificate = Schemas['Certificates.CertificateItem'];
@@ -39,6 +38,40 @@ function ChangeList({ correction }: { correction: Correction }) {
   );
 }
 
+/**
+ * One certificate as the caller may see it in full (GET /api/certificates/{certificateId}): the read states its purpose and is
+ * recorded (AUD-04); nothing is kept in the cache once it leaves the screen.
+ */
+export function useCertificate(id: string) {
+  return useQuery({
+    queryKey: ['certificate', id],
+    queryFn: () => unwrap(api.GET('/api/certificates/{certificateId}', { params: { path: { certificateId: id } } })),
+    gcTime: 0,
+    staleTime: 0,
+  });
+}
+
+/** One correction request with the holder data before and as proposed, in full where the caller may see it (recorded likewise). */
+export function useCorrection(id: string) {
+  return useQuery({
+    queryKey: ['certificate-correction', id],
+    queryFn: () => unwrap(api.GET('/api/certificate-corrections/{correctionId}', { params: { path: { correctionId: id } } })),
+    gcTime: 0,
+    staleTime: 0,
+  });
+}
+
+/** Under a record opened in full: masked (the server shows this caller no more), or that the read was recorded and why. */
+function RevealNote({ masked }: { masked: boolean }) {
+  const purpose = useReadPurpose();
+  if (masked) return <Alert type="info" showIcon title="个人信息已脱敏" data-testid="reveal-masked" />;
+  return (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="reveal-recorded">
+      本次查看的完整个人信息已记录{purpose ? `，查阅目的：${readPurposeName(purpose)}` : ''}。
+    </Typography.Text>
+  );
+}
+
 function useRefresh() {
   const client = useQueryClient();
   return () => {
@@ -63,9 +96,16 @@ export function CertificateActions({ certificate: c }: { certificate: Certificat
   );
 }
 
-/** A certificate with its print history (首次核发, 补发, 更正后换发) and its correction requests. */
-function CertificateDetail({ certificate: c, onClose }: { certificate: Certificate; onClose: () => void }) {
+/**
+ * A certificate opened on its own (in full for those the server allows, the read recorded), with its print history
+ * (首次核发, 补发, 更正后换发) and its correction requests (masked: each is opened to compare).
+ */
+function CertificateDetail({ certificate: row, onClose }: { certificate: Certificate; onClose: () => void }) {
   const terms = useTerms();
+  const full = useCertificate(row.id);
+  const [comparing, setComparing] = useState<string | null>(null);
+  // the list's masked row until the certificate itself has arrived
+  const c = full.data ?? row;
   const history = useQuery({
     queryKey: ['certificate-history', c.id],
     queryFn: () => unwrap(api.GET('/api/certificates/{certificateId}/history', { params: { path: { certificateId: c.id } } })),
@@ -73,11 +113,12 @@ function CertificateDetail({ certificate: c, onClose }: { certificate: Certifica
   return (
     <Drawer open title={`证书 ${c.number}`} size="large" onClose={onClose} destroyOnHidden>
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-        {c.personalDataMasked && <Alert type="info" showIcon title="身份证件号码已按规定隐藏" />}
+        <ProblemAlert error={full.error} />
+        {full.isLoading ? <Skeleton active /> : full.data && <RevealNote masked={full.data.personalDataMasked} />}
         <Descriptions bordered size="small" column={1} data-testid="certificate-detail">
           <Descriptions.Item label="证书编号">{c.number}</Descriptions.Item>
-          <Descriptions.Item label="姓名">{c.holderName}</Descriptions.Item>
-          <Descriptions.Item label="证件">{c.documentTypeName} {c.documentNumber}</Descriptions.Item>
+          <Descriptions.Item label="姓名"><span data-testid="certificate-holder-name">{c.holderName}</span></Descriptions.Item>
+          <Descriptions.Item label="证件"><span data-testid="certificate-document">{c.documentTypeName} {c.documentNumber}</span></Descriptions.Item>
           <Descriptions.Item label="所在单位">{c.employer}</Descriptions.Item>
           <Descriptions.Item label="职业（工种）">{c.occupation}（{c.workType}）</Descriptions.Item>
           <Descriptions.Item label="职业技能等级">{c.levelName}</Descriptions.Item>
@@ -127,10 +168,12 @@ function CertificateDetail({ certificate: c, onClose }: { certificate: Certifica
               { title: '更正内容', render: (_, r) => <ChangeList correction={r} /> },
               { title: '申请', width: 170, render: (_, r) => <>{r.requestedBy}<br />{formatDateTime(r.requestedAt)}<br />{r.reason}</> },
               { title: '审批', width: 190, render: (_, r) => <Decision correction={r} /> },
+              { title: '', width: 70, render: (_, r) => <Button size="small" type="link" onClick={() => setComparing(r.id)}>核对</Button> },
             ]}
           />
         </div>
       </Space>
+      {comparing && <CorrectionDetail correctionId={comparing} onClose={() => setComparing(null)} />}
     </Drawer>
   );
 }
@@ -176,74 +219,85 @@ function ReissueModal({ certificate: c, onClose }: { certificate: Certificate; o
 
 interface CorrectionForm { holderName: string; documentType: number; documentNumber: string; employer: string; reason: string }
 
-/** 申请更正: the holder data as it should read; the authority approves or rejects it, and only then does the certificate change. */
+/**
+ * 申请更正: the holder data as it should read, starting from the certificate opened in full (the list is masked); the
+ * authority approves or rejects it, and only then does the certificate change.
+ */
 function CorrectionRequestModal({ certificate: c, onClose }: { certificate: Certificate; onClose: () => void }) {
   const [form] = Form.useForm<CorrectionForm>();
   const { message } = App.useApp();
   const terms = useTerms();
   const refresh = useRefresh();
+  const full = useCertificate(c.id);
+  const holder = full.data && !full.data.personalDataMasked ? full.data : null;
   const request = useMutation({
     mutationFn: (v: CorrectionForm) => unwrap(api.POST('/api/certificates/{certificateId}/corrections', {
       params: { path: { certificateId: c.id } },
-      body: { version: c.version, holderName: v.holderName.trim(), documentType: v.documentType, documentNumber: v.documentNumber.trim(), employer: v.employer.trim(), reason: v.reason.trim() },
+      body: { version: holder?.version ?? c.version, holderName: v.holderName.trim(), documentType: v.documentType, documentNumber: v.documentNumber.trim(), employer: v.employer.trim(), reason: v.reason.trim() },
     })),
     onSuccess: () => { message.success('更正申请已提交，等待主管部门审批'); refresh(); onClose(); },
     onError: (e) => applyFieldErrors(form, e),
   });
   return (
     <Modal open title={`申请更正 ${c.number}`} okText="提交申请" cancelText="取消" confirmLoading={request.isPending}
-      onOk={() => form.submit()} onCancel={onClose} destroyOnHidden width={560}>
+      okButtonProps={{ disabled: !holder }} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden width={560}>
       <Typography.Paragraph type="secondary">
         请按身份证件填写更正后的持证人信息。主管部门审批通过后证书信息随之更正并另行打印（编号不变）；驳回则不作任何更改。
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(v) => request.mutate(v)}
-        initialValues={{ holderName: c.holderName, documentType: c.documentType, documentNumber: c.documentNumber, employer: c.employer }}>
-        <Form.Item name="holderName" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 50, message: '不超过50字' }]}>
-          <Input aria-label="姓名" />
-        </Form.Item>
-        <Form.Item name="documentType" label="证件类型" rules={[{ required: true, message: '请选择证件类型' }]}>
-          <Select aria-label="证件类型" options={terms.list('identityDocumentTypes').map((t) => ({ value: Number(t.code), label: t.name }))} />
-        </Form.Item>
-        <Form.Item name="documentNumber" label="证件号码" rules={[{ required: true, whitespace: true, message: '请填写证件号码' }]}>
-          <Input aria-label="证件号码" />
-        </Form.Item>
-        <Form.Item name="employer" label="所在单位" rules={[{ required: true, whitespace: true, message: '请填写所在单位' }, { max: 100, message: '不超过100字' }]}>
-          <Input aria-label="所在单位" />
-        </Form.Item>
-        <Form.Item name="reason" label="更正原因" rules={[{ required: true, whitespace: true, message: '请填写更正原因' }, { max: 500, message: '不超过500字' }]}>
-          <Input.TextArea rows={2} aria-label="更正原因" placeholder="如：姓名录入错误，附身份证件核对" />
-        </Form.Item>
-        <ProblemAlert error={request.error} />
-      </Form>
+      {full.isLoading && <Skeleton active />}
+      <ProblemAlert error={full.error} />
+      {full.data?.personalDataMasked && <Alert type="warning" showIcon title="您不能查看该持证人的完整信息，无法申请更正。" />}
+      {holder && (
+        <Form form={form} layout="vertical" onFinish={(v) => request.mutate(v)}
+          initialValues={{ holderName: holder.holderName, documentType: holder.documentType, documentNumber: holder.documentNumber, employer: holder.employer }}>
+          <Form.Item name="holderName" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 50, message: '不超过50字' }]}>
+            <Input aria-label="姓名" />
+          </Form.Item>
+          <Form.Item name="documentType" label="证件类型" rules={[{ required: true, message: '请选择证件类型' }]}>
+            <Select aria-label="证件类型" options={terms.list('identityDocumentTypes').map((t) => ({ value: Number(t.code), label: t.name }))} />
+          </Form.Item>
+          <Form.Item name="documentNumber" label="证件号码" rules={[{ required: true, whitespace: true, message: '请填写证件号码' }]}>
+            <Input aria-label="证件号码" />
+          </Form.Item>
+          <Form.Item name="employer" label="所在单位" rules={[{ required: true, whitespace: true, message: '请填写所在单位' }, { max: 100, message: '不超过100字' }]}>
+            <Input aria-label="所在单位" />
+          </Form.Item>
+          <Form.Item name="reason" label="更正原因" rules={[{ required: true, whitespace: true, message: '请填写更正原因' }, { max: 500, message: '不超过500字' }]}>
+            <Input.TextArea rows={2} aria-label="更正原因" placeholder="如：姓名录入错误，附身份证件核对" />
+          </Form.Item>
+          <ProblemAlert error={request.error} />
+        </Form>
+      )}
     </Modal>
   );
 }
 
 type StatusFilter = 'Open' | 'Approved' | 'Rejected' | 'All';
 
-/** 更正审批 for authorities (the open requests of their area, with approve/reject), and an organization's own correction requests. */
+/**
+ * Correction requests: an authority's approval queue (approve/reject where the server offers them), an organization's own
+ * requests. The list is masked; a request is opened (核对) to compare the holder data before and as proposed in full.
+ */
 export function CertificateCorrections() {
-  const { data: me } = useMe();
   const [status, setStatus] = useState<StatusFilter>('Open');
   const [page, setPage] = useState(1);
   const [deciding, setDeciding] = useState<{ correction: Correction; approve: boolean } | null>(null);
+  const [comparing, setComparing] = useState<string | null>(null);
   const corrections = useQuery({
     queryKey: ['certificate-corrections', status, page],
     queryFn: () => unwrap(api.GET('/api/certificate-corrections', {
       params: { query: { status: status === 'All' ? undefined : status, page, pageSize: 10 } },
     })),
   });
-  const organization = me?.role === Roles.organization;
   return (
-    <Card title={organization ? '本机构更正申请' : '更正审批'} data-testid="corrections"
+    <Card title="证书更正申请" data-testid="corrections"
       extra={
         <Segmented<StatusFilter> value={status} onChange={(v) => { setStatus(v); setPage(1); }}
           options={[{ value: 'Open', label: '待审批' }, { value: 'Approved', label: '已批准' }, { value: 'Rejected', label: '已驳回' }, { value: 'All', label: '全部' }]} />
       }>
       <Typography.Paragraph type="secondary">
-        {organization
-          ? '持证人姓名、证件或所在单位有误时，在证书列表中“申请更正”；主管部门审批通过后证书信息更正并另行打印，编号不变。'
-          : '评价机构申请更正持证人信息，由辖区主管部门审核人员核对后批准或驳回（评价机构不能审批本机构的申请）。'}
+        持证人姓名、证件或所在单位有误时，发证的评价机构在证书列表中“申请更正”；辖区主管部门审核人员核对后批准或驳回（评价机构不能审批本机构的申请），
+        批准后证书信息更正并另行打印，编号不变。列表中的个人信息已脱敏，点击“核对”查看更正前后的完整信息（将记录查阅）。
       </Typography.Paragraph>
       <ProblemAlert error={corrections.error} />
       <Table<Correction>
@@ -256,16 +310,17 @@ export function CertificateCorrections() {
         pagination={{ current: page, pageSize: 10, total: corrections.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 项` }}
         columns={[
           { title: '证书编号', width: 200, render: (_, r) => <>{r.certificateNumber}{r.certificateStatus === 'Revoked' && <Tag color="error" style={{ marginLeft: 4 }}>已撤销</Tag>}</> },
-          ...(organization ? [] : [{ title: '评价机构', dataIndex: 'organizationName', width: 180 }]),
+          { title: '评价机构', dataIndex: 'organizationName', width: 180 },
           { title: '职业/等级', width: 170, render: (_, r) => `${r.occupation} ${r.levelName}` },
           { title: '更正内容', width: 300, render: (_, r) => <ChangeList correction={r} /> },
           { title: '申请原因', dataIndex: 'reason', width: 200 },
           { title: '申请', width: 160, render: (_, r) => <>{r.requestedBy}<br />{formatDateTime(r.requestedAt)}</> },
           { title: '状态', width: 180, render: (_, r) => <Decision correction={r} /> },
           {
-            title: '操作', width: 140, fixed: 'right',
+            title: '操作', width: 180, fixed: 'right',
             render: (_, r) => (
               <Space wrap>
+                <Button size="small" onClick={() => setComparing(r.id)}>核对</Button>
                 {r.actions.includes('approveCertificateCorrection') && <Button size="small" type="primary" onClick={() => setDeciding({ correction: r, approve: true })}>批准</Button>}
                 {r.actions.includes('rejectCertificateCorrection') && <Button size="small" danger onClick={() => setDeciding({ correction: r, approve: false })}>驳回</Button>}
               </Space>
@@ -273,11 +328,40 @@ export function CertificateCorrections() {
           },
         ]}
       />
-      {corrections.data?.items.some((r) => r.personalDataMasked) && (
-        <Typography.Text type="secondary">身份证件号码已按规定隐藏。</Typography.Text>
-      )}
+      {comparing && <CorrectionDetail correctionId={comparing} onClose={() => setComparing(null)} />}
       {deciding && <DecisionModal {...deciding} onClose={() => setDeciding(null)} />}
     </Card>
+  );
+}
+
+/** The holder data a request changes, opened on its own: in full for those the server allows (recorded), masked for the others. */
+function CorrectionComparison({ correctionId }: { correctionId: string }) {
+  const full = useCorrection(correctionId);
+  if (full.isLoading) return <Skeleton active />;
+  if (full.error || !full.data) return <ProblemAlert error={full.error} />;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="correction-comparison">
+      <ChangeList correction={full.data} />
+      <RevealNote masked={full.data.personalDataMasked} />
+    </Space>
+  );
+}
+
+/** 核对: one request with what it changes (in full where allowed), why and who asked, and its decision. */
+function CorrectionDetail({ correctionId, onClose }: { correctionId: string; onClose: () => void }) {
+  const full = useCorrection(correctionId);
+  const r = full.data;
+  return (
+    <Modal open title={r ? `更正申请 ${r.certificateNumber}` : '更正申请'} footer={null} onCancel={onClose} destroyOnHidden width={600}>
+      <CorrectionComparison correctionId={correctionId} />
+      {r && (
+        <Descriptions size="small" column={1} style={{ marginTop: 12 }}>
+          <Descriptions.Item label="申请原因">{r.reason}</Descriptions.Item>
+          <Descriptions.Item label="申请">{r.requestedBy} {formatDateTime(r.requestedAt)}</Descriptions.Item>
+          <Descriptions.Item label="审批"><Decision correction={r} /></Descriptions.Item>
+        </Descriptions>
+      )}
+    </Modal>
   );
 }
 
@@ -299,7 +383,8 @@ function DecisionModal({ correction: r, approve, onClose }: { correction: Correc
   return (
     <Modal open title={`${approve ? '批准' : '驳回'}更正 ${r.certificateNumber}`} okText={approve ? '批准' : '驳回'} cancelText="取消"
       okButtonProps={{ danger: !approve }} confirmLoading={decide.isPending} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
-      <ChangeList correction={r} />
+      {/* the reviewer compares the holder data before and as proposed in full */}
+      <CorrectionComparison correctionId={r.id} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
         {approve
           ? '批准后证书登记信息随即更正，公开查询、电子证书和证书PDF均按新信息显示，并记为一次新的打印（编号不变）。'

@@ -3,11 +3,9 @@ import { App, Button, Card, Form, Input, Modal, Progress, Space, Table, Tag, Typ
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../api/client';
-import { useMe } from '../auth/session';
 import { downloadFile } from '../lib/download';
 import { formatDate, formatDateTime } from '../lib/format';
 import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
-import { Roles } from '../lib/roles';
 import { RuleTag } from '../lib/RuleTag';
 import { certificateStatusColors, issuanceStatusColors, useTerms } from '../lib/terms';
 import { CertificateActions, CertificateCorrections } from './CertificateCorrections';
@@ -15,9 +13,11 @@ import { CertificateActions, CertificateCorrections } from './CertificateCorrect
 type Issuance = Schemas['Certificates.IssuanceProgress'];
 type Certificate = Schemas['Certificates.CertificateItem'];
 
-/** Certificates (CRT-01 … CRT-05): issuance progress per accepted batch, the certificates with search, PDF download and revocation. */
+/**
+ * Certificates (CRT-01 … CRT-05): issuance progress per accepted batch, the certificates (masked, each opened in full with 详情)
+ * with search, PDF download and revocation — every button as the server's actions offer it.
+ */
 export function CertificatesPage() {
-  const { data: me } = useMe();
   const terms = useTerms();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -56,7 +56,7 @@ export function CertificatesPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Card title={me?.role === Roles.organization ? '本机构证书核发（CRT-02）' : '辖区证书核发（CRT-02）'} data-testid="issuances">
+      <Card title="证书核发（CRT-02）" data-testid="issuances">
         <Typography.Paragraph type="secondary">
           主管部门审核通过认定结果后，系统按“备案号＋年份＋等级代码＋流水号”为每名合格人员编号发证（CRT-01），流水号按机构、年度、等级从000001起连续编排，不重号、不断号。
         </Typography.Paragraph>
@@ -115,6 +115,13 @@ export function CertificatesPage() {
           </Space>
         }>
         <ProblemAlert error={certificates.error ?? download.error} />
+        {(certificates.data?.items.length ?? 0) > 0 && (
+          <Typography.Paragraph type="secondary" data-testid="certificates-masked-note">
+            {certificates.data!.items.some((c) => c.actions.includes('downloadCertificatePdf'))
+              ? '列表中的个人信息已脱敏，点击“详情”查看完整信息（将记录查阅）。'
+              : '列表中的个人信息已脱敏。'}
+          </Typography.Paragraph>
+        )}
         <Table<Certificate>
           rowKey="id"
           size="small"
@@ -145,7 +152,7 @@ export function CertificatesPage() {
               render: (_, c) => (
                 <Space wrap>
                   <CertificateActions certificate={c} />
-                  {!c.personalDataMasked && <Button size="small" icon={<DownloadOutlined />} onClick={() => download.mutate(c)}>PDF</Button>}
+                  {c.actions.includes('downloadCertificatePdf') && <Button size="small" icon={<DownloadOutlined />} onClick={() => download.mutate(c)}>PDF</Button>}
                   {c.actions.includes('revokeCertificate') && <Button size="small" danger onClick={() => setRevoking(c)}>撤销</Button>}
                 </Space>
               ),
