@@ -1568,11 +1568,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 查看异议及异议人联系方式 */
+        /** 查看异议 */
         get: operations["listObjections"];
         put?: never;
         /** 提出异议 */
         post: operations["lodgeObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{noticeId}/objections/{objectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看异议人联系方式 */
+        get: operations["getObjection"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -12470,6 +12487,65 @@ export interface operations {
             };
             /** @description 请求过于频繁（Retry-After 给出等待秒数） */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getObjection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                noticeId: string;
+                objectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notices.Objection"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,7 +3,6 @@ import { App, Button, Card, Descriptions, Form, Input, Modal, Radio, Result, Ske
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../api/client';
-import { ApiProblem } from '../api/problem';
 import { useMe } from '../auth/session';
 import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
 import { useAreas } from '../lib/areas';
@@ -27,7 +26,7 @@ export function NoticeDetailPage() {
   if (notice.isLoading) return <Skeleton active />;
   if (notice.error || !notice.data) return <ProblemAlert error={notice.error} />;
   const n = notice.data;
-  // buttons follow the server's actions (NoticeGuards); who reads the objectors' contacts is the server's call (404 otherwise)
+  // buttons follow the server's actions (NoticeGuards), including who reads the objections and who opens an objector's contacts
   const may = (operation: string) => n.actions.includes(operation);
 
   return (
@@ -48,7 +47,9 @@ export function NoticeDetailPage() {
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 16 }}>{n.body}</Typography.Paragraph>
       </Card>
       {may('lodgeObjection') && <ObjectionForm notice={n} />}
-      {me && <StaffObjections notice={n} canResolve={may('resolveObjection')} />}
+      {me && may('listObjections') && (
+        <StaffObjections notice={n} canResolve={may('resolveObjection')} canOpen={may('getObjection')} />
+      )}
       {withdrawing && <WithdrawModal notice={n} onClose={() => setWithdrawing(false)} />}
     </Space>
   );
@@ -85,23 +86,19 @@ function ObjectionForm({ notice }: { notice: Notice }) {
   );
 }
 
-function StaffObjections({ notice, canResolve }: { notice: Notice; canResolve: boolean }) {
+function StaffObjections({ notice, canResolve, canOpen }: { notice: Notice; canResolve: boolean; canOpen: boolean }) {
   const [resolving, setResolving] = useState<Objection | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
   const terms = useTerms();
   const objections = useQuery({
     queryKey: ['notice-objections', notice.id, notice.version],
-    queryFn: async () => {
-      try {
-        return await unwrap(api.GET('/api/notices/{noticeId}/objections', { params: { path: { noticeId: notice.id } } }));
-      } catch (e) {
-        if (e instanceof ApiProblem && e.status === 404) return null; // outside this reviewer's jurisdiction
-        throw e;
-      }
-    },
+    queryFn: () => unwrap(api.GET('/api/notices/{noticeId}/objections', { params: { path: { noticeId: notice.id } } })),
   });
-  if (objections.data === null) return null;
   return (
     <Card title="异议处理">
+      <Typography.Paragraph type="secondary">
+        列表中异议人的姓名和联系方式已脱敏{canOpen ? '，点击“查看”查看完整联系方式（将记录查阅）' : ''}。
+      </Typography.Paragraph>
       <ProblemAlert error={objections.error} />
       <Table<Objection>
         rowKey="id"
@@ -111,7 +108,16 @@ function StaffObjections({ notice, canResolve }: { notice: Notice; canResolve: b
         scroll={{ x: 'max-content' }}
         columns={[
           { title: '提出人', dataIndex: 'name', width: 120 },
-          { title: '联系方式', width: 200, render: (_, o) => [o.phone, o.email].filter(Boolean).join(' / ') },
+          {
+            title: '联系方式',
+            width: 240,
+            render: (_, o) => (
+              <Space>
+                {[o.phone, o.email].filter(Boolean).join(' / ')}
+                {canOpen && <Button size="small" type="link" onClick={() => setOpened(o.id)}>查看</Button>}
+              </Space>
+            ),
+          },
           { title: '内容', dataIndex: 'content', width: 320 },
           { title: '提出时间', dataIndex: 'lodgedAt', width: 150, render: (t: string) => formatDateTime(t) },
           {
@@ -132,7 +138,33 @@ function StaffObjections({ notice, canResolve }: { notice: Notice; canResolve: b
         ]}
       />
       {resolving && <ResolveModal notice={notice} objection={resolving} onClose={() => setResolving(null)} />}
+      {opened && <ObjectorModal notice={notice} objectionId={opened} onClose={() => setOpened(null)} />}
     </Card>
+  );
+}
+
+/** One objection opened: the objector's name and contacts in full (AUD-04: the read is recorded with its purpose). */
+function ObjectorModal({ notice, objectionId, onClose }: { notice: Notice; objectionId: string; onClose: () => void }) {
+  const objection = useQuery({
+    queryKey: ['notice-objection', notice.id, objectionId],
+    queryFn: () =>
+      unwrap(api.GET('/api/notices/{noticeId}/objections/{objectionId}', { params: { path: { noticeId: notice.id, objectionId } } })),
+    gcTime: 0,
+  });
+  return (
+    <Modal open title="异议人联系方式" footer={null} onCancel={onClose} destroyOnHidden>
+      <ProblemAlert error={objection.error} />
+      {objection.isLoading && <Skeleton active />}
+      {objection.data && (
+        <Descriptions size="small" column={1}>
+          <Descriptions.Item label="提出人">{objection.data.name}</Descriptions.Item>
+          <Descriptions.Item label="电话">{objection.data.phone ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="电子邮箱">{objection.data.email ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="内容">{objection.data.content}</Descriptions.Item>
+        </Descriptions>
+      )}
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>本次查看已按所选查阅目的记录。</Typography.Paragraph>
+    </Modal>
   );
 }
 

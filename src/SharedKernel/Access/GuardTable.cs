@@ -26,6 +26,9 @@ public interface IGuardTable
     Type ObjectType { get; }
     string ObjectName { get; }
     IReadOnlyCollection<string> OperationIds { get; }
+
+    /// <summary>Of <see cref="OperationIds"/>, those that start a new object (no object to act on yet).</summary>
+    IReadOnlyCollection<string> CreationOperationIds { get; }
 }
 
 /// <summary>
@@ -51,6 +54,8 @@ public sealed class GuardTable<T> : IGuardTable
     public Type ObjectType => typeof(T);
     public string ObjectName { get; }
     public IReadOnlyCollection<string> OperationIds => [.. _guards.Keys, .. _creations.Keys];
+
+    public IReadOnlyCollection<string> CreationOperationIds => _creations.Keys;
 
     /// <summary>Adds the guard of <paramref name="operationId"/>; <paramref name="forbidden"/> is the 403's Chinese detail.</summary>
     public GuardTable<T> Operation(string operationId, Func<T, AccessContext, bool> who, string forbidden,

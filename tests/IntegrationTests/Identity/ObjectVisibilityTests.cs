@@ -153,12 +153,25 @@ public class ObjectVisibilityTests(AppFixture app) : IntegrationTest(app)
             await Given.SignIn("gx.expert"), await Given.SignIn("ah.expert"), await Given.Admin(), await Given.Reviewer("hefei.reviewer", "340100"),
             await System("340100", "notices:objections"),
         };
+        // the notice and its objection count are public; who objected is for the area's authorities (NoticeGuards: 403 others)
         foreach (var outsider in outsiders)
-            await Host.Scenario(s => { s.As(outsider); s.Get.Url(url); s.StatusCodeShouldBe(HttpStatusCode.NotFound); });
+            await Host.Scenario(s => { s.As(outsider); s.Get.Url(url); s.StatusCodeShouldBe(HttpStatusCode.Forbidden); });
         var withoutScope = await System("340200", "directory:read");
         await Host.Scenario(s => { s.As(withoutScope); s.Get.Url(url); s.StatusCodeShouldBe(HttpStatusCode.Forbidden); });
 
-        foreach (var insider in new[] { reviewer, await Given.SignIn("the.auditor"), await System("340000", "notices:objections") })
-            (await Given.Get<JsonArray>(insider, url)).ShouldHaveSingleItem()!["phone"]!.GetValue<string>().ShouldBe("13800001111");
+        // AUD-04: the list is masked for everyone; one objection opened shows the contacts in full to the publishing authority and
+        // auditors, masked never — the authority above is refused the full contacts
+        var province = await System("340000", "notices:objections");
+        foreach (var insider in new[] { reviewer, await Given.SignIn("the.auditor"), province })
+        {
+            var listed = (await Given.Get<JsonArray>(insider, url)).ShouldHaveSingleItem()!;
+            (listed["name"]!.GetValue<string>(), listed["phone"]!.GetValue<string>(), listed["email"]!.GetValue<string>())
+                .ShouldBe(("张*生", "138****1111", "z***@example.cn"));
+            var one = $"{url}/{listed["id"]!.GetValue<Guid>()}";
+            if (insider == province)
+                await Host.Scenario(s => { s.As(insider); s.Get.Url(one); s.StatusCodeShouldBe(HttpStatusCode.Forbidden); });
+            else
+                (await Given.Get<JsonObject>(insider, one))["phone"]!.GetValue<string>().ShouldBe("13800001111");
+        }
     }
 }

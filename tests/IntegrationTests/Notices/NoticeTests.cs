@@ -126,8 +126,11 @@ public class NoticeTests(AppFixture app) : IntegrationTest(app)
         publicView["openObjections"]!.GetValue<int>().ShouldBe(1);
         publicView.ToJsonString().ShouldNotContain("13800001111");
 
-        var full = await Given.Get<JsonArray>(reviewer, $"/api/notices/{id}/objections");
-        full.ShouldHaveSingleItem()!["phone"]!.GetValue<string>().ShouldBe("13800001111");
+        // AUD-04: the list masks the contacts; the reviewer opens the objection to reach the objector (a recorded read)
+        var listed = (await Given.Get<JsonArray>(reviewer, $"/api/notices/{id}/objections")).ShouldHaveSingleItem()!;
+        listed["phone"]!.GetValue<string>().ShouldBe("138****1111");
+        var full = await Given.Get<JsonObject>(reviewer, $"/api/notices/{id}/objections/{listed["id"]!.GetValue<Guid>()}");
+        (full["name"]!.GetValue<string>(), full["phone"]!.GetValue<string>()).ShouldBe(("张先生", "13800001111"));
 
         var hefei = await Given.Reviewer("hefei.reviewer", "340100");
         var (orgUser, _) = await Given.Organization("wuhu.org", "340200", "芜湖机构");
@@ -137,7 +140,7 @@ public class NoticeTests(AppFixture app) : IntegrationTest(app)
             {
                 s.As(outsider);
                 s.Get.Url($"/api/notices/{id}/objections");
-                s.StatusCodeShouldBe(HttpStatusCode.NotFound);
+                s.StatusCodeShouldBe(HttpStatusCode.Forbidden);
             });
         }
     }

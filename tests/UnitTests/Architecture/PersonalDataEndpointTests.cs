@@ -19,7 +19,7 @@ public class PersonalDataEndpointTests
     private static readonly HashSet<string> Lists =
     [
         "getBatch", "listCertificates", "listCertificateCorrections", "getCertificateHistory", "listStaffMembers",
-        // the objectors' own contact details, for the authority that published the notice (issue 16 notes: not yet one record)
+        // the objectors' contacts, masked; one objection is opened in full (getObjection)
         "listObjections",
         // the organization's own contact (a published business contact, not a person's data) and the reviewer's screens of it
         "getOrganization", "listOrganizations", "searchDirectory", "getDirectoryEntry",

@@ -40,9 +40,13 @@ public class NoticeGuardsTests
     public void the_areas_reviewers_and_those_above_withdraw_and_resolve_others_get_403_on_a_public_notice()
     {
         var notice = Notice(openObjections: 1);
-        string[] all = [NoticeGuards.Lodge, NoticeGuards.Resolve, NoticeGuards.Withdraw];
-        NoticeGuards.Table.Actions(notice, As(Roles.Reviewer, "340200")).ShouldBe(all);
+        string[] all = [NoticeGuards.Lodge, NoticeGuards.Resolve, NoticeGuards.Withdraw, NoticeGuards.ListObjections];
+        // AUD-04: the publishing area's reviewers open an objector's contacts in full; the province above reads them masked
+        NoticeGuards.Table.Actions(notice, As(Roles.Reviewer, "340200")).ShouldBe([.. all, NoticeGuards.GetObjection]);
         NoticeGuards.Table.Actions(notice, As(Roles.Reviewer, "340000")).ShouldBe(all);
+        NoticeGuards.Table.Actions(notice, As(Roles.Auditor)).ShouldBe([NoticeGuards.Lodge, NoticeGuards.ListObjections, NoticeGuards.GetObjection]);
+        NoticeGuards.Table.Check(NoticeGuards.ListObjections, notice, As(Roles.Reviewer, "340100")).Status.ShouldBe(403);
+        NoticeGuards.Table.Check(NoticeGuards.GetObjection, notice, As(Roles.Inspector, "340200")).Status.ShouldBe(403);
         NoticeGuards.Table.Actions(Notice(), As(Roles.Reviewer, "340200")).ShouldBe([NoticeGuards.Lodge, NoticeGuards.Withdraw]);
         var refused = NoticeGuards.Table.Check(NoticeGuards.Withdraw, notice, As(Roles.Reviewer, "340100"));
         refused.Status.ShouldBe(403);

@@ -73,7 +73,7 @@ public static class CandidatePhotoEndpoint
     [WolverineGet("/api/batches/{batchId}/candidates/{candidateId}/photo", OperationId = "downloadCandidatePhoto", Summary = "查看考生照片")]
     [ProducesResponseType<FileContentResult>(200, "image/jpeg")]
     public static async Task<IResult> Get(Guid batchId, Guid candidateId, AccessContext caller, IQuerySession session, PersonalDataReads reads,
-        HttpRequest request, HttpResponse response, CancellationToken ct)
+        HttpRequest request, CancellationToken ct)
     {
         var batch = await session.LoadAsync<Batch>(batchId, ct);
         if (BatchGuards.Table.Denies(BatchGuards.DownloadPhoto, batch, caller, out var denied)) return denied;
@@ -83,7 +83,7 @@ public static class CandidatePhotoEndpoint
         var (_, problem) = await reads.RevealAsync(caller, request, batch.Holder(), BatchGuards.DownloadPhoto, "查看考生照片", PersonalFields.Photo,
             batch.Scope(candidate), ct);
         if (problem is not null) return Results.Problem(problem);
-        response.Headers.CacheControl = "private, max-age=3600";
+        // no-store (the /api default): every view of a photo reaches the server and its read log (AUD-04)
         return Results.File(file.Content, "image/jpeg", $"{file.CandidateId}.jpg");
     }
 }
