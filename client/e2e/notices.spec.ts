@@ -55,7 +55,19 @@ test('the public lodges an objection to an open filing publicity and the area re
   await reviewer.getByRole('button', { name: '登录', exact: true }).last().click();
   await expect(reviewer).toHaveURL(/\/workbench$/);
   await reviewer.goto(url);
-  await expect(reviewer.getByRole('cell', { name: '13900002222' })).toBeVisible();
+  // AUD-04: the list masks the objector's contacts; 查看 opens them in full once the purpose is stated
+  await expect(reviewer.getByRole('cell', { name: /139\*\*\*\*2222/ })).toBeVisible();
+  await expect(reviewer.getByText('13900002222')).toHaveCount(0);
+  await reviewer.getByRole('button', { name: '查看' }).click();
+  const purpose = reviewer.getByRole('dialog').filter({ hasText: '请说明查阅个人信息的目的' });
+  await expect(purpose).toBeVisible();
+  await purpose.getByLabel('审核', { exact: true }).check();
+  await purpose.getByRole('button', { name: '确定' }).click();
+  const contacts = reviewer.getByRole('dialog', { name: '异议人联系方式' });
+  await expect(contacts).toContainText('13900002222');
+  await expect(contacts).toContainText('王女士');
+  await reviewer.keyboard.press('Escape');
+  await expect(contacts).toBeHidden();
   await reviewer.getByRole('button', { name: '处理' }).click();
   // act inside the dialog only once it is shown (a click during its opening animation was lost on a fresh machine)
   const dialog = reviewer.getByRole('dialog', { name: '处理异议' });
