@@ -3662,6 +3662,16 @@ export interface components {
             /** Format: int32 */
             readonly upheldObjections: number;
         };
+        "Notices.NoticeList": {
+            items: components["schemas"]["Notices.PublicNotice"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            actions: string[];
+        };
         "Notices.Objection": {
             /** Format: uuid */
             id: string;
@@ -3861,15 +3871,6 @@ export interface components {
         };
         "PagedOfFiling.Organization": {
             items: components["schemas"]["Filing.Organization"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-        };
-        "PagedOfNotices.PublicNotice": {
-            items: components["schemas"]["Notices.PublicNotice"][];
             /** Format: int64 */
             total: number;
             /** Format: int32 */
@@ -12199,7 +12200,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedOfNotices.PublicNotice"];
+                    "application/json": components["schemas"]["Notices.NoticeList"];
                 };
             };
             /** @description 请求格式或字段校验失败 */

@@ -3,10 +3,8 @@ import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../api/client';
-import { useMe } from '../auth/session';
 import { ProblemAlert } from '../lib/ProblemAlert';
 import { useAreas } from '../lib/areas';
-import { Roles } from '../lib/roles';
 import { noticeStatusColors, useTerms } from '../lib/terms';
 import { formatDateTime } from '../lib/format';
 
@@ -17,7 +15,6 @@ type Status = Schemas['SharedKernel.NoticeStatus'];
 /** Public list of notices (公示公告), filterable by kind, jurisdiction and status. */
 export function NoticesPage() {
   const navigate = useNavigate();
-  const { data: me } = useMe();
   const { areaName } = useAreas();
   const terms = useTerms();
   const [kind, setKind] = useState<Kind | undefined>();
@@ -43,7 +40,7 @@ export function NoticesPage() {
           <Select allowClear placeholder="状态" style={{ width: 120 }} onChange={(v) => { setStatus(v); setPage(1); }}
             options={terms.options('noticeStatuses')} aria-label="状态" />
           <Input.Search allowClear placeholder="按标题搜索" onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 200 }} />
-          {me?.role === Roles.reviewer && <Button type="primary" onClick={() => navigate('/notices/new')}>发布公告</Button>}
+          {notices.data?.actions.includes('publishNotice') && <Button type="primary" onClick={() => navigate('/notices/new')}>发布公告</Button>}
         </Space>
       }
       styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}

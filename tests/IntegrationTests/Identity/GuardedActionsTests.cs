@@ -29,9 +29,13 @@ public class GuardedActionsTests(AppFixture app) : IntegrationTest(app)
             s.StatusCodeShouldBeOk();
         });
         var seen = await Given.Get<JsonObject>(wuhu, $"/api/notices/{id}");
-        Actions(seen).ShouldBe(["lodgeObjection", "resolveObjection", "withdrawNotice"]);
+        // AUD-04: the publishing area's reviewer reads the objections (masked) and opens an objector's contacts in full
+        Actions(seen).ShouldBe(["lodgeObjection", "resolveObjection", "withdrawNotice", "listObjections", "getObjection"]);
         var listed = await Given.Get<JsonObject>(wuhu, "/api/notices");
         Actions(listed["items"]!.AsArray().Single(n => n!["id"]!.GetValue<Guid>() == id)!.AsObject()).ShouldBe(Actions(seen));
+        // the list offers what the caller may start: publishing, to a reviewer only (NoticeGuards.Publish)
+        Actions(listed).ShouldBe(["publishNotice"]);
+        Actions(await Given.Get<JsonObject>(Caller.Anonymous, "/api/notices")).ShouldBeEmpty();
 
         var hefei = await Given.Reviewer("hefei.reviewer", "340100");
         Actions(await Given.Get<JsonObject>(hefei, $"/api/notices/{id}")).ShouldBe(["lodgeObjection"]);

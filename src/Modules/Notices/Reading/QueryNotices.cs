@@ -12,12 +12,15 @@ using Wolverine.Http;
 
 namespace Assessment.Notices.Reading;
 
+/// <summary>A page of notices, with what the caller may start from the list (<see cref="NoticeGuards.Publish"/>).</summary>
+public sealed record NoticeList(IReadOnlyList<PublicNotice> Items, long Total, int Page, int PageSize, IReadOnlyList<string> Actions);
+
 public static class QueryNoticesEndpoint
 {
     /// <summary>List public notices, newest first.</summary>
     [AllowAnonymous]
     [WolverineGet("/api/notices", OperationId = "listNotices", Summary = "查询公示公告")]
-    public static Task<Paged<PublicNotice>> List(IQuerySession session, PolicyCatalog catalog, AccessContext caller, NoticeKind? kind,
+    public static async Task<NoticeList> List(IQuerySession session, PolicyCatalog catalog, AccessContext caller, NoticeKind? kind,
         string? jurisdiction, NoticeStatus? status, string? q, int? page, int? pageSize)
     {
         IQueryable<Notice> query = session.Query<Notice>();
@@ -25,8 +28,9 @@ public static class QueryNoticesEndpoint
         if (!string.IsNullOrWhiteSpace(jurisdiction)) query = query.Where(n => n.Jurisdiction == jurisdiction);
         if (status is { } s) query = query.Where(n => n.Status == s);
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(n => n.Subject.Contains(q));
-        return Paging.From(page, pageSize)
+        var found = await Paging.From(page, pageSize)
             .Of(query.OrderByDescending(n => n.PublishedAt), n => PublicNotice.From(n, catalog.AreaName(n.AreaCode), caller));
+        return new NoticeList(found.Items, found.Total, found.Page, found.PageSize, NoticeGuards.Table.CreationActions(caller));
     }
 
     /// <summary>Get one public notice.</summary>
