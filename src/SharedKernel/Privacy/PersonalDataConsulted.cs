@@ -4,7 +4,7 @@ using NodaTime;
 namespace Assessment.SharedKernel.Privacy;
 
 /// <summary>The parts of a person's data an answer showed in full.</summary>
-public enum PersonalField { Name, IdentityNumber, Phone, Photo, DeclaredRelations }
+public enum PersonalField { Name, IdentityNumber, Phone, Photo, DeclaredRelations, Email }
 
 /// <summary>The person whose data was read: identity document and the name as the record shows it masked.</summary>
 public sealed record ConsultedPerson(int DocumentType, string DocumentNumber, string MaskedName)
@@ -20,7 +20,11 @@ public sealed record ConsultedPerson(int DocumentType, string DocumentNumber, st
 /// (batch, certificate, correction request); <see cref="BatchId"/> the batch the data was entered for, so a person following
 /// their case learns of exports that held their row.
 /// </summary>
-public sealed record ReadScope(string Kind, Guid ScopeId, Guid BatchId, string Title, ConsultedPerson? Person, int RowCount);
+public sealed record ReadScope(string Kind, Guid ScopeId, Guid BatchId, string Title, ConsultedPerson? Person, int RowCount)
+{
+    /// <summary>An export over a batch's whole roster; other exports (附件5, the certificates) hold the qualified only.</summary>
+    public const string RosterKind = "batch-roster";
+}
 
 /// <summary>
 /// AUD-04: personal data was shown in full — by whom (<paramref name="Reader"/> with role and unit, <paramref name="Relation"/> to
@@ -38,6 +42,7 @@ public static class PersonalFields
         [PersonalField.Phone] = "联系电话",
         [PersonalField.Photo] = "照片",
         [PersonalField.DeclaredRelations] = "申报的亲属关系",
+        [PersonalField.Email] = "电子邮箱",
     };
 
     public static readonly IReadOnlyList<PersonalField> Candidate = [PersonalField.Name, PersonalField.IdentityNumber, PersonalField.Phone];

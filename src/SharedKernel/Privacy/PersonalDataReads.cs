@@ -1,6 +1,7 @@
 using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Recording;
 using Marten;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,7 +12,7 @@ namespace Assessment.SharedKernel.Privacy;
 /// (<see cref="PersonalDataRule"/>), requires the stated purpose (400 without) and records the read — off the request path, in
 /// bulk, each read one <see cref="PersonalDataConsulted"/> event (its own stream), never dropped.
 /// </summary>
-public sealed class PersonalDataReads(IDocumentStore store) : BackgroundRecorder<PersonalDataConsulted>(10_000)
+public sealed class PersonalDataReads(IDocumentStore store, ILogger<PersonalDataReads> logger) : BackgroundRecorder<PersonalDataConsulted>(10_000, logger)
 {
     public const string Schema = "privacy";
 

@@ -46,7 +46,8 @@ public sealed record StatedPurpose(ReadPurpose Purpose, string? Note)
         if (code.Length == 0)
             return Fail("本次查看包含个人信息，请先说明查阅目的（审核、监督检查、投诉处理、证书补正、审计或其他）。", "read-purpose-required", out problem);
         if (!Codes.TryGetValue(code, out var value))
-            return Fail($"查阅目的“{Truncate(code)}”不是可选项：review、inspection、complaint、correction、audit、other。", "read-purpose-invalid", out problem);
+            return Fail($"查阅目的“{Truncate(code)}”不是可选项，请选择审核（review）、监督检查（inspection）、投诉处理（complaint）、证书补正（correction）、审计（audit）或其他（other）。",
+                "read-purpose-invalid", out problem);
         string? note = null;
         var raw = request.Headers[NoteHeader].ToString();
         if (raw.Length > 0)
@@ -73,7 +74,8 @@ public sealed record StatedPurpose(ReadPurpose Purpose, string? Note)
         {
             if (raw[i] == '%')
             {
-                if (i + 2 >= raw.Length || !byte.TryParse(raw.AsSpan(i + 1, 2), System.Globalization.NumberStyles.HexNumber, null, out var b)) return null;
+                if (i + 2 >= raw.Length || !Uri.IsHexDigit(raw[i + 1]) || !Uri.IsHexDigit(raw[i + 2])) return null;
+                var b = (byte)((Uri.FromHex(raw[i + 1]) << 4) | Uri.FromHex(raw[i + 2]));
                 bytes.Add(b);
                 i += 2;
             }

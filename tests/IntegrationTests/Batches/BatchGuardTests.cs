@@ -50,7 +50,7 @@ public class BatchGuardTests(AppFixture app) : IntegrationTest(app)
             s.StatusCodeShouldBe(HttpStatusCode.Forbidden);
         });
         (await masked.Problem())["detail"]!.GetValue<string>()
-            .ShouldBe("考生的身份证件号码、联系电话和照片属于个人信息，仅评价机构、受理该批次的主管部门和审计人员可以查看。");
+            .ShouldBe("考生的身份证件号码、联系电话和照片属于个人信息，仅评价机构、受理该批次的主管部门和审计人员可以查看（BAT-09、AUD-04）。");
 
         // the authority above sees the batch but does not receive it: 403, with the table's reason
         var refused = await b.Send(province, $"/api/batches/{b.BatchId}/inspectors",

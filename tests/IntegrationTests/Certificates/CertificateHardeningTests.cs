@@ -136,7 +136,7 @@ public class CertificateHardeningTests(AppFixture app) : IntegrationTest(app)
             s.Get.Url($"/api/certificate-issuances/{b.BatchId}/pdfs");
             s.StatusCodeShouldBe(HttpStatusCode.Forbidden);
         });
-        (await refused.Problem())["detail"]!.GetValue<string>().ShouldBe("证书载有持证人身份证件号码，仅发证机构、受理该批次的主管部门和审计人员可以下载。");
+        (await refused.Problem())["detail"]!.GetValue<string>().ShouldBe("证书载有持证人身份证件号码，仅发证机构、受理该批次的主管部门和审计人员可以下载（AUD-04）。");
     }
 
     [Fact]

@@ -119,4 +119,32 @@ public class ReadLogTests(AppFixture app) : IntegrationTest(app)
         // never who: no reader, role, unit or account in the answer
         foreach (var who in new[] { "pii.reviewer", "pii.auditor.reader", "审核人员", "审计人员", "芜湖", "readerId", "readerName" }) body.ShouldNotContain(who);
     }
+
+    [Fact]
+    public async Task AUD_04_the_results_template_is_an_export_of_the_whole_roster_for_the_organization_alone_and_one_read()
+    {
+        var w = await PersonalDataWorld.BuildAsync(App, Given);
+        var before = (await ReadLog.AllAsync(App)).Select(r => r.Id).ToHashSet();
+        var url = $"/api/batches/{w.Batch.BatchId}/results-template";
+        await Host.Scenario(s =>
+        {
+            s.As(w.Batch.Organization with { Purpose = null });
+            s.Get.Url(url);
+            s.StatusCodeShouldBe(HttpStatusCode.BadRequest);
+        });
+        await Host.Scenario(s =>
+        {
+            s.As(w.Callers["receiving authority"]);
+            s.Get.Url(url);
+            s.StatusCodeShouldBe(HttpStatusCode.Forbidden);
+        });
+        var sheet = await Host.Scenario(s =>
+        {
+            s.As(w.Batch.Organization);
+            s.Get.Url(url);
+        });
+        (await sheet.ReadAsTextAsync()).Length.ShouldBeGreaterThan(100);
+        var read = (await ReadLog.AllAsync(App)).Where(r => !before.Contains(r.Id)).ShouldHaveSingleItem();
+        (read.Operation, read.ScopeKind, read.RowCount, read.BatchId).ShouldBe(("downloadResultsTemplate", ReadScope.RosterKind, 2, w.Batch.BatchId));
+    }
 }

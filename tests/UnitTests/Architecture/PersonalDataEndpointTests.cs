@@ -29,6 +29,7 @@ public class PersonalDataEndpointTests
     private static readonly HashSet<string> PersonalFiles =
     [
         "downloadCandidatePhoto", "downloadCertificateTable", "downloadIssuedCertificateTable", "downloadCertificatePdf", "downloadBatchCertificates",
+        "downloadResultsTemplate",
     ];
 
     private sealed record Endpoint(Type Type, MethodInfo Method, string OperationId);
@@ -78,6 +79,22 @@ public class PersonalDataEndpointTests
         found.ShouldContain("getCertificateCorrection");
         // the allow-list holds no stale names
         Lists.Except(found).ShouldBeEmpty();
+    }
+
+    /// <summary>Files without personal data (templates, the public directory, summaries, the ledger, filing materials' own checks).</summary>
+    private static readonly HashSet<string> OtherFiles =
+    [
+        "downloadCandidateTemplate", "downloadResultsSummary", "exportBatchLedger", "exportDirectory", "downloadOccupationCatalogTemplate",
+        "downloadFilingMaterial", "getFilingReceipt",
+    ];
+
+    [Fact]
+    public void issue_16_every_file_a_read_endpoint_serves_is_classified_as_personal_or_not()
+    {
+        var files = Reads().Where(e => e.Method.GetCustomAttributes<ProducesResponseTypeAttribute>()
+            .Any(p => p.Type == typeof(FileContentResult) || p.Type == typeof(FileStreamResult))).Select(e => e.OperationId).ToList();
+        files.ShouldNotBeEmpty();
+        files.Where(f => !PersonalFiles.Contains(f) && !OtherFiles.Contains(f)).ShouldBeEmpty();
     }
 
     [Fact]

@@ -132,7 +132,7 @@ public class CertificateGuardsTests
         t.Check(IssuanceGuards.DownloadPdfs, Issuance(IssuanceStatus.Completed, 5), Inspector).Detail
             .ShouldBe(CertificateGuards.OnlyFullPersonalData);
         t.Check(IssuanceGuards.DownloadTable, Issuance(IssuanceStatus.Completed, 5), Inspector).Detail
-            .ShouldBe("该表含持证人身份证件号码，仅发证机构、受理该批次的主管部门和审计人员可以下载。");
+            .ShouldBe("该表含持证人身份证件号码，仅发证机构、受理该批次的主管部门和审计人员可以下载（BAT-09、AUD-04）。");
         t.Check(IssuanceGuards.DownloadTable, Issuance(IssuanceStatus.Completed, 5), OtherCity).Status.ShouldBe(404);
     }
 

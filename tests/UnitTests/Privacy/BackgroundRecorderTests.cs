@@ -5,7 +5,7 @@ namespace Assessment.UnitTests.Privacy;
 /// <summary>AUD-04: the recorder never drops a record — when its buffer is full a request waits, and shutdown writes what is pending.</summary>
 public class BackgroundRecorderTests
 {
-    private sealed class SlowRecorder(int capacity) : BackgroundRecorder<int>(capacity)
+    private sealed class SlowRecorder(int capacity) : BackgroundRecorder<int>(capacity, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
     {
         public readonly List<int> Written = [];
         public readonly SemaphoreSlim Gate = new(0);
@@ -51,5 +51,31 @@ public class BackgroundRecorderTests
         for (var i = 0; i < 10; i++) await recorder.RecordAsync(i);
         await recorder.FlushPendingAsync();
         recorder.Written.ShouldBe(Enumerable.Range(0, 10));
+    }
+
+    private sealed class FlakyRecorder() : BackgroundRecorder<int>(10, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
+    {
+        public readonly List<int> Written = [];
+        public int Failures = 2;
+
+        protected override Task WriteAsync(IReadOnlyList<int> records, CancellationToken ct)
+        {
+            if (Interlocked.Decrement(ref Failures) >= 0) throw new InvalidOperationException("database away");
+            lock (Written) Written.AddRange(records);
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task AUD_04_a_failed_write_is_retried_with_the_same_records_and_the_recorder_keeps_running()
+    {
+        var recorder = new FlakyRecorder();
+        await recorder.StartAsync(CancellationToken.None);
+        for (var i = 0; i < 5; i++) await recorder.RecordAsync(i);
+        await recorder.FlushPendingAsync();
+        for (var i = 5; i < 8; i++) await recorder.RecordAsync(i);
+        await recorder.StopAsync(CancellationToken.None);
+        recorder.Written.Order().ShouldBe(Enumerable.Range(0, 8));
+        await Should.ThrowAsync<System.Threading.Channels.ChannelClosedException>(async () => await recorder.RecordAsync(9));
     }
 }

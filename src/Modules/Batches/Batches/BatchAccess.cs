@@ -14,6 +14,9 @@ public static class BatchAccess
     /// <summary>One candidate of the batch as a read-log scope.</summary>
     public static ReadScope Scope(this Batch batch, Candidate c) => new("candidate", c.Id, batch.Id, $"{batch.Title}·考生", c.Person(), 1);
 
-    /// <summary>An export over the batch's roster, for the read log.</summary>
+    /// <summary>An export over the batch's qualified candidates (附件5), for the read log.</summary>
     public static ReadScope Export(this Batch batch, int rows) => new("batch", batch.Id, batch.Id, batch.Title, null, rows);
+
+    /// <summary>An export over the batch's whole roster (the results template), for the read log.</summary>
+    public static ReadScope Roster(this Batch batch) => new(ReadScope.RosterKind, batch.Id, batch.Id, $"{batch.Title}·考生名单", null, batch.Candidates.Count);
 }

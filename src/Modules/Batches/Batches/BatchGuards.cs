@@ -68,7 +68,7 @@ public static class BatchGuards
         .Operation(DownloadPhoto, SeesInFull, OnlyFullPersonalData, (b, _) => b.Photos.Count > 0)
         .Operation(DownloadCertificateTable, SeesInFull, OnlyFullPersonalData, (b, _) => b.Results.Any(r => r.Passed));
 
-    private const string OnlyFullPersonalData = "考生的身份证件号码、联系电话和照片属于个人信息，仅评价机构、受理该批次的主管部门和审计人员可以查看。";
+    private const string OnlyFullPersonalData = "考生的身份证件号码、联系电话和照片属于个人信息，仅评价机构、受理该批次的主管部门和审计人员可以查看（BAT-09、AUD-04）。";
 
     private static bool SeesInFull(Batch b, AccessContext c) => PersonalDataRule.ForOneRecord(c, b.Holder()) == PersonalDataView.Full;
 

@@ -7,6 +7,7 @@ using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
+using Assessment.SharedKernel.Privacy;
 using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Spreadsheets;
 using Marten;
@@ -71,16 +72,21 @@ public static class ImportResultsEndpoint
 
 public static class ResultsTemplateEndpoint
 {
-    /// <summary>Download the batch's results template (.xlsx): one row per candidate, a column per subject.</summary>
+    /// <summary>
+    /// Download the batch's results template (.xlsx): one row per candidate (full identity number and name: the import matches on
+    /// them), a column per subject. AUD-04: an export of personal data — the purpose stated, one read record with its row count.
+    /// </summary>
     [Authorize(Roles = BatchGuards.OrganizationRoles, Policy = ScopePolicies.BatchesRead)]
     [WolverineGet("/api/batches/{batchId}/results-template", OperationId = "downloadResultsTemplate", Summary = "下载成绩导入模板")]
     [ProducesResponseType<FileContentResult>(200, Spreadsheet.ContentType)]
-    public static async Task<IResult> Get(Guid batchId, AccessContext caller, IQuerySession session)
+    public static async Task<IResult> Get(Guid batchId, AccessContext caller, IQuerySession session, PersonalDataReads reads, HttpRequest request,
+        CancellationToken ct)
     {
-        var batch = await session.LoadAsync<Batch>(batchId);
-        if (batch is null) return Results.Problem(Problems.NotFound(BatchGuards.Table.ObjectName));
-        var denied = BatchGuards.Table.Check(BatchGuards.ImportResults, batch, caller);
-        if (!ReferenceEquals(denied, WolverineContinue.NoProblems)) return Results.Problem(denied);
+        var batch = await session.LoadAsync<Batch>(batchId, ct);
+        if (BatchGuards.Table.Denies(BatchGuards.ImportResults, batch, caller, out var denied)) return denied;
+        var (_, problem) = await reads.RevealAsync(caller, request, batch.Holder(), "downloadResultsTemplate", "下载成绩导入模板",
+            PersonalFields.Holder, batch.Roster(), ct);
+        if (problem is not null) return Results.Problem(problem);
         using var content = new MemoryStream();
         await Spreadsheet.WriteAsync(content, "成绩", ["证件号码", "姓名", .. batch.Subjects, "缺考"],
             batch.Candidates.Select(c => new object?[] { c.DocumentNumber, c.Name }.Concat(batch.Subjects.Select(_ => (object?)null)).Append("否").ToArray()));

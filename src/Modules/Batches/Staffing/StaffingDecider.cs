@@ -38,8 +38,12 @@ public static class StaffingDecider
     private static string Unmasked(Batch batch, Guid staffId, string relation)
     {
         if (!relation.Contains('*', StringComparison.Ordinal)) return relation;
-        return batch.Staff.Where(x => x.StaffId == staffId).SelectMany(x => x.DeclaredRelations).FirstOrDefault(p => Masking.Document(p) == relation)
-               ?? throw new BusinessRuleException(new RuleViolation("BAT-05", "batch.declared-relation-masked",
-                   $"申报关系“{relation}”须填写完整的证件号码。"));
+        var matches = batch.Staff.Where(x => x.StaffId == staffId).SelectMany(x => x.DeclaredRelations)
+            .Where(p => Masking.Document(p) == relation).Distinct().ToList();
+        // two declared numbers may mask alike (same region, same last digits): only an unambiguous one is kept
+        return matches.Count == 1
+            ? matches[0]
+            : throw new BusinessRuleException(new RuleViolation("BAT-05", "batch.declared-relation-masked",
+                $"申报关系“{relation}”须填写完整的证件号码。"));
     }
 }

@@ -42,7 +42,7 @@ public static class IssuanceGuards
                                      || x.User.Role is Roles.Reviewer or Roles.ApiClient && x.User.AuthorityCode is not null,
             "只有发证的评价机构或主管部门审核人员可以恢复发证（CRT-05）。", (i, _) => i.Status == IssuanceStatus.Halted)
         .Operation(DownloadPdfs, SeesInFull, CertificateGuards.OnlyFullPersonalData, HasCertificates)
-        .Operation(DownloadTable, SeesInFull, "该表含持证人身份证件号码，仅发证机构、受理该批次的主管部门和审计人员可以下载。", HasCertificates);
+        .Operation(DownloadTable, SeesInFull, "该表含持证人身份证件号码，仅发证机构、受理该批次的主管部门和审计人员可以下载（BAT-09、AUD-04）。", HasCertificates);
 
     /// <summary>The visibility rule of a batch's issuance and everything of its certificates (PDFs, 附件5).</summary>
     public static bool Sees(AcceptedBatch batch, CurrentUser user, AccessControl access) =>

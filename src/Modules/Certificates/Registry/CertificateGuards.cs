@@ -20,7 +20,7 @@ public static class CertificateGuards
     public const string DownloadPdf = "downloadCertificatePdf";
 
     /// <summary>The PDF prints the identity number: for those the personal-data rule shows it in full.</summary>
-    public const string OnlyFullPersonalData = "证书载有持证人身份证件号码，仅发证机构、受理该批次的主管部门和审计人员可以下载。";
+    public const string OnlyFullPersonalData = "证书载有持证人身份证件号码，仅发证机构、受理该批次的主管部门和审计人员可以下载（AUD-04）。";
 
     public static readonly GuardTable<CertificateRow> Table =
         new GuardTable<CertificateRow>("证书", (c, x) => Sees(c.AreaCode, c.OrganizationId, x.User, x.Access))

@@ -70,8 +70,10 @@ public static class LookUpHolderCasesEndpoint
         var cases = await candidates.OfPersonAsync(session, document.TypeCode, document.Number, name, ct);
         // read whatever matched: skipping it for "not found" would make a known identity number with a wrong name answer faster
         var certificates = (await database.OfHolderAsync(document.Number, ct)).ToDictionary(r => (r.BatchId, r.CandidateId));
-        var consultations = await PersonalDataConsultations.OfPersonAsync(session, document.TypeCode, document.Number,
-            cases.Select(x => x.BatchId).ToList(), ct);
+        // the same query whatever matched: a known number with a wrong name reads no more of the log than an unknown one
+        var consultations = await PersonalDataConsultations.OfPersonAsync(session,
+            cases.Count > 0 ? ConsultedPerson.PersonKey(document.TypeCode, document.Number) : "-", cases.Select(x => x.BatchId).ToList(),
+            cases.Where(x => x.Outcome == CandidateOutcome.Qualified).Select(x => x.BatchId).ToList(), ct);
         if (cases.Count == 0) return HolderCaseAnswer.NotFound;
         var who = VerifyCertificateEndpoint.Who(http);
         var answers = new List<HolderCase>(cases.Count);

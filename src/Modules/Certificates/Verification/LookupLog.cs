@@ -1,5 +1,6 @@
 using Assessment.SharedKernel.Recording;
 using Marten;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace Assessment.Certificates.Verification;
@@ -26,7 +27,7 @@ public sealed class CertificateLookup
 /// later in bulk, so throttled public traffic never waits on a write — unless the buffer is full, when it waits rather
 /// than lose a record.
 /// </summary>
-public sealed class LookupLog(IDocumentStore store) : BackgroundRecorder<CertificateLookup>(100_000)
+public sealed class LookupLog(IDocumentStore store, ILogger<LookupLog> logger) : BackgroundRecorder<CertificateLookup>(100_000, logger)
 {
     public ValueTask RecordAsync(Guid certificateId, string number, string kind, string who, Instant at) =>
         RecordAsync(new CertificateLookup { Id = Guid.CreateVersion7(), CertificateId = certificateId, Number = number, Kind = kind, Who = who, At = at });

@@ -36,7 +36,7 @@ public static class NoticeGuards
             (n, _) => n.Objections.Count > 0);
 
     private const string OnlyObjectionReaders = "异议人的联系方式仅本辖区及上级主管部门审核人员和审计人员可以查看。";
-    private const string OnlyPublisher = "异议人的完整联系方式仅发布公告的主管部门和审计人员可以查看。";
+    private const string OnlyPublisher = "异议人的完整联系方式仅发布公告的主管部门和审计人员可以查看（AUD-04）。";
 
     /// <summary>Whose data the objectors' contacts are: held by the authority that published the notice (no organization holds them).</summary>
     public static PersonalDataHolder ObjectorsData(this Notice n) => new(Guid.Empty, n.AreaCode);

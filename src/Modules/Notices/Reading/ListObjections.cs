@@ -56,7 +56,7 @@ public static class GetObjectionEndpoint
         if (notice.Objections.FirstOrDefault(o => o.Id == objectionId) is not { } objection) return Results.Problem(Problems.NotFound("异议"));
         var scope = new ReadScope("objection", objectionId, Guid.Empty, $"{notice.Subject}·异议", null, 1);
         var (view, problem) = await reads.RevealAsync(caller, request, notice.ObjectorsData(), NoticeGuards.GetObjection, "查看异议人联系方式",
-            [PersonalField.Name, PersonalField.Phone], scope, ct);
+            [PersonalField.Name, PersonalField.Phone, PersonalField.Email], scope, ct);
         return problem is not null ? Results.Problem(problem) : Results.Ok(ListObjectionsEndpoint.Masked(objection, view));
     }
 }
