@@ -72,13 +72,14 @@ public static class DownloadBatchCertificatesEndpoint
     [WolverineGet("/api/certificate-issuances/{batchId}/pdfs", OperationId = "downloadBatchCertificates", Summary = "批量下载证书PDF")]
     [ProducesResponseType<FileStreamResult>(200, "application/zip")]
     public static async Task<IResult> Get(Guid batchId, AccessContext caller, IQuerySession session, CertificateDatabase database,
-        CertificatePdf pdf, SigningKeys keys, CertificatesOptions options, ICandidatePhotos photos, PersonalDataReads reads, HttpRequest request)
+        CertificatePdf pdf, SigningKeys keys, CertificatesOptions options, ICandidatePhotos photos, PersonalDataReads reads, HttpRequest request,
+        CancellationToken ct)
     {
-        var issuance = await IssuanceOfBatch.LoadAsync(session, batchId);
+        var issuance = await IssuanceOfBatch.LoadAsync(session, batchId, ct);
         if (IssuanceGuards.Table.Denies(IssuanceGuards.DownloadPdfs, issuance, caller, out var denied)) return denied;
         var batch = issuance.Batch;
         var (_, problem) = await reads.RevealAsync(caller, request, issuance.Holder, IssuanceGuards.DownloadPdfs, "批量下载证书PDF",
-            PersonalFields.Certificate, issuance.Scope(await database.CountOfBatchAsync(batchId)), default);
+            PersonalFields.Certificate, issuance.Scope(await database.CountOfBatchAsync(batchId, ct)), ct);
         if (problem is not null) return Results.Problem(problem);
         var key = await keys.CurrentAsync();
         return Results.Stream(async body =>
