@@ -2844,6 +2844,16 @@ export interface components {
         };
         /** @enum {string} */
         "Filing.ApplicationKind": "New" | "Renewal" | "Change";
+        "Filing.ApplicationList": {
+            items: components["schemas"]["Filing.ApplicationSummary"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            actions: string[];
+        };
         /** @enum {string} */
         "Filing.ApplicationStatus": "Draft" | "Submitted" | "Returned" | "Accepted" | "UnderEvaluation" | "EvaluationPassed" | "InPublicity" | "Granted" | "Rejected";
         "Filing.ApplicationSummary": {
@@ -3835,15 +3845,6 @@ export interface components {
         };
         "PagedOfCertificates.IssuanceProgress": {
             items: components["schemas"]["Certificates.IssuanceProgress"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-        };
-        "PagedOfFiling.ApplicationSummary": {
-            items: components["schemas"]["Filing.ApplicationSummary"][];
             /** Format: int64 */
             total: number;
             /** Format: int32 */
@@ -9861,7 +9862,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedOfFiling.ApplicationSummary"];
+                    "application/json": components["schemas"]["Filing.ApplicationList"];
                 };
             };
             /** @description 请求格式或字段校验失败 */

@@ -48,7 +48,7 @@ export function ApplicationsPage() {
     queryKey: ['applications', page, status],
     queryFn: () => unwrap(api.GET('/api/filing/applications', { params: { query: { page, pageSize: 20, status } } })),
   });
-  // drafting is for a caller bound to an organization, as the server decides (draftFilingApplication)
+  // the title and columns follow who reads; the 新建 button follows the list's actions (draftFilingApplication)
   const isOrganization = !!me?.organizationId;
   const closeCreating = () => {
     setCreating(false);
@@ -66,7 +66,7 @@ export function ApplicationsPage() {
           <Select allowClear placeholder="按状态筛选" style={{ width: 160 }} value={status} aria-label="按状态筛选"
             onChange={(v) => { setStatus(v); setPage(1); }}
             options={terms.options('applicationStatuses')} />
-          {isOrganization && <Button type="primary" onClick={() => setCreating(true)}>新建备案申请</Button>}
+          {list.data?.actions.includes('draftFilingApplication') && <Button type="primary" onClick={() => setCreating(true)}>新建备案申请</Button>}
         </Space>
       }
       styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}

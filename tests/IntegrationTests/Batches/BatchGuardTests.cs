@@ -32,6 +32,14 @@ public class BatchGuardTests(AppFixture app) : IntegrationTest(app)
 
         // before the exam day the organization may only add photos (and open a candidate); results wait for the first exam day (BAT-06)
         Actions(b.Batch).ShouldBe(["uploadCandidatePhoto", "getBatchCandidate"]);
+        // 附件5 with nobody qualified yet is nothing to export, and no read of anyone's data (BAT-09, AUD-04)
+        var empty = await Host.Scenario(s =>
+        {
+            s.As(b.Organization);
+            s.Get.Url($"/api/batches/{b.BatchId}/report/certificates");
+            s.StatusCodeShouldBe(HttpStatusCode.UnprocessableEntity);
+        });
+        (await empty.Problem())["rules"]![0]!["ruleId"]!.GetValue<string>().ShouldBe("BAT-09");
         // AUD-04/BAT-09: the receiving authority and auditors open a candidate in full; the authority above sees masked data only
         Actions(await Given.Get<JsonObject>(b.Reviewer, $"/api/batches/{b.BatchId}"))
             .ShouldBe(["recordBatchSpotCheck", "dispatchBatchInspector", "getBatchCandidate"]);

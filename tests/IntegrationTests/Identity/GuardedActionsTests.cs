@@ -36,6 +36,10 @@ public class GuardedActionsTests(AppFixture app) : IntegrationTest(app)
         // the list offers what the caller may start: publishing, to a reviewer only (NoticeGuards.Publish)
         Actions(listed).ShouldBe(["publishNotice"]);
         Actions(await Given.Get<JsonObject>(Caller.Anonymous, "/api/notices")).ShouldBeEmpty();
+        // and a filing application is started by an organization's user alone (ApplicationGuards.Draft)
+        Actions(await Given.Get<JsonObject>(wuhu, "/api/filing/applications")).ShouldBeEmpty();
+        var (organization, _) = await Given.Organization("wuhu.org", "340200", "芜湖机构");
+        Actions(await Given.Get<JsonObject>(organization, "/api/filing/applications")).ShouldBe(["draftFilingApplication"]);
 
         var hefei = await Given.Reviewer("hefei.reviewer", "340100");
         Actions(await Given.Get<JsonObject>(hefei, $"/api/notices/{id}")).ShouldBe(["lodgeObjection"]);

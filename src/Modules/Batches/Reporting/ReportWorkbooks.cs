@@ -109,6 +109,9 @@ public static class ReportWorkbookEndpoints
     {
         var batch = await session.LoadAsync<Batch>(batchId, ct);
         if (BatchGuards.Table.Denies(BatchGuards.DownloadCertificateTable, batch, caller, out var denied)) return denied;
+        // nothing to export is no read of anyone's data
+        if (!BatchGuards.Table.Allows(BatchGuards.DownloadCertificateTable, batch, caller))
+            return Results.Problem(Problems.BusinessRules([new RuleViolation("BAT-09", "batch.no-qualified-candidates", "该批次尚无合格人员，没有可下载的证书信息表。")]));
         var (_, problem) = await reads.RevealAsync(caller, request, batch.Holder(), BatchGuards.DownloadCertificateTable, "下载合格人员证书信息表（附件5）",
             PersonalFields.Holder, batch.Export(batch.Qualified().Count()), ct);
         if (problem is not null) return Results.Problem(problem);

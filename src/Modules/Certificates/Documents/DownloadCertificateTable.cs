@@ -29,6 +29,7 @@ public static class DownloadCertificateTableEndpoint
     {
         var issuance = await IssuanceOfBatch.LoadAsync(session, batchId, ct);
         if (IssuanceGuards.Table.Denies(IssuanceGuards.DownloadTable, issuance, caller, out var denied)) return denied;
+        if (IssuanceGuards.Table.Allows(IssuanceGuards.DownloadTable, issuance, caller) is false) return IssuanceGuards.NothingIssuedYet();
         var batch = issuance.Batch;
         var (_, problem) = await reads.RevealAsync(caller, request, issuance.Holder, IssuanceGuards.DownloadTable, "下载合格人员证书信息表（附件5）",
             PersonalFields.Holder, issuance.Scope(await database.CountOfBatchAsync(batchId, ct)), ct);

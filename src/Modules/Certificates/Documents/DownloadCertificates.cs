@@ -77,6 +77,7 @@ public static class DownloadBatchCertificatesEndpoint
     {
         var issuance = await IssuanceOfBatch.LoadAsync(session, batchId, ct);
         if (IssuanceGuards.Table.Denies(IssuanceGuards.DownloadPdfs, issuance, caller, out var denied)) return denied;
+        if (IssuanceGuards.Table.Allows(IssuanceGuards.DownloadPdfs, issuance, caller) is false) return IssuanceGuards.NothingIssuedYet();
         var batch = issuance.Batch;
         var (_, problem) = await reads.RevealAsync(caller, request, issuance.Holder, IssuanceGuards.DownloadPdfs, "批量下载证书PDF",
             PersonalFields.Certificate, issuance.Scope(await database.CountOfBatchAsync(batchId, ct)), ct);

@@ -3,7 +3,9 @@ using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Privacy;
+using Assessment.SharedKernel.Problems;
 using Marten;
+using Microsoft.AspNetCore.Http;
 
 namespace Assessment.Certificates.Issuance;
 
@@ -49,6 +51,10 @@ public static class IssuanceGuards
         CertificateGuards.Sees(batch.AreaCode, batch.OrganizationId, user, access);
 
     private static bool SeesInFull(IssuanceOfBatch i, AccessContext x) => PersonalDataRule.ForOneRecord(x, i.Holder) == PersonalDataView.Full;
+
+    /// <summary>A batch's exports before any certificate is issued: nothing to export is no read of anyone's data.</summary>
+    public static IResult NothingIssuedYet() => Results.Problem(Problems.BusinessRules(
+        [new RuleViolation("CRT-02", "issuance.nothing-issued-yet", "该批次尚未核发证书，暂无可下载的证书。")]));
 
     private static bool HasCertificates(IssuanceOfBatch i, AccessContext _) => i.Issuance is { Done: > 0 };
 }

@@ -34,7 +34,7 @@ public static class ApplicationGuards
     private const string OtherAuthority = "该申请当前由其他主管部门办理。";
 
     public static readonly GuardTable<FilingApplication> Table = new GuardTable<FilingApplication>("备案申请", (a, c) => CanSee(a, c.User, c.Access))
-        .Creation(Draft, c => c.User.OrganizationId is not null, "只有评价机构可以申请备案。")
+        .Creation(Draft, c => c.User.Role == Roles.Organization && c.User.OrganizationId is not null, "只有评价机构可以申请备案。")
         .Operation(Change, Applicant, OnlyApplicant, (a, _) => a.IsEditable)
         .Operation(Attach, Applicant, OnlyApplicant, (a, _) => a.IsEditable || AwaitsPledgedMaterial(a))
         .Operation(Remove, Applicant, OnlyApplicant, (a, _) => a.IsEditable)

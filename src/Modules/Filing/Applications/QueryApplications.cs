@@ -12,6 +12,9 @@ using Wolverine.Http;
 
 namespace Assessment.Filing.Applications;
 
+/// <summary>A page of applications, with what the caller may start from the list (<see cref="ApplicationGuards.Draft"/>).</summary>
+public sealed record ApplicationList(IReadOnlyList<ApplicationSummary> Items, long Total, int Page, int PageSize, IReadOnlyList<string> Actions);
+
 public static class QueryApplicationsEndpoint
 {
     /// <summary>Get one filing application with its deadline, who must act and its history.</summary>
@@ -35,10 +38,10 @@ public static class QueryApplicationsEndpoint
     /// </remarks>
     [Authorize(Policy = ScopePolicies.FilingRead)]
     [WolverineGet("/api/filing/applications", OperationId = "listFilingApplications", Summary = "查询备案申请")]
-    public static Task<Paged<ApplicationSummary>> List(ClaimsPrincipal principal, IQuerySession session, AccessControl access, ApplicationViews views,
+    public static async Task<ApplicationList> List(AccessContext caller, IQuerySession session, ApplicationViews views,
         ApplicationStatus? status, bool? awaitingMe, int? page, int? pageSize)
     {
-        var user = CurrentUser.From(principal);
+        var (user, access) = (caller.User, caller.Access);
         IQueryable<FilingApplication> query = session.Query<FilingApplication>();
         if (user.OrganizationId is { } own) query = query.Where(a => a.OrganizationId == own);
         else if (user.Role == Roles.Expert) query = query.Where(a => a.Experts.Any(e => e.UserId == user.Id));
@@ -49,7 +52,9 @@ public static class QueryApplicationsEndpoint
         }
         if (status is { } s) query = query.Where(a => a.Status == s);
         if (awaitingMe == true) query = AwaitingCaller(query, user);
-        return Paging.From(page, pageSize).Of(query.OrderBy(a => a.AcceptanceDeadline).ThenByDescending(a => a.DraftedAt), a => views.Summary(a, user));
+        var found = await Paging.From(page, pageSize)
+            .Of(query.OrderBy(a => a.AcceptanceDeadline).ThenByDescending(a => a.DraftedAt), a => views.Summary(a, user));
+        return new ApplicationList(found.Items, found.Total, found.Page, found.PageSize, ApplicationGuards.Table.CreationActions(caller));
     }
 
     /// <summary>The query form of <see cref="ApplicationGuards.AwaitsCaller"/>.</summary>
