@@ -1879,6 +1879,16 @@ export interface components {
             version: number;
             reason: string;
         };
+        "Api.AccountList": {
+            items: components["schemas"]["Api.AccountView"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            actions: string[];
+        };
         "Api.AccountView": {
             /** Format: uuid */
             id: string;
@@ -1904,6 +1914,7 @@ export interface components {
              * @description ISO 8601 UTC instant
              */
             lastSignInAt?: string | null;
+            actions: string[];
         };
         "Api.AddWorkingDaysAnswer": {
             jurisdiction: string;
@@ -3798,15 +3809,6 @@ export interface components {
             version: number;
             reason: string;
         };
-        "PagedOfApi.AccountView": {
-            items: components["schemas"]["Api.AccountView"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-        };
         "PagedOfApi.PersonalDataReadEntry": {
             items: components["schemas"]["Api.PersonalDataReadEntry"][];
             /** Format: int64 */
@@ -4082,7 +4084,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PagedOfApi.AccountView"];
+                    "application/json": components["schemas"]["Api.AccountList"];
                 };
             };
             /** @description 请求格式或字段校验失败 */

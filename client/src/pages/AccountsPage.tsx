@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../api/client';
-import { useMe } from '../auth/session';
 import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
 import { useAreas } from '../lib/areas';
 import { Roles } from '../lib/roles';
@@ -21,10 +20,8 @@ function useRoleOptions() {
 }
 const decisionNames: Record<Decision, string> = { disable: '停用', enable: '启用' };
 
-/** Administrators manage accounts; auditors read them. Every decision asks for a reason (全程留痕). */
+/** Administrators manage accounts; auditors read them — the buttons follow each account's actions (AccountGuards). Every decision asks for a reason (全程留痕). */
 export function AccountsPage() {
-  const { data: me } = useMe();
-  const canManage = me?.role === Roles.administrator;
   const roleOptions = useRoleOptions();
   const [role, setRole] = useState<string | undefined>();
   const [q, setQ] = useState('');
@@ -44,7 +41,7 @@ export function AccountsPage() {
         <Space wrap>
           <Select allowClear placeholder="按角色筛选" style={{ width: 160 }} options={roleOptions} onChange={(v) => { setRole(v); setPage(1); }} aria-label="按角色筛选" />
           <Input.Search allowClear placeholder="用户名或姓名" onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 220 }} aria-label="用户名或姓名" />
-          {canManage && <Button type="primary" onClick={() => setCreating(true)}>新建账号</Button>}
+          {accounts.data?.actions.includes('createAccount') && <Button type="primary" onClick={() => setCreating(true)}>新建账号</Button>}
         </Space>
       }
       styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}
@@ -73,9 +70,8 @@ export function AccountsPage() {
             render: (_: unknown, a: Account) => (
               <Space>
                 <a onClick={() => setWatching(a)}>登录失败记录</a>
-                {canManage && (a.disabled
-                  ? <a onClick={() => setDeciding({ account: a, decision: 'enable' })}>启用</a>
-                  : <a onClick={() => setDeciding({ account: a, decision: 'disable' })}>停用</a>)}
+                {a.actions.includes('enableAccount') && <a onClick={() => setDeciding({ account: a, decision: 'enable' })}>启用</a>}
+                {a.actions.includes('disableAccount') && <a onClick={() => setDeciding({ account: a, decision: 'disable' })}>停用</a>}
               </Space>
             ),
           },

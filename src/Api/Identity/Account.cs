@@ -70,10 +70,12 @@ public sealed class Account
 /// <summary>An account as administrators and auditors see it: names of its role, authority and organization, not codes.</summary>
 public sealed record AccountView(
     Guid Id, long Version, string UserName, string DisplayName, string Role, string RoleName, string? AuthorityCode, string? AuthorityName,
-    Guid? OrganizationId, string? OrganizationName, bool Disabled, Instant CreatedAt, Instant? LastSignInAt)
+    Guid? OrganizationId, string? OrganizationName, bool Disabled, Instant CreatedAt, Instant? LastSignInAt, IReadOnlyList<string> Actions)
 {
-    public static AccountView From(Account a, SharedKernel.Policies.PolicyCatalog catalog, IReadOnlyDictionary<Guid, string> organizationNames) =>
+    public static AccountView From(Account a, SharedKernel.Policies.PolicyCatalog catalog, IReadOnlyDictionary<Guid, string> organizationNames,
+        SharedKernel.Access.AccessContext caller) =>
         new(a.Id, a.Version, a.UserName, a.DisplayName, a.Role, Roles.DisplayName(a.Role), a.AuthorityCode,
             a.AuthorityCode is null ? null : catalog.FindAuthority(a.AuthorityCode)?.Name, a.OrganizationId,
-            a.OrganizationId is { } org ? organizationNames.GetValueOrDefault(org, "尚未登记的机构") : null, a.Disabled, a.CreatedAt, a.LastSignInAt);
+            a.OrganizationId is { } org ? organizationNames.GetValueOrDefault(org, "尚未登记的机构") : null, a.Disabled, a.CreatedAt, a.LastSignInAt,
+            AccountGuards.Table.Actions(a, caller));
 }

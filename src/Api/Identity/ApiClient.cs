@@ -154,7 +154,7 @@ public static class ListApiClientsEndpoint
 
 public static class RevokeApiClientEndpoint
 {
-    public static ProblemDetails Validate(AccountDecision decision) => AccountDecisionEndpoints.Validate(decision);
+    public static ProblemDetails Validate(AccountDecision decision) => AccountDecisionChecks.Check(decision);
 
     [Authorize(Roles = Roles.Administrator)]
     [WolverinePost("/api/admin/api-clients/{clientId}/revoke", OperationId = "revokeApiClient", Summary = "吊销第三方系统密钥")]

@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Http;
 using Assessment.SharedKernel;
 using System.Text.RegularExpressions;
@@ -19,6 +20,8 @@ public sealed record CreateAccount(
 
 public static partial class CreateAccountEndpoint
 {
+    public static ProblemDetails Before(AccessContext caller) => AccountGuards.Table.CheckCreation(AccountGuards.Create, caller);
+
     public static ProblemDetails Validate(CreateAccount command, PolicyCatalog catalog)
     {
         var errors = new Dictionary<string, string[]>();
@@ -46,7 +49,7 @@ public static partial class CreateAccountEndpoint
 
     /// <summary>An administrator creates an account. An organization user without an organization id gets a new one to register.</summary>
     [Authorize(Roles = Roles.Administrator)]
-    [WolverinePost("/api/admin/accounts", OperationId = "createAccount", Summary = "新建账号")]
+    [WolverinePost("/api/admin/accounts", OperationId = AccountGuards.Create, Summary = "新建账号")]
     public static async Task<(CreationResponse<Guid>, IStartStream)> Post(
         CreateAccount command, IQuerySession session, Instant now, Actor by)
     {
@@ -64,12 +67,15 @@ public static partial class CreateAccountEndpoint
     private static partial Regex UserNamePattern();
 }
 
+/// <summary>A page of accounts, with what the caller may start from the list (<see cref="AccountGuards.Create"/>).</summary>
+public sealed record AccountList(IReadOnlyList<AccountView> Items, long Total, int Page, int PageSize, IReadOnlyList<string> Actions);
+
 public static class QueryAccountsEndpoint
 {
     /// <summary>List accounts, with the names of the authorities and organizations they act for.</summary>
     [Authorize(Roles = Roles.Administrator + "," + Roles.Auditor)]
     [WolverineGet("/api/admin/accounts", OperationId = "listAccounts", Summary = "查询账号")]
-    public static async Task<Paged<AccountView>> List(IQuerySession session, PolicyCatalog catalog, IOrganizationNames organizations,
+    public static async Task<AccountList> List(IQuerySession session, PolicyCatalog catalog, IOrganizationNames organizations, AccessContext caller,
         string? role, string? q, int? page, int? pageSize)
     {
         IQueryable<Account> query = session.Query<Account>();
@@ -77,52 +83,71 @@ public static class QueryAccountsEndpoint
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(a => a.UserName.Contains(q) || a.DisplayName.Contains(q));
         var accounts = await Paging.From(page, pageSize).Of(query.OrderBy(a => a.UserName), a => a);
         var names = await organizations.NamesAsync(accounts.Items.Where(a => a.OrganizationId is not null).Select(a => a.OrganizationId!.Value).ToList());
-        return new Paged<AccountView>(accounts.Items.Select(a => AccountView.From(a, catalog, names)).ToList(), accounts.Total, accounts.Page, accounts.PageSize);
+        return new AccountList(accounts.Items.Select(a => AccountView.From(a, catalog, names, caller)).ToList(), accounts.Total, accounts.Page,
+            accounts.PageSize, AccountGuards.Table.CreationActions(caller));
     }
 
     [Authorize(Roles = Roles.Administrator + "," + Roles.Auditor)]
     [WolverineGet("/api/admin/accounts/{accountId}", OperationId = "getAccount", Summary = "查看账号")]
     [ProducesResponseType<AccountView>(200)]
-    public static async Task<IResult> Get(Guid accountId, IQuerySession session, PolicyCatalog catalog, IOrganizationNames organizations)
+    public static async Task<IResult> Get(Guid accountId, IQuerySession session, PolicyCatalog catalog, IOrganizationNames organizations,
+        AccessContext caller)
     {
-        if (await session.LoadAsync<Account>(accountId) is not { } a) return Results.Problem(Problems.NotFound<Account>());
+        var a = await session.LoadAsync<Account>(accountId);
+        if (AccountGuards.Table.IsHidden(a, caller, out var hidden)) return hidden;
         var names = a.OrganizationId is { } org ? await organizations.NamesAsync([org]) : new Dictionary<Guid, string>();
-        return Results.Ok(AccountView.From(a, catalog, names));
+        return Results.Ok(AccountView.From(a, catalog, names, caller));
     }
 }
 
 /// <summary>An administrator decision on an account: the version it saw and the reason.</summary>
 public sealed record AccountDecision(long Version, string Reason);
 
-public static class AccountDecisionEndpoints
+public static class DisableAccountEndpoint
 {
-    public static ProblemDetails Validate(AccountDecision decision) =>
+    public static ProblemDetails Before(Account account, AccessContext caller) => AccountGuards.Table.Check(AccountGuards.Disable, account, caller);
+
+    public static ProblemDetails Validate(AccountDecision decision) => AccountDecisionChecks.Check(decision);
+
+    [Authorize(Roles = Roles.Administrator)]
+    [WolverinePost("/api/admin/accounts/{accountId}/disable", OperationId = AccountGuards.Disable, Summary = "停用账号")]
+    [EmptyResponse]
+    public static Events Post(AccountDecision decision, [Aggregate("accountId")] Account account, Actor by) =>
+        [AccountDecider.Disable(account, decision, by)];
+}
+
+public static class EnableAccountEndpoint
+{
+    public static ProblemDetails Before(Account account, AccessContext caller) => AccountGuards.Table.Check(AccountGuards.Enable, account, caller);
+
+    public static ProblemDetails Validate(AccountDecision decision) => AccountDecisionChecks.Check(decision);
+
+    [Authorize(Roles = Roles.Administrator)]
+    [WolverinePost("/api/admin/accounts/{accountId}/enable", OperationId = AccountGuards.Enable, Summary = "启用账号")]
+    [EmptyResponse]
+    public static Events Post(AccountDecision decision, [Aggregate("accountId")] Account account, Actor by) =>
+        [AccountDecider.Enable(account, decision, by)];
+}
+
+internal static class AccountDecisionChecks
+{
+    public static ProblemDetails Check(AccountDecision decision) =>
         string.IsNullOrWhiteSpace(decision.Reason) || decision.Reason.Length > 500
             ? Problems.Validation("reason", "请填写原因（不超过500字）。")
             : WolverineContinue.NoProblems;
-
-    [Authorize(Roles = Roles.Administrator)]
-    [WolverinePost("/api/admin/accounts/{accountId}/disable", OperationId = "disableAccount", Summary = "停用账号")]
-    [EmptyResponse]
-    public static Events Disable(AccountDecision decision, [Aggregate("accountId")] Account account, Actor by) =>
-        [AccountDecider.Disable(account, decision, by)];
-
-    [Authorize(Roles = Roles.Administrator)]
-    [WolverinePost("/api/admin/accounts/{accountId}/enable", OperationId = "enableAccount", Summary = "启用账号")]
-    [EmptyResponse]
-    public static Events Enable(AccountDecision decision, [Aggregate("accountId")] Account account, Actor by) =>
-        [AccountDecider.Enable(account, decision, by)];
 }
 
 public sealed record ResetPassword(long Version, string NewPassword);
 
 public static class ResetPasswordEndpoint
 {
+    public static ProblemDetails Before(Account account, AccessContext caller) => AccountGuards.Table.Check(AccountGuards.ResetPassword, account, caller);
+
     public static ProblemDetails Validate(ResetPassword request) =>
         Passwords.Check(request.NewPassword) is { } problem ? Problems.Validation("newPassword", problem) : WolverineContinue.NoProblems;
 
     [Authorize(Roles = Roles.Administrator)]
-    [WolverinePost("/api/admin/accounts/{accountId}/password", OperationId = "resetPassword", Summary = "重置账号密码")]
+    [WolverinePost("/api/admin/accounts/{accountId}/password", OperationId = AccountGuards.ResetPassword, Summary = "重置账号密码")]
     [EmptyResponse]
     public static Events Post(ResetPassword request, [Aggregate("accountId")] Account account, Actor by) =>
         [new AccountPasswordChanged(account.Id, Passwords.Hash(request.NewPassword), true, by)];
