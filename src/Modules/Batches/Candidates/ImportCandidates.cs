@@ -42,8 +42,10 @@ public static class ImportCandidatesEndpoint
             r.Cell("职业名称"), r.Cell("职业技能等级"), r.Cell("联系电话"), r.Cell("考生所在地市")))).ToList();
         var added = CandidatesDecider.Add(batch, inputs, await CandidateRows.InOtherOpenBatchesAsync(session, batch), upload.FileName, now, by);
         stream.AppendOne(added);
+        // taken before saving: the inline snapshot applies the event to this very instance, and After would count it twice
+        var answer = BatchChange.After(batch);
         await session.SaveChangesAsync();
-        return Results.Ok(BatchChange.After(batch));
+        return Results.Ok(answer);
     }
 }
 

@@ -12,9 +12,12 @@ public static class ReportingDecider
 {
     public static ResultsReportSubmitted Submit(Batch batch, Instant now, Actor by)
     {
+        if (batch.Status == BatchStatus.Reported)
+            throw new BusinessRuleException(new RuleViolation("BAT-07", "batch.report-already-submitted", "结果已报备，等待主管部门审核。"));
+        // before the publicity is over the rule broken is the publicity's (BAT-06), not the report's
         if (batch.Status != BatchStatus.Publicized)
-            throw new BusinessRuleException(new RuleViolation("BAT-07", "batch.publicity-not-clean",
-                batch.Status == BatchStatus.Reported ? "结果已报备，等待主管部门审核。" : "认定结果须经公示无异议后才能报备。"));
+            throw new BusinessRuleException(new RuleViolation("BAT-06", "batch.publicity-not-over",
+                batch.Status == BatchStatus.InPublicity ? "结果公示期尚未结束，公示期满且无异议后才能报备。" : "认定结果须经公示无异议后才能报备。"));
         var today = now.Date();
         return new ResultsReportSubmitted(batch.Id, today, batch.ReportDueOn, batch.ReportDueOn is { } due && today > due, now, by);
     }

@@ -65,8 +65,10 @@ public static class ImportResultsEndpoint
         var recorded = ResultsDecider.Record(batch, entries, await filings.OfOrganizationAsync(session, batch.OrganizationId), catalog, now.Date(),
             upload.FileName, now, by);
         stream.AppendOne(recorded);
+        // taken before saving: the inline snapshot applies the event to this very instance, and After would count it twice
+        var answer = BatchChange.After(batch);
         await session.SaveChangesAsync();
-        return Results.Ok(BatchChange.After(batch));
+        return Results.Ok(answer);
     }
 }
 
