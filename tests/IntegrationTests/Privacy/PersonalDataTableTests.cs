@@ -78,7 +78,7 @@ public class PersonalDataTableTests(AppFixture app) : IntegrationTest(app)
                     name.ShouldBe(expected == Gets.Full ? w.FullName : Masking.Name(w.FullName), because);
                     number.ShouldBe(expected == Gets.Full ? w.FullNumber : Masking.Document(w.FullNumber), because);
                 }
-                if (expected == Gets.Full && person is null) (await result.ReadAsTextAsync()).Length.ShouldBeGreaterThan(100, because);
+                if (expected == Gets.Full && person is null) await OpenedFileHoldsThePerson(result, operation, w, because);
                 var added = (await ReadLog.AllAsync(App)).Where(r => seen.Add(r.Id)).ToList();
                 added.Count.ShouldBe(expected == Gets.Full ? 1 : 0, because);
                 if (expected == Gets.Full)
@@ -117,4 +117,27 @@ public class PersonalDataTableTests(AppFixture app) : IntegrationTest(app)
     }
 
     private static string Text(JsonNode node, string property) => node[property]!.GetValue<string>();
+
+    /// <summary>What the user gets: the PDF is a PDF, the zip holds a PDF per certificate, the sheet names the person in full.</summary>
+    private static async Task OpenedFileHoldsThePerson(Alba.IScenarioResult result, string operation, PersonalDataWorld w, string because)
+    {
+        using var file = new MemoryStream();
+        await result.Context.Response.Body.CopyToAsync(file);
+        var bytes = file.ToArray();
+        switch (operation)
+        {
+            case "downloadCertificatePdf":
+                System.Text.Encoding.ASCII.GetString(bytes, 0, 5).ShouldBe("%PDF-", because);
+                break;
+            case "downloadBatchCertificates":
+                using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes)))
+                    zip.Entries.Count(e => e.Name.EndsWith(".pdf", StringComparison.Ordinal)).ShouldBe(2, because);
+                break;
+            default:
+                var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+                rows.Select(r => r["证件号码"]?.ToString()).ShouldContain(w.FullNumber, because);
+                rows.Select(r => r["姓名"]?.ToString()).ShouldContain(w.FullName, because);
+                break;
+        }
+    }
 }

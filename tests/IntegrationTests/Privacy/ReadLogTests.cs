@@ -80,6 +80,15 @@ public class ReadLogTests(AppFixture app) : IntegrationTest(app)
         byReader["items"]!.AsArray().Select(i => i!["readerId"]!.GetValue<Guid>()).ShouldAllBe(id => id == readerId);
         byReader["total"]!.GetValue<long>().ShouldBe(2);
 
+        // bad input is a 400, never a 500: an identity number that is none, a page beyond the bound
+        foreach (var bad in new[] { "documentNumber=12345", "documentNumber=340202199001011234&documentType=-5", "page=10001" })
+            await Host.Scenario(s =>
+            {
+                s.As(auditor);
+                s.Get.Url($"/api/audit/personal-data-reads?{bad}");
+                s.StatusCodeShouldBe(HttpStatusCode.BadRequest);
+            });
+
         // only auditors read the log
         foreach (var other in new[] { "own organization", "receiving authority", "administrator" })
             await Host.Scenario(s =>
@@ -143,7 +152,13 @@ public class ReadLogTests(AppFixture app) : IntegrationTest(app)
             s.As(w.Batch.Organization);
             s.Get.Url(url);
         });
-        (await sheet.ReadAsTextAsync()).Length.ShouldBeGreaterThan(100);
+        using var stream = new MemoryStream();
+        await sheet.Context.Response.Body.CopyToAsync(stream);
+        stream.Position = 0;
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        // what the organization gets: every candidate with the full number the import matches on
+        rows.Count.ShouldBe(2);
+        rows.Select(r => r["证件号码"]?.ToString()).ShouldContain(w.FullNumber);
         var read = (await ReadLog.AllAsync(App)).Where(r => !before.Contains(r.Id)).ShouldHaveSingleItem();
         (read.Operation, read.ScopeKind, read.RowCount, read.BatchId).ShouldBe(("downloadResultsTemplate", ReadScope.RosterKind, 2, w.Batch.BatchId));
     }

@@ -26,9 +26,8 @@ public static class BatchUploads
         if (!request.HasFormContentType) return (null, Problems.Validation("file", "请以 multipart/form-data 上传文件。"));
         var form = await UploadForms.ReadAsync(request);
         var stream = await session.Events.FetchForWriting<Batch>(batchId);
-        if (stream.Aggregate is not { } batch) return (null, Problems.NotFound(BatchGuards.Table.ObjectName));
-        var denied = BatchGuards.Table.Check(operationId, batch, caller);
-        if (!ReferenceEquals(denied, WolverineContinue.NoProblems)) return (null, denied);
+        var denied = BatchGuards.Table.Check(operationId, stream.Aggregate, caller);
+        if (denied.Status is not null || stream.Aggregate is not { } batch) return (null, denied);
 
         if (!long.TryParse(form["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1)
             return (null, Problems.Validation("version", "请提供读取时的版本号。"));

@@ -20,10 +20,8 @@ public static class EligibleInspectorsEndpoint
     public static async Task<IResult> Get(Guid batchId, AccessContext caller, IQuerySession session, IAccountDirectory accounts)
     {
         var batch = await session.LoadAsync<Batch>(batchId);
-        if (batch is null) return Results.Problem(Problems.NotFound(BatchGuards.Table.ObjectName));
         // the choice for the dispatch form: the same answer as dispatching
-        var denied = BatchGuards.Table.Check(BatchGuards.DispatchInspector, batch, caller);
-        if (!ReferenceEquals(denied, WolverineContinue.NoProblems)) return Results.Problem(denied);
+        if (BatchGuards.Table.Denies(BatchGuards.DispatchInspector, batch, caller, out var denied)) return denied;
         var inspectors = await accounts.ActiveInRoleAsync(Roles.Inspector);
         return Results.Ok(inspectors.Where(i => caller.Access.CanDecideFor(i.AsUser(), batch.AreaCode)).ToList());
     }

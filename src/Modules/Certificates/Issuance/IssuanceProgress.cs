@@ -59,9 +59,8 @@ public static class GetIssuanceEndpoint
     [ProducesResponseType<IssuanceProgress>(200)]
     public static async Task<IResult> Get(Guid batchId, AccessContext caller, IQuerySession session)
     {
-        var batch = await session.LoadAsync<AcceptedBatch>(batchId);
-        if (batch is null || !IssuanceGuards.Sees(batch, caller.User, caller.Access))
-            return Results.Problem(Problems.NotFound(IssuanceGuards.Table.ObjectName));
-        return Results.Ok(IssuanceViews.Of(batch, await session.LoadAsync<BatchIssuance>(BatchIssuance.StreamFor(batchId)), caller));
+        var issuance = await IssuanceOfBatch.LoadAsync(session, batchId);
+        if (IssuanceGuards.Table.IsHidden(issuance, caller, out var hidden)) return hidden;
+        return Results.Ok(IssuanceViews.Of(issuance.Batch, issuance.Issuance, caller));
     }
 }

@@ -55,11 +55,10 @@ public static class QueryFilingsEndpoint
     [ProducesResponseType<FilingReceipt>(200)]
     public static async Task<IResult> Receipt(Guid filingId, AccessContext caller, IQuerySession session, PolicyCatalog catalog)
     {
-        var filing = await session.LoadAsync<FilingRecord>(filingId);
         var entry = await session.LoadAsync<DirectoryEntry>(filingId);
         // a filing without its directory entry is not yet visible as a filing: the same 404
-        if (FilingGuards.Table.IsHidden(filing, caller, out var hidden)) return hidden;
-        if (entry is null) return Results.Problem(Problems.NotFound(FilingGuards.Table.ObjectName));
+        var filing = entry is null ? null : await session.LoadAsync<FilingRecord>(filingId);
+        if (FilingGuards.Table.IsHidden(filing, caller, out var hidden) || entry is null) return hidden!;
         var policy = catalog.Get(filing.Jurisdiction);
         var authority = policy.Authorities.FirstOrDefault(a => a.Code == filing.GrantingAuthority)?.Name ?? filing.GrantingAuthority;
         return Results.Ok(new FilingReceipt(filing.Id, filing.FilingNumber, entry.Name, entry.CreditCode, entry.Address,

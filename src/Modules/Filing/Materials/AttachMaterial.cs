@@ -32,10 +32,8 @@ public static class AttachMaterialEndpoint
 
         // access first, then the fields, then the version: who may not see the application learns nothing about either
         var stream = await session.Events.FetchForWriting<FilingApplication>(applicationId);
+        if (ApplicationGuards.Table.Denies(ApplicationGuards.Attach, stream.Aggregate, caller, out var denied)) return denied;
         var application = stream.Aggregate;
-        if (application is null) return Results.Problem(Problems.NotFound<FilingApplication>());
-        var denied = ApplicationGuards.Table.Check(ApplicationGuards.Attach, application, caller);
-        if (!ReferenceEquals(denied, WolverineContinue.NoProblems)) return Results.Problem(denied);
 
         var errors = new Dictionary<string, string[]>();
         if (!long.TryParse(form["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1)
