@@ -32,6 +32,9 @@ namespace Assessment.Api;
 /// <summary>Composition of the whole platform; Program.cs and the test host both go through here.</summary>
 public static class PlatformHost
 {
+    /// <summary>The advisory lock the async daemon's nodes compete for (HotCold); any fixed number no other part of the product uses.</summary>
+    public const int DaemonLockId = 40_417_001;
+
     public const string ConnectionName = "Assessment";
 
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
@@ -84,11 +87,15 @@ public static class PlatformHost
                 opts.Projections.Snapshot<ApiClient>(SnapshotLifecycle.Inline);
                 opts.Schema.For<ApiClient>().DatabaseSchemaName("identity");
                 Privacy.ReadLogSetup.Configure(opts);
+                Audit.ActivitySetup.Configure(opts);
+                // HotCold: every node competes for this advisory lock; the holder runs the asynchronous projections and
+                // another takes over within one polling interval of losing it (a killed node's connection drops the lock).
+                opts.Projections.DaemonLockId = DaemonLockId;
+                opts.Projections.LeadershipPollingTime = config.GetValue("Daemon:LeadershipPollingMs", 1000);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            // Solo: one node. HotCold needs the real Patched.DistributedLock.Core (see build/nuget-fallback/README.md).
-            .AddAsyncDaemon(DaemonMode.Solo)
+            .AddAsyncDaemon(DaemonMode.HotCold)
             .IntegrateWithWolverine(x => x.MessageStorageSchemaName = "wolverine")
             .InitializeWith<AccountBootstrapper>();
         marten.InitializeWith<DemoAccounts>();
@@ -107,7 +114,9 @@ public static class PlatformHost
             opts.Policies.UseDurableLocalQueues();
             // Each module handles a shared contract message (NoticeStateChanged) in its own chain and transaction.
             opts.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
-            opts.Durability.Mode = DurabilityMode.Solo;
+            // Balanced: several API processes may share the database; durable messages a dead node owned are recovered by
+            // the others, and scheduled work runs once.
+            opts.Durability.Mode = DurabilityMode.Balanced;
             // A message handler that lost an optimistic-concurrency race (e.g. a notice report arriving while a reviewer
             // acts on the same application) reloads and tries again.
             opts.OnException<JasperFx.ConcurrencyException>()
