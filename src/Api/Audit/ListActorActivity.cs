@@ -44,7 +44,7 @@ public static class ListActorActivityEndpoint
             d.Events, d.Kinds.Count)).ToList();
         var progress = await store.Advanced.AllProjectionProgress(token: ct);
         var counted = progress.FirstOrDefault(p => p.ShardName == ShardName)?.Sequence ?? 0;
-        var log = await session.Events.QueryAllRawEvents().Select(e => (long?)e.Sequence).MaxAsync(ct) ?? 0;
+        var log = await session.Events.QueryAllRawEvents().AnyAsync(ct) ? await session.Events.QueryAllRawEvents().MaxAsync(e => e.Sequence, ct) : 0;
         return new ActorActivityPage(items, list.Total, list.Page, list.PageSize, counted, log);
     }
 
