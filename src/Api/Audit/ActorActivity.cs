@@ -17,7 +17,8 @@ public sealed class ActorActivity
     public string Role { get; set; } = "";
     public string? AuthorityCode { get; set; }
     public Guid? OrganizationId { get; set; }
-    public LocalDate Day { get; set; }
+    /// <summary>A <see cref="DateOnly"/>: Marten filters and orders by it (not by a NodaTime value) in SQL.</summary>
+    public DateOnly Day { get; set; }
     public int Events { get; set; }
     /// <summary>Event type name → how many of them.</summary>
     public Dictionary<string, int> Kinds { get; set; } = new();

@@ -28,7 +28,7 @@ public sealed class ActorActivityProjection : IProjection
             var key = ActorActivity.KeyOf(actor.UserId, day);
             if (!known.TryGetValue(key, out var activity))
             {
-                activity = new ActorActivity { Id = key, UserId = actor.UserId, Day = day };
+                activity = new ActorActivity { Id = key, UserId = actor.UserId, Day = day.ToDateOnly() };
                 known[key] = activity;
             }
             activity.UserName = actor.UserName;
