@@ -68,7 +68,8 @@ public class CertificateCredentialLinkTests(AppFixture app) : IntegrationTest(ap
         verified.Payload["credentialSubject"]!["certificateNumber"]!.GetValue<string>().ShouldBe(row.Number);
         verified.Payload["credentialSubject"]!["name"]!.GetValue<string>().ShouldBe("张小三");
         verified.Payload.ContainsKey("iat").ShouldBeFalse();
-        verified.Payload["credentialStatus"]!["statusListIndex"]!.GetValue<string>().ShouldBe(row.StatusIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        verified.Payload["credentialStatus"]!["statusListIndex"]!.GetValue<string>()
+            .ShouldBe(row.StatusIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         // signed once, at issuance: the event that issued the certificate carries these very bytes
         await using var session = Host.DocumentStore().QuerySession();
@@ -118,7 +119,8 @@ public class CertificateCredentialLinkTests(AppFixture app) : IntegrationTest(ap
     public async Task CRT_04_without_asking_for_vc_jwt_the_link_answers_the_json_view()
     {
         var (_, row) = await Issued("vcjson");
-        foreach (var accept in new string?[] { null, "application/json", "text/html,application/xhtml+xml,*/*;q=0.8", $"application/json, {VcJwt};q=0.5" })
+        string?[] accepts = [null, "application/json", "text/html,application/xhtml+xml,*/*;q=0.8", $"application/json, {VcJwt};q=0.5"];
+        foreach (var accept in accepts)
         {
             var result = await Link(row.Token, accept);
             result.Context.Response.ContentType!.ShouldStartWith("application/json", customMessage: accept);

@@ -102,7 +102,8 @@ public class CredentialTests
         var header = B64($$"""{"alg":"ES256","typ":"vc+jwt","cty":"vc","kid":"{{Key.Kid}}"}""");
         var resigned = CredentialIssuer.IssueQrPayload(Claims(), other).Split('.');
         (await CredentialIssuer.VerifyAsync($"{header}.{parts[1]}.{parts[2]}", [Key.PublicKey])).Failure.ShouldBe(VerificationFailure.BadSignature);
-        (await CredentialIssuer.VerifyAsync($"{header}.{parts[1]}.{resigned[2]}", [Key.PublicKey])).Failure.ShouldBe(VerificationFailure.BadSignature);
+        (await CredentialIssuer.VerifyAsync($"{header}.{parts[1]}.{resigned[2]}", [Key.PublicKey])).Failure
+            .ShouldBe(VerificationFailure.BadSignature);
 
         // a key set with both keys picks by kid
         (await CredentialIssuer.VerifyAsync(token, [Key.PublicKey, other.PublicKey])).IsValid.ShouldBeTrue();
@@ -122,7 +123,8 @@ public class CredentialTests
         var token = CredentialIssuer.IssueVcJwt(Claims(), Key, IssuerUrl, StatusListUrl).Split('.');
         var header = B64(headerJson.Replace("KID", Key.Kid));
         (await CredentialIssuer.VerifyAsync($"{header}.{token[1]}.", [Key.PublicKey])).IsValid.ShouldBeFalse();
-        (await CredentialIssuer.VerifyAsync($"{header}.{token[1]}.{token[2]}", [Key.PublicKey])).Failure.ShouldBe(VerificationFailure.UnsupportedAlgorithm);
+        (await CredentialIssuer.VerifyAsync($"{header}.{token[1]}.{token[2]}", [Key.PublicKey])).Failure
+            .ShouldBe(VerificationFailure.UnsupportedAlgorithm);
     }
 
     [Fact]
@@ -302,7 +304,10 @@ public class CredentialTests
         using var ecdsa = ECDsa.Create(new ECParameters
         {
             Curve = ECCurve.NamedCurves.nistP256,
-            Q = new ECPoint { X = Base64Url.DecodeFromChars(jwk["x"]!.GetValue<string>()), Y = Base64Url.DecodeFromChars(jwk["y"]!.GetValue<string>()) },
+            Q = new ECPoint
+            {
+                X = Base64Url.DecodeFromChars(jwk["x"]!.GetValue<string>()), Y = Base64Url.DecodeFromChars(jwk["y"]!.GetValue<string>()),
+            },
         });
         var dot = token.LastIndexOf('.');
         var signingInput = Encoding.ASCII.GetBytes(token[..dot]);

@@ -92,7 +92,8 @@ internal static class Jose
         var result = await Handler.ValidateTokenAsync(compactJws, new TokenValidationParameters
         {
             IssuerSigningKey = key.SecurityKey, TryAllIssuerSigningKeys = false, ValidAlgorithms = [Algorithm], RequireSignedTokens = true,
-            ValidateIssuer = false, ValidateAudience = false, ValidateLifetime = false, RequireExpirationTime = false, ValidateIssuerSigningKey = false,
+            ValidateIssuer = false, ValidateAudience = false, ValidateLifetime = false, RequireExpirationTime = false,
+            ValidateIssuerSigningKey = false,
         });
         if (result.IsValid) return VerificationResult.Valid(header, payload);
         return VerificationResult.Invalid(result.Exception switch

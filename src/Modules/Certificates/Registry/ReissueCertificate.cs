@@ -19,8 +19,8 @@ namespace Assessment.Certificates.Registry;
 /// a new QR link; the paper before it no longer verifies as the current one.
 /// </summary>
 /// <paramref name="Token"/> and <paramref name="Credential"/> are the new print's QR token and its vc+jwt, signed once here.
-public sealed record CertificateReissued(Guid CertificateId, string Number, string Reason, int PrintNumber, LocalDate PrintedOn, Instant PrintedAt, Actor By,
-    string? Token = null, string? Credential = null);
+public sealed record CertificateReissued(Guid CertificateId, string Number, string Reason, int PrintNumber, LocalDate PrintedOn, Instant PrintedAt,
+    Actor By, string? Token = null, string? Credential = null);
 
 /// <summary>Re-issue a certificate (e.g. 遗失, 损毁), with the reason, sending the version last read.</summary>
 public sealed record ReissueCertificate(int Version, string Reason);
@@ -54,9 +54,10 @@ public static class ReissueCertificateEndpoint
         var reissued = decided with { Token = token, Credential = PublicCertificates.Credential(printed, await keys.CurrentAsync(ct), options) };
         CertificateStream.Append(session, row, reissued);
         CertificatePrintTable.QueueNewPrint(session, row, PrintKind.Reissue, reissued.PrintNumber, now, token, reissued.Reason, by);
-        session.QueueSqlCommand($"update {CertificateTable.Name} set print_number = ?, print_kind = ?, printed_on = ?::date, token = ?, credential = ?, " +
-                                "version = version + 1 where id = ? and version = ?",
-            reissued.PrintNumber, nameof(PrintKind.Reissue), reissued.PrintedOn.ToString("yyyy-MM-dd", null), token, reissued.Credential, row.Id, row.Version);
+        session.QueueSqlCommand($"update {CertificateTable.Name} set print_number = ?, print_kind = ?, printed_on = ?::date, token = ?, " +
+                                "credential = ?, version = version + 1 where id = ? and version = ?",
+            reissued.PrintNumber, nameof(PrintKind.Reissue), reissued.PrintedOn.ToString("yyyy-MM-dd", null), token, reissued.Credential,
+            row.Id, row.Version);
         return new CertificateChange(row.Id, row.Version + 1);
     }
 }

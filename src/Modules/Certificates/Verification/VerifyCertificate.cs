@@ -66,6 +66,8 @@ public static class VerifyLinkEndpoint
     [AllowAnonymous]
     [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
     [WolverineGet("/api/public/certificates/links/{token}", OperationId = "verifyCertificateLink", Summary = "扫码验证证书")]
+    // ASP.NET Core 10's ApiExplorer keeps one response type per status code (dotnet/aspnetcore#56177): the document shows the JSON
+    // view until it merges the vc+jwt one; both are declared here
     [ProducesResponseType<LinkAnswer>(200, "application/json")]
     [ProducesResponseType<string>(200, VcJwt)]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
@@ -93,8 +95,8 @@ public static class VerifyLinkEndpoint
         var credential = row.Credential ?? PublicCertificates.Credential(row, key, options);
         if (asJws) return Results.Text(credential, VcJwt);
         var answer = await answers.AnswerAsync(row, ct);
-        return Results.Ok(new LinkAnswer(answer.Result, answer.Certificate, credential, CredentialIssuer.IssueQrPayload(PublicCertificates.Claims(row), key),
-            row.PrintNumber));
+        var payload = CredentialIssuer.IssueQrPayload(PublicCertificates.Claims(row), key);
+        return Results.Ok(new LinkAnswer(answer.Result, answer.Certificate, credential, payload, row.PrintNumber));
     }
 
     /// <summary>
