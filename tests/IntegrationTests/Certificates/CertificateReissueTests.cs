@@ -95,7 +95,7 @@ public class CertificateReissueTests(AppFixture app) : IntegrationTest(app)
         current["result"]!.GetValue<string>().ShouldBe("Valid");
         current["printNumber"]!.GetValue<int>().ShouldBe(2);
         var keys = (await Keys()).Select(VerificationKey.FromJwk).ToList();
-        var payload = CredentialIssuer.Verify(current["payload"]!.GetValue<string>(), keys);
+        var payload = await CredentialIssuer.VerifyAsync(current["payload"]!.GetValue<string>(), keys);
         payload.IsValid.ShouldBeTrue();
         payload.Payload!["p"]!.GetValue<int>().ShouldBe(2);
         payload.Payload["n"]!.GetValue<string>().ShouldBe(c.Number);
@@ -213,7 +213,7 @@ public class CertificateReissueTests(AppFixture app) : IntegrationTest(app)
 
         var link = await Link((await Row(c.Id)).Token);
         var keys = (await Keys()).Select(VerificationKey.FromJwk).ToList();
-        var credential = CredentialIssuer.Verify(link["credential"]!.GetValue<string>(), keys);
+        var credential = await CredentialIssuer.VerifyAsync(link["credential"]!.GetValue<string>(), keys);
         credential.IsValid.ShouldBeTrue();
         credential.Payload!["credentialSubject"]!["name"]!.GetValue<string>().ShouldBe("张晓三");
         (await Link(c.Token))["result"]!.GetValue<string>().ShouldBe("Superseded");

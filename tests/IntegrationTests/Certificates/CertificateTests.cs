@@ -140,7 +140,7 @@ public class CertificateTests(AppFixture app) : IntegrationTest(app)
         var keys = jwks["keys"]!.AsArray().Select(k => VerificationKey.FromJwk(k!.AsObject())).ToList();
         var row = await Host.Services.GetRequiredService<Assessment.Certificates.Registry.CertificateDatabase>().FindAsync(id);
         var list = await (await Host.Scenario(s => s.Get.Url($"/api/public/certificates/status-lists/{CredentialUrls.ListOf(row!.StatusIndex)}"))).ReadAsTextAsync();
-        var verified = CredentialIssuer.Verify(list, keys);
+        var verified = await CredentialIssuer.VerifyAsync(list, keys);
         verified.IsValid.ShouldBeTrue();
         var encoded = verified.Payload!["credentialSubject"]!["encodedList"]!.GetValue<string>();
         BitstringStatusList.IsSet(encoded, row!.StatusIndex % BitstringStatusList.MinimumLength).ShouldBeTrue();
@@ -157,14 +157,14 @@ public class CertificateTests(AppFixture app) : IntegrationTest(app)
         link["result"]!.GetValue<string>().ShouldBe("Valid");
         var jwks = JsonNode.Parse(await (await Host.Scenario(s => s.Get.Url("/api/public/certificates/jwks"))).ReadAsTextAsync())!;
         var keys = jwks["keys"]!.AsArray().Select(k => VerificationKey.FromJwk(k!.AsObject())).ToList();
-        var credential = CredentialIssuer.Verify(link["credential"]!.GetValue<string>(), keys);
+        var credential = await CredentialIssuer.VerifyAsync(link["credential"]!.GetValue<string>(), keys);
         credential.IsValid.ShouldBeTrue();
         credential.Payload!["credentialSubject"]!["certificateNumber"]!.GetValue<string>().ShouldBe(row.Number);
         var payload = link["payload"]!.GetValue<string>();
-        CredentialIssuer.Verify(payload, keys).IsValid.ShouldBeTrue();
+        (await CredentialIssuer.VerifyAsync(payload, keys)).IsValid.ShouldBeTrue();
         var parts = payload.Split('.');
         var tampered = parts[0] + "." + (parts[1][0] == 'A' ? 'B' : 'A') + parts[1][1..] + "." + parts[2];
-        CredentialIssuer.Verify(tampered, keys).IsValid.ShouldBeFalse();
+        (await CredentialIssuer.VerifyAsync(tampered, keys)).IsValid.ShouldBeFalse();
         (await Given.Get<JsonObject>(Caller.Anonymous, "/api/public/certificates/links/AAAAAAAAAAAAAAAAAAAAAA"))["result"]!.GetValue<string>().ShouldBe("NotFound");
 
         // the PDF (附件6) for the issuer

@@ -103,6 +103,6 @@ public static class BitstringStatusList
     {
         ArgumentNullException.ThrowIfNull(statusListCredential);
         ArgumentNullException.ThrowIfNull(key);
-        return CompactJws.Sign(CredentialIssuer.VcHeader(key), statusListCredential, key);
+        return Jose.Sign(statusListCredential, key, CredentialIssuer.VcHeader());
     }
 }

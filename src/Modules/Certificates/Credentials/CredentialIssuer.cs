@@ -19,21 +19,28 @@ public static class CredentialIssuer
 
     /// <summary>
     /// The certificate as a compact JWS whose payload is the VC 2.0 JSON itself; header alg ES256, typ vc+jwt, cty vc, kid.
-    /// The credential's status entry points at bit <see cref="CertificateClaims.StatusIndex"/> of the revocation list at
-    /// <paramref name="statusListUrl"/> (CRT-04).
+    /// Signed once per print (issuance, 补发, 更正) and kept with the print; validFrom is the issue date (<see cref="ValidFrom"/>),
+    /// whichever print it is. The credential's status entry points at bit <see cref="CertificateClaims.StatusIndex"/> of the
+    /// revocation list at <paramref name="statusListUrl"/> (CRT-04): revocation never re-signs a credential.
     /// </summary>
-    public static string IssueVcJwt(CertificateClaims c, SigningKey key, string issuerUrl, string statusListUrl, Instant issuedAt)
+    public static string IssueVcJwt(CertificateClaims c, SigningKey key, string issuerUrl, string statusListUrl)
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(key);
         ArgumentException.ThrowIfNullOrWhiteSpace(issuerUrl);
         ArgumentException.ThrowIfNullOrWhiteSpace(statusListUrl);
         ArgumentOutOfRangeException.ThrowIfNegative(c.StatusIndex);
-        return CompactJws.Sign(VcHeader(key), Credential(c, issuerUrl, statusListUrl, issuedAt), key);
+        return Jose.Sign(Credential(c, issuerUrl, statusListUrl), key, VcHeader());
     }
 
+    /// <summary>
+    /// A certificate's validFrom: the start of its issue date (发证日期) in China time, as an instant in UTC
+    /// (<see cref="Timestamp"/>; 2021-06-01 is 2021-05-31T16:00:00Z).
+    /// </summary>
+    public static Instant ValidFrom(LocalDate issuedOn) => issuedOn.AtStartOfDayInZone(SharedKernel.ChinaTime.Zone).ToInstant();
+
     /// <summary>The VC 2.0 JSON that <see cref="IssueVcJwt"/> signs.</summary>
-    public static JsonObject Credential(CertificateClaims c, string issuerUrl, string statusListUrl, Instant issuedAt)
+    public static JsonObject Credential(CertificateClaims c, string issuerUrl, string statusListUrl)
     {
         var index = c.StatusIndex.ToString(CultureInfo.InvariantCulture);
         var credential = new JsonObject
@@ -42,7 +49,7 @@ public static class CredentialIssuer
             ["id"] = "urn:uuid:" + c.CertificateId.ToString("D"),
             ["type"] = new JsonArray("VerifiableCredential", CertificateType),
             ["issuer"] = new JsonObject { ["id"] = issuerUrl, ["name"] = c.IssuerName, ["filingNumber"] = c.IssuerFilingNumber },
-            ["validFrom"] = Timestamp(issuedAt),
+            ["validFrom"] = Timestamp(ValidFrom(c.IssuedOn)),
             ["credentialSubject"] = new JsonObject
             {
                 ["name"] = c.HolderName,
@@ -67,7 +74,7 @@ public static class CredentialIssuer
     }
 
     /// <summary>
-    /// A short compact JWS (header alg and kid only) for a certificate's QR code, checkable offline against the issuer's published
+    /// A short compact JWS (header alg, kid and the library's typ JWT) for a certificate's QR code, checkable offline against the issuer's published
     /// keys: {"n": number, "h": holder, "o": occupation, "w": work type (omitted when none), "l": level, "d": issued on,
     /// "i": issuer filing number, "s": status list index, "p": print number from the second print on}. No identity document number is included.
     /// </summary>
@@ -83,20 +90,19 @@ public static class CredentialIssuer
         payload["i"] = c.IssuerFilingNumber;
         payload["s"] = c.StatusIndex;
         if (c.PrintNumber > 1) payload["p"] = c.PrintNumber;
-        return CompactJws.Sign(new JsonObject { ["alg"] = CompactJws.Algorithm, ["kid"] = key.Kid }, payload, key);
+        return Jose.Sign(payload, key);
     }
 
     /// <summary>
     /// Checks a compact JWS made by this class (or <see cref="BitstringStatusList.IssueVcJwt"/>): three strict base64url segments,
-    /// alg ES256 (anything else, "none" included, is refused), a kid among <paramref name="keys"/>, and the signature.
-    /// Never throws: garbage yields a failure. The caller still checks what the payload says (type, typ, status).
+    /// alg ES256 (anything else, "none" included, is refused), a kid among <paramref name="keys"/>, and the signature
+    /// (Microsoft.IdentityModel's JsonWebTokenHandler). Never throws: garbage yields a failure. The caller still checks what the
+    /// payload says (type, typ, status).
     /// </summary>
-    public static VerificationResult Verify(string compactJws, IReadOnlyList<VerificationKey> keys) => CompactJws.Verify(compactJws, keys);
+    public static Task<VerificationResult> VerifyAsync(string compactJws, IReadOnlyList<VerificationKey> keys) => Jose.VerifyAsync(compactJws, keys);
 
-    internal static JsonObject VcHeader(SigningKey key) => new()
-    {
-        ["alg"] = CompactJws.Algorithm, ["typ"] = "vc+jwt", ["cty"] = "vc", ["kid"] = key.Kid,
-    };
+    /// <summary>typ and cty of a vc+jwt; the library writes alg (ES256) and kid (the key's thumbprint) before them.</summary>
+    internal static Dictionary<string, object> VcHeader() => new() { ["typ"] = "vc+jwt", ["cty"] = "vc" };
 
     /// <summary>XML Schema dateTimeStamp in UTC, to the second (2021-06-01T02:00:00Z).</summary>
     internal static string Timestamp(Instant instant) => InstantPattern.General.Format(instant);

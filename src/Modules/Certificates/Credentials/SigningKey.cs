@@ -1,13 +1,13 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Assessment.Certificates.Credentials;
 
 /// <summary>
 /// An ECDSA P-256 key that signs credentials (ES256). Its <see cref="Kid"/> is the RFC 7638 JWK thumbprint of the public
-/// key, so a verifier can pick the key from a published key set without any registry of names.
+/// key, so a verifier can pick the key from a published key set without any registry of names. Signing goes through
+/// Microsoft.IdentityModel (<see cref="Credentials"/>: an <see cref="ECDsaSecurityKey"/> with the kid, ES256).
 /// </summary>
 public sealed class SigningKey : IDisposable
 {
@@ -18,6 +18,7 @@ public sealed class SigningKey : IDisposable
         _key = key;
         var parameters = key.ExportParameters(includePrivateParameters: false);
         PublicKey = VerificationKey.FromCoordinates(parameters.Q.X!, parameters.Q.Y!);
+        Credentials = new SigningCredentials(new ECDsaSecurityKey(key) { KeyId = PublicKey.Kid }, SecurityAlgorithms.EcdsaSha256);
     }
 
     /// <summary>RFC 7638 JWK thumbprint (SHA-256, base64url without padding) of the public key.</summary>
@@ -58,9 +59,8 @@ public sealed class SigningKey : IDisposable
     /// <summary>The public key as a JWK: kty, crv, x, y, kid, alg ES256, use sig.</summary>
     public JsonObject PublicJwk() => PublicKey.ToJwk();
 
-    /// <summary>ES256: SHA-256 then ECDSA, the signature as IEEE P1363 r||s (64 bytes).</summary>
-    internal byte[] Sign(ReadOnlySpan<byte> data) =>
-        _key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+    /// <summary>ES256 with this key (the library writes the signature as JWS wants it, IEEE P1363 r||s, 64 bytes).</summary>
+    internal SigningCredentials Credentials { get; }
 
     public void Dispose() => _key.Dispose();
 
@@ -74,24 +74,33 @@ public sealed class VerificationKey
     private const int CoordinateLength = 32;
     private readonly byte[] _x;
     private readonly byte[] _y;
+    private readonly JsonWebKey _jwk;
 
     private VerificationKey(byte[] x, byte[] y)
     {
         _x = x;
         _y = y;
-        X = Base64Url.EncodeToString(x);
-        Y = Base64Url.EncodeToString(y);
-        Kid = Thumbprint(X, Y);
+        using var ecdsa = CreateEcdsa();
+        var jwk = JsonWebKeyConverter.ConvertFromECDsaSecurityKey(new ECDsaSecurityKey(ecdsa));
+        Kid = Base64UrlEncoder.Encode(jwk.ComputeJwkThumbprint());
+        jwk.Kid = Kid;
+        jwk.Alg = SecurityAlgorithms.EcdsaSha256;
+        jwk.Use = JsonWebKeyUseNames.Sig;
+        _jwk = jwk;
+        SecurityKey = new ECDsaSecurityKey(CreateEcdsa()) { KeyId = Kid };
     }
 
     /// <summary>RFC 7638 JWK thumbprint (SHA-256, base64url without padding).</summary>
     public string Kid { get; }
 
     /// <summary>The x coordinate, base64url (32 bytes).</summary>
-    public string X { get; }
+    public string X => _jwk.X;
 
     /// <summary>The y coordinate, base64url (32 bytes).</summary>
-    public string Y { get; }
+    public string Y => _jwk.Y;
+
+    /// <summary>The key as Microsoft.IdentityModel verifies with it.</summary>
+    internal SecurityKey SecurityKey { get; }
 
     /// <summary>
     /// Reads a public EC P-256 JWK (kty EC, crv P-256, x, y). A kid, if present, must be the key's thumbprint; an alg, if present,
@@ -100,49 +109,38 @@ public sealed class VerificationKey
     public static VerificationKey FromJwk(JsonObject jwk)
     {
         ArgumentNullException.ThrowIfNull(jwk);
-        if (CompactJws.TextMember(jwk, "kty") != "EC" || CompactJws.TextMember(jwk, "crv") != "P-256")
+        if (Jose.TextMember(jwk, "kty") != "EC" || Jose.TextMember(jwk, "crv") != "P-256")
             throw new ArgumentException("Only EC P-256 keys are supported.", nameof(jwk));
-        var x = Coordinate(CompactJws.TextMember(jwk, "x"));
-        var y = Coordinate(CompactJws.TextMember(jwk, "y"));
+        var x = Coordinate(Jose.TextMember(jwk, "x"));
+        var y = Coordinate(Jose.TextMember(jwk, "y"));
         if (x is null || y is null) throw new ArgumentException("x and y must be 32-byte base64url coordinates.", nameof(jwk));
-        if (jwk.ContainsKey("alg") && CompactJws.TextMember(jwk, "alg") != "ES256") throw new ArgumentException("alg must be ES256.", nameof(jwk));
-        var key = FromCoordinates(x, y);
-        if (jwk.ContainsKey("kid") && CompactJws.TextMember(jwk, "kid") != key.Kid)
-            throw new ArgumentException("kid is not the key's RFC 7638 thumbprint.", nameof(jwk));
+        if (jwk.ContainsKey("alg") && Jose.TextMember(jwk, "alg") != "ES256") throw new ArgumentException("alg must be ES256.", nameof(jwk));
+        VerificationKey key;
         try
         {
-            using var ecdsa = key.CreateEcdsa(); // refuses a point that is not on the curve
+            key = FromCoordinates(x, y); // refuses a point that is not on the curve
         }
         catch (CryptographicException e)
         {
             throw new ArgumentException("The point is not on the P-256 curve.", nameof(jwk), e);
         }
+        if (jwk.ContainsKey("kid") && Jose.TextMember(jwk, "kid") != key.Kid)
+            throw new ArgumentException("kid is not the key's RFC 7638 thumbprint.", nameof(jwk));
         return key;
     }
 
-    /// <summary>kty, crv, x, y, kid, alg ES256, use sig.</summary>
+    /// <summary>kty, crv, x, y, kid, alg ES256, use sig: the library's JWK of the key, in this order.</summary>
     public JsonObject ToJwk() => new()
     {
-        ["kty"] = "EC", ["crv"] = "P-256", ["x"] = X, ["y"] = Y, ["kid"] = Kid, ["alg"] = "ES256", ["use"] = "sig",
+        ["kty"] = _jwk.Kty, ["crv"] = _jwk.Crv, ["x"] = _jwk.X, ["y"] = _jwk.Y, ["kid"] = _jwk.Kid, ["alg"] = _jwk.Alg, ["use"] = _jwk.Use,
     };
 
     internal static VerificationKey FromCoordinates(byte[] x, byte[] y) => new(LeftPad(x), LeftPad(y));
-
-    internal bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
-    {
-        using var ecdsa = CreateEcdsa();
-        return ecdsa.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-    }
-
-    /// <summary>RFC 7638: SHA-256 over the required members in lexicographic order, no whitespace.</summary>
-    internal static string Thumbprint(string x, string y) =>
-        Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes($"{{\"crv\":\"P-256\",\"kty\":\"EC\",\"x\":\"{x}\",\"y\":\"{y}\"}}")));
 
     private ECDsa CreateEcdsa() => ECDsa.Create(new ECParameters
     {
         Curve = ECCurve.NamedCurves.nistP256, Q = new ECPoint { X = (byte[])_x.Clone(), Y = (byte[])_y.Clone() },
     });
-
 
     private static byte[]? Coordinate(string? text) =>
         text is not null && Base64UrlText.TryDecode(text, out var bytes) && bytes.Length == CoordinateLength ? bytes : null;

@@ -13,7 +13,26 @@ public sealed record ChunkInputs(IReadOnlyList<Guid> CertificateIds, IReadOnlyLi
 /// <summary>A chunk decided: the events and the registry rows that go in with them. Where serials ran out part-way, the
 /// certificates numbered before stay issued and <see cref="Halted"/> stops the issuance there.</summary>
 public sealed record IssuedChunk(CertificatesIssued? Issued, IReadOnlyList<CertificateSerialsTaken> Serials, IReadOnlyList<CertificateRow> Rows,
-    IssuanceCompleted? Completed, IssuanceHalted? Halted);
+    IssuanceCompleted? Completed, IssuanceHalted? Halted)
+{
+    /// <summary>
+    /// The chunk with each certificate's first-print credential, signed by <paramref name="sign"/> from the row as decided: the
+    /// event carries it and the registry row keeps it (signatures are random, so signing stays outside the pure decider).
+    /// </summary>
+    public IssuedChunk Signed(Func<CertificateRow, string> sign)
+    {
+        var rows = Rows.Select(r => r with { Credential = sign(r) }).ToList();
+        var credentials = rows.ToDictionary(r => r.Id, r => r.Credential);
+        return this with
+        {
+            Rows = rows,
+            Issued = Issued is null ? null : Issued with
+            {
+                Certificates = Issued.Certificates.Select(c => c with { Credential = credentials[c.CertificateId] }).ToList(),
+            },
+        };
+    }
+}
 
 /// <summary>CRT-01/CRT-02: numbers the next chunk of a batch's qualified candidates; resumes a halted issuance.</summary>
 public static class IssuanceDecider
@@ -44,7 +63,7 @@ public static class IssuanceDecider
                 break;
             }
             var number = CertificateNumber.Create(filing, today.Year, SkillLevel.FromNumber(c.Level), serial).Value;
-            issued.Add(new IssuedCertificate(inputs.CertificateIds[i], c.CandidateId, number, inputs.StatusIndexes[i]));
+            issued.Add(new IssuedCertificate(inputs.CertificateIds[i], c.CandidateId, number, inputs.StatusIndexes[i], inputs.Tokens[i]));
             rows.Add(new CertificateRow(inputs.CertificateIds[i], number, batch.OrganizationId, batch.OrganizationName, batch.FilingId,
                 batch.FilingNumber, batch.Jurisdiction, batch.AreaCode, batch.Id, batch.Title, c.CandidateId, c.Name, c.DocumentType, c.DocumentNumber,
                 c.Employer, c.Occupation, c.OccupationCode, string.IsNullOrWhiteSpace(c.WorkType) ? null : c.WorkType, c.Level, today, now,

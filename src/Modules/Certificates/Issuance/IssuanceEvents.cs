@@ -6,8 +6,12 @@ namespace Assessment.Certificates.Issuance;
 /// <summary>Issuance of a batch's certificates began (CRT-02): <paramref name="Total"/> qualified candidates, one certificate each.</summary>
 public sealed record IssuanceStarted(Guid BatchId, Guid OrganizationId, int Total, Instant StartedAt, Actor By);
 
-/// <summary>One certificate as issued: the number (CRT-01) and the index of its revocation bit (Bitstring Status List).</summary>
-public sealed record IssuedCertificate(Guid CertificateId, Guid CandidateId, string Number, int StatusIndex);
+/// <summary>
+/// One certificate as issued: the number (CRT-01), the index of its revocation bit (Bitstring Status List), the QR link's token
+/// and the first print's verifiable credential (vc+jwt), signed once here (both null in events from before they were recorded).
+/// </summary>
+public sealed record IssuedCertificate(Guid CertificateId, Guid CandidateId, string Number, int StatusIndex, string? Token = null,
+    string? Credential = null);
 
 /// <summary>
 /// A chunk of a batch's certificates was numbered and issued, in one transaction with the serials it took: a crash leaves

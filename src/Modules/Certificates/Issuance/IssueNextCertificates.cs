@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using Assessment.Certificates.Credentials;
 using Assessment.Certificates.Registry;
+using Assessment.Certificates.Verification;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
@@ -33,8 +35,9 @@ public sealed class CertificatesOptions
 public static class IssueNextCertificatesHandler
 {
     public static async Task<IssueNextCertificates?> Handle(IssueNextCertificates message, IDocumentSession session, IDocumentStore store,
-        CertificatesOptions options, PolicyCatalog catalog, Instant now, CancellationToken ct)
+        CertificatesOptions options, PolicyCatalog catalog, SigningKeys keys, Instant now, CancellationToken ct)
     {
+        var key = await keys.CurrentAsync(ct);
         await session.BeginTransactionAsync(ct);
         var stream = await session.Events.FetchForExclusiveWriting<BatchIssuance>(BatchIssuance.StreamFor(message.BatchId), ct);
         var issuance = stream.Aggregate;
@@ -69,6 +72,7 @@ public static class IssueNextCertificatesHandler
             stream.AppendOne(new IssuanceHalted(batch.Id, issuance.Done, e.Violations[0].RuleId, e.Violations[0].Message, now, message.By));
             return null;
         }
+        decided = decided.Signed(row => PublicCertificates.Credential(row, key, options));
         foreach (var taken in decided.Serials) locked.Single(s => s.Id == taken.SequenceId).AppendOne(taken);
         if (decided.Issued is not null) stream.AppendOne(decided.Issued);
         if (decided.Completed is not null) stream.AppendOne(decided.Completed);

@@ -121,7 +121,7 @@ public sealed class CertificateDatabase(IConfiguration configuration) : IAsyncDi
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(r.GetDateTime(20), DateTimeKind.Utc)), r.GetString(21), r.GetInt32(22),
         Enum.Parse<CertificateStatus>(r.GetString(23)), r.IsDBNull(24) ? null : Date(r.GetFieldValue<DateOnly>(24)), r.IsDBNull(25) ? null : r.GetString(25),
         r.GetInt32(26), r.GetInt32(27), Enum.Parse<PrintKind>(r.GetString(28)), r.IsDBNull(29) ? null : Date(r.GetFieldValue<DateOnly>(29)),
-        r.IsDBNull(30) ? null : r.GetGuid(30), r.IsDBNull(31) ? null : r.GetGuid(31));
+        r.IsDBNull(30) ? null : r.GetGuid(30), r.IsDBNull(31) ? null : r.GetGuid(31), r.IsDBNull(32) ? null : r.GetString(32));
 
     internal static LocalDate Date(DateOnly d) => new(d.Year, d.Month, d.Day);
 

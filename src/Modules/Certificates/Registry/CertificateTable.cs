@@ -12,13 +12,17 @@ public enum CertificateStatus { Valid, Revoked }
 /// <summary>Why a paper certificate was printed: at issuance, as a re-issue (补发) or after an approved correction (更正).</summary>
 public enum PrintKind { Original, Reissue, Correction }
 
-/// <summary>A certificate's row: what it prints (CRT-03), where it came from, and whether it still stands.</summary>
+/// <summary>
+/// A certificate's row: what it prints (CRT-03), where it came from, and whether it still stands; <paramref name="Credential"/> is
+/// the current print's verifiable credential (vc+jwt), signed once when the print was made (null only for rows from before that).
+/// </summary>
 public sealed record CertificateRow(
     Guid Id, string Number, Guid OrganizationId, string OrganizationName, Guid FilingId, string FilingNumber, string Jurisdiction, string AreaCode,
     Guid BatchId, string BatchTitle, Guid CandidateId, string HolderName, int DocumentType, string DocumentNumber, string Employer, string Occupation,
     string? OccupationCode, string? WorkType, int Level, LocalDate IssuedOn, Instant IssuedAt, string Token, int StatusIndex,
     CertificateStatus Status, LocalDate? RevokedOn, string? RevokedReason, int Version,
-    int PrintNumber = 1, PrintKind PrintKind = PrintKind.Original, LocalDate? PrintedOn = null, Guid? OpenCorrectionId = null, Guid? PhotoId = null);
+    int PrintNumber = 1, PrintKind PrintKind = PrintKind.Original, LocalDate? PrintedOn = null, Guid? OpenCorrectionId = null, Guid? PhotoId = null,
+    string? Credential = null);
 
 /// <summary>
 /// The certificate registry: a table fed in the same transaction as the events that issue and change certificates (an inline
@@ -66,6 +70,8 @@ public static class CertificateTable
         table.AddColumn<Guid>("open_correction_id");
         // the holder's 2-inch photo (CRT-03), a reference the Batches module resolves (ICandidatePhotos); null prints the placeholder
         table.AddColumn<Guid>("photo_id");
+        // the current print's vc+jwt, as the event that made the print carries it (CRT-04: answered as signed, never re-signed)
+        table.AddColumn("credential", "text");
         table.Indexes.Add(new IndexDefinition("ux_certificate_number") { IsUnique = true }.AgainstColumns("number"));
         table.Indexes.Add(new IndexDefinition("ux_certificate_token") { IsUnique = true }.AgainstColumns("token"));
         table.Indexes.Add(new IndexDefinition("ux_certificate_candidate") { IsUnique = true }.AgainstColumns("batch_id", "candidate_id"));
@@ -78,7 +84,8 @@ public static class CertificateTable
     public const string Columns =
         "id, number, organization_id, organization_name, filing_id, filing_number, jurisdiction, area_code, batch_id, batch_title, candidate_id, " +
         "holder_name, document_type, document_number, employer, occupation, occupation_code, work_type, level, issued_on, issued_at, token, " +
-        "status_index, status, revoked_on, revoked_reason, version, print_number, print_kind, printed_on, open_correction_id, photo_id";
+        "status_index, status, revoked_on, revoked_reason, version, print_number, print_kind, printed_on, open_correction_id, photo_id, " +
+        "credential";
 
     /// <summary>Writes <paramref name="rows"/> by binary COPY on the session's connection, inside its open transaction.</summary>
     public static async Task CopyAsync(IDocumentSession session, IReadOnlyList<CertificateRow> rows, CancellationToken ct)
@@ -121,6 +128,7 @@ public static class CertificateTable
             await import.WriteNullAsync(ct);
             if (r.PhotoId is { } photo) await import.WriteAsync(photo, NpgsqlDbType.Uuid, ct);
             else await import.WriteNullAsync(ct);
+            await WriteNullable(import, r.Credential, ct);
         }
         await import.CompleteAsync(ct);
     }

@@ -1,4 +1,6 @@
+using Assessment.Certificates.Credentials;
 using Assessment.Certificates.Issuance;
+using Assessment.Certificates.Verification;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
@@ -16,7 +18,9 @@ namespace Assessment.Certificates.Registry;
 /// A lost or damaged certificate was re-issued (补发): the same number, a new print <paramref name="PrintNumber"/> (2, 3 …) with
 /// a new QR link; the paper before it no longer verifies as the current one.
 /// </summary>
-public sealed record CertificateReissued(Guid CertificateId, string Number, string Reason, int PrintNumber, LocalDate PrintedOn, Instant PrintedAt, Actor By);
+/// <paramref name="Token"/> and <paramref name="Credential"/> are the new print's QR token and its vc+jwt, signed once here.
+public sealed record CertificateReissued(Guid CertificateId, string Number, string Reason, int PrintNumber, LocalDate PrintedOn, Instant PrintedAt,
+    Actor By, string? Token = null, string? Credential = null);
 
 /// <summary>Re-issue a certificate (e.g. 遗失, 损毁), with the reason, sending the version last read.</summary>
 public sealed record ReissueCertificate(int Version, string Reason);
@@ -40,16 +44,20 @@ public static class ReissueCertificateEndpoint
     /// </summary>
     [Authorize(Policy = ScopePolicies.CertificatesWrite)]
     [WolverinePost("/api/certificates/{certificateId}/reissue", OperationId = CertificateGuards.Reissue, Summary = "补发证书")]
-    public static CertificateChange Post(ReissueCertificate c, CertificateRow? row, IDocumentSession session, Instant now, Actor by)
+    public static async Task<CertificateChange> Post(ReissueCertificate c, CertificateRow? row, IDocumentSession session, SigningKeys keys,
+        CertificatesOptions options, Instant now, Actor by, CancellationToken ct)
     {
         ExpectedVersion.Check(c.Version, row!.Version);
-        var reissued = CertificateDecider.Reissue(row, c.Reason, now, by);
-        CertificateStream.Append(session, row, reissued);
         var token = IssueNextCertificatesHandler.NewToken();
+        var decided = CertificateDecider.Reissue(row, c.Reason, now, by);
+        var printed = row with { PrintNumber = decided.PrintNumber, PrintKind = PrintKind.Reissue, PrintedOn = decided.PrintedOn, Token = token };
+        var reissued = decided with { Token = token, Credential = PublicCertificates.Credential(printed, await keys.CurrentAsync(ct), options) };
+        CertificateStream.Append(session, row, reissued);
         CertificatePrintTable.QueueNewPrint(session, row, PrintKind.Reissue, reissued.PrintNumber, now, token, reissued.Reason, by);
-        session.QueueSqlCommand($"update {CertificateTable.Name} set print_number = ?, print_kind = ?, printed_on = ?::date, token = ?, version = version + 1 " +
-                                "where id = ? and version = ?",
-            reissued.PrintNumber, nameof(PrintKind.Reissue), reissued.PrintedOn.ToString("yyyy-MM-dd", null), token, row.Id, row.Version);
+        session.QueueSqlCommand($"update {CertificateTable.Name} set print_number = ?, print_kind = ?, printed_on = ?::date, token = ?, " +
+                                "credential = ?, version = version + 1 where id = ? and version = ?",
+            reissued.PrintNumber, nameof(PrintKind.Reissue), reissued.PrintedOn.ToString("yyyy-MM-dd", null), token, reissued.Credential,
+            row.Id, row.Version);
         return new CertificateChange(row.Id, row.Version + 1);
     }
 }

@@ -42,6 +42,10 @@ public sealed class PublicCertificates(IOrganizationFilings filings, IDocumentSt
     public static CertificateClaims Claims(CertificateRow row) => new(row.Number, row.HolderName, row.Occupation, row.WorkType, row.Level,
         SkillLevel.FromNumber(row.Level).FullName, row.IssuedOn, row.OrganizationName, row.FilingNumber, row.Id, row.StatusIndex, row.PrintNumber);
 
+    /// <summary>The verifiable credential (vc+jwt) of the print <paramref name="row"/> shows, signed now; callers sign once per print.</summary>
+    public static string Credential(CertificateRow row, SigningKey key, CertificatesOptions options) =>
+        CredentialIssuer.IssueVcJwt(Claims(row), key, CredentialUrls.Issuer(options), CredentialUrls.StatusList(options, row.StatusIndex));
+
     public static string VerificationLink(CertificatesOptions options, CertificateRow row) => $"{options.PublicBaseUrl.TrimEnd('/')}/verify/{row.Token}";
 
     private async Task<string> FilingStatusAsync(Guid organizationId, Guid filingId, CancellationToken ct)

@@ -55,20 +55,34 @@ public sealed record LinkAnswer(VerificationResultKind Result, PublicCertificate
 
 public static class VerifyLinkEndpoint
 {
-    /// <summary>The certificate behind a QR link's unguessable token, with its credential (application/vc+jwt) and offline payload.</summary>
+    public const string VcJwt = "application/vc+jwt";
+
+    /// <summary>
+    /// The certificate behind a QR link's unguessable token. By content negotiation: with <c>Accept: application/vc+jwt</c> the
+    /// current print's verifiable credential itself (the compact JWS, as signed when the print was made: every call answers the
+    /// same bytes); otherwise the JSON view with that credential and the offline payload. A superseded or unknown link has no
+    /// credential: as vc+jwt it answers 404.
+    /// </summary>
     [AllowAnonymous]
     [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
     [WolverineGet("/api/public/certificates/links/{token}", OperationId = "verifyCertificateLink", Summary = "扫码验证证书")]
-    [ProducesResponseType<LinkAnswer>(200)]
+    // ASP.NET Core 10's ApiExplorer keeps one response type per status code (dotnet/aspnetcore#56177): the document shows the JSON
+    // view until it merges the vc+jwt one; both are declared here
+    [ProducesResponseType<LinkAnswer>(200, "application/json")]
+    [ProducesResponseType<string>(200, VcJwt)]
+    [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
     public static async Task<IResult> Get(string token, CertificateDatabase database, PublicCertificates answers, SigningKeys keys, CertificatesOptions options,
         LookupLog log, HttpContext http, Instant now, CancellationToken ct)
     {
-        if (token.Length is < 16 or > 64) return Results.Ok(new LinkAnswer(VerificationResultKind.NotFound, null, null, null));
-        var row = await database.FindByTokenAsync(token, ct);
+        var asJws = WantsVcJwt(http.Request);
+        http.Response.Headers.Vary = "Accept";
+        var row = token.Length is < 16 or > 64 ? null : await database.FindByTokenAsync(token, ct);
         if (row is null)
         {
+            if (asJws) return Results.Problem(Problems.NotFound("证书凭证"));
             // each print carries its own token: a lost or replaced paper answers "superseded", never "valid", while the certificate stands
-            if (await database.FindPrintByTokenAsync(token, ct) is not { } print || await database.FindAsync(print.CertificateId, ct) is not { } current)
+            if (token.Length is < 16 or > 64 || await database.FindPrintByTokenAsync(token, ct) is not { } print
+                || await database.FindAsync(print.CertificateId, ct) is not { } current)
                 return Results.Ok(new LinkAnswer(VerificationResultKind.NotFound, null, null, null));
             await log.RecordAsync(current.Id, current.Number, "qr-link-superseded", VerifyCertificateEndpoint.Who(http), now);
             var known = await answers.AnswerAsync(current, ct);
@@ -76,12 +90,28 @@ public static class VerifyLinkEndpoint
                 known.Certificate, null, null, print.PrintNumber));
         }
         await log.RecordAsync(row.Id, row.Number, "qr-link", VerifyCertificateEndpoint.Who(http), now);
-        var answer = await answers.AnswerAsync(row, ct);
         var key = await keys.CurrentAsync(ct);
-        var claims = PublicCertificates.Claims(row);
-        return Results.Ok(new LinkAnswer(answer.Result, answer.Certificate,
-            CredentialIssuer.IssueVcJwt(claims, key, CredentialUrls.Issuer(options), CredentialUrls.StatusList(options, row.StatusIndex), now),
-            CredentialIssuer.IssueQrPayload(claims, key), row.PrintNumber));
+        // a row from before credentials were kept with their print is signed here, still dated by its issue date
+        var credential = row.Credential ?? PublicCertificates.Credential(row, key, options);
+        if (asJws) return Results.Text(credential, VcJwt);
+        var answer = await answers.AnswerAsync(row, ct);
+        var payload = CredentialIssuer.IssueQrPayload(PublicCertificates.Claims(row), key);
+        return Results.Ok(new LinkAnswer(answer.Result, answer.Certificate, credential, payload, row.PrintNumber));
+    }
+
+    /// <summary>
+    /// Whether the request prefers application/vc+jwt: listed with a weight above zero and at least that of any JSON it accepts
+    /// (application/json, application/*, */*). No Accept, or a browser's, answers JSON.
+    /// </summary>
+    public static bool WantsVcJwt(HttpRequest request)
+    {
+        var accepted = request.GetTypedHeaders().Accept;
+        if (accepted is not { Count: > 0 }) return false;
+        double Weight(Func<string, bool> matches) =>
+            accepted.Where(a => matches(a.MediaType.Value ?? "")).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
+        var jws = Weight(m => m.Equals(VcJwt, StringComparison.OrdinalIgnoreCase));
+        var json = Weight(m => m is "*/*" or "application/*" || m.Equals("application/json", StringComparison.OrdinalIgnoreCase));
+        return jws > 0 && jws >= json;
     }
 }
 

@@ -1,17 +1,18 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Assessment.Certificates.Credentials;
 
 /// <summary>Why a compact JWS was not accepted.</summary>
 public enum VerificationFailure
 {
-    /// <summary>Not three base64url segments, or a header or payload that is not a JSON object.</summary>
+    /// <summary>Not three canonical base64url segments, or a header or payload that is not a JSON object.</summary>
     BadFormat,
     /// <summary>An alg other than ES256 (including "none"), or a crit header this verifier does not understand.</summary>
     UnsupportedAlgorithm,
@@ -21,7 +22,7 @@ public enum VerificationFailure
     BadSignature,
 }
 
-/// <summary>The outcome of <see cref="CredentialIssuer.Verify"/>: the protected header and payload, or why the token was refused.</summary>
+/// <summary>The outcome of <see cref="CredentialIssuer.VerifyAsync"/>: the protected header and payload, or why the token was refused.</summary>
 public sealed class VerificationResult
 {
     private VerificationResult(JsonObject? header, JsonObject? payload, VerificationFailure? failure)
@@ -49,47 +50,62 @@ public sealed class VerificationResult
     public override string ToString() => IsValid ? "valid" : Failure.Value.ToString();
 }
 
-/// <summary>RFC 7515 compact serialization with ES256 only.</summary>
-internal static class CompactJws
+/// <summary>
+/// RFC 7515 compact JWS with ES256 only, signed and checked by Microsoft.IdentityModel.JsonWebTokens. The payload is written
+/// verbatim (the string overload of <see cref="JsonWebTokenHandler.CreateToken(string, SigningCredentials, IDictionary{string, object})"/>):
+/// no iat, nbf or exp is added — a credential's time is its own validFrom, and a print's signing time is in its event.
+/// Header order is the library's: alg, kid, then the given members (typ, cty); without a typ the library writes "JWT".
+/// </summary>
+internal static class Jose
 {
-    public const string Algorithm = "ES256";
-    private const int SignatureLength = 64;
+    public const string Algorithm = SecurityAlgorithms.EcdsaSha256;
+
+    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false, MapInboundClaims = false };
 
     /// <summary>Non-ASCII text (names, occupations) is written as UTF-8, not \u escapes, which keeps tokens short.</summary>
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = false };
 
     private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = 32 };
 
-    public static string Sign(JsonObject header, JsonObject payload, SigningKey key)
-    {
-        var signingInput = Segment(header) + "." + Segment(payload);
-        return signingInput + "." + Base64Url.EncodeToString(key.Sign(Encoding.ASCII.GetBytes(signingInput)));
-    }
+    public static string Sign(JsonObject payload, SigningKey key, IDictionary<string, object>? header = null) =>
+        header is null ? Handler.CreateToken(ToJson(payload), key.Credentials) : Handler.CreateToken(ToJson(payload), key.Credentials, header);
 
-    public static VerificationResult Verify(string? compactJws, IReadOnlyList<VerificationKey>? keys)
+    /// <summary>
+    /// Refuses before the library sees it what the library would accept leniently: a segment that is not canonical base64url (an
+    /// altered unused trailing bit would otherwise decode to the same signature), an alg that is not exactly ES256, a crit header.
+    /// The library then finds the key by kid (never trying the others) and checks the signature; lifetime, issuer and audience
+    /// are the credential's business, not the JWT's.
+    /// </summary>
+    public static async Task<VerificationResult> VerifyAsync(string? compactJws, IReadOnlyList<VerificationKey>? keys)
     {
         if (string.IsNullOrEmpty(compactJws)) return VerificationResult.Invalid(VerificationFailure.BadFormat);
         var parts = compactJws.Split('.');
         if (parts.Length != 3) return VerificationResult.Invalid(VerificationFailure.BadFormat);
-        if (!TryParseObject(parts[0], out var header) || !TryParseObject(parts[1], out var payload)
-            || !Base64UrlText.TryDecode(parts[2], out var signature))
+        if (!TryParseObject(parts[0], out var header) || !TryParseObject(parts[1], out var payload) || !Base64UrlText.TryDecode(parts[2], out _))
             return VerificationResult.Invalid(VerificationFailure.BadFormat);
-
         if (TextMember(header, "alg") != Algorithm || header.ContainsKey("crit"))
             return VerificationResult.Invalid(VerificationFailure.UnsupportedAlgorithm);
         var kid = TextMember(header, "kid");
         var key = kid is null ? null : keys?.FirstOrDefault(k => k is not null && string.Equals(k.Kid, kid, StringComparison.Ordinal));
         if (key is null) return VerificationResult.Invalid(VerificationFailure.UnknownKey);
 
-        var signingInput = Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]);
-        return signature.Length == SignatureLength && key.Verify(signingInput, signature)
-            ? VerificationResult.Valid(header, payload)
-            : VerificationResult.Invalid(VerificationFailure.BadSignature);
+        var result = await Handler.ValidateTokenAsync(compactJws, new TokenValidationParameters
+        {
+            IssuerSigningKey = key.SecurityKey, TryAllIssuerSigningKeys = false, ValidAlgorithms = [Algorithm], RequireSignedTokens = true,
+            ValidateIssuer = false, ValidateAudience = false, ValidateLifetime = false, RequireExpirationTime = false,
+            ValidateIssuerSigningKey = false,
+        });
+        if (result.IsValid) return VerificationResult.Valid(header, payload);
+        return VerificationResult.Invalid(result.Exception switch
+        {
+            SecurityTokenMalformedException => VerificationFailure.BadFormat,
+            SecurityTokenInvalidAlgorithmException => VerificationFailure.UnsupportedAlgorithm,
+            SecurityTokenSignatureKeyNotFoundException => VerificationFailure.UnknownKey,
+            _ => VerificationFailure.BadSignature,
+        });
     }
 
     public static string ToJson(JsonNode node) => node.ToJsonString(Compact);
-
-    private static string Segment(JsonObject json) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(ToJson(json)));
 
     private static bool TryParseObject(string segment, [NotNullWhen(true)] out JsonObject? json)
     {
