@@ -35,8 +35,9 @@ public static class CertificateInformationTable
     public static object?[] Row(string name, int documentType, string documentNumber, string employer, string occupation, string? workType,
         int level, string? number, LocalDate? issuedOn, string organization, string issuer, string city) =>
     [
-        name, documentType.ToString(CultureInfo.InvariantCulture), documentNumber, employer, occupation, workType ?? "", SkillLevel.FromNumber(level).FullName,
-        number ?? "", issuedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", organization, issuer, city,
+        name, documentType.ToString(CultureInfo.InvariantCulture), documentNumber, employer, occupation, workType ?? "",
+        SkillLevel.FromNumber(level).FullName, number ?? "", issuedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+        organization, issuer, city,
     ];
 
     /// <summary>The row of an issued certificate, as the registry holds it.</summary>

@@ -19,8 +19,8 @@ public class PlanLeadTimeTests(AppFixture app) : IntegrationTest(app)
         (await Given.Get<JsonObject>(Caller.Anonymous, $"/api/calendar/{jurisdiction}/working-day?date={day:yyyy-MM-dd}"))["isWorkingDay"]!
         .GetValue<bool>();
 
-    private async Task<LocalDate> AddWorkingDays(string jurisdiction, LocalDate from, int days) =>
-        Date((await Given.Get<JsonObject>(Caller.Anonymous, $"/api/calendar/{jurisdiction}/add-working-days?from={from:yyyy-MM-dd}&days={days}"))["result"]);
+    private async Task<LocalDate> AddWorkingDays(string jurisdiction, LocalDate from, int days) => Date((await Given.Get<JsonObject>(Caller.Anonymous,
+        $"/api/calendar/{jurisdiction}/add-working-days?from={from:yyyy-MM-dd}&days={days}"))["result"]);
 
     [Theory]
     [InlineData("anhui", "340200", "340200", "BAT-01", "batch.plan-too-late")]

@@ -24,7 +24,8 @@ public class CertificateTableOneTableTests(AppFixture app) : IntegrationTest(app
 
     private static string? Cell(IDictionary<string, object?> row, string column) => row[column]?.ToString() is { Length: > 0 } text ? text : null;
 
-    private static List<string?[]> Bodies(List<IDictionary<string, object?>> rows) => rows.Select(r => r.Keys.Select(k => Cell(r, k)).ToArray()).ToList();
+    private static List<string?[]> Bodies(List<IDictionary<string, object?>> rows) =>
+        rows.Select(r => r.Keys.Select(k => Cell(r, k)).ToArray()).ToList();
 
     [Fact]
     public async Task BAT_09_CRT_01_the_batchs_annex_5_after_issuance_is_the_certificates_table_row_for_row_with_numbers_and_dates()
@@ -70,8 +71,8 @@ public class CertificateTableOneTableTests(AppFixture app) : IntegrationTest(app
 
         // an approved correction of the holder data shows in both sheets alike
         var zhao = fromCertificates.Single(r => Cell(r, "姓名") == "赵小六");
-        var listed = (await Given.Get<System.Text.Json.Nodes.JsonObject>(b.Organization, $"/api/certificates?batchId={b.BatchId}&pageSize=10"))["items"]!
-            .AsArray().Single(c => c!["number"]!.GetValue<string>() == Cell(zhao, "证书编号"))!;
+        var list = await Given.Get<System.Text.Json.Nodes.JsonObject>(b.Organization, $"/api/certificates?batchId={b.BatchId}&pageSize=10");
+        var listed = list["items"]!.AsArray().Single(c => c!["number"]!.GetValue<string>() == Cell(zhao, "证书编号"))!;
         var id = listed["id"]!.GetValue<Guid>();
         var requested = await b.Send(b.Organization, $"/api/certificates/{id}/corrections", new
         {

@@ -33,10 +33,11 @@ public class PlanLeadTimeTests
 
     private static (Batch Batch, OrganizationFiling Filing) Planned(string jurisdiction, string area, LocalDate exam)
     {
+        var since = new LocalDate(2019, 1, 1);
         var filing = new OrganizationFiling(Guid.NewGuid(), Guid.NewGuid(), "某培训中心", area, "Y00003402000001", jurisdiction, "city", area, area,
-            FilingState.Active, new LocalDate(2019, 1, 1), new LocalDate(2019, 1, 1), new LocalDate(2030, 1, 1), [new FiledOccupationScope("育婴员", "育婴员", null, 3, 5)]);
-        var batch = Batch.Create(new BatchDrafted(Guid.NewGuid(), filing.OrganizationId, filing.OrganizationName, filing.FilingId, filing.FilingNumber,
-            jurisdiction, area, "第一批", Now, Actor.System));
+            FilingState.Active, since, since, new LocalDate(2030, 1, 1), [new FiledOccupationScope("育婴员", "育婴员", null, 3, 5)]);
+        var batch = Batch.Create(new BatchDrafted(Guid.NewGuid(), filing.OrganizationId, filing.OrganizationName, filing.FilingId,
+            filing.FilingNumber, jurisdiction, area, "第一批", Now, Actor.System));
         batch.Apply(new BatchPlanChanged(batch.Id, "第一批", [new BatchOccupation("育婴员", "育婴员", null, 4)], ["理论知识"], [exam],
             [new BatchSite("考点", "路1号", area)], 300, "文件", Now, Actor.System));
         return (batch, filing);

@@ -26,10 +26,12 @@ public static class ReportWorkbooks
 {
     public static readonly IReadOnlyList<string> LevelColumns = ["初级", "中级", "高级", "技师", "高级技师"];
 
-    public static async Task WriteCertificateTableAsync(Stream stream, Batch batch, JurisdictionPolicy policy, IEnumerable<IssuedCertificateLine> issued)
+    public static async Task WriteCertificateTableAsync(Stream stream, Batch batch, JurisdictionPolicy policy,
+        IEnumerable<IssuedCertificateLine> issued)
     {
         var issuer = CertificateInformationTable.Issuer(policy.Certificates, batch.OrganizationName);
-        await Spreadsheet.WriteAsync(stream, CertificateInformationTable.SheetName, CertificateInformationTable.Columns, CertificateRows(batch, issuer, issued));
+        await Spreadsheet.WriteAsync(stream, CertificateInformationTable.SheetName, CertificateInformationTable.Columns,
+            CertificateRows(batch, issuer, issued));
     }
 
     /// <summary>
