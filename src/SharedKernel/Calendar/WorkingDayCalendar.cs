@@ -93,18 +93,25 @@ public sealed class WorkingDayCalendar
     }
 
     /// <summary>
-    /// The last day on which something may still happen "at least <paramref name="workingDays"/> working days before"
-    /// <paramref name="date"/>: that many working days lie strictly between it and <paramref name="date"/> (BAT-01/02).
+    /// "<paramref name="workingDays"/> working days before <paramref name="date"/>" (BAT-01 plan filing, BAT-02 announcement,
+    /// 提前N个工作日): the N-th working day counted back from the day before <paramref name="date"/>. It is always a working day,
+    /// exactly N working days lie in [result, <paramref name="date"/>), and it is the inverse of <see cref="AddWorkingDays"/>:
+    /// <c>AddWorkingDays(result, N)</c> is <paramref name="date"/> when that is a working day. A rest day (an exam on a Saturday)
+    /// stands at the position of the next working day — <c>AddWorkingDays(result, N)</c> is the first working day after it —
+    /// so the authority gets the same N working days up to the eve of the exam as for a weekday exam, and an announcement
+    /// published on the result is up for exactly N working days before the exam (never one more for a weekend).
+    /// Something done on day F is "N working days before" iff F ≤ result (a rest day after the result counts from the next
+    /// working day, already too late).
     /// </summary>
-    public LocalDate LastDayAhead(string layerId, LocalDate date, int workingDays)
+    public LocalDate WorkingDaysBefore(string layerId, LocalDate date, int workingDays)
     {
-        if (workingDays < 0) throw new ArgumentOutOfRangeException(nameof(workingDays), "Working days must not be negative.");
-        var day = date.PlusDays(-1);
+        if (workingDays < 1) throw new ArgumentOutOfRangeException(nameof(workingDays), "Working days before a date must be at least 1.");
+        var day = date;
         var counted = 0;
         while (counted < workingDays)
         {
-            if (IsWorkingDay(layerId, day)) counted++;
             day = day.PlusDays(-1);
+            if (IsWorkingDay(layerId, day)) counted++;
         }
         return day;
     }

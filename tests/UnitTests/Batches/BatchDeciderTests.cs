@@ -33,12 +33,13 @@ public class BatchDeciderTests
     }
 
     [Fact]
-    public void BAT_01_the_last_filing_day_leaves_10_working_days_before_the_exam_on_the_receivers_calendar()
+    public void BAT_01_the_last_filing_day_is_10_working_days_before_the_exam_on_the_receivers_calendar()
     {
         // before 2021-10-08: National Day (10-01..07) and Mid-Autumn (09-19..21) are off, Sunday 09-26 and Saturday 09-18 are
-        // worked — the ten working days are 09-17, 18, 22, 23, 24, 26, 27, 28, 29, 30, so the plan is due on 09-16
-        Calendar.LastDayAhead("national", new LocalDate(2021, 10, 8), 10).ShouldBe(new LocalDate(2021, 9, 16));
-        Calendar.WorkingDaysBetween("national", new LocalDate(2021, 9, 16), new LocalDate(2021, 10, 7)).ShouldBe(10);
+        // worked — counting back, the ten working days are 09-30, 29, 28, 27, 26, 24, 23, 22, 18, 17: the plan is due on 09-17,
+        // and add-working-days from 09-17 lands on the exam day
+        Calendar.WorkingDaysBefore("national", new LocalDate(2021, 10, 8), 10).ShouldBe(new LocalDate(2021, 9, 17));
+        Calendar.AddWorkingDays("national", new LocalDate(2021, 9, 17), 10).ShouldBe(new LocalDate(2021, 10, 8));
     }
 
     [Fact]

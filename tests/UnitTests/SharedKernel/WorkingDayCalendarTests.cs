@@ -1,5 +1,7 @@
 using Assessment.SharedKernel.Calendar;
 using Assessment.SharedKernel.Problems;
+using FsCheck;
+using FsCheck.Fluent;
 using NodaTime;
 
 namespace Assessment.UnitTests.SharedKernel;
@@ -94,6 +96,105 @@ public class WorkingDayCalendarTests
         Should.Throw<InvalidValueException>(() => CalendarData.ExpandAll(["2027-13-01"]));
         Should.Throw<InvalidValueException>(() => CalendarData.ExpandAll(["2027-02-01..2027-01-01"]));
     }
+
+    [Fact]
+    public void BAT_01_10_working_days_before_the_worked_example_is_its_start_listed_day_by_day()
+    {
+        // the worked example read backwards: 10 working days before Wednesday 2021-10-13 is Friday 09-24
+        var days = new List<LocalDate>();
+        for (var d = D(2021, 10, 13).PlusDays(-1); days.Count < 10; d = d.PlusDays(-1))
+        {
+            if (Calendar.IsWorkingDay("national", d)) days.Add(d);
+        }
+        days.ShouldBe([
+            D(2021, 10, 12), D(2021, 10, 11),
+            D(2021, 10, 9), // Saturday, make-up working day
+            D(2021, 10, 8), // 10-01..10-07 National Day
+            D(2021, 9, 30), D(2021, 9, 29), D(2021, 9, 28), D(2021, 9, 27),
+            D(2021, 9, 26), // Sunday, make-up working day
+            D(2021, 9, 24),
+        ]);
+        Calendar.WorkingDaysBefore("national", D(2021, 10, 13), 10).ShouldBe(D(2021, 9, 24));
+        Calendar.AddWorkingDays("national", D(2021, 9, 24), 10).ShouldBe(D(2021, 10, 13));
+    }
+
+    [Theory]
+    // the external case: an exam on Monday 2026-12-28 — the last filing day is Monday 12-14, not Sunday 12-13
+    [InlineData("2026-12-28", 10, "2026-12-14", "2026-12-28")]
+    // after National Day and Mid-Autumn 2026 (09-25..27 and 10-01..07 off, Sunday 09-20 worked)
+    [InlineData("2026-10-08", 10, "2026-09-17", "2026-10-08")]
+    // a rest-day exam (Saturday 2026-12-19) stands at the next working day: 10 working days lie in [12-07, 12-19)
+    [InlineData("2026-12-19", 10, "2026-12-07", "2026-12-21")]
+    // an exam inside a holiday (2026-10-03) stands at the first working day after it (10-08)
+    [InlineData("2026-10-03", 1, "2026-09-30", "2026-10-08")]
+    [InlineData("2026-12-28", 1, "2026-12-25", "2026-12-28")]
+    public void BAT_01_working_days_before_is_a_working_day_and_the_inverse_of_add_working_days(string exam, int n, string latest, string position)
+    {
+        var day = Calendar.WorkingDaysBefore("national", P(exam), n);
+        day.ShouldBe(P(latest));
+        Calendar.IsWorkingDay("national", day).ShouldBeTrue();
+        Calendar.AddWorkingDays("national", day, n).ShouldBe(P(position));
+        Calendar.WorkingDaysBetween("national", day.PlusDays(-1), P(exam).PlusDays(-1)).ShouldBe(n); // n working days in [day, exam)
+        Should.Throw<ArgumentOutOfRangeException>(() => Calendar.WorkingDaysBefore("national", P(exam), 0));
+    }
+
+    [Fact]
+    public void BAT_02_guangxi_counts_san_yue_san_before_an_exam()
+    {
+        // 5 working days before Thursday 2021-04-22: Guangxi (14–17 off, Sunday 18 worked) → 04-13; national → 04-15
+        Calendar.WorkingDaysBefore("guangxi", D(2021, 4, 22), 5).ShouldBe(D(2021, 4, 13));
+        Calendar.WorkingDaysBefore("national", D(2021, 4, 22), 5).ShouldBe(D(2021, 4, 15));
+        Should.Throw<CalendarYearNotLoadedException>(() => Calendar.WorkingDaysBefore("national", D(2020, 1, 6), 5));
+    }
+
+    /// <summary>Exam days whose count back and forth stays inside the loaded years (2020–2026).</summary>
+    private static readonly LocalDate First = D(2020, 3, 1), Last = D(2026, 12, 20);
+
+    [Fact]
+    public void BAT_01_for_every_day_and_1_to_30_working_days_the_day_before_is_a_working_day_and_inverts_add_working_days()
+    {
+        foreach (var layer in new[] { "national", "guangxi" })
+        {
+            for (var exam = First; exam <= Last; exam = exam.PlusDays(1))
+            {
+                var position = exam;
+                while (!Calendar.IsWorkingDay(layer, position)) position = position.PlusDays(1);
+                for (var n = 1; n <= 30; n++)
+                {
+                    var latest = Calendar.WorkingDaysBefore(layer, exam, n);
+                    Calendar.IsWorkingDay(layer, latest).ShouldBeTrue($"{layer} {exam} {n}");
+                    Calendar.AddWorkingDays(layer, latest, n).ShouldBe(position, $"{layer} {exam} {n}");
+                    // the next working day is one working day short
+                    Calendar.AddWorkingDays(layer, Calendar.AddWorkingDays(layer, latest, 1), n).ShouldBeGreaterThan(position);
+                    // and for a working day D, D is n working days before the n-th working day after it
+                    // (counting forward from days whose 30th working day is still in 2026)
+                    if ((exam.Year < 2026 || exam.Month < 11) && Calendar.IsWorkingDay(layer, exam))
+                        Calendar.WorkingDaysBefore(layer, Calendar.AddWorkingDays(layer, exam, n), n).ShouldBe(exam);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void BAT_01_property_n_working_days_lie_from_the_latest_day_up_to_the_exam_and_fewer_from_any_later_day()
+    {
+        var cases =
+            from offset in Gen.Choose(0, Period.Between(First, Last, PeriodUnits.Days).Days)
+            from n in Gen.Choose(1, 30)
+            from layer in Gen.Elements("national", "guangxi")
+            select (Exam: First.PlusDays(offset), N: n, Layer: layer);
+        var property = Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var latest = Calendar.WorkingDaysBefore(c.Layer, c.Exam, c.N);
+            Calendar.IsWorkingDay(c.Layer, latest).ShouldBeTrue();
+            latest.ShouldBeLessThan(c.Exam);
+            Calendar.WorkingDaysBetween(c.Layer, latest.PlusDays(-1), c.Exam.PlusDays(-1)).ShouldBe(c.N);
+            Calendar.WorkingDaysBetween(c.Layer, latest, c.Exam.PlusDays(-1)).ShouldBe(c.N - 1);
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(2_000), property);
+    }
+
+    private static LocalDate P(string text) => NodaTime.Text.LocalDatePattern.Iso.Parse(text).Value;
 
     [Fact]
     public void every_shipped_year_from_2020_to_2026_is_loaded()

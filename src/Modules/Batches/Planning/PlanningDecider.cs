@@ -49,7 +49,11 @@ public static class PlanningDecider
             ? Eligibility.CityOf(batch.Sites[0].AreaCode, catalog)
             : filing.GrantingAuthority;
 
-    /// <summary>The last day the plan may reach the authority, when the policy sets a lead time (BAT-01 or BAT-02).</summary>
+    /// <summary>
+    /// The last day the plan may reach the authority, when the policy sets a lead time (BAT-01 or BAT-02): the one definition of
+    /// "N working days before the first exam day", <see cref="WorkingDayCalendar.WorkingDaysBefore"/> on the receiver's calendar —
+    /// always a working day, and a plan filed on it or before is in time.
+    /// </summary>
     public static (LocalDate Deadline, int Lead, string RuleId)? LeadDeadline(Batch batch, string receiver, PlanContext context)
     {
         var policy = context.Catalog.Get(batch.Jurisdiction).Batches;
@@ -57,7 +61,7 @@ public static class PlanningDecider
             : policy.AnnouncementLeadWorkingDays is { } a ? (a, "BAT-02") : (0, "");
         if (lead == 0 || batch.FirstExamDay is not { } first) return null;
         var layer = context.Catalog.PolicyForArea(receiver).CalendarLayer;
-        return (context.Calendar.LastDayAhead(layer, first, lead), lead, rule);
+        return (context.Calendar.WorkingDaysBefore(layer, first, lead), lead, rule);
     }
 
     /// <summary>The BAT-01/02 deadline of a changed plan, to flag a plan still in draft after it; null without a lead time.</summary>
@@ -110,7 +114,8 @@ public static class PlanningDecider
         }
         if (lead is { } l && context.Today > l.Deadline)
             violations.Add(new(l.RuleId, l.RuleId == "BAT-01" ? "batch.plan-too-late" : "batch.announcement-too-late",
-                $"须在首个认定日（{batch.FirstExamDay:yyyy-MM-dd}）前至少{l.Lead}个工作日{(l.RuleId == "BAT-01" ? "报备认定计划" : "发布认定公告")}，最迟为{l.Deadline:yyyy-MM-dd}。"));
+                $"须提前{l.Lead}个工作日{(l.RuleId == "BAT-01" ? "报备认定计划" : "发布认定公告")}（首个认定日{batch.FirstExamDay:yyyy-MM-dd}），" +
+                $"最迟为{l.Deadline:yyyy-MM-dd}（{DayName(l.Deadline)}）。"));
         return violations;
     }
 
@@ -155,6 +160,13 @@ public static class PlanningDecider
         text.AppendLine($"本公告于认定前至少{days}个工作日发布（BAT-02）。");
         return text.ToString();
     }
+
+    private static string DayName(LocalDate day) =>
+        day.DayOfWeek switch
+        {
+            IsoDayOfWeek.Monday => "星期一", IsoDayOfWeek.Tuesday => "星期二", IsoDayOfWeek.Wednesday => "星期三", IsoDayOfWeek.Thursday => "星期四",
+            IsoDayOfWeek.Friday => "星期五", IsoDayOfWeek.Saturday => "星期六", _ => "星期日",
+        };
 
     private static void RequireDraft(Batch batch)
     {

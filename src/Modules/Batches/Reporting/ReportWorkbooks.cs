@@ -1,5 +1,6 @@
 using Assessment.Batches.Batches;
 using Assessment.SharedKernel.Access;
+using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Privacy;
@@ -17,31 +18,47 @@ namespace Assessment.Batches.Reporting;
 /// <summary>
 /// The two tables of the results report, with exactly the seed's wording: 附件4 职业技能等级认定结果汇总表 (BAT-08) as the
 /// form it is, 附件5 合格人员证书信息表 (BAT-09) as a data table — header row first, one row per qualified candidate, no
-/// note rows, 发证日期 as YYYY-MM-DD. 证书编号 and 发证日期 stay empty until the Certificates module issues them.
+/// note rows, 发证日期 as YYYY-MM-DD. 附件5 is one table with the Certificates module's: once certificates are issued its rows are
+/// the registry's (<see cref="IIssuedCertificates"/>: numbers, issue dates, corrected holder data) in number order; before,
+/// 证书编号 and 发证日期 are empty and the rows stand in the order the numbers will be given.
 /// </summary>
 public static class ReportWorkbooks
 {
     public static readonly IReadOnlyList<string> LevelColumns = ["初级", "中级", "高级", "技师", "高级技师"];
 
-    public static async Task WriteCertificateTableAsync(Stream stream, Batch batch, JurisdictionPolicy policy)
+    public static async Task WriteCertificateTableAsync(Stream stream, Batch batch, JurisdictionPolicy policy,
+        IEnumerable<IssuedCertificateLine> issued)
     {
         var issuer = CertificateInformationTable.Issuer(policy.Certificates, batch.OrganizationName);
-        await Spreadsheet.WriteAsync(stream, CertificateInformationTable.SheetName, CertificateInformationTable.Columns, Qualified(batch).Select(c =>
+        await Spreadsheet.WriteAsync(stream, CertificateInformationTable.SheetName, CertificateInformationTable.Columns,
+            CertificateRows(batch, issuer, issued));
+    }
+
+    /// <summary>
+    /// 附件5's rows: the issued certificates as the registry lists them, then any qualified candidate not issued yet (all of them before
+    /// issuance; those after a halt) in issue order (<see cref="CertificateInformationTable.InIssueOrder{T}"/>), number and date empty.
+    /// </summary>
+    public static IEnumerable<object?[]> CertificateRows(Batch batch, string issuer, IEnumerable<IssuedCertificateLine> issued)
+    {
+        var done = new HashSet<Guid>();
+        foreach (var line in issued)
+        {
+            done.Add(line.CandidateId);
+            yield return CertificateInformationTable.Row(line, issuer);
+        }
+        foreach (var c in CertificateInformationTable.InIssueOrder(batch.Qualified().Where(c => !done.Contains(c.Id)), c => c.Level))
         {
             var o = batch.Occupations.First(x => x.Key == c.OccupationKey && x.Level == c.Level);
-            return new object?[]
-            {
-                c.Name, c.DocumentType.ToString(System.Globalization.CultureInfo.InvariantCulture), c.DocumentNumber, c.Employer, o.Name, "",
-                SkillLevel.FromNumber(c.Level).FullName, "", "", batch.OrganizationName, issuer, c.CityName,
-            };
-        }));
+            yield return CertificateInformationTable.Row(c.Name, c.DocumentType, c.DocumentNumber, c.Employer, o.Name, null, c.Level, null, null,
+                batch.OrganizationName, issuer, c.CityName);
+        }
     }
 
     /// <summary>The 附件4 form: the cells a person fills on paper, filled from the batch.</summary>
     public static IEnumerable<object?[]> SummaryRows(Batch batch, NodaTime.LocalDate reportDate, string? centerOpinion)
     {
         var sat = batch.Results.Count(r => !r.Absent);
-        var passed = Qualified(batch).ToList();
+        var passed = batch.Qualified().ToList();
         var employers = batch.Candidates.Select(c => c.Employer).Distinct().ToList();
         var source = employers.Count <= 3 ? string.Join("、", employers) : $"{string.Join("、", employers.Take(3))}等{employers.Count}家单位";
         yield return ["职业技能等级认定结果汇总表", null, null, null, null, null, null];
@@ -76,9 +93,6 @@ public static class ReportWorkbooks
         1 => $"{batch.ExamDays[0]:yyyy-MM-dd}",
         _ => $"{batch.ExamDays[0]:yyyy-MM-dd}至{batch.ExamDays[^1]:yyyy-MM-dd}",
     };
-
-    private static IEnumerable<Candidate> Qualified(Batch batch) =>
-        batch.Qualified().OrderBy(c => c.OccupationKey).ThenByDescending(c => c.Level).ThenBy(c => c.Name, StringComparer.Ordinal);
 }
 
 public static class ReportWorkbookEndpoints
@@ -105,7 +119,7 @@ public static class ReportWorkbookEndpoints
     [WolverineGet("/api/batches/{batchId}/report/certificates", OperationId = "downloadCertificateTable", Summary = "下载合格人员证书信息表（附件5）")]
     [ProducesResponseType<FileContentResult>(200, Spreadsheet.ContentType)]
     public static async Task<IResult> Certificates(Guid batchId, AccessContext caller, IQuerySession session, PolicyCatalog catalog,
-        PersonalDataReads reads, HttpRequest request, CancellationToken ct)
+        IIssuedCertificates certificates, PersonalDataReads reads, HttpRequest request, CancellationToken ct)
     {
         var batch = await session.LoadAsync<Batch>(batchId, ct);
         if (BatchGuards.Table.Denies(BatchGuards.DownloadCertificateTable, batch, caller, out var denied)) return denied;
@@ -116,7 +130,9 @@ public static class ReportWorkbookEndpoints
             PersonalFields.Holder, batch.Export(batch.Qualified().Count()), ct);
         if (problem is not null) return Results.Problem(problem);
         using var content = new MemoryStream();
-        await ReportWorkbooks.WriteCertificateTableAsync(content, batch, catalog.Get(batch.Jurisdiction));
+        // certificates are issued only for an accepted report (CRT-02): before that there is nothing to read back
+        var issued = batch.Status == BatchStatus.Accepted ? certificates.OfBatch(batch.Id) : [];
+        await ReportWorkbooks.WriteCertificateTableAsync(content, batch, catalog.Get(batch.Jurisdiction), issued);
         return Results.File(content.ToArray(), Spreadsheet.ContentType, CertificateInformationTable.FileName(batch.Title));
     }
 }

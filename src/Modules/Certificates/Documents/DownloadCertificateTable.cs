@@ -19,7 +19,8 @@ public static class DownloadCertificateTableEndpoint
 {
     /// <summary>
     /// 附件5 职业技能等级认定合格人员证书信息表 with the issued numbers and dates (BAT-09, CRT-01), for the organization to file
-    /// and report upwards. Rows stream from the registry into a temporary file, so a large batch never sits in memory.
+    /// and report upwards. Rows stream from the registry into a temporary file, so a large batch never sits in memory. The batch's own
+    /// 附件5 (<c>GET /api/batches/{batchId}/report/certificates</c>) reads the same rows through <c>IIssuedCertificates</c>: one table.
     /// </summary>
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificate-issuances/{batchId}/certificate-table", OperationId = "downloadIssuedCertificateTable", Summary = "下载含证书编号的合格人员证书信息表（附件5）")]
@@ -40,7 +41,7 @@ public static class DownloadCertificateTableEndpoint
         try
         {
             await Spreadsheet.WriteAsync(file, CertificateInformationTable.SheetName, CertificateInformationTable.Columns,
-                database.CertificateTableRows(batchId, issuer), ct);
+                database.CertificateTableRows(batchId).Select(line => CertificateInformationTable.Row(line, issuer)), ct);
             file.Position = 0;
             return Results.File(file, Spreadsheet.ContentType, CertificateInformationTable.FileName(batch.Title));
         }

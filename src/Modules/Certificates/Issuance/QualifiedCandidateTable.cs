@@ -39,9 +39,10 @@ public static class QualifiedCandidateTable
         return table;
     }
 
-    /// <summary>The order certificates are numbered in: by level, then as the batch listed the candidates (CRT-01 "in order").</summary>
+    /// <summary>The order certificates are numbered in: by level, then as the batch listed the candidates (CRT-01 "in order"), the
+    /// order of 附件5's rows (<see cref="SharedKernel.Spreadsheets.CertificateInformationTable.InIssueOrder{T}"/>).</summary>
     public static IReadOnlyList<QualifiedCandidate> InIssueOrder(IEnumerable<QualifiedCandidate> listed) =>
-        listed.Select((c, i) => (c, i)).OrderBy(x => x.c.Level).ThenBy(x => x.i).Select(x => x.c).ToList();
+        SharedKernel.Spreadsheets.CertificateInformationTable.InIssueOrder(listed, c => c.Level);
 
     /// <summary>Writes a batch's candidates in issue order by binary COPY, inside the session's open transaction.</summary>
     public static async Task CopyAsync(IDocumentSession session, Guid batchId, IReadOnlyList<QualifiedCandidate> inIssueOrder, CancellationToken ct)

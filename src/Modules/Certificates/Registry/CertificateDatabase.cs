@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Contracts;
 using Microsoft.Extensions.Configuration;
 using NodaTime;
 using Npgsql;
@@ -78,26 +79,22 @@ public sealed class CertificateDatabase(IConfiguration configuration) : IAsyncDi
 
     /// <summary>
     /// 附件5's rows for a batch in number order, read lazily (a spreadsheet of tens of thousands of rows is written while they
-    /// are read), with the city each candidate sat for from the accepted batch.
+    /// are read), with the city each candidate sat for from the accepted batch; published as <see cref="PublishedCertificateTable"/>.
     /// </summary>
-    public IEnumerable<object?[]> CertificateTableRows(Guid batchId, string issuer)
+    public IEnumerable<IssuedCertificateLine> CertificateTableRows(Guid batchId)
     {
         using var connection = _source.OpenConnection();
         using var command = new NpgsqlCommand(
-            "select c.holder_name, c.document_type, c.document_number, c.employer, c.occupation, c.work_type, c.level, c.number, c.issued_on, " +
-            $"c.organization_name, q.city_name from {CertificateTable.Name} c " +
+            "select c.candidate_id, c.holder_name, c.document_type, c.document_number, c.employer, c.occupation, c.work_type, c.level, c.number, " +
+            $"c.issued_on, c.organization_name, q.city_name from {CertificateTable.Name} c " +
             $"left join {Issuance.QualifiedCandidateTable.Name} q on q.batch_id = c.batch_id and q.candidate_id = c.candidate_id " +
             "where c.batch_id = $1 order by c.number", connection);
         command.Parameters.AddWithValue(batchId);
         using var r = command.ExecuteReader();
         while (r.Read())
-            yield return
-            [
-                r.GetString(0), r.GetInt32(1).ToString(System.Globalization.CultureInfo.InvariantCulture), r.GetString(2), r.GetString(3), r.GetString(4),
-                r.IsDBNull(5) ? "" : r.GetString(5), SharedKernel.Values.SkillLevel.FromNumber(r.GetInt32(6)).FullName, r.GetString(7),
-                r.GetFieldValue<DateOnly>(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.GetString(9), issuer,
-                r.IsDBNull(10) ? "" : r.GetString(10),
-            ];
+            yield return new IssuedCertificateLine(r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), r.GetString(5),
+                r.IsDBNull(6) ? null : r.GetString(6), r.GetInt32(7), r.GetString(8), Date(r.GetFieldValue<DateOnly>(9)), r.GetString(10),
+                r.IsDBNull(11) ? "" : r.GetString(11));
     }
 
     private async Task<CertificateRow?> SingleAsync(string sql, CancellationToken ct, params object[] parameters) =>
@@ -126,4 +123,13 @@ public sealed class CertificateDatabase(IConfiguration configuration) : IAsyncDi
     internal static LocalDate Date(DateOnly d) => new(d.Year, d.Month, d.Day);
 
     public ValueTask DisposeAsync() => _source.DisposeAsync();
+}
+
+/// <summary>
+/// The Certificates module's answer to <see cref="IIssuedCertificates"/>: 附件5's rows of a batch as the registry holds them, the very
+/// rows of <c>GET /api/certificate-issuances/{batchId}/certificate-table</c>, so the batch's own 附件5 is the same table.
+/// </summary>
+public sealed class PublishedCertificateTable(CertificateDatabase database) : IIssuedCertificates
+{
+    public IEnumerable<IssuedCertificateLine> OfBatch(Guid batchId) => database.CertificateTableRows(batchId);
 }
