@@ -39,6 +39,7 @@ public static class OpenApiSetup
                 Description = "第三方系统：管理员签发的 API 密钥，形如 ak_{clientId}_{secret}。",
             });
             c.OperationFilter<ProblemResponsesOperationFilter>();
+            c.OperationFilter<MediaTypesOperationFilter>();
             c.SchemaFilter<RequiredMembersSchemaFilter>();
             c.SupportNonNullableReferenceTypes();
             c.CustomSchemaIds(SchemaId);
