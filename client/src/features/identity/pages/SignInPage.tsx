@@ -1,9 +1,9 @@
 import { Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { useSignIn } from '../auth/session';
-import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
-import { homeFor } from '../lib/roles';
+import { useSignIn } from '../../../auth/session';
+import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
+import { homeFor } from '../../../lib/roles';
 
 export function SignInPage() {
   const [form] = Form.useForm();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { api } from '../api/client';
+import { api } from '../../../api/client';
 import { SignInFailures, type SignInFailureList } from './SignInFailures';
 
 function renderWith(list: SignInFailureList, accountId?: string) {

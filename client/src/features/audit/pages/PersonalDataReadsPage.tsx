@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { api, unwrap, type Schemas } from '../api/client';
-import { residentIdProblem } from '../lib/batches';
-import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
-import { useTerms } from '../lib/terms';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { residentIdProblem } from '../../../lib/batches';
+import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
+import { useTerms } from '../../../lib/terms';
 
 type ReadEntry = Schemas['Api.PersonalDataReadEntry'];
 

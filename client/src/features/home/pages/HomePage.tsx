@@ -1,10 +1,10 @@
 import { Card, Col, Row, Typography, Statistic, Button, Space, Skeleton } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { api, unwrap } from '../api/client';
-import { ProblemAlert } from '../lib/ProblemAlert';
-import { useMe } from '../auth/session';
-import { homeFor } from '../lib/roles';
+import { api, unwrap } from '../../../api/client';
+import { ProblemAlert } from '../../../lib/ProblemAlert';
+import { useMe } from '../../../auth/session';
+import { homeFor } from '../../../lib/roles';
 
 export function HomePage() {
   const navigate = useNavigate();

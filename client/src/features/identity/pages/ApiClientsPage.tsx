@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, type Schemas } from '../api/client';
-import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
-import { useAreas } from '../lib/areas';
-import { useTerms } from '../lib/terms';
-import { formatDateTime } from '../lib/format';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
+import { useAreas } from '../../../lib/areas';
+import { useTerms } from '../../../lib/terms';
+import { formatDateTime } from '../../../lib/format';
 
 type Client = Schemas['Api.ApiClientView'];
 type Register = Schemas['Api.RegisterApiClient'];

@@ -1,8 +1,8 @@
 import { Alert, Space, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap, type Schemas } from '../api/client';
-import { ProblemAlert } from './ProblemAlert';
-import { formatDateTime } from './format';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { ProblemAlert } from '../../../lib/ProblemAlert';
+import { formatDateTime } from '../../../lib/format';
 
 export type SignInFailureList = Schemas['Api.SignInFailureList'];
 

@@ -1,9 +1,9 @@
 import { Card, Descriptions, Select, Space, Table, Tag, Typography, Skeleton } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
-import { api, unwrap, type Schemas } from '../api/client';
-import { ProblemAlert } from '../lib/ProblemAlert';
-import { useTerms } from '../lib/terms';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { ProblemAlert } from '../../../lib/ProblemAlert';
+import { useTerms } from '../../../lib/terms';
 
 type Scope = Schemas['SharedKernel.ServiceScopePolicy'];
 

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Button, Card, Col, DatePicker, Form, InputNumber, Result, Row, Select, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, unwrap } from '../api/client';
-import { ProblemAlert } from '../lib/ProblemAlert';
+import { api, unwrap } from '../../../api/client';
+import { ProblemAlert } from '../../../lib/ProblemAlert';
 
 /** Public questions to the one working-day calendar: is this a working day, and when do N working days end. */
 export function CalendarPage() {

@@ -1,5 +1,5 @@
 import { Card } from 'antd';
-import { SignInFailures } from '../lib/SignInFailures';
+import { SignInFailures } from '../components/SignInFailures';
 
 /** The signed-in user's own account: who tried to sign in as it and failed, when and from where. */
 export function AccountSecurityPage() {

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, type Schemas } from '../api/client';
-import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
-import { useAreas } from '../lib/areas';
-import { Roles } from '../lib/roles';
-import { useTerms } from '../lib/terms';
-import { formatDateTime } from '../lib/format';
-import { SignInFailures } from '../lib/SignInFailures';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
+import { useAreas } from '../../../lib/areas';
+import { Roles } from '../../../lib/roles';
+import { useTerms } from '../../../lib/terms';
+import { formatDateTime } from '../../../lib/format';
+import { SignInFailures } from '../components/SignInFailures';
 
 type Account = Schemas['Api.AccountView'];
 type CreateAccount = Schemas['Api.CreateAccount'];
