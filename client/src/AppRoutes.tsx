@@ -13,9 +13,9 @@ import { AccountSecurityPage } from './features/identity/pages/AccountSecurityPa
 import { AccountsPage } from './features/identity/pages/AccountsPage';
 import { ApiClientsPage } from './features/identity/pages/ApiClientsPage';
 import { NotFoundPage } from './features/home/pages/NotFoundPage';
-import { NoticesPage } from './pages/NoticesPage';
-import { NoticeDetailPage } from './pages/NoticeDetailPage';
-import { PublishNoticePage } from './pages/PublishNoticePage';
+import { NoticesPage } from './features/notices/pages/NoticesPage';
+import { NoticeDetailPage } from './features/notices/pages/NoticeDetailPage';
+import { PublishNoticePage } from './features/notices/pages/PublishNoticePage';
 import { ApplicationsPage } from './pages/ApplicationsPage';
 import { ApplicationPage } from './pages/ApplicationPage';
 import { FilingDetailPage, FilingReceiptPage, FilingsPage } from './pages/FilingsPage';

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, Modal, Radio, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
-import { api, unwrap, type Schemas } from '../api/client';
-import { useMe } from '../auth/session';
-import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
-import { useAreas } from '../lib/areas';
-import { noticeStatusColors, useTerms } from '../lib/terms';
-import { formatDateTime } from '../lib/format';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { useMe } from '../../../auth/session';
+import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
+import { useAreas } from '../../../lib/areas';
+import { noticeStatusColors, useTerms } from '../../../lib/terms';
+import { formatDateTime } from '../../../lib/format';
 
 type Notice = Schemas['Notices.PublicNotice'];
 type Objection = Schemas['Notices.Objection'];

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { api, unwrap, type Schemas } from '../api/client';
-import { ProblemAlert } from '../lib/ProblemAlert';
-import { useAreas } from '../lib/areas';
-import { noticeStatusColors, useTerms } from '../lib/terms';
-import { formatDateTime } from '../lib/format';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { ProblemAlert } from '../../../lib/ProblemAlert';
+import { useAreas } from '../../../lib/areas';
+import { noticeStatusColors, useTerms } from '../../../lib/terms';
+import { formatDateTime } from '../../../lib/format';
 
 type Notice = Schemas['Notices.PublicNotice'];
 type Kind = Schemas['SharedKernel.NoticeKind'];

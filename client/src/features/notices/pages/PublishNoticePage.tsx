@@ -2,11 +2,11 @@ import { Button, Card, DatePicker, Form, Input, InputNumber, Select, TreeSelect,
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import type { Dayjs } from 'dayjs';
-import { api, unwrap, type Schemas } from '../api/client';
-import { useMe } from '../auth/session';
-import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
-import { useAreas, type AreaOption } from '../lib/areas';
-import { useTerms } from '../lib/terms';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { useMe } from '../../../auth/session';
+import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
+import { useAreas, type AreaOption } from '../../../lib/areas';
+import { useTerms } from '../../../lib/terms';
 
 type Kind = Schemas['SharedKernel.NoticeKind'];
 
