@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { App, Button, Card, Descriptions, Input, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, unwrap, type Schemas } from '../api/client';
-import { ProblemAlert } from '../lib/ProblemAlert';
-import { useAreas } from '../lib/areas';
-import { confirmDecision } from '../lib/confirm';
-import { formatDate } from '../lib/format';
-import { filingStatusColors, useTerms } from '../lib/terms';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { ProblemAlert } from '../../../lib/ProblemAlert';
+import { useAreas } from '../../../lib/areas';
+import { confirmDecision } from '../../../lib/confirm';
+import { formatDate } from '../../../lib/format';
+import { filingStatusColors, useTerms } from '../../../lib/terms';
 
 type Filing = Schemas['Filing.FilingRecord'];
 

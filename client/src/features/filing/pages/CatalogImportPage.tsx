@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Input, Space, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, postForm, unwrap, type Schemas } from '../api/client';
-import { ApiProblem, toProblem } from '../api/problem';
-import { formatDateTime } from '../lib/format';
-import { ProblemAlert } from '../lib/ProblemAlert';
+import { api, postForm, unwrap, type Schemas } from '../../../api/client';
+import { ApiProblem, toProblem } from '../../../api/problem';
+import { formatDateTime } from '../../../lib/format';
+import { ProblemAlert } from '../../../lib/ProblemAlert';
 
 type ImportResult = Schemas['Filing.CatalogImportResult'];
 

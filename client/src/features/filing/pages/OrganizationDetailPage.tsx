@@ -1,11 +1,11 @@
 import { Card, Descriptions, Skeleton } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
-import { api, unwrap, type Schemas } from '../api/client';
-import { ProblemAlert } from '../lib/ProblemAlert';
-import { useAreas } from '../lib/areas';
-import { useTerms } from '../lib/terms';
-import { formatDateTime } from '../lib/format';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { ProblemAlert } from '../../../lib/ProblemAlert';
+import { useAreas } from '../../../lib/areas';
+import { useTerms } from '../../../lib/terms';
+import { formatDateTime } from '../../../lib/format';
 
 export function OrganizationDescriptions({ organization: o }: { organization: Schemas['Filing.Organization'] }) {
   const { areaName } = useAreas();

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Button, Card, Form, Modal, Select, Space, Table, Tag } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { api, unwrap, type Schemas } from '../api/client';
-import { useMe } from '../auth/session';
-import { ProblemAlert } from '../lib/ProblemAlert';
-import { applicationStatusColors, useTerms } from '../lib/terms';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { useMe } from '../../../auth/session';
+import { ProblemAlert } from '../../../lib/ProblemAlert';
+import { applicationStatusColors, useTerms } from '../../../lib/terms';
 
 type Application = Schemas['Filing.ApplicationSummary'];
 type Deadline = Schemas['Filing.DeadlineView'];

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Card, Descriptions, Space, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { api, unwrap, type Schemas } from '../api/client';
-import { useMe } from '../auth/session';
-import { ProblemAlert } from '../lib/ProblemAlert';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { useMe } from '../../../auth/session';
+import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { applicationColumns } from './ApplicationsPage';
 import { AwaitingMe } from './WorkbenchPage';
 

@@ -3,11 +3,11 @@ import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, InputNum
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { api, postForm, unwrap, type Schemas } from '../api/client';
-import { confirmDecision } from '../lib/confirm';
-import { formatBytes, formatDateTime } from '../lib/format';
-import { ProblemAlert } from '../lib/ProblemAlert';
-import { noticeStatusColors, useTerms } from '../lib/terms';
+import { api, postForm, unwrap, type Schemas } from '../../../api/client';
+import { confirmDecision } from '../../../lib/confirm';
+import { formatBytes, formatDateTime } from '../../../lib/format';
+import { ProblemAlert } from '../../../lib/ProblemAlert';
+import { noticeStatusColors, useTerms } from '../../../lib/terms';
 
 type Application = Schemas['Filing.ApplicationView'];
 

@@ -3,11 +3,11 @@ import { Button, Card, Descriptions, Form, Input, List, Select, Space, Table, Tr
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router-dom';
-import { api, unwrap, type Schemas } from '../api/client';
-import { ProblemAlert } from '../lib/ProblemAlert';
-import { useAreas } from '../lib/areas';
-import { useTerms } from '../lib/terms';
-import { formatDate } from '../lib/format';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { ProblemAlert } from '../../../lib/ProblemAlert';
+import { useAreas } from '../../../lib/areas';
+import { useTerms } from '../../../lib/terms';
+import { formatDate } from '../../../lib/format';
 import { FilingStatusTag } from './FilingsPage';
 
 type Entry = Schemas['Filing.DirectoryEntry'];

@@ -2,12 +2,12 @@ import { Alert, App, Button, Card, Form, Input, Select, Space, Skeleton, TreeSel
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, unwrap, type Schemas } from '../api/client';
-import { ApiProblem } from '../api/problem';
-import { useMe } from '../auth/session';
-import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
-import { useAreas } from '../lib/areas';
-import { useTerms } from '../lib/terms';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { ApiProblem } from '../../../api/problem';
+import { useMe } from '../../../auth/session';
+import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
+import { useAreas } from '../../../lib/areas';
+import { useTerms } from '../../../lib/terms';
 import { OrganizationDescriptions } from './OrganizationDetailPage';
 
 type Register = Schemas['Filing.RegisterOrganization'];
