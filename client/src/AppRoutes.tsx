@@ -22,8 +22,8 @@ import { FilingDetailPage, FilingReceiptPage, FilingsPage } from './features/fil
 import { DirectoryEntryPage, DirectoryPage } from './features/filing/pages/DirectoryPage';
 import { CatalogImportPage } from './features/filing/pages/CatalogImportPage';
 import { AssignmentsPage } from './features/filing/pages/AssignmentsPage';
-import { BatchesPage } from './pages/BatchesPage';
-import { BatchPage } from './pages/BatchPage';
+import { BatchesPage } from './features/batches/pages/BatchesPage';
+import { BatchPage } from './features/batches/pages/BatchPage';
 import { CertificatesPage } from './pages/CertificatesPage';
 import { NumberRangesPage } from './pages/NumberRangesPage';
 import { VerifyLinkPage, VerifyPage } from './pages/VerifyPage';

@@ -6,17 +6,17 @@ import {
 import { DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, postForm, unwrap, type Schemas } from '../api/client';
-import type { RuleViolation } from '../api/problem';
-import { useAreas } from '../lib/areas';
-import { blockingByStep, candidateFieldErrors, draftSteps, residentIdProblem, rulesByLine, stepOf, type DraftStep } from '../lib/batches';
-import { confirmDecision } from '../lib/confirm';
-import { downloadFile } from '../lib/download';
-import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
-import { RuleTag } from '../lib/RuleTag';
+import { api, postForm, unwrap, type Schemas } from '../../../api/client';
+import type { RuleViolation } from '../../../api/problem';
+import { useAreas } from '../../../lib/areas';
+import { blockingByStep, candidateFieldErrors, draftSteps, residentIdProblem, rulesByLine, stepOf, type DraftStep } from '../../../lib/batches';
+import { confirmDecision } from '../../../lib/confirm';
+import { downloadFile } from '../../../lib/download';
+import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
+import { RuleTag } from '../../../lib/RuleTag';
 import { MissingPhotos, photoColumn } from './CandidatePhoto';
 import { MaskedRosterNote, useCandidateViewer } from './CandidateDetail';
-import { useTerms } from '../lib/terms';
+import { useTerms } from '../../../lib/terms';
 import {
   ImportProgress, LineProblems, RowErrorsTable, batchKey, mayTake, rowsOf, rulesOf, useBatchCommand, useUploadProgress, type BatchState, type BatchView,
 } from './BatchParts';

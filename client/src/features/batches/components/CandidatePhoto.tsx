@@ -1,7 +1,7 @@
 import { Alert, App, Button, Space, Tag, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { postForm, type Schemas } from '../api/client';
-import { ProblemAlert } from '../lib/ProblemAlert';
+import { postForm, type Schemas } from '../../../api/client';
+import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { mayTake, useBatchCommand, type BatchState, type BatchView } from './BatchParts';
 
 type Candidate = Schemas['Batches.CandidateView'];

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { App as AntApp, ConfigProvider } from 'antd';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import { api, type Schemas } from '../api/client';
+import { api, type Schemas } from '../../../api/client';
 import { BatchPage } from './BatchPage';
 
 type BatchView = Schemas['Batches.BatchView'];

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Descriptions, Drawer, Image, Skeleton, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../api/client';
-import { toProblem } from '../api/problem';
-import { ProblemAlert } from '../lib/ProblemAlert';
-import { fetchWithPurpose, readPurposeName, useReadPurpose } from '../lib/readPurpose';
-import { useTerms } from '../lib/terms';
+import { api, unwrap } from '../../../api/client';
+import { toProblem } from '../../../api/problem';
+import { ProblemAlert } from '../../../lib/ProblemAlert';
+import { fetchWithPurpose, readPurposeName, useReadPurpose } from '../../../lib/readPurpose';
+import { useTerms } from '../../../lib/terms';
 import { ResultTag, mayTake, type BatchView } from './BatchParts';
 
 /** Whether the server lets the caller open a candidate in full (BAT-09, AUD-04: the organization, the receiving authority, auditors). */

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { App, Progress, Table, Tag, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Schemas } from '../api/client';
-import { ApiProblem, type RowError, type RuleViolation } from '../api/problem';
-import { RuleTag } from '../lib/RuleTag';
+import type { Schemas } from '../../../api/client';
+import { ApiProblem, type RowError, type RuleViolation } from '../../../api/problem';
+import { RuleTag } from '../../../lib/RuleTag';
 
 export type BatchView = Schemas['Batches.BatchView'];
 export type BatchState = Schemas['Batches.BatchChange'];
