@@ -24,10 +24,10 @@ import { CatalogImportPage } from './features/filing/pages/CatalogImportPage';
 import { AssignmentsPage } from './features/filing/pages/AssignmentsPage';
 import { BatchesPage } from './features/batches/pages/BatchesPage';
 import { BatchPage } from './features/batches/pages/BatchPage';
-import { CertificatesPage } from './pages/CertificatesPage';
-import { NumberRangesPage } from './pages/NumberRangesPage';
-import { VerifyLinkPage, VerifyPage } from './pages/VerifyPage';
-import { CaseLookupPage } from './pages/CaseLookupPage';
+import { CertificatesPage } from './features/certificates/pages/CertificatesPage';
+import { NumberRangesPage } from './features/certificates/pages/NumberRangesPage';
+import { VerifyLinkPage, VerifyPage } from './features/certificates/pages/VerifyPage';
+import { CaseLookupPage } from './features/certificates/pages/CaseLookupPage';
 import { PersonalDataReadsPage } from './features/audit/pages/PersonalDataReadsPage';
 
 const staff = [Roles.reviewer, Roles.expert, Roles.inspector, Roles.auditor, Roles.administrator];

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { api, type Schemas } from '../api/client';
+import { api, type Schemas } from '../../../api/client';
 import { CertificateActions, CertificateCorrections, changeLines } from './CertificateCorrections';
 
 type Correction = Schemas['Certificates.CertificateCorrectionItem'];

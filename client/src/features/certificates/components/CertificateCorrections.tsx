@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, Modal, Segmented, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, type Schemas } from '../api/client';
-import { formatDate, formatDateTime } from '../lib/format';
-import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
-import { readPurposeName, useReadPurpose } from '../lib/readPurpose';
-import { certificateStatusColors, useTerms } from '../lib/terms';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
+import { readPurposeName, useReadPurpose } from '../../../lib/readPurpose';
+import { certificateStatusColors, useTerms } from '../../../lib/terms';
 
 type Certificate = Schemas['Certificates.CertificateItem'];
 type Correction = Schemas['Certificates.CertificateCorrectionItem'];

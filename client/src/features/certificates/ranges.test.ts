@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Schemas } from '../api/client';
+import type { Schemas } from '../../api/client';
 import { jurisdictionOf, rangeRule, rangeSize, suggestedFrom } from './ranges';
 
 type Policy = Schemas['SharedKernel.JurisdictionPolicy'];

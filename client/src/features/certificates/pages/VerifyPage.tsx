@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useLocation, useParams, useSearchParams } from 'react-router-dom';
-import { api, unwrap, type Schemas } from '../api/client';
-import { verifyCompactJws, type PublishedKey } from '../lib/credentials';
-import { formatDate } from '../lib/format';
-import { ProblemAlert } from '../lib/ProblemAlert';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { verifyCompactJws, type PublishedKey } from '../../../lib/credentials';
+import { formatDate } from '../../../lib/format';
+import { ProblemAlert } from '../../../lib/ProblemAlert';
 
 type PublicCertificate = Schemas['Certificates.PublicCertificate'];
 

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { App as AntApp, ConfigProvider } from 'antd';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router-dom';
-import { api, type Schemas } from '../api/client';
+import { api, type Schemas } from '../../../api/client';
 import { NumberRangesPage } from './NumberRangesPage';
 import { CertificatesPage } from './CertificatesPage';
 

@@ -3,8 +3,8 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { App as AntApp, ConfigProvider } from 'antd';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
-import { api, type Schemas } from '../api/client';
-import { termsOf } from '../lib/terms';
+import { api, type Schemas } from '../../../api/client';
+import { termsOf } from '../../../lib/terms';
 import { CaseLookupPage, caseSteps } from './CaseLookupPage';
 
 type HolderCase = Schemas['Certificates.HolderCase'];

@@ -2,11 +2,11 @@ import { Alert, Button, Card, Descriptions, Form, Input, Select, Space, Steps, T
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import dayjs from 'dayjs';
-import { api, unwrap, type Schemas } from '../api/client';
-import { residentIdProblem } from '../lib/batches';
-import { formatDate } from '../lib/format';
-import { applyFieldErrors, ProblemAlert } from '../lib/ProblemAlert';
-import { certificateStatusColors, useTerms, type Terms } from '../lib/terms';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { residentIdProblem } from '../../../lib/batches';
+import { formatDate } from '../../../lib/format';
+import { applyFieldErrors, ProblemAlert } from '../../../lib/ProblemAlert';
+import { certificateStatusColors, useTerms, type Terms } from '../../../lib/terms';
 
 type HolderCase = Schemas['Certificates.HolderCase'];
 type Consultation = Schemas['SharedKernel.Consultation'];

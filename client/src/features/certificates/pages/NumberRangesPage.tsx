@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, type Schemas } from '../api/client';
-import { useMe } from '../auth/session';
-import { useAreas } from '../lib/areas';
-import { formatDateTime } from '../lib/format';
-import { ProblemAlert, applyFieldErrors } from '../lib/ProblemAlert';
-import { isSerial, jurisdictionOf, rangeRule, rangeSize, suggestedFrom } from '../lib/ranges';
-import { useTerms } from '../lib/terms';
+import { api, unwrap, type Schemas } from '../../../api/client';
+import { useMe } from '../../../auth/session';
+import { useAreas } from '../../../lib/areas';
+import { formatDateTime } from '../../../lib/format';
+import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
+import { isSerial, jurisdictionOf, rangeRule, rangeSize, suggestedFrom } from '../ranges';
+import { useTerms } from '../../../lib/terms';
 
 type Ranges = Schemas['Certificates.CertificateSerialRanges'];
 type RangeItem = Schemas['Certificates.SerialRangeItem'];
