@@ -4,12 +4,12 @@ import { Link, useParams } from 'react-router-dom';
 import { api, unwrap } from '../../../api/client';
 import { useAreas } from '../../../lib/areas';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
-import { BatchDeadlineTag, BatchStatusTag } from './BatchesPage';
 import { DraftSteps } from '../components/BatchDraft';
 import { batchKey, mayTake, type BatchView } from '../components/BatchParts';
 import {
   CandidatesCard, LedgerCard, PlanCard, PublicityCard, ReportCard, ResultsCard, SpotChecksCard, SuspendedCard,
 } from '../components/BatchRunning';
+import { BatchStatusTag, BatchDeadlineTag } from '../components/BatchTags';
 
 /** One certification batch: the draft's steps for its organization; afterwards results, publicity, report, supervision and the ledger. */
 export function BatchPage() {

@@ -1,29 +1,17 @@
 import { useState } from 'react';
-import { Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { useMe } from '../../../auth/session';
 import { useAreas } from '../../../lib/areas';
-import { batchDeadline, type BatchDates } from '../../../lib/batches';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { Roles } from '../../../lib/roles';
-import { batchStatusColors, useTerms } from '../../../lib/terms';
+import { useTerms } from '../../../lib/terms';
+import { BatchStatusTag, BatchDeadlineTag } from '../components/BatchTags';
 
 type BatchItem = Schemas['Batches.BatchListItem'];
 type BatchStatus = Schemas['Batches.BatchStatus'];
-
-export function BatchStatusTag({ status, testId = 'batch-status' }: { status: string; testId?: string }) {
-  const terms = useTerms();
-  return <Tag data-testid={testId} color={batchStatusColors[status]}>{terms.name('batchStatuses', status)}</Tag>;
-}
-
-/** The date the batch runs against now (exam day, end of publicity, BAT-07 report deadline); nothing when none applies. */
-export function BatchDeadlineTag({ batch }: { batch: BatchDates }) {
-  const deadline = batchDeadline(batch);
-  if (!deadline) return <span aria-label="无时限">—</span>;
-  return <Tag color={deadline.color} data-testid="batch-deadline">{deadline.label}：{deadline.text}</Tag>;
-}
 
 /** Certification batches: an organization's own (drafts included), or those filed in an authority's area. */
 export function BatchesPage() {

@@ -14,8 +14,8 @@ import { formatDateTime } from '../../../lib/format';
 import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
 import { RuleTag } from '../../../lib/RuleTag';
 import { useTerms } from '../../../lib/terms';
-import { ApplicationStatusTag, DeadlineTag } from './ApplicationsPage';
 import { EvaluationCard, MaterialsCard, PublicityCard, mayTake, useUpdate } from '../components/FilingStages';
+import { ApplicationStatusTag, DeadlineTag } from '../components/applicationColumns';
 
 type Application = Schemas['Filing.ApplicationView'];
 type LineView = Schemas['Filing.OccupationLineView'];

@@ -1,39 +1,14 @@
 import { useState } from 'react';
-import { Button, Card, Form, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Form, Modal, Select, Space, Table } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { useMe } from '../../../auth/session';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
-import { applicationStatusColors, useTerms } from '../../../lib/terms';
+import { useTerms } from '../../../lib/terms';
+import { applicationColumns } from '../components/applicationColumns';
 
 type Application = Schemas['Filing.ApplicationSummary'];
-type Deadline = Schemas['Filing.DeadlineView'];
-
-/** A deadline that applies now, as the server counted it in the rule's unit (working days on the authority's calendar);
- * nothing when none applies (granted, or a publicity whose window has closed). */
-export function DeadlineTag({ deadline }: { deadline?: Deadline | null }) {
-  if (!deadline) return <span aria-label="无时限">—</span>;
-  const color = deadline.overdue ? 'red' : deadline.remaining != null && deadline.remaining <= 3 ? 'orange' : 'green';
-  return <Tag color={color} data-testid="deadline">{deadline.label}：{deadline.text}</Tag>;
-}
-
-export function ApplicationStatusTag({ status, name }: { status: string; name: string }) {
-  return <Tag data-testid="application-status" color={applicationStatusColors[status]}>{name}</Tag>;
-}
-
-/** The columns every application list shares; tables scroll sideways on a phone instead of squeezing names. */
-export function applicationColumns(options: { organization?: boolean } = {}) {
-  return [
-    ...(options.organization === false ? [] : [{ title: '机构', dataIndex: 'organizationName', width: 190 }]),
-    { title: '辖区 / 服务范围', width: 210, render: (_: unknown, a: Application) => `${a.jurisdictionName} · ${a.scopeName}` },
-    { title: '类型', dataIndex: 'kindName', width: 100 },
-    { title: '状态', width: 100, render: (_: unknown, a: Application) => <Tag color={applicationStatusColors[a.status]}>{a.statusName}</Tag> },
-    { title: '当前环节', dataIndex: 'waitingFor', width: 220 },
-    { title: '时限', width: 230, render: (_: unknown, a: Application) => <DeadlineTag deadline={a.deadline} /> },
-    { title: '受理部门', width: 170, render: (_: unknown, a: Application) => a.handlingAuthorityName ?? '—' },
-  ];
-}
 
 /** Filing applications: an organization's own, or a reviewer's queue (submitted ones in its jurisdiction). */
 export function ApplicationsPage() {

@@ -5,8 +5,8 @@ import { useNavigate } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { useMe } from '../../../auth/session';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
-import { applicationColumns } from './ApplicationsPage';
-import { AwaitingMe } from './WorkbenchPage';
+import { applicationColumns } from '../components/applicationColumns';
+import { AwaitingMe } from '../components/AwaitingMe';
 
 type Summary = Schemas['Filing.ApplicationSummary'];
 

@@ -8,7 +8,7 @@ import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { useAreas } from '../../../lib/areas';
 import { useTerms } from '../../../lib/terms';
 import { formatDate } from '../../../lib/format';
-import { FilingStatusTag } from './FilingsPage';
+import { FilingStatusTag } from '../components/FilingStatusTag';
 
 type Entry = Schemas['Filing.DirectoryEntry'];
 

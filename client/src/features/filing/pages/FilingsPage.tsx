@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Input, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Input, List, Modal, Select, Space, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../../../api/client';
@@ -7,14 +7,10 @@ import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { useAreas } from '../../../lib/areas';
 import { confirmDecision } from '../../../lib/confirm';
 import { formatDate } from '../../../lib/format';
-import { filingStatusColors, useTerms } from '../../../lib/terms';
+import { useTerms } from '../../../lib/terms';
+import { FilingStatusTag } from '../components/FilingStatusTag';
 
 type Filing = Schemas['Filing.FilingRecord'];
-
-export function FilingStatusTag({ status }: { status: string }) {
-  const terms = useTerms();
-  return <Tag data-testid="filing-status" color={filingStatusColors[status]}>{terms.name('filingStatuses', status)}</Tag>;
-}
 
 /** Granted filings: an organization's own, or those in a reviewer's jurisdiction (FIL-18 … FIL-24). */
 export function FilingsPage() {

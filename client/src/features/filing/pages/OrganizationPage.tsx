@@ -8,7 +8,7 @@ import { useMe } from '../../../auth/session';
 import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
 import { useAreas } from '../../../lib/areas';
 import { useTerms } from '../../../lib/terms';
-import { OrganizationDescriptions } from './OrganizationDetailPage';
+import { OrganizationDescriptions } from '../components/OrganizationDescriptions';
 
 type Register = Schemas['Filing.RegisterOrganization'];
 type Contact = Schemas['Filing.ChangeOrganizationContact'];

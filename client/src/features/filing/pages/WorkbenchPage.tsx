@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Descriptions, Empty, Input, Space, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, Input, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../../../api/client';
@@ -9,11 +9,10 @@ import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { useAreas } from '../../../lib/areas';
 import { Roles } from '../../../lib/roles';
 import { applicationStatusColors, batchStatusColors, useTerms } from '../../../lib/terms';
-import { applicationColumns } from './ApplicationsPage';
+import { AwaitingMe } from '../components/AwaitingMe';
 
 const queueStatuses = ['Submitted', 'Accepted', 'UnderEvaluation', 'EvaluationPassed', 'InPublicity'] as const;
 
-type Summary = Schemas['Filing.ApplicationSummary'];
 type Organization = Schemas['Filing.Organization'];
 
 /** The page's title says whose page it is: reviewers review, inspectors supervise, administrators and auditors overview. */
@@ -73,32 +72,6 @@ function BatchQueue() {
           </Tag>
         ))}
       </Space>
-    </Card>
-  );
-}
-
-/** What waits for the caller now (awaitingMe): the applications its authority must act on. */
-export function AwaitingMe({ title, empty }: { title: string; empty: string }) {
-  const navigate = useNavigate();
-  const [page, setPage] = useState(1);
-  const awaiting = useQuery({
-    queryKey: ['applications', 'awaiting-me', page],
-    queryFn: () => unwrap(api.GET('/api/filing/applications', { params: { query: { awaitingMe: true, page, pageSize: 10 } } })),
-  });
-  return (
-    <Card title={`${title}（${awaiting.data?.total ?? 0}）`} data-testid="awaiting-me">
-      <ProblemAlert error={awaiting.error} />
-      <Table<Summary>
-        rowKey="id"
-        size="small"
-        loading={awaiting.isLoading}
-        dataSource={awaiting.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
-        onRow={(a) => ({ onClick: () => navigate(`/applications/${a.id}`), style: { cursor: 'pointer' } })}
-        pagination={{ current: page, pageSize: 10, total: awaiting.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
-        columns={applicationColumns()}
-      />
     </Card>
   );
 }
