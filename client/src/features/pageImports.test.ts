@@ -32,7 +32,8 @@ function reachesPage(fromFile: string, specifier: string): boolean {
 describe('pages', () => {
   it('the check sees what it must refuse', () => {
     const page = join(features, 'filing', 'pages', 'AssignmentsPage.tsx');
-    expect(importsOf(`import { a } from './ApplicationsPage';\nimport { b } from '../components/B';`)).toEqual(['./ApplicationsPage', '../components/B']);
+    const source = `import { a } from './ApplicationsPage';\nimport { b } from '../components/B';`;
+    expect(importsOf(source)).toEqual(['./ApplicationsPage', '../components/B']);
     expect(reachesPage(page, './ApplicationsPage')).toBe(true);
     expect(reachesPage(page, '../../batches/pages/BatchPage')).toBe(true);
     expect(reachesPage(page, '../components/AwaitingMe')).toBe(false);

@@ -6,6 +6,7 @@ import { api, unwrap, type Schemas } from '../../../api/client';
 import { residentIdProblem } from '../../../lib/batches';
 import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
 import { useTerms } from '../../../lib/terms';
+import { personalDataReadKeys } from '../queries';
 
 type ReadEntry = Schemas['Api.PersonalDataReadEntry'];
 
@@ -41,7 +42,7 @@ export function PersonalDataReadsPage() {
   const [reader, setReader] = useState<Reader | null>(null);
   const [page, setPage] = useState(1);
   const reads = useQuery({
-    queryKey: ['personal-data-reads', filter, reader?.id, page],
+    queryKey: personalDataReadKeys.list(filter, reader?.id, page),
     queryFn: () => unwrap(api.GET('/api/audit/personal-data-reads', {
       params: {
         query: {
@@ -76,7 +77,7 @@ export function PersonalDataReadsPage() {
         }}>
         <Form.Item name="documentType" label="证件类型">
           <Select aria-label="证件类型" style={{ width: 200 }}
-            options={documentTypes.length > 0 ? documentTypes : [{ value: residentIdCard, label: '居民身份证' }]} />
+            options={documentTypes} loading={!terms.ready} labelRender={(o) => o.label ?? ''} />
         </Form.Item>
         <Form.Item name="documentNumber" label="证件号码" dependencies={['documentType']}
           rules={[({ getFieldValue }) => ({

@@ -4,11 +4,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Schemas } from '../../../api/client';
 import { ApiProblem, type RowError, type RuleViolation } from '../../../api/problem';
 import { RuleTag } from '../../../lib/RuleTag';
+import { batchKeys } from '../queries';
 
 export type BatchView = Schemas['Batches.BatchView'];
 export type BatchState = Schemas['Batches.BatchChange'];
-
-export const batchKey = (id: string) => ['batch', id];
 
 /** Whether the server offers the caller this step now (BatchView.actions, named as the operations). */
 export const mayTake = (b: BatchView, operation: string) => b.actions.includes(operation);
@@ -21,11 +20,11 @@ export function useBatchCommand<T = void>(b: BatchView, run: (args: T, version: 
   const client = useQueryClient();
   const { message } = App.useApp();
   return useMutation({
-    mutationFn: (args: T) => run(args, client.getQueryData<BatchView>(batchKey(b.id))?.version ?? b.version),
+    mutationFn: (args: T) => run(args, client.getQueryData<BatchView>(batchKeys.detail(b.id))?.version ?? b.version),
     onSuccess: (state) => {
-      client.setQueryData<BatchView>(batchKey(b.id), (old) => (old ? { ...old, version: state.version } : old));
-      client.invalidateQueries({ queryKey: batchKey(b.id) });
-      client.invalidateQueries({ queryKey: ['batches'] });
+      client.setQueryData<BatchView>(batchKeys.detail(b.id), (old) => (old ? { ...old, version: state.version } : old));
+      client.invalidateQueries({ queryKey: batchKeys.detail(b.id) });
+      client.invalidateQueries({ queryKey: batchKeys.lists() });
       message.success(done);
     },
   });

@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { fetchWithPurpose, readPurposeName, useReadPurpose } from '../../../lib/readPurpose';
 import { useTerms } from '../../../lib/terms';
 import { ResultTag, mayTake, type BatchView } from './BatchParts';
+import { batchKeys } from '../queries';
 
 /** Whether the server lets the caller open a candidate in full (BAT-09, AUD-04: the organization, the receiving authority, auditors). */
 export const mayOpenCandidates = (b: BatchView) => mayTake(b, 'getBatchCandidate');
@@ -43,7 +44,7 @@ export function CandidateDrawer({ batch: b, candidateId, onClose }: { batch: Bat
   const terms = useTerms();
   const purpose = useReadPurpose();
   const query = useQuery({
-    queryKey: ['batch-candidate', b.id, candidateId],
+    queryKey: batchKeys.candidate(b.id, candidateId),
     queryFn: () => unwrap(api.GET('/api/batches/{batchId}/candidates/{candidateId}', { params: { path: { batchId: b.id, candidateId } } })),
     gcTime: 0,
     staleTime: 0,

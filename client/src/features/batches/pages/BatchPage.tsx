@@ -5,17 +5,19 @@ import { api, unwrap } from '../../../api/client';
 import { useAreas } from '../../../lib/areas';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { DraftSteps } from '../components/BatchDraft';
-import { batchKey, mayTake, type BatchView } from '../components/BatchParts';
-import {
-  CandidatesCard, LedgerCard, PlanCard, PublicityCard, ReportCard, ResultsCard, SpotChecksCard, SuspendedCard,
-} from '../components/BatchRunning';
+import { mayTake, type BatchView } from '../components/BatchParts';
+import { CandidatesCard, PlanCard } from '../components/BatchRunning';
+import { PublicityCard, ReportCard, SuspendedCard } from '../components/BatchReportCards';
+import { ResultsCard } from '../components/BatchResultsCard';
+import { LedgerCard, SpotChecksCard } from '../components/BatchSupervision';
 import { BatchStatusTag, BatchDeadlineTag } from '../components/BatchTags';
+import { batchKeys } from '../queries';
 
 /** One certification batch: the draft's steps for its organization; afterwards results, publicity, report, supervision and the ledger. */
 export function BatchPage() {
   const { id } = useParams();
   const query = useQuery({
-    queryKey: batchKey(id!),
+    queryKey: batchKeys.detail(id!),
     queryFn: () => unwrap(api.GET('/api/batches/{batchId}', { params: { path: { batchId: id! } } })),
   });
   if (query.isLoading) return <Skeleton active />;

@@ -9,6 +9,8 @@ import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { Roles } from '../../../lib/roles';
 import { useTerms } from '../../../lib/terms';
 import { BatchStatusTag, BatchDeadlineTag } from '../components/BatchTags';
+import { filingKeys } from '../../filing/queries';
+import { batchKeys } from '../queries';
 
 type BatchItem = Schemas['Batches.BatchListItem'];
 type BatchStatus = Schemas['Batches.BatchStatus'];
@@ -28,7 +30,7 @@ export function BatchesPage() {
   const [mine, setMine] = useState(searchParams.get('mine') === '1');
   const dispatchedToMe = isInspector && mine ? true : undefined;
   const list = useQuery({
-    queryKey: ['batches', page, status, dispatchedToMe],
+    queryKey: batchKeys.list({ page, status, dispatchedToMe }),
     queryFn: () => unwrap(api.GET('/api/batches', { params: { query: { page, pageSize: 20, status, dispatchedToMe } } })),
   });
   const closeCreating = () => {
@@ -85,7 +87,7 @@ function NewBatchModal({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const terms = useTerms();
   const filings = useQuery({
-    queryKey: ['filings', 'own-active'],
+    queryKey: filingKeys.ownActive(),
     queryFn: () => unwrap(api.GET('/api/filing/filings', { params: { query: { status: 'Active', pageSize: 100 } } })),
   });
   const draft = useMutation({

@@ -4,13 +4,15 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, unwrap } from '../../../api/client';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
+import { policyKeys } from '../../policies/queries';
+import { calendarKeys } from '../queries';
 
 /** Public questions to the one working-day calendar: is this a working day, and when do N working days end. */
 export function CalendarPage() {
-  const policies = useQuery({ queryKey: ['policies'], queryFn: () => unwrap(api.GET('/api/policies')) });
+  const policies = useQuery({ queryKey: policyKeys.list(), queryFn: () => unwrap(api.GET('/api/policies')) });
   const options = (policies.data ?? []).map((p) => ({ value: p.id, label: p.name }));
   const [jurisdiction, setJurisdiction] = useState<string>('national');
-  const layers = useQuery({ queryKey: ['calendar-layers'], queryFn: () => unwrap(api.GET('/api/calendar/layers')), staleTime: Infinity });
+  const layers = useQuery({ queryKey: calendarKeys.layers(), queryFn: () => unwrap(api.GET('/api/calendar/layers')), staleTime: Infinity });
   const layerName = (id: string) => layers.data?.find((l) => l.id === id)?.name ?? '';
 
   const check = useMutation({

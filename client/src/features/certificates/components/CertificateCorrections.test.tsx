@@ -3,7 +3,9 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { App as AntApp, ConfigProvider } from 'antd';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { api, type Schemas } from '../../../api/client';
-import { CertificateActions, CertificateCorrections, changeLines } from './CertificateCorrections';
+import { CertificateActions } from './CertificateActions';
+import { CertificateCorrections } from './CertificateCorrections';
+import { changeLines } from './correctionParts';
 
 type Correction = Schemas['Certificates.CertificateCorrectionItem'];
 type Certificate = Schemas['Certificates.CertificateItem'];

@@ -149,7 +149,7 @@ export function CaseLookupPage() {
         style={{ rowGap: 12, marginBottom: 16 }}>
         <Form.Item name="documentType" label="证件类型">
           <Select aria-label="证件类型" style={{ width: 200 }}
-            options={documentTypes.length > 0 ? documentTypes : [{ value: residentIdCard, label: '居民身份证' }]} />
+            options={documentTypes} loading={!terms.ready} labelRender={(o) => o.label ?? ''} />
         </Form.Item>
         <Form.Item name="documentNumber" label="证件号码" dependencies={['documentType']}
           rules={[

@@ -8,7 +8,9 @@ import { formatDate, formatDateTime } from '../../../lib/format';
 import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
 import { RuleTag } from '../../../lib/RuleTag';
 import { certificateStatusColors, issuanceStatusColors, useTerms } from '../../../lib/terms';
-import { CertificateActions, CertificateCorrections } from '../components/CertificateCorrections';
+import { CertificateActions } from '../components/CertificateActions';
+import { CertificateCorrections } from '../components/CertificateCorrections';
+import { certificateKeys } from '../queries';
 
 type Issuance = Schemas['Certificates.IssuanceProgress'];
 type Certificate = Schemas['Certificates.CertificateItem'];
@@ -26,12 +28,12 @@ export function CertificatesPage() {
   const [page, setPage] = useState(1);
   const [revoking, setRevoking] = useState<Certificate | null>(null);
   const issuances = useQuery({
-    queryKey: ['certificate-issuances'],
+    queryKey: certificateKeys.issuances(),
     queryFn: () => unwrap(api.GET('/api/certificate-issuances', { params: { query: { pageSize: 50 } } })),
     refetchInterval: (query) => (query.state.data?.items.some((i) => i.status === 'Running') ? 2000 : false),
   });
   const certificates = useQuery({
-    queryKey: ['certificates', batchId, q, page],
+    queryKey: certificateKeys.list({ batchId, q, page }),
     queryFn: () => unwrap(api.GET('/api/certificates', { params: { query: { batchId, q: q || undefined, page, pageSize: 20 } } })),
   });
   const download = useMutation({
@@ -51,7 +53,7 @@ export function CertificatesPage() {
   const resume = useMutation({
     mutationFn: (i: Issuance) => unwrap(api.POST('/api/certificate-issuances/{batchId}/resume', { params: { path: { batchId: i.batchId } }, body: { version: i.version } })),
     onSuccess: () => message.success('已恢复发证'),
-    onSettled: () => void client.invalidateQueries({ queryKey: ['certificate-issuances'] }),
+    onSettled: () => void client.invalidateQueries({ queryKey: certificateKeys.issuances() }),
   });
 
   return (
@@ -164,7 +166,7 @@ export function CertificatesPage() {
       {revoking && (
         <RevokeModal certificate={revoking} onClose={(done) => {
           setRevoking(null);
-          if (done) client.invalidateQueries({ queryKey: ['certificates'] });
+          if (done) client.invalidateQueries({ queryKey: certificateKeys.lists() });
         }} />
       )}
     </Space>

@@ -5,11 +5,14 @@ import { useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { verifyCompactJws, type PublishedKey } from '../../../lib/credentials';
 import { formatDate } from '../../../lib/format';
+import { useTerms } from '../../../lib/terms';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
+import { verificationKeys } from '../queries';
 
 type PublicCertificate = Schemas['Certificates.PublicCertificate'];
 
 function CertificateFacts({ certificate: c }: { certificate: PublicCertificate }) {
+  const terms = useTerms();
   return (
     <Descriptions bordered size="small" column={1} data-testid="verified-certificate">
       <Descriptions.Item label="证书编号">{c.number}</Descriptions.Item>
@@ -21,7 +24,9 @@ function CertificateFacts({ certificate: c }: { certificate: PublicCertificate }
       <Descriptions.Item label="评价机构">{c.organizationName}（备案号 {c.filingNumber}，{c.filingStatus}）</Descriptions.Item>
       {c.revokedOn && <Descriptions.Item label="撤销日期">{formatDate(c.revokedOn)}</Descriptions.Item>}
       {c.printNumber > 1 && (
-        <Descriptions.Item label="现行证书">第{c.printNumber}次打印（{c.printKind === 'Reissue' ? '补发' : '更正后换发'}，{formatDate(c.printedOn)}）</Descriptions.Item>
+        <Descriptions.Item label="现行证书">
+          第{c.printNumber}次打印（{terms.name('certificatePrintKinds', c.printKind)}，{formatDate(c.printedOn)}）
+        </Descriptions.Item>
       )}
     </Descriptions>
   );
@@ -81,9 +86,12 @@ export function VerifyPage() {
 export function VerifyLinkPage() {
   const { token = '' } = useParams();
   const { hash } = useLocation();
-  const link = useQuery({ queryKey: ['certificate-link', token], queryFn: () => unwrap(api.GET('/api/public/certificates/links/{token}', { params: { path: { token } } })) });
+  const link = useQuery({
+    queryKey: verificationKeys.link(token),
+    queryFn: () => unwrap(api.GET('/api/public/certificates/links/{token}', { params: { path: { token } } })),
+  });
   const signature = useQuery({
-    queryKey: ['certificate-signature', token, hash, link.data?.payload],
+    queryKey: verificationKeys.signature(token, hash, link.data?.payload),
     enabled: link.isSuccess,
     queryFn: async () => {
       const keys = (await (await fetch('/api/public/certificates/jwks')).json()) as { keys: PublishedKey[] };

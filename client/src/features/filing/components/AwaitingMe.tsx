@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { applicationColumns } from './applicationColumns';
+import { applicationKeys } from '../queries';
 
 type Summary = Schemas['Filing.ApplicationSummary'];
 
@@ -13,7 +14,7 @@ export function AwaitingMe({ title, empty }: { title: string; empty: string }) {
   const navigate = useNavigate();
   const [page, setPage] = useState(1);
   const awaiting = useQuery({
-    queryKey: ['applications', 'awaiting-me', page],
+    queryKey: applicationKeys.awaitingMe(page),
     queryFn: () => unwrap(api.GET('/api/filing/applications', { params: { query: { awaitingMe: true, page, pageSize: 10 } } })),
   });
   return (

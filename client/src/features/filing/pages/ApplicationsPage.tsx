@@ -7,6 +7,8 @@ import { useMe } from '../../../auth/session';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { useTerms } from '../../../lib/terms';
 import { applicationColumns } from '../components/applicationColumns';
+import { policyKeys } from '../../policies/queries';
+import { applicationKeys } from '../queries';
 
 type Application = Schemas['Filing.ApplicationSummary'];
 
@@ -20,7 +22,7 @@ export function ApplicationsPage() {
   const [creating, setCreating] = useState(searchParams.get('new') === '1');
   const [status, setStatus] = useState<Application['status'] | undefined>((searchParams.get('status') as Application['status'] | null) ?? undefined);
   const list = useQuery({
-    queryKey: ['applications', page, status],
+    queryKey: applicationKeys.list({ page, status }),
     queryFn: () => unwrap(api.GET('/api/filing/applications', { params: { query: { page, pageSize: 20, status } } })),
   });
   // the title and columns follow who reads; the 新建 button follows the list's actions (draftFilingApplication)
@@ -65,9 +67,9 @@ function NewApplicationModal({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<{ jurisdiction: string; scope: string }>();
   const navigate = useNavigate();
   const jurisdiction = Form.useWatch('jurisdiction', form);
-  const policies = useQuery({ queryKey: ['policies'], queryFn: () => unwrap(api.GET('/api/policies')) });
+  const policies = useQuery({ queryKey: policyKeys.list(), queryFn: () => unwrap(api.GET('/api/policies')) });
   const policy = useQuery({
-    queryKey: ['policy', jurisdiction],
+    queryKey: policyKeys.detail(jurisdiction),
     enabled: !!jurisdiction,
     queryFn: () => unwrap(api.GET('/api/policies/{jurisdiction}', { params: { path: { jurisdiction } } })),
   });

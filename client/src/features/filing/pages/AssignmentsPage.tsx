@@ -7,6 +7,7 @@ import { useMe } from '../../../auth/session';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { applicationColumns } from '../components/applicationColumns';
 import { AwaitingMe } from '../components/AwaitingMe';
+import { applicationKeys } from '../queries';
 
 type Summary = Schemas['Filing.ApplicationSummary'];
 
@@ -16,7 +17,7 @@ export function AssignmentsPage() {
   const navigate = useNavigate();
   const [page, setPage] = useState(1);
   const all = useQuery({
-    queryKey: ['applications', 'assigned', page],
+    queryKey: applicationKeys.assigned(page),
     queryFn: () => unwrap(api.GET('/api/filing/applications', { params: { query: { page, pageSize: 20 } } })),
   });
   // the ones waiting for this expert come first

@@ -6,6 +6,7 @@ import { api, postForm, unwrap, type Schemas } from '../../../api/client';
 import { ApiProblem, toProblem } from '../../../api/problem';
 import { formatDateTime } from '../../../lib/format';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
+import { occupationKeys } from '../queries';
 
 type ImportResult = Schemas['Filing.CatalogImportResult'];
 
@@ -37,13 +38,16 @@ export function CatalogImportPage() {
   const { message } = App.useApp();
   const [q, setQ] = useState('');
   const template = useMutation({ mutationFn: downloadTemplate, onError: () => message.error('模板下载失败，请重试。') });
-  const catalog = useQuery({ queryKey: ['occupations', q], queryFn: () => unwrap(api.GET('/api/occupations', { params: { query: { q: q || undefined, limit: 100 } } })) });
-  const state = useQuery({ queryKey: ['catalog-import'], queryFn: () => unwrap(api.GET('/api/occupations/import')) });
+  const catalog = useQuery({
+    queryKey: occupationKeys.search(q, 100),
+    queryFn: () => unwrap(api.GET('/api/occupations', { params: { query: { q: q || undefined, limit: 100 } } })),
+  });
+  const state = useQuery({ queryKey: occupationKeys.importState(), queryFn: () => unwrap(api.GET('/api/occupations/import')) });
   const importing = useMutation({
     mutationFn: (file: File) => postForm<ImportResult>('/api/occupations/import', { file, version: String(state.data?.version ?? 0) }),
     onSuccess: () => {
-      client.invalidateQueries({ queryKey: ['occupations'] });
-      client.invalidateQueries({ queryKey: ['catalog-import'] });
+      client.invalidateQueries({ queryKey: occupationKeys.all });
+      client.invalidateQueries({ queryKey: occupationKeys.importState() });
     },
   });
   const rows = importing.error instanceof ApiProblem ? importing.error.body.rows ?? [] : [];

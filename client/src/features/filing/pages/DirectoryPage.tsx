@@ -9,6 +9,7 @@ import { useAreas } from '../../../lib/areas';
 import { useTerms } from '../../../lib/terms';
 import { formatDate } from '../../../lib/format';
 import { FilingStatusTag } from '../components/FilingStatusTag';
+import { directoryKeys } from '../queries';
 
 type Entry = Schemas['Filing.DirectoryEntry'];
 
@@ -30,7 +31,7 @@ export function DirectoryPage() {
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
   const list = useQuery({
-    queryKey: ['directory-search', filters, page],
+    queryKey: directoryKeys.search(filters, page),
     queryFn: () => unwrap(api.GET('/api/directory', { params: { query: { ...filters, page, pageSize: 20 } } })),
   });
   return (
@@ -70,7 +71,10 @@ export function DirectoryEntryPage() {
   const { id } = useParams();
   const { areaName, authorityName } = useAreas();
   const terms = useTerms();
-  const entry = useQuery({ queryKey: ['directory', id], queryFn: () => unwrap(api.GET('/api/directory/{filingId}', { params: { path: { filingId: id! } } })) });
+  const entry = useQuery({
+    queryKey: directoryKeys.entry(id),
+    queryFn: () => unwrap(api.GET('/api/directory/{filingId}', { params: { path: { filingId: id! } } })),
+  });
   if (entry.error) return <ProblemAlert error={entry.error} />;
   const e = entry.data;
   if (!e) return null;

@@ -9,6 +9,7 @@ import { confirmDecision } from '../../../lib/confirm';
 import { formatDate } from '../../../lib/format';
 import { useTerms } from '../../../lib/terms';
 import { FilingStatusTag } from '../components/FilingStatusTag';
+import { filingKeys, directoryKeys } from '../queries';
 
 type Filing = Schemas['Filing.FilingRecord'];
 
@@ -21,7 +22,7 @@ export function FilingsPage() {
   const [status, setStatus] = useState<Filing['status'] | undefined>();
   const [name, setName] = useState('');
   const list = useQuery({
-    queryKey: ['filings', page, status, name],
+    queryKey: filingKeys.list({ page, status, name }),
     queryFn: () => unwrap(api.GET('/api/filing/filings', { params: { query: { page, pageSize: 20, status, name: name || undefined } } })),
   });
   return (
@@ -68,8 +69,14 @@ export function FilingDetailPage() {
   const [action, setAction] = useState<'suspend' | 'reinstate' | 'cancel' | null>(null);
   const [reason, setReason] = useState('');
   const [mergedInto, setMergedInto] = useState('');
-  const filing = useQuery({ queryKey: ['filing', id], queryFn: () => unwrap(api.GET('/api/filing/filings/{filingId}', { params: { path: { filingId: id! } } })) });
-  const entry = useQuery({ queryKey: ['directory', id], queryFn: () => unwrap(api.GET('/api/directory/{filingId}', { params: { path: { filingId: id! } } })) });
+  const filing = useQuery({
+    queryKey: filingKeys.detail(id),
+    queryFn: () => unwrap(api.GET('/api/filing/filings/{filingId}', { params: { path: { filingId: id! } } })),
+  });
+  const entry = useQuery({
+    queryKey: directoryKeys.entry(id),
+    queryFn: () => unwrap(api.GET('/api/directory/{filingId}', { params: { path: { filingId: id! } } })),
+  });
   const decide = useMutation({
     mutationFn: async () => {
       const f = filing.data!;
@@ -80,9 +87,9 @@ export function FilingDetailPage() {
     },
     onSuccess: () => {
       // commands answer with the decision state: read the filing and its directory entry again
-      client.invalidateQueries({ queryKey: ['filing', id] });
-      client.invalidateQueries({ queryKey: ['filings'] });
-      client.invalidateQueries({ queryKey: ['directory', id] });
+      client.invalidateQueries({ queryKey: filingKeys.detail(id) });
+      client.invalidateQueries({ queryKey: filingKeys.lists() });
+      client.invalidateQueries({ queryKey: directoryKeys.entry(id) });
       setAction(null);
       setReason('');
       message.success('已处理');
@@ -168,7 +175,10 @@ const chineseDate = (iso: string) => {
 export function FilingReceiptPage() {
   const { id } = useParams();
   const terms = useTerms();
-  const receipt = useQuery({ queryKey: ['receipt', id], queryFn: () => unwrap(api.GET('/api/filing/filings/{filingId}/receipt', { params: { path: { filingId: id! } } })) });
+  const receipt = useQuery({
+    queryKey: filingKeys.receipt(id),
+    queryFn: () => unwrap(api.GET('/api/filing/filings/{filingId}/receipt', { params: { path: { filingId: id! } } })),
+  });
   if (receipt.error) return <ProblemAlert error={receipt.error} />;
   const r = receipt.data;
   if (!r) return null;

@@ -4,11 +4,12 @@ import { useParams } from 'react-router-dom';
 import { api, unwrap } from '../../../api/client';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { OrganizationDescriptions } from '../components/OrganizationDescriptions';
+import { organizationKeys } from '../queries';
 
 export function OrganizationDetailPage() {
   const { id } = useParams();
   const query = useQuery({
-    queryKey: ['organization', id],
+    queryKey: organizationKeys.detail(id),
     queryFn: () => unwrap(api.GET('/api/organizations/{organizationId}', { params: { path: { organizationId: id! } } })),
   });
   return (

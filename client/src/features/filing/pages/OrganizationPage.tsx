@@ -9,6 +9,8 @@ import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
 import { useAreas } from '../../../lib/areas';
 import { useTerms } from '../../../lib/terms';
 import { OrganizationDescriptions } from '../components/OrganizationDescriptions';
+import { sessionKeys } from '../../../auth/queries';
+import { organizationKeys, applicationKeys } from '../queries';
 
 type Register = Schemas['Filing.RegisterOrganization'];
 type Contact = Schemas['Filing.ChangeOrganizationContact'];
@@ -18,7 +20,7 @@ export function OrganizationPage() {
   const { data: me } = useMe();
   const id = me?.organizationId;
   const query = useQuery({
-    queryKey: ['organization', id],
+    queryKey: organizationKeys.detail(id),
     enabled: !!id,
     queryFn: async () => {
       try {
@@ -44,7 +46,7 @@ export function OrganizationPage() {
 function NextStep() {
   const navigate = useNavigate();
   const applications = useQuery({
-    queryKey: ['applications', 'mine-count'],
+    queryKey: applicationKeys.mineCount(),
     queryFn: () => unwrap(api.GET('/api/filing/applications', { params: { query: { pageSize: 1 } } })),
   });
   if (!applications.data) return null;
@@ -71,8 +73,8 @@ function RegistrationForm() {
     mutationFn: (body: Register) => unwrap(api.POST('/api/organizations', { body })),
     onSuccess: () => {
       message.success('机构信息已登记');
-      client.invalidateQueries({ queryKey: ['me'] });
-      return client.invalidateQueries({ queryKey: ['organization'] });
+      client.invalidateQueries({ queryKey: sessionKeys.me() });
+      return client.invalidateQueries({ queryKey: organizationKeys.details() });
     },
     onError: (e) => applyFieldErrors(form, e),
   });
@@ -122,7 +124,7 @@ function RegisteredOrganization({ organization }: { organization: Schemas['Filin
     mutationFn: (body: Contact) =>
       unwrap(api.PUT('/api/organizations/{organizationId}/contact', { params: { path: { organizationId: organization.id } }, body })),
     onSuccess: () => {
-      client.invalidateQueries({ queryKey: ['organization', organization.id] });
+      client.invalidateQueries({ queryKey: organizationKeys.detail(organization.id) });
       setEditing(false);
       message.success('联系信息已更新');
     },
@@ -141,7 +143,9 @@ function RegisteredOrganization({ organization }: { organization: Schemas['Filin
             <Button type="primary" htmlType="submit" loading={change.isPending}>保存</Button>
             <Button onClick={() => setEditing(false)}>取消</Button>
             {change.error instanceof ApiProblem && change.error.status === 409 && (
-              <Button onClick={() => client.invalidateQueries({ queryKey: ['organization', organization.id] }).then(() => setEditing(false))}>刷新最新数据</Button>
+              <Button onClick={() => client.invalidateQueries({ queryKey: organizationKeys.detail(organization.id) }).then(() => setEditing(false))}>
+                刷新最新数据
+              </Button>
             )}
           </Space>
         </Form>

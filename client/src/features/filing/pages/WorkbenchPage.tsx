@@ -8,8 +8,10 @@ import { formatDateTime } from '../../../lib/format';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { useAreas } from '../../../lib/areas';
 import { Roles } from '../../../lib/roles';
-import { applicationStatusColors, batchStatusColors, useTerms } from '../../../lib/terms';
+import { applicationStatusColors, useTerms } from '../../../lib/terms';
 import { AwaitingMe } from '../components/AwaitingMe';
+import { BatchQueue } from '../../batches/components/BatchQueue';
+import { applicationKeys, organizationKeys } from '../queries';
 
 const queueStatuses = ['Submitted', 'Accepted', 'UnderEvaluation', 'EvaluationPassed', 'InPublicity'] as const;
 
@@ -32,7 +34,7 @@ function Queue() {
   const navigate = useNavigate();
   const terms = useTerms();
   const counts = useQuery({
-    queryKey: ['applications', 'queue-counts'],
+    queryKey: applicationKeys.queueCounts(),
     queryFn: () => Promise.all(queueStatuses.map(async (status) =>
       ({ status, total: (await unwrap(api.GET('/api/filing/applications', { params: { query: { status, pageSize: 1 } } }))).total }))),
   });
@@ -50,32 +52,6 @@ function Queue() {
   );
 }
 
-const batchQueueStatuses = ['Filed', 'Suspended', 'InPublicity', 'Publicized', 'Reported'] as const;
-
-/** Certification batches in the caller's area by stage: plans filed with it (已报备), results reported to it (结果已报备) … */
-function BatchQueue() {
-  const navigate = useNavigate();
-  const terms = useTerms();
-  const counts = useQuery({
-    queryKey: ['batches', 'queue-counts'],
-    queryFn: () => Promise.all(batchQueueStatuses.map(async (status) =>
-      ({ status, total: (await unwrap(api.GET('/api/batches', { params: { query: { status, pageSize: 1 } } }))).total }))),
-  });
-  return (
-    <Card title="辖区内认定批次（按环节）" data-testid="batch-queue">
-      <ProblemAlert error={counts.error} />
-      <Space wrap>
-        {(counts.data ?? []).map((c) => (
-          <Tag key={c.status} color={c.total > 0 ? batchStatusColors[c.status] : 'default'} style={{ cursor: 'pointer', padding: '4px 10px' }}
-            onClick={() => navigate(`/batches?status=${c.status}`)}>
-            {terms.name('batchStatuses', c.status)}：{c.total}
-          </Tag>
-        ))}
-      </Space>
-    </Card>
-  );
-}
-
 /** The home of reviewers and inspectors (their jurisdiction), and the organizations overview of administrators and auditors. */
 export function WorkbenchPage() {
   const { data: me } = useMe();
@@ -85,7 +61,7 @@ export function WorkbenchPage() {
   const [name, setName] = useState('');
   const [page, setPage] = useState(1);
   const organizations = useQuery({
-    queryKey: ['organizations', name, page],
+    queryKey: organizationKeys.list({ name, page }),
     queryFn: () => unwrap(api.GET('/api/organizations', { params: { query: { name: name || undefined, page, pageSize: 20 } } })),
   });
   const reviewer = me?.role === Roles.reviewer;

@@ -5,11 +5,12 @@ import { api, unwrap } from '../../../api/client';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { useMe } from '../../../auth/session';
 import { homeFor } from '../../../lib/roles';
+import { policyKeys } from '../../policies/queries';
 
 export function HomePage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
-  const policies = useQuery({ queryKey: ['policies'], queryFn: () => unwrap(api.GET('/api/policies')) });
+  const policies = useQuery({ queryKey: policyKeys.list(), queryFn: () => unwrap(api.GET('/api/policies')) });
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { formatDateTime } from '../../../lib/format';
+import { signInFailureKeys } from '../queries';
 
 export type SignInFailureList = Schemas['Api.SignInFailureList'];
 
@@ -14,7 +15,7 @@ function load(accountId?: string): Promise<SignInFailureList> {
 
 /** Recent failed sign-ins on an account: the owner's own (no id) or, for administrators and auditors, any account's. */
 export function SignInFailures({ accountId }: { accountId?: string }) {
-  const failures = useQuery({ queryKey: ['sign-in-failures', accountId ?? 'own'], queryFn: () => load(accountId) });
+  const failures = useQuery({ queryKey: signInFailureKeys.of(accountId), queryFn: () => load(accountId) });
   const data = failures.data;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

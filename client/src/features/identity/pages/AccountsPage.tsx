@@ -8,6 +8,7 @@ import { Roles } from '../../../lib/roles';
 import { useTerms } from '../../../lib/terms';
 import { formatDateTime } from '../../../lib/format';
 import { SignInFailures } from '../components/SignInFailures';
+import { accountKeys } from '../queries';
 
 type Account = Schemas['Api.AccountView'];
 type CreateAccount = Schemas['Api.CreateAccount'];
@@ -30,7 +31,7 @@ export function AccountsPage() {
   const [deciding, setDeciding] = useState<{ account: Account; decision: Decision } | null>(null);
   const [watching, setWatching] = useState<Account | null>(null);
   const accounts = useQuery({
-    queryKey: ['accounts', role, q, page],
+    queryKey: accountKeys.list({ role, q, page }),
     queryFn: () => unwrap(api.GET('/api/admin/accounts', { params: { query: { role, q: q || undefined, page, pageSize: 20 } } })),
   });
 
@@ -99,7 +100,7 @@ function CreateAccountModal({ onClose }: { onClose: () => void }) {
     mutationFn: (body: CreateAccount) => unwrap(api.POST('/api/admin/accounts', { body })),
     onSuccess: async () => {
       message.success('账号已创建');
-      await client.invalidateQueries({ queryKey: ['accounts'] });
+      await client.invalidateQueries({ queryKey: accountKeys.all });
       onClose();
     },
     onError: (e) => applyFieldErrors(form, e),
@@ -138,7 +139,7 @@ function DecisionModal({ account, decision, onClose }: { account: Account; decis
     },
     onSuccess: async () => {
       message.success(`已${decisionNames[decision]}`);
-      await client.invalidateQueries({ queryKey: ['accounts'] });
+      await client.invalidateQueries({ queryKey: accountKeys.all });
       onClose();
     },
   });

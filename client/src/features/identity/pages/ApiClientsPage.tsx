@@ -6,6 +6,7 @@ import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
 import { useAreas } from '../../../lib/areas';
 import { useTerms } from '../../../lib/terms';
 import { formatDateTime } from '../../../lib/format';
+import { apiClientKeys } from '../queries';
 
 type Client = Schemas['Api.ApiClientView'];
 type Register = Schemas['Api.RegisterApiClient'];
@@ -19,13 +20,13 @@ export function ApiClientsPage() {
   const [form] = Form.useForm<Register>();
   const [open, setOpen] = useState(false);
   const [issuedKey, setIssuedKey] = useState<string | null>(null);
-  const clients = useQuery({ queryKey: ['api-clients'], queryFn: () => unwrap(api.GET('/api/admin/api-clients')) });
+  const clients = useQuery({ queryKey: apiClientKeys.all, queryFn: () => unwrap(api.GET('/api/admin/api-clients')) });
   const register = useMutation({
     mutationFn: (body: Register) => unwrap(api.POST('/api/admin/api-clients', { body })),
     onSuccess: async (issued) => {
       setIssuedKey(issued.apiKey);
       setOpen(false);
-      await client.invalidateQueries({ queryKey: ['api-clients'] });
+      await client.invalidateQueries({ queryKey: apiClientKeys.all });
     },
     onError: (e) => applyFieldErrors(form, e),
   });
@@ -34,7 +35,7 @@ export function ApiClientsPage() {
       unwrap(api.POST('/api/admin/api-clients/{clientId}/revoke', { params: { path: { clientId: c.id } }, body: { version: c.version, reason: '管理员吊销' } })),
     onSuccess: async () => {
       message.success('密钥已吊销');
-      await client.invalidateQueries({ queryKey: ['api-clients'] });
+      await client.invalidateQueries({ queryKey: apiClientKeys.all });
     },
   });
 

@@ -8,6 +8,7 @@ import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
 import { useAreas } from '../../../lib/areas';
 import { noticeStatusColors, useTerms } from '../../../lib/terms';
 import { formatDateTime } from '../../../lib/format';
+import { noticeKeys } from '../queries';
 
 type Notice = Schemas['Notices.PublicNotice'];
 type Objection = Schemas['Notices.Objection'];
@@ -20,7 +21,7 @@ export function NoticeDetailPage() {
   const terms = useTerms();
   const [withdrawing, setWithdrawing] = useState(false);
   const notice = useQuery({
-    queryKey: ['notice', id],
+    queryKey: noticeKeys.detail(id),
     queryFn: () => unwrap(api.GET('/api/notices/{noticeId}', { params: { path: { noticeId: id! } } })),
   });
   if (notice.isLoading) return <Skeleton active />;
@@ -61,7 +62,7 @@ function ObjectionForm({ notice }: { notice: Notice }) {
   const client = useQueryClient();
   const lodge = useMutation({
     mutationFn: (body: Lodge) => unwrap(api.POST('/api/notices/{noticeId}/objections', { params: { path: { noticeId: notice.id } }, body })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['notice', notice.id] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: noticeKeys.detail(notice.id) }),
     onError: (e) => applyFieldErrors(form, e),
   });
   if (lodge.data) return <Card><Result status="success" title="异议已提交" subTitle={lodge.data.message} /></Card>;
@@ -91,7 +92,7 @@ function StaffObjections({ notice, canResolve, canOpen }: { notice: Notice; canR
   const [opened, setOpened] = useState<string | null>(null);
   const terms = useTerms();
   const objections = useQuery({
-    queryKey: ['notice-objections', notice.id, notice.version],
+    queryKey: noticeKeys.objections(notice.id, notice.version),
     queryFn: () => unwrap(api.GET('/api/notices/{noticeId}/objections', { params: { path: { noticeId: notice.id } } })),
   });
   return (
@@ -146,7 +147,7 @@ function StaffObjections({ notice, canResolve, canOpen }: { notice: Notice; canR
 /** One objection opened: the objector's name and contacts in full (AUD-04: the read is recorded with its purpose). */
 function ObjectorModal({ notice, objectionId, onClose }: { notice: Notice; objectionId: string; onClose: () => void }) {
   const objection = useQuery({
-    queryKey: ['notice-objection', notice.id, objectionId],
+    queryKey: noticeKeys.objection(notice.id, objectionId),
     queryFn: () =>
       unwrap(api.GET('/api/notices/{noticeId}/objections/{objectionId}', { params: { path: { noticeId: notice.id, objectionId } } })),
     gcTime: 0,
@@ -181,7 +182,7 @@ function ResolveModal({ notice, objection, onClose }: { notice: Notice; objectio
       })),
     onSuccess: async () => {
       message.success('异议已处理');
-      await client.invalidateQueries({ queryKey: ['notice', notice.id] });
+      await client.invalidateQueries({ queryKey: noticeKeys.detail(notice.id) });
       onClose();
     },
   });
@@ -209,7 +210,7 @@ function WithdrawModal({ notice, onClose }: { notice: Notice; onClose: () => voi
       unwrap(api.POST('/api/notices/{noticeId}/withdraw', { params: { path: { noticeId: notice.id } }, body: { ...v, version: notice.version } })),
     onSuccess: async () => {
       message.success('公告已撤回');
-      await client.invalidateQueries({ queryKey: ['notice', notice.id] });
+      await client.invalidateQueries({ queryKey: noticeKeys.detail(notice.id) });
       onClose();
     },
   });

@@ -7,6 +7,8 @@ import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { useAreas } from '../../../lib/areas';
 import { noticeStatusColors, useTerms } from '../../../lib/terms';
 import { formatDateTime } from '../../../lib/format';
+import { policyKeys } from '../../policies/queries';
+import { noticeKeys } from '../queries';
 
 type Notice = Schemas['Notices.PublicNotice'];
 type Kind = Schemas['SharedKernel.NoticeKind'];
@@ -22,9 +24,9 @@ export function NoticesPage() {
   const [jurisdiction, setJurisdiction] = useState<string | undefined>();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const policies = useQuery({ queryKey: ['policies'], queryFn: () => unwrap(api.GET('/api/policies')) });
+  const policies = useQuery({ queryKey: policyKeys.list(), queryFn: () => unwrap(api.GET('/api/policies')) });
   const notices = useQuery({
-    queryKey: ['notices', kind, status, jurisdiction, q, page],
+    queryKey: noticeKeys.list({ kind, status, jurisdiction, q, page }),
     queryFn: () => unwrap(api.GET('/api/notices', { params: { query: { kind, status, jurisdiction, q: q || undefined, page, pageSize: 20 } } })),
   });
 

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { useTerms } from '../../../lib/terms';
+import { policyKeys } from '../queries';
 
 type Scope = Schemas['SharedKernel.ServiceScopePolicy'];
 
@@ -11,10 +12,10 @@ type Scope = Schemas['SharedKernel.ServiceScopePolicy'];
 export function PoliciesPage() {
   const [params, setParams] = useSearchParams();
   const terms = useTerms();
-  const list = useQuery({ queryKey: ['policies'], queryFn: () => unwrap(api.GET('/api/policies')) });
+  const list = useQuery({ queryKey: policyKeys.list(), queryFn: () => unwrap(api.GET('/api/policies')) });
   const id = params.get('id') ?? list.data?.[0]?.id;
   const policy = useQuery({
-    queryKey: ['policy', id],
+    queryKey: policyKeys.detail(id),
     enabled: !!id,
     queryFn: () => unwrap(api.GET('/api/policies/{jurisdiction}', { params: { path: { jurisdiction: id! } } })),
   });
@@ -80,7 +81,9 @@ export function PoliciesPage() {
             <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
               <Descriptions.Item label="计划报备（BAT-01）">{p.batches.planFilingLeadWorkingDays ? `提前 ${p.batches.planFilingLeadWorkingDays} 个工作日` : '通知未规定'}</Descriptions.Item>
               <Descriptions.Item label="认定公告（BAT-02）">{p.batches.announcementLeadWorkingDays ? `提前 ${p.batches.announcementLeadWorkingDays} 个工作日` : '通知未规定'}</Descriptions.Item>
-              <Descriptions.Item label="结果公示（BAT-06）">不少于 {p.batches.resultsPublicity.length} 个{p.batches.resultsPublicity.unit === 'working-days' ? '工作日' : '自然日'}</Descriptions.Item>
+              <Descriptions.Item label="结果公示（BAT-06）">
+                不少于 {p.batches.resultsPublicity.length} {terms.name('publicityUnits', p.batches.resultsPublicity.unit)}
+              </Descriptions.Item>
               <Descriptions.Item label="结果报送（BAT-07）">公示无异议后 {p.batches.resultsReportWorkingDays} 个工作日内</Descriptions.Item>
             </Descriptions>
           </Card>
