@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../api/client';
 import { setReadPurpose } from '../lib/readPurpose';
+import { sessionKeys } from './queries';
 
 export type Me = Schemas['Api.MeResponse'];
 
 /** The signed-in user, or null for the public (GET /api/auth/session answers 200 to everyone: no 401 in the console). */
 export function useMe() {
   return useQuery({
-    queryKey: ['me'],
+    queryKey: sessionKeys.me(),
     queryFn: async (): Promise<Me | null> => {
       const session = await unwrap(api.GET('/api/auth/session'));
       return session.signedIn && session.user ? session.user : null;
@@ -24,7 +25,7 @@ export function useSignIn() {
       // a new working session: its purpose of reading personal data is asked afresh (AUD-04)
       setReadPurpose(null);
       client.clear();
-      client.setQueryData(['me'], me);
+      client.setQueryData(sessionKeys.me(), me);
     },
   });
 }
@@ -36,7 +37,7 @@ export function useSignOut() {
     onSuccess: () => {
       setReadPurpose(null);
       client.clear();
-      client.setQueryData(['me'], null);
+      client.setQueryData(sessionKeys.me(), null);
     },
   });
 }

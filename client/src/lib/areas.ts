@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../api/client';
+import { referenceKeys } from './queries';
 
 export type AuthorityNode = Schemas['Api.AuthorityNode'];
 
@@ -11,7 +12,7 @@ export interface AreaOption {
 
 /** The authority hierarchy as a tree of areas for pickers (names only, no codes); code → area and authority names. */
 export function useAreas() {
-  const query = useQuery({ queryKey: ['authorities'], queryFn: () => unwrap(api.GET('/api/authorities')), staleTime: Infinity });
+  const query = useQuery({ queryKey: referenceKeys.authorities(), queryFn: () => unwrap(api.GET('/api/authorities')), staleTime: Infinity });
   const areas = new Map<string, string>();
   const authorities = new Map<string, string>();
   const walk = (nodes: AuthorityNode[]): AreaOption[] =>

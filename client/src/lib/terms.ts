@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../api/client';
+import { referenceKeys } from './queries';
 
 export type Term = Schemas['SharedKernel.Term'];
 
@@ -51,7 +52,7 @@ export function termsOf(lists: TermLists | undefined): Terms {
 /** Every code list with its Chinese names, read once per page load (the lists change only with a new server). */
 export function useTerms(): Terms {
   const query = useQuery({
-    queryKey: ['terms'],
+    queryKey: referenceKeys.terms(),
     queryFn: () => unwrap(api.GET('/api/terms')),
     staleTime: Infinity,
     gcTime: Infinity,

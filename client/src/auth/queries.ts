@@ -1,0 +1,4 @@
+/** Query keys of the session (who is signed in). */
+export const sessionKeys = {
+  me: () => ['me'] as const,
+};
