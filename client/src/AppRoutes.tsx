@@ -29,6 +29,7 @@ import { NumberRangesPage } from './features/certificates/pages/NumberRangesPage
 import { VerifyLinkPage, VerifyPage } from './features/certificates/pages/VerifyPage';
 import { CaseLookupPage } from './features/certificates/pages/CaseLookupPage';
 import { PersonalDataReadsPage } from './features/audit/pages/PersonalDataReadsPage';
+import { ActivityPage } from './features/audit/pages/ActivityPage';
 
 const staff = [Roles.reviewer, Roles.expert, Roles.inspector, Roles.auditor, Roles.administrator];
 
@@ -63,6 +64,7 @@ export function AppRoutes() {
         <Route path="organizations/:id" element={<RequireRole><OrganizationDetailPage /></RequireRole>} />
         <Route path="account" element={<RequireRole><AccountSecurityPage /></RequireRole>} />
         <Route path="audit/personal-data-reads" element={<RequireRole roles={[Roles.auditor]}><PersonalDataReadsPage /></RequireRole>} />
+        <Route path="audit/activity" element={<RequireRole roles={[Roles.auditor]}><ActivityPage /></RequireRole>} />
         <Route path="admin/accounts" element={<RequireRole roles={[Roles.administrator, Roles.auditor]}><AccountsPage /></RequireRole>} />
         <Route path="admin/occupations" element={<RequireRole roles={[Roles.administrator]}><CatalogImportPage /></RequireRole>} />
         <Route path="admin/api-clients" element={<RequireRole roles={[Roles.administrator]}><ApiClientsPage /></RequireRole>} />

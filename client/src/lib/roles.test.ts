@@ -57,10 +57,12 @@ describe('role-aware navigation', () => {
     for (const role of [Roles.organization, Roles.expert, undefined]) expect(navigationFor(role).map((i) => i.key)).not.toContain('/certificate-ranges');
   });
 
-  it('gives auditors, and only them, the personal-data read log', () => {
+  it('gives auditors, and only them, the personal-data read log and the activity count', () => {
     expect(navigationFor(Roles.auditor).find((i) => i.key === '/audit/personal-data-reads')?.label).toBe('个人信息查阅记录');
+    expect(navigationFor(Roles.auditor).find((i) => i.key === '/audit/activity')?.label).toBe('人员操作统计');
     for (const role of [Roles.organization, Roles.reviewer, Roles.inspector, Roles.expert, Roles.administrator, undefined]) {
       expect(navigationFor(role).map((i) => i.key)).not.toContain('/audit/personal-data-reads');
+      expect(navigationFor(role).map((i) => i.key)).not.toContain('/audit/activity');
     }
   });
 });

@@ -38,6 +38,9 @@ const numberRanges: NavItem = { key: '/certificate-ranges', label: '证书号段
 /** AUD-04: who read personal data in full, when, why and what — for auditors. */
 const personalDataReads: NavItem = { key: '/audit/personal-data-reads', label: '个人信息查阅记录' };
 
+/** AUD-01: each person's recorded actions per day — for auditors. */
+const activity: NavItem = { key: '/audit/activity', label: '人员操作统计' };
+
 /** The roles that open the number ranges page. */
 export const numberRangeRoles: string[] = [Roles.reviewer, Roles.inspector, Roles.auditor, Roles.administrator];
 
@@ -56,7 +59,8 @@ export function navigationFor(role: string | undefined): NavItem[] {
     case Roles.expert:
       return [...publicItems, { key: '/assignments', label: '我的评估任务' }];
     case Roles.auditor:
-      return [...publicItems, { key: '/workbench', label: '机构总览' }, batches, certificates, numberRanges, personalDataReads, { key: '/admin/accounts', label: '账号（只读）' }];
+      return [...publicItems, { key: '/workbench', label: '机构总览' }, batches, certificates, numberRanges, personalDataReads, activity,
+        { key: '/admin/accounts', label: '账号（只读）' }];
     case Roles.administrator:
       return [...publicItems, { key: '/workbench', label: '机构总览' }, batches, certificates, { key: '/admin/accounts', label: '账号管理' }, { key: '/admin/occupations', label: '职业目录' }, { key: '/admin/api-clients', label: '第三方系统' }];
     default:
