@@ -126,14 +126,14 @@ public static class RegisterApiClientEndpoint
     [Authorize(Roles = Roles.Administrator)]
     [WolverinePost("/api/admin/api-clients", OperationId = "registerApiClient", Summary = "登记第三方系统并签发密钥")]
     [ProducesResponseType<ApiClientIssued>(201)]
-    public static async Task<IResult> Post(RegisterApiClient command, IDocumentSession session, Instant now, Actor by)
+    public static (IResult, IStartStream) Post(RegisterApiClient command, Instant now, Actor by)
     {
         var id = Guid.CreateVersion7();
         var (key, hash) = ApiKeys.Issue(id);
-        session.Events.StartStream<ApiClient>(id, new ApiClientRegistered(id, command.Name.Trim(), command.AuthorityCode,
-            command.OrganizationId, command.Scopes.Distinct().ToList(), hash, now, by));
-        await session.SaveChangesAsync();
-        return Results.Created($"/api/admin/api-clients/{id}", new ApiClientIssued(id, key, "请立即保存该密钥，平台不会再次显示。请求时放在 X-Api-Key 请求头中。"));
+        var registered = new ApiClientRegistered(id, command.Name.Trim(), command.AuthorityCode, command.OrganizationId,
+            command.Scopes.Distinct().ToList(), hash, now, by);
+        var issued = new ApiClientIssued(id, key, "请立即保存该密钥，平台不会再次显示。请求时放在 X-Api-Key 请求头中。");
+        return (Results.Created($"/api/admin/api-clients/{id}", issued), MartenOps.StartStream<ApiClient>(id, registered));
     }
 
 }
