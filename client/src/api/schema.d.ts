@@ -159,6 +159,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查询人员操作统计 */
+        get: operations["listActorActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/personal-data-reads": {
         parameters: {
             query?: never;
@@ -1916,6 +1933,35 @@ export interface components {
             lastSignInAt?: string | null;
             actions: string[];
         };
+        "Api.ActorActivityEntry": {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            roleName: string;
+            unit?: string | null;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            day: string;
+            /** Format: int32 */
+            events: number;
+            /** Format: int32 */
+            kinds: number;
+        };
+        "Api.ActorActivityPage": {
+            items: components["schemas"]["Api.ActorActivityEntry"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int64 */
+            countedThrough: number;
+            /** Format: int64 */
+            logPosition: number;
+        };
         "Api.AddWorkingDaysAnswer": {
             jurisdiction: string;
             calendarLayer: string;
@@ -2890,6 +2936,7 @@ export interface components {
             waitingFor: string;
             deadline?: components["schemas"]["Filing.DeadlineView"];
             awaitingCaller: boolean;
+            preferenceFlags: components["schemas"]["Filing.PreferenceView"][];
         };
         "Filing.ApplicationView": {
             /** Format: uuid */
@@ -2918,7 +2965,12 @@ export interface components {
             cumulativePersonTimes: number;
             subsidizedTraining: boolean;
             preferences: string[];
+            preferenceFlags: components["schemas"]["Filing.PreferenceView"][];
             sites: components["schemas"]["Filing.EvaluationSite"][];
+            evaluatedPopulations: components["schemas"]["Filing.EvaluatedPopulation"][];
+            evaluatedPopulationNames: string[];
+            mainBusiness?: string | null;
+            majors: components["schemas"]["Filing.SchoolMajor"][];
             /**
              * Format: date-time
              * @description ISO 8601 UTC instant
@@ -3052,6 +3104,9 @@ export interface components {
             subsidizedTraining: boolean;
             preferences?: string[] | null;
             sites?: components["schemas"]["Filing.EvaluationSite"][] | null;
+            evaluatedPopulations?: components["schemas"]["Filing.EvaluatedPopulation"][] | null;
+            mainBusiness?: string | null;
+            majors?: components["schemas"]["Filing.SchoolMajor"][] | null;
         };
         "Filing.ChangeOrganizationContact": {
             /** Format: int64 */
@@ -3137,6 +3192,8 @@ export interface components {
             /** Format: uuid */
             filingId?: string | null;
         };
+        /** @enum {string} */
+        "Filing.EvaluatedPopulation": "OwnStaff" | "DispatchedOrOutsourced" | "Students" | "ExternalWorkers";
         "Filing.EvaluationSite": {
             name: string;
             address: string;
@@ -3219,6 +3276,12 @@ export interface components {
             cumulativePersonTimes: number;
             subsidizedTraining: boolean;
             preferences: string[];
+            readonly preferred: boolean;
+            /** Format: int32 */
+            readonly stage: number;
+            populations: components["schemas"]["Filing.EvaluatedPopulation"][];
+            mainBusiness?: string | null;
+            majors: components["schemas"]["Filing.SchoolMajor"][];
             sites: components["schemas"]["Filing.EvaluationSite"][];
             handlingAuthority?: string | null;
             firstReviewAuthority?: string | null;
@@ -3443,6 +3506,7 @@ export interface components {
             /** Format: int32 */
             personTimes: number;
             priorSeniorEvaluation: boolean;
+            mapping?: components["schemas"]["Filing.OccupationMapping"];
         };
         "Filing.OccupationLineView": {
             name: string;
@@ -3461,6 +3525,12 @@ export interface components {
             /** Format: int32 */
             personTimes: number;
             priorSeniorEvaluation: boolean;
+            requestedName?: string | null;
+            mappingReason?: string | null;
+        };
+        "Filing.OccupationMapping": {
+            requestedName: string;
+            reason: string;
         };
         /** @enum {string} */
         "Filing.OccupationType": "Skill" | "Access";
@@ -3542,6 +3612,10 @@ export interface components {
              */
             producedAt?: string | null;
         };
+        "Filing.PreferenceView": {
+            name: string;
+            basis: string;
+        };
         "Filing.ReceiptOccupation": {
             name: string;
             code?: string | null;
@@ -3578,6 +3652,10 @@ export interface components {
             version: number;
             missingItems: string[];
             reason: string;
+        };
+        "Filing.SchoolMajor": {
+            name: string;
+            occupations: string[];
         };
         "Filing.ScoreEvaluation": {
             /** Format: int64 */
@@ -3944,6 +4022,12 @@ export interface components {
             purpose: string;
             what: string;
         };
+        "SharedKernel.EnterprisePolicy": {
+            ownStaffOnly: boolean;
+            mainBusinessRequired: boolean;
+            nearestOccupationMapping: boolean;
+            basis: string;
+        };
         "SharedKernel.ExperienceThreshold": {
             /** Format: int32 */
             years: number;
@@ -3982,6 +4066,8 @@ export interface components {
             reportsTo: string;
             numbering: components["schemas"]["SharedKernel.FilingNumberScheme"];
             evaluationMethods: string[];
+            enterprises: components["schemas"]["SharedKernel.EnterprisePolicy"];
+            technicalSchools: components["schemas"]["SharedKernel.TechnicalSchoolPolicy"];
         };
         "SharedKernel.IdleRule": {
             effectiveFrom: string;
@@ -4007,6 +4093,7 @@ export interface components {
         "SharedKernel.PreferenceFlag": {
             code: string;
             name: string;
+            basis: string;
         };
         "SharedKernel.PublicityPeriod": {
             /** Format: int32 */
@@ -4042,6 +4129,10 @@ export interface components {
             /** Format: int32 */
             maxFiledOrganizationsPerOccupation: number;
             overridableInPrinciple: boolean;
+        };
+        "SharedKernel.TechnicalSchoolPolicy": {
+            occupationsMatchMajors: boolean;
+            basis: string;
         };
         "SharedKernel.Term": {
             code: string;
@@ -4989,6 +5080,77 @@ export interface operations {
             };
             /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listActorActivity: {
+        parameters: {
+            query?: {
+                userId?: string;
+                from?: string;
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Api.ActorActivityPage"];
+                };
+            };
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
