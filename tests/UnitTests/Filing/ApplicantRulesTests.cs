@@ -30,7 +30,8 @@ public class ApplicantRulesTests
     private static FilingApplication App(string jurisdiction, string scope, string area, OccupationLine[]? lines = null,
         EvaluatedPopulation[]? populations = null, string? mainBusiness = null, SchoolMajor[]? majors = null)
     {
-        var app = FilingApplication.Create(new ApplicationDrafted(Guid.NewGuid(), Guid.NewGuid(), "测试机构", area, jurisdiction, scope, Now, Actor.System));
+        var app = FilingApplication.Create(
+            new ApplicationDrafted(Guid.NewGuid(), Guid.NewGuid(), "测试机构", area, jurisdiction, scope, Now, Actor.System));
         app.Apply(new ApplicationDetailsChanged(app.Id, lines ?? [Line()], 10, 100_000, false, [], Actor.System, null, Now,
             populations ?? [], mainBusiness, majors ?? []));
         foreach (var item in Enumerable.Range(1, 6))
@@ -42,7 +43,8 @@ public class ApplicantRulesTests
         SubmissionRules.Evaluate(app, new SubmissionContext(Policies, Policies.Get(app.Jurisdiction), category, Catalog, Today,
             new Dictionary<string, int>(), null, Nature: nature));
 
-    private static IReadOnlyList<RuleViolation> AsEnterprise(FilingApplication app) => Evaluate(app, OrganizationCategory.Y, OrganizationNature.Enterprise);
+    private static IReadOnlyList<RuleViolation> AsEnterprise(FilingApplication app) =>
+        Evaluate(app, OrganizationCategory.Y, OrganizationNature.Enterprise);
 
     private static IReadOnlyList<RuleViolation> AsSchool(FilingApplication app) =>
         Evaluate(app, OrganizationCategory.S, OrganizationNature.TechnicalSchool);
@@ -68,7 +70,8 @@ public class ApplicantRulesTests
 
     [Theory]
     [MemberData(nameof(Everywhere))]
-    public void FIL_02_own_staff_with_dispatched_and_outsourced_workers_and_a_main_business_pass_everywhere(string jurisdiction, string scope, string area)
+    public void FIL_02_own_staff_with_dispatched_and_outsourced_workers_and_a_main_business_pass_everywhere(
+        string jurisdiction, string scope, string area)
     {
         AsEnterprise(App(jurisdiction, scope, area, populations: OwnPeople, mainBusiness: "特殊钢冶炼")).ShouldBeEmpty();
     }
@@ -114,7 +117,8 @@ public class ApplicantRulesTests
         unneeded.ShouldHaveSingleItem().Code.ShouldBe("filing.nearest-mapping-unneeded");
         unneeded.Single().Message.ShouldContain("“电工”已收录于职业分类大典");
 
-        var social = Evaluate(App("hubei-huangshi", "city", "420281", [Mapped("钳工", "装配钳工甲")]), OrganizationCategory.S, OrganizationNature.Enterprise);
+        var social = Evaluate(App("hubei-huangshi", "city", "420281", [Mapped("钳工", "装配钳工甲")]),
+            OrganizationCategory.S, OrganizationNature.Enterprise);
         social.ShouldHaveSingleItem().Code.ShouldBe("filing.nearest-mapping-not-allowed");
 
         var offCatalog = AsEnterprise(App("hubei-huangshi", "city", "420281", [Mapped("不存在的工种", "特钢精整工")], OwnPeople, "特殊钢冶炼"));

@@ -186,7 +186,10 @@ public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, 
             var school = Accept(Submit(Draft("huangshi", "hubei-huangshi", "city", september, Line("电工", 3, 5)), september), september.PlusDays(3));
             await Grant(Publicize(Evaluate(school, september.PlusDays(7), "huangshi.expert"), september.PlusDays(14)));
             var steel = Accept(Submit(Draft("daye", "hubei-huangshi", "city", september.PlusDays(1), Line("钢筋工", 3, 5),
-                Line("金属材精整工", 3, 5) with { Mapping = new("特钢棒材精整工", "本企业特钢棒材精整岗位未列入职业分类大典，工作内容与金属材精整工最相近。") }), september.PlusDays(1)), september.PlusDays(4));
+                Line("金属材精整工", 3, 5) with
+                {
+                    Mapping = new("特钢棒材精整工", "本企业特钢棒材精整岗位未列入职业分类大典，工作内容与金属材精整工最相近。"),
+                }), september.PlusDays(1)), september.PlusDays(4));
             Evaluate(steel, september.PlusDays(8), "huangshi.expert");
             var failed = Accept(Submit(Draft("daye", "hubei-huangshi", "city", september.PlusDays(2), Line("中式面点师", 3, 5)), september.PlusDays(2)), september.PlusDays(4));
             Evaluate(failed, september.PlusDays(8), "huangshi.expert", passed: false);

@@ -66,8 +66,10 @@ public static class ChangeApplicationDetailsEndpoint
         return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
     }
 
-    /// <summary>Change what the draft applies for: occupations and levels (FIL-11), experience (FIL-06), sites, preferences (FIL-09), whom it evaluates
-    /// and its main business (FIL-02), a school's majors (FIL-03).</summary>
+    /// <summary>
+    /// Change what the draft applies for: occupations and levels (FIL-11), experience (FIL-06), sites, preferences (FIL-09),
+    /// whom it evaluates and its main business (FIL-02), a school's majors (FIL-03).
+    /// </summary>
     [Authorize(Roles = Roles.Organization)]
     [WolverinePut("/api/filing/applications/{applicationId}", OperationId = ApplicationGuards.Change, Summary = "修改备案申请内容")]
     public static (UpdatedAggregate, Events) Put(ChangeApplicationDetails command, [Aggregate("applicationId")] FilingApplication application,

@@ -57,7 +57,8 @@ public static class DraftingDecider
         var unknown = preferences.Where(p => policy.Filing.Preferences.All(f => f.Code != p)).ToList();
         if (unknown.Count > 0)
         {
-            var offered = policy.Filing.Preferences.Count == 0 ? "本辖区政策未规定择优条件" : $"可申报的择优条件：{string.Join("；", policy.Filing.Preferences.Select(f => f.Name))}";
+            var offered = policy.Filing.Preferences.Count == 0
+                ? "本辖区政策未规定择优条件" : $"可申报的择优条件：{string.Join("；", policy.Filing.Preferences.Select(f => f.Name))}";
             throw new BusinessRuleException(unknown.Select(p => new RuleViolation("FIL-09", "filing.preference-unknown",
                 $"“{p}”不是{policy.ShortName}的择优条件（{offered}）。", Target: "/preferences")).ToList());
         }
