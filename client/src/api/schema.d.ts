@@ -2936,6 +2936,7 @@ export interface components {
             waitingFor: string;
             deadline?: components["schemas"]["Filing.DeadlineView"];
             awaitingCaller: boolean;
+            preferenceFlags: components["schemas"]["Filing.PreferenceView"][];
         };
         "Filing.ApplicationView": {
             /** Format: uuid */
@@ -2964,7 +2965,12 @@ export interface components {
             cumulativePersonTimes: number;
             subsidizedTraining: boolean;
             preferences: string[];
+            preferenceFlags: components["schemas"]["Filing.PreferenceView"][];
             sites: components["schemas"]["Filing.EvaluationSite"][];
+            evaluatedPopulations: components["schemas"]["Filing.EvaluatedPopulation"][];
+            evaluatedPopulationNames: string[];
+            mainBusiness?: string | null;
+            majors: components["schemas"]["Filing.SchoolMajor"][];
             /**
              * Format: date-time
              * @description ISO 8601 UTC instant
@@ -3098,6 +3104,9 @@ export interface components {
             subsidizedTraining: boolean;
             preferences?: string[] | null;
             sites?: components["schemas"]["Filing.EvaluationSite"][] | null;
+            evaluatedPopulations?: components["schemas"]["Filing.EvaluatedPopulation"][] | null;
+            mainBusiness?: string | null;
+            majors?: components["schemas"]["Filing.SchoolMajor"][] | null;
         };
         "Filing.ChangeOrganizationContact": {
             /** Format: int64 */
@@ -3183,6 +3192,8 @@ export interface components {
             /** Format: uuid */
             filingId?: string | null;
         };
+        /** @enum {string} */
+        "Filing.EvaluatedPopulation": "OwnStaff" | "DispatchedOrOutsourced" | "Students" | "ExternalWorkers";
         "Filing.EvaluationSite": {
             name: string;
             address: string;
@@ -3265,6 +3276,12 @@ export interface components {
             cumulativePersonTimes: number;
             subsidizedTraining: boolean;
             preferences: string[];
+            readonly preferred: boolean;
+            /** Format: int32 */
+            readonly stage: number;
+            populations: components["schemas"]["Filing.EvaluatedPopulation"][];
+            mainBusiness?: string | null;
+            majors: components["schemas"]["Filing.SchoolMajor"][];
             sites: components["schemas"]["Filing.EvaluationSite"][];
             handlingAuthority?: string | null;
             firstReviewAuthority?: string | null;
@@ -3489,6 +3506,7 @@ export interface components {
             /** Format: int32 */
             personTimes: number;
             priorSeniorEvaluation: boolean;
+            mapping?: components["schemas"]["Filing.OccupationMapping"];
         };
         "Filing.OccupationLineView": {
             name: string;
@@ -3507,6 +3525,12 @@ export interface components {
             /** Format: int32 */
             personTimes: number;
             priorSeniorEvaluation: boolean;
+            requestedName?: string | null;
+            mappingReason?: string | null;
+        };
+        "Filing.OccupationMapping": {
+            requestedName: string;
+            reason: string;
         };
         /** @enum {string} */
         "Filing.OccupationType": "Skill" | "Access";
@@ -3588,6 +3612,10 @@ export interface components {
              */
             producedAt?: string | null;
         };
+        "Filing.PreferenceView": {
+            name: string;
+            basis: string;
+        };
         "Filing.ReceiptOccupation": {
             name: string;
             code?: string | null;
@@ -3624,6 +3652,10 @@ export interface components {
             version: number;
             missingItems: string[];
             reason: string;
+        };
+        "Filing.SchoolMajor": {
+            name: string;
+            occupations: string[];
         };
         "Filing.ScoreEvaluation": {
             /** Format: int64 */
@@ -3990,6 +4022,12 @@ export interface components {
             purpose: string;
             what: string;
         };
+        "SharedKernel.EnterprisePolicy": {
+            ownStaffOnly: boolean;
+            mainBusinessRequired: boolean;
+            nearestOccupationMapping: boolean;
+            basis: string;
+        };
         "SharedKernel.ExperienceThreshold": {
             /** Format: int32 */
             years: number;
@@ -4028,6 +4066,8 @@ export interface components {
             reportsTo: string;
             numbering: components["schemas"]["SharedKernel.FilingNumberScheme"];
             evaluationMethods: string[];
+            enterprises: components["schemas"]["SharedKernel.EnterprisePolicy"];
+            technicalSchools: components["schemas"]["SharedKernel.TechnicalSchoolPolicy"];
         };
         "SharedKernel.IdleRule": {
             effectiveFrom: string;
@@ -4053,6 +4093,7 @@ export interface components {
         "SharedKernel.PreferenceFlag": {
             code: string;
             name: string;
+            basis: string;
         };
         "SharedKernel.PublicityPeriod": {
             /** Format: int32 */
@@ -4088,6 +4129,10 @@ export interface components {
             /** Format: int32 */
             maxFiledOrganizationsPerOccupation: number;
             overridableInPrinciple: boolean;
+        };
+        "SharedKernel.TechnicalSchoolPolicy": {
+            occupationsMatchMajors: boolean;
+            basis: string;
         };
         "SharedKernel.Term": {
             code: string;

@@ -21,5 +21,6 @@ public sealed class FilingTerms : ITermProvider
         ["evaluationSubjects"] = TermLists.Of(EvaluationSubjects.Names),
         ["organizationNatures"] = TermLists.Of<OrganizationNature>(OrganizationNames.Nature),
         ["organizationCategories"] = TermLists.Of<OrganizationCategory>(OrganizationNames.Category),
+        ["evaluatedPopulations"] = TermLists.Of<EvaluatedPopulation>(Submission.ApplicantRules.PopulationName),
     };
 }

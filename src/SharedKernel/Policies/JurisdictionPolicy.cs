@@ -57,7 +57,27 @@ public sealed record SocialOrganizationLimits(int MaxOccupations, int MaxFiledOr
 /// <summary>FIL-13 [HB]: no new occupations while idle, from this date on.</summary>
 public sealed record IdleRule(string EffectiveFrom);
 
-public sealed record PreferenceFlag(string Code, string Name);
+/// <summary>
+/// FIL-09 择优: a condition that, declared by the applicant, raises its application in the review queue — a flag shown
+/// with its name and <paramref name="Basis"/> (the notice's article), never a score.
+/// </summary>
+public sealed record PreferenceFlag(string Code, string Name, string Basis);
+
+/// <summary>
+/// FIL-02: an employer (用人单位, category Y) filing to evaluate its own people. <paramref name="Basis"/> quotes the article
+/// the settings come from (or, where they are off, why).
+/// </summary>
+public sealed record EnterprisePolicy(
+    /// <summary>Only its own staff, dispatched and outsourced workers included; declaring others (学生、社会人员) is refused.</summary>
+    bool OwnStaffOnly,
+    /// <summary>Occupations follow its main business: the application states it, the reviewer judges it.</summary>
+    bool MainBusinessRequired,
+    /// <summary>相邻近原则: a job missing from the catalog is applied for as the nearest catalog occupation, with a reason.</summary>
+    bool NearestOccupationMapping,
+    string Basis);
+
+/// <summary>FIL-03: a technical school (技工院校) evaluates occupations its majors cover.</summary>
+public sealed record TechnicalSchoolPolicy(bool OccupationsMatchMajors, string Basis);
 
 /// <summary>FIL-24 numbering: category + organization code + province code + city code + serial per city.</summary>
 public sealed record FilingNumberScheme(
@@ -94,7 +114,11 @@ public sealed record FilingPolicy(
     string ReportsTo,
     FilingNumberScheme Numbering,
     /// <summary>FIL-16: how the technical evaluation is carried out (codes of <c>EvaluationMethods</c>).</summary>
-    IReadOnlyList<string> EvaluationMethods);
+    IReadOnlyList<string> EvaluationMethods,
+    /// <summary>FIL-02.</summary>
+    EnterprisePolicy Enterprises,
+    /// <summary>FIL-03.</summary>
+    TechnicalSchoolPolicy TechnicalSchools);
 
 public sealed record PublicityPeriod(int Length, string Unit);
 

@@ -136,6 +136,16 @@ public sealed partial class PolicyCatalog
             if (f.IdleRule is not null && !NodaTime.Text.LocalDatePattern.Iso.Parse(f.IdleRule.EffectiveFrom).Success) yield return $"{at}: FIL-13 effective date invalid";
             if (f.SocialOrganizationLimits is { } lim && (lim.MaxOccupations <= 0 || lim.MaxFiledOrganizationsPerOccupation <= 0)) yield return $"{at}: FIL-04 limits must be positive";
             foreach (var m in f.PledgeableMaterials ?? []) if (m is < 1 or > 6) yield return $"{at}: FIL-10 pledgeable item {m} out of 1–6";
+            if (string.IsNullOrWhiteSpace(f.Enterprises?.Basis)) yield return $"{at}: FIL-02 enterprises section or its basis missing";
+            if (string.IsNullOrWhiteSpace(f.TechnicalSchools?.Basis)) yield return $"{at}: FIL-03 technicalSchools section or its basis missing";
+            foreach (var flag in f.Preferences ?? [])
+            {
+                if (string.IsNullOrWhiteSpace(flag.Code) || string.IsNullOrWhiteSpace(flag.Name) || string.IsNullOrWhiteSpace(flag.Basis))
+                    yield return $"{at}: FIL-09 preference '{flag.Code}' needs a code, a name and its basis";
+            }
+            if (f.Preferences is null) yield return $"{at}: FIL-09 preferences missing";
+            else if (f.Preferences.Select(x => x.Code).Distinct().Count() != f.Preferences.Count)
+                yield return $"{at}: FIL-09 duplicate preference codes";
             var n = f.Numbering;
             if (n is null) { yield return $"{at}: FIL-24 numbering missing"; continue; }
             if (!FourDigits().IsMatch(n.OrganizationCode ?? "")) yield return $"{at}: FIL-24 organization code must be 4 digits";

@@ -16,6 +16,7 @@ public class MaterialsTests(AppFixture app) : IntegrationTest(app)
         await journey.Step(journey.Organization, $"/api/filing/applications/{created["value"]}", new
         {
             version = 1, occupations = new[] { FilingJourney.Line() }, consecutiveYears = 10, cumulativePersonTimes = 100_000, subsidizedTraining = false,
+            evaluatedPopulations = FilingJourney.OwnStaff, mainBusiness = FilingJourney.MainBusiness,
         }, put: true);
         return journey;
     }

@@ -40,9 +40,9 @@ public sealed class FilingJourney(IAlbaHost host, Scenarios given, AppFixture ap
     };
 
     /// <summary>Registers the organization and the reviewers and expert of the jurisdiction (once per tag).</summary>
-    public async Task<FilingJourney> Participants(int serial = 1, string category = "Y")
+    public async Task<FilingJourney> Participants(int serial = 1, string category = "Y", string nature = "Enterprise")
     {
-        (Organization, OrganizationId) = await given.Organization($"{tag}.org", where.OrganizationArea, $"{tag}培训评价中心", serial, category);
+        (Organization, OrganizationId) = await given.Organization($"{tag}.org", where.OrganizationArea, $"{tag}培训评价中心", serial, category, nature);
         Reviewer = await given.Reviewer($"{tag}.reviewer", where.HandlingAuthority);
         if (where.FirstReviewAuthority is { } first) FirstReviewer = await given.Reviewer($"{tag}.first", first);
         ExpertId = await given.Account($"{tag}.expert", Roles.Expert, where.ExpertAuthority);
@@ -65,11 +65,16 @@ public sealed class FilingJourney(IAlbaHost host, Scenarios given, AppFixture ap
         await Step(Organization, $"/api/filing/applications/{ApplicationId}", new
         {
             version = 1, occupations = lines ?? [Line()], consecutiveYears = 10, cumulativePersonTimes = 100_000, subsidizedTraining = false,
-            sites = sites ?? [new { name = $"{tag}评价基地", address = "人民路1号" }],
+            sites = sites ?? [new { name = $"{tag}评价基地", address = "人民路1号" }], evaluatedPopulations = OwnStaff, mainBusiness = MainBusiness,
         }, put: true);
         for (var item = 1; item <= 6; item++) await Upload(item, $"材料{item}.pdf", Pdf);
         return Application;
     }
+
+    /// <summary>FIL-02 [HB]: an enterprise evaluates its own staff and states its main business (declared by every journey).</summary>
+    public static readonly string[] OwnStaff = ["OwnStaff", "DispatchedOrOutsourced"];
+
+    public const string MainBusiness = "家政服务与职业培训";
 
     public static readonly byte[] Pdf = Assessment.SharedKernel.Documents.SamplePdf.Create("FIL-10 test material");
 

@@ -63,7 +63,7 @@ public sealed class Scenarios(IAlbaHost host)
 
     /// <summary>An organization user who has registered its organization in the given area.</summary>
     public async Task<(Caller User, Guid OrganizationId)> Organization(string userName, string areaCode, string name, int serial = 1,
-        string category = "Y")
+        string category = "Y", string nature = nameof(OrganizationNature.Enterprise))
     {
         await Account(userName, Roles.Organization);
         var user = await SignIn(userName);
@@ -72,17 +72,18 @@ public sealed class Scenarios(IAlbaHost host)
         await host.Scenario(s =>
         {
             s.As(user);
-            s.Post.Json(RegisterBody(name, areaCode, serial, category)).ToUrl("/api/organizations");
+            s.Post.Json(RegisterBody(name, areaCode, serial, category, nature)).ToUrl("/api/organizations");
             s.StatusCodeShouldBe(HttpStatusCode.Created);
         });
         return (user, orgId);
     }
 
-    public static object RegisterBody(string name, string areaCode, int serial = 1, string category = "Y") => new
+    public static object RegisterBody(string name, string areaCode, int serial = 1, string category = "Y",
+        string nature = nameof(OrganizationNature.Enterprise)) => new
     {
         name,
         creditCode = CreditCode(areaCode, serial),
-        nature = nameof(OrganizationNature.Enterprise),
+        nature,
         category,
         areaCode,
         address = "测试地址1号",

@@ -122,7 +122,9 @@ public sealed class ApplicationDetailsProjection : SingleStreamProjection<Applic
     public static (string? Action, string? Detail) Describe(object data) => data switch
     {
         ApplicationDrafted d => (d.Kind switch { ApplicationKind.Renewal => "起草续期备案申请", ApplicationKind.Change => "起草变更备案申请", _ => "起草备案申请" }, null),
-        ApplicationDetailsChanged d => ("修改申报内容", $"职业（工种）{d.Occupations.Count}个"),
+        ApplicationDetailsChanged d => ("修改申报内容", $"职业（工种）{d.Occupations.Count}个"
+            + (d.Occupations.Count(l => l.Mapping is not null) is > 0 and var mapped ? $"，其中按相邻近原则对应{mapped}个" : "")
+            + (d.Preferences.Count > 0 ? "，申报了择优条件" : "")),
         MaterialAttached m => ("上传材料", $"{MaterialItems.Name(m.Item)}：{m.FileName}"),
         MaterialRemoved => ("删除材料", null),
         MaterialPledged p => ("承诺后补材料（告知承诺）", MaterialItems.Name(p.Item)),

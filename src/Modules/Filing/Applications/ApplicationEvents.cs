@@ -43,7 +43,28 @@ public sealed record OccupationLine(
     LocalDate? EvaluationSince,
     int PersonTimes,
     /// <summary>FIL-08: has evaluated at 高级工 or above in this or a near occupation.</summary>
-    bool PriorSeniorEvaluation);
+    bool PriorSeniorEvaluation,
+    /// <summary>FIL-02 相邻近原则: the job the enterprise evaluates is not in the catalog; this line is its nearest catalog occupation.</summary>
+    OccupationMapping? Mapping = null);
+
+/// <summary>FIL-02 相邻近原则: the enterprise's own job (not in the catalog) and why the line's catalog occupation is the nearest one.</summary>
+public sealed record OccupationMapping(string RequestedName, string Reason);
+
+/// <summary>Whom the organization evaluates (FIL-02 enterprises, FIL-03 technical schools).</summary>
+public enum EvaluatedPopulation
+{
+    /// <summary>本单位职工.</summary>
+    OwnStaff,
+    /// <summary>劳务派遣、劳务外包等各类用工人员 — an enterprise's own people too (FIL-02 [HB]).</summary>
+    DispatchedOrOutsourced,
+    /// <summary>在校学生.</summary>
+    Students,
+    /// <summary>企业职工和社会劳动者（社会人员）— people outside the organization.</summary>
+    ExternalWorkers,
+}
+
+/// <summary>FIL-03: a major (专业) a technical school teaches and the catalog occupations it covers.</summary>
+public sealed record SchoolMajor(string Name, IReadOnlyList<string> Occupations);
 
 /// <summary>An applicant asks a reviewer to except a rule written 原则上, with its reasons.</summary>
 public sealed record ExceptionRequest(string RuleId, string Justification);
@@ -54,7 +75,8 @@ public sealed record ApplicationDrafted(
 
 public sealed record ApplicationDetailsChanged(
     Guid ApplicationId, IReadOnlyList<OccupationLine> Occupations, int ConsecutiveYears, int CumulativePersonTimes,
-    bool SubsidizedTraining, IReadOnlyList<string> Preferences, Actor By, IReadOnlyList<EvaluationSite>? Sites = null, Instant? ChangedAt = null);
+    bool SubsidizedTraining, IReadOnlyList<string> Preferences, Actor By, IReadOnlyList<EvaluationSite>? Sites = null, Instant? ChangedAt = null,
+    IReadOnlyList<EvaluatedPopulation>? Populations = null, string? MainBusiness = null, IReadOnlyList<SchoolMajor>? Majors = null);
 
 public sealed record ApplicationSubmitted(
     Guid ApplicationId, LocalDate SubmittedOn, Instant SubmittedAt, string HandlingAuthority, string? FirstReviewAuthority,

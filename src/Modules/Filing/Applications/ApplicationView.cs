@@ -28,8 +28,13 @@ public sealed record SubjectScoreView(string Subject, string SubjectName, int Sc
 public sealed record ExpertView(Guid UserId, string DisplayName, IReadOnlyList<SubjectScoreView> Scores, decimal? Average, string? OnSiteFindings,
     bool? RecommendsFiling, string? Opinion, Instant? ScoredAt);
 
+/// <param name="RequestedName">FIL-02 相邻近原则: the enterprise's own job the line (a catalog occupation) stands for.</param>
+/// <param name="MappingReason">Why the catalog occupation is the nearest one.</param>
 public sealed record OccupationLineView(string Name, string? Code, int HighestLevel, int LowestLevel, string Levels, bool IsNewOccupation,
-    LocalDate? EvaluationSince, int PersonTimes, bool PriorSeniorEvaluation);
+    LocalDate? EvaluationSince, int PersonTimes, bool PriorSeniorEvaluation, string? RequestedName, string? MappingReason);
+
+/// <summary>FIL-09: a declared preference flag as a reviewer reads it — its name and the notice article behind it.</summary>
+public sealed record PreferenceView(string Name, string Basis);
 
 public sealed record StepView(Instant At, string Action, string ActorName, string ActorRoleName, string? AuthorityName, string? Detail);
 
@@ -39,8 +44,10 @@ public sealed record ApplicationView(
     string Jurisdiction, string JurisdictionName, string Scope, string ScopeName, ApplicationKind Kind, string KindName,
     ApplicationStatus Status, string StatusName, string WaitingFor, DeadlineView? Deadline,
     IReadOnlyList<OccupationLineView> Occupations, int ConsecutiveYears, int CumulativePersonTimes, bool SubsidizedTraining,
-    IReadOnlyList<string> Preferences, IReadOnlyList<EvaluationSite> Sites,
-    Instant DraftedAt, LocalDate? SubmittedOn, string? HandlingAuthority, string? HandlingAuthorityName, string? FirstReviewAuthority,
+    IReadOnlyList<string> Preferences, IReadOnlyList<PreferenceView> PreferenceFlags, IReadOnlyList<EvaluationSite> Sites,
+    IReadOnlyList<EvaluatedPopulation> EvaluatedPopulations, IReadOnlyList<string> EvaluatedPopulationNames, string? MainBusiness,
+    IReadOnlyList<SchoolMajor> Majors, Instant DraftedAt, LocalDate? SubmittedOn, string? HandlingAuthority, string? HandlingAuthorityName,
+    string? FirstReviewAuthority,
     string? FirstReviewAuthorityName, string? CurrentAuthority, string? CurrentAuthorityName, bool Forwarded, string? ForwardOpinion,
     LocalDate? AcceptanceDeadline, IReadOnlyList<ExceptionRequest> ExceptionRequests, IReadOnlyList<RuleViolation> ExceptedViolations,
     IReadOnlyList<ExceptionDecision> ExceptionDecisions, IReadOnlyList<string> MissingItems, string? ReturnReason,
@@ -51,11 +58,11 @@ public sealed record ApplicationView(
     int UpheldObjections, Guid? FilingId, string? FilingNumber, LocalDate? ValidFrom, LocalDate? ValidUntil,
     string? RejectionRuleId, string? RejectionReason, IReadOnlyList<StepView> History, IReadOnlyList<string> Actions);
 
-/// <summary>A row of an application list.</summary>
+/// <summary>A row of an application list; <paramref name="PreferenceFlags"/> say why it is raised among those of its status (FIL-09).</summary>
 public sealed record ApplicationSummary(
     Guid Id, long Version, string OrganizationName, string Jurisdiction, string JurisdictionName, string Scope, string ScopeName,
     ApplicationKind Kind, string KindName, ApplicationStatus Status, string StatusName, LocalDate? SubmittedOn, string? HandlingAuthorityName,
-    string WaitingFor, DeadlineView? Deadline, bool AwaitingCaller);
+    string WaitingFor, DeadlineView? Deadline, bool AwaitingCaller, IReadOnlyList<PreferenceView> PreferenceFlags);
 
 /// <summary>Builds the views: names from the policies and module dictionaries, deadlines from the calendar and the clock.</summary>
 public sealed class ApplicationViews(PolicyCatalog catalog, IWorkingDayCalendar calendar, IClock clock)
@@ -68,7 +75,8 @@ public sealed class ApplicationViews(PolicyCatalog catalog, IWorkingDayCalendar 
             a.Id, a.Version, a.OrganizationId, a.OrganizationName, a.AreaCode, AreaName(a.AreaCode), a.Jurisdiction, policy.Name, a.Scope,
             ScopeName(policy, a.Scope), a.Kind, ApplicationNames.Kind(a.Kind), a.Status, ApplicationNames.Status(a.Status), WaitingFor(a, d),
             Deadline(a), a.Occupations.Select(Line).ToList(), a.ConsecutiveYears, a.CumulativePersonTimes, a.SubsidizedTraining,
-            a.Preferences, a.Sites, a.DraftedAt, d.SubmittedOn, a.HandlingAuthority, AuthorityName(a.HandlingAuthority),
+            a.Preferences, Flags(policy, a), a.Sites, a.Populations, a.Populations.Select(Submission.ApplicantRules.PopulationName).ToList(),
+            a.MainBusiness, a.Majors, a.DraftedAt, d.SubmittedOn, a.HandlingAuthority, AuthorityName(a.HandlingAuthority),
             a.FirstReviewAuthority, AuthorityName(a.FirstReviewAuthority), a.CurrentAuthority, AuthorityName(a.CurrentAuthority), a.Forwarded,
             d.ForwardOpinion, a.AcceptanceDeadline, d.ExceptionRequests, a.ExceptedViolations, d.ExceptionDecisions, d.MissingItems, d.ReturnReason,
             d.Materials.Select(m => new MaterialView(m.Id, m.Item, MaterialItems.Name(m.Item), m.FileName, m.ContentType, m.Size, m.Sha256, m.AttachedAt)).ToList(),
@@ -86,8 +94,14 @@ public sealed class ApplicationViews(PolicyCatalog catalog, IWorkingDayCalendar 
         var policy = catalog.Get(a.Jurisdiction);
         return new ApplicationSummary(a.Id, a.Version, a.OrganizationName, a.Jurisdiction, policy.Name, a.Scope, ScopeName(policy, a.Scope), a.Kind,
             ApplicationNames.Kind(a.Kind), a.Status, ApplicationNames.Status(a.Status), a.SubmittedOn, AuthorityName(a.HandlingAuthority),
-            WaitingFor(a, null), Deadline(a), ApplicationGuards.AwaitsCaller(a, caller));
+            WaitingFor(a, null), Deadline(a), ApplicationGuards.AwaitsCaller(a, caller), Flags(policy, a));
     }
+
+    /// <summary>FIL-09: the declared flags by the policy's names and bases (a code the policy no longer lists shows as itself).</summary>
+    private static List<PreferenceView> Flags(JurisdictionPolicy policy, FilingApplication a) => a.Preferences
+        .Select(code => policy.Filing.Preferences.FirstOrDefault(f => f.Code == code) is { } f
+            ? new PreferenceView(f.Name, f.Basis) : new PreferenceView(code, "本辖区政策已不再列出此择优条件"))
+        .ToList();
 
     /// <summary>FIL-15 while the acceptance decision is pending; FIL-17 while the publicity window runs. Nothing otherwise.</summary>
     public DeadlineView? Deadline(FilingApplication a)
@@ -145,7 +159,7 @@ public sealed class ApplicationViews(PolicyCatalog catalog, IWorkingDayCalendar 
     private OccupationLineView Line(OccupationLine l) => new(l.Name, l.Code, l.HighestLevel, l.LowestLevel,
         l.HighestLevel == l.LowestLevel ? SkillLevel.FromNumber(l.HighestLevel).FullName
             : $"{SkillLevel.FromNumber(l.LowestLevel).FullName} 至 {SkillLevel.FromNumber(l.HighestLevel).FullName}",
-        l.IsNewOccupation, l.EvaluationSince, l.PersonTimes, l.PriorSeniorEvaluation);
+        l.IsNewOccupation, l.EvaluationSince, l.PersonTimes, l.PriorSeniorEvaluation, l.Mapping?.RequestedName, l.Mapping?.Reason);
 
     private static ExpertView Expert(ExpertEvaluation e, ExpertFindings? f) => new(e.UserId, e.DisplayName,
         e.Scores.Select(s => new SubjectScoreView(s.Subject, EvaluationSubjects.Names.GetValueOrDefault(s.Subject, s.Subject), s.Score, s.Comment)).ToList(),

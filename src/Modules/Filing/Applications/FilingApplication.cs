@@ -60,7 +60,17 @@ public sealed class FilingApplication
     public int ConsecutiveYears { get; set; }
     public int CumulativePersonTimes { get; set; }
     public bool SubsidizedTraining { get; set; }
+    /// <summary>FIL-09: codes of the policy's preference flags the applicant declares.</summary>
     public List<string> Preferences { get; set; } = [];
+    /// <summary>FIL-09: a flagged application comes first among those of its status — a flag, never a score. Stored for the lists.</summary>
+    public bool Preferred => Preferences.Count > 0;
+    /// <summary>The status' place in the procedure (statuses are stored by name), stored so lists can order by it.</summary>
+    public int Stage => (int)Status;
+    public List<EvaluatedPopulation> Populations { get; set; } = [];
+    /// <summary>FIL-02: the enterprise's main business (生产经营主业), which its occupations follow.</summary>
+    public string? MainBusiness { get; set; }
+    /// <summary>FIL-03: the school's majors and the occupations each covers.</summary>
+    public List<SchoolMajor> Majors { get; set; } = [];
     public List<EvaluationSite> Sites { get; set; } = [];
     /// <summary>FIL-14: the authority whose queue holds the application.</summary>
     public string? HandlingAuthority { get; set; }
@@ -109,6 +119,9 @@ public sealed class FilingApplication
         SubsidizedTraining = e.SubsidizedTraining;
         Preferences = e.Preferences.ToList();
         Sites = e.Sites?.ToList() ?? [];
+        Populations = e.Populations?.ToList() ?? [];
+        MainBusiness = e.MainBusiness;
+        Majors = e.Majors?.ToList() ?? [];
     }
 
     public void Apply(ApplicationSubmitted e)

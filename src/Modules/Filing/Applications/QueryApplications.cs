@@ -34,7 +34,9 @@ public static class QueryApplicationsEndpoint
     /// <remarks>
     /// An organization sees its own, an expert those assigned to it, reviewers and systems those of their area once
     /// submitted. <c>awaitingMe=true</c> keeps what waits for the caller: the reviewer's authority must act, the expert
-    /// has not scored, the organization must edit or produce pledged materials. Those with the nearest deadline first.
+    /// has not scored, the organization must edit or produce pledged materials. Ordered by status in the order of the
+    /// procedure; within a status, applications with FIL-09 preference flags (择优, shown with their names and bases in
+    /// <c>preferenceFlags</c>) first — a flag, not a score — then the nearest deadline, then the newest.
     /// </remarks>
     [Authorize(Policy = ScopePolicies.FilingRead)]
     [WolverineGet("/api/filing/applications", OperationId = "listFilingApplications", Summary = "查询备案申请")]
@@ -53,7 +55,8 @@ public static class QueryApplicationsEndpoint
         if (status is { } s) query = query.Where(a => a.Status == s);
         if (awaitingMe == true) query = AwaitingCaller(query, user);
         var found = await Paging.From(page, pageSize)
-            .Of(query.OrderBy(a => a.AcceptanceDeadline).ThenByDescending(a => a.DraftedAt), a => views.Summary(a, user));
+            .Of(query.OrderBy(a => a.Stage).ThenByDescending(a => a.Preferred).ThenBy(a => a.AcceptanceDeadline).ThenByDescending(a => a.DraftedAt),
+                a => views.Summary(a, user));
         return new ApplicationList(found.Items, found.Total, found.Page, found.PageSize, ApplicationGuards.Table.CreationActions(caller));
     }
 

@@ -57,8 +57,9 @@ public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, 
         var drafted = new ApplicationDrafted(id, o.Id, o.Name, o.AreaCode, jurisdiction, scope, At(day, 9), Person(org));
         session.Events.StartStream<FilingApplication>(id, drafted);
         var flow = new Flow(FilingApplication.Create(drafted), this);
-        flow.Then(new ApplicationDetailsChanged(id, lines, 8, 60_000, true, [], Person(org),
-            [new EvaluationSite($"{o.Name}评价考点", o.Address)], At(day, 9)));
+        var (populations, mainBusiness, majors, preferences) = Declared(org, jurisdiction);
+        flow.Then(new ApplicationDetailsChanged(id, lines, 8, 60_000, true, preferences, Person(org),
+            [new EvaluationSite($"{o.Name}评价考点", o.Address)], At(day, 9), populations, mainBusiness, majors));
         foreach (var item in MaterialItems.Names.Keys)
         {
             var attached = MaterialsDecider.Attach(flow.A, item, new UploadedFile($"{MaterialItems.Names[item]}.pdf", FileSniffer.Pdf, Pdf),
@@ -69,12 +70,28 @@ public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, 
         return flow;
     }
 
+    /// <summary>
+    /// What a demo organization declares besides its occupations: whom it evaluates and its main business (FIL-02 [HB]),
+    /// its majors (FIL-03 [HB]), the preference flags of the jurisdiction it applies to (FIL-09 [AH][GX]).
+    /// </summary>
+    private static (List<EvaluatedPopulation>, string?, List<SchoolMajor>, List<string>) Declared(string org, string jurisdiction) =>
+        (org, jurisdiction) switch
+        {
+            ("daye", _) => ([EvaluatedPopulation.OwnStaff, EvaluatedPopulation.DispatchedOrOutsourced], "特殊钢冶炼及压延加工", [], []),
+            ("huangshi", _) => ([EvaluatedPopulation.Students, EvaluatedPopulation.ExternalWorkers], null,
+                [new SchoolMajor("电气自动化设备安装与维修", ["电工"])], []),
+            ("hefei", "anhui") => ([], null, [], ["assessment-station"]),
+            ("nanning", "guangxi") => ([], null, [], ["training-tasks"]),
+            _ => ([], null, [], []),
+        };
+
     private Flow Submit(Flow f, LocalDate day)
     {
         var a = f.A;
         var policy = catalog.Get(a.Jurisdiction);
-        var context = new SubmissionContext(catalog, policy, organizations.Values.Single(o => o.Id == a.OrganizationId).Category, _occupations, day,
-            new Dictionary<string, int>(), null);
+        var organization = organizations.Values.Single(o => o.Id == a.OrganizationId);
+        var context = new SubmissionContext(catalog, policy, organization.Category, _occupations, day, new Dictionary<string, int>(), null,
+            Nature: organization.Nature);
         return f.Then(SubmissionDecider.Decide(a, context, () => FilingRouting.Route(policy, catalog, calendar, a.Scope, a.AreaCode, day), [],
             At(day), Person(Key(a))));
     }
@@ -168,7 +185,11 @@ public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, 
         {
             var school = Accept(Submit(Draft("huangshi", "hubei-huangshi", "city", september, Line("电工", 3, 5)), september), september.PlusDays(3));
             await Grant(Publicize(Evaluate(school, september.PlusDays(7), "huangshi.expert"), september.PlusDays(14)));
-            var steel = Accept(Submit(Draft("daye", "hubei-huangshi", "city", september.PlusDays(1), Line("钢筋工", 3, 5)), september.PlusDays(1)), september.PlusDays(4));
+            var steel = Accept(Submit(Draft("daye", "hubei-huangshi", "city", september.PlusDays(1), Line("钢筋工", 3, 5),
+                Line("金属材精整工", 3, 5) with
+                {
+                    Mapping = new("特钢棒材精整工", "本企业特钢棒材精整岗位未列入职业分类大典，工作内容与金属材精整工最相近。"),
+                }), september.PlusDays(1)), september.PlusDays(4));
             Evaluate(steel, september.PlusDays(8), "huangshi.expert");
             var failed = Accept(Submit(Draft("daye", "hubei-huangshi", "city", september.PlusDays(2), Line("中式面点师", 3, 5)), september.PlusDays(2)), september.PlusDays(4));
             Evaluate(failed, september.PlusDays(8), "huangshi.expert", passed: false);

@@ -45,13 +45,31 @@ public static class DraftingDecider
             kind == ApplicationKind.New ? null : c.FilingId);
     }
 
-    /// <summary>The organization edits what it applies for, while the application is a draft or returned (FIL-15).</summary>
-    public static ApplicationDetailsChanged Change(FilingApplication a, ChangeApplicationDetails c, Instant now, Actor by)
+    /// <summary>
+    /// The organization edits what it applies for, while the application is a draft or returned (FIL-15). FIL-09: only the
+    /// preference flags its jurisdiction's policy lists may be declared.
+    /// </summary>
+    public static ApplicationDetailsChanged Change(FilingApplication a, ChangeApplicationDetails c, JurisdictionPolicy policy, Instant now, Actor by)
     {
         if (!a.IsEditable)
             throw new BusinessRuleException(new RuleViolation("FIL-15", "filing.not-editable", "申请已提交，不能再修改；如被退回补正，可修改后重新提交。"));
-        var lines = c.Occupations.Select(l => l with { Name = l.Name.Trim(), Code = l.Code is null ? null : OccupationCode.Parse(l.Code).Value }).ToList();
-        return new ApplicationDetailsChanged(a.Id, lines, c.ConsecutiveYears, c.CumulativePersonTimes, c.SubsidizedTraining,
-            (c.Preferences ?? []).Distinct().ToList(), by, (c.Sites ?? []).Select(x => new EvaluationSite(x.Name.Trim(), x.Address.Trim())).ToList(), now);
+        var preferences = (c.Preferences ?? []).Distinct().ToList();
+        var unknown = preferences.Where(p => policy.Filing.Preferences.All(f => f.Code != p)).ToList();
+        if (unknown.Count > 0)
+        {
+            var offered = policy.Filing.Preferences.Count == 0
+                ? "本辖区政策未规定择优条件" : $"可申报的择优条件：{string.Join("；", policy.Filing.Preferences.Select(f => f.Name))}";
+            throw new BusinessRuleException(unknown.Select(p => new RuleViolation("FIL-09", "filing.preference-unknown",
+                $"“{p}”不是{policy.ShortName}的择优条件（{offered}）。", Target: "/preferences")).ToList());
+        }
+        var lines = c.Occupations.Select(l => l with
+        {
+            Name = l.Name.Trim(), Code = l.Code is null ? null : OccupationCode.Parse(l.Code).Value,
+            Mapping = l.Mapping is { } m ? new OccupationMapping(m.RequestedName.Trim(), m.Reason.Trim()) : null,
+        }).ToList();
+        var majors = (c.Majors ?? []).Select(m => new SchoolMajor(m.Name.Trim(), m.Occupations.Select(o => o.Trim()).Distinct().ToList())).ToList();
+        return new ApplicationDetailsChanged(a.Id, lines, c.ConsecutiveYears, c.CumulativePersonTimes, c.SubsidizedTraining, preferences, by,
+            (c.Sites ?? []).Select(x => new EvaluationSite(x.Name.Trim(), x.Address.Trim())).ToList(), now,
+            (c.EvaluatedPopulations ?? []).Distinct().ToList(), string.IsNullOrWhiteSpace(c.MainBusiness) ? null : c.MainBusiness.Trim(), majors);
     }
 }

@@ -1,5 +1,6 @@
 using Assessment.Filing.Applications;
 using Assessment.Filing.Catalog;
+using Assessment.Filing.Organizations;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Values;
@@ -21,7 +22,9 @@ public sealed record SubmissionContext(
     IReadOnlyDictionary<string, int> FiledOrganizationsPerOccupation,
     ExistingFiling? Existing,
     /// <summary>FIL-10 [AH]: an enterprise or school already filed for the same occupations and levels.</summary>
-    bool FiledForSameOccupations = false);
+    bool FiledForSameOccupations = false,
+    /// <summary>机构性质 (FIL-03 applies to 技工院校; FIL-04 to 社会培训评价组织 that are not schools).</summary>
+    OrganizationNature Nature = OrganizationNature.Other);
 
 /// <summary>
 /// The policy checks run at submission. Pure: every failing rule is reported at once, each with its rule ID; rules the
@@ -47,6 +50,8 @@ public static class SubmissionRules
             violations.Add(new("FIL-11", "filing.no-occupations", "请至少填写一个拟开展认定的职业（工种）。"));
 
         Fil01Catalog(app, ctx, violations);
+        ApplicantRules.Fil02Enterprise(app, ctx, violations);
+        ApplicantRules.Fil03TechnicalSchool(app, ctx, violations);
         Fil04SocialOrganizations(app, ctx, violations);
         Fil06Experience(app, scope, violations);
         Fil07LevelCap(app, scope, violations);
@@ -57,9 +62,9 @@ public static class SubmissionRules
         return violations;
     }
 
-    private static IEnumerable<(OccupationLine Line, int Index)> Lines(FilingApplication app) => app.Occupations.Select((l, i) => (l, i));
+    internal static IEnumerable<(OccupationLine Line, int Index)> Lines(FilingApplication app) => app.Occupations.Select((l, i) => (l, i));
 
-    private static string Line(int index) => $"/occupations/{index}";
+    internal static string Line(int index) => $"/occupations/{index}";
 
     private static void Fil01Catalog(FilingApplication app, SubmissionContext ctx, List<RuleViolation> violations)
     {
@@ -76,7 +81,9 @@ public static class SubmissionRules
 
     private static void Fil04SocialOrganizations(FilingApplication app, SubmissionContext ctx, List<RuleViolation> violations)
     {
+        // 黄人社函〔2021〕26号 一（三） limits 社会培训评价组织; a 技工院校 is bound by 一（二） instead (FIL-03).
         if (ctx.Policy.Filing.SocialOrganizationLimits is not { } limits || ctx.Category != OrganizationCategory.S) return;
+        if (ctx.Nature == OrganizationNature.TechnicalSchool) return;
         if (app.Occupations.Count > limits.MaxOccupations)
             violations.Add(new("FIL-04", "filing.too-many-occupations",
                 $"社会培训评价组织开展认定的职业（工种）原则上不超过{limits.MaxOccupations}个，本申请为{app.Occupations.Count}个。", limits.OverridableInPrinciple));

@@ -48,7 +48,7 @@ public static class SubmitApplicationEndpoint
         var today = now.Date();
         var context = new SubmissionContext(catalog, policy, organization.Category, occupations, today,
             await FiledOrganizations.PerOccupationAsync(session, application), await FiledOrganizations.ExistingAsync(session, application),
-            await FiledOrganizations.FiledForSameOccupationsAsync(session, application, organization));
+            await FiledOrganizations.FiledForSameOccupationsAsync(session, application, organization), organization.Nature);
         var submitted = SubmissionDecider.Decide(application, context,
             () => FilingRouting.Route(policy, catalog, calendar.Current, application.Scope, application.AreaCode, today), command.ExceptionRequests ?? [], now, by);
         return (new UpdatedAggregate(), [submitted]);
