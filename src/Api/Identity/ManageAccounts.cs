@@ -47,15 +47,20 @@ public static partial class CreateAccountEndpoint
         return errors.Count > 0 ? Problems.Validation(errors) : WolverineContinue.NoProblems;
     }
 
+    public static async Task<UserNameInUse> LoadAsync(CreateAccount command, IQuerySession session)
+    {
+        var userName = command.UserName.Trim().ToLowerInvariant();
+        return new UserNameInUse(await session.Query<Account>().AnyAsync(a => a.UserName == userName));
+    }
+
     /// <summary>An administrator creates an account. An organization user without an organization id gets a new one to register.</summary>
     [Authorize(Roles = Roles.Administrator)]
     [WolverinePost("/api/admin/accounts", OperationId = AccountGuards.Create, Summary = "新建账号")]
-    public static async Task<(CreationResponse<Guid>, IStartStream)> Post(
-        CreateAccount command, IQuerySession session, Instant now, Actor by)
+    public static (CreationResponse<Guid>, IStartStream) Post(CreateAccount command, UserNameInUse inUse, Instant now, Actor by)
     {
         var userName = command.UserName.Trim().ToLowerInvariant();
-        if (await session.Query<Account>().AnyAsync(a => a.UserName == userName))
-            throw new ConflictException($"用户名“{userName}”已存在。", Account.UserNameTaken);
+        // the unique index on the user name is the guarantee; this answers the common case with the name in the message
+        if (inUse.Taken) throw new ConflictException($"用户名“{userName}”已存在。", Account.UserNameTaken);
         var id = Guid.CreateVersion7();
         Guid? org = command.Role == Roles.Organization ? command.OrganizationId ?? Guid.CreateVersion7() : null;
         var created = new AccountCreated(id, userName, command.DisplayName.Trim(), command.Role, command.AuthorityCode, org,
@@ -170,3 +175,6 @@ public static class AccountDecider
             ? new AccountEnabled(account.Id, decision.Reason.Trim(), by)
             : throw new BusinessRuleException(new RuleViolation("AUTH", "account.not-disabled", "该账号未停用。"));
 }
+
+/// <summary>Whether an account already has the user name a new account asks for.</summary>
+public sealed record UserNameInUse(bool Taken);

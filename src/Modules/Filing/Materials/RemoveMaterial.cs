@@ -22,11 +22,10 @@ public static class RemoveMaterialEndpoint
     [Authorize(Roles = Roles.Organization)]
     [WolverinePost("/api/filing/applications/{applicationId}/materials/{materialId}/remove", OperationId = ApplicationGuards.Remove,
         Summary = "删除申报材料")]
-    public static (UpdatedAggregate, Events) Post(RemoveMaterial command, Guid materialId, [Aggregate("applicationId")] FilingApplication application,
-        IDocumentSession session, Instant now, Actor by)
+    public static (UpdatedAggregate, Events, IMartenOp) Post(RemoveMaterial command, Guid materialId,
+        [Aggregate("applicationId")] FilingApplication application, Instant now, Actor by)
     {
         var removed = MaterialsDecider.Remove(application, materialId, now, by);
-        session.Delete<MaterialFile>(materialId);
-        return (new UpdatedAggregate(), [removed]);
+        return (new UpdatedAggregate(), [removed], MartenOps.Delete<MaterialFile>(materialId));
     }
 }
