@@ -129,7 +129,8 @@ public static class PlatformHost
         });
         services.AddWolverineHttp();
 
-        services.AddHostedService<CalendarLoader>();
+        services.AddSingleton<Calendar.CalendarSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<Calendar.CalendarSync>());
         services.AddSingleton<SharedKernel.Privacy.PersonalDataReads>();
         services.AddHostedService(sp => sp.GetRequiredService<SharedKernel.Privacy.PersonalDataReads>());
 

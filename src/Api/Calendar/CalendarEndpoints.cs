@@ -69,7 +69,7 @@ public static class LoadCalendarYearEndpoint
     [WolverinePost("/api/admin/calendar/{layerId}/years", OperationId = "loadCalendarYear", Summary = "载入一年的节假日安排")]
     [ProducesResponseType<CalendarYearView>(200)]
     public static async Task<IResult> Post(string layerId, LoadCalendarYear request, IDocumentSession session,
-        IWorkingDayCalendar calendar, Actor by)
+        IWorkingDayCalendar calendar, CalendarSync sync, Actor by, CancellationToken ct)
     {
         if (!calendar.Current.HasLayer(layerId)) return Results.Problem(Problems.NotFound("日历层"));
         CalendarYear year;
@@ -84,30 +84,11 @@ public static class LoadCalendarYearEndpoint
         var errors = CalendarData.Validate(year);
         if (errors.Count > 0) return Results.Problem(Problems.Validation(errors));
 
-        var updated = calendar.Current.WithYear(layerId, year);
         session.Events.Append(StreamIds.FromName("calendar:" + layerId),
             new CalendarYearLoaded(layerId, year.Year, year.Off, year.Work, year.Source, by));
-        await session.SaveChangesAsync();
-        calendar.Replace(updated);
+        await session.SaveChangesAsync(ct);
+        // this node answers with the year at once; the others take it from the log within Calendar:RefreshSeconds
+        await sync.RefreshAsync(ct);
         return Results.Ok(new CalendarYearView(year.Year, year.Source, year.Off, year.Work));
     }
-}
-
-/// <summary>Applies administrator-loaded years on top of the shipped data at start-up.</summary>
-public sealed class CalendarLoader(IDocumentStore store, IWorkingDayCalendar calendar, ILogger<CalendarLoader> logger) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using var session = store.QuerySession();
-        var loaded = await session.Events.QueryRawEventDataOnly<CalendarYearLoaded>().ToListAsync(cancellationToken);
-        var current = calendar.Current;
-        foreach (var e in loaded)
-        {
-            if (current.HasLayer(e.LayerId)) current = current.WithYear(e.LayerId, new CalendarYear(e.Year, e.Off, e.Work, e.Source));
-        }
-        calendar.Replace(current);
-        if (loaded.Count > 0) logger.LogInformation("Applied {Count} administrator-loaded calendar years", loaded.Count);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -71,11 +71,11 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task ResetAsync()
     {
         Clock.Reset(Start);
-        // Years an administrator loaded live in the calendar singleton too; a reset returns to the shipped data.
-        Host.Services.GetRequiredService<IWorkingDayCalendar>().Replace(new WorkingDayCalendar(CalendarData.LoadShipped()));
         // and an imported occupation catalog lives in the catalog singleton
         Host.Services.GetRequiredService<Assessment.Filing.Catalog.OccupationCatalog>().Overlay([]);
         await Host.ResetAllMartenDataAsync();
+        // years an administrator loaded live in each node's calendar too: rebuilt from the (now empty) log
+        await Host.Services.GetRequiredService<Assessment.Api.Calendar.CalendarSync>().RefreshAsync();
         // the certificate registry (written by binary COPY), its prints and correction requests, and the accepted candidates are plain
         // tables beside Marten's: emptied here too
         await using var connection = new Npgsql.NpgsqlConnection(Microsoft.Extensions.Configuration.ConfigurationExtensions.GetConnectionString(

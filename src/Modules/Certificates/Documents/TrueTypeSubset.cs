@@ -22,7 +22,7 @@ internal static class TrueTypeSubset
         if (version != 0x00010000 && version != 0x74727565) // 'true'
             throw new NotSupportedException("Only glyf-based TrueType fonts can be subset.");
         var tables = new Dictionary<string, (int Offset, int Length)>();
-        int count = BinaryPrimitives.ReadUInt16BigEndian(font[4..]);
+        int count = BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(4));
         for (var i = 0; i < count; i++)
         {
             var record = font.AsSpan(12 + 16 * i, 16);
