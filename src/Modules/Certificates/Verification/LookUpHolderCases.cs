@@ -62,14 +62,14 @@ public static class LookUpHolderCasesEndpoint
     [ReadOnlyRequest]
     [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
     [WolverinePost("/api/public/cases/lookup", OperationId = "lookUpHolderCases", Summary = "证书办理进度查询")]
-    public static async Task<HolderCaseAnswer> Post(LookUpHolderCases c, ICandidateCases candidates, IQuerySession session, CertificateDatabase database,
+    public static async Task<HolderCaseAnswer> Post(LookUpHolderCases c, ICandidateCases candidates, IQuerySession session,
         LookupLog log, HttpContext http, Instant now, CancellationToken ct)
     {
         var document = Document(c);
         var name = c.Name.Trim();
         var cases = await candidates.OfPersonAsync(session, document.TypeCode, document.Number, name, ct);
         // read whatever matched: skipping it for "not found" would make a known identity number with a wrong name answer faster
-        var certificates = (await database.OfHolderAsync(document.Number, ct)).ToDictionary(r => (r.BatchId, r.CandidateId));
+        var certificates = (await session.Registry().OfHolderAsync(document.Number, ct)).ToDictionary(r => (r.BatchId, r.CandidateId));
         // the same query whatever matched: a known number with a wrong name reads no more of the log than an unknown one
         var consultations = await PersonalDataConsultations.OfPersonAsync(session,
             cases.Count > 0 ? ConsultedPerson.PersonKey(document.TypeCode, document.Number) : "-", cases.Select(x => x.BatchId).ToList(),

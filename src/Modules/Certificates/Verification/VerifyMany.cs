@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using Wolverine.Http;
+using Marten;
+
 
 namespace Assessment.Certificates.Verification;
 
@@ -32,11 +34,11 @@ public static class VerifyCertificatesEndpoint
     /// <summary>CRT-04 for third-party systems (API key with <c>certificates:verify</c>): each answer as the public page gives it.</summary>
     [Authorize(Roles = SharedKernel.Events.Roles.ApiClient, Policy = ScopePolicies.CertificatesVerify)]
     [WolverinePost("/api/certificates/verifications", OperationId = "verifyCertificates", Summary = "批量核验证书")]
-    public static async Task<IReadOnlyList<VerifiedCertificate>> Post(VerifyCertificates c, CertificateDatabase database, PublicCertificates answers, LookupLog log,
+    public static async Task<IReadOnlyList<VerifiedCertificate>> Post(VerifyCertificates c, IQuerySession session, PublicCertificates answers, LookupLog log,
         HttpContext http, Instant now, CancellationToken ct)
     {
         var numbers = c.Items.Select(q => CertificateNumber.Parse(q.Number).Value).ToList();
-        var rows = (await database.FindByNumbersAsync(numbers.Distinct().ToList(), ct)).ToDictionary(r => r.Number);
+        var rows = (await session.Registry().FindByNumbersAsync(numbers.Distinct().ToList(), ct)).ToDictionary(r => r.Number);
         var who = VerifyCertificateEndpoint.Who(http);
         var results = new List<VerifiedCertificate>(c.Items.Count);
         for (var i = 0; i < c.Items.Count; i++)
