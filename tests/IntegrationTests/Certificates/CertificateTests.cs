@@ -84,7 +84,8 @@ public class CertificateTests(AppFixture app) : IntegrationTest(app)
         await Task.WhenAll(ids.Select(id => Task.Run(() => bus.InvokeAsync(new IssueNextCertificates(id, Actor.System)))));
 
         await using var connection = await Host.OpenDatabaseAsync();
-        await using var command = new Npgsql.NpgsqlCommand("select number from certificates.certificate where organization_id = $1 order by number", connection);
+        await using var command = new Npgsql.NpgsqlCommand(
+            "select number from certificates.certificate where organization_id = $1 order by number", connection);
         command.Parameters.AddWithValue(organization);
         var numbers = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())

@@ -136,11 +136,13 @@ public static class CertificateHistoryReads
         {
             var rows = new List<CertificateCorrectionFacts>();
             while (await reader.ReadAsync(ct))
-                rows.Add(new CertificateCorrectionFacts(CertificateCorrectionTable.Read(reader, CertificateColumnCount), CertificateDatabase.Read(reader)));
+                rows.Add(new CertificateCorrectionFacts(CertificateCorrectionTable.Read(reader, CertificateColumnCount),
+                    CertificateDatabase.Read(reader)));
             return rows;
         }, ct);
 
-    private static Task<List<CertificatePrintRow>> PrintsAsync(this CertificateDatabase database, string sql, CancellationToken ct, params object[] parameters) =>
+    private static Task<List<CertificatePrintRow>> PrintsAsync(this CertificateDatabase database, string sql, CancellationToken ct,
+        params object[] parameters) =>
         database.ReadAsync(sql, parameters, true, async (reader, ct) =>
         {
             var rows = new List<CertificatePrintRow>();

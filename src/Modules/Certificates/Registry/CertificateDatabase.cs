@@ -49,7 +49,8 @@ public sealed class CertificateDatabase(IQuerySession session)
     public async Task<(IReadOnlyList<CertificateRow> Rows, long Total)> PageAsync(string where, object[] parameters, int page, int size, CancellationToken ct = default)
     {
         var total = await ScalarAsync<long>($"select count(*) from {CertificateTable.Name} where {where}", parameters, ct);
-        var rows = await ListAsync($"{Select} where {where} order by issued_at desc, number limit {size} offset {(page - 1) * size}", ct, false, parameters);
+        var rows = await ListAsync($"{Select} where {where} order by issued_at desc, number limit {size} offset {(page - 1) * size}", ct, false,
+            parameters);
         return (rows, total);
     }
 

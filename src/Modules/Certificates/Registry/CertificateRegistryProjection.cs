@@ -47,8 +47,8 @@ public sealed class CertificateRegistryProjection : EventProjection
                 operations.QueueSqlCommand(
                     $"update {CertificateTable.Name} set print_number = ?, print_kind = ?, printed_on = ?::date, token = ?, credential = ?, " +
                     "qr_payload = ?, version = ? where id = ?",
-                    reissued.PrintNumber, nameof(PrintKind.Reissue), Day(reissued.PrintedOn), reissued.Token!, reissued.Credential!, reissued.QrPayload!,
-                    version, reissued.CertificateId);
+                    reissued.PrintNumber, nameof(PrintKind.Reissue), Day(reissued.PrintedOn), reissued.Token!, reissued.Credential!,
+                    reissued.QrPayload!, version, reissued.CertificateId);
                 break;
             case CertificateCorrectionRequested requested:
                 var (old, @new) = (requested.Previous, requested.Proposed);
@@ -64,20 +64,22 @@ public sealed class CertificateRegistryProjection : EventProjection
                 break;
             case CertificateCorrectionApproved approved:
                 var h = approved.Corrected;
-                CertificatePrintTable.QueueNewPrint(operations, approved.CertificateId, PrintKind.Correction, approved.PrintNumber, approved.ApprovedAt,
-                    approved.Token!, approved.Reason, approved.By);
+                CertificatePrintTable.QueueNewPrint(operations, approved.CertificateId, PrintKind.Correction, approved.PrintNumber,
+                    approved.ApprovedAt, approved.Token!, approved.Reason, approved.By);
                 operations.QueueSqlCommand(
                     $"update {CertificateTable.Name} set holder_name = ?, document_type = ?, document_number = ?, employer = ?, print_number = ?, " +
-                    "print_kind = ?, printed_on = ?::date, token = ?, credential = ?, qr_payload = ?, open_correction_id = null, version = ? where id = ?",
+                    "print_kind = ?, printed_on = ?::date, token = ?, credential = ?, qr_payload = ?, open_correction_id = null, version = ? " +
+                    "where id = ?",
                     h.Name, h.DocumentType, h.DocumentNumber, h.Employer, approved.PrintNumber, nameof(PrintKind.Correction), Day(approved.PrintedOn),
                     approved.Token!, approved.Credential!, approved.QrPayload!, version, approved.CertificateId);
-                Decide(operations, approved.CorrectionId, CertificateCorrectionStatus.Approved, approved.ApprovedAt, approved.By.Name, approved.Reason,
-                    approved.PrintNumber);
+                Decide(operations, approved.CorrectionId, CertificateCorrectionStatus.Approved, approved.ApprovedAt, approved.By.Name,
+                    approved.Reason, approved.PrintNumber);
                 break;
             case CertificateCorrectionRejected rejected:
                 operations.QueueSqlCommand($"update {CertificateTable.Name} set open_correction_id = null, version = ? where id = ?",
                     version, rejected.CertificateId);
-                Decide(operations, rejected.CorrectionId, CertificateCorrectionStatus.Rejected, rejected.RejectedAt, rejected.By.Name, rejected.Reason, null);
+                Decide(operations, rejected.CorrectionId, CertificateCorrectionStatus.Rejected, rejected.RejectedAt, rejected.By.Name,
+                    rejected.Reason, null);
                 break;
         }
     }
@@ -98,8 +100,8 @@ public sealed class CertificateRegistryProjection : EventProjection
             "from unnest(?::uuid[], ?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[]) " +
             "as u(id, candidate_id, number, status_index, token, credential, qr_payload) " +
             $"join {QualifiedCandidateTable.Name} q on q.batch_id = ? and q.candidate_id = u.candidate_id",
-            batch.OrganizationId, batch.OrganizationName, batch.FilingId, batch.FilingNumber, batch.Jurisdiction, batch.AreaCode, batch.Id, batch.Title,
-            Day(issued.IssuedOn), CertificatePrintTable.Timestamp(issued.IssuedAt),
+            batch.OrganizationId, batch.OrganizationName, batch.FilingId, batch.FilingNumber, batch.Jurisdiction, batch.AreaCode, batch.Id,
+            batch.Title, Day(issued.IssuedOn), CertificatePrintTable.Timestamp(issued.IssuedAt),
             c.Select(x => x.CertificateId).ToArray(), c.Select(x => x.CandidateId).ToArray(), c.Select(x => x.Number).ToArray(),
             c.Select(x => x.StatusIndex).ToArray(), c.Select(x => x.Token).ToArray(), c.Select(x => x.Credential).ToArray(),
             c.Select(x => x.QrPayload).ToArray(), batch.Id);

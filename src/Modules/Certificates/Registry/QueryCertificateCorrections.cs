@@ -26,7 +26,8 @@ public static class QueryCertificateCorrectionsEndpoint
         var where = new List<string> { CertificateAccess.Filter(caller.User, caller.Access, parameters) };
         if (status is { } s) { parameters.Add(s.ToString()); where.Add($"r.state = ${parameters.Count}"); }
         var paging = Paging.From(page, pageSize);
-        var (rows, total) = await session.Registry().PageCorrectionsAsync(string.Join(" and ", where), parameters.ToArray(), paging.Page, paging.Size, ct);
+        var (rows, total) = await session.Registry().PageCorrectionsAsync(string.Join(" and ", where), parameters.ToArray(), paging.Page,
+            paging.Size, ct);
         return new Paged<CertificateCorrectionItem>(rows.Select(r => CertificateCorrectionViews.Item(r.Correction, r.Certificate, caller, PersonalDataRule.ForList(caller, r.Certificate.Holder()))).ToList(),
             total, paging.Page, paging.Size);
     }

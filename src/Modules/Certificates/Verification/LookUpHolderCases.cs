@@ -104,8 +104,8 @@ public static class LookUpHolderCasesEndpoint
 }
 
 /// <summary>What the holder's case lookup reads: the person's cases, their certificates by (batch, candidate) and consultations.</summary>
-public sealed record HolderCaseFacts(IReadOnlyList<CandidateCase> Cases, IReadOnlyDictionary<(Guid BatchId, Guid CandidateId), CertificateRow> Certificates,
-    IReadOnlyList<Consultation> Consultations)
+public sealed record HolderCaseFacts(IReadOnlyList<CandidateCase> Cases,
+    IReadOnlyDictionary<(Guid BatchId, Guid CandidateId), CertificateRow> Certificates, IReadOnlyList<Consultation> Consultations)
 {
     public static readonly HolderCaseFacts None = new([], new Dictionary<(Guid, Guid), CertificateRow>(), []);
 }

@@ -73,8 +73,8 @@ public static class VerifyLinkEndpoint
     [ProducesResponseType<LinkAnswer>(200, "application/json")]
     [ProducesResponseType<string>(200, VcJwt)]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static async Task<IResult> Get(string token, IQuerySession session, PublicCertificates answers, SigningKeys keys, CertificatesOptions options,
-        LookupLog log, HttpContext http, Instant now, CancellationToken ct)
+    public static async Task<IResult> Get(string token, IQuerySession session, PublicCertificates answers, SigningKeys keys,
+        CertificatesOptions options, LookupLog log, HttpContext http, Instant now, CancellationToken ct)
     {
         var asJws = WantsVcJwt(http.Request);
         http.Response.Headers.Vary = "Accept";
