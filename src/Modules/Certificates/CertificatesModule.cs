@@ -26,6 +26,8 @@ public static class CertificatesModule
             opts.Schema.For<CertificateSerialSequence>().DatabaseSchemaName(Schema).Index(x => x.OrganizationId);
             opts.Schema.For<StoredSigningKey>().DatabaseSchemaName(Schema);
             opts.Schema.For<Verification.CertificateLookup>().DatabaseSchemaName(Schema).Index(x => x.CertificateId).Index(x => x.CandidateId);
+            // the registry and its prints and corrections: tables Weasel keeps, rows the inline projection writes with the events
+            opts.Projections.Add(new CertificateRegistryProjection(), ProjectionLifecycle.Inline);
             opts.Storage.ExtendedSchemaObjects.Add(CertificateTable.Definition());
             opts.Storage.ExtendedSchemaObjects.Add(QualifiedCandidateTable.Definition());
             opts.Storage.ExtendedSchemaObjects.Add(CertificatePrintTable.Definition());
@@ -39,7 +41,6 @@ public static class CertificatesModule
         // loaded at registration: a machine without the certificate font fails at start-up, never with a blank PDF (CRT-03)
         services.AddSingleton(new Documents.CertificateFonts());
         services.AddSingleton<Documents.CertificatePdf>();
-        services.AddSingleton<CertificateDatabase>();
         services.AddSingleton<SharedKernel.Contracts.IIssuedCertificates, PublishedCertificateTable>();
         services.AddSingleton<Verification.PublicCertificates>();
         services.AddSingleton<Verification.LookupLog>();

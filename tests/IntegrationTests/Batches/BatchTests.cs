@@ -109,7 +109,7 @@ public class BatchTests(AppFixture app) : IntegrationTest(app)
         var accepted = tracked.Received.SingleMessage<BatchResultsAccepted>();
         accepted.Qualified.ShouldHaveSingleItem().DocumentNumber.ShouldBe(BatchJourney.IdNumber(1));
         tracked.Received.MessagesOf<CertificationRunRecorded>().ShouldHaveSingleItem().Occupation.ShouldBe("育婴员");
-        await using (var connection = await Host.Services.GetRequiredService<Assessment.Certificates.Registry.CertificateDatabase>().Source.OpenConnectionAsync())
+        await using (var connection = await Host.OpenDatabaseAsync())
             (await Assessment.Certificates.Issuance.QualifiedCandidateTable.SliceAsync(connection, b.BatchId, 0, 10, CancellationToken.None))
                 .ShouldHaveSingleItem().Name.ShouldBe("张小三");
         var filingRecord = await Given.Get<JsonObject>(b.Organization, $"/api/filing/filings/{b.FilingId}");

@@ -25,7 +25,7 @@ public class CertificateCredentialLinkTests(AppFixture app) : IntegrationTest(ap
     {
         var b = await CertificateJourneys.AcceptedAnhuiBatch(App, Given, tag, "张小三");
         var id = (await CertificateJourneys.Certificates(Given, b.Organization, b.BatchId)).Single()!["id"]!.GetValue<Guid>();
-        return (b, (await Host.Services.GetRequiredService<CertificateDatabase>().FindAsync(id))!);
+        return (b, (await Host.RegistryRowAsync(id))!);
     }
 
     private async Task<IScenarioResult> Link(string token, string? accept) => await Host.Scenario(s =>
@@ -99,7 +99,7 @@ public class CertificateCredentialLinkTests(AppFixture app) : IntegrationTest(ap
 
         // 补发: a new print with a new link and a credential of its own (print 2), still dated from the issue date
         await b.Send(b.Organization, $"/api/certificates/{row.Id}/reissue", new { version = 1, reason = "遗失" });
-        var reprinted = (await Host.Services.GetRequiredService<CertificateDatabase>().FindAsync(row.Id))!;
+        var reprinted = (await Host.RegistryRowAsync(row.Id))!;
         var third = await (await Link(reprinted.Token, VcJwt)).ReadAsTextAsync();
         third.ShouldNotBe(first);
         var verified = await CredentialIssuer.VerifyAsync(third, await Keys());

@@ -28,7 +28,7 @@ public class CertificateReissueTests(AppFixture app) : IntegrationTest(app)
         return new Issued(batch, id, item["number"]!.GetValue<string>(), (await Row(id)).Token);
     }
 
-    private async Task<CertificateRow> Row(Guid id) => (await Host.Services.GetRequiredService<CertificateDatabase>().FindAsync(id))!;
+    private async Task<CertificateRow> Row(Guid id) => (await Host.RegistryRowAsync(id))!;
 
     private Task<JsonObject> Certificate(Caller caller, Guid id) => Given.Get<JsonObject>(caller, $"/api/certificates/{id}");
 

@@ -83,8 +83,9 @@ public class CertificateTests(AppFixture app) : IntegrationTest(app)
         var bus = Host.Services.GetRequiredService<IMessageBus>();
         await Task.WhenAll(ids.Select(id => Task.Run(() => bus.InvokeAsync(new IssueNextCertificates(id, Actor.System)))));
 
-        var database = Host.Services.GetRequiredService<Assessment.Certificates.Registry.CertificateDatabase>();
-        await using var command = database.Source.CreateCommand("select number from certificates.certificate where organization_id = $1 order by number");
+        await using var connection = await Host.OpenDatabaseAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "select number from certificates.certificate where organization_id = $1 order by number", connection);
         command.Parameters.AddWithValue(organization);
         var numbers = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())
@@ -138,7 +139,7 @@ public class CertificateTests(AppFixture app) : IntegrationTest(app)
 
         var jwks = JsonNode.Parse(await (await Host.Scenario(s => s.Get.Url("/api/public/certificates/jwks"))).ReadAsTextAsync())!;
         var keys = jwks["keys"]!.AsArray().Select(k => VerificationKey.FromJwk(k!.AsObject())).ToList();
-        var row = await Host.Services.GetRequiredService<Assessment.Certificates.Registry.CertificateDatabase>().FindAsync(id);
+        var row = await Host.RegistryRowAsync(id);
         var list = await (await Host.Scenario(s => s.Get.Url($"/api/public/certificates/status-lists/{CredentialUrls.ListOf(row!.StatusIndex)}"))).ReadAsTextAsync();
         var verified = await CredentialIssuer.VerifyAsync(list, keys);
         verified.IsValid.ShouldBeTrue();
@@ -152,7 +153,7 @@ public class CertificateTests(AppFixture app) : IntegrationTest(app)
     {
         var b = await AcceptedAnhuiBatch("qr", "张小三");
         var id = (await Certificates(b.Organization, b.BatchId)).Single()!["id"]!.GetValue<Guid>();
-        var row = await Host.Services.GetRequiredService<Assessment.Certificates.Registry.CertificateDatabase>().FindAsync(id);
+        var row = await Host.RegistryRowAsync(id);
         var link = await Given.Get<JsonObject>(Caller.Anonymous, $"/api/public/certificates/links/{row!.Token}");
         link["result"]!.GetValue<string>().ShouldBe("Valid");
         var jwks = JsonNode.Parse(await (await Host.Scenario(s => s.Get.Url("/api/public/certificates/jwks"))).ReadAsTextAsync())!;

@@ -86,10 +86,10 @@ public class IssuanceAcrossProcessesTests(AppFixture app) : IntegrationTest(app)
     /// <summary>(number, candidate position in issue order) of an organization's certificates.</summary>
     private async Task<List<(string Number, Guid Batch, int Position)>> Issued(Guid organization)
     {
-        var database = Host.Services.GetRequiredService<CertificateDatabase>();
-        await using var command = database.Source.CreateCommand(
+        await using var connection = await Host.OpenDatabaseAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
             $"select c.number, c.batch_id, q.position from {CertificateTable.Name} c join {QualifiedCandidateTable.Name} q " +
-            "on q.batch_id = c.batch_id and q.candidate_id = c.candidate_id where c.organization_id = $1 order by c.number");
+            "on q.batch_id = c.batch_id and q.candidate_id = c.candidate_id where c.organization_id = $1 order by c.number", connection);
         command.Parameters.AddWithValue(organization);
         var rows = new List<(string, Guid, int)>();
         await using var reader = await command.ExecuteReaderAsync();

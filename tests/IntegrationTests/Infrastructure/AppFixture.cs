@@ -76,8 +76,8 @@ public sealed class AppFixture : IAsyncLifetime
         await Host.ResetAllMartenDataAsync();
         // years an administrator loaded live in each node's calendar too: rebuilt from the (now empty) log
         await Host.Services.GetRequiredService<Assessment.Api.Calendar.CalendarSync>().RefreshAsync();
-        // the certificate registry (written by binary COPY), its prints and correction requests, and the accepted candidates are plain
-        // tables beside Marten's: emptied here too
+        // the certificate registry, its prints and correction requests (plain tables the inline CertificateRegistryProjection keeps)
+        // and the accepted candidates are Weasel tables beside Marten's documents: emptied here too
         await using var connection = new Npgsql.NpgsqlConnection(Microsoft.Extensions.Configuration.ConfigurationExtensions.GetConnectionString(
             Host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), "Assessment"));
         await connection.OpenAsync();

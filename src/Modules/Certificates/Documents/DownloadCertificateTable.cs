@@ -25,7 +25,7 @@ public static class DownloadCertificateTableEndpoint
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificate-issuances/{batchId}/certificate-table", OperationId = "downloadIssuedCertificateTable", Summary = "下载含证书编号的合格人员证书信息表（附件5）")]
     [ProducesResponseType<FileStreamResult>(200, Spreadsheet.ContentType)]
-    public static async Task<IResult> Get(Guid batchId, AccessContext caller, IQuerySession session, CertificateDatabase database,
+    public static async Task<IResult> Get(Guid batchId, AccessContext caller, IQuerySession session,
         PolicyCatalog catalog, PersonalDataReads reads, HttpRequest request, CancellationToken ct)
     {
         var issuance = await IssuanceOfBatch.LoadAsync(session, batchId, ct);
@@ -33,7 +33,7 @@ public static class DownloadCertificateTableEndpoint
         if (IssuanceGuards.Table.Allows(IssuanceGuards.DownloadTable, issuance, caller) is false) return IssuanceGuards.NothingIssuedYet();
         var batch = issuance.Batch;
         var (_, problem) = await reads.RevealAsync(caller, request, issuance.Holder, IssuanceGuards.DownloadTable, "下载合格人员证书信息表（附件5）",
-            PersonalFields.Holder, issuance.Scope(await database.CountOfBatchAsync(batchId, ct)), ct);
+            PersonalFields.Holder, issuance.Scope(await session.Registry().CountOfBatchAsync(batchId, ct)), ct);
         if (problem is not null) return Results.Problem(problem);
         var issuer = CertificateInformationTable.Issuer(catalog.Get(batch.Jurisdiction).Certificates, batch.OrganizationName);
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81_920,
@@ -41,7 +41,7 @@ public static class DownloadCertificateTableEndpoint
         try
         {
             await Spreadsheet.WriteAsync(file, CertificateInformationTable.SheetName, CertificateInformationTable.Columns,
-                database.CertificateTableRows(batchId).Select(line => CertificateInformationTable.Row(line, issuer)), ct);
+                session.Registry().CertificateTableRows(batchId).Select(line => CertificateInformationTable.Row(line, issuer)), ct);
             file.Position = 0;
             return Results.File(file, Spreadsheet.ContentType, CertificateInformationTable.FileName(batch.Title));
         }

@@ -26,7 +26,8 @@ public static class CertificatePrints
     public static CertificatePrint Of(CertificateRow row, SigningKey key, CertificatesOptions options, byte[]? photo = null)
     {
         var link = PublicCertificates.VerificationLink(options, row);
-        var payload = CredentialIssuer.IssueQrPayload(PublicCertificates.Claims(row), key);
+        // the payload signed once with the print (rows from before that are signed here)
+        var payload = row.QrPayload ?? CredentialIssuer.IssueQrPayload(PublicCertificates.Claims(row), key);
         return new CertificatePrint(row.Number, row.HolderName, IdentityDocumentTypes.Names[(IdentityDocumentType)row.DocumentType], row.DocumentNumber,
             row.Occupation, row.WorkType, SkillLevel.FromNumber(row.Level).FullName, row.IssuedOn, row.OrganizationName, link, $"{link}#{payload}", photo,
             $"{options.PublicBaseUrl.TrimEnd('/')}/verify", Mark(row), row.Status == CertificateStatus.Revoked ? row.RevokedOn : null);
@@ -46,11 +47,11 @@ public static class DownloadCertificateEndpoint
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificates/{certificateId}/pdf", OperationId = "downloadCertificatePdf", Summary = "下载证书PDF")]
     [ProducesResponseType<FileContentResult>(200, "application/pdf")]
-    public static async Task<IResult> Get(Guid certificateId, AccessContext caller, CertificateDatabase database, CertificatePdf pdf,
+    public static async Task<IResult> Get(Guid certificateId, AccessContext caller, CertificatePdf pdf,
         SigningKeys keys, CertificatesOptions options, PersonalDataReads reads, IQuerySession session, ICandidatePhotos photos, HttpRequest request,
         CancellationToken ct)
     {
-        var row = await database.FindAsync(certificateId, ct);
+        var row = await session.Registry().FindAsync(certificateId, ct);
         if (CertificateGuards.Table.Denies(CertificateGuards.DownloadPdf, row, caller, out var denied)) return denied;
         var (_, problem) = await reads.RevealAsync(caller, request, row.Holder(), CertificateGuards.DownloadPdf, "下载证书PDF", PersonalFields.Certificate,
             row.Scope(), ct);
@@ -71,7 +72,7 @@ public static class DownloadBatchCertificatesEndpoint
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificate-issuances/{batchId}/pdfs", OperationId = "downloadBatchCertificates", Summary = "批量下载证书PDF")]
     [ProducesResponseType<FileStreamResult>(200, "application/zip")]
-    public static async Task<IResult> Get(Guid batchId, AccessContext caller, IQuerySession session, CertificateDatabase database,
+    public static async Task<IResult> Get(Guid batchId, AccessContext caller, IQuerySession session,
         CertificatePdf pdf, SigningKeys keys, CertificatesOptions options, ICandidatePhotos photos, PersonalDataReads reads, HttpRequest request,
         CancellationToken ct)
     {
@@ -80,7 +81,7 @@ public static class DownloadBatchCertificatesEndpoint
         if (IssuanceGuards.Table.Allows(IssuanceGuards.DownloadPdfs, issuance, caller) is false) return IssuanceGuards.NothingIssuedYet();
         var batch = issuance.Batch;
         var (_, problem) = await reads.RevealAsync(caller, request, issuance.Holder, IssuanceGuards.DownloadPdfs, "批量下载证书PDF",
-            PersonalFields.Certificate, issuance.Scope(await database.CountOfBatchAsync(batchId, ct)), ct);
+            PersonalFields.Certificate, issuance.Scope(await session.Registry().CountOfBatchAsync(batchId, ct)), ct);
         if (problem is not null) return Results.Problem(problem);
         var key = await keys.CurrentAsync();
         return Results.Stream(async body =>
@@ -89,7 +90,7 @@ public static class DownloadBatchCertificatesEndpoint
             var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
             // photos are fetched a page of certificates at a time: never all of a large batch's images at once, nor one query per certificate
             var page = new List<CertificateRow>(PhotoPage);
-            await foreach (var row in database.OfBatchAsync(batchId))
+            await foreach (var row in session.Registry().OfBatchAsync(batchId))
             {
                 page.Add(row);
                 if (page.Count == PhotoPage) await WritePage(page);

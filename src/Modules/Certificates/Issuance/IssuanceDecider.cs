@@ -16,19 +16,21 @@ public sealed record IssuedChunk(CertificatesIssued? Issued, IReadOnlyList<Certi
     IssuanceCompleted? Completed, IssuanceHalted? Halted)
 {
     /// <summary>
-    /// The chunk with each certificate's first-print credential, signed by <paramref name="sign"/> from the row as decided: the
-    /// event carries it and the registry row keeps it (signatures are random, so signing stays outside the pure decider).
+    /// The chunk with each certificate's first-print credential and QR payload, signed by <paramref name="sign"/> from the row as
+    /// decided: the event carries them and the registry's projection keeps them (signatures are random, so signing stays outside
+    /// the pure decider).
     /// </summary>
-    public IssuedChunk Signed(Func<CertificateRow, string> sign)
+    public IssuedChunk Signed(Func<CertificateRow, CertificateRow> sign)
     {
-        var rows = Rows.Select(r => r with { Credential = sign(r) }).ToList();
-        var credentials = rows.ToDictionary(r => r.Id, r => r.Credential);
+        var rows = Rows.Select(sign).ToList();
+        var signed = rows.ToDictionary(r => r.Id);
         return this with
         {
             Rows = rows,
             Issued = Issued is null ? null : Issued with
             {
-                Certificates = Issued.Certificates.Select(c => c with { Credential = credentials[c.CertificateId] }).ToList(),
+                Certificates = Issued.Certificates
+                    .Select(c => c with { Credential = signed[c.CertificateId].Credential, QrPayload = signed[c.CertificateId].QrPayload }).ToList(),
             },
         };
     }

@@ -8,10 +8,10 @@ public sealed record IssuanceStarted(Guid BatchId, Guid OrganizationId, int Tota
 
 /// <summary>
 /// One certificate as issued: the number (CRT-01), the index of its revocation bit (Bitstring Status List), the QR link's token
-/// and the first print's verifiable credential (vc+jwt), signed once here (both null in events from before they were recorded).
+/// and the first print's verifiable credential (vc+jwt) and QR payload, signed once here (null in events from before they were recorded).
 /// </summary>
 public sealed record IssuedCertificate(Guid CertificateId, Guid CandidateId, string Number, int StatusIndex, string? Token = null,
-    string? Credential = null);
+    string? Credential = null, string? QrPayload = null);
 
 /// <summary>
 /// A chunk of a batch's certificates was numbered and issued, in one transaction with the serials it took: a crash leaves

@@ -72,12 +72,12 @@ public static class IssueNextCertificatesHandler
             stream.AppendOne(new IssuanceHalted(batch.Id, issuance.Done, e.Violations[0].RuleId, e.Violations[0].Message, now, message.By));
             return null;
         }
-        decided = decided.Signed(row => PublicCertificates.Credential(row, key, options));
+        decided = decided.Signed(row => PublicCertificates.Signed(row, key, options));
         foreach (var taken in decided.Serials) locked.Single(s => s.Id == taken.SequenceId).AppendOne(taken);
         if (decided.Issued is not null) stream.AppendOne(decided.Issued);
         if (decided.Completed is not null) stream.AppendOne(decided.Completed);
         if (decided.Halted is not null) stream.AppendOne(decided.Halted);
-        if (decided.Rows.Count > 0) await CertificateTable.CopyAsync(session, decided.Rows, ct);
+        // the registry rows follow from CertificatesIssued through CertificateRegistryProjection, in this transaction
         return decided.Completed is null && decided.Halted is null ? message : null;
     }
 

@@ -27,16 +27,16 @@ public sealed record ResumeFacts(AcceptedBatch Batch, IEventStream<BatchIssuance
 
 public static class ResumeIssuanceEndpoint
 {
-    public static async Task<ResumeFacts?> LoadAsync(Guid batchId, IDocumentSession session, CertificateDatabase database, PolicyCatalog catalog,
-        Instant now, CancellationToken ct)
+    public static async Task<ResumeFacts?> LoadAsync(Guid batchId, IDocumentSession session, PolicyCatalog catalog, Instant now, CancellationToken ct)
     {
+        // everything the decision reads, read in the transaction its event commits in
+        await session.BeginTransactionAsync(ct);
         var batch = await session.LoadAsync<AcceptedBatch>(batchId);
         if (batch is null) return null;
         var stream = await session.Events.FetchForWriting<BatchIssuance>(BatchIssuance.StreamFor(batchId));
         if (stream.Aggregate is not { } issuance) return null;
-        QualifiedCandidate? next;
-        await using (var connection = await database.Source.OpenConnectionAsync(ct))
-            next = (await QualifiedCandidateTable.SliceAsync(connection, batchId, issuance.Done, 1, ct)).FirstOrDefault();
+        var next = (await QualifiedCandidateTable.SliceAsync((Npgsql.NpgsqlConnection)session.Connection!, batchId, issuance.Done, 1, ct))
+            .FirstOrDefault();
         var sequence = next is null
             ? null
             : await session.LoadAsync<CertificateSerialSequence>(CertificateSerials.SequenceId(batch.OrganizationId, now.InZone(SharedKernel.ChinaTime.Zone).Year, next.Level));

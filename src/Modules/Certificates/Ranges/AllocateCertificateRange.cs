@@ -22,17 +22,21 @@ public sealed record AllocateCertificateRange(Guid OrganizationId, int Year, int
 
 public static class AllocateCertificateRangeEndpoint
 {
-    public static async Task<RangeHolder?> LoadAsync(AllocateCertificateRange command, IOrganizationFilings filings, IQuerySession session,
-        PolicyCatalog catalog)
+    public static async Task<RangeAllocation?> LoadAsync(AllocateCertificateRange command, IOrganizationFilings filings, IDocumentSession session,
+        PolicyCatalog catalog, CancellationToken ct)
     {
         // an organization gets certificate numbers only under a filing: one without is unknown here
-        var filed = await filings.OfOrganizationAsync(session, command.OrganizationId);
+        var filed = await filings.OfOrganizationAsync(session, command.OrganizationId, ct);
         if (filed.Count == 0 || !catalog.IsKnownArea(filed[0].OrganizationAreaCode)) return null;
         var area = filed[0].OrganizationAreaCode;
-        return new RangeHolder(command.OrganizationId, filed[0].OrganizationName, area, catalog.PolicyForArea(area));
+        var holder = new RangeHolder(command.OrganizationId, filed[0].OrganizationName, area, catalog.PolicyForArea(area));
+        // the lock issuance takes too: an allocation waits for a running chunk, and a chunk sees a committed allocation
+        var stream = await session.Events.FetchForExclusiveWriting<CertificateSerialSequence>(
+            CertificateSerials.SequenceId(holder.OrganizationId, command.Year, command.Level), ct);
+        return new RangeAllocation(holder, stream);
     }
 
-    public static ProblemDetails Before(RangeHolder? holder, AccessContext caller) => RangeGuards.Check(holder, caller);
+    public static ProblemDetails Before(RangeAllocation? allocation, AccessContext caller) => RangeGuards.Check(allocation?.Holder, caller);
 
     public static ProblemDetails Validate(AllocateCertificateRange c)
     {
@@ -55,12 +59,11 @@ public static class AllocateCertificateRangeEndpoint
     [Authorize(Roles = Roles.Reviewer + "," + Roles.ApiClient, Policy = ScopePolicies.CertificatesWrite)]
     [WolverinePost("/api/certificate-ranges", OperationId = RangeGuards.Allocate, Summary = "分配证书编号号段")]
     [ProducesResponseType<ProblemDetails>(409, "application/problem+json")]
-    public static async Task<CertificateSerialRanges> Post(AllocateCertificateRange command, RangeHolder? holder, IDocumentSession session,
-        AccessContext caller, PolicyCatalog catalog, Instant now, Actor by)
+    public static CertificateSerialRanges Post(AllocateCertificateRange command, RangeAllocation? allocation, AccessContext caller,
+        PolicyCatalog catalog, Instant now, Actor by)
     {
-        var id = CertificateSerials.SequenceId(holder!.OrganizationId, command.Year, command.Level);
-        // the lock issuance takes too: an allocation waits for a running chunk, and a chunk sees a committed allocation
-        var stream = await session.Events.FetchForExclusiveWriting<CertificateSerialSequence>(id);
+        var (holder, stream) = allocation!;
+        var id = stream.Id;
         var sequence = stream.Aggregate;
         ExpectedVersion.Check(command.Version, CertificateRangeViews.VersionOf(sequence));
         var allocated = RangeDecider.Allocate(sequence, holder, command, now, by);
@@ -85,3 +88,6 @@ public static class AllocateCertificateRangeEndpoint
 
     private static bool IsSixDigits(string? s) => s is { Length: 6 } && s.All(char.IsAsciiDigit);
 }
+
+/// <summary>An allocation's holder and its year and level's serial sequence, loaded for exclusive writing.</summary>
+public sealed record RangeAllocation(RangeHolder Holder, JasperFx.Events.IEventStream<CertificateSerialSequence> Stream);

@@ -18,17 +18,19 @@ namespace Assessment.Certificates.Registry;
 /// The authority approved a correction: the holder data reads <paramref name="Corrected"/> instead of <paramref name="Previous"/>
 /// (both kept here for the history), and the certificate is printed again as print <paramref name="PrintNumber"/>.
 /// </summary>
-/// <paramref name="Token"/> and <paramref name="Credential"/> are the corrected print's QR token and its vc+jwt (with the corrected name).
-public sealed record CertificateCorrectionApproved(Guid CertificateId, Guid CorrectionId, string Number, CertificateHolder Previous, CertificateHolder Corrected,
-    string Reason, int PrintNumber, LocalDate PrintedOn, Instant ApprovedAt, Actor By, string? Token = null, string? Credential = null);
+/// <paramref name="Token"/>, <paramref name="Credential"/> and <paramref name="QrPayload"/> are the corrected print's QR token, its
+/// vc+jwt and its QR code's signed payload (with the corrected name).
+public sealed record CertificateCorrectionApproved(Guid CertificateId, Guid CorrectionId, string Number, CertificateHolder Previous,
+    CertificateHolder Corrected, string Reason, int PrintNumber, LocalDate PrintedOn, Instant ApprovedAt, Actor By, string? Token = null,
+    string? Credential = null, string? QrPayload = null);
 
 /// <summary>Approve a correction request with the reason, sending the certificate's version last read.</summary>
 public sealed record ApproveCertificateCorrection(int Version, string Reason);
 
 public static class ApproveCertificateCorrectionEndpoint
 {
-    public static Task<CertificateCorrectionFacts?> LoadAsync(Guid correctionId, CertificateDatabase database, CancellationToken ct) =>
-        database.FindCorrectionAsync(correctionId, ct);
+    public static async Task<CertificateCorrectionFacts?> LoadAsync(Guid correctionId, IDocumentSession session, CancellationToken ct) =>
+        await (await session.RegistryForChangeAsync(ct)).FindCorrectionAsync(correctionId, ct);
 
     public static ProblemDetails Before(CertificateCorrectionFacts? facts, AccessContext caller) =>
         CertificateCorrectionGuards.Check(CertificateCorrectionGuards.Approve, facts, caller);
@@ -42,7 +44,7 @@ public static class ApproveCertificateCorrectionEndpoint
     /// </summary>
     [Authorize(Policy = ScopePolicies.CertificatesWrite)]
     [WolverinePost("/api/certificate-corrections/{correctionId}/approve", OperationId = CertificateCorrectionGuards.Approve, Summary = "批准更正")]
-    public static async Task<CertificateChange> Post(ApproveCertificateCorrection c, CertificateCorrectionFacts? facts, IDocumentSession session,
+    public static async Task<(CertificateChange, CertificateStream)> Post(ApproveCertificateCorrection c, CertificateCorrectionFacts? facts,
         SigningKeys keys, CertificatesOptions options, Instant now, Actor by, CancellationToken ct)
     {
         var row = facts!.Certificate;
@@ -50,23 +52,13 @@ public static class ApproveCertificateCorrectionEndpoint
         var token = IssueNextCertificatesHandler.NewToken();
         var decided = CertificateDecider.ApproveCorrection(row, facts.Correction, c.Reason, now, by);
         var h = decided.Corrected;
-        var printed = row with
+        var printed = PublicCertificates.Signed(row with
         {
             HolderName = h.Name, DocumentType = h.DocumentType, DocumentNumber = h.DocumentNumber, Employer = h.Employer,
             PrintNumber = decided.PrintNumber, PrintKind = PrintKind.Correction, PrintedOn = decided.PrintedOn, Token = token,
-        };
-        var approved = decided with { Token = token, Credential = PublicCertificates.Credential(printed, await keys.CurrentAsync(ct), options) };
-        CertificateStream.Append(session, row, approved);
-        CertificatePrintTable.QueueNewPrint(session, row, PrintKind.Correction, approved.PrintNumber, now, token, approved.Reason, by);
-        session.QueueSqlCommand(
-            $"update {CertificateTable.Name} set holder_name = ?, document_type = ?, document_number = ?, employer = ?, print_number = ?, print_kind = ?, " +
-            "printed_on = ?::date, token = ?, credential = ?, open_correction_id = null, version = version + 1 where id = ? and version = ?",
-            h.Name, h.DocumentType, h.DocumentNumber, h.Employer, approved.PrintNumber, nameof(PrintKind.Correction),
-            approved.PrintedOn.ToString("yyyy-MM-dd", null), token, approved.Credential, row.Id, row.Version);
-        session.QueueSqlCommand(
-            $"update {CertificateCorrectionTable.Name} set state = ?, decided_at = ?::timestamptz, decided_by = ?, decision_reason = ?, approved_print = ? where id = ?",
-            nameof(CertificateCorrectionStatus.Approved), CertificatePrintTable.Timestamp(now), by.Name, approved.Reason, approved.PrintNumber, approved.CorrectionId);
-        return new CertificateChange(row.Id, row.Version + 1);
+        }, await keys.CurrentAsync(ct), options);
+        var approved = decided with { Token = token, Credential = printed.Credential, QrPayload = printed.QrPayload };
+        return (new CertificateChange(row.Id, row.Version + 1), CertificateStream.Append(row, approved));
     }
 }
 

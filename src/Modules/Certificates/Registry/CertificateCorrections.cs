@@ -109,10 +109,9 @@ public static class CertificateHistoryReads
     public static async Task<(IReadOnlyList<CertificateCorrectionFacts> Rows, long Total)> PageCorrectionsAsync(
         this CertificateDatabase database, string where, object[] parameters, int page, int size, CancellationToken ct = default)
     {
-        await using var count = database.Source.CreateCommand(
-            $"select count(*) from {CertificateCorrectionTable.Name} r join {CertificateTable.Name} c on c.id = r.certificate_id where {where}");
-        foreach (var p in parameters) count.Parameters.AddWithValue(p);
-        var total = (long)(await count.ExecuteScalarAsync(ct))!;
+        var total = await database.ReadAsync(
+            $"select count(*) from {CertificateCorrectionTable.Name} r join {CertificateTable.Name} c on c.id = r.certificate_id where {where}",
+            parameters, false, async (r, ct) => await r.ReadAsync(ct) ? r.GetInt64(0) : 0, ct);
         var rows = await database.CorrectionsAsync(
             $"{CertificateCorrectionTable.Select} where {where} order by r.requested_at desc, r.id limit {size} offset {(page - 1) * size}", ct, parameters);
         return (rows, total);
@@ -131,30 +130,29 @@ public static class CertificateHistoryReads
     public static async Task<CertificatePrintRow?> FindPrintByTokenAsync(this CertificateDatabase database, string token, CancellationToken ct = default) =>
         (await database.PrintsAsync($"select {CertificatePrintTable.Columns} from {CertificatePrintTable.Name} where token = $1", ct, token)).FirstOrDefault();
 
-    private static async Task<List<CertificateCorrectionFacts>> CorrectionsAsync(this CertificateDatabase database, string sql,
-        CancellationToken ct, params object[] parameters)
-    {
-        await using var command = database.Source.CreateCommand(sql);
-        foreach (var p in parameters) command.Parameters.AddWithValue(p);
-        var rows = new List<CertificateCorrectionFacts>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) rows.Add(new CertificateCorrectionFacts(CertificateCorrectionTable.Read(reader, CertificateColumnCount), CertificateDatabase.Read(reader)));
-        return rows;
-    }
+    private static Task<List<CertificateCorrectionFacts>> CorrectionsAsync(this CertificateDatabase database, string sql,
+        CancellationToken ct, params object[] parameters) =>
+        database.ReadAsync(sql, parameters, false, async (reader, ct) =>
+        {
+            var rows = new List<CertificateCorrectionFacts>();
+            while (await reader.ReadAsync(ct))
+                rows.Add(new CertificateCorrectionFacts(CertificateCorrectionTable.Read(reader, CertificateColumnCount),
+                    CertificateDatabase.Read(reader)));
+            return rows;
+        }, ct);
 
-    private static async Task<List<CertificatePrintRow>> PrintsAsync(this CertificateDatabase database, string sql, CancellationToken ct, params object[] parameters)
-    {
-        await using var command = database.Source.CreateCommand(sql);
-        foreach (var p in parameters) command.Parameters.AddWithValue(p);
-        var rows = new List<CertificatePrintRow>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            rows.Add(new CertificatePrintRow(reader.GetGuid(0), reader.GetInt32(1), Enum.Parse<PrintKind>(reader.GetString(2)),
-                CertificateDatabase.Date(reader.GetFieldValue<DateOnly>(3)),
-                Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc)), reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetString(7), reader.GetString(8)));
-        return rows;
-    }
+    private static Task<List<CertificatePrintRow>> PrintsAsync(this CertificateDatabase database, string sql, CancellationToken ct,
+        params object[] parameters) =>
+        database.ReadAsync(sql, parameters, true, async (reader, ct) =>
+        {
+            var rows = new List<CertificatePrintRow>();
+            while (await reader.ReadAsync(ct))
+                rows.Add(new CertificatePrintRow(reader.GetGuid(0), reader.GetInt32(1), Enum.Parse<PrintKind>(reader.GetString(2)),
+                    CertificateDatabase.Date(reader.GetFieldValue<DateOnly>(3)),
+                    Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc)), reader.GetString(5),
+                    reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetString(7), reader.GetString(8)));
+            return rows;
+        }, ct);
 }
 
 /// <summary>Holder data as the caller may see it: in full for those who may see personal data, masked for the others.</summary>

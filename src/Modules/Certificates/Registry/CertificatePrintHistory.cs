@@ -1,6 +1,7 @@
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Events;
 using Marten;
+using Wolverine.Marten;
 using NodaTime;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
@@ -45,28 +46,31 @@ public static class CertificatePrintTable
     /// Queues, in the session's transaction, the record of a new print with its token (and of print 1, taken from the registry row
     /// before it changes, if this is the first re-print). Queue it before the registry row's update.
     /// </summary>
-    public static void QueueNewPrint(IDocumentSession session, CertificateRow row, PrintKind kind, int printNumber, Instant at, string token,
+    public static void QueueNewPrint(IDocumentOperations operations, Guid certificateId, PrintKind kind, int printNumber, Instant at, string token,
         string reason, Actor by)
     {
-        session.QueueSqlCommand(
+        operations.QueueSqlCommand(
             $"insert into {Name} ({Columns}) select id, 1, '{nameof(PrintKind.Original)}', issued_on, issued_at, token, null, organization_name, " +
             $"'{Roles.Organization}' from {CertificateTable.Name} where id = ? and print_number = 1 on conflict do nothing",
-            row.Id);
-        session.QueueSqlCommand($"insert into {Name} ({Columns}) values (?, ?, ?, ?::date, ?::timestamptz, ?, ?, ?, ?)",
-            row.Id, printNumber, kind.ToString(), at.Date().ToString("yyyy-MM-dd", null), CertificatePrintTable.Timestamp(at), token, reason, by.Name, by.Role);
+            certificateId);
+        operations.QueueSqlCommand($"insert into {Name} ({Columns}) values (?, ?, ?, ?::date, ?::timestamptz, ?, ?, ?, ?)",
+            certificateId, printNumber, kind.ToString(), at.Date().ToString("yyyy-MM-dd", null), Timestamp(at), token, reason, by.Name, by.Role);
     }
 }
 
-/// <summary>A certificate's own event stream starts with its first change after issuance (issuance writes batch streams only).</summary>
-public static class CertificateStream
+/// <summary>
+/// A change on a certificate's own stream, as a <c>Post</c> returns it: the stream starts with the certificate's first change after
+/// issuance (issuance writes batch streams only), and the event is appended expecting the version the registry row showed (the
+/// stream stays one behind the row, whose version 1 is the issuance) — a concurrent change makes Marten refuse (409). The registry
+/// row follows through <see cref="CertificateRegistryProjection"/> in the same transaction.
+/// </summary>
+public sealed record CertificateStream(Guid CertificateId, int RowVersion, object Event) : IMartenOp
 {
-    /// <summary>
-    /// Appends one event to the certificate's stream, expecting the version the registry row shows (the stream stays one
-    /// behind the row, whose version 1 is the issuance); a concurrent change makes Marten refuse (409).
-    /// </summary>
-    public static void Append(IDocumentSession session, CertificateRow row, object @event)
+    public static CertificateStream Append(CertificateRow row, object @event) => new(row.Id, row.Version, @event);
+
+    public void Execute(IDocumentSession session)
     {
-        if (row.Version == 1) session.Events.StartStream(row.Id, @event);
-        else session.Events.Append(row.Id, row.Version, @event);
+        if (RowVersion == 1) session.Events.StartStream(CertificateId, Event);
+        else session.Events.Append(CertificateId, RowVersion, Event);
     }
 }

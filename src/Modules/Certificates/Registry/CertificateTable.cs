@@ -14,7 +14,8 @@ public enum PrintKind { Original, Reissue, Correction }
 
 /// <summary>
 /// A certificate's row: what it prints (CRT-03), where it came from, and whether it still stands; <paramref name="Credential"/> is
-/// the current print's verifiable credential (vc+jwt), signed once when the print was made (null only for rows from before that).
+/// the current print's verifiable credential (vc+jwt) and <paramref name="QrPayload"/> its QR code's signed offline payload, both signed
+/// once when the print was made (null only for rows from before that).
 /// </summary>
 public sealed record CertificateRow(
     Guid Id, string Number, Guid OrganizationId, string OrganizationName, Guid FilingId, string FilingNumber, string Jurisdiction, string AreaCode,
@@ -22,11 +23,11 @@ public sealed record CertificateRow(
     string? OccupationCode, string? WorkType, int Level, LocalDate IssuedOn, Instant IssuedAt, string Token, int StatusIndex,
     CertificateStatus Status, LocalDate? RevokedOn, string? RevokedReason, int Version,
     int PrintNumber = 1, PrintKind PrintKind = PrintKind.Original, LocalDate? PrintedOn = null, Guid? OpenCorrectionId = null, Guid? PhotoId = null,
-    string? Credential = null);
+    string? Credential = null, string? QrPayload = null);
 
 /// <summary>
-/// The certificate registry: a table fed in the same transaction as the events that issue and change certificates (an inline
-/// projection written by the issuing code, because tens of thousands of rows per batch go in by binary COPY).
+/// The certificate registry: a table kept by <see cref="CertificateRegistryProjection"/>, an inline Marten projection of the events
+/// that issue and change certificates, on the session's connection and in its transaction.
 /// </summary>
 public static class CertificateTable
 {
@@ -72,6 +73,8 @@ public static class CertificateTable
         table.AddColumn<Guid>("photo_id");
         // the current print's vc+jwt, as the event that made the print carries it (CRT-04: answered as signed, never re-signed)
         table.AddColumn("credential", "text");
+        // the current print's QR payload (compact JWS of its facts), signed with the credential: every PDF and link shows the same one
+        table.AddColumn("qr_payload", "text");
         table.Indexes.Add(new IndexDefinition("ux_certificate_number") { IsUnique = true }.AgainstColumns("number"));
         table.Indexes.Add(new IndexDefinition("ux_certificate_token") { IsUnique = true }.AgainstColumns("token"));
         table.Indexes.Add(new IndexDefinition("ux_certificate_candidate") { IsUnique = true }.AgainstColumns("batch_id", "candidate_id"));
@@ -85,53 +88,7 @@ public static class CertificateTable
         "id, number, organization_id, organization_name, filing_id, filing_number, jurisdiction, area_code, batch_id, batch_title, candidate_id, " +
         "holder_name, document_type, document_number, employer, occupation, occupation_code, work_type, level, issued_on, issued_at, token, " +
         "status_index, status, revoked_on, revoked_reason, version, print_number, print_kind, printed_on, open_correction_id, photo_id, " +
-        "credential";
-
-    /// <summary>Writes <paramref name="rows"/> by binary COPY on the session's connection, inside its open transaction.</summary>
-    public static async Task CopyAsync(IDocumentSession session, IReadOnlyList<CertificateRow> rows, CancellationToken ct)
-    {
-        var connection = (NpgsqlConnection)session.Connection!;
-        await using var import = await connection.BeginBinaryImportAsync($"COPY {Name} ({Columns}) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var r in rows)
-        {
-            await import.StartRowAsync(ct);
-            await import.WriteAsync(r.Id, NpgsqlDbType.Uuid, ct);
-            await import.WriteAsync(r.Number, NpgsqlDbType.Varchar, ct);
-            await import.WriteAsync(r.OrganizationId, NpgsqlDbType.Uuid, ct);
-            await import.WriteAsync(r.OrganizationName, NpgsqlDbType.Text, ct);
-            await import.WriteAsync(r.FilingId, NpgsqlDbType.Uuid, ct);
-            await import.WriteAsync(r.FilingNumber, NpgsqlDbType.Varchar, ct);
-            await import.WriteAsync(r.Jurisdiction, NpgsqlDbType.Text, ct);
-            await import.WriteAsync(r.AreaCode, NpgsqlDbType.Varchar, ct);
-            await import.WriteAsync(r.BatchId, NpgsqlDbType.Uuid, ct);
-            await import.WriteAsync(r.BatchTitle, NpgsqlDbType.Text, ct);
-            await import.WriteAsync(r.CandidateId, NpgsqlDbType.Uuid, ct);
-            await import.WriteAsync(r.HolderName, NpgsqlDbType.Text, ct);
-            await import.WriteAsync(r.DocumentType, NpgsqlDbType.Integer, ct);
-            await import.WriteAsync(r.DocumentNumber, NpgsqlDbType.Text, ct);
-            await import.WriteAsync(r.Employer, NpgsqlDbType.Text, ct);
-            await import.WriteAsync(r.Occupation, NpgsqlDbType.Text, ct);
-            await WriteNullable(import, r.OccupationCode, ct);
-            await WriteNullable(import, r.WorkType, ct);
-            await import.WriteAsync(r.Level, NpgsqlDbType.Integer, ct);
-            await import.WriteAsync(new DateOnly(r.IssuedOn.Year, r.IssuedOn.Month, r.IssuedOn.Day), NpgsqlDbType.Date, ct);
-            await import.WriteAsync(r.IssuedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct);
-            await import.WriteAsync(r.Token, NpgsqlDbType.Text, ct);
-            await import.WriteAsync(r.StatusIndex, NpgsqlDbType.Integer, ct);
-            await import.WriteAsync(r.Status.ToString(), NpgsqlDbType.Text, ct);
-            await import.WriteNullAsync(ct);
-            await import.WriteNullAsync(ct);
-            await import.WriteAsync(r.Version, NpgsqlDbType.Integer, ct);
-            await import.WriteAsync(r.PrintNumber, NpgsqlDbType.Integer, ct);
-            await import.WriteAsync(r.PrintKind.ToString(), NpgsqlDbType.Text, ct);
-            await import.WriteNullAsync(ct);
-            await import.WriteNullAsync(ct);
-            if (r.PhotoId is { } photo) await import.WriteAsync(photo, NpgsqlDbType.Uuid, ct);
-            else await import.WriteNullAsync(ct);
-            await WriteNullable(import, r.Credential, ct);
-        }
-        await import.CompleteAsync(ct);
-    }
+        "credential, qr_payload";
 
     /// <summary>A nullable text column of a binary COPY.</summary>
     internal static Task WriteNullable(NpgsqlBinaryImporter import, string? value, CancellationToken ct) =>

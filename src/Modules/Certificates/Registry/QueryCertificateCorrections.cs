@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using Wolverine.Http;
+using Marten;
 
 namespace Assessment.Certificates.Registry;
 
@@ -18,14 +19,15 @@ public static class QueryCertificateCorrectionsEndpoint
     /// </summary>
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificate-corrections", OperationId = "listCertificateCorrections", Summary = "查询证书更正申请")]
-    public static async Task<Paged<CertificateCorrectionItem>> Get(AccessContext caller, CertificateDatabase database,
+    public static async Task<Paged<CertificateCorrectionItem>> Get(AccessContext caller, IQuerySession session,
         CertificateCorrectionStatus? status, int? page, int? pageSize, CancellationToken ct)
     {
         var parameters = new List<object>();
         var where = new List<string> { CertificateAccess.Filter(caller.User, caller.Access, parameters) };
         if (status is { } s) { parameters.Add(s.ToString()); where.Add($"r.state = ${parameters.Count}"); }
         var paging = Paging.From(page, pageSize);
-        var (rows, total) = await database.PageCorrectionsAsync(string.Join(" and ", where), parameters.ToArray(), paging.Page, paging.Size, ct);
+        var (rows, total) = await session.Registry().PageCorrectionsAsync(string.Join(" and ", where), parameters.ToArray(), paging.Page,
+            paging.Size, ct);
         return new Paged<CertificateCorrectionItem>(rows.Select(r => CertificateCorrectionViews.Item(r.Correction, r.Certificate, caller, PersonalDataRule.ForList(caller, r.Certificate.Holder()))).ToList(),
             total, paging.Page, paging.Size);
     }
@@ -44,12 +46,12 @@ public static class GetCertificateHistoryEndpoint
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificates/{certificateId}/history", OperationId = "getCertificateHistory", Summary = "证书打印与更正记录")]
     [ProducesResponseType<CertificateHistory>(200)]
-    public static async Task<IResult> Get(Guid certificateId, AccessContext caller, CertificateDatabase database, CancellationToken ct)
+    public static async Task<IResult> Get(Guid certificateId, AccessContext caller, IQuerySession session, CancellationToken ct)
     {
-        var row = await database.FindAsync(certificateId, ct);
+        var row = await session.Registry().FindAsync(certificateId, ct);
         if (CertificateGuards.Table.IsHidden(row, caller, out var hidden)) return hidden;
-        var prints = await database.PrintsOfAsync(row, ct);
-        var corrections = await database.CorrectionsOfAsync(row.Id, ct);
+        var prints = await session.Registry().PrintsOfAsync(row, ct);
+        var corrections = await session.Registry().CorrectionsOfAsync(row.Id, ct);
         return Results.Ok(new CertificateHistory(row.Id,
             prints.Select(p => new CertificatePrintItem(p.PrintNumber, p.Kind, p.PrintedOn, p.PrintedAt, p.Reason, p.ByName, p.ByRole,
                 p.PrintNumber == row.PrintNumber)).ToList(),
@@ -66,10 +68,10 @@ public static class GetCertificateCorrectionEndpoint
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificate-corrections/{correctionId}", OperationId = "getCertificateCorrection", Summary = "查看证书更正申请")]
     [ProducesResponseType<CertificateCorrectionItem>(200)]
-    public static async Task<IResult> Get(Guid correctionId, AccessContext caller, CertificateDatabase database, PersonalDataReads reads,
+    public static async Task<IResult> Get(Guid correctionId, AccessContext caller, IQuerySession session, PersonalDataReads reads,
         HttpRequest request, CancellationToken ct)
     {
-        var facts = await database.FindCorrectionAsync(correctionId, ct);
+        var facts = await session.Registry().FindCorrectionAsync(correctionId, ct);
         if (CertificateCorrectionGuards.Table.IsHidden(facts, caller, out var hidden)) return hidden;
         var row = facts.Certificate;
         var scope = new ReadScope("certificate-correction", correctionId, row.BatchId, $"证书{row.Number}的更正申请", row.Person(), 1);

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Marten;
+
 
 namespace Assessment.Certificates.Registry;
 
@@ -14,7 +16,7 @@ public static class QueryCertificatesEndpoint
     /// <summary>Certificates the caller may see, newest first; <c>q</c> matches a number or a holder's name, <c>batchId</c> one batch.</summary>
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificates", OperationId = "listCertificates", Summary = "查询证书")]
-    public static async Task<Paged<CertificateItem>> Get(AccessContext caller, CertificateDatabase database,
+    public static async Task<Paged<CertificateItem>> Get(AccessContext caller, IQuerySession session,
         Guid? batchId, string? q, CertificateStatus? status, int? page, int? pageSize, CancellationToken ct)
     {
         var parameters = new List<object>();
@@ -30,7 +32,7 @@ public static class QueryCertificatesEndpoint
             where.Add($"(number = ${number} or holder_name = ${parameters.Count})");
         }
         var paging = Paging.From(page, pageSize);
-        var (rows, total) = await database.PageAsync(string.Join(" and ", where), parameters.ToArray(), paging.Page, paging.Size, ct);
+        var (rows, total) = await session.Registry().PageAsync(string.Join(" and ", where), parameters.ToArray(), paging.Page, paging.Size, ct);
         return new Paged<CertificateItem>(rows.Select(r => CertificateViews.Item(r, caller, PersonalDataRule.ForList(caller, r.Holder()))).ToList(), total, paging.Page, paging.Size);
     }
 }
@@ -44,10 +46,10 @@ public static class GetCertificateEndpoint
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificates/{certificateId}", OperationId = "getCertificate", Summary = "查看证书")]
     [ProducesResponseType<CertificateItem>(200)]
-    public static async Task<IResult> Get(Guid certificateId, AccessContext caller, CertificateDatabase database, PersonalDataReads reads,
+    public static async Task<IResult> Get(Guid certificateId, AccessContext caller, IQuerySession session, PersonalDataReads reads,
         HttpRequest request, CancellationToken ct)
     {
-        var row = await database.FindAsync(certificateId, ct);
+        var row = await session.Registry().FindAsync(certificateId, ct);
         if (CertificateGuards.Table.IsHidden(row, caller, out var hidden)) return hidden;
         var (view, problem) = await reads.RevealAsync(caller, request, row.Holder(), "getCertificate", "查看证书", PersonalFields.Holder, row.Scope(), ct);
         return problem is not null ? Results.Problem(problem) : Results.Ok(CertificateViews.Item(row, caller, view));

@@ -18,17 +18,18 @@ namespace Assessment.Certificates.Registry;
 /// A lost or damaged certificate was re-issued (补发): the same number, a new print <paramref name="PrintNumber"/> (2, 3 …) with
 /// a new QR link; the paper before it no longer verifies as the current one.
 /// </summary>
-/// <paramref name="Token"/> and <paramref name="Credential"/> are the new print's QR token and its vc+jwt, signed once here.
+/// <paramref name="Token"/>, <paramref name="Credential"/> and <paramref name="QrPayload"/> are the new print's QR token, its vc+jwt and
+/// its QR code's signed payload, signed once when it was made.
 public sealed record CertificateReissued(Guid CertificateId, string Number, string Reason, int PrintNumber, LocalDate PrintedOn, Instant PrintedAt,
-    Actor By, string? Token = null, string? Credential = null);
+    Actor By, string? Token = null, string? Credential = null, string? QrPayload = null);
 
 /// <summary>Re-issue a certificate (e.g. 遗失, 损毁), with the reason, sending the version last read.</summary>
 public sealed record ReissueCertificate(int Version, string Reason);
 
 public static class ReissueCertificateEndpoint
 {
-    public static Task<CertificateRow?> LoadAsync(Guid certificateId, CertificateDatabase database, CancellationToken ct) =>
-        database.FindAsync(certificateId, ct);
+    public static async Task<CertificateRow?> LoadAsync(Guid certificateId, IDocumentSession session, CancellationToken ct) =>
+        await (await session.RegistryForChangeAsync(ct)).FindAsync(certificateId, ct);
 
     public static ProblemDetails Before(CertificateRow? row, AccessContext caller) =>
         CertificateGuards.Table.Check(CertificateGuards.Reissue, row, caller);
@@ -44,21 +45,18 @@ public static class ReissueCertificateEndpoint
     /// </summary>
     [Authorize(Policy = ScopePolicies.CertificatesWrite)]
     [WolverinePost("/api/certificates/{certificateId}/reissue", OperationId = CertificateGuards.Reissue, Summary = "补发证书")]
-    public static async Task<CertificateChange> Post(ReissueCertificate c, CertificateRow? row, IDocumentSession session, SigningKeys keys,
+    public static async Task<(CertificateChange, CertificateStream)> Post(ReissueCertificate c, CertificateRow? row, SigningKeys keys,
         CertificatesOptions options, Instant now, Actor by, CancellationToken ct)
     {
         ExpectedVersion.Check(c.Version, row!.Version);
         var token = IssueNextCertificatesHandler.NewToken();
         var decided = CertificateDecider.Reissue(row, c.Reason, now, by);
-        var printed = row with { PrintNumber = decided.PrintNumber, PrintKind = PrintKind.Reissue, PrintedOn = decided.PrintedOn, Token = token };
-        var reissued = decided with { Token = token, Credential = PublicCertificates.Credential(printed, await keys.CurrentAsync(ct), options) };
-        CertificateStream.Append(session, row, reissued);
-        CertificatePrintTable.QueueNewPrint(session, row, PrintKind.Reissue, reissued.PrintNumber, now, token, reissued.Reason, by);
-        session.QueueSqlCommand($"update {CertificateTable.Name} set print_number = ?, print_kind = ?, printed_on = ?::date, token = ?, " +
-                                "credential = ?, version = version + 1 where id = ? and version = ?",
-            reissued.PrintNumber, nameof(PrintKind.Reissue), reissued.PrintedOn.ToString("yyyy-MM-dd", null), token, reissued.Credential,
-            row.Id, row.Version);
-        return new CertificateChange(row.Id, row.Version + 1);
+        // the new print's credential and QR payload are signed once, here, and carried by the event
+        var printed = PublicCertificates.Signed(
+            row with { PrintNumber = decided.PrintNumber, PrintKind = PrintKind.Reissue, PrintedOn = decided.PrintedOn, Token = token },
+            await keys.CurrentAsync(ct), options);
+        var reissued = decided with { Token = token, Credential = printed.Credential, QrPayload = printed.QrPayload };
+        return (new CertificateChange(row.Id, row.Version + 1), CertificateStream.Append(row, reissued));
     }
 }
 

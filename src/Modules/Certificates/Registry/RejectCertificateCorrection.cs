@@ -18,8 +18,8 @@ public sealed record RejectCertificateCorrection(int Version, string Reason);
 
 public static class RejectCertificateCorrectionEndpoint
 {
-    public static Task<CertificateCorrectionFacts?> LoadAsync(Guid correctionId, CertificateDatabase database, CancellationToken ct) =>
-        database.FindCorrectionAsync(correctionId, ct);
+    public static async Task<CertificateCorrectionFacts?> LoadAsync(Guid correctionId, IDocumentSession session, CancellationToken ct) =>
+        await (await session.RegistryForChangeAsync(ct)).FindCorrectionAsync(correctionId, ct);
 
     public static ProblemDetails Before(CertificateCorrectionFacts? facts, AccessContext caller) =>
         CertificateCorrectionGuards.Check(CertificateCorrectionGuards.Reject, facts, caller);
@@ -30,17 +30,12 @@ public static class RejectCertificateCorrectionEndpoint
     /// <summary>Rejects the correction with the reason; nothing of the certificate changes, and the organization may ask again.</summary>
     [Authorize(Policy = ScopePolicies.CertificatesWrite)]
     [WolverinePost("/api/certificate-corrections/{correctionId}/reject", OperationId = CertificateCorrectionGuards.Reject, Summary = "驳回更正")]
-    public static CertificateChange Post(RejectCertificateCorrection c, CertificateCorrectionFacts? facts, IDocumentSession session, Instant now, Actor by)
+    public static (CertificateChange, CertificateStream) Post(RejectCertificateCorrection c, CertificateCorrectionFacts? facts, Instant now, Actor by)
     {
         var row = facts!.Certificate;
         ExpectedVersion.Check(c.Version, row.Version);
         var rejected = CertificateDecider.RejectCorrection(row, facts.Correction, c.Reason, now, by);
-        CertificateStream.Append(session, row, rejected);
-        session.QueueSqlCommand($"update {CertificateTable.Name} set open_correction_id = null, version = version + 1 where id = ? and version = ?",
-            row.Id, row.Version);
-        session.QueueSqlCommand($"update {CertificateCorrectionTable.Name} set state = ?, decided_at = ?::timestamptz, decided_by = ?, decision_reason = ? where id = ?",
-            nameof(CertificateCorrectionStatus.Rejected), CertificatePrintTable.Timestamp(now), by.Name, rejected.Reason, rejected.CorrectionId);
-        return new CertificateChange(row.Id, row.Version + 1);
+        return (new CertificateChange(row.Id, row.Version + 1), CertificateStream.Append(row, rejected));
     }
 }
 

@@ -26,8 +26,8 @@ public sealed record CertificateCorrectionChange(Guid CorrectionId, Guid Certifi
 
 public static class RequestCertificateCorrectionEndpoint
 {
-    public static Task<CertificateRow?> LoadAsync(Guid certificateId, CertificateDatabase database, CancellationToken ct) =>
-        database.FindAsync(certificateId, ct);
+    public static async Task<CertificateRow?> LoadAsync(Guid certificateId, IDocumentSession session, CancellationToken ct) =>
+        await (await session.RegistryForChangeAsync(ct)).FindAsync(certificateId, ct);
 
     public static ProblemDetails Before(CertificateRow? row, AccessContext caller) =>
         CertificateGuards.Table.Check(CertificateGuards.RequestCorrection, row, caller);
@@ -49,23 +49,13 @@ public static class RequestCertificateCorrectionEndpoint
     /// </summary>
     [Authorize(Policy = ScopePolicies.CertificatesWrite)]
     [WolverinePost("/api/certificates/{certificateId}/corrections", OperationId = CertificateGuards.RequestCorrection, Summary = "申请更正持证人信息")]
-    public static CertificateCorrectionChange Post(RequestCertificateCorrection c, CertificateRow? row, IDocumentSession session, Instant now, Actor by)
+    public static (CertificateCorrectionChange, CertificateStream) Post(RequestCertificateCorrection c, CertificateRow? row, Instant now, Actor by)
     {
         ExpectedVersion.Check(c.Version, row!.Version);
         var document = IdentityDocument.Create(c.DocumentType, c.DocumentNumber);
         var proposed = new CertificateHolder(c.HolderName.Trim(), document.TypeCode, document.Number, c.Employer.Trim());
         var requested = CertificateDecider.RequestCorrection(row, proposed, c.Reason, Guid.CreateVersion7(now.ToDateTimeOffset()), now, by);
-        CertificateStream.Append(session, row, requested);
-        var (old, @new) = (requested.Previous, requested.Proposed);
-        session.QueueSqlCommand(
-            $"insert into {CertificateCorrectionTable.Name} (id, certificate_id, state, old_holder_name, old_document_type, old_document_number, old_employer, " +
-            "new_holder_name, new_document_type, new_document_number, new_employer, reason, requested_at, requested_by) " +
-            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?)",
-            requested.CorrectionId, row.Id, nameof(CertificateCorrectionStatus.Open), old.Name, old.DocumentType, old.DocumentNumber, old.Employer,
-            @new.Name, @new.DocumentType, @new.DocumentNumber, @new.Employer, requested.Reason, CertificatePrintTable.Timestamp(now), by.Name);
-        session.QueueSqlCommand($"update {CertificateTable.Name} set open_correction_id = ?, version = version + 1 where id = ? and version = ?",
-            requested.CorrectionId, row.Id, row.Version);
-        return new CertificateCorrectionChange(requested.CorrectionId, row.Id, row.Version + 1);
+        return (new CertificateCorrectionChange(requested.CorrectionId, row.Id, row.Version + 1), CertificateStream.Append(row, requested));
     }
 }
 

@@ -19,8 +19,8 @@ public sealed record RevokeCertificate(int Version, string Reason);
 
 public static class RevokeCertificateEndpoint
 {
-    public static Task<CertificateRow?> LoadAsync(Guid certificateId, CertificateDatabase database, CancellationToken ct) =>
-        database.FindAsync(certificateId, ct);
+    public static async Task<CertificateRow?> LoadAsync(Guid certificateId, IDocumentSession session, CancellationToken ct) =>
+        await (await session.RegistryForChangeAsync(ct)).FindAsync(certificateId, ct);
 
     public static ProblemDetails Before(CertificateRow? row, AccessContext caller) =>
         CertificateGuards.Table.Check(CertificateGuards.Revoke, row, caller);
@@ -33,16 +33,12 @@ public static class RevokeCertificateEndpoint
     /// <summary>CRT-05: revoke a certificate; verification answers "revoked" with the date from now on, and the status list sets its bit.</summary>
     [Authorize(Policy = ScopePolicies.CertificatesWrite)]
     [WolverinePost("/api/certificates/{certificateId}/revoke", OperationId = CertificateGuards.Revoke, Summary = "撤销证书")]
-    public static CertificateChange Post(RevokeCertificate c, CertificateRow? row, IDocumentSession session, Instant now, Actor by)
+    public static (CertificateChange, CertificateStream) Post(RevokeCertificate c, CertificateRow? row, Instant now, Actor by)
     {
         ExpectedVersion.Check(c.Version, row!.Version);
         var revoked = CertificateDecider.Revoke(row, c.Reason, now, by);
-        // the certificate's own stream holds its changes after issuance; the registry row moves with it in one transaction
-        if (row.Version == 1) session.Events.StartStream(row.Id, revoked);
-        else session.Events.Append(row.Id, row.Version, revoked);
-        session.QueueSqlCommand($"update {CertificateTable.Name} set status = 'Revoked', revoked_on = ?::date, revoked_reason = ?, version = version + 1 where id = ? and version = ?",
-            revoked.RevokedOn.ToString("yyyy-MM-dd", null), revoked.Reason, row.Id, row.Version);
-        return new CertificateChange(row.Id, row.Version + 1);
+        // the certificate's own stream holds its changes after issuance; the registry row follows it in the same transaction
+        return (new CertificateChange(row.Id, row.Version + 1), CertificateStream.Append(row, revoked));
     }
 }
 

@@ -44,6 +44,25 @@ public sealed record HolderCaseAnswer(HolderCaseResult Result, string? HolderNam
 
 public static class LookUpHolderCasesEndpoint
 {
+    /// <summary>
+    /// The person's cases, certificates and consultations, read whatever matched: skipping a read for "not found" would make a known
+    /// identity number with a wrong name answer faster (a document that does not parse is the validation's 400).
+    /// </summary>
+    public static async Task<HolderCaseFacts> LoadAsync(LookUpHolderCases c, ICandidateCases candidates, IQuerySession session,
+        CancellationToken ct)
+    {
+        IdentityDocument document;
+        try { document = Document(c); }
+        catch (InvalidValueException) { return HolderCaseFacts.None; }
+        var cases = await candidates.OfPersonAsync(session, document.TypeCode, document.Number, (c.Name ?? "").Trim(), ct);
+        var certificates = (await session.Registry().OfHolderAsync(document.Number, ct)).ToDictionary(r => (r.BatchId, r.CandidateId));
+        // the same query whatever matched: a known number with a wrong name reads no more of the log than an unknown one
+        var consultations = await PersonalDataConsultations.OfPersonAsync(session,
+            cases.Count > 0 ? ConsultedPerson.PersonKey(document.TypeCode, document.Number) : "-", cases.Select(x => x.BatchId).ToList(),
+            cases.Where(x => x.Outcome == CandidateOutcome.Qualified).Select(x => x.BatchId).ToList(), ct);
+        return new HolderCaseFacts(cases, certificates, consultations);
+    }
+
     public static ProblemDetails Validate(LookUpHolderCases c)
     {
         var errors = new Dictionary<string, string[]>();
@@ -62,19 +81,11 @@ public static class LookUpHolderCasesEndpoint
     [ReadOnlyRequest]
     [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
     [WolverinePost("/api/public/cases/lookup", OperationId = "lookUpHolderCases", Summary = "证书办理进度查询")]
-    public static async Task<HolderCaseAnswer> Post(LookUpHolderCases c, ICandidateCases candidates, IQuerySession session, CertificateDatabase database,
-        LookupLog log, HttpContext http, Instant now, CancellationToken ct)
+    public static async Task<HolderCaseAnswer> Post(LookUpHolderCases c, HolderCaseFacts facts, LookupLog log, HttpContext http, Instant now)
     {
-        var document = Document(c);
-        var name = c.Name.Trim();
-        var cases = await candidates.OfPersonAsync(session, document.TypeCode, document.Number, name, ct);
-        // read whatever matched: skipping it for "not found" would make a known identity number with a wrong name answer faster
-        var certificates = (await database.OfHolderAsync(document.Number, ct)).ToDictionary(r => (r.BatchId, r.CandidateId));
-        // the same query whatever matched: a known number with a wrong name reads no more of the log than an unknown one
-        var consultations = await PersonalDataConsultations.OfPersonAsync(session,
-            cases.Count > 0 ? ConsultedPerson.PersonKey(document.TypeCode, document.Number) : "-", cases.Select(x => x.BatchId).ToList(),
-            cases.Where(x => x.Outcome == CandidateOutcome.Qualified).Select(x => x.BatchId).ToList(), ct);
+        var (cases, certificates, consultations) = (facts.Cases, facts.Certificates, facts.Consultations);
         if (cases.Count == 0) return HolderCaseAnswer.NotFound;
+        var name = c.Name.Trim();
         var who = VerifyCertificateEndpoint.Who(http);
         var answers = new List<HolderCase>(cases.Count);
         foreach (var x in cases)
@@ -90,4 +101,11 @@ public static class LookUpHolderCasesEndpoint
 
     private static IdentityDocument Document(LookUpHolderCases c) =>
         IdentityDocument.Create(c.DocumentType ?? (int)IdentityDocumentType.ResidentIdCard, c.DocumentNumber);
+}
+
+/// <summary>What the holder's case lookup reads: the person's cases, their certificates by (batch, candidate) and consultations.</summary>
+public sealed record HolderCaseFacts(IReadOnlyList<CandidateCase> Cases,
+    IReadOnlyDictionary<(Guid BatchId, Guid CandidateId), CertificateRow> Certificates, IReadOnlyList<Consultation> Consultations)
+{
+    public static readonly HolderCaseFacts None = new([], new Dictionary<(Guid, Guid), CertificateRow>(), []);
 }

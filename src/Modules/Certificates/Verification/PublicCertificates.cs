@@ -46,6 +46,10 @@ public sealed class PublicCertificates(IOrganizationFilings filings, IDocumentSt
     public static string Credential(CertificateRow row, SigningKey key, CertificatesOptions options) =>
         CredentialIssuer.IssueVcJwt(Claims(row), key, CredentialUrls.Issuer(options), CredentialUrls.StatusList(options, row.StatusIndex));
 
+    /// <summary>The print <paramref name="row"/> shows with its credential and QR payload, signed now: once per print.</summary>
+    public static CertificateRow Signed(CertificateRow row, SigningKey key, CertificatesOptions options) =>
+        row with { Credential = Credential(row, key, options), QrPayload = CredentialIssuer.IssueQrPayload(Claims(row), key) };
+
     public static string VerificationLink(CertificatesOptions options, CertificateRow row) => $"{options.PublicBaseUrl.TrimEnd('/')}/verify/{row.Token}";
 
     private async Task<string> FilingStatusAsync(Guid organizationId, Guid filingId, CancellationToken ct)

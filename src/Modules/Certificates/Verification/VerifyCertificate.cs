@@ -14,6 +14,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using NodaTime;
 using Wolverine.Http;
+using Marten;
+
 
 namespace Assessment.Certificates.Verification;
 
@@ -27,14 +29,14 @@ public static class VerifyCertificateEndpoint
     [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
     [WolverineGet("/api/public/certificates/verify", OperationId = "verifyCertificate", Summary = "证书查询验证")]
     [ProducesResponseType<VerificationAnswer>(200)]
-    public static async Task<IResult> Get(string? number, string? name, CertificateDatabase database, PublicCertificates answers, LookupLog log,
+    public static async Task<IResult> Get(string? number, string? name, IQuerySession session, PublicCertificates answers, LookupLog log,
         HttpContext http, Instant now, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (!CertificateNumber.TryParse(number, out var parsed)) errors["number"] = ["请填写22位证书编号。"];
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 50) errors["name"] = ["请填写持证人姓名。"];
         if (errors.Count > 0) return Results.Problem(Problems.Validation(errors));
-        var row = await database.FindByNumberAsync(parsed.Value, ct);
+        var row = await session.Registry().FindByNumberAsync(parsed.Value, ct);
         if (row is not null && row.HolderName != name!.Trim()) row = null;
         if (row is not null) await log.RecordAsync(row.Id, row.Number, "number-and-name", Who(http), now);
         return Results.Ok(await answers.AnswerAsync(row, ct));
@@ -71,18 +73,18 @@ public static class VerifyLinkEndpoint
     [ProducesResponseType<LinkAnswer>(200, "application/json")]
     [ProducesResponseType<string>(200, VcJwt)]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
-    public static async Task<IResult> Get(string token, CertificateDatabase database, PublicCertificates answers, SigningKeys keys, CertificatesOptions options,
-        LookupLog log, HttpContext http, Instant now, CancellationToken ct)
+    public static async Task<IResult> Get(string token, IQuerySession session, PublicCertificates answers, SigningKeys keys,
+        CertificatesOptions options, LookupLog log, HttpContext http, Instant now, CancellationToken ct)
     {
         var asJws = WantsVcJwt(http.Request);
         http.Response.Headers.Vary = "Accept";
-        var row = token.Length is < 16 or > 64 ? null : await database.FindByTokenAsync(token, ct);
+        var row = token.Length is < 16 or > 64 ? null : await session.Registry().FindByTokenAsync(token, ct);
         if (row is null)
         {
             if (asJws) return Results.Problem(Problems.NotFound("证书凭证"));
             // each print carries its own token: a lost or replaced paper answers "superseded", never "valid", while the certificate stands
-            if (token.Length is < 16 or > 64 || await database.FindPrintByTokenAsync(token, ct) is not { } print
-                || await database.FindAsync(print.CertificateId, ct) is not { } current)
+            if (token.Length is < 16 or > 64 || await session.Registry().FindPrintByTokenAsync(token, ct) is not { } print
+                || await session.Registry().FindAsync(print.CertificateId, ct) is not { } current)
                 return Results.Ok(new LinkAnswer(VerificationResultKind.NotFound, null, null, null));
             await log.RecordAsync(current.Id, current.Number, "qr-link-superseded", VerifyCertificateEndpoint.Who(http), now);
             var known = await answers.AnswerAsync(current, ct);
@@ -95,7 +97,8 @@ public static class VerifyLinkEndpoint
         var credential = row.Credential ?? PublicCertificates.Credential(row, key, options);
         if (asJws) return Results.Text(credential, VcJwt);
         var answer = await answers.AnswerAsync(row, ct);
-        var payload = CredentialIssuer.IssueQrPayload(PublicCertificates.Claims(row), key);
+        // the QR payload as signed with the print, like the credential: two calls answer the same bytes
+        var payload = row.QrPayload ?? CredentialIssuer.IssueQrPayload(PublicCertificates.Claims(row), key);
         return Results.Ok(new LinkAnswer(answer.Result, answer.Certificate, credential, payload, row.PrintNumber));
     }
 
@@ -152,12 +155,12 @@ public static class StatusListEndpoint
     [EnableRateLimiting(RateLimitPolicies.PublicRead)]
     [WolverineGet("/api/public/certificates/status-lists/{listId}", OperationId = "getCertificateStatusList", Summary = "证书撤销状态列表")]
     [ProducesResponseType<string>(200, "application/vc+jwt")]
-    public static async Task<IResult> Get(int listId, CertificateDatabase database, SigningKeys keys, CertificatesOptions options, Instant now,
+    public static async Task<IResult> Get(int listId, IQuerySession session, SigningKeys keys, CertificatesOptions options, Instant now,
         HttpContext http, CancellationToken ct)
     {
         if (listId is < 0 or > 10_000) return Results.Problem(Problems.NotFound("状态列表"));
         var from = listId * BitstringStatusList.MinimumLength;
-        var revoked = await database.RevokedIndexesAsync(from, from + BitstringStatusList.MinimumLength, ct);
+        var revoked = await session.Registry().RevokedIndexesAsync(from, from + BitstringStatusList.MinimumLength, ct);
         var encoded = BitstringStatusList.Encode(revoked.Select(i => i - from));
         var key = await keys.CurrentAsync(ct);
         var issuer = CredentialUrls.Issuer(options);

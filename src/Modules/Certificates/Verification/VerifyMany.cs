@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using Wolverine.Http;
+using Marten;
+
 
 namespace Assessment.Certificates.Verification;
 
@@ -22,6 +24,14 @@ public static class VerifyCertificatesEndpoint
 {
     public const int MaxItems = 1_000;
 
+    /// <summary>The registry rows of the numbers asked for, in one query (numbers that do not parse are the validation's 400).</summary>
+    public static async Task<RegisteredNumbers> LoadAsync(VerifyCertificates c, IQuerySession session, CancellationToken ct)
+    {
+        var numbers = c.Items.Select(q => CertificateNumber.TryParse(q.Number, out var n) ? n.Value : null).OfType<string>().Distinct().ToList();
+        return new RegisteredNumbers(numbers.Count == 0 ? new Dictionary<string, CertificateRow>()
+            : (await session.Registry().FindByNumbersAsync(numbers, ct)).ToDictionary(r => r.Number));
+    }
+
     public static ProblemDetails Validate(VerifyCertificates c)
     {
         if (c.Items.Count is 0 or > MaxItems) return Problems.Validation("items", $"每次核验1至{MaxItems}个证书。");
@@ -32,11 +42,11 @@ public static class VerifyCertificatesEndpoint
     /// <summary>CRT-04 for third-party systems (API key with <c>certificates:verify</c>): each answer as the public page gives it.</summary>
     [Authorize(Roles = SharedKernel.Events.Roles.ApiClient, Policy = ScopePolicies.CertificatesVerify)]
     [WolverinePost("/api/certificates/verifications", OperationId = "verifyCertificates", Summary = "批量核验证书")]
-    public static async Task<IReadOnlyList<VerifiedCertificate>> Post(VerifyCertificates c, CertificateDatabase database, PublicCertificates answers, LookupLog log,
-        HttpContext http, Instant now, CancellationToken ct)
+    public static async Task<IReadOnlyList<VerifiedCertificate>> Post(VerifyCertificates c, RegisteredNumbers registered, PublicCertificates answers,
+        LookupLog log, HttpContext http, Instant now, CancellationToken ct)
     {
         var numbers = c.Items.Select(q => CertificateNumber.Parse(q.Number).Value).ToList();
-        var rows = (await database.FindByNumbersAsync(numbers.Distinct().ToList(), ct)).ToDictionary(r => r.Number);
+        var rows = registered.ByNumber;
         var who = VerifyCertificateEndpoint.Who(http);
         var results = new List<VerifiedCertificate>(c.Items.Count);
         for (var i = 0; i < c.Items.Count; i++)
@@ -50,3 +60,6 @@ public static class VerifyCertificatesEndpoint
         return results;
     }
 }
+
+/// <summary>The registry's certificates among the numbers a verifier asked for, by number.</summary>
+public sealed record RegisteredNumbers(IReadOnlyDictionary<string, CertificateRow> ByNumber);
