@@ -159,6 +159,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查询人员操作统计 */
+        get: operations["listActorActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/personal-data-reads": {
         parameters: {
             query?: never;
@@ -1915,6 +1932,35 @@ export interface components {
              */
             lastSignInAt?: string | null;
             actions: string[];
+        };
+        "Api.ActorActivityEntry": {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            roleName: string;
+            unit?: string | null;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            day: string;
+            /** Format: int32 */
+            events: number;
+            /** Format: int32 */
+            kinds: number;
+        };
+        "Api.ActorActivityPage": {
+            items: components["schemas"]["Api.ActorActivityEntry"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int64 */
+            countedThrough: number;
+            /** Format: int64 */
+            logPosition: number;
         };
         "Api.AddWorkingDaysAnswer": {
             jurisdiction: string;
@@ -4989,6 +5035,77 @@ export interface operations {
             };
             /** @description 业务规则校验未通过（rules 列出规则编号） */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listActorActivity: {
+        parameters: {
+            query?: {
+                userId?: string;
+                from?: string;
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Api.ActorActivityPage"];
+                };
+            };
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

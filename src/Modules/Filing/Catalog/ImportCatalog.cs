@@ -112,14 +112,14 @@ public static class ImportCatalogEndpoint
         var form = sheet.Upload.Form;
         if (!form.IsMultipart) return UploadForm.NotMultipartProblem();
         if (form.File is not { Content.Length: > 0 }) return Problems.Validation("file", "请选择要导入的文件。");
-        if (sheet.Version is { } current)
+        // a file that is no usable spreadsheet is refused (FIL-01, 422) whatever version it names
+        if (sheet.Version is { } current && sheet.Sheet.Fault is null)
         {
             // replacing an imported catalog: the administrator names the version it saw (stale → 409)
             if (form.Integer("version") is not { } version)
                 return Problems.Validation("version", "已有导入的目录，请提供读取时的版本号（GET /api/occupations/import）。");
             ExpectedVersion.Check(version, current);
         }
-        // a file that is no usable spreadsheet is one of the rows FIL-01 lists (422), as any faulty row
         return sheet.Upload.Busy ?? sheet.Sheet.Refused?.Problem() ?? WolverineContinue.NoProblems;
     }
 
