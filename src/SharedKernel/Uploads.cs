@@ -13,20 +13,54 @@ public sealed class AcceptsUploadAttribute(long maxBytes, params string[] intege
     public IReadOnlyList<string> IntegerFields { get; } = integerFields;
 }
 
-/// <summary>Reads an upload endpoint's multipart/form-data body.</summary>
+/// <summary>An uploaded file as the client sent it: its declared name (untrusted), declared content type (if any) and bytes.</summary>
+public sealed record UploadedContent(string FileName, string? ContentType, byte[] Content)
+{
+    /// <summary>The declared name without any path the client put in it.</summary>
+    public string BareName => Path.GetFileName(FileName);
+}
+
+/// <summary>
+/// An upload endpoint's multipart/form-data body, opened once: its text fields and its <c>file</c> (null when the request was
+/// not multipart or had no file). Endpoints judge it in their <c>Validate</c>; nothing here decides.
+/// </summary>
+public sealed record UploadForm(bool IsMultipart, IReadOnlyDictionary<string, string> Fields, UploadedContent? File)
+{
+    public static readonly UploadForm NotMultipart = new(false, new Dictionary<string, string>(), null);
+
+    public string? Field(string name) => Fields.GetValueOrDefault(name);
+
+    /// <summary>A non-negative integer field (digits only), or null.</summary>
+    public long? Integer(string name) =>
+        long.TryParse(Field(name), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value : null;
+
+    /// <summary>The 400 for a body that is not multipart/form-data.</summary>
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails NotMultipartProblem() =>
+        Problems.Problems.Validation("file", "请以 multipart/form-data 上传文件。");
+}
+
+/// <summary>The one way an upload endpoint opens its multipart/form-data body.</summary>
 public static class UploadForms
 {
     /// <summary>
-    /// The form, or <see cref="InvalidDataException"/> (a 400) when the body is malformed or ends early — the client's
-    /// fault, never a 500.
+    /// The form with its file's bytes, read once; <see cref="UploadForm.NotMultipart"/> for another content type; or
+    /// <see cref="InvalidDataException"/> (a 400) when the body is malformed or ends early — the client's fault, never a 500.
     /// </summary>
-    public static async Task<Microsoft.AspNetCore.Http.IFormCollection> ReadAsync(Microsoft.AspNetCore.Http.HttpRequest request)
+    public static async Task<UploadForm> OpenAsync(Microsoft.AspNetCore.Http.HttpRequest request)
     {
+        if (!request.HasFormContentType) return UploadForm.NotMultipart;
+        var aborted = request.HttpContext.RequestAborted;
         try
         {
-            return await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            var form = await request.ReadFormAsync(aborted);
+            var fields = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
+            if (form.Files.GetFile("file") is not { } file) return new UploadForm(true, fields, null);
+            var content = new byte[file.Length];
+            await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(content, aborted);
+            return new UploadForm(true, fields, new UploadedContent(file.FileName ?? "", file.ContentType, content));
         }
-        catch (IOException e) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
+        catch (IOException e) when (!aborted.IsCancellationRequested)
         {
             throw new InvalidDataException("The multipart body ended early.", e);
         }

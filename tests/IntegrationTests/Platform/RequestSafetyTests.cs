@@ -274,10 +274,20 @@ public partial class RequestSafetyTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task a_malformed_or_truncated_multipart_body_is_400_not_500()
+    public async Task a_malformed_or_truncated_multipart_body_is_400_not_500_once_access_is_decided()
     {
-        var (org, _) = await Given.Organization("wuhu.org", "340200", "芜湖机构");
-        var url = $"/api/filing/applications/{Guid.NewGuid()}/materials";
+        var journey = await new FilingJourney(Host, Given, App, Jurisdiction.Anhui, "mp").Participants();
+        var org = journey.Organization;
+        var created = await journey.Send(org, "/api/filing/applications", new { jurisdiction = "anhui", scope = "city" }, HttpStatusCode.Created);
+        var url = $"/api/filing/applications/{created["value"]!.GetValue<Guid>()}/materials";
+        // access first: an application the caller cannot see is 404 whatever the body, before the body is read
+        await Host.Scenario(s =>
+        {
+            s.As(org);
+            s.Post.ByteArray("--b\r\nno headers here\r\n--b--"u8.ToArray()).ToUrl($"/api/filing/applications/{Guid.NewGuid()}/materials");
+            s.WithRequestHeader("Content-Type", "multipart/form-data; boundary=b");
+            s.StatusCodeShouldBe(HttpStatusCode.NotFound);
+        });
         foreach (var body in new[]
                  {
                      "--b\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n1\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4 trunc",

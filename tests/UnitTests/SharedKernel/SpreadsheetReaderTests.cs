@@ -16,15 +16,15 @@ public class SpreadsheetReaderTests
     }
 
     [Fact]
-    public async Task a_template_file_is_read_with_only_the_wanted_columns_and_every_header_named()
+    public async Task a_template_file_is_read_into_plain_rows_with_only_the_wanted_columns_blank_rows_left_out_and_every_header_named()
     {
         var read = SpreadsheetReader.Read(await Workbook([["张三", "340202199001014321", "x"], [null, null, null], ["李四", "1", "y"]]),
             SpreadsheetFormat.Xlsx, ["姓名", "证件号码"]);
-        (read.Refused, read.Unreadable).ShouldBe((null, false));
+        (read.Refused, read.Fault).ShouldBe((null, null));
         read.Headers.ShouldBe(["姓名", "证件号码", "备注"]);
-        read.Rows.Count.ShouldBe(3);
-        read.Rows[0].Keys.ShouldBe(["姓名", "证件号码"], ignoreOrder: true);
-        read.Rows[2]["姓名"].ShouldBe("李四");
+        read.Rows.Select(r => r.Row).ShouldBe([2, 4]);
+        read.Rows[0].Cells.Keys.ShouldBe(["姓名", "证件号码"], ignoreOrder: true);
+        read.Rows[1].Cell("姓名").ShouldBe("李四");
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public class SpreadsheetReaderTests
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         var read = SpreadsheetReader.Read(new MemoryStream(bytes), SpreadsheetFormat.Xlsx, null);
-        (read.Refused is not null || read.Unreadable).ShouldBeTrue();
+        (read.Refused is not null || read.Fault is not null).ShouldBeTrue();
         read.Rows.ShouldBeEmpty();
         (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBeLessThan(10 * 1024 * 1024);
     }
@@ -66,6 +66,6 @@ public class SpreadsheetReaderTests
         var limits = SpreadsheetLimits.Default with { MaxColumns = 2, MaxCellChars = 10, MaxRows = 3 };
         var read = SpreadsheetReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), SpreadsheetFormat.Csv, null, limits);
         read.Refused?.Message.ShouldBe(refusal);
-        if (refusal is null) read.Rows.Single()["备注"].ShouldBe("乙,丙");
+        if (refusal is null) read.Rows.Single().Cell("备注").ShouldBe("乙,丙");
     }
 }

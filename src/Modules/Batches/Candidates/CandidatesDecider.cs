@@ -2,6 +2,7 @@ using Assessment.Batches.Batches;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Spreadsheets;
 using NodaTime;
 
 namespace Assessment.Batches.Candidates;
@@ -22,6 +23,12 @@ public static class CandidatesDecider
             throw new BusinessRuleException(new RuleViolation("BAT-09", "batch.too-many-candidates", $"一个批次最多{MaxCandidates}名考生。"));
         return new CandidatesAdded(batch.Id, accepted, sourceFile, now, by);
     }
+
+    /// <summary>The rows of an imported sheet (the candidate template's columns), all or nothing as <see cref="Add"/>.</summary>
+    public static CandidatesAdded Import(Batch batch, IReadOnlyList<SheetRow> rows, IReadOnlySet<string> inOtherOpenBatches, string fileName,
+        Instant now, Actor by) =>
+        Add(batch, rows.Select(r => (r.Row, new CandidateInput(r.Cell("姓名"), r.Cell("证件类型"), r.Cell("证件号码"), r.Cell("所在单位"),
+            r.Cell("职业名称"), r.Cell("职业技能等级"), r.Cell("联系电话"), r.Cell("考生所在地市")))).ToList(), inOtherOpenBatches, fileName, now, by);
 
     public static CandidateRemoved Remove(Batch batch, Guid candidateId, Instant now, Actor by)
     {

@@ -5,18 +5,53 @@ using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Spreadsheets;
+using Assessment.SharedKernel.Http;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Assessment.Batches.Candidates;
+
+/// <summary>
+/// An uploaded candidate sheet as <see cref="ImportCandidatesEndpoint.LoadAsync"/> found it: the form, the sheet's rows and the
+/// identity numbers in the organization's other open batches. Disposing it frees the upload's decode slot.
+/// </summary>
+public sealed record CandidateSheet(OpenedUpload Upload, SheetRead Sheet, IReadOnlySet<string> InOtherOpenBatches) : IDisposable
+{
+    public void Dispose() => Upload.Dispose();
+}
 
 public static class ImportCandidatesEndpoint
 {
     public const long MaxBytes = 20 * 1024 * 1024;
+
+    public static ProblemDetails Before(Batch batch, AccessContext caller) => BatchGuards.Table.Check(BatchGuards.ImportCandidates, batch, caller);
+
+    public static async Task<CandidateSheet> LoadAsync(Batch batch, HttpRequest request, UploadWork work, IQuerySession session)
+    {
+        var upload = await OpenedUpload.OpenAsync(request, work);
+        try
+        {
+            var sheet = upload.CanDecode
+                ? SpreadsheetReader.ReadUpload(upload.File!, CandidateRows.Columns, CandidateRows.Columns.Take(7).ToList(),
+                    cancellationToken: request.HttpContext.RequestAborted)
+                : SheetRead.Faulty(SheetRead.NoRows);
+            var others = sheet.Usable ? await CandidateRows.InOtherOpenBatchesAsync(session, batch) : new HashSet<string>();
+            return new CandidateSheet(upload, sheet, others);
+        }
+        catch
+        {
+            upload.Dispose();
+            throw;
+        }
+    }
+
+    public static ProblemDetails Validate(Batch batch, CandidateSheet sheet) =>
+        BatchUploads.Check(sheet.Upload.Form, batch).Then(() => SheetUploads.Problem(sheet.Upload, sheet.Sheet));
 
     /// <summary>
     /// Import candidates from .xlsx (multipart: <c>version</c>, <c>file</c>; the columns of GET /api/batches/candidate-template).
@@ -26,27 +61,10 @@ public static class ImportCandidatesEndpoint
     [AcceptsUpload(MaxBytes, "version")]
     [WolverinePost("/api/batches/{batchId}/candidates/import", OperationId = BatchGuards.ImportCandidates, Summary = "导入考生")]
     [ProducesResponseType<BatchChange>(200)]
-    public static async Task<IResult> Post(Guid batchId, HttpRequest request, AccessContext caller, IDocumentSession session,
-        UploadWork work, Instant now, Actor by)
-    {
-        var (upload, problem) = await BatchUploads.OpenAsync(batchId, BatchGuards.ImportCandidates, request, caller, session);
-        if (upload is null) return Results.Problem(problem!);
-        var (stream, batch) = (upload.Stream, upload.Batch);
-        using var buffer = upload.Content;
-        using var slot = await work.EnterAsync(request.HttpContext.RequestAborted);
-        if (slot is null) return Results.Problem(UploadWork.Busy(request.HttpContext.Response));
-        var (rows, fileProblem) = SheetRows.Read(buffer, upload.FileName, CandidateRows.Columns.Take(7).ToList(), CandidateRows.Columns,
-            request.HttpContext.RequestAborted);
-        if (fileProblem is not null) return Results.Problem(fileProblem);
-        var inputs = rows.Select(r => (r.Row, new CandidateInput(r.Cell("姓名"), r.Cell("证件类型"), r.Cell("证件号码"), r.Cell("所在单位"),
-            r.Cell("职业名称"), r.Cell("职业技能等级"), r.Cell("联系电话"), r.Cell("考生所在地市")))).ToList();
-        var added = CandidatesDecider.Add(batch, inputs, await CandidateRows.InOtherOpenBatchesAsync(session, batch), upload.FileName, now, by);
-        stream.AppendOne(added);
-        // taken before saving: the inline snapshot applies the event to this very instance, and After would count it twice
-        var answer = BatchChange.After(batch);
-        await session.SaveChangesAsync();
-        return Results.Ok(answer);
-    }
+    public static (BatchChange, Events) Post([Aggregate("batchId", ChecksClientVersion = false)] Batch batch, [NotBody] CandidateSheet sheet,
+        Instant now, Actor by) =>
+        // the answer is taken before the event is applied: BatchChange.After counts it
+        (BatchChange.After(batch), [CandidatesDecider.Import(batch, sheet.Sheet.Rows, sheet.InOtherOpenBatches, sheet.Upload.File!.BareName, now, by)]);
 }
 
 public static class CandidateTemplateEndpoint

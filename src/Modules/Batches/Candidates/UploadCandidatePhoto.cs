@@ -5,20 +5,53 @@ using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Privacy;
 using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Http;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Assessment.Batches.Candidates;
 
 /// <summary>An uploaded photo as the client sent it: its name, the type it declared (if any) and the bytes.</summary>
 public sealed record UploadedPhoto(string FileName, string? DeclaredType, byte[] Content);
 
+/// <summary>The photo file to store, and the one it replaces (deleted), written with the batch's event.</summary>
+public sealed record CandidatePhotoFileChange(CandidatePhotoFile Stored, Guid? Replaced) : IMartenOp
+{
+    public void Execute(IDocumentSession session)
+    {
+        if (Replaced is { } replaced) session.Delete<CandidatePhotoFile>(replaced);
+        session.Store(Stored);
+    }
+}
+
 public static class UploadCandidatePhotoEndpoint
 {
+    public static ProblemDetails Before(Batch batch, AccessContext caller) => BatchGuards.Table.Check(BatchGuards.UploadPhoto, batch, caller);
+
+    /// <summary>The form, opened once, with a decode slot held while the photo is judged and normalized.</summary>
+    public static Task<OpenedUpload> LoadAsync(HttpRequest request, UploadWork work) => OpenedUpload.OpenAsync(request, work);
+
+    /// <summary>The fields (400), the version (409), then the file's size (413) and the type it declares (415), then a free slot (429).</summary>
+    public static ProblemDetails Validate(Batch batch, OpenedUpload upload) =>
+        BatchUploads.Check(upload.Form, batch).Then(() => upload.File!.Content.Length > CandidatePhotoImages.MaxBytes
+            ? new ProblemDetails
+            {
+                Status = 413, Type = Problems.TypeBase + "payload-too-large", Title = "请求体过大",
+                Detail = $"照片不超过{CandidatePhotoImages.MaxBytes / 1024 / 1024}MB。", Extensions = { ["code"] = "payload-too-large" },
+            }
+            : Declared(upload.File) is not null and not (FileSniffer.Jpeg or FileSniffer.Png)
+                ? new ProblemDetails
+                {
+                    Status = 415, Type = Problems.TypeBase + "unsupported-media-type", Title = "不支持的内容类型",
+                    Detail = $"照片须为JPEG或PNG图片（收到：{upload.File.ContentType ?? "无"}）。", Extensions = { ["code"] = "unsupported-media-type" },
+                }
+                : upload.Busy ?? WolverineContinue.NoProblems);
+
     /// <summary>
     /// Upload a candidate's 2-inch photo (multipart: <c>version</c>, <c>file</c>): JPEG or PNG up to 2 MB, judged by its content;
     /// it is cropped to 35:49 on white and stored as a 413 × 579 JPEG, which the certificate prints (CRT-03). Replaces an
@@ -28,39 +61,18 @@ public static class UploadCandidatePhotoEndpoint
     [AcceptsUpload(CandidatePhotoImages.MaxBytes, "version")]
     [WolverinePost("/api/batches/{batchId}/candidates/{candidateId}/photo", OperationId = BatchGuards.UploadPhoto, Summary = "上传考生照片")]
     [ProducesResponseType<BatchChange>(200)]
-    public static async Task<IResult> Post(Guid batchId, Guid candidateId, HttpRequest request, AccessContext caller, IDocumentSession session,
-        UploadWork work, Instant now, Actor by)
+    public static (BatchChange, Events, CandidatePhotoFileChange) Post(Guid candidateId, [Aggregate("batchId", ChecksClientVersion = false)] Batch batch,
+        [NotBody] OpenedUpload upload, Instant now, Actor by)
     {
-        var (upload, problem) = await BatchUploads.OpenAsync(batchId, BatchGuards.UploadPhoto, request, caller, session);
-        if (upload is null) return Results.Problem(problem!);
-        var (stream, batch) = (upload.Stream, upload.Batch);
-        using var buffer = upload.Content;
-        if (buffer.Length > CandidatePhotoImages.MaxBytes)
-            return Results.Problem(new ProblemDetails
-            {
-                Status = 413, Type = Problems.TypeBase + "payload-too-large", Title = "请求体过大",
-                Detail = $"照片不超过{CandidatePhotoImages.MaxBytes / 1024 / 1024}MB。", Extensions = { ["code"] = "payload-too-large" },
-            });
-        var declared = FileSniffer.Declared(upload.ContentType, upload.FileName);
-        if (declared is not null and not (FileSniffer.Jpeg or FileSniffer.Png))
-            return Results.Problem(new ProblemDetails
-            {
-                Status = 415, Type = Problems.TypeBase + "unsupported-media-type", Title = "不支持的内容类型",
-                Detail = $"照片须为JPEG或PNG图片（收到：{upload.ContentType ?? "无"}）。", Extensions = { ["code"] = "unsupported-media-type" },
-            });
-
-        var photoId = Guid.CreateVersion7();
-        using var slot = await work.EnterAsync(request.HttpContext.RequestAborted);
-        if (slot is null) return Results.Problem(UploadWork.Busy(request.HttpContext.Response));
-        var (uploaded, jpeg) = CandidatesDecider.Photo(batch, candidateId, new UploadedPhoto(upload.FileName, declared, buffer.ToArray()), photoId, now, by);
-        if (batch.Photos.TryGetValue(candidateId, out var replaced)) session.Delete<CandidatePhotoFile>(replaced);
-        session.Store(new CandidatePhotoFile { Id = photoId, BatchId = batch.Id, CandidateId = candidateId, Sha256 = uploaded.Sha256, Content = jpeg });
-        stream.AppendOne(uploaded);
-        // taken before saving: the inline snapshot may apply the event to this very instance
-        var answer = BatchChange.After(batch);
-        await session.SaveChangesAsync();
-        return Results.Ok(answer);
+        var file = upload.File!;
+        var (uploaded, jpeg) = CandidatesDecider.Photo(batch, candidateId, new UploadedPhoto(file.BareName, Declared(file), file.Content),
+            Guid.CreateVersion7(), now, by);
+        var stored = new CandidatePhotoFile { Id = uploaded.PhotoId, BatchId = batch.Id, CandidateId = candidateId, Sha256 = uploaded.Sha256, Content = jpeg };
+        // the answer is taken before the event is applied: BatchChange.After counts it
+        return (BatchChange.After(batch), [uploaded], new CandidatePhotoFileChange(stored, batch.Photos.TryGetValue(candidateId, out var old) ? old : null));
     }
+
+    private static string? Declared(UploadedContent file) => FileSniffer.Declared(file.ContentType, file.BareName);
 }
 
 public static class CandidatePhotoEndpoint

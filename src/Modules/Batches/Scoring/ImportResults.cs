@@ -1,4 +1,3 @@
-using System.Globalization;
 using Assessment.Batches.Batches;
 using Assessment.Batches.Candidates;
 using Assessment.SharedKernel.Access;
@@ -10,18 +9,51 @@ using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Privacy;
 using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Spreadsheets;
+using Assessment.SharedKernel.Http;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Assessment.Batches.Scoring;
 
+/// <summary>
+/// An uploaded results sheet as <see cref="ImportResultsEndpoint.LoadAsync"/> found it: the form, the sheet's rows and the
+/// organization's filings (BAT-06 needs one in force). Disposing it frees the upload's decode slot.
+/// </summary>
+public sealed record ResultsSheet(OpenedUpload Upload, SheetRead Sheet, IReadOnlyList<OrganizationFiling> Filings) : IDisposable
+{
+    public void Dispose() => Upload.Dispose();
+}
+
 public static class ImportResultsEndpoint
 {
-    private static readonly string[] AbsentWords = ["是", "缺考", "Y", "y", "1"];
+    public static ProblemDetails Before(Batch batch, AccessContext caller) => BatchGuards.Table.Check(BatchGuards.ImportResults, batch, caller);
+
+    public static async Task<ResultsSheet> LoadAsync(Batch batch, HttpRequest request, UploadWork work, IOrganizationFilings filings,
+        IQuerySession session)
+    {
+        var upload = await OpenedUpload.OpenAsync(request, work);
+        try
+        {
+            var sheet = upload.CanDecode
+                ? SpreadsheetReader.ReadUpload(upload.File!, ResultsDecider.SheetColumns(batch), ["证件号码", .. batch.Subjects, "缺考"],
+                    cancellationToken: request.HttpContext.RequestAborted)
+                : SheetRead.Faulty(SheetRead.NoRows);
+            return new ResultsSheet(upload, sheet, sheet.Usable ? await filings.OfOrganizationAsync(session, batch.OrganizationId) : []);
+        }
+        catch
+        {
+            upload.Dispose();
+            throw;
+        }
+    }
+
+    public static ProblemDetails Validate(Batch batch, ResultsSheet sheet) =>
+        BatchUploads.Check(sheet.Upload.Form, batch).Then(() => SheetUploads.Problem(sheet.Upload, sheet.Sheet));
 
     /// <summary>
     /// Import results from .xlsx (multipart: <c>version</c>, <c>file</c>; the batch's own template from GET …/results-template:
@@ -31,45 +63,11 @@ public static class ImportResultsEndpoint
     [AcceptsUpload(ImportCandidatesEndpoint.MaxBytes, "version")]
     [WolverinePost("/api/batches/{batchId}/results/import", OperationId = BatchGuards.ImportResults, Summary = "导入认定成绩")]
     [ProducesResponseType<BatchChange>(200)]
-    public static async Task<IResult> Post(Guid batchId, HttpRequest request, AccessContext caller, IDocumentSession session,
-        IOrganizationFilings filings, PolicyCatalog catalog, UploadWork work, Instant now, Actor by)
-    {
-        var (upload, problem) = await BatchUploads.OpenAsync(batchId, BatchGuards.ImportResults, request, caller, session);
-        if (upload is null) return Results.Problem(problem!);
-        var (stream, batch) = (upload.Stream, upload.Batch);
-        using var buffer = upload.Content;
-        using var slot = await work.EnterAsync(request.HttpContext.RequestAborted);
-        if (slot is null) return Results.Problem(UploadWork.Busy(request.HttpContext.Response));
-        var (rows, fileProblem) = SheetRows.Read(buffer, upload.FileName, ["证件号码", .. batch.Subjects, "缺考"], ["证件号码", "姓名", .. batch.Subjects, "缺考"],
-            request.HttpContext.RequestAborted);
-        if (fileProblem is not null) return Results.Problem(fileProblem);
-        var byNumber = batch.Candidates.ToDictionary(c => c.DocumentNumber);
-        var errors = new List<CandidateRowError>();
-        var entries = new List<(int, ResultEntry)>();
-        foreach (var row in rows)
-        {
-            var number = (row.Cell("证件号码") ?? "").Trim().ToUpperInvariant();
-            if (!byNumber.TryGetValue(number, out var candidate)) { errors.Add(new(row.Row, "证件号码", "BAT-06", $"本批次没有证件号码为“{number}”的考生。")); continue; }
-            var absent = AbsentWords.Contains((row.Cell("缺考") ?? "").Trim());
-            var scores = new List<SubjectScore>();
-            foreach (var subject in batch.Subjects)
-            {
-                var text = (row.Cell(subject) ?? "").Trim();
-                if (absent && text.Length == 0) continue;
-                if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var score)) scores.Add(new SubjectScore(subject, score));
-                else errors.Add(new(row.Row, subject, "BAT-06", $"{subject}成绩“{text}”不是数字。"));
-            }
-            entries.Add((row.Row, new ResultEntry(candidate.Id, absent, scores)));
-        }
-        if (errors.Count > 0) throw RowErrors.Refuse(errors);
-        var recorded = ResultsDecider.Record(batch, entries, await filings.OfOrganizationAsync(session, batch.OrganizationId), catalog, now.Date(),
-            upload.FileName, now, by);
-        stream.AppendOne(recorded);
-        // taken before saving: the inline snapshot applies the event to this very instance, and After would count it twice
-        var answer = BatchChange.After(batch);
-        await session.SaveChangesAsync();
-        return Results.Ok(answer);
-    }
+    public static (BatchChange, Events) Post([Aggregate("batchId", ChecksClientVersion = false)] Batch batch, [NotBody] ResultsSheet sheet,
+        PolicyCatalog catalog, Instant now, Actor by) =>
+        // the answer is taken before the event is applied: BatchChange.After counts it
+        (BatchChange.After(batch),
+            [ResultsDecider.Import(batch, sheet.Sheet.Rows, sheet.Filings, catalog, now.Date(), sheet.Upload.File!.BareName, now, by)]);
 }
 
 public static class ResultsTemplateEndpoint
@@ -90,7 +88,7 @@ public static class ResultsTemplateEndpoint
             PersonalFields.Holder, batch.Roster(), ct);
         if (problem is not null) return Results.Problem(problem);
         using var content = new MemoryStream();
-        await Spreadsheet.WriteAsync(content, "成绩", ["证件号码", "姓名", .. batch.Subjects, "缺考"],
+        await Spreadsheet.WriteAsync(content, "成绩", ResultsDecider.SheetColumns(batch),
             batch.Candidates.Select(c => new object?[] { c.DocumentNumber, c.Name }.Concat(batch.Subjects.Select(_ => (object?)null)).Append("否").ToArray()));
         return Results.File(content.ToArray(), Spreadsheet.ContentType, "成绩导入模板.xlsx");
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Assessment.Batches.Batches;
 using Assessment.Batches.Candidates;
 using Assessment.Batches.Planning;
@@ -6,6 +7,7 @@ using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
+using Assessment.SharedKernel.Spreadsheets;
 using Assessment.SharedKernel.Values;
 using NodaTime;
 
@@ -17,6 +19,44 @@ public sealed record ResultEntry(Guid CandidateId, bool Absent, IReadOnlyList<Su
 /// <summary>Results, their publicity (BAT-06) and how an objection reopens them.</summary>
 public static class ResultsDecider
 {
+    private static readonly string[] AbsentWords = ["是", "缺考", "Y", "y", "1"];
+
+    /// <summary>The results template's columns for <paramref name="batch"/>: 证件号码, 姓名, one per subject, 缺考.</summary>
+    public static IReadOnlyList<string> SheetColumns(Batch batch) => ["证件号码", "姓名", .. batch.Subjects, "缺考"];
+
+    /// <summary>
+    /// An imported results sheet (BAT-06), all or nothing: each row names a candidate of the batch by 证件号码 and gives a number
+    /// per subject (none needed when 缺考 says 是/缺考/Y/1); every faulty row is listed, then the entries are recorded as typed ones.
+    /// </summary>
+    public static ResultsRecorded Import(Batch batch, IReadOnlyList<SheetRow> rows, IReadOnlyList<OrganizationFiling> filings, PolicyCatalog catalog,
+        LocalDate today, string fileName, Instant now, Actor by)
+    {
+        var byNumber = batch.Candidates.ToDictionary(c => c.DocumentNumber);
+        var errors = new List<CandidateRowError>();
+        var entries = new List<(int, ResultEntry)>();
+        foreach (var row in rows)
+        {
+            var number = (row.Cell("证件号码") ?? "").Trim().ToUpperInvariant();
+            if (!byNumber.TryGetValue(number, out var candidate))
+            {
+                errors.Add(new(row.Row, "证件号码", "BAT-06", $"本批次没有证件号码为“{number}”的考生。"));
+                continue;
+            }
+            var absent = AbsentWords.Contains((row.Cell("缺考") ?? "").Trim());
+            var scores = new List<SubjectScore>();
+            foreach (var subject in batch.Subjects)
+            {
+                var text = (row.Cell(subject) ?? "").Trim();
+                if (absent && text.Length == 0) continue;
+                if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var score)) scores.Add(new SubjectScore(subject, score));
+                else errors.Add(new(row.Row, subject, "BAT-06", $"{subject}成绩“{text}”不是数字。"));
+            }
+            entries.Add((row.Row, new ResultEntry(candidate.Id, absent, scores)));
+        }
+        if (errors.Count > 0) throw RowErrors.Refuse(errors);
+        return Record(batch, entries, filings, catalog, today, fileName, now, by);
+    }
+
     public static ResultsRecorded Record(Batch batch, IReadOnlyList<(int Row, ResultEntry Entry)> entries, IReadOnlyList<OrganizationFiling> filings,
         PolicyCatalog catalog, LocalDate today, string? sourceFile, Instant now, Actor by)
     {

@@ -1,6 +1,7 @@
-using System.Security.Cryptography;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Access;
+using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Values;
 using Marten;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.Logging;
 using Assessment.SharedKernel.Spreadsheets;
 using NodaTime;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Assessment.Filing.Catalog;
 
@@ -50,85 +52,76 @@ public sealed class ImportedOccupationCatalog
     }
 }
 
-/// <summary>A row the import refused, with the reason (1-based row number as in the spreadsheet, header = row 1).</summary>
-public sealed record CatalogRowError(int Row, string Field, string Message);
-
 public sealed record CatalogImportResult(int Imported, int Access, string FileName, string Sha256, Instant ImportedAt);
 
-/// <summary>Reads .xlsx or CSV with the columns 职业编码, 职业名称, 类别 (技能类/准入类) and optionally 大类.</summary>
-public static class CatalogFile
+/// <summary>Who may import the occupation catalog: administrators.</summary>
+public static class CatalogGuards
 {
-    private static readonly string[] CodeHeaders = ["职业编码", "编码", "职业(工种)编码", "职业（工种）编码", "code"];
-    private static readonly string[] NameHeaders = ["职业名称", "职业(工种)名称", "职业（工种）名称", "工种名称", "名称", "name"];
-    private static readonly string[] TypeHeaders = ["类别", "类型", "职业类别", "type"];
-    private static readonly string[] GroupHeaders = ["大类", "分组", "所属大类", "group"];
+    public const string Import = "importOccupationCatalog";
 
-    /// <summary>Every row's entry or error; <paramref name="refused"/> when the file is beyond a spreadsheet limit (413).</summary>
-    public static (IReadOnlyList<CatalogOccupation> Entries, IReadOnlyList<CatalogRowError> Errors) Parse(Stream content, string fileName, string source,
-        out SpreadsheetLimitException? refused, CancellationToken cancellationToken = default)
+    public static readonly GuardTable<ImportedOccupationCatalog> Table = new GuardTable<ImportedOccupationCatalog>("职业目录", (_, _) => true)
+        .Creation(Import, c => c.User.Role == Roles.Administrator, "只有系统管理员可以导入职业目录。");
+}
+
+/// <summary>
+/// An uploaded catalog file as <see cref="ImportCatalogEndpoint.LoadAsync"/> found it: the form, the sheet's rows and the
+/// version of the imported catalog (null before the first import). Disposing it frees the upload's decode slot.
+/// </summary>
+public sealed record CatalogSheet(OpenedUpload Upload, SheetRead Sheet, long? Version) : IDisposable
+{
+    public void Dispose() => Upload.Dispose();
+}
+
+/// <summary>Starts the catalog's stream, or appends to it at the version the administrator saw (a stream that moved: 409).</summary>
+public sealed record CatalogImport(OccupationCatalogImported Imported, long? Version) : IMartenOp
+{
+    public void Execute(IDocumentSession session)
     {
-        refused = null;
-        SpreadsheetFormat? format = Path.GetExtension(fileName).ToLowerInvariant() switch
-        {
-            ".xlsx" => SpreadsheetFormat.Xlsx,
-            ".csv" => SpreadsheetFormat.Csv,
-            _ => null,
-        };
-        if (format is null) return ([], [new CatalogRowError(0, "file", "仅支持 .xlsx 或 .csv 文件。")]);
-        var read = SpreadsheetReader.Read(content, format.Value, [.. CodeHeaders, .. NameHeaders, .. TypeHeaders, .. GroupHeaders],
-            cancellationToken: cancellationToken);
-        if (read.Refused is not null) { refused = read.Refused; return ([], []); }
-        if (read.Unreadable) return ([], [new CatalogRowError(0, "file", "文件无法读取，请确认是有效的 Excel（.xlsx）或 CSV（UTF-8）文件。")]);
-        var rows = read.Rows;
-        if (rows.Count == 0) return ([], [new CatalogRowError(0, "file", "文件中没有数据行。")]);
-        var headers = rows[0].Keys.ToList();
-        string? Column(string[] names) => headers.FirstOrDefault(h => names.Contains(h.Trim(), StringComparer.OrdinalIgnoreCase));
-        var codeColumn = Column(CodeHeaders);
-        var nameColumn = Column(NameHeaders);
-        var typeColumn = Column(TypeHeaders);
-        var groupColumn = Column(GroupHeaders);
-        var missing = new List<CatalogRowError>();
-        if (nameColumn is null) missing.Add(new(1, "header", "缺少“职业名称”列。"));
-        if (typeColumn is null) missing.Add(new(1, "header", "缺少“类别”列（技能类/准入类）。"));
-        if (missing.Count > 0) return ([], missing);
-
-        var entries = new List<CatalogOccupation>();
-        var errors = new List<CatalogRowError>();
-        var seenCodes = new Dictionary<string, int>();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var row = i + 2;
-            string Text(string? column) =>
-                column is null ? "" : Convert.ToString(rows[i].GetValueOrDefault(column), System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? "";
-            var name = Text(nameColumn);
-            var codeText = Text(codeColumn);
-            var typeText = Text(typeColumn);
-            if (name.Length == 0 && codeText.Length == 0 && typeText.Length == 0) continue; // blank line
-            var rowErrors = errors.Count;
-            if (name.Length is 0 or > 100) errors.Add(new(row, "职业名称", "职业名称不能为空且不超过100字。"));
-            string? code = null;
-            if (codeText.Length > 0)
-            {
-                if (!OccupationCode.TryParse(codeText, out var parsed)) errors.Add(new(row, "职业编码", $"职业编码“{codeText}”格式不正确，应形如4-12-01-01。"));
-                else if (seenCodes.TryGetValue(parsed.Value, out var first)) errors.Add(new(row, "职业编码", $"职业编码{parsed.Value}与第{first}行重复。"));
-                else { code = parsed.Value; seenCodes[code] = row; }
-            }
-            OccupationType? kind = typeText switch
-            {
-                "技能类" or "水平评价类" or "技能人员职业资格（水平评价类）" or "Skill" or "skill" => OccupationType.Skill,
-                "准入类" or "Access" or "access" => OccupationType.Access,
-                _ => null,
-            };
-            if (kind is null) errors.Add(new(row, "类别", $"类别“{typeText}”无效，应为“技能类”或“准入类”。"));
-            if (errors.Count == rowErrors) entries.Add(new CatalogOccupation(name, code, Text(groupColumn), kind!.Value, source));
-        }
-        return (entries, errors);
+        if (Version is { } version) session.Events.Append(ImportedOccupationCatalog.StreamId, version + 1, Imported);
+        else session.Events.StartStream<ImportedOccupationCatalog>(ImportedOccupationCatalog.StreamId, Imported);
     }
 }
 
 public static class ImportCatalogEndpoint
 {
     public const long MaxBytes = 5 * 1024 * 1024;
+
+    public static ProblemDetails Before(AccessContext caller) => CatalogGuards.Table.CheckCreation(CatalogGuards.Import, caller);
+
+    public static async Task<CatalogSheet> LoadAsync(HttpRequest request, UploadWork work, IQuerySession session)
+    {
+        var upload = await OpenedUpload.OpenAsync(request, work);
+        try
+        {
+            var sheet = upload.CanDecode
+                ? SpreadsheetReader.ReadUpload(upload.File!, CatalogDecider.Columns, csv: true, cancellationToken: request.HttpContext.RequestAborted)
+                : SheetRead.Faulty(SheetRead.NoRows);
+            var state = await session.Events.FetchStreamStateAsync(ImportedOccupationCatalog.StreamId, request.HttpContext.RequestAborted);
+            return new CatalogSheet(upload, sheet, state?.Version);
+        }
+        catch
+        {
+            upload.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The file (400); once a catalog was imported, the version the administrator saw (400, stale 409); a slot (429); limits (413).</summary>
+    public static ProblemDetails Validate(CatalogSheet sheet)
+    {
+        var form = sheet.Upload.Form;
+        if (!form.IsMultipart) return UploadForm.NotMultipartProblem();
+        if (form.File is not { Content.Length: > 0 }) return Problems.Validation("file", "请选择要导入的文件。");
+        // a file that is no usable spreadsheet is refused (FIL-01, 422) whatever version it names
+        if (sheet.Version is { } current && sheet.Sheet.Fault is null)
+        {
+            // replacing an imported catalog: the administrator names the version it saw (stale → 409)
+            if (form.Integer("version") is not { } version)
+                return Problems.Validation("version", "已有导入的目录，请提供读取时的版本号（GET /api/occupations/import）。");
+            ExpectedVersion.Check(version, current);
+        }
+        return sheet.Upload.Busy ?? sheet.Sheet.Refused?.Problem() ?? WolverineContinue.NoProblems;
+    }
 
     /// <summary>
     /// Imports the occupation catalog from .xlsx or CSV (multipart, field <c>file</c>; <c>version</c> from
@@ -137,45 +130,17 @@ public static class ImportCatalogEndpoint
     /// </summary>
     [Authorize(Roles = Roles.Administrator)]
     [AcceptsUpload(MaxBytes, "version")]
-    [WolverinePost("/api/occupations/import", OperationId = "importOccupationCatalog", Summary = "导入职业目录")]
+    [WolverinePost("/api/occupations/import", OperationId = CatalogGuards.Import, Summary = "导入职业目录")]
     [ProducesResponseType<CatalogImportResult>(200)]
-    public static async Task<IResult> Post(HttpRequest request, IDocumentSession session, OccupationCatalog catalog, UploadWork work, Instant now,
-        Actor by)
+    public static (CatalogImportResult, CatalogImport) Post([NotBody] CatalogSheet sheet, Instant now, Actor by)
     {
-        if (!request.HasFormContentType) return Results.Problem(Problems.Validation("file", "请以 multipart/form-data 上传文件。"));
-        var form = await UploadForms.ReadAsync(request);
-        if (form.Files.GetFile("file") is not { } file || file.Length == 0) return Results.Problem(Problems.Validation("file", "请选择要导入的文件。"));
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer);
-        var name = Path.GetFileName(file.FileName);
-        buffer.Position = 0;
-        using var slot = await work.EnterAsync(request.HttpContext.RequestAborted);
-        if (slot is null) return Results.Problem(UploadWork.Busy(request.HttpContext.Response));
-        var (entries, errors) = CatalogFile.Parse(buffer, name, $"管理员导入：{name}", out var refused, request.HttpContext.RequestAborted);
-        if (refused is not null) return Results.Problem(refused.Problem());
-        if (errors.Count > 0)
-        {
-            var problem = Problems.BusinessRules([new RuleViolation("FIL-01", "catalog.rows-invalid",
-                $"职业目录有{errors.Count}处错误，未导入任何数据；请修改后重新导入。")]);
-            problem.Extensions["rows"] = errors;
-            return Results.Problem(problem);
-        }
-        var sha = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
-        var imported = new OccupationCatalogImported(ImportedOccupationCatalog.StreamId, name, sha, entries, now, by);
-        if (await session.Events.FetchStreamStateAsync(ImportedOccupationCatalog.StreamId) is null)
-            session.Events.StartStream<ImportedOccupationCatalog>(ImportedOccupationCatalog.StreamId, imported);
-        else
-        {
-            // replacing an imported catalog: the administrator names the version it saw (stale → 409)
-            if (!long.TryParse(form["version"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
-                return Results.Problem(Problems.Validation("version", "已有导入的目录，请提供读取时的版本号（GET /api/occupations/import）。"));
-            var stream = await session.Events.FetchForWriting<ImportedOccupationCatalog>(ImportedOccupationCatalog.StreamId, version);
-            stream.AppendOne(imported);
-        }
-        await session.SaveChangesAsync();
-        catalog.Overlay(entries);
-        return Results.Ok(new CatalogImportResult(entries.Count, entries.Count(e => e.Type == OccupationType.Access), name, sha, now));
+        var imported = CatalogDecider.Import(sheet.Sheet, sheet.Upload.File!, now, by);
+        var access = imported.Entries.Count(e => e.Type == OccupationType.Access);
+        return (new CatalogImportResult(imported.Entries.Count, access, imported.FileName, imported.Sha256, now), new CatalogImport(imported, sheet.Version));
     }
+
+    /// <summary>Once committed, this process serves the imported entries over the shipped ones.</summary>
+    public static void AfterCommit(CatalogImport import, OccupationCatalog catalog) => catalog.Overlay(import.Imported.Entries);
 }
 
 public sealed record CatalogImportState(long Version, string? FileName, string? Sha256, Instant? ImportedAt, string? ImportedBy, int Entries);
