@@ -30,9 +30,9 @@ export function MainBusinessField({ required }: { required: boolean }) {
 export function PreferencesField({ flags }: { flags: PreferenceFlag[] }) {
   if (flags.length === 0) return null;
   return (
-    <>
+    <div data-testid="preferences">
       <Divider titlePlacement="start">择优条件（FIL-09）</Divider>
-      <Form.Item name="preferences" extra="符合的条件请勾选，审核时按辖区政策择优备案" data-testid="preferences">
+      <Form.Item name="preferences" extra="符合的条件请勾选，审核时按辖区政策择优备案">
         <Checkbox.Group style={{ width: '100%' }}>
           <Row gutter={[16, 8]}>
             {flags.map((f) => (
@@ -48,6 +48,6 @@ export function PreferencesField({ flags }: { flags: PreferenceFlag[] }) {
           </Row>
         </Checkbox.Group>
       </Form.Item>
-    </>
+    </div>
   );
 }

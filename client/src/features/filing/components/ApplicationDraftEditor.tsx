@@ -58,7 +58,10 @@ export function DraftEditor({ application: a, policy }: { application: Applicati
     mutationFn: (version: number) =>
       unwrap(api.POST('/api/filing/applications/{applicationId}/submit', {
         params: { path: { applicationId: a.id } },
-        body: { version, exceptionRequests: Object.entries(justifications).filter(([, j]) => j.trim()).map(([ruleId, justification]) => ({ ruleId, justification })) },
+        body: {
+          version,
+          exceptionRequests: Object.entries(justifications).filter(([, j]) => j.trim()).map(([ruleId, justification]) => ({ ruleId, justification })),
+        },
       })),
     onSuccess: () => {
       client.invalidateQueries({ queryKey: applicationKeys.detail(a.id) });
@@ -112,7 +115,8 @@ export function DraftEditor({ application: a, policy }: { application: Applicati
             <Form layout="vertical">
               {[...new Set(inPrinciple.map((r) => r.ruleId))].map((ruleId) => (
                 <Form.Item key={ruleId} label={`${ruleId} 例外理由`}>
-                  <Input.TextArea rows={2} value={justifications[ruleId] ?? ''} onChange={(e) => setJustifications({ ...justifications, [ruleId]: e.target.value })} />
+                  <Input.TextArea rows={2} value={justifications[ruleId] ?? ''}
+                    onChange={(e) => setJustifications({ ...justifications, [ruleId]: e.target.value })} />
                 </Form.Item>
               ))}
             </Form>
