@@ -41,7 +41,7 @@ describe('the application edit form', () => {
     stubGets({ application: { ...draft, jurisdiction: 'anhui' }, policy, organization: enterprise });
     const put = vi.spyOn(api, 'PUT').mockImplementation((() => ok({ ...draft, version: 5 })) as never);
     renderPage();
-    const preferences = await screen.findByTestId('preferences', {}, { timeout: 5000 });
+    const preferences = await screen.findByTestId('preferences', {}, { timeout: 20_000 });
     expect(within(preferences).getByText('参与过国家职业技能标准、题库、培养标准或教材编制')).toBeTruthy();
     expect(within(preferences).getByText(`依据：${anhuiPreferences[1].basis}`)).toBeTruthy();
     // Anhui knows no 相邻近原则: the line offers no mapping
@@ -66,7 +66,7 @@ describe('the application edit form', () => {
     stubGets({ application: draft, policy: policyOf('hubei-huangshi', { nearestOccupationMapping: true }), organization: enterprise });
     const put = vi.spyOn(api, 'PUT').mockImplementation((() => ok({ ...draft, version: 5 })) as never);
     renderPage();
-    fireEvent.click(await screen.findByText(/按相邻近原则对应/, {}, { timeout: 5000 }));
+    fireEvent.click(await screen.findByText(/按相邻近原则对应/, {}, { timeout: 20_000 }));
     fireEvent.change(await screen.findByLabelText('本企业使用的工种'), { target: { value: '特钢棒材精整工' } });
     fireEvent.change(screen.getByLabelText('对应理由'), { target: { value: '岗位未列入大典，工作内容最相近。' } });
     // no preferences in this policy: no section for them
@@ -90,7 +90,7 @@ describe('the application edit form', () => {
       response: new Response(null, { status: 422 }),
     })) as never);
     renderPage();
-    fireEvent.click(await screen.findByText('在校学生', {}, { timeout: 5000 }));
+    fireEvent.click(await screen.findByText('在校学生', {}, { timeout: 20_000 }));
     const majors = await screen.findByTestId('majors');
     expect(within(majors).getByDisplayValue('数控加工')).toBeTruthy();
     // a school is no enterprise: no main business, no mapping
