@@ -6,9 +6,12 @@ import { ApiProblem, type RuleViolation } from '../../../api/problem';
 import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
 import { MaterialsCard } from './FilingStages';
 import { applicationKeys } from '../queries';
-import { EditorValues, toLine, DetailsForm } from './ApplicationDetailsForm';
+import { type EditorValues, DetailsForm, useApplicantSections } from './ApplicationDetailsForm';
+import { toLine } from './applicationLines';
+import { applyRuleTargets } from './applicationTargets';
 
 type Application = Schemas['Filing.ApplicationView'];
+type FilingPolicy = Schemas['SharedKernel.FilingPolicy'];
 
 /** The material items (1–6) a 422 names as missing: its FIL-10 rules point at them ("/materialItems/4"). */
 export function missingMaterialItems(rules: RuleViolation[]): number[] {
@@ -19,8 +22,10 @@ export function missingMaterialItems(rules: RuleViolation[]): number[] {
 }
 
 /** The organization's draft: details, then the materials, then submission (which needs both). */
-export function DraftEditor({ application: a, pledgeable }: { application: Application; pledgeable: number[] }) {
+export function DraftEditor({ application: a, policy }: { application: Application; policy?: FilingPolicy }) {
   const [form] = Form.useForm<EditorValues>();
+  const sections = useApplicantSections(a, policy);
+  const pledgeable = policy?.pledgeableMaterials ?? [];
   const client = useQueryClient();
   const { message } = App.useApp();
   const [justifications, setJustifications] = useState<Record<string, string>>({});
@@ -36,16 +41,27 @@ export function DraftEditor({ application: a, pledgeable }: { application: Appli
           subsidizedTraining: !!v.subsidizedTraining,
           occupations: (v.occupations ?? []).map(toLine),
           sites: (v.sites ?? []).map((x) => ({ name: x.name, address: x.address })),
+          // a section the form does not show keeps what the draft holds
+          evaluatedPopulations: v.evaluatedPopulations ?? a.evaluatedPopulations,
+          mainBusiness: (v.mainBusiness === undefined ? a.mainBusiness : v.mainBusiness)?.trim() || null,
+          majors: (v.majors ?? a.majors).map((m) => ({ name: m.name.trim(), occupations: m.occupations ?? [] })),
+          preferences: v.preferences ?? a.preferences,
         },
       })),
     onSuccess: () => client.invalidateQueries({ queryKey: applicationKeys.detail(a.id) }),
-    onError: (e) => applyFieldErrors(form, e),
+    onError: (e) => {
+      applyFieldErrors(form, e);
+      applyRuleTargets(form, e);
+    },
   });
   const submit = useMutation({
     mutationFn: (version: number) =>
       unwrap(api.POST('/api/filing/applications/{applicationId}/submit', {
         params: { path: { applicationId: a.id } },
-        body: { version, exceptionRequests: Object.entries(justifications).filter(([, j]) => j.trim()).map(([ruleId, justification]) => ({ ruleId, justification })) },
+        body: {
+          version,
+          exceptionRequests: Object.entries(justifications).filter(([, j]) => j.trim()).map(([ruleId, justification]) => ({ ruleId, justification })),
+        },
       })),
     onSuccess: () => {
       client.invalidateQueries({ queryKey: applicationKeys.detail(a.id) });
@@ -53,15 +69,10 @@ export function DraftEditor({ application: a, pledgeable }: { application: Appli
       message.success('申请已提交');
     },
     // a refused submission may still have saved the details: show the version the server holds now;
-    // a rule about one occupation line is shown at that line too
+    // a rule about one occupation line, whom the applicant evaluates, its main business or preferences is shown at that field too
     onError: (e) => {
       client.invalidateQueries({ queryKey: applicationKeys.detail(a.id) });
-      const byLine = new Map<number, string[]>();
-      for (const r of e instanceof ApiProblem ? e.rules : []) {
-        const m = /^\/occupations\/(\d+)$/.exec(r.target ?? '');
-        if (m) byLine.set(Number(m[1]), [...(byLine.get(Number(m[1])) ?? []), `[${r.ruleId}] ${r.message}`]);
-      }
-      form.setFields([...byLine].map(([i, errors]) => ({ name: ['occupations', i, 'name'], errors })));
+      applyRuleTargets(form, e);
     },
   });
   const saveDraft = async () => {
@@ -94,7 +105,7 @@ export function DraftEditor({ application: a, pledgeable }: { application: Appli
 
   return (
     <>
-      <DetailsForm application={a} form={form} />
+      <DetailsForm application={a} form={form} policy={policy} sections={sections} />
       <MaterialsCard application={a} pledgeable={pledgeable} flagged={missing} />
       <Card title="提交申请" data-testid="submit-card">
         {save.error && <div style={{ marginBottom: 16 }}><ProblemAlert error={save.error} /></div>}
@@ -104,7 +115,8 @@ export function DraftEditor({ application: a, pledgeable }: { application: Appli
             <Form layout="vertical">
               {[...new Set(inPrinciple.map((r) => r.ruleId))].map((ruleId) => (
                 <Form.Item key={ruleId} label={`${ruleId} 例外理由`}>
-                  <Input.TextArea rows={2} value={justifications[ruleId] ?? ''} onChange={(e) => setJustifications({ ...justifications, [ruleId]: e.target.value })} />
+                  <Input.TextArea rows={2} value={justifications[ruleId] ?? ''}
+                    onChange={(e) => setJustifications({ ...justifications, [ruleId]: e.target.value })} />
                 </Form.Item>
               ))}
             </Form>

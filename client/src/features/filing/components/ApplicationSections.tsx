@@ -6,6 +6,7 @@ import { type Schemas } from '../../../api/client';
 import { formatDateTime } from '../../../lib/format';
 import { RuleTag } from '../../../lib/RuleTag';
 import { ApplicationStatusTag, DeadlineTag } from './applicationColumns';
+import { PreferenceTags } from './PreferenceTags';
 
 type Application = Schemas['Filing.ApplicationView'];
 type LineView = Schemas['Filing.OccupationLineView'];
@@ -30,7 +31,10 @@ export function Summary({ application: a }: { application: Application }) {
           dataSource={a.exceptedViolations}
           renderItem={(v) => (
             <List.Item>
-              <span><RuleTag ruleId={v.ruleId} color="orange" />{v.message} — 理由：{a.exceptionRequests.find((r) => r.ruleId === v.ruleId)?.justification}</span>
+              <span>
+                <RuleTag ruleId={v.ruleId} color="orange" />
+                {v.message} — 理由：{a.exceptionRequests.find((r) => r.ruleId === v.ruleId)?.justification}
+              </span>
             </List.Item>
           )}
         />
@@ -46,13 +50,27 @@ export function ReadOnlyDetails({ application: a }: { application: Application }
         <Descriptions.Item label="连续培训评价年限">{a.consecutiveYears} 年</Descriptions.Item>
         <Descriptions.Item label="累计培训评价人次">{a.cumulativePersonTimes.toLocaleString()}</Descriptions.Item>
         <Descriptions.Item label="承担补贴性培训">{a.subsidizedTraining ? '是' : '否'}</Descriptions.Item>
+        {a.evaluatedPopulationNames.length > 0 && (
+          <Descriptions.Item label="评价对象">{a.evaluatedPopulationNames.join('、')}</Descriptions.Item>
+        )}
+        {a.mainBusiness && <Descriptions.Item label="生产经营主业" span={{ xs: 1, md: 2 }}>{a.mainBusiness}</Descriptions.Item>}
+        <Descriptions.Item label="择优条件" span={{ xs: 1, md: 3 }}><PreferenceTags flags={a.preferenceFlags} /></Descriptions.Item>
       </Descriptions>
       <OccupationTable lines={a.occupations} />
+      {a.majors.length > 0 && (
+        <List size="small" header="开设专业及对应的职业（工种）" dataSource={a.majors} data-testid="majors"
+          renderItem={(m) => <List.Item>{m.name}：{m.occupations.join('、')}</List.Item>} />
+      )}
       {a.sites.length > 0 && (
         <List size="small" header="评价站点" dataSource={a.sites} renderItem={(x) => <List.Item>{x.name} — {x.address}</List.Item>} />
       )}
     </Card>
   );
+}
+
+/** "金属材精整工（对应本企业：特钢棒材精整工；理由：…）" for a line mapped by the 相邻近原则 (FIL-02), else the name. */
+export function occupationName(l: LineView): string {
+  return l.requestedName ? `${l.name}（对应本企业：${l.requestedName}；理由：${l.mappingReason ?? ''}）` : l.name;
 }
 
 export function OccupationTable({ lines }: { lines: LineView[] }) {
@@ -64,7 +82,7 @@ export function OccupationTable({ lines }: { lines: LineView[] }) {
       dataSource={lines}
       scroll={{ x: 'max-content' }}
       columns={[
-        { title: '职业（工种）', dataIndex: 'name', width: 180 },
+        { title: '职业（工种）', dataIndex: 'name', width: 180, render: (_: string, l: LineView) => occupationName(l) },
         { title: '职业编码', dataIndex: 'code', width: 140, render: (c?: string | null) => c ?? '—' },
         { title: '等级范围', dataIndex: 'levels', width: 220 },
         { title: '已培训评价人次', dataIndex: 'personTimes', width: 140, render: (n: number) => n.toLocaleString() },

@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import { type Schemas } from '../../../api/client';
 import { applicationStatusColors } from '../../../lib/terms';
+import { PreferenceTags } from './PreferenceTags';
 
 type Application = Schemas['Filing.ApplicationSummary'];
 type Deadline = Schemas['Filing.DeadlineView'];
@@ -27,5 +28,6 @@ export function applicationColumns(options: { organization?: boolean } = {}) {
     { title: '当前环节', dataIndex: 'waitingFor', width: 220 },
     { title: '时限', width: 230, render: (_: unknown, a: Application) => <DeadlineTag deadline={a.deadline} /> },
     { title: '受理部门', width: 170, render: (_: unknown, a: Application) => a.handlingAuthorityName ?? '—' },
+    { title: '择优条件', width: 220, render: (_: unknown, a: Application) => <PreferenceTags flags={a.preferenceFlags ?? []} /> },
   ];
 }

@@ -51,7 +51,7 @@ export function ApplicationPage() {
         </Card>
       )}
       {editable ? (
-        <DraftEditor application={a} pledgeable={pledgeable} />
+        <DraftEditor application={a} policy={policy.data?.filing} />
       ) : (
         <>
           {/* what the decision is about comes first, the decision panels after it */}
