@@ -79,7 +79,8 @@ public sealed class OpenedUpload : IDisposable
 public static class SheetUploads
 {
     public static ProblemDetails Problem(OpenedUpload upload, Spreadsheets.SheetRead sheet) =>
-        upload.Busy ?? sheet.Refused?.Problem() ?? (sheet.Fault is { } fault ? Problems.Problems.Validation("file", fault) : Wolverine.Http.WolverineContinue.NoProblems);
+        upload.Busy ?? sheet.Refused?.Problem()
+        ?? (sheet.Fault is { } fault ? Problems.Problems.Validation("file", fault) : Wolverine.Http.WolverineContinue.NoProblems);
 }
 
 public static class ProblemChecks

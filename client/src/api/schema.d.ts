@@ -2325,7 +2325,7 @@ export interface components {
             /** Format: uuid */
             candidateId: string;
             absent: boolean;
-            scores: components["schemas"]["Batches.SubjectScore"][];
+            scores: components["schemas"]["Batches.ExamSubjectScore"][];
             passed: boolean;
         };
         "Batches.CandidateView": {
@@ -2372,6 +2372,11 @@ export interface components {
             /** Format: uuid */
             filingId: string;
             title: string;
+        };
+        "Batches.ExamSubjectScore": {
+            subject: string;
+            /** Format: double */
+            score: number;
         };
         "Batches.FileBatchPlan": {
             /** Format: int64 */
@@ -2440,7 +2445,7 @@ export interface components {
             /** Format: uuid */
             candidateId: string;
             absent: boolean;
-            scores?: components["schemas"]["Batches.SubjectScore"][] | null;
+            scores?: components["schemas"]["Batches.ExamSubjectScore"][] | null;
         };
         "Batches.ResumeBatch": {
             /** Format: int64 */
@@ -2500,11 +2505,6 @@ export interface components {
              * @description yyyy-MM-dd
              */
             startDate?: string | null;
-        };
-        "Batches.SubjectScore": {
-            subject: string;
-            /** Format: double */
-            score: number;
         };
         "Batches.SubmitResultsReport": {
             /** Format: int64 */

@@ -11,7 +11,7 @@ namespace Assessment.UnitTests.Architecture;
 public class UseCaseShapeTests
 {
     /// <summary>
-    /// Known exceptions, each with its reason; the list only shrinks. Issue 17 moves the uploads out of it.
+    /// Known exceptions, each with its reason; the list only shrinks.
     /// </summary>
     private static readonly Dictionary<string, string> Exceptions = new()
     {
@@ -20,11 +20,6 @@ public class UseCaseShapeTests
         ["LoadCalendarYearEndpoint"] = "the in-memory working-day calendar is replaced only after the year is committed",
         ["GrantFilingEndpoint"] = "a new filing takes its city's next number (FilingNumberAllocator) in the same transaction",
         ["CancelFilingEndpoint"] = "a cancelled number is returned to its city's sequence in the same transaction",
-        ["ImportCandidatesEndpoint"] = "issue 17 item 3 (uploads in the use-case shape)",
-        ["ImportResultsEndpoint"] = "issue 17 item 3",
-        ["UploadCandidatePhotoEndpoint"] = "issue 17 item 3",
-        ["ImportCatalogEndpoint"] = "issue 17 item 3",
-        ["AttachMaterialEndpoint"] = "issue 17 item 3",
     };
 
     private static readonly Type[] Forbidden = [typeof(IDocumentSession), typeof(IQuerySession), typeof(NpgsqlConnection), typeof(NpgsqlDataSource)];

@@ -20,7 +20,7 @@ public class CandidateCaseTests
             [new BatchSite("考点", "路1号", "340200")], 300, "文件", Now, Actor.System));
         batch.Apply(new CandidatesAdded(batch.Id, [Zhang], null, Now, Actor.System));
         batch.Apply(new BatchPlanFiled(batch.Id, "340200", null, new LocalDate(2026, 9, 1), new LocalDate(2026, 9, 25), null, null, null, Now, Actor.System));
-        batch.Apply(new ResultsRecorded(batch.Id, [new CandidateResult(Zhang.Id, absent, absent ? [] : [new Assessment.Batches.Batches.SubjectScore("理论知识", passed ? 80 : 40)], passed)],
+        batch.Apply(new ResultsRecorded(batch.Id, [new CandidateResult(Zhang.Id, absent, absent ? [] : [new Assessment.Batches.Batches.ExamSubjectScore("理论知识", passed ? 80 : 40)], passed)],
             null, Now, Actor.System));
         return batch;
     }

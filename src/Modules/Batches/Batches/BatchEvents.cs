@@ -25,10 +25,11 @@ public sealed record StaffAssignment(Guid StaffId, string Name, string DocumentN
 public sealed record Candidate(Guid Id, string Name, int DocumentType, string DocumentNumber, string Employer, string OccupationKey,
     int Level, string? Phone, string CityName);
 
-public sealed record SubjectScore(string Subject, decimal Score);
+/// <summary>A candidate's score in one exam subject (理论知识, 操作技能 …).</summary>
+public sealed record ExamSubjectScore(string Subject, decimal Score);
 
 /// <summary>A candidate's result: absent, or a score per subject; passed when every subject reaches the pass mark.</summary>
-public sealed record CandidateResult(Guid CandidateId, bool Absent, IReadOnlyList<SubjectScore> Scores, bool Passed);
+public sealed record CandidateResult(Guid CandidateId, bool Absent, IReadOnlyList<ExamSubjectScore> Scores, bool Passed);
 
 /// <summary>A filed organization drafted a batch under one of its filings; <paramref name="AreaCode"/> is the filing's area.</summary>
 public sealed record BatchDrafted(Guid BatchId, Guid OrganizationId, string OrganizationName, Guid FilingId, string FilingNumber,

@@ -64,7 +64,8 @@ public static class ImportCandidatesEndpoint
     public static (BatchChange, Events) Post([Aggregate("batchId", ChecksClientVersion = false)] Batch batch, [NotBody] CandidateSheet sheet,
         Instant now, Actor by) =>
         // the answer is taken before the event is applied: BatchChange.After counts it
-        (BatchChange.After(batch), [CandidatesDecider.Import(batch, sheet.Sheet.Rows, sheet.InOtherOpenBatches, sheet.Upload.File!.BareName, now, by)]);
+        (BatchChange.After(batch),
+            [CandidatesDecider.Import(batch, sheet.Sheet.Rows, sheet.InOtherOpenBatches, sheet.Upload.File!.BareName, now, by)]);
 }
 
 public static class CandidateTemplateEndpoint

@@ -61,15 +61,20 @@ public static class UploadCandidatePhotoEndpoint
     [AcceptsUpload(CandidatePhotoImages.MaxBytes, "version")]
     [WolverinePost("/api/batches/{batchId}/candidates/{candidateId}/photo", OperationId = BatchGuards.UploadPhoto, Summary = "上传考生照片")]
     [ProducesResponseType<BatchChange>(200)]
-    public static (BatchChange, Events, CandidatePhotoFileChange) Post(Guid candidateId, [Aggregate("batchId", ChecksClientVersion = false)] Batch batch,
+    public static (BatchChange, Events, CandidatePhotoFileChange) Post(Guid candidateId,
+        [Aggregate("batchId", ChecksClientVersion = false)] Batch batch,
         [NotBody] OpenedUpload upload, Instant now, Actor by)
     {
         var file = upload.File!;
         var (uploaded, jpeg) = CandidatesDecider.Photo(batch, candidateId, new UploadedPhoto(file.BareName, Declared(file), file.Content),
             Guid.CreateVersion7(), now, by);
-        var stored = new CandidatePhotoFile { Id = uploaded.PhotoId, BatchId = batch.Id, CandidateId = candidateId, Sha256 = uploaded.Sha256, Content = jpeg };
+        var stored = new CandidatePhotoFile
+        {
+            Id = uploaded.PhotoId, BatchId = batch.Id, CandidateId = candidateId, Sha256 = uploaded.Sha256, Content = jpeg,
+        };
         // the answer is taken before the event is applied: BatchChange.After counts it
-        return (BatchChange.After(batch), [uploaded], new CandidatePhotoFileChange(stored, batch.Photos.TryGetValue(candidateId, out var old) ? old : null));
+        var replaced = batch.Photos.TryGetValue(candidateId, out var old) ? old : (Guid?)null;
+        return (BatchChange.After(batch), [uploaded], new CandidatePhotoFileChange(stored, replaced));
     }
 
     private static string? Declared(UploadedContent file) => FileSniffer.Declared(file.ContentType, file.BareName);

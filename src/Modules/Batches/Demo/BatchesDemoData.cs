@@ -112,7 +112,7 @@ public sealed class BatchesDemoData(IConfiguration configuration, IWorkingDayCal
 
             if (exam.PlusDays(1) > today) return; // the demo never writes the future
             var results = batch.Candidates.Select((c, i) => (i + 1, new ResultEntry(c.Id, i == 4,
-                i == 4 ? null : [new SubjectScore("理论知识", 58 + i * 7 % 40), new SubjectScore("操作技能", 65 + i * 5 % 30)]))).ToList();
+                i == 4 ? null : [new ExamSubjectScore("理论知识", 58 + i * 7 % 40), new ExamSubjectScore("操作技能", 65 + i * 5 % 30)]))).ToList();
             Then(ResultsDecider.Record(batch, results, all, catalog, exam, "成绩.xlsx", At(exam, 18), person));
             var (started, notice) = ResultsDecider.StartPublicity(batch, catalog, calendar, exam.PlusDays(1), Guid.CreateVersion7(), At(exam.PlusDays(1), 9), person);
             notices.Pending.Add(notice);

@@ -14,7 +14,7 @@ using NodaTime;
 namespace Assessment.Batches.Scoring;
 
 /// <summary>One candidate's result as entered: absent, or a score (0–100) for each subject of the batch.</summary>
-public sealed record ResultEntry(Guid CandidateId, bool Absent, IReadOnlyList<SubjectScore>? Scores);
+public sealed record ResultEntry(Guid CandidateId, bool Absent, IReadOnlyList<ExamSubjectScore>? Scores);
 
 /// <summary>Results, their publicity (BAT-06) and how an objection reopens them.</summary>
 public static class ResultsDecider
@@ -43,12 +43,13 @@ public static class ResultsDecider
                 continue;
             }
             var absent = AbsentWords.Contains((row.Cell("缺考") ?? "").Trim());
-            var scores = new List<SubjectScore>();
+            var scores = new List<ExamSubjectScore>();
             foreach (var subject in batch.Subjects)
             {
                 var text = (row.Cell(subject) ?? "").Trim();
                 if (absent && text.Length == 0) continue;
-                if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var score)) scores.Add(new SubjectScore(subject, score));
+                if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var score))
+                    scores.Add(new ExamSubjectScore(subject, score));
                 else errors.Add(new(row.Row, subject, "BAT-06", $"{subject}成绩“{text}”不是数字。"));
             }
             entries.Add((row.Row, new ResultEntry(candidate.Id, absent, scores)));

@@ -28,9 +28,11 @@ public static class AttachMaterialEndpoint
         if (!form.IsMultipart) return UploadForm.NotMultipartProblem();
         var errors = new Dictionary<string, string[]>();
         if (form.Integer("version") is not (>= 1 and var version)) errors["version"] = ["请提供读取时的版本号。"];
-        if (form.Integer("item") is not { } item || item > int.MaxValue || !MaterialItems.Names.ContainsKey((int)item)) errors["item"] = ["材料项应为1至6。"];
+        if (form.Integer("item") is not { } item || item > int.MaxValue || !MaterialItems.Names.ContainsKey((int)item))
+            errors["item"] = ["材料项应为1至6。"];
         if (form.File is not { } file) errors["file"] = ["请选择要上传的文件。"];
-        else if (string.IsNullOrWhiteSpace(file.FileName) || file.FileName.Length > 200) errors["file"] = ["文件名不能为空且不超过200字。"];
+        else if (string.IsNullOrWhiteSpace(file.FileName) || file.FileName.Length > 200)
+            errors["file"] = ["文件名不能为空且不超过200字。"];
         if (errors.Count > 0) return Problems.Validation(errors);
         ExpectedVersion.Check(form.Integer("version")!.Value, application.Version);
         return WolverineContinue.NoProblems;
@@ -43,7 +45,8 @@ public static class AttachMaterialEndpoint
     [Authorize(Roles = Roles.Organization)]
     [AcceptsUpload(MaterialItems.MaxBytes, "version", "item")]
     [WolverinePost("/api/filing/applications/{applicationId}/materials", OperationId = ApplicationGuards.Attach, Summary = "上传申报材料")]
-    public static (UpdatedAggregate, Events, StoreDoc<MaterialFile>) Post([Aggregate("applicationId", ChecksClientVersion = false)] FilingApplication application,
+    public static (UpdatedAggregate, Events, StoreDoc<MaterialFile>) Post(
+        [Aggregate("applicationId", ChecksClientVersion = false)] FilingApplication application,
         [NotBody] UploadForm form, Instant now, Actor by)
     {
         var file = form.File!;
