@@ -50,6 +50,8 @@ interface Journey {
   number: RegExp;
   /** Days to move the server's test clock before applying (Huangshi takes applications only in its windows, FIL-12). */
   clockDays?: number;
+  /** An enterprise where FIL-02 applies (Huangshi): it declares whom it evaluates and its main business. */
+  enterprise?: boolean;
 }
 
 /** From a registered organization's new application to its entry in the public directory, through the SPA only. */
@@ -74,6 +76,10 @@ async function fileSteps(page: Page, browser: Browser, request: APIRequestContex
   await page.getByRole('button', { name: '添加评价站点' }).click();
   await page.getByLabel('站点名称').fill('第一评价考点');
   await page.getByLabel('站点地址').fill('人民路1号');
+  if (j.enterprise) {
+    await page.getByRole('checkbox', { name: '本单位职工' }).check();
+    await page.getByLabel('生产经营主业').fill('特殊钢冶炼及压延加工');
+  }
   await page.getByRole('button', { name: '保存草稿' }).click();
   await expect(page.getByText('已保存', { exact: true })).toBeVisible();
 
@@ -300,5 +306,6 @@ test('Huangshi: in the September window (FIL-12) the city center files a Daye en
   await fileThrough(page, browser, request, {
     jurisdiction: '黄石市人力资源和社会保障局（湖北省）', scope: '面向黄石市', organizationName: '大冶特殊钢有限公司',
     reviewer: 'huangshi.reviewer', expert: '胡志强（湖北评估专家）', expertUser: 'huangshi.expert', number: /^Y00004202\d{4}$/, clockDays: days,
+    enterprise: true,
   });
 });
