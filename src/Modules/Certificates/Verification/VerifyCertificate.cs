@@ -68,8 +68,8 @@ public static class VerifyLinkEndpoint
     [AllowAnonymous]
     [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
     [WolverineGet("/api/public/certificates/links/{token}", OperationId = "verifyCertificateLink", Summary = "扫码验证证书")]
-    // ASP.NET Core 10's ApiExplorer keeps one response type per status code (dotnet/aspnetcore#56177): the document shows the JSON
-    // view until it merges the vc+jwt one; both are declared here
+    // ASP.NET Core 10 keeps one response type per status code (dotnet/aspnetcore#56177); MediaTypesOperationFilter puts both
+    // forms in the document
     [ProducesResponseType<LinkAnswer>(200, "application/json")]
     [ProducesResponseType<string>(200, VcJwt)]
     [ProducesResponseType<ProblemDetails>(404, "application/problem+json")]
