@@ -136,6 +136,7 @@ cmd_test() {
   kill "$api_pid" 2>/dev/null || true; wait "$api_pid" 2>/dev/null || true; api_pid=""
 
   [ $failed -gt 0 ] && status=1
+  node build/list-failures.mjs "$results"/*.trx "$results/vitest.json" "$results/playwright.json" || true
   echo
   echo "$passed passed, $failed failed"
   return $status
