@@ -27,21 +27,23 @@ public static class BatchesModule
             opts.Schema.For<Batch>().DatabaseSchemaName(Schema).Index(x => x.OrganizationId).Index(x => x.AreaCode).Index(x => x.Status);
             opts.Projections.Add<BatchDetailsProjection>(ProjectionLifecycle.Inline);
             opts.Schema.For<BatchDetails>().DatabaseSchemaName(Schema);
+            opts.Projections.Add<Running.BatchInspectionsProjection>(ProjectionLifecycle.Inline);
+            opts.Schema.For<Running.BatchInspections>().DatabaseSchemaName(Schema).GinIndexJsonData();
             opts.Projections.Snapshot<StaffMember>(SnapshotLifecycle.Inline);
             // BAT-05: one roster entry per identity document and organization, guaranteed by the database so racing registrations cannot both win
             opts.Schema.For<StaffMember>().DatabaseSchemaName(Schema).Index(x => x.OrganizationId)
                 .UniqueIndex(UniqueIndexType.Computed, UniqueKeys.Index(StaffMember.DocumentIndex, StaffMember.AlreadyOnRoster),
                     x => x.OrganizationId, x => x.DocumentNumber);
-            // a person's batches by identity document (the holder's case lookup), without scanning every batch's candidates
-            opts.Projections.Add(new CandidateIndexProjection(), ProjectionLifecycle.Inline);
-            opts.Schema.For<CandidateIndexEntry>().DatabaseSchemaName(Schema).Index(x => x.DocumentNumber)
-                .UniqueIndex(UniqueIndexType.Computed, UniqueKeys.Index(CandidateIndexEntry.OpenKeyIndex, CandidateIndexEntry.InAnotherOpenBatch),
+            // the roster, one row per candidate: a batch's candidates, and a person's batches by identity document (the case lookup)
+            opts.Projections.Add(new BatchCandidateProjection(), ProjectionLifecycle.Inline);
+            opts.Schema.For<BatchCandidate>().DatabaseSchemaName(Schema).Index(x => x.DocumentNumber).Index(x => x.BatchId)
+                .UniqueIndex(UniqueIndexType.Computed, UniqueKeys.Index(BatchCandidate.OpenKeyIndex, BatchCandidate.InAnotherOpenBatch),
                     x => x.OpenKey!);
             opts.Schema.For<CandidatePhotoFile>().DatabaseSchemaName(Schema).Index(x => x.BatchId);
         });
         services.AddSingleton<ICandidateCases, PublishedCandidateCases>();
         services.AddSingleton<ICandidatePhotos, StoredCandidatePhotos>();
-        services.InitializeMartenWith<CandidateIndexBackfill>();
+        services.InitializeMartenWith<RosterBackfill>();
         services.AddSingleton<ITermProvider, BatchTerms>();
         SharedKernel.Demo.DemoMessages<Demo.BatchesDemoData>.Register(services);
         services.InitializeMartenWith<Demo.BatchesDemoData>();
@@ -92,6 +94,7 @@ public sealed class BatchTerms : ITermProvider
             ResultsReportState.Accepted => "审核通过",
             _ => "已退回，待重新报备",
         }),
-        ["identityDocumentTypes"] = IdentityDocumentTypes.Names.Select(t => new Term(((int)t.Key).ToString(System.Globalization.CultureInfo.InvariantCulture), t.Value)).ToList(),
+        ["identityDocumentTypes"] = IdentityDocumentTypes.Names
+            .Select(t => new Term(((int)t.Key).ToString(System.Globalization.CultureInfo.InvariantCulture), t.Value)).ToList(),
     };
 }

@@ -136,10 +136,10 @@ public class CaseLookupTests(AppFixture app) : IntegrationTest(app)
         await b.Candidate("王合格", 1);
         await b.Candidate("赵未过", 2);
         await b.Candidate("钱移除", 3);
-        // the index follows the candidates: a removed one is gone from it
+        // the roster follows the candidates: a removed one is gone from it
         await b.Step(b.Organization, $"/api/batches/{b.BatchId}/candidates/{CandidateId(b, "钱移除")}/remove", new { version = b.Version });
         await using (var session = Host.DocumentStore().QuerySession())
-            (await session.Query<CandidateIndexEntry>().Where(e => e.BatchId == b.BatchId).CountAsync()).ShouldBe(2);
+            (await session.Query<BatchCandidate>().Where(e => e.BatchId == b.BatchId).CountAsync()).ShouldBe(2);
         (await LookUp(BatchJourney.IdNumber(1), "王合格"))["result"]!.GetValue<string>().ShouldBe("NotFound"); // a draft
 
         await b.File();
@@ -182,24 +182,29 @@ public class CaseLookupTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task batches_recorded_before_the_candidate_index_existed_are_indexed_at_start_up()
+    public async Task batches_recorded_before_the_roster_projection_existed_are_projected_again_from_the_events_at_start_up()
     {
         var b = await AnhuiDraft("old");
         await b.Accepted("张小三", "李四");
+        var before = await b.Reload();
         var store = Host.DocumentStore();
         await using (var session = store.LightweightSession())
         {
-            session.DeleteWhere<CandidateIndexEntry>(_ => true); // as in a database of the version before the index
+            session.DeleteWhere<BatchCandidate>(_ => true); // as in a database of the version before the roster projection
             await session.SaveChangesAsync();
         }
         (await LookUp(BatchJourney.IdNumber(1), "张小三"))["result"]!.GetValue<string>().ShouldBe("NotFound");
 
-        var backfill = new CandidateIndexBackfill(Microsoft.Extensions.Logging.Abstractions.NullLogger<CandidateIndexBackfill>.Instance);
+        var backfill = new RosterBackfill(Microsoft.Extensions.Logging.Abstractions.NullLogger<RosterBackfill>.Instance);
         await backfill.Populate(store, CancellationToken.None);
         await backfill.Populate(store, CancellationToken.None); // once filled, a start-up leaves it alone
         await using (var session = store.QuerySession())
-            (await session.Query<CandidateIndexEntry>().Where(e => e.BatchId == b.BatchId).CountAsync()).ShouldBe(2);
+            (await session.Query<BatchCandidate>().Where(e => e.BatchId == b.BatchId).CountAsync()).ShouldBe(2);
         (await LookUp(BatchJourney.IdNumber(1), "张小三"))["cases"]![0]!["certificate"]!["status"]!.GetValue<string>().ShouldBe("Valid");
+        // the batch page reads the same roster, results and all, as before
+        var after = await b.Reload();
+        after["candidates"]!.ToJsonString().ShouldBe(before["candidates"]!.ToJsonString());
+        (after["passed"]!.GetValue<int>(), after["version"]!.GetValue<long>()).ShouldBe((before["passed"]!.GetValue<int>(), before["version"]!.GetValue<long>()));
     }
 
     [Fact]

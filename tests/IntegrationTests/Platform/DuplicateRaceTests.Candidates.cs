@@ -55,7 +55,7 @@ public partial class DuplicateRaceTests
         var imported = await b.OpenCandidate(b.Organization, b.CandidateId("李竞速"));
         (imported["name"]!.GetValue<string>(), imported["documentNumber"]!.GetValue<string>()).ShouldBe(("李竞速", BatchJourney.IdNumber(2)));
         await using var session = Host.DocumentStore().QuerySession();
-        (await session.Query<CandidateIndexEntry>().CountAsync(e => e.BatchId == b.BatchId)).ShouldBe(2);
+        (await session.Query<BatchCandidate>().CountAsync(e => e.BatchId == b.BatchId)).ShouldBe(2);
     }
 
     [Fact]
@@ -95,8 +95,8 @@ public partial class DuplicateRaceTests
         var answers = await Answers(results);
         OneWinner(answers, HttpStatusCode.OK, ["stale-version", "duplicate"], "BAT-09");
         foreach (var duplicate in Conflicts(answers).Where(a => a.Body["code"]!.GetValue<string>() == "duplicate"))
-            duplicate.Body["detail"]!.GetValue<string>().ShouldBe(CandidateIndexEntry.InAnotherOpenBatch);
+            duplicate.Body["detail"]!.GetValue<string>().ShouldBe(BatchCandidate.InAnotherOpenBatch);
         await using var session = Host.DocumentStore().QuerySession();
-        (await session.Query<CandidateIndexEntry>().CountAsync(e => e.DocumentNumber == BatchJourney.IdNumber(7))).ShouldBe(1);
+        (await session.Query<BatchCandidate>().CountAsync(e => e.DocumentNumber == BatchJourney.IdNumber(7))).ShouldBe(1);
     }
 }

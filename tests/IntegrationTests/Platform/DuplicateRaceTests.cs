@@ -116,7 +116,7 @@ public partial class DuplicateRaceTests(AppFixture app) : IntegrationTest(app)
         await using (var query = Host.DocumentStore().QuerySession())
         {
             // BAT-09: an accepted batch no longer holds its candidates against the organization's next batch
-            (await query.Query<CandidateIndexEntry>().Where(e => e.BatchId == b.BatchId).ToListAsync()).ShouldHaveSingleItem().OpenKey.ShouldBeNull();
+            (await query.Query<BatchCandidate>().Where(e => e.BatchId == b.BatchId).ToListAsync()).ShouldHaveSingleItem().OpenKey.ShouldBeNull();
         }
 
         var answers = await Race(b.Organization, $"/api/certificates/{id}/corrections", _ => new

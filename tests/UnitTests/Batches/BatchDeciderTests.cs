@@ -1,5 +1,6 @@
 using Assessment.SharedKernel.Values;
 using Assessment.Batches.Batches;
+using Assessment.Batches.Candidates;
 using Assessment.Batches.Planning;
 using Assessment.Batches.Scoring;
 using Assessment.Batches.Staffing;
@@ -75,10 +76,11 @@ public class BatchDeciderTests
         var filing = Filing("guangxi", "city", "450100", new LocalDate(2020, 5, 1), "450100");
         var batch = Planned(filing, new LocalDate(2021, 4, 1), "450100");
         batch.Apply(new BatchPlanFiled(batch.Id, "450000", null, new LocalDate(2021, 3, 1), new LocalDate(2021, 3, 17), null, null, null, Now, Actor.System));
-        batch.Candidates.Add(new Candidate(Guid.NewGuid(), "韦小宝", 201, "450102199001010011", "某公司", "育婴员", 4, null, "南宁市"));
-        batch.Apply(new ResultsRecorded(batch.Id, [new CandidateResult(batch.Candidates[0].Id, false, [], true)], null, Now, Actor.System));
+        var wei = new Candidate(Guid.NewGuid(), "韦小宝", 201, "450102199001010011", "某公司", "育婴员", 4, null, "南宁市");
+        var roster = batch.Apply(Roster.Empty, new CandidatesAdded(batch.Id, [wei], null, Now, Actor.System),
+            new ResultsRecorded(batch.Id, [new CandidateResult(wei.Id, false, [], true)], null, Now, Actor.System));
 
-        var (started, notice) = ResultsDecider.StartPublicity(batch, Policies, Calendar, new LocalDate(2021, 4, 12), Guid.NewGuid(), Now, Actor.System);
+        var (started, notice) = ResultsDecider.StartPublicity(batch, roster, Policies, Calendar, new LocalDate(2021, 4, 12), Guid.NewGuid(), Now, Actor.System);
         // 三月三 (04-14..17) is off in Guangxi and the Sunday 04-18 is worked: 12, 13, 18, 19, 20
         (started.WindowStart, started.WindowEnd).ShouldBe((new LocalDate(2021, 4, 12), new LocalDate(2021, 4, 20)));
         notice.Body.ShouldContain("韦*宝");
@@ -101,9 +103,10 @@ public class BatchDeciderTests
         var filing = Filing("anhui", "city", "340200", new LocalDate(2020, 5, 1));
         var batch = Planned(filing, new LocalDate(2021, 4, 1), "340200");
         batch.Apply(new BatchPlanFiled(batch.Id, "340200", null, new LocalDate(2021, 3, 1), new LocalDate(2021, 3, 17), null, null, null, Now, Actor.System));
-        batch.Candidates.Add(new Candidate(Guid.NewGuid(), "张三", 201, "340202199001010011", "某公司", "育婴员", 4, null, "芜湖市"));
-        batch.Apply(new ResultsRecorded(batch.Id, [new CandidateResult(batch.Candidates[0].Id, true, [], false)], null, Now, Actor.System));
-        var (started, _) = ResultsDecider.StartPublicity(batch, Policies, Calendar, new LocalDate(2021, 4, 30), Guid.NewGuid(), Now, Actor.System);
+        var zhang = new Candidate(Guid.NewGuid(), "张三", 201, "340202199001010011", "某公司", "育婴员", 4, null, "芜湖市");
+        var roster = batch.Apply(Roster.Empty, new CandidatesAdded(batch.Id, [zhang], null, Now, Actor.System),
+            new ResultsRecorded(batch.Id, [new CandidateResult(zhang.Id, true, [], false)], null, Now, Actor.System));
+        var (started, _) = ResultsDecider.StartPublicity(batch, roster, Policies, Calendar, new LocalDate(2021, 4, 30), Guid.NewGuid(), Now, Actor.System);
         (started.WindowEnd, started.Unit).ShouldBe((new LocalDate(2021, 5, 6), PublicityUnits.CalendarDays));
     }
 
@@ -117,12 +120,12 @@ public class BatchDeciderTests
         {
             Person("王", StaffRole.Invigilator), Person("李督导", StaffRole.QualitySupervisor), Person("张考评员", StaffRole.Examiner, 3),
         };
-        var refused = StaffingRules.Check(new Batch { Staff = staff, Candidates = batch.Candidates, Occupations = batch.Occupations });
+        var refused = StaffingRules.Check(new Batch { Staff = staff, Occupations = batch.Occupations }, Roster.Empty);
         refused.ShouldHaveSingleItem().Code.ShouldBe("batch.no-qualified-examiner");
         refused[0].Message.ShouldContain("四级/中级工");
 
         staff[2] = Person("张考评员", StaffRole.Examiner, 3, 4, 5);
-        StaffingRules.Check(new Batch { Staff = staff, Candidates = batch.Candidates, Occupations = batch.Occupations }).ShouldBeEmpty();
+        StaffingRules.Check(new Batch { Staff = staff, Occupations = batch.Occupations }, Roster.Empty).ShouldBeEmpty();
     }
 
     [Theory]

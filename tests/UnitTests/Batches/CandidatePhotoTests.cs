@@ -81,9 +81,13 @@ public class CandidatePhotoTests
     {
         var batch = Batch();
         var photoId = Guid.NewGuid();
-        batch.Apply(new CandidatePhotoUploaded(batch.Id, CandidateId, photoId, "00", 413, 579, 1, null, Now, Actor.System));
-        batch.Photos[CandidateId].ShouldBe(photoId);
-        batch.Apply(new CandidateRemoved(batch.Id, CandidateId, Now, Actor.System));
-        batch.Photos.ShouldBeEmpty();
+        var roster = batch.Apply(new Roster([]).With(new CandidatesAdded(batch.Id,
+                [new Candidate(CandidateId, "张三", 201, "11010519491231002X", "某公司", "育婴员", 4, null, "芜湖市")], null, Now, Actor.System)),
+            new CandidatePhotoUploaded(batch.Id, CandidateId, photoId, "00", 413, 579, 1, null, Now, Actor.System));
+        roster.PhotoOf(CandidateId).ShouldBe(photoId);
+        batch.Any(CandidateMarks.Photographed).ShouldBeTrue();
+        roster = batch.Apply(roster, new CandidateRemoved(batch.Id, CandidateId, Now, Actor.System));
+        roster.Count.ShouldBe(0);
+        batch.Any(CandidateMarks.Photographed).ShouldBeFalse();
     }
 }

@@ -45,7 +45,7 @@ public class PlanLeadTimeTests
 
     private static List<Assessment.SharedKernel.Problems.RuleViolation> LeadProblems(Batch batch, OrganizationFiling filing, PolicyCatalog catalog,
         LocalDate today) =>
-        PlanningDecider.Problems(batch, new PlanContext([filing], catalog, Calendar, today)).Where(v => TooLate.Contains(v.Code)).ToList();
+        PlanningDecider.Problems(batch, Assessment.Batches.Candidates.Roster.Empty, new PlanContext([filing], catalog, Calendar, today)).Where(v => TooLate.Contains(v.Code)).ToList();
 
     [Theory]
     [InlineData("anhui", "340200", "BAT-01")]

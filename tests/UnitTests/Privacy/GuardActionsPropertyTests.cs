@@ -38,15 +38,13 @@ public class GuardActionsPropertyTests
 
     private static Batch Build(BatchStatus status, int candidates, bool photo, bool passed, int examInDays)
     {
-        var people = Enumerable.Range(0, candidates)
-            .Select(i => new Candidate(Guid.NewGuid(), $"考生{i}", 201, "340202199001011234", "单位", "occ", 4, null, "芜湖市")).ToList();
+        var people = Enumerable.Range(0, candidates).Select(_ => Guid.NewGuid()).ToList();
+        CandidateMarks First() => (photo ? CandidateMarks.Photographed : 0) | (passed ? CandidateMarks.Scored | CandidateMarks.Passed : 0);
         return new Batch
         {
             Id = Guid.NewGuid(), OrganizationId = Org, AreaCode = "340200", Status = status,
             ReceivingAuthority = status == BatchStatus.Draft ? null : "340200", ExamDays = [new LocalDate(2026, 11, 23).PlusDays(examInDays)],
-            Candidates = people,
-            Photos = photo ? new Dictionary<Guid, Guid> { [people[0].Id] = Guid.NewGuid() } : [],
-            Results = passed ? [new CandidateResult(people[0].Id, false, [], true)] : [],
+            Marks = people.Select((id, i) => (id, i == 0 ? First() : CandidateMarks.None)).ToDictionary(x => x.id, x => x.Item2),
         };
     }
 

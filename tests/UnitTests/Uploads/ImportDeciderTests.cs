@@ -25,7 +25,7 @@ public class ImportDeciderTests
     {
         var (a, b) = (IdentityNumber("34020219900101123"), IdentityNumber("34020219900101124"));
         var added = CandidatesDecider.Import(PlannedBatch(), Sheet(CandidateHeaders, Candidate("张三", a), Candidate("李四", b.ToLowerInvariant())).Rows,
-            new HashSet<string>(), "考生.xlsx", Now, Actor.System);
+            TakenDocuments.None, "考生.xlsx", Now, Actor.System);
         added.Candidates.Select(c => (c.Name, c.DocumentNumber)).ShouldBe([("张三", a), ("李四", b)]);
         added.SourceFile.ShouldBe("考生.xlsx");
     }
@@ -41,7 +41,8 @@ public class ImportDeciderTests
             Candidate("赵六", b, occupation: "电工"),
             Candidate("钱七", other, phone: "电话"),
             Candidate("孙八", IdentityNumber("34020219900101126"), level: "特级"));
-        var rows = RefusedRows<CandidateRowError>(() => CandidatesDecider.Import(PlannedBatch(), sheet.Rows, new HashSet<string> { other }, "考生.xlsx", Now,
+        var rows = RefusedRows<CandidateRowError>(() => CandidatesDecider.Import(PlannedBatch(), sheet.Rows,
+            new TakenDocuments(new HashSet<string>(), new HashSet<string> { other }), "考生.xlsx", Now,
             Actor.System));
         rows.Select(r => (r.Row, r.Column, r.RuleId)).ShouldBe([
             (3, "证件号码", "BAT-09"), (4, "证件号码", "BAT-09"), (5, "职业名称", "BAT-09"), (6, "证件号码", "BAT-09"), (6, "联系电话", "BAT-09"),
@@ -55,12 +56,12 @@ public class ImportDeciderTests
     public void BAT_06_a_results_sheet_lists_unknown_candidates_and_scores_that_are_not_numbers_and_lets_absent_rows_be_blank()
     {
         var (a, b) = (IdentityNumber("34020219900101123"), IdentityNumber("34020219900101124"));
-        var batch = PlannedBatch().WithCandidates(("张三", a), ("李四", b));
+        var (batch, roster) = PlannedBatch().WithCandidates(("张三", a), ("李四", b));
         var sheet = Sheet(ResultsDecider.SheetColumns(batch).ToArray(),
             [a.ToLowerInvariant(), "张三", "八十", "90", "否"],
             [b, "李四", "", "", "缺考"],
             ["110105194912310021", "某人", "60", "60", "否"]);
-        var rows = RefusedRows<CandidateRowError>(() => ResultsDecider.Import(batch, sheet.Rows, [], Policies,
+        var rows = RefusedRows<CandidateRowError>(() => ResultsDecider.Import(batch, roster, sheet.Rows, [], Policies,
             Now.InUtc().Date, "成绩.xlsx", Now, Actor.System));
         rows.Select(r => (r.Row, r.Column, r.RuleId)).ShouldBe([(2, "理论知识", "BAT-06"), (4, "证件号码", "BAT-06")]);
         rows[0].Message.ShouldBe("理论知识成绩“八十”不是数字。");

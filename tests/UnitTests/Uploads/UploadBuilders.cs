@@ -1,4 +1,5 @@
 using Assessment.Batches.Batches;
+using Assessment.Batches.Candidates;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Problems;
@@ -22,11 +23,12 @@ public static class UploadBuilders
         return batch;
     }
 
-    public static Batch WithCandidates(this Batch batch, params (string Name, string Number)[] candidates)
+    public static (Batch Batch, Roster Roster) WithCandidates(this Batch batch, params (string Name, string Number)[] candidates)
     {
-        batch.Apply(new CandidatesAdded(batch.Id, candidates.Select(c => new Candidate(Guid.NewGuid(), c.Name, 201, c.Number, "某公司", "育婴员", 4,
-            null, "芜湖市")).ToList(), null, Now, Actor.System));
-        return batch;
+        var added = new CandidatesAdded(batch.Id, candidates.Select(c => new Candidate(Guid.NewGuid(), c.Name, 201, c.Number, "某公司", "育婴员", 4,
+            null, "芜湖市")).ToList(), null, Now, Actor.System);
+        batch.Apply(added);
+        return (batch, Roster.Empty.With(added));
     }
 
     /// <summary>A sheet as the reader gives it: the header row, then one row per array (spreadsheet rows 2, 3, …).</summary>

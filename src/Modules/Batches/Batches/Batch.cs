@@ -4,8 +4,10 @@ using NodaTime;
 namespace Assessment.Batches.Batches;
 
 /// <summary>
-/// A certification batch (认定批次): what decisions need — the plan, staff, candidates, results and where the batch
-/// stands. Stream per batch; the snapshot is projected inline. Screens read <see cref="BatchDetails"/> for the ledger.
+/// A certification batch (认定批次): what decisions need — the plan, staff, where the batch stands and, per candidate, only
+/// marks (scored, passed, absent, photographed). Stream per batch; the snapshot is projected inline. The roster itself
+/// (names, documents, scores, photos) is the <see cref="Candidates.BatchCandidate"/> projection, loaded by the decisions that
+/// need it (<see cref="Candidates.Roster"/>); screens read it and <see cref="BatchDetails"/> (ledger, inspectors).
 /// </summary>
 [System.ComponentModel.DisplayName("认定批次")]
 public sealed class Batch
@@ -35,8 +37,8 @@ public sealed class Batch
     public decimal FeePerCandidate { get; set; }
     public string? FeeStandard { get; set; }
     public List<StaffAssignment> Staff { get; set; } = [];
-    public List<Candidate> Candidates { get; set; } = [];
-    public List<CandidateResult> Results { get; set; } = [];
+    /// <summary>Each candidate of the batch by id, with what guards and counts need; the rest is in the roster projection.</summary>
+    public Dictionary<Guid, CandidateMarks> Marks { get; set; } = [];
     public LocalDate? FiledOn { get; set; }
     public LocalDate? PlanDeadline { get; set; }
     public Guid? AnnouncementNoticeId { get; set; }
@@ -56,12 +58,10 @@ public sealed class Batch
     public bool HasTechnicianLevels => Occupations.Any(o => o.Level <= 2);
     public ResourceScope AccessScope() => new(AreaCode, OrganizationId);
 
-    /// <summary>The candidates who passed, in the order they were entered.</summary>
-    public IEnumerable<Candidate> Qualified()
-    {
-        var passed = Results.Where(r => r.Passed).Select(r => r.CandidateId).ToHashSet();
-        return Candidates.Where(c => passed.Contains(c.Id));
-    }
+    public int CandidateCount => Marks.Count;
+    public bool HasCandidate(Guid candidateId) => Marks.ContainsKey(candidateId);
+    public int Counted(CandidateMarks mark) => Marks.Values.Count(m => m.HasFlag(mark));
+    public bool Any(CandidateMarks mark) => Marks.Values.Any(m => m.HasFlag(mark));
 
     public static Batch Create(BatchDrafted e) => new()
     {
@@ -84,19 +84,23 @@ public sealed class Batch
 
     public void Apply(BatchStaffAssigned e) { Staff = e.Staff.ToList(); LastChangedAt = e.AssignedAt; }
 
-    public void Apply(CandidatesAdded e) { Candidates.AddRange(e.Candidates); LastChangedAt = e.AddedAt; }
+    public void Apply(CandidatesAdded e)
+    {
+        foreach (var c in e.Candidates) Marks[c.Id] = CandidateMarks.None;
+        LastChangedAt = e.AddedAt;
+    }
 
     public void Apply(CandidateRemoved e)
     {
-        Candidates.RemoveAll(c => c.Id == e.CandidateId);
-        Photos.Remove(e.CandidateId);
+        Marks.Remove(e.CandidateId);
         LastChangedAt = e.RemovedAt;
     }
 
-    /// <summary>Each candidate's current 2-inch photo (CRT-03), by candidate id: the photo id of the stored bytes.</summary>
-    public Dictionary<Guid, Guid> Photos { get; set; } = [];
-
-    public void Apply(CandidatePhotoUploaded e) { Photos[e.CandidateId] = e.PhotoId; LastChangedAt = e.UploadedAt; }
+    public void Apply(CandidatePhotoUploaded e)
+    {
+        if (Marks.TryGetValue(e.CandidateId, out var marks)) Marks[e.CandidateId] = marks | CandidateMarks.Photographed;
+        LastChangedAt = e.UploadedAt;
+    }
 
     public void Apply(BatchPlanFiled e)
     {
@@ -110,16 +114,7 @@ public sealed class Batch
         LastChangedAt = e.FiledAt;
     }
 
-    public List<InspectorDispatch> Inspectors { get; set; } = [];
-    /// <summary>Dispatched inspectors' user ids, for their list ("my spot checks").</summary>
-    public List<Guid> InspectorIds { get; set; } = [];
-
-    public void Apply(InspectorDispatched e)
-    {
-        Inspectors.Add(new InspectorDispatch(e.InspectorId, e.InspectorName, e.Step, e.On));
-        if (!InspectorIds.Contains(e.InspectorId)) InspectorIds.Add(e.InspectorId);
-        LastChangedAt = e.DispatchedAt;
-    }
+    public void Apply(InspectorDispatched e) => LastChangedAt = e.DispatchedAt;
 
     public void Apply(SpotCheckRecorded e) => LastChangedAt = e.RecordedAt;
 
@@ -139,9 +134,13 @@ public sealed class Batch
 
     public void Apply(ResultsRecorded e)
     {
-        var replaced = e.Results.Select(r => r.CandidateId).ToHashSet();
-        Results.RemoveAll(x => replaced.Contains(x.CandidateId));
-        Results.AddRange(e.Results);
+        foreach (var r in e.Results)
+        {
+            if (!Marks.TryGetValue(r.CandidateId, out var marks)) continue;
+            var kept = marks & CandidateMarks.Photographed;
+            Marks[r.CandidateId] = kept | CandidateMarks.Scored
+                | (r.Absent ? CandidateMarks.Absent : CandidateMarks.None) | (r.Passed ? CandidateMarks.Passed : CandidateMarks.None);
+        }
         Status = BatchStatus.ResultsRecorded;
         LastChangedAt = e.RecordedAt;
     }
@@ -207,3 +206,7 @@ public sealed class Batch
 
     public void Apply(BatchDeadlineMissed e) => FlaggedDeadlines.Add($"{e.RuleId}:{e.DueOn:yyyy-MM-dd}");
 }
+
+/// <summary>What a batch keeps of one candidate for its decisions and counts.</summary>
+[Flags]
+public enum CandidateMarks { None = 0, Scored = 1, Passed = 2, Absent = 4, Photographed = 8 }

@@ -3,7 +3,9 @@ using Assessment.SharedKernel.Values;
 
 namespace Assessment.Batches.Batches;
 
-/// <summary>A batch's personal data under the one rule (<see cref="PersonalDataRule"/>); who may see and act on it: <see cref="BatchGuards"/>.</summary>
+/// <summary>
+/// A batch's personal data under the one rule (<see cref="PersonalDataRule"/>); who may see and act on it: <see cref="BatchGuards"/>.
+/// </summary>
 public static class BatchAccess
 {
     /// <summary>Whose data a batch holds: the organization's, received by the authority the plan was filed with (a draft: its own area).</summary>
@@ -18,5 +20,6 @@ public static class BatchAccess
     public static ReadScope Export(this Batch batch, int rows) => new("batch", batch.Id, batch.Id, batch.Title, null, rows);
 
     /// <summary>An export over the batch's whole roster (the results template), for the read log.</summary>
-    public static ReadScope Roster(this Batch batch) => new(ReadScope.RosterKind, batch.Id, batch.Id, $"{batch.Title}·考生名单", null, batch.Candidates.Count);
+    public static ReadScope Roster(this Batch batch) =>
+        new(ReadScope.RosterKind, batch.Id, batch.Id, $"{batch.Title}·考生名单", null, batch.CandidateCount);
 }

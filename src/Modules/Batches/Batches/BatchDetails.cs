@@ -7,7 +7,8 @@ using NodaTime;
 namespace Assessment.Batches.Batches;
 
 /// <summary>One line of a batch's ledger (工作台账, BAT-10): what happened, when, by whom, why, and the document it produced.</summary>
-public sealed record LedgerEntry(Instant At, string Action, string ActorName, string ActorRole, string? AuthorityCode, string? Detail, string? Document);
+public sealed record LedgerEntry(Instant At, string Action, string ActorName, string ActorRole, string? AuthorityCode, string? Detail,
+    string? Document);
 
 public sealed record SpotCheckDetails(Guid Id, string Step, LocalDateTime CheckedAt, string Findings, bool Suspended, string InspectorName);
 
@@ -49,7 +50,8 @@ public sealed class BatchDetailsProjection : SingleStreamProjection<BatchDetails
     {
         BatchDrafted x => Line(x.DraftedAt, x.By, "新建认定批次", x.Title, null),
         BatchPlanChanged x => Line(x.ChangedAt, x.By, "修改认定计划",
-            $"{string.Join("、", x.Occupations.Select(o => $"{o.Name}{SkillLevel.FromNumber(o.Level).FullName}"))}；认定日{string.Join("、", x.ExamDays.Select(d => d.ToString("yyyy-MM-dd", null)))}；收费每人{x.FeePerCandidate:0.##}元", null),
+            $"{string.Join("、", x.Occupations.Select(o => $"{o.Name}{SkillLevel.FromNumber(o.Level).FullName}"))}；" +
+            $"认定日{string.Join("、", x.ExamDays.Select(d => d.ToString("yyyy-MM-dd", null)))}；收费每人{x.FeePerCandidate:0.##}元", null),
         BatchStaffAssigned x => Line(x.AssignedAt, x.By, "安排考务人员", $"{x.Staff.Count}人次", null),
         CandidatesAdded x => Line(x.AddedAt, x.By, x.SourceFile is null ? "录入考生" : "导入考生", $"{x.Candidates.Count}名", x.SourceFile),
         CandidateRemoved x => Line(x.RemovedAt, x.By, "移除考生", null, null),

@@ -59,7 +59,8 @@ public sealed record BatchPlanFiled(Guid BatchId, string ReceivingAuthority, str
     Guid? AnnouncementNoticeId, LocalDate? AnnouncementStart, LocalDate? AnnouncementEnd, Instant FiledAt, Actor By);
 
 /// <summary>BAT-04: the authority dispatched an inspector (督查员) to a key step on a day.</summary>
-public sealed record InspectorDispatched(Guid BatchId, Guid InspectorId, string InspectorName, string Step, LocalDate On, Instant DispatchedAt, Actor By);
+public sealed record InspectorDispatched(Guid BatchId, Guid InspectorId, string InspectorName, string Step, LocalDate On, Instant DispatchedAt,
+    Actor By);
 
 /// <summary>A dispatch as the batch keeps it.</summary>
 public sealed record InspectorDispatch(Guid InspectorId, string InspectorName, string Step, LocalDate On);

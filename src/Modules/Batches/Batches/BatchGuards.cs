@@ -65,14 +65,14 @@ public static class BatchGuards
         .Operation(SpotCheck, (b, c) => c.Access.CanDecideFor(c.User, b.AreaCode), OnlySupervising, Running)
         .Operation(DispatchInspector, Receives, OnlyReceiving, Running)
         .Operation(GetCandidate, SeesInFull, OnlyFullPersonalData, HasCandidates)
-        .Operation(DownloadPhoto, SeesInFull, OnlyFullPersonalData, (b, _) => b.Photos.Count > 0)
-        .Operation(DownloadCertificateTable, SeesInFull, OnlyFullPersonalData, (b, _) => b.Results.Any(r => r.Passed));
+        .Operation(DownloadPhoto, SeesInFull, OnlyFullPersonalData, (b, _) => b.Any(CandidateMarks.Photographed))
+        .Operation(DownloadCertificateTable, SeesInFull, OnlyFullPersonalData, (b, _) => b.Any(CandidateMarks.Passed));
 
     private const string OnlyFullPersonalData = "考生的身份证件号码、联系电话和照片属于个人信息，仅评价机构、受理该批次的主管部门和审计人员可以查看（BAT-09、AUD-04）。";
 
     private static bool SeesInFull(Batch b, AccessContext c) => PersonalDataRule.ForOneRecord(c, b.Holder()) == PersonalDataView.Full;
 
-    private static bool HasCandidates(Batch b, AccessContext _) => b.Candidates.Count > 0;
+    private static bool HasCandidates(Batch b, AccessContext _) => b.CandidateCount > 0;
 
     /// <summary>The visibility rule; the batch list applies the same rule as a query (QueryBatchesEndpoint).</summary>
     public static bool Sees(Batch batch, CurrentUser user, AccessControl access)

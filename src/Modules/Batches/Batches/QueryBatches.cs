@@ -1,3 +1,4 @@
+using Assessment.Batches.Candidates;
 using Assessment.Batches.Planning;
 using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel;
@@ -29,7 +30,11 @@ public static class QueryBatchesEndpoint
         var user = caller.User;
         var query = BatchGuards.VisibleTo(session.Query<Batch>(), user, caller.Access);
         if (status is { } s) query = query.Where(b => b.Status == s);
-        if (dispatchedToMe == true) query = query.Where(b => b.InspectorIds.Contains(user.Id));
+        if (dispatchedToMe == true)
+        {
+            var mine = await session.Query<Running.BatchInspections>().Where(i => i.InspectorIds.Contains(user.Id)).Select(i => i.Id).ToListAsync();
+            query = query.Where(b => mine.Contains(b.Id));
+        }
         var found = await Paging.From(page, pageSize).Of(query.OrderByDescending(b => b.LastChangedAt), b => BatchViews.Item(b, catalog));
         return new BatchList(found.Items, found.Total, found.Page, found.PageSize, BatchGuards.Table.CreationActions(caller));
     }
@@ -49,7 +54,9 @@ public static class GetBatchEndpoint
         var context = batch.Status is BatchStatus.Draft or BatchStatus.Filed or BatchStatus.Suspended
             ? new PlanContext(await filings.OfOrganizationAsync(session, batch.OrganizationId), catalog, calendar.Current, now.Date())
             : null;
-        return Results.Ok(BatchViews.For(batch, await session.LoadAsync<BatchDetails>(batchId), caller, catalog, context));
+        var page = new BatchPage(await session.RosterAsync(batchId), await session.LoadAsync<BatchDetails>(batchId),
+            await session.LoadAsync<Running.BatchInspections>(batchId));
+        return Results.Ok(BatchViews.For(batch, page, caller, catalog, context));
     }
 }
 
@@ -68,7 +75,8 @@ public static class ExportLedgerEndpoint
         await Spreadsheet.WriteAsync(content, "工作台账", ["时间", "事项", "办理人", "单位", "说明", "文件"], details.Ledger.Select(l => new object?[]
         {
             l.At.InZone(ChinaTime.Zone).ToString("yyyy-MM-dd HH:mm", null), l.Action, l.ActorName,
-            l.ActorRole == Roles.System ? "系统" : l.AuthorityCode is { } a ? catalog.FindAuthority(a)?.Name ?? a : batch.OrganizationName, l.Detail, l.Document,
+            l.ActorRole == Roles.System ? "系统" : l.AuthorityCode is { } a ? catalog.FindAuthority(a)?.Name ?? a : batch.OrganizationName,
+            l.Detail, l.Document,
         }));
         return Results.File(content.ToArray(), Spreadsheet.ContentType, $"工作台账（{batch.Title}）.xlsx");
     }

@@ -20,16 +20,18 @@ public static class AddCandidateEndpoint
 {
     public static ProblemDetails Before(Batch batch, AccessContext caller) => BatchGuards.Table.Check(BatchGuards.AddCandidate, batch, caller);
 
-    public static Task<IReadOnlySet<string>> LoadAsync(Batch batch, IQuerySession session) => CandidateRows.InOtherOpenBatchesAsync(session, batch);
+    public static Task<TakenDocuments> LoadAsync(AddCandidate c, Batch batch, IQuerySession session) =>
+        CandidateRows.TakenAsync(session, batch, [c.DocumentNumber]);
 
     /// <summary>Enter one candidate (BAT-09 checks; a refused candidate answers 422 with the row's errors).</summary>
     [Authorize(Roles = BatchGuards.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
     [WolverinePost("/api/batches/{batchId}/candidates", OperationId = BatchGuards.AddCandidate, Summary = "录入考生")]
-    public static (BatchChange, Events) Post(AddCandidate c, [Aggregate("batchId")] Batch batch, IReadOnlySet<string> inOtherOpenBatches,
+    public static (BatchChange, Events) Post(AddCandidate c, [Aggregate("batchId")] Batch batch, TakenDocuments taken,
         Instant now, Actor by)
     {
-        var input = new CandidateInput(c.Name, c.DocumentType.ToString(System.Globalization.CultureInfo.InvariantCulture), c.DocumentNumber, c.Employer,
+        var input = new CandidateInput(c.Name, c.DocumentType.ToString(System.Globalization.CultureInfo.InvariantCulture), c.DocumentNumber,
+            c.Employer,
             c.Occupation, c.Level.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Phone, c.City);
-        return (BatchChange.After(batch), [CandidatesDecider.Add(batch, [(1, input)], inOtherOpenBatches, null, now, by)]);
+        return (BatchChange.After(batch), [CandidatesDecider.Add(batch, [(1, input)], taken, null, now, by)]);
     }
 }

@@ -126,7 +126,8 @@ public static class CandidatePhotoImages
 /// </summary>
 public sealed class StoredCandidatePhotos : ICandidatePhotos
 {
-    public async Task<IReadOnlyDictionary<Guid, byte[]>> LoadAsync(IQuerySession session, IReadOnlyCollection<Guid> photoIds, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<Guid, byte[]>> LoadAsync(IQuerySession session, IReadOnlyCollection<Guid> photoIds,
+        CancellationToken ct = default)
     {
         if (photoIds.Count == 0) return new Dictionary<Guid, byte[]>();
         var files = await session.LoadManyAsync<CandidatePhotoFile>(ct, photoIds.Distinct());

@@ -9,6 +9,12 @@ namespace Assessment.Batches.Candidates;
 public sealed record CandidateInput(string? Name, string? DocumentType, string? DocumentNumber, string? Employer, string? Occupation,
     string? Level, string? Phone, string? City);
 
+/// <summary>Identity numbers already in the batch, and in the organization's other open batches (BAT-09).</summary>
+public sealed record TakenDocuments(IReadOnlySet<string> InBatch, IReadOnlySet<string> InOtherOpenBatches)
+{
+    public static readonly TakenDocuments None = new(new HashSet<string>(), new HashSet<string>());
+}
+
 /// <summary>A row the check refused: the spreadsheet's row number (header = 1), its column, the rule and what to fix.</summary>
 public sealed record CandidateRowError(int Row, string Column, string RuleId, string Message);
 
@@ -22,11 +28,11 @@ public static class CandidateRows
     public static readonly IReadOnlyList<string> Columns = ["姓名", "证件类型", "证件号码", "所在单位", "职业名称", "职业技能等级", "考生所在地市", "联系电话"];
 
     public static (List<Candidate> Accepted, List<CandidateRowError> Errors) Check(Batch batch, IReadOnlyList<(int Row, CandidateInput Input)> rows,
-        IReadOnlySet<string> inOtherOpenBatches, Func<Guid> newId)
+        TakenDocuments taken, Func<Guid> newId)
     {
         var accepted = new List<Candidate>();
         var errors = new List<CandidateRowError>();
-        var inBatch = batch.Candidates.Select(c => c.DocumentNumber).ToHashSet();
+        var (inBatch, inOtherOpenBatches) = (taken.InBatch, taken.InOtherOpenBatches);
         var inFile = new Dictionary<string, int>();
         foreach (var (row, input) in rows)
         {
@@ -80,12 +86,19 @@ public static class CandidateRows
         return null;
     }
 
-    /// <summary>Identity numbers in the organization's other batches that are not finished.</summary>
-    public static async Task<IReadOnlySet<string>> InOtherOpenBatchesAsync(IQuerySession session, Batch batch)
+    /// <summary>
+    /// Which of <paramref name="numbers"/> (as typed: trimmed and upper-cased here) are already in this batch or in another of the
+    /// organization's batches that is not finished: the roster's open keys, looked up for these numbers only.
+    /// </summary>
+    public static async Task<TakenDocuments> TakenAsync(IQuerySession session, Batch batch, IEnumerable<string?> numbers)
     {
-        var others = await session.Query<Batch>()
-            .Where(b => b.OrganizationId == batch.OrganizationId && b.Id != batch.Id && b.Status != BatchStatus.Accepted)
-            .ToListAsync();
-        return others.SelectMany(b => b.Candidates).Select(c => c.DocumentNumber).ToHashSet();
+        var keys = numbers.Select(n => (n ?? "").Trim().ToUpperInvariant()).Where(n => n.Length > 0).Distinct()
+            .Select(n => BatchCandidate.KeyOf(batch.OrganizationId, n)).ToArray();
+        var found = keys.Length == 0 ? [] : await session.Query<BatchCandidate>().Where(c => keys.Contains(c.OpenKey!))
+            .Select(c => new TakenDocument(c.BatchId, c.DocumentNumber)).ToListAsync();
+        return new TakenDocuments(found.Where(f => f.BatchId == batch.Id).Select(f => f.DocumentNumber).ToHashSet(),
+            found.Where(f => f.BatchId != batch.Id).Select(f => f.DocumentNumber).ToHashSet());
     }
+
+    public sealed record TakenDocument(Guid BatchId, string DocumentNumber);
 }

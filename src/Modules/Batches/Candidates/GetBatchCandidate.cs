@@ -26,11 +26,9 @@ public static class GetBatchCandidateEndpoint
     {
         var batch = await session.LoadAsync<Batch>(batchId, ct);
         if (BatchGuards.Table.Denies(BatchGuards.GetCandidate, batch, caller, out var denied)) return denied;
-        if (batch.Candidates.FirstOrDefault(c => c.Id == candidateId) is not { } candidate) return Results.Problem(Problems.NotFound("考生"));
+        if (await session.CandidateAsync(batchId, candidateId, ct) is not { } entry) return Results.Problem(Problems.NotFound("考生"));
         var (view, problem) = await reads.RevealAsync(caller, request, batch.Holder(), BatchGuards.GetCandidate, "查看考生个人信息",
-            PersonalFields.Candidate, batch.Scope(candidate), ct);
-        return problem is not null
-            ? Results.Problem(problem)
-            : Results.Ok(BatchViews.Candidate(batch, candidate, view, batch.Results.FirstOrDefault(r => r.CandidateId == candidateId)));
+            PersonalFields.Candidate, batch.Scope(entry.Candidate), ct);
+        return problem is not null ? Results.Problem(problem) : Results.Ok(BatchViews.Candidate(batch, entry, view));
     }
 }

@@ -18,9 +18,9 @@ namespace Assessment.Batches.Candidates;
 
 /// <summary>
 /// An uploaded candidate sheet as <see cref="ImportCandidatesEndpoint.LoadAsync"/> found it: the form, the sheet's rows and the
-/// identity numbers in the organization's other open batches. Disposing it frees the upload's decode slot.
+/// identity numbers it names that are already in this batch or another open one. Disposing it frees the upload's decode slot.
 /// </summary>
-public sealed record CandidateSheet(OpenedUpload Upload, SheetRead Sheet, IReadOnlySet<string> InOtherOpenBatches) : IDisposable
+public sealed record CandidateSheet(OpenedUpload Upload, SheetRead Sheet, TakenDocuments Taken) : IDisposable
 {
     public void Dispose() => Upload.Dispose();
 }
@@ -40,8 +40,8 @@ public static class ImportCandidatesEndpoint
                 ? SpreadsheetReader.ReadUpload(upload.File!, CandidateRows.Columns, CandidateRows.Columns.Take(7).ToList(),
                     cancellationToken: request.HttpContext.RequestAborted)
                 : SheetRead.Faulty(SheetRead.NoRows);
-            var others = sheet.Usable ? await CandidateRows.InOtherOpenBatchesAsync(session, batch) : new HashSet<string>();
-            return new CandidateSheet(upload, sheet, others);
+            var taken = sheet.Usable ? await CandidateRows.TakenAsync(session, batch, sheet.Rows.Select(r => r.Cell("证件号码"))) : TakenDocuments.None;
+            return new CandidateSheet(upload, sheet, taken);
         }
         catch
         {
@@ -65,7 +65,7 @@ public static class ImportCandidatesEndpoint
         Instant now, Actor by) =>
         // the answer is taken before the event is applied: BatchChange.After counts it
         (BatchChange.After(batch),
-            [CandidatesDecider.Import(batch, sheet.Sheet.Rows, sheet.InOtherOpenBatches, sheet.Upload.File!.BareName, now, by)]);
+            [CandidatesDecider.Import(batch, sheet.Sheet.Rows, sheet.Taken, sheet.Upload.File!.BareName, now, by)]);
 }
 
 public static class CandidateTemplateEndpoint

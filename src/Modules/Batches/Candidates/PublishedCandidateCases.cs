@@ -27,16 +27,19 @@ public sealed class PublishedCandidateCases : ICandidateCases
         var matching = named.Where(c => CryptographicOperations.FixedTimeEquals(NameHash(c.Name), wanted)).ToList();
         var cases = new List<CandidateCase>();
         var batches = (await session.LoadManyAsync<Batch>(ct, matching.Select(c => c.BatchId).Distinct())).ToDictionary(b => b.Id);
+        var entries = (await session.LoadManyAsync<BatchCandidate>(ct, matching.Select(c => c.CandidateId))).ToDictionary(e => e.Id);
         foreach (var match in matching)
         {
             if (batches.GetValueOrDefault(match.BatchId) is not { } batch || batch.Status == BatchStatus.Draft) continue;
-            if (batch.Candidates.FirstOrDefault(c => c.Id == match.CandidateId) is { } candidate) cases.Add(Case(batch, candidate));
+            if (entries.GetValueOrDefault(match.CandidateId) is { } entry) cases.Add(Case(batch, entry));
         }
-        return cases.OrderByDescending(c => c.ExamDays.Count == 0 ? default : c.ExamDays.Max()).ThenBy(c => c.BatchTitle, StringComparer.Ordinal).ToList();
+        return cases.OrderByDescending(c => c.ExamDays.Count == 0 ? default : c.ExamDays.Max())
+            .ThenBy(c => c.BatchTitle, StringComparer.Ordinal).ToList();
     }
 
-    public async Task<IReadOnlyList<Guid>> BatchesOfAsync(IQuerySession session, int documentType, string documentNumber, CancellationToken ct = default) =>
-        (await session.Query<CandidateIndexEntry>().Where(c => c.DocumentNumber == documentNumber && c.DocumentType == documentType)
+    public async Task<IReadOnlyList<Guid>> BatchesOfAsync(IQuerySession session, int documentType, string documentNumber,
+        CancellationToken ct = default) =>
+        (await session.Query<BatchCandidate>().Where(c => c.DocumentNumber == documentNumber && c.DocumentType == documentType)
             .Select(c => c.BatchId).Take(MaxCases).ToListAsync(ct)).Distinct().ToList();
 
     private static byte[] NameHash(string name) => SHA256.HashData(Encoding.UTF8.GetBytes(name));
@@ -45,18 +48,17 @@ public sealed class PublishedCandidateCases : ICandidateCases
     public sealed record NamedCandidate(Guid BatchId, Guid CandidateId, string Name);
 
     private const string NamedCandidatesSql =
-        "select jsonb_build_object('batchId', b.id, 'candidateId', c.value ->> 'id', 'name', c.value ->> 'name') " +
-        $"from {BatchesModule.Schema}.mt_doc_candidateindexentry i join {BatchesModule.Schema}.mt_doc_batch b on b.id = (i.data ->> 'batchId')::uuid " +
-        "cross join lateral jsonb_array_elements(b.data -> 'candidates') c " +
-        "where i.data ->> 'documentNumber' = ? and (i.data ->> 'documentType')::int = ? and c.value ->> 'id' = i.data ->> 'id' " +
-        "and b.data ->> 'status' <> 'Draft' limit ?";
+        "select jsonb_build_object('batchId', b.id, 'candidateId', c.id, 'name', c.data -> 'candidate' ->> 'name') " +
+        $"from {BatchCandidate.Table} c join {BatchesModule.Schema}.mt_doc_batch b on b.id = (c.data ->> 'batchId')::uuid " +
+        "where c.data ->> 'documentNumber' = ? and (c.data ->> 'documentType')::int = ? and b.data ->> 'status' <> 'Draft' limit ?";
 
-    public static CandidateCase Case(Batch batch, Candidate candidate)
+    public static CandidateCase Case(Batch batch, BatchCandidate entry)
     {
+        var candidate = entry.Candidate;
         // a suspension keeps the stage it interrupted
         var stage = batch.Status == BatchStatus.Suspended ? batch.SuspendedFrom ?? BatchStatus.Filed : batch.Status;
         var publicized = stage is BatchStatus.InPublicity or BatchStatus.Publicized or BatchStatus.Reported or BatchStatus.Accepted;
-        var result = publicized ? batch.Results.FirstOrDefault(r => r.CandidateId == candidate.Id) : null;
+        var result = publicized ? entry.Result : null;
         CandidateOutcome? outcome = result is null ? null
             : result.Absent ? CandidateOutcome.Absent
             : result.Passed ? CandidateOutcome.Qualified : CandidateOutcome.NotQualified;
@@ -74,7 +76,8 @@ public sealed class PublishedCandidateCases : ICandidateCases
             _ when batch.ReturnReason is not null => ResultsReportState.Returned,
             _ => ResultsReportState.NotSubmitted,
         };
-        var occupation = batch.Occupations.FirstOrDefault(o => o.Key == candidate.OccupationKey && o.Level == candidate.Level)?.Name ?? candidate.OccupationKey;
+        var occupation = batch.Occupations.FirstOrDefault(o => o.Key == candidate.OccupationKey && o.Level == candidate.Level)?.Name
+                         ?? candidate.OccupationKey;
         return new CandidateCase(batch.Id, candidate.Id, batch.OrganizationName, batch.Title, occupation, candidate.Level, batch.ExamDays,
             batch.Status == BatchStatus.Suspended, outcome, publicity,
             publicity == ResultsPublicityState.NotStarted ? null : batch.PublicityStart,

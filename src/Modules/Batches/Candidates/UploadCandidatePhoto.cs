@@ -19,12 +19,13 @@ namespace Assessment.Batches.Candidates;
 /// <summary>An uploaded photo as the client sent it: its name, the type it declared (if any) and the bytes.</summary>
 public sealed record UploadedPhoto(string FileName, string? DeclaredType, byte[] Content);
 
-/// <summary>The photo file to store, and the one it replaces (deleted), written with the batch's event.</summary>
-public sealed record CandidatePhotoFileChange(CandidatePhotoFile Stored, Guid? Replaced) : IMartenOp
+/// <summary>The photo file to store, replacing (deleting) the candidate's earlier one, written with the batch's event.</summary>
+public sealed record CandidatePhotoFileChange(CandidatePhotoFile Stored) : IMartenOp
 {
     public void Execute(IDocumentSession session)
     {
-        if (Replaced is { } replaced) session.Delete<CandidatePhotoFile>(replaced);
+        var (batchId, candidateId) = (Stored.BatchId, Stored.CandidateId);
+        session.DeleteWhere<CandidatePhotoFile>(f => f.BatchId == batchId && f.CandidateId == candidateId);
         session.Store(Stored);
     }
 }
@@ -73,8 +74,7 @@ public static class UploadCandidatePhotoEndpoint
             Id = uploaded.PhotoId, BatchId = batch.Id, CandidateId = candidateId, Sha256 = uploaded.Sha256, Content = jpeg,
         };
         // the answer is taken before the event is applied: BatchChange.After counts it
-        var replaced = batch.Photos.TryGetValue(candidateId, out var old) ? old : (Guid?)null;
-        return (BatchChange.After(batch), [uploaded], new CandidatePhotoFileChange(stored, replaced));
+        return (BatchChange.After(batch), [uploaded], new CandidatePhotoFileChange(stored));
     }
 
     private static string? Declared(UploadedContent file) => FileSniffer.Declared(file.ContentType, file.BareName);
@@ -94,11 +94,11 @@ public static class CandidatePhotoEndpoint
     {
         var batch = await session.LoadAsync<Batch>(batchId, ct);
         if (BatchGuards.Table.Denies(BatchGuards.DownloadPhoto, batch, caller, out var denied)) return denied;
-        if (batch.Candidates.FirstOrDefault(c => c.Id == candidateId) is not { } candidate || !batch.Photos.TryGetValue(candidateId, out var photoId)
+        if (await session.CandidateAsync(batchId, candidateId, ct) is not { PhotoId: { } photoId } entry
             || await session.LoadAsync<CandidatePhotoFile>(photoId, ct) is not { } file)
             return Results.Problem(Problems.NotFound("考生照片"));
         var (_, problem) = await reads.RevealAsync(caller, request, batch.Holder(), BatchGuards.DownloadPhoto, "查看考生照片", PersonalFields.Photo,
-            batch.Scope(candidate), ct);
+            batch.Scope(entry.Candidate), ct);
         if (problem is not null) return Results.Problem(problem);
         // no-store (the /api default): every view of a photo reaches the server and its read log (AUD-04)
         return Results.File(file.Content, "image/jpeg", $"{file.CandidateId}.jpg");

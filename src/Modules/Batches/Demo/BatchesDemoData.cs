@@ -46,7 +46,8 @@ public sealed class BatchesDemoData(IConfiguration configuration, IWorkingDayCal
         logger.LogInformation("Demo batches loaded");
     }
 
-    private sealed class Seeder(IDocumentSession session, PolicyCatalog catalog, WorkingDayCalendar calendar, LocalDate today, DemoMessages<BatchesDemoData> notices)
+    private sealed class Seeder(IDocumentSession session, PolicyCatalog catalog, WorkingDayCalendar calendar, LocalDate today,
+        DemoMessages<BatchesDemoData> notices)
     {
         private int _serial;
 
@@ -65,7 +66,8 @@ public sealed class BatchesDemoData(IConfiguration configuration, IWorkingDayCal
             }
         }
 
-        private void Flow(string org, IReadOnlyList<OrganizationFiling> all, OrganizationFiling filing, BatchStatus target, LocalDate day, string title)
+        private void Flow(string org, IReadOnlyList<OrganizationFiling> all, OrganizationFiling filing, BatchStatus target, LocalDate day,
+            string title)
         {
             var person = DemoData.People.Single(p => p.Organization == org && p.Role == Roles.Organization).Actor;
             var layer = catalog.Get(filing.Jurisdiction).CalendarLayer;
@@ -74,35 +76,44 @@ public sealed class BatchesDemoData(IConfiguration configuration, IWorkingDayCal
             var drafted = PlanningDecider.Draft(id, filing.FilingId, title, filing, At(day, 9), person);
             var batch = Batch.Create(drafted);
             session.Events.StartStream<Batch>(id, drafted);
+            // the roster as the projection will hold it once these events are saved
+            var roster = Roster.Empty;
+            Roster Candidates() => roster;
             void Then(object e)
             {
                 session.Events.Append(id, e);
                 ((dynamic)batch).Apply((dynamic)e);
+                roster = roster.With(e);
             }
 
             var occupation = filing.Occupations[0];
             var level = Math.Min(occupation.LowestLevel, Math.Max(occupation.HighestLevel, 4));
             var exam = calendar.AddWorkingDays(layer, day, 12);
             var site = Eligibility.CityOf(filing.OrganizationAreaCode, catalog);
-            Then(PlanningDecider.Change(batch, new ChangeBatchPlan(batch.Version, title, [new PlannedOccupation(occupation.Name, level)], ["理论知识", "操作技能"],
+            Then(PlanningDecider.Change(batch, new ChangeBatchPlan(batch.Version, title, [new PlannedOccupation(occupation.Name, level)],
+                ["理论知识", "操作技能"],
                 [exam], [new BatchSite($"{filing.OrganizationName}认定考点", "实训楼一层", site)], 280, "按当地价格主管部门公布的收费标准"), filing, At(day, 9), person));
-            var roster = Roster(org, filing, occupation.Name, day);
+            var staff = StaffList(org, filing, occupation.Name, day);
             Then(StaffingDecider.Assign(batch, new AssignBatchStaff(batch.Version,
-                [new StaffPick(roster[0].Id, StaffRole.Examiner), new StaffPick(roster[1].Id, StaffRole.QualitySupervisor), new StaffPick(roster[2].Id, StaffRole.Invigilator)]),
-                roster, At(day, 10), person));
-            var rows = Names.Select((name, i) => (i + 2, new CandidateInput(name, "201", IdNumber(site, ++_serial), $"{filing.OrganizationName}", occupation.Name,
+                [new StaffPick(staff[0].Id, StaffRole.Examiner), new StaffPick(staff[1].Id, StaffRole.QualitySupervisor),
+                    new StaffPick(staff[2].Id, StaffRole.Invigilator)]),
+                new StaffingInputs(staff, Candidates()), At(day, 10), person));
+            var rows = Names.Select((name, i) => (i + 2, new CandidateInput(name, "201", IdNumber(site, ++_serial), $"{filing.OrganizationName}",
+                occupation.Name,
                 level.ToString(System.Globalization.CultureInfo.InvariantCulture), null, catalog.AreaName(site)))).ToList();
-            Then(CandidatesDecider.Add(batch, rows, new HashSet<string>(), "考生名单.xlsx", At(day, 11), person));
+            Then(CandidatesDecider.Add(batch, rows, TakenDocuments.None, "考生名单.xlsx", At(day, 11), person));
             if (target == BatchStatus.Draft) return;
 
             var context = new PlanContext(all, catalog, calendar, day);
-            var (filed, announcement) = PlanningDecider.File(batch, context, Guid.CreateVersion7(), At(day, 15), person);
+            var (filed, announcement) = PlanningDecider.File(batch, Candidates(), context, Guid.CreateVersion7(), At(day, 15), person);
             if (announcement is not null) notices.Pending.Add(announcement);
             Then(filed);
             if (target == BatchStatus.Filed) return;
             if (target == BatchStatus.Suspended)
             {
-                var inspector = DemoData.People.FirstOrDefault(p => p.Role == Roles.Inspector && p.Authority is { } a && catalog.IsWithin(batch.AreaCode, a))?.Actor
+                var inspector = DemoData.People
+                                    .FirstOrDefault(p => p.Role == Roles.Inspector && p.Authority is { } a
+                                                         && catalog.IsWithin(batch.AreaCode, a))?.Actor
                                 ?? DemoData.People.Single(p => p.Role == Roles.Reviewer && p.Authority == batch.ReceivingAuthority).Actor;
                 foreach (var e in RunningDecider.SpotCheck(batch, new RecordSpotCheck(batch.Version, "考前资格审核", today.At(new LocalTime(9, 30)),
                              "抽查考生报名材料，发现两名考生工作年限证明缺失，责令暂停并整改。", true), Guid.CreateVersion7(), At(today, 11), inspector))
@@ -111,10 +122,11 @@ public sealed class BatchesDemoData(IConfiguration configuration, IWorkingDayCal
             }
 
             if (exam.PlusDays(1) > today) return; // the demo never writes the future
-            var results = batch.Candidates.Select((c, i) => (i + 1, new ResultEntry(c.Id, i == 4,
+            var results = Candidates().Candidates.Select((c, i) => (i + 1, new ResultEntry(c.Id, i == 4,
                 i == 4 ? null : [new ExamSubjectScore("理论知识", 58 + i * 7 % 40), new ExamSubjectScore("操作技能", 65 + i * 5 % 30)]))).ToList();
-            Then(ResultsDecider.Record(batch, results, all, catalog, exam, "成绩.xlsx", At(exam, 18), person));
-            var (started, notice) = ResultsDecider.StartPublicity(batch, catalog, calendar, exam.PlusDays(1), Guid.CreateVersion7(), At(exam.PlusDays(1), 9), person);
+            Then(ResultsDecider.Record(batch, Candidates(), results, all, catalog, exam, "成绩.xlsx", At(exam, 18), person));
+            var (started, notice) = ResultsDecider.StartPublicity(batch, Candidates(), catalog, calendar, exam.PlusDays(1), Guid.CreateVersion7(),
+                At(exam.PlusDays(1), 9), person);
             notices.Pending.Add(notice);
             Then(started);
             if (target == BatchStatus.InPublicity) return;
@@ -131,19 +143,20 @@ public sealed class BatchesDemoData(IConfiguration configuration, IWorkingDayCal
             var reviewer = DemoData.People.Single(p => p.Role == Roles.Reviewer && p.Authority == batch.ReceivingAuthority).Actor;
             var acceptDay = calendar.AddWorkingDays(layer, reportDay, 2);
             if (acceptDay > today) return;
-            var (accepted, contract, runs) = ReportingDecider.Accept(batch, "材料齐全，结果真实，同意备案。", At(acceptDay), reviewer);
+            var (accepted, contract, runs) = ReportingDecider.Accept(batch, Candidates(), "材料齐全，结果真实，同意备案。", At(acceptDay), reviewer);
             Then(accepted);
             notices.Pending.Add(contract);
             notices.Pending.AddRange(runs);
         }
 
-        private List<StaffMember> Roster(string org, OrganizationFiling filing, string occupation, LocalDate day)
+        private List<StaffMember> StaffList(string org, OrganizationFiling filing, string occupation, LocalDate day)
         {
             var person = DemoData.People.Single(p => p.Organization == org && p.Role == Roles.Organization).Actor;
             var area = Eligibility.CityOf(filing.OrganizationAreaCode, catalog);
             return new[] { ("考评", "一级考评员"), ("督导", "内部质量督导员培训合格"), ("监考", "监考人员培训合格") }.Select((r, i) =>
             {
-                var registered = new StaffMemberRegistered(Guid.CreateVersion7(), filing.OrganizationId, $"{Surnames[(_serial + i) % Surnames.Length]}{r.Item1}员",
+                var registered = new StaffMemberRegistered(Guid.CreateVersion7(), filing.OrganizationId,
+                    $"{Surnames[(_serial + i) % Surnames.Length]}{r.Item1}员",
                     201, IdNumber(area, 500 + ++_serial, "19780312"), r.Item2, [occupation], i == 0 ? [1, 2, 3, 4, 5] : [], At(day, 9), person);
                 session.Events.StartStream<StaffMember>(registered.StaffId, registered);
                 return StaffMember.Create(registered);

@@ -32,7 +32,8 @@ public static class ChangeBatchPlanEndpoint
         if (c.Occupations.Count > 50) errors["occupations"] = ["一个批次最多50个职业（工种）等级。"];
         for (var i = 0; i < c.Occupations.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(c.Occupations[i].Name) || c.Occupations[i].Name.Length > 100) errors[$"occupations[{i}].name"] = ["请填写职业（工种）名称。"];
+            if (string.IsNullOrWhiteSpace(c.Occupations[i].Name) || c.Occupations[i].Name.Length > 100)
+                errors[$"occupations[{i}].name"] = ["请填写职业（工种）名称。"];
             if (c.Occupations[i].Level is < 1 or > 5) errors[$"occupations[{i}].level"] = ["等级应为1（一级/高级技师）至5（五级/初级工）。"];
         }
         if (c.Occupations.GroupBy(o => (o.Name?.Trim(), o.Level)).Any(g => g.Count() > 1)) errors["occupations"] = ["同一职业（工种）等级重复。"];
@@ -43,7 +44,8 @@ public static class ChangeBatchPlanEndpoint
         for (var i = 0; i < c.Sites.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(c.Sites[i].Name) || c.Sites[i].Name.Length > 100) errors[$"sites[{i}].name"] = ["请填写考点名称（不超过100字）。"];
-            if (string.IsNullOrWhiteSpace(c.Sites[i].Address) || c.Sites[i].Address.Length > 200) errors[$"sites[{i}].address"] = ["请填写考点地址（不超过200字）。"];
+            if (string.IsNullOrWhiteSpace(c.Sites[i].Address) || c.Sites[i].Address.Length > 200)
+                errors[$"sites[{i}].address"] = ["请填写考点地址（不超过200字）。"];
             if (!catalog.IsKnownArea(c.Sites[i].AreaCode)) errors[$"sites[{i}].areaCode"] = ["请选择考点所在的市或县（区）。"];
         }
         if (c.FeePerCandidate is < 0 or > 100_000) errors["feePerCandidate"] = ["收费标准应为0至100000元。"];

@@ -28,8 +28,10 @@ public static class DraftBatchEndpoint
             : WolverineContinue.NoProblems;
     }
 
-    public static async Task<OrganizationFiling?> LoadAsync(DraftBatch command, ClaimsPrincipal principal, IOrganizationFilings filings, IQuerySession session) =>
-        (await filings.OfOrganizationAsync(session, CurrentUser.From(principal).OrganizationId!.Value)).FirstOrDefault(f => f.FilingId == command.FilingId);
+    public static async Task<OrganizationFiling?> LoadAsync(DraftBatch command, ClaimsPrincipal principal, IOrganizationFilings filings,
+        IQuerySession session) =>
+        (await filings.OfOrganizationAsync(session, CurrentUser.From(principal).OrganizationId!.Value))
+        .FirstOrDefault(f => f.FilingId == command.FilingId);
 
     /// <summary>Draft a certification batch under one of the organization's filings (BAT-03: the filing must stand).</summary>
     [Authorize(Roles = BatchGuards.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]

@@ -52,7 +52,8 @@ public static class Eligibility
                 violations.Add(new("FIL-22", "batch.pilot-outside-registration-city",
                     $"试点期间（备案后一年内）只能在登记注册地（{catalog.AreaName(registrationCity)}）组织认定，考点“{site.Name}”不在其内。", Target: $"/sites/{i}"));
             else if (policy.Batches.SitesOutsideRegistrationCityNeedCityFiling && siteCity != registrationCity
-                     && !filings.Any(f => f.Status == FilingState.Active && f.FilingId != filing.FilingId && catalog.IsWithin(site.AreaCode, Territory(f, catalog))))
+                     && !filings.Any(f => f.Status == FilingState.Active && f.FilingId != filing.FilingId
+                                          && catalog.IsWithin(site.AreaCode, Territory(f, catalog))))
                 violations.Add(new("FIL-23", "batch.site-needs-city-filing",
                     $"在登记注册地以外的{catalog.AreaName(siteCity)}开展认定，须先经该市人力资源社会保障局备案（考点“{site.Name}”）。", Target: $"/sites/{i}"));
         }

@@ -1,4 +1,5 @@
 using Assessment.Batches.Batches;
+using Assessment.Batches.Candidates;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Calendar;
 using Assessment.SharedKernel.Contracts;
@@ -20,12 +21,17 @@ namespace Assessment.Batches.Planning;
 
 public sealed record FileBatchPlan(long Version);
 
+/// <summary>What filing is decided on: the organization's filings, the calendars and today, and the batch's candidates.</summary>
+public sealed record PlanFiling(PlanContext Context, Roster Roster);
+
 public static class FileBatchPlanEndpoint
 {
     public static ProblemDetails Before(Batch batch, AccessContext caller) => BatchGuards.Table.Check(BatchGuards.FilePlan, batch, caller);
 
-    public static async Task<PlanContext> LoadAsync(Batch batch, IOrganizationFilings filings, IQuerySession session, PolicyCatalog catalog, IWorkingDayCalendar calendar, Instant now) =>
-        new(await filings.OfOrganizationAsync(session, batch.OrganizationId), catalog, calendar.Current, now.Date());
+    public static async Task<PlanFiling> LoadAsync(Batch batch, IOrganizationFilings filings, IQuerySession session, PolicyCatalog catalog,
+        IWorkingDayCalendar calendar, Instant now) =>
+        new(new(await filings.OfOrganizationAsync(session, batch.OrganizationId), catalog, calendar.Current, now.Date()),
+            await session.RosterAsync(batch.Id));
 
     /// <summary>
     /// File the plan with the authority (BAT-01) — or, where the policy asks, publish the certification announcement
@@ -33,10 +39,10 @@ public static class FileBatchPlanEndpoint
     /// </summary>
     [Authorize(Roles = BatchGuards.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
     [WolverinePost("/api/batches/{batchId}/file", OperationId = BatchGuards.FilePlan, Summary = "报备认定计划")]
-    public static (BatchChange, Events, OutgoingMessages) Post(FileBatchPlan command, [Aggregate("batchId")] Batch batch, PlanContext context,
+    public static (BatchChange, Events, OutgoingMessages) Post(FileBatchPlan command, [Aggregate("batchId")] Batch batch, PlanFiling filing,
         Instant now, Actor by)
     {
-        var (filed, notice) = PlanningDecider.File(batch, context, Guid.CreateVersion7(), now, by);
+        var (filed, notice) = PlanningDecider.File(batch, filing.Roster, filing.Context, Guid.CreateVersion7(), now, by);
         var messages = new OutgoingMessages();
         if (notice is not null) messages.Add(notice);
         messages.Add(ExamDayCheck.For(batch.Id, batch.FirstExamDay!.Value, now));

@@ -1,4 +1,5 @@
 using Assessment.Batches.Batches;
+using Assessment.Batches.Candidates;
 using Assessment.Batches.Staffing;
 using Assessment.SharedKernel.Calendar;
 using Assessment.SharedKernel.Contracts;
@@ -69,10 +70,14 @@ public static class PlanningDecider
         WorkingDayCalendar calendar)
     {
         if (filing is null || changed.ExamDays.Count == 0 || changed.Sites.Count == 0) return null;
-        var planned = new Batch { Id = batch.Id, Jurisdiction = batch.Jurisdiction, ExamDays = changed.ExamDays.Order().ToList(), Sites = changed.Sites.ToList() };
+        var planned = new Batch
+        {
+            Id = batch.Id, Jurisdiction = batch.Jurisdiction, ExamDays = changed.ExamDays.Order().ToList(), Sites = changed.Sites.ToList(),
+        };
         try
         {
-            var lead = LeadDeadline(planned, Receiver(planned, filing, catalog), new PlanContext([filing], catalog, calendar, changed.ChangedAt.Date()));
+            var lead = LeadDeadline(planned, Receiver(planned, filing, catalog),
+                new PlanContext([filing], catalog, calendar, changed.ChangedAt.Date()));
             return lead is { } l ? new PlanDeadlineCheck(batch.Id, planned.ExamDays[0], l.Deadline, l.RuleId) : null;
         }
         catch (CalendarYearNotLoadedException) { return null; } // counted at filing, once the year's notice is loaded
@@ -87,20 +92,20 @@ public static class PlanningDecider
     }
 
     /// <summary>Everything that keeps the plan from being filed today (BAT-01/02/03/05/09/10), for the 422 and the preview.</summary>
-    public static IReadOnlyList<RuleViolation> Problems(Batch batch, PlanContext context)
+    public static IReadOnlyList<RuleViolation> Problems(Batch batch, Roster roster, PlanContext context)
     {
         var violations = new List<RuleViolation>();
         if (batch.Occupations.Count == 0) violations.Add(new("BAT-01", "batch.no-occupations", "请填写认定的职业（工种）和等级。"));
         if (batch.ExamDays.Count == 0) violations.Add(new("BAT-01", "batch.no-exam-days", "请填写认定日期。"));
         if (batch.Sites.Count == 0) violations.Add(new("BAT-01", "batch.no-sites", "请填写认定考点。"));
         if (batch.Subjects.Count == 0) violations.Add(new("BAT-01", "batch.no-subjects", "请填写认定科目。"));
-        if (batch.Candidates.Count == 0) violations.Add(new("BAT-01", "batch.no-candidates", "请录入考生信息。"));
+        if (roster.Count == 0) violations.Add(new("BAT-01", "batch.no-candidates", "请录入考生信息。"));
         if (batch.FeeStandard is null) violations.Add(new("BAT-10", "batch.fee-standard-missing", "请注明收费所依据的公布标准（文件名称或文号）。"));
         if (batch.ExamDays.Count > 0 && batch.ExamDays[0] <= context.Today)
             violations.Add(new("BAT-01", "batch.exam-day-passed", $"认定日{batch.ExamDays[0]:yyyy-MM-dd}已到，计划须在认定前报备。"));
         violations.AddRange(Eligibility.Check(batch, context.Filings, context.Catalog));
-        violations.AddRange(StaffingRules.Check(batch));
-        foreach (var (c, i) in batch.Candidates.Select((c, i) => (c, i)))
+        violations.AddRange(StaffingRules.Check(batch, roster));
+        foreach (var (c, i) in roster.Candidates.Select((c, i) => (c, i)))
         {
             if (!batch.Occupations.Any(o => o.Key == c.OccupationKey && o.Level == c.Level))
                 violations.Add(new("BAT-09", "batch.candidate-outside-plan",
@@ -119,10 +124,11 @@ public static class PlanningDecider
         return violations;
     }
 
-    public static (BatchPlanFiled Filed, OpenNotice? Announcement) File(Batch batch, PlanContext context, Guid noticeId, Instant now, Actor by)
+    public static (BatchPlanFiled Filed, OpenNotice? Announcement) File(Batch batch, Roster roster, PlanContext context, Guid noticeId,
+        Instant now, Actor by)
     {
         RequireDraft(batch);
-        var violations = Problems(batch, context);
+        var violations = Problems(batch, roster, context);
         if (violations.Count > 0) throw new BusinessRuleException(violations);
         var filing = context.Filings.Single(f => f.FilingId == batch.FilingId);
         var policy = context.Catalog.Get(batch.Jurisdiction);
@@ -152,7 +158,8 @@ public static class PlanningDecider
     private static string AnnouncementBody(Batch batch, PolicyCatalog catalog, int days)
     {
         var text = new System.Text.StringBuilder();
-        text.AppendLine($"{batch.OrganizationName}（备案编号{batch.FilingNumber}）定于{string.Join("、", batch.ExamDays.Select(d => d.ToString("yyyy-MM-dd", null)))}组织职业技能等级认定，现予公告。");
+        var days = string.Join("、", batch.ExamDays.Select(d => d.ToString("yyyy-MM-dd", null)));
+        text.AppendLine($"{batch.OrganizationName}（备案编号{batch.FilingNumber}）定于{days}组织职业技能等级认定，现予公告。");
         text.AppendLine("认定职业（工种）及等级：" + string.Join("；", batch.Occupations.Select(o => $"{o.Name} {SkillLevel.FromNumber(o.Level).FullName}")));
         text.AppendLine("认定科目：" + string.Join("、", batch.Subjects));
         text.AppendLine("认定考点：" + string.Join("；", batch.Sites.Select(s => $"{s.Name}（{catalog.AreaName(s.AreaCode)}{s.Address}）")));

@@ -1,4 +1,5 @@
 using Assessment.Batches.Batches;
+using Assessment.Batches.Candidates;
 using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Identity;
@@ -26,19 +27,19 @@ public static class ReportWorkbooks
 {
     public static readonly IReadOnlyList<string> LevelColumns = ["初级", "中级", "高级", "技师", "高级技师"];
 
-    public static async Task WriteCertificateTableAsync(Stream stream, Batch batch, JurisdictionPolicy policy,
+    public static async Task WriteCertificateTableAsync(Stream stream, Batch batch, Roster roster, JurisdictionPolicy policy,
         IEnumerable<IssuedCertificateLine> issued)
     {
         var issuer = CertificateInformationTable.Issuer(policy.Certificates, batch.OrganizationName);
         await Spreadsheet.WriteAsync(stream, CertificateInformationTable.SheetName, CertificateInformationTable.Columns,
-            CertificateRows(batch, issuer, issued));
+            CertificateRows(batch, roster, issuer, issued));
     }
 
     /// <summary>
     /// 附件5's rows: the issued certificates as the registry lists them, then any qualified candidate not issued yet (all of them before
     /// issuance; those after a halt) in issue order (<see cref="CertificateInformationTable.InIssueOrder{T}"/>), number and date empty.
     /// </summary>
-    public static IEnumerable<object?[]> CertificateRows(Batch batch, string issuer, IEnumerable<IssuedCertificateLine> issued)
+    public static IEnumerable<object?[]> CertificateRows(Batch batch, Roster roster, string issuer, IEnumerable<IssuedCertificateLine> issued)
     {
         var done = new HashSet<Guid>();
         foreach (var line in issued)
@@ -46,7 +47,7 @@ public static class ReportWorkbooks
             done.Add(line.CandidateId);
             yield return CertificateInformationTable.Row(line, issuer);
         }
-        foreach (var c in CertificateInformationTable.InIssueOrder(batch.Qualified().Where(c => !done.Contains(c.Id)), c => c.Level))
+        foreach (var c in CertificateInformationTable.InIssueOrder(roster.Qualified().Where(c => !done.Contains(c.Id)), c => c.Level))
         {
             var o = batch.Occupations.First(x => x.Key == c.OccupationKey && x.Level == c.Level);
             yield return CertificateInformationTable.Row(c.Name, c.DocumentType, c.DocumentNumber, c.Employer, o.Name, null, c.Level, null, null,
@@ -55,15 +56,15 @@ public static class ReportWorkbooks
     }
 
     /// <summary>The 附件4 form: the cells a person fills on paper, filled from the batch.</summary>
-    public static IEnumerable<object?[]> SummaryRows(Batch batch, NodaTime.LocalDate reportDate, string? centerOpinion)
+    public static IEnumerable<object?[]> SummaryRows(Batch batch, Roster roster, NodaTime.LocalDate reportDate, string? centerOpinion)
     {
-        var sat = batch.Results.Count(r => !r.Absent);
-        var passed = batch.Qualified().ToList();
-        var employers = batch.Candidates.Select(c => c.Employer).Distinct().ToList();
+        var sat = roster.Results.Count(r => !r.Absent);
+        var passed = roster.Qualified().ToList();
+        var employers = roster.Candidates.Select(c => c.Employer).Distinct().ToList();
         var source = employers.Count <= 3 ? string.Join("、", employers) : $"{string.Join("、", employers.Take(3))}等{employers.Count}家单位";
         yield return ["职业技能等级认定结果汇总表", null, null, null, null, null, null];
         yield return [$"填报单位（章）：{batch.OrganizationName}", null, null, null, $"填报日期：{reportDate:yyyy年M月d日}", null, null];
-        yield return ["认定时间", Days(batch), null, "备案人数", batch.Candidates.Count, null, null];
+        yield return ["认定时间", Days(batch), null, "备案人数", roster.Count, null, null];
         yield return ["考生来源", source, null, "认定人数", sat, "合格人数", passed.Count];
         yield return ["认定工种", "等级及合格人数", null, null, null, null, null];
         yield return ["/", .. LevelColumns, "小计"];
@@ -84,8 +85,8 @@ public static class ReportWorkbooks
         yield return ["受理备案的人力资源社会保障行政部门意见", null, null, null, "负责人：", null, "    年    月    日"];
     }
 
-    public static Task WriteSummaryAsync(Stream stream, Batch batch, NodaTime.LocalDate reportDate, string? centerOpinion) =>
-        Spreadsheet.WriteRowsAsync(stream, "结果汇总表", SummaryRows(batch, reportDate, centerOpinion));
+    public static Task WriteSummaryAsync(Stream stream, Batch batch, Roster roster, NodaTime.LocalDate reportDate, string? centerOpinion) =>
+        Spreadsheet.WriteRowsAsync(stream, "结果汇总表", SummaryRows(batch, roster, reportDate, centerOpinion));
 
     private static string Days(Batch batch) => batch.ExamDays.Count switch
     {
@@ -107,7 +108,9 @@ public static class ReportWorkbookEndpoints
         if (BatchGuards.Table.IsHidden(batch, caller, out var hidden)) return hidden;
         var details = await session.LoadAsync<BatchDetails>(batchId);
         using var content = new MemoryStream();
-        await ReportWorkbooks.WriteSummaryAsync(content, batch, batch.ReportedOn ?? SharedKernel.ChinaTime.Date(now), details?.AcceptanceOpinion);
+        var roster = await session.RosterAsync(batchId);
+        var reportDate = batch.ReportedOn ?? SharedKernel.ChinaTime.Date(now);
+        await ReportWorkbooks.WriteSummaryAsync(content, batch, roster, reportDate, details?.AcceptanceOpinion);
         return Results.File(content.ToArray(), Spreadsheet.ContentType, $"附件4 职业技能等级认定结果汇总表（{batch.Title}）.xlsx");
     }
 
@@ -127,12 +130,13 @@ public static class ReportWorkbookEndpoints
         if (!BatchGuards.Table.Allows(BatchGuards.DownloadCertificateTable, batch, caller))
             return Results.Problem(Problems.BusinessRules([new RuleViolation("BAT-09", "batch.no-qualified-candidates", "该批次尚无合格人员，没有可下载的证书信息表。")]));
         var (_, problem) = await reads.RevealAsync(caller, request, batch.Holder(), BatchGuards.DownloadCertificateTable, "下载合格人员证书信息表（附件5）",
-            PersonalFields.Holder, batch.Export(batch.Qualified().Count()), ct);
+            PersonalFields.Holder, batch.Export(batch.Counted(CandidateMarks.Passed)), ct);
         if (problem is not null) return Results.Problem(problem);
         using var content = new MemoryStream();
         // certificates are issued only for an accepted report (CRT-02): before that there is nothing to read back
         var issued = batch.Status == BatchStatus.Accepted ? certificates.OfBatch(batch.Id) : [];
-        await ReportWorkbooks.WriteCertificateTableAsync(content, batch, catalog.Get(batch.Jurisdiction), issued);
+        var roster = await session.RosterAsync(batchId, ct);
+        await ReportWorkbooks.WriteCertificateTableAsync(content, batch, roster, catalog.Get(batch.Jurisdiction), issued);
         return Results.File(content.ToArray(), Spreadsheet.ContentType, CertificateInformationTable.FileName(batch.Title));
     }
 }

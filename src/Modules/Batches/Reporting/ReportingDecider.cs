@@ -1,4 +1,5 @@
 using Assessment.Batches.Batches;
+using Assessment.Batches.Candidates;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Events;
@@ -23,15 +24,16 @@ public static class ReportingDecider
     }
 
     public static (ResultsReportAccepted Accepted, BatchResultsAccepted Contract, IReadOnlyList<CertificationRunRecorded> Runs) Accept(Batch batch,
-        string opinion, Instant now, Actor by)
+        Roster roster, string opinion, Instant now, Actor by)
     {
         RequireReported(batch);
         var accepted = new ResultsReportAccepted(batch.Id, opinion.Trim(), now, by);
-        var qualified = batch.Qualified().Select(c =>
+        var qualified = roster.Entries.Where(e => e.Result is { Passed: true }).Select(e =>
         {
+            var c = e.Candidate;
             var o = batch.Occupations.First(x => x.Key == c.OccupationKey && x.Level == c.Level);
             return new QualifiedCandidate(c.Id, c.Name, c.DocumentType, c.DocumentNumber, c.Employer, o.Name, o.Code, null, c.Level, c.CityName,
-                batch.Photos.TryGetValue(c.Id, out var photo) ? photo : null);
+                e.PhotoId);
         }).ToList();
         var contract = new BatchResultsAccepted(batch.Id, batch.OrganizationId, batch.OrganizationName, batch.FilingId, batch.FilingNumber,
             batch.Jurisdiction, batch.ReceivingAuthority!, batch.AreaCode, batch.Title, batch.ExamDays[^1], qualified, now, by);

@@ -21,14 +21,16 @@ public static class RunningDecider
             : new BatchSuspended(batch.Id, "认定日核验（BAT-03）：" + string.Join("；", broken.Select(v => v.Message)), now, Actor.System);
     }
 
-    public static InspectorDispatched Dispatch(Batch batch, DispatchInspector c, AccountSummary? inspector, AccessControl access, Instant now, Actor by)
+    public static InspectorDispatched Dispatch(Batch batch, DispatchInspector c, AccountSummary? inspector, AccessControl access, Instant now,
+        Actor by)
     {
         if (batch.Status is BatchStatus.Draft or BatchStatus.Accepted)
             throw new BusinessRuleException(new RuleViolation("BAT-04", "batch.not-running", "只能对已报备、尚未办结的批次选派督查员。"));
         if (inspector is null || inspector.Role != Roles.Inspector || !access.CanDecideFor(inspector.AsUser(), batch.AreaCode))
             throw new BusinessRuleException(new RuleViolation("BAT-04", "batch.inspector-not-eligible", "只能选派本辖区在职的督查员。"));
         if (batch.FirstExamDay is { } first && (c.On < batch.FiledOn || c.On > batch.ExamDays[^1].PlusDays(30)))
-            throw new BusinessRuleException(new RuleViolation("BAT-04", "batch.inspection-day", $"督查日期应在报备之后、认定结束（{batch.ExamDays[^1]:yyyy-MM-dd}）后30天之内。"));
+            throw new BusinessRuleException(new RuleViolation("BAT-04", "batch.inspection-day",
+                $"督查日期应在报备之后、认定结束（{batch.ExamDays[^1]:yyyy-MM-dd}）后30天之内。"));
         return new InspectorDispatched(batch.Id, inspector.Id, inspector.DisplayName, c.Step.Trim(), c.On, now, by);
     }
 
@@ -46,7 +48,8 @@ public static class RunningDecider
     }
 
     /// <summary>Lifts a suspension — not while the filing itself no longer allows the batch (BAT-03).</summary>
-    public static BatchResumed Resume(Batch batch, string reason, IReadOnlyList<OrganizationFiling> filings, PolicyCatalog catalog, Instant now, Actor by)
+    public static BatchResumed Resume(Batch batch, string reason, IReadOnlyList<OrganizationFiling> filings, PolicyCatalog catalog, Instant now,
+        Actor by)
     {
         if (batch.Status != BatchStatus.Suspended)
             throw new BusinessRuleException(new RuleViolation("BAT-04", "batch.not-suspended", "该批次未暂停。"));

@@ -22,9 +22,9 @@ namespace Assessment.Batches.Scoring;
 
 /// <summary>
 /// An uploaded results sheet as <see cref="ImportResultsEndpoint.LoadAsync"/> found it: the form, the sheet's rows and the
-/// organization's filings (BAT-06 needs one in force). Disposing it frees the upload's decode slot.
+/// organization's filings (BAT-06 needs one in force) and the batch's candidates. Disposing it frees the upload's decode slot.
 /// </summary>
-public sealed record ResultsSheet(OpenedUpload Upload, SheetRead Sheet, IReadOnlyList<OrganizationFiling> Filings) : IDisposable
+public sealed record ResultsSheet(OpenedUpload Upload, SheetRead Sheet, IReadOnlyList<OrganizationFiling> Filings, Roster Roster) : IDisposable
 {
     public void Dispose() => Upload.Dispose();
 }
@@ -43,7 +43,10 @@ public static class ImportResultsEndpoint
                 ? SpreadsheetReader.ReadUpload(upload.File!, ResultsDecider.SheetColumns(batch), ["证件号码", .. batch.Subjects, "缺考"],
                     cancellationToken: request.HttpContext.RequestAborted)
                 : SheetRead.Faulty(SheetRead.NoRows);
-            return new ResultsSheet(upload, sheet, sheet.Usable ? await filings.OfOrganizationAsync(session, batch.OrganizationId) : []);
+            return sheet.Usable
+                ? new ResultsSheet(upload, sheet, await filings.OfOrganizationAsync(session, batch.OrganizationId),
+                    await session.RosterAsync(batch.Id))
+                : new ResultsSheet(upload, sheet, [], Roster.Empty);
         }
         catch
         {
@@ -67,7 +70,7 @@ public static class ImportResultsEndpoint
         PolicyCatalog catalog, Instant now, Actor by) =>
         // the answer is taken before the event is applied: BatchChange.After counts it
         (BatchChange.After(batch),
-            [ResultsDecider.Import(batch, sheet.Sheet.Rows, sheet.Filings, catalog, now.Date(), sheet.Upload.File!.BareName, now, by)]);
+            [ResultsDecider.Import(batch, sheet.Roster, sheet.Sheet.Rows, sheet.Filings, catalog, now.Date(), sheet.Upload.File!.BareName, now, by)]);
 }
 
 public static class ResultsTemplateEndpoint
@@ -87,9 +90,10 @@ public static class ResultsTemplateEndpoint
         var (_, problem) = await reads.RevealAsync(caller, request, batch.Holder(), "downloadResultsTemplate", "下载成绩导入模板",
             PersonalFields.Holder, batch.Roster(), ct);
         if (problem is not null) return Results.Problem(problem);
+        var roster = await session.RosterAsync(batchId, ct);
         using var content = new MemoryStream();
-        await Spreadsheet.WriteAsync(content, "成绩", ResultsDecider.SheetColumns(batch),
-            batch.Candidates.Select(c => new object?[] { c.DocumentNumber, c.Name }.Concat(batch.Subjects.Select(_ => (object?)null)).Append("否").ToArray()));
+        await Spreadsheet.WriteAsync(content, "成绩", ResultsDecider.SheetColumns(batch), roster.Candidates.Select(c =>
+            new object?[] { c.DocumentNumber, c.Name }.Concat(batch.Subjects.Select(_ => (object?)null)).Append("否").ToArray()));
         return Results.File(content.ToArray(), Spreadsheet.ContentType, "成绩导入模板.xlsx");
     }
 }

@@ -28,10 +28,11 @@ public static class ResultsDecider
     /// An imported results sheet (BAT-06), all or nothing: each row names a candidate of the batch by 证件号码 and gives a number
     /// per subject (none needed when 缺考 says 是/缺考/Y/1); every faulty row is listed, then the entries are recorded as typed ones.
     /// </summary>
-    public static ResultsRecorded Import(Batch batch, IReadOnlyList<SheetRow> rows, IReadOnlyList<OrganizationFiling> filings, PolicyCatalog catalog,
+    public static ResultsRecorded Import(Batch batch, Roster roster, IReadOnlyList<SheetRow> rows, IReadOnlyList<OrganizationFiling> filings,
+        PolicyCatalog catalog,
         LocalDate today, string fileName, Instant now, Actor by)
     {
-        var byNumber = batch.Candidates.ToDictionary(c => c.DocumentNumber);
+        var byNumber = roster.Candidates.ToDictionary(c => c.DocumentNumber);
         var errors = new List<CandidateRowError>();
         var entries = new List<(int, ResultEntry)>();
         foreach (var row in rows)
@@ -55,10 +56,11 @@ public static class ResultsDecider
             entries.Add((row.Row, new ResultEntry(candidate.Id, absent, scores)));
         }
         if (errors.Count > 0) throw RowErrors.Refuse(errors);
-        return Record(batch, entries, filings, catalog, today, fileName, now, by);
+        return Record(batch, roster, entries, filings, catalog, today, fileName, now, by);
     }
 
-    public static ResultsRecorded Record(Batch batch, IReadOnlyList<(int Row, ResultEntry Entry)> entries, IReadOnlyList<OrganizationFiling> filings,
+    public static ResultsRecorded Record(Batch batch, Roster roster, IReadOnlyList<(int Row, ResultEntry Entry)> entries,
+        IReadOnlyList<OrganizationFiling> filings,
         PolicyCatalog catalog, LocalDate today, string? sourceFile, Instant now, Actor by)
     {
         if (batch.Status is not (BatchStatus.Filed or BatchStatus.ResultsRecorded))
@@ -72,7 +74,7 @@ public static class ResultsDecider
         var errors = new List<CandidateRowError>();
         var results = new List<CandidateResult>();
         var seen = new HashSet<Guid>();
-        var candidates = batch.Candidates.ToDictionary(c => c.Id);
+        var candidates = roster.Candidates.ToDictionary(c => c.Id);
         foreach (var (row, e) in entries)
         {
             var before = errors.Count;
@@ -100,20 +102,20 @@ public static class ResultsDecider
         return new ResultsRecorded(batch.Id, results, sourceFile, now, by);
     }
 
-    public static (ResultsPublicityStarted Started, OpenNotice Notice) StartPublicity(Batch batch, PolicyCatalog catalog, WorkingDayCalendar calendar,
+    public static (ResultsPublicityStarted Started, OpenNotice Notice) StartPublicity(Batch batch, Roster roster, PolicyCatalog catalog,
+        WorkingDayCalendar calendar,
         LocalDate start, Guid noticeId, Instant now, Actor by)
     {
         if (batch.Status != BatchStatus.ResultsRecorded)
             throw new BusinessRuleException(new RuleViolation("BAT-06", "batch.results-not-ready", "请先录入全部考生的成绩。"));
-        var scored = batch.Results.Select(r => r.CandidateId).ToHashSet();
-        var missing = batch.Candidates.Count(c => !scored.Contains(c.Id));
+        var missing = batch.CandidateCount - batch.Counted(CandidateMarks.Scored);
         if (missing > 0)
             throw new BusinessRuleException(new RuleViolation("BAT-06", "batch.results-incomplete", $"还有{missing}名考生没有成绩（缺考也须记录）。"));
         var policy = catalog.Get(batch.Jurisdiction);
         var window = NoticeWindow.Compute(NoticeKind.ResultsPublicity, policy, calendar, start, null);
         var authority = batch.ReceivingAuthority!;
         var notice = new OpenNotice(noticeId, NoticeKind.ResultsPublicity, $"{batch.OrganizationName}{batch.Title}职业技能等级认定结果公示",
-            PublicityBody(batch, window), authority, policy.Id, policy.CalendarLayer, window.Start, window.End, window.Length, window.Unit,
+            PublicityBody(batch, roster, window), authority, policy.Id, policy.CalendarLayer, window.Start, window.End, window.Length, window.Unit,
             PlanningDecider.Subject(batch.Id), now, by);
         return (new ResultsPublicityStarted(batch.Id, noticeId, window.Start, window.End, window.Length, window.Unit, now, by), notice);
     }
@@ -139,15 +141,17 @@ public static class ResultsDecider
             m.UpheldObjections, clean, due, now, Actor.System);
     }
 
-    private static string PublicityBody(Batch batch, Window window)
+    private static string PublicityBody(Batch batch, Roster roster, Window window)
     {
         var text = new System.Text.StringBuilder();
-        text.AppendLine($"{batch.OrganizationName}（备案编号{batch.FilingNumber}）于{string.Join("、", batch.ExamDays.Select(d => d.ToString("yyyy-MM-dd", null)))}组织的职业技能等级认定，经考核合格人员如下，现予公示：");
-        var passed = batch.Qualified();
+        var days = string.Join("、", batch.ExamDays.Select(d => d.ToString("yyyy-MM-dd", null)));
+        text.AppendLine($"{batch.OrganizationName}（备案编号{batch.FilingNumber}）于{days}组织的职业技能等级认定，经考核合格人员如下，现予公示：");
+        var passed = roster.Qualified();
         foreach (var c in passed.OrderBy(c => c.OccupationKey).ThenBy(c => c.Level))
         {
             var occupation = batch.Occupations.First(o => o.Key == c.OccupationKey && o.Level == c.Level);
-            text.AppendLine($"{Masking.Name(c.Name)}　{Masking.Document(c.DocumentNumber)}　{occupation.Name}　{SkillLevel.FromNumber(c.Level).FullName}");
+            var level = SkillLevel.FromNumber(c.Level).FullName;
+            text.AppendLine($"{Masking.Name(c.Name)}　{Masking.Document(c.DocumentNumber)}　{occupation.Name}　{level}");
         }
         var unit = window.Unit == PublicityUnits.WorkingDays ? "个工作日" : "天";
         text.AppendLine($"公示期：{window.Start:yyyy-MM-dd}至{window.End:yyyy-MM-dd}（{window.Length}{unit}，BAT-06）。对公示结果有异议的，请在公示期内提出。");

@@ -1,4 +1,5 @@
 using Assessment.Batches.Batches;
+using Assessment.Batches.Candidates;
 using Assessment.Batches.Planning;
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Calendar;
@@ -24,14 +25,17 @@ public static class StartResultsPublicityEndpoint
 {
     public static ProblemDetails Before(Batch batch, AccessContext caller) => BatchGuards.Table.Check(BatchGuards.StartPublicity, batch, caller);
 
+    /// <summary>The candidates: the notice names those who passed.</summary>
+    public static Task<Roster> LoadAsync(Batch batch, IQuerySession session) => session.RosterAsync(batch.Id);
+
     /// <summary>Publicize the results (BAT-06) for the policy's length, names and identity numbers masked.</summary>
     [Authorize(Roles = BatchGuards.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
     [WolverinePost("/api/batches/{batchId}/publicity", OperationId = BatchGuards.StartPublicity, Summary = "发起认定结果公示")]
     public static (BatchChange, Events, OutgoingMessages) Post(StartResultsPublicity command, [Aggregate("batchId")] Batch batch,
-        PolicyCatalog catalog, IWorkingDayCalendar calendar, Instant now, Actor by)
+        Roster roster, PolicyCatalog catalog, IWorkingDayCalendar calendar, Instant now, Actor by)
     {
         var start = command.StartDate is { } s && s > now.Date() ? s : now.Date();
-        var (started, notice) = ResultsDecider.StartPublicity(batch, catalog, calendar.Current, start, Guid.CreateVersion7(), now, by);
+        var (started, notice) = ResultsDecider.StartPublicity(batch, roster, catalog, calendar.Current, start, Guid.CreateVersion7(), now, by);
         return (BatchChange.After(batch), [started], [notice]);
     }
 }

@@ -1,4 +1,5 @@
 using Assessment.Batches.Batches;
+using Assessment.Batches.Candidates;
 using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Http;
@@ -19,6 +20,9 @@ public sealed record StaffPick(Guid StaffId, StaffRole Role, IReadOnlyList<strin
 
 public sealed record AssignBatchStaff(long Version, IReadOnlyList<StaffPick> Staff);
 
+/// <summary>What staffing is decided on: the picked people from the organization's staff list, and the batch's candidates (BAT-05).</summary>
+public sealed record StaffingInputs(IReadOnlyList<StaffMember> Members, Candidates.Roster Candidates);
+
 public static class AssignBatchStaffEndpoint
 {
     public static ProblemDetails Before(Batch batch, AccessContext caller) => BatchGuards.Table.Check(BatchGuards.AssignStaff, batch, caller);
@@ -30,16 +34,16 @@ public static class AssignBatchStaffEndpoint
         return c.Staff.Any(s => s.DeclaredRelations is { Count: > 1000 }) ? Problems.Validation("staff", "申报关系过多。") : WolverineContinue.NoProblems;
     }
 
-    public static async Task<IReadOnlyList<StaffMember>> LoadAsync(AssignBatchStaff c, IQuerySession session)
+    public static async Task<StaffingInputs> LoadAsync(AssignBatchStaff c, Batch batch, IQuerySession session)
     {
         var ids = c.Staff.Select(s => s.StaffId).Distinct().ToArray();
-        return await session.Query<StaffMember>().Where(s => ids.Contains(s.Id)).ToListAsync();
+        return new(await session.Query<StaffMember>().Where(s => ids.Contains(s.Id)).ToListAsync(), await session.RosterAsync(batch.Id));
     }
 
     /// <summary>Staff the batch from the organization's roster; BAT-05 separation and recusal are checked at once and at filing.</summary>
     [Authorize(Roles = BatchGuards.OrganizationRoles, Policy = ScopePolicies.BatchesWrite)]
     [WolverinePut("/api/batches/{batchId}/staff", OperationId = BatchGuards.AssignStaff, Summary = "安排考务人员")]
-    public static (BatchChange, Events) Put(AssignBatchStaff command, [Aggregate("batchId")] Batch batch, IReadOnlyList<StaffMember> roster,
+    public static (BatchChange, Events) Put(AssignBatchStaff command, [Aggregate("batchId")] Batch batch, StaffingInputs inputs,
         Instant now, Actor by) =>
-        (BatchChange.After(batch), [StaffingDecider.Assign(batch, command, roster, now, by)]);
+        (BatchChange.After(batch), [StaffingDecider.Assign(batch, command, inputs, now, by)]);
 }

@@ -21,7 +21,8 @@ public static class ListStaffMembersEndpoint
         var organization = CurrentUser.From(principal).OrganizationId;
         if (organization is null) return [];
         var staff = await session.Query<StaffMember>().Where(s => s.OrganizationId == organization).OrderBy(s => s.Name).ToListAsync();
-        return staff.Select(s => new StaffMemberView(s.Id, s.Name, IdentityDocumentTypes.Names[(IdentityDocumentType)s.DocumentType], Masking.Document(s.DocumentNumber),
+        return staff.Select(s => new StaffMemberView(s.Id, s.Name, IdentityDocumentTypes.Names[(IdentityDocumentType)s.DocumentType],
+            Masking.Document(s.DocumentNumber),
             s.Qualification, s.Occupations, s.Levels)).ToList();
     }
 }

@@ -18,7 +18,8 @@ namespace Assessment.Batches.Staffing;
 /// A person for the organization's roster; <paramref name="Occupations"/> and <paramref name="Levels"/> (1 = 一级 … 5 = 五级)
 /// are what they may examine (BAT-05).
 /// </summary>
-public sealed record RegisterStaffMember(string Name, int DocumentType, string DocumentNumber, string Qualification, IReadOnlyList<string> Occupations,
+public sealed record RegisterStaffMember(string Name, int DocumentType, string DocumentNumber, string Qualification,
+    IReadOnlyList<string> Occupations,
     IReadOnlyList<int> Levels);
 
 /// <summary>Whether the person's identity document is on the organization's roster already.</summary>

@@ -8,11 +8,11 @@ namespace Assessment.Batches.Staffing;
 
 public static class StaffingDecider
 {
-    public static BatchStaffAssigned Assign(Batch batch, AssignBatchStaff c, IReadOnlyList<StaffMember> roster, Instant now, Actor by)
+    public static BatchStaffAssigned Assign(Batch batch, AssignBatchStaff c, StaffingInputs inputs, Instant now, Actor by)
     {
         if (batch.Status != BatchStatus.Draft)
             throw new BusinessRuleException(new RuleViolation("BAT-01", "batch.plan-already-filed", "认定计划已报备，不能再调整人员。"));
-        var own = roster.Where(r => r.OrganizationId == batch.OrganizationId).ToDictionary(r => r.Id);
+        var own = inputs.Members.Where(r => r.OrganizationId == batch.OrganizationId).ToDictionary(r => r.Id);
         var unknown = c.Staff.Where(s => !own.ContainsKey(s.StaffId)).Select(s => s.StaffId).Distinct().ToList();
         if (unknown.Count > 0)
             throw new BusinessRuleException(new RuleViolation("BAT-05", "batch.staff-not-on-roster", $"有{unknown.Count}名人员不在本机构的人员名册中。"));
@@ -24,8 +24,9 @@ public static class StaffingDecider
                     .Select(r => Unmasked(batch, s.StaffId, r)).Distinct().ToList());
         }).ToList();
         var assigned = new BatchStaffAssigned(batch.Id, staff, now, by);
-        var preview = new Batch { Staff = staff, Candidates = batch.Candidates, Occupations = batch.Occupations };
-        var separation = StaffingRules.Check(preview).Where(v => v.RuleId == "BAT-05" && v.Code != "batch.no-qualified-examiner").ToList();
+        var preview = new Batch { Staff = staff, Occupations = batch.Occupations };
+        var separation = StaffingRules.Check(preview, inputs.Candidates)
+            .Where(v => v.RuleId == "BAT-05" && v.Code != "batch.no-qualified-examiner").ToList();
         if (separation.Count > 0) throw new BusinessRuleException(separation);
         return assigned;
     }

@@ -11,10 +11,12 @@ namespace Assessment.Batches.Staffing;
 /// </summary>
 public static class StaffingRules
 {
-    public static IReadOnlyList<RuleViolation> Check(Batch batch)
+    public static IReadOnlyList<RuleViolation> Check(Batch batch, Candidates.Roster roster)
     {
         var violations = new List<RuleViolation>();
-        foreach (var (role, name) in new[] { (StaffRole.Invigilator, "监考人员"), (StaffRole.Examiner, "考评人员"), (StaffRole.QualitySupervisor, "内部质量督导员") })
+        (StaffRole Role, string Name)[] roles =
+            [(StaffRole.Invigilator, "监考人员"), (StaffRole.Examiner, "考评人员"), (StaffRole.QualitySupervisor, "内部质量督导员")];
+        foreach (var (role, name) in roles)
         {
             if (batch.Staff.All(s => s.Role != role))
                 violations.Add(new("BAT-01", "batch.staff-missing", $"请安排{name}。"));
@@ -25,7 +27,7 @@ public static class StaffingRules
             if (roles.Contains(StaffRole.Examiner) && roles.Contains(StaffRole.QualitySupervisor))
                 violations.Add(new("BAT-05", "batch.incompatible-roles", $"{person.First().Name}不能在同一批次中既任考评人员又任内部质量督导员。"));
         }
-        var candidates = batch.Candidates.ToDictionary(c => c.DocumentNumber, c => c);
+        var candidates = roster.Candidates.ToDictionary(c => c.DocumentNumber, c => c);
         foreach (var s in batch.Staff.DistinctBy(s => s.DocumentNumber))
         {
             if (candidates.TryGetValue(s.DocumentNumber, out var self))
