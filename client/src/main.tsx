@@ -29,7 +29,8 @@ const queryClient = new QueryClient({
 
 ReactDOM.createRoot(document.getElementById('root')!).render(
   <React.StrictMode>
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 6, motion: !reducedMotion } }}>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 6, motion: !reducedMotion } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

@@ -40,7 +40,10 @@ export function AppLayout() {
   const userMenu: MenuProps = {
     items: me
       ? [
-          { key: 'who', disabled: true, label: <span data-testid="current-user-details">{me.roleName}{boundTo(me) ? ` · ${boundTo(me)}` : ''}</span> },
+          {
+            key: 'who', disabled: true,
+            label: <span data-testid="current-user-details">{me.roleName}{boundTo(me) ? ` · ${boundTo(me)}` : ''}</span>,
+          },
           { type: 'divider' },
           { key: 'account', label: '账号安全' },
           { key: 'sign-out', icon: <LogoutOutlined />, label: '退出登录' },
@@ -61,7 +64,10 @@ export function AppLayout() {
         )}
         <Typography.Title
           level={4}
-          style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap', cursor: 'pointer', fontSize: compact ? 16 : undefined, overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0, flex: compact ? 1 : undefined }}
+          style={{
+            color: '#fff', margin: 0, whiteSpace: 'nowrap', cursor: 'pointer', fontSize: compact ? 16 : undefined, overflow: 'hidden',
+            textOverflow: 'ellipsis', minWidth: 0, flex: compact ? 1 : undefined,
+          }}
           onClick={() => navigate('/')}
         >
           {compact ? '职业技能等级认定' : '职业技能等级认定服务平台'}
@@ -89,7 +95,10 @@ export function AppLayout() {
                 <UserOutlined />
                 {/* on a phone the icon alone: the name and role are at the top of the navigation drawer */}
                 {!compact && (
-                  <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'inline-block', maxWidth: 180, verticalAlign: 'bottom' }}>
+                  <span style={{
+                    overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'inline-block', maxWidth: 180,
+                    verticalAlign: 'bottom',
+                  }}>
                     {me.displayName}
                   </span>
                 )}

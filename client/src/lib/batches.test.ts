@@ -74,9 +74,11 @@ describe('the date a batch runs against', () => {
   it('shows the exam day of a filed batch, the end of its publicity, then the report deadline', () => {
     expect(batchDeadline({ status: 'Filed', firstExamDay: '2026-12-15' }, today)).toEqual({ label: '认定日', text: '2026-12-15（还有21天）', color: 'blue' });
     expect(batchDeadline({ status: 'InPublicity', publicityEnd: '2026-12-21' }, today)?.text).toBe('2026-12-21');
-    expect(batchDeadline({ status: 'Publicized', reportDueOn: '2026-12-10' }, today)).toEqual({ label: '结果报备', text: '应于2026-12-10前（还有16天）', color: 'green' });
+    expect(batchDeadline({ status: 'Publicized', reportDueOn: '2026-12-10' }, today))
+      .toEqual({ label: '结果报备', text: '应于2026-12-10前（还有16天）', color: 'green' });
     expect(batchDeadline({ status: 'Publicized', reportDueOn: '2026-11-26' }, today)?.color).toBe('orange');
-    expect(batchDeadline({ status: 'Publicized', reportDueOn: '2026-11-20' }, today)).toEqual({ label: '结果报备', text: '已逾期4天（应于2026-11-20前）', color: 'red' });
+    expect(batchDeadline({ status: 'Publicized', reportDueOn: '2026-11-20' }, today))
+      .toEqual({ label: '结果报备', text: '已逾期4天（应于2026-11-20前）', color: 'red' });
   });
 
   it('shows none for a draft, a reported or a finished batch', () => {

@@ -30,7 +30,8 @@ function renderHost() {
   );
 }
 
-const headerOf = (call: unknown[], name: string) => (call[0] instanceof Request ? call[0].headers.get(name) : new Headers((call[1] as RequestInit)?.headers).get(name));
+const headerOf = (call: unknown[], name: string) =>
+  (call[0] instanceof Request ? call[0].headers.get(name) : new Headers((call[1] as RequestInit)?.headers).get(name));
 
 describe('the purpose of reading personal data (AUD-04)', () => {
   beforeEach(() => setReadPurpose(null));

@@ -236,7 +236,9 @@ export function ReadPurposeIndicator({ color }: { color?: string }) {
   if (!purpose) return null;
   return (
     <span data-testid="read-purpose"
-      style={{ color, fontSize: 12, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0, maxWidth: 260, lineHeight: 'normal' }}
+      style={{
+        color, fontSize: 12, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0, maxWidth: 260, lineHeight: 'normal',
+      }}
       title={`查阅个人信息的目的：${readPurposeName(purpose)}`}>
       查阅目的：{readPurposeName(purpose)} ·
       <Button type="link" size="small" style={{ color, fontSize: 12, paddingInline: 4, height: 'auto' }} onClick={changeReadPurpose}>更改</Button>

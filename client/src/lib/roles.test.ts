@@ -54,7 +54,8 @@ describe('role-aware navigation', () => {
     for (const role of [Roles.reviewer, Roles.inspector, Roles.auditor]) {
       expect(navigationFor(role).find((i) => i.key === '/certificate-ranges')?.label).toBe('证书号段');
     }
-    for (const role of [Roles.organization, Roles.expert, undefined]) expect(navigationFor(role).map((i) => i.key)).not.toContain('/certificate-ranges');
+    for (const role of [Roles.organization, Roles.expert, undefined])
+      expect(navigationFor(role).map((i) => i.key)).not.toContain('/certificate-ranges');
   });
 
   it('gives auditors, and only them, the personal-data read log and the activity count', () => {

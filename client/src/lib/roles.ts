@@ -51,18 +51,30 @@ export const batchRoles: string[] = [Roles.organization, Roles.reviewer, Roles.i
 export function navigationFor(role: string | undefined): NavItem[] {
   switch (role) {
     case Roles.organization:
-      return [...publicItems, { key: '/organization', label: '本机构' }, { key: '/applications', label: '备案申请' }, { key: '/filings', label: '备案管理' }, batches, certificates];
+      return [
+        ...publicItems, { key: '/organization', label: '本机构' }, { key: '/applications', label: '备案申请' }, { key: '/filings', label: '备案管理' },
+        batches, certificates,
+      ];
     case Roles.reviewer:
-      return [...publicItems, { key: '/workbench', label: '审核工作台' }, { key: '/applications', label: '备案受理' }, { key: '/filings', label: '备案管理' }, batches, certificates, numberRanges];
+      return [
+        ...publicItems, { key: '/workbench', label: '审核工作台' }, { key: '/applications', label: '备案受理' }, { key: '/filings', label: '备案管理' },
+        batches, certificates, numberRanges,
+      ];
     case Roles.inspector:
-      return [...publicItems, { key: '/workbench', label: '督查工作台' }, { key: '/applications', label: '备案申请' }, { key: '/filings', label: '备案管理' }, batches, certificates, numberRanges];
+      return [
+        ...publicItems, { key: '/workbench', label: '督查工作台' }, { key: '/applications', label: '备案申请' }, { key: '/filings', label: '备案管理' },
+        batches, certificates, numberRanges,
+      ];
     case Roles.expert:
       return [...publicItems, { key: '/assignments', label: '我的评估任务' }];
     case Roles.auditor:
       return [...publicItems, { key: '/workbench', label: '机构总览' }, batches, certificates, numberRanges, personalDataReads, activity,
         { key: '/admin/accounts', label: '账号（只读）' }];
     case Roles.administrator:
-      return [...publicItems, { key: '/workbench', label: '机构总览' }, batches, certificates, { key: '/admin/accounts', label: '账号管理' }, { key: '/admin/occupations', label: '职业目录' }, { key: '/admin/api-clients', label: '第三方系统' }];
+      return [
+        ...publicItems, { key: '/workbench', label: '机构总览' }, batches, certificates,
+        { key: '/admin/accounts', label: '账号管理' }, { key: '/admin/occupations', label: '职业目录' }, { key: '/admin/api-clients', label: '第三方系统' },
+      ];
     default:
       return publicItems;
   }

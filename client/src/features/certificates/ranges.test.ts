@@ -10,12 +10,15 @@ const policy = (ranges: boolean) => ({
     { code: '340000', name: '安徽省职业技能鉴定指导中心', areaName: '安徽省', level: 'province', parent: '000000' },
     { code: '340200', name: '芜湖市职业技能鉴定指导中心', areaName: '芜湖市', level: 'city', parent: '340000' },
   ],
-  certificates: { serialDigits: 6, issuedBy: '评价机构', serialsFromAllocatedRanges: ranges, rangesAllocatedBy: ranges ? 'province' : null, rangesNote: null },
+  certificates: {
+    serialDigits: 6, issuedBy: '评价机构', serialsFromAllocatedRanges: ranges, rangesAllocatedBy: ranges ? 'province' : null, rangesNote: null,
+  },
 }) as unknown as Policy;
 
 describe('certificate number ranges (CRT-01)', () => {
   it('follows the policy: Anhui ranges allocated by the provincial center only, elsewhere none', () => {
-    expect(rangeRule(policy(true), 'province')).toEqual({ usesRanges: true, allocator: { code: '340000', name: '安徽省职业技能鉴定指导中心' }, mayAllocate: true });
+    expect(rangeRule(policy(true), 'province'))
+      .toEqual({ usesRanges: true, allocator: { code: '340000', name: '安徽省职业技能鉴定指导中心' }, mayAllocate: true });
     expect(rangeRule(policy(true), 'city').mayAllocate).toBe(false);
     expect(rangeRule(policy(true), undefined).mayAllocate).toBe(false);
     expect(rangeRule(policy(false), 'province')).toEqual({ usesRanges: false, mayAllocate: false });

@@ -46,7 +46,9 @@ function renderPage() {
 }
 
 const readsCalls = (get: ReturnType<typeof stubApi>) =>
-  get.mock.calls.filter((c) => c[0] === '/api/audit/personal-data-reads').map((c) => (c[1] as { params: { query: Record<string, unknown> } }).params.query);
+  get.mock.calls
+    .filter((c) => c[0] === '/api/audit/personal-data-reads')
+    .map((c) => (c[1] as { params: { query: Record<string, unknown> } }).params.query);
 
 describe('the personal-data read log (个人信息查阅记录, AUD-04)', () => {
   afterEach(() => {

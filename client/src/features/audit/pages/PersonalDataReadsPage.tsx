@@ -112,7 +112,9 @@ export function PersonalDataReadsPage() {
         dataSource={reads.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: '没有查阅记录' }}
-        pagination={{ current: page, pageSize, total: reads.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条`, showSizeChanger: false }}
+        pagination={{
+          current: page, pageSize, total: reads.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条`, showSizeChanger: false,
+        }}
         columns={[
           { title: '时间', width: 160, render: (_, r) => dayjs(r.at).format('YYYY-MM-DD HH:mm:ss') },
           {

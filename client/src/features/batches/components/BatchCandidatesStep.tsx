@@ -25,14 +25,19 @@ export function CandidatesStep({ batch: b, rules, footer }: { batch: BatchView; 
   const terms = useTerms();
   const { modal, message } = App.useApp();
   const [adding, setAdding] = useState(false);
-  const template = useMutation({ mutationFn: () => downloadFile('/api/batches/candidate-template', '考生导入模板.xlsx'), onError: () => message.error('模板下载失败，请重试。') });
+  const template = useMutation({
+    mutationFn: () => downloadFile('/api/batches/candidate-template', '考生导入模板.xlsx'),
+    onError: () => message.error('模板下载失败，请重试。'),
+  });
   const upload = useUploadProgress();
   const importing = useBatchCommand(b, (file: File, version) => {
     upload.start();
     return postForm<BatchState>(`/api/batches/${b.id}/candidates/import`, { version: String(version), file }, upload.report);
   }, '考生已导入');
   const remove = useBatchCommand(b, (candidateId: string, version) =>
-    unwrap(api.POST('/api/batches/{batchId}/candidates/{candidateId}/remove', { params: { path: { batchId: b.id, candidateId } }, body: { version } })),
+    unwrap(api.POST('/api/batches/{batchId}/candidates/{candidateId}/remove', {
+      params: { path: { batchId: b.id, candidateId } }, body: { version },
+    })),
   '考生已移除');
   const byCandidate = rulesByLine(rules, 'candidates');
   const removable = mayTake(b, 'removeBatchCandidate');
@@ -43,7 +48,9 @@ export function CandidatesStep({ batch: b, rules, footer }: { batch: BatchView; 
         文件中任一行有误则整份不导入，并逐行列出错误。
       </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
-        {mayTake(b, 'addBatchCandidate') && <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} disabled={b.occupations.length === 0}>录入考生</Button>}
+        {mayTake(b, 'addBatchCandidate') && (
+          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} disabled={b.occupations.length === 0}>录入考生</Button>
+        )}
         <Button icon={<DownloadOutlined />} loading={template.isPending} onClick={() => template.mutate()}>下载导入模板（.xlsx）</Button>
         {mayTake(b, 'importBatchCandidates') && (
           <Upload showUploadList={false} accept=".xlsx" customRequest={({ file }) => importing.mutate(file as File)}>
@@ -103,7 +110,10 @@ export function CandidateTable({ batch: b, marked, extraColumns = [], style }: {
         columns={[
           { title: '姓名', dataIndex: 'name', width: 90 },
           photoColumn(b),
-          { title: '证件', width: 250, render: (_: unknown, c: Candidate) => `${terms.name('identityDocumentTypes', c.documentType)} ${c.documentNumber}` },
+          {
+            title: '证件', width: 250,
+            render: (_: unknown, c: Candidate) => `${terms.name('identityDocumentTypes', c.documentType)} ${c.documentNumber}`,
+          },
           { title: '所在单位', dataIndex: 'employer', width: 180 },
           { title: '职业（工种）', dataIndex: 'occupation', width: 120 },
           { title: '等级', width: 120, render: (_: unknown, c: Candidate) => terms.name('skillLevels', c.level) },
@@ -158,7 +168,10 @@ export function AddCandidateModal({ batch: b, onClose }: { batch: BatchView; onC
   return (
     <Modal open title="录入考生" onCancel={onClose} onOk={() => form.submit()} confirmLoading={add.isPending} okText="录入" cancelText="取消" destroyOnHidden>
       <Form form={form} name="candidate" layout="vertical" onFinish={submit}
-        initialValues={{ documentType: 201, occupation: b.occupations.length === 1 ? `${b.occupations[0].key}|${b.occupations[0].level}` : undefined }}>
+        initialValues={{
+          documentType: 201,
+          occupation: b.occupations.length === 1 ? `${b.occupations[0].key}|${b.occupations[0].level}` : undefined,
+        }}>
         <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 50, message: '不超过50字' }]}>
           <Input aria-label="考生姓名" />
         </Form.Item>
@@ -185,7 +198,8 @@ export function AddCandidateModal({ batch: b, onClose }: { batch: BatchView; onC
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item name="city" label="考生所在地市" rules={[{ required: true, whitespace: true, message: '请填写考生所在地市' }, { max: 50, message: '不超过50字' }]}>
+            <Form.Item name="city" label="考生所在地市"
+              rules={[{ required: true, whitespace: true, message: '请填写考生所在地市' }, { max: 50, message: '不超过50字' }]}>
               <Input aria-label="考生所在地市" placeholder="如：芜湖市" />
             </Form.Item>
           </Col>

@@ -77,7 +77,9 @@ export function DraftSteps({ batch: b }: { batch: BatchView }) {
               dataSource={b.blocking}
               renderItem={(r) => (
                 <List.Item
-                  actions={stepOf(r) !== 'file' ? [<Button key="go" size="small" type="link" onClick={() => goTo(stepOf(r))}>去{stepTitles[stepOf(r)]}</Button>] : []}>
+                  actions={stepOf(r) !== 'file'
+                    ? [<Button key="go" size="small" type="link" onClick={() => goTo(stepOf(r))}>去{stepTitles[stepOf(r)]}</Button>]
+                    : []}>
                   <span><RuleTag ruleId={r.ruleId} />{r.message}</span>
                 </List.Item>
               )}

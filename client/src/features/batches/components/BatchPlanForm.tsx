@@ -158,10 +158,12 @@ export function PlanForm({ batch: b, rules, footer }: { batch: BatchView; rules:
           {(fields, { add, remove }) => (
             <>
               {fields.map((field, index) => (
-                <Card key={field.key} size="small" type="inner" style={{ marginBottom: 12, ...(bySite.has(index) ? marked : {}) }} data-testid={`site-line-${index}`}>
+                <Card key={field.key} size="small" type="inner" data-testid={`site-line-${index}`}
+                  style={{ marginBottom: 12, ...(bySite.has(index) ? marked : {}) }}>
                   <Row gutter={16} align="bottom">
                     <Col xs={24} md={7}>
-                      <Form.Item name={[field.name, 'name']} label={`考点${index + 1}名称`} rules={[{ required: true, whitespace: true, message: '请填写考点名称' }]}>
+                      <Form.Item name={[field.name, 'name']} label={`考点${index + 1}名称`}
+                        rules={[{ required: true, whitespace: true, message: '请填写考点名称' }]}>
                         <Input aria-label="考点名称" />
                       </Form.Item>
                     </Col>

@@ -54,7 +54,8 @@ export function ReportCard({ batch: b }: { batch: BatchView }) {
   const [opinion, setOpinion] = useState('');
   const [reason, setReason] = useState('');
   const path = { params: { path: { batchId: b.id } } };
-  const submit = useBatchCommand(b, (_: void, version) => unwrap(api.POST('/api/batches/{batchId}/report', { ...path, body: { version } })), '认定结果已报备');
+  const submit = useBatchCommand(b, (_: void, version) =>
+    unwrap(api.POST('/api/batches/{batchId}/report', { ...path, body: { version } })), '认定结果已报备');
   const accept = useBatchCommand(b, (_: void, version) =>
     unwrap(api.POST('/api/batches/{batchId}/report/accept', { ...path, body: { version, opinion: opinion.trim() } })), '已审核通过');
   const giveBack = useBatchCommand(b, (_: void, version) =>
@@ -66,7 +67,8 @@ export function ReportCard({ batch: b }: { batch: BatchView }) {
   return (
     <Card title="认定结果报备（BAT-07）" data-testid="report">
       {b.status === 'Publicized' && b.details.returnReason && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="report-returned" title="报备被退回" description={b.details.returnReason} />
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="report-returned"
+          title="报备被退回" description={b.details.returnReason} />
       )}
       <Descriptions size="small" column={{ xs: 1, md: 3 }}>
         <Descriptions.Item label="应报备日期">{b.reportDueOn ? `${b.reportDueOn}前` : '公示期满后确定'}</Descriptions.Item>
@@ -76,12 +78,14 @@ export function ReportCard({ batch: b }: { batch: BatchView }) {
         {b.details.acceptanceOpinion && <Descriptions.Item label="审核意见">{b.details.acceptanceOpinion}</Descriptions.Item>}
       </Descriptions>
       <Space wrap style={{ margin: '8px 0 12px' }}>
-        <Button icon={<DownloadOutlined />} onClick={() => download.mutate({ url: `/api/batches/${b.id}/report/summary`, name: '认定结果汇总表（附件4）.xlsx' })}>
+        <Button icon={<DownloadOutlined />}
+          onClick={() => download.mutate({ url: `/api/batches/${b.id}/report/summary`, name: '认定结果汇总表（附件4）.xlsx' })}>
           下载附件4（结果汇总表）
         </Button>
         {/* 附件5 lists identity numbers: offered to those who may see them in full (the download is recorded) */}
         {mayTake(b, 'downloadCertificateTable') && (
-          <Button icon={<DownloadOutlined />} onClick={() => download.mutate({ url: `/api/batches/${b.id}/report/certificates`, name: '合格人员证书信息表（附件5）.xlsx' })}>
+          <Button icon={<DownloadOutlined />}
+            onClick={() => download.mutate({ url: `/api/batches/${b.id}/report/certificates`, name: '合格人员证书信息表（附件5）.xlsx' })}>
             下载附件5（证书信息表）
           </Button>
         )}

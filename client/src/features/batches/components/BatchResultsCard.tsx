@@ -71,7 +71,9 @@ export function ResultsCard({ batch: b }: { batch: BatchView }) {
     const results = filled.map((c) => ({
       candidateId: c.id,
       absent: entries[c.id].absent,
-      scores: entries[c.id].absent ? [] : b.subjects.filter((s) => entries[c.id].scores[s] !== null).map((s) => ({ subject: s, score: entries[c.id].scores[s]! })),
+      scores: entries[c.id].absent
+        ? []
+        : b.subjects.filter((s) => entries[c.id].scores[s] !== null).map((s) => ({ subject: s, score: entries[c.id].scores[s]! })),
     }));
     setSent(results.map((r) => r.candidateId));
     try {
@@ -140,12 +142,16 @@ export function ResultsCard({ batch: b }: { batch: BatchView }) {
             title: terms.name('candidateOutcomes', 'Absent'),
             width: 70,
             render: (_: unknown, c: Candidate) => (editable
-              ? <Checkbox aria-label={`${c.name} ${terms.name('candidateOutcomes', 'Absent')}`} checked={entries[c.id]?.absent} onChange={(e) => change(c.id, { absent: e.target.checked })} />
+              ? <Checkbox aria-label={`${c.name} ${terms.name('candidateOutcomes', 'Absent')}`} checked={entries[c.id]?.absent}
+                onChange={(e) => change(c.id, { absent: e.target.checked })} />
               : c.result?.absent ? '是' : '否'),
           },
           { title: '结果', width: 80, render: (_: unknown, c: Candidate) => <ResultTag result={c.result} /> },
           ...(entryErrors.size > 0
-            ? [{ title: '待修改', width: 240, render: (_: unknown, c: Candidate) => <Typography.Text type="danger">{entryErrors.get(c.id)?.join('；')}</Typography.Text> }]
+            ? [{
+              title: '待修改', width: 240,
+              render: (_: unknown, c: Candidate) => <Typography.Text type="danger">{entryErrors.get(c.id)?.join('；')}</Typography.Text>,
+            }]
             : []),
           ...viewer.column,
         ]}

@@ -19,7 +19,9 @@ export function StaffStep({ batch: b, footer }: { batch: BatchView; footer: Reac
   const terms = useTerms();
   const [registering, setRegistering] = useState(false);
   const roster = useQuery({ queryKey: batchKeys.staff(), queryFn: () => unwrap(api.GET('/api/batches/staff')) });
-  const initialPicks = useMemo(() => Object.fromEntries(roles.map((r) => [r, b.staff.filter((s) => s.role === r).map((s) => s.staffId)])) as Record<StaffRole, string[]>, [b.staff]);
+  const initialPicks = useMemo(
+    () => Object.fromEntries(roles.map((r) => [r, b.staff.filter((s) => s.role === r).map((s) => s.staffId)])) as Record<StaffRole, string[]>,
+    [b.staff]);
   const [picks, setPicks] = useState<Record<StaffRole, string[]> | null>(null);
   const [relations, setRelations] = useState<Record<string, string[]>>({});
   const current = picks ?? initialPicks;
@@ -64,7 +66,10 @@ export function StaffStep({ batch: b, footer }: { batch: BatchView; footer: Reac
             { title: '证件', width: 260, render: (_, p) => `${p.documentTypeName} ${p.documentNumber}` },
             { title: '资格', dataIndex: 'qualification', width: 220 },
             { title: '可考评的职业（工种）', width: 200, render: (_, p) => (p.occupations.length > 0 ? p.occupations.join('、') : '—') },
-            { title: '可考评的等级', width: 200, render: (_, p) => (p.levels.length > 0 ? p.levels.map((l) => terms.name('skillLevels', l)).join('、') : '—') },
+            {
+              title: '可考评的等级', width: 200,
+              render: (_, p) => (p.levels.length > 0 ? p.levels.map((l) => terms.name('skillLevels', l)).join('、') : '—'),
+            },
           ]}
         />
       </Card>
@@ -83,7 +88,14 @@ export function StaffStep({ batch: b, footer }: { batch: BatchView; footer: Reac
                     options={people.map((p) => ({ value: p.id, label: p.name, title: p.name }))}
                     optionRender={(o) => {
                       const p = people.find((x) => x.id === o.value);
-                      return <span>{p?.name}<Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: 12 }}>{p?.occupations.join('、')}</Typography.Text></span>;
+                      return (
+                        <span>
+                          {p?.name}
+                          <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: 12 }}>
+                            {p?.occupations.join('、')}
+                          </Typography.Text>
+                        </span>
+                      );
                     }} />
                 </Form.Item>
               </Col>
@@ -163,8 +175,10 @@ export function RegisterStaffModal({ batch: b, onClose }: { batch: BatchView; on
   });
   const occupationNames = [...new Set(b.occupations.map((o) => o.name))];
   return (
-    <Modal open title="登记人员" onCancel={onClose} onOk={() => form.submit()} confirmLoading={register.isPending} okText="登记" cancelText="取消" destroyOnHidden>
-      <Form form={form} name="staff" layout="vertical" initialValues={{ documentType: 201, occupations: [], levels: [] }} onFinish={(v) => register.mutate(v)}>
+    <Modal open title="登记人员" onCancel={onClose} onOk={() => form.submit()} confirmLoading={register.isPending}
+      okText="登记" cancelText="取消" destroyOnHidden>
+      <Form form={form} name="staff" layout="vertical" initialValues={{ documentType: 201, occupations: [], levels: [] }}
+        onFinish={(v) => register.mutate(v)}>
         <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 50, message: '不超过50字' }]}>
           <Input aria-label="姓名" />
         </Form.Item>
@@ -182,7 +196,8 @@ export function RegisterStaffModal({ batch: b, onClose }: { batch: BatchView; on
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="qualification" label="资格" extra="如考评员证书编号、职业技能等级" rules={[{ required: true, whitespace: true, message: '请填写资格' }, { max: 200, message: '不超过200字' }]}>
+        <Form.Item name="qualification" label="资格" extra="如考评员证书编号、职业技能等级"
+          rules={[{ required: true, whitespace: true, message: '请填写资格' }, { max: 200, message: '不超过200字' }]}>
           <Input aria-label="资格" />
         </Form.Item>
         <Form.Item name="occupations" label="可考评的职业（工种）" extra="考评人员必填；监考人员和督导员可不填">

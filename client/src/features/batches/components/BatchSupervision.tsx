@@ -93,7 +93,8 @@ export function SpotCheckModal({ batch: b, onClose }: { batch: BatchView; onClos
     });
   };
   return (
-    <Modal open title="记录督查抽查" onCancel={onClose} onOk={() => form.submit()} confirmLoading={record.isPending} okText="记录" cancelText="取消" destroyOnHidden>
+    <Modal open title="记录督查抽查" onCancel={onClose} onOk={() => form.submit()} confirmLoading={record.isPending}
+      okText="记录" cancelText="取消" destroyOnHidden>
       <Form form={form} name="spotCheck" layout="vertical" initialValues={{ checkedAt: dayjs(), suspend: false }} onFinish={submit}>
         <Form.Item name="step" label="抽查环节" rules={[{ required: true, whitespace: true, message: '请填写抽查的环节' }, { max: 100, message: '不超过100字' }]}>
           <AutoComplete aria-label="抽查环节" options={steps.map((s) => ({ value: s }))} placeholder="选择或输入环节" />
@@ -101,7 +102,8 @@ export function SpotCheckModal({ batch: b, onClose }: { batch: BatchView; onClos
         <Form.Item name="checkedAt" label="抽查时间" rules={[{ required: true, message: '请选择抽查时间' }]}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" aria-label="抽查时间" style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="findings" label="抽查情况" rules={[{ required: true, whitespace: true, message: '请填写抽查情况' }, { max: 2000, message: '不超过2000字' }]}>
+        <Form.Item name="findings" label="抽查情况"
+          rules={[{ required: true, whitespace: true, message: '请填写抽查情况' }, { max: 2000, message: '不超过2000字' }]}>
           <Input.TextArea rows={4} aria-label="抽查情况" />
         </Form.Item>
         {(b.status === 'Filed' || b.status === 'ResultsRecorded') && (
@@ -139,7 +141,10 @@ export function LedgerCard({ batch: b }: { batch: BatchView }) {
               <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>{formatDateTime(l.at)}</Typography.Text>
               <div>
                 {l.actorName}
-                {l.actorRole !== 'system' && `（${terms.name('roles', l.actorRole)}${l.authorityCode ? ` · ${authorityName(l.authorityCode)}` : l.actorRole === 'organization' ? ` · ${b.organizationName}` : ''}）`}
+                {l.actorRole !== 'system'
+                  && `（${terms.name('roles', l.actorRole)}${l.authorityCode
+                    ? ` · ${authorityName(l.authorityCode)}`
+                    : l.actorRole === 'organization' ? ` · ${b.organizationName}` : ''}）`}
               </div>
               {l.detail && <Typography.Text type="secondary">{l.detail}</Typography.Text>}
               {l.document && <div><Tag>{l.document}</Tag></div>}

@@ -112,5 +112,8 @@ export function CandidatePhotoImage({ url, alt }: { url: string; alt: string }) 
   }, [url]);
   if (error) return <ProblemAlert error={error} />;
   if (!src) return <Skeleton.Image active style={{ width: 105, height: 147 }} />;
-  return <Image src={src} alt={alt} width={105} height={147} style={{ objectFit: 'cover', border: '1px solid #d9d9d9' }} data-testid="candidate-photo" />;
+  return (
+    <Image src={src} alt={alt} width={105} height={147} style={{ objectFit: 'cover', border: '1px solid #d9d9d9' }}
+      data-testid="candidate-photo" />
+  );
 }

@@ -37,10 +37,13 @@ const reported: BatchView = {
   ...draft, status: 'Reported', blocking: [], receivingAuthority: '340200', receivingAuthorityName: '芜湖市职业技能鉴定指导中心',
   occupations: [{ key: '电工', name: '电工', level: 4 }], passed: 1, reportedOn: '2027-01-10',
   candidates: [{
-    id: 'c1', name: '李*明', documentType: 201, documentNumber: '3402**********1234', employer: '奇瑞', occupation: '电工', level: 4, cityName: '芜湖市', hasPhoto: true,
+    id: 'c1', name: '李*明', documentType: 201, documentNumber: '3402**********1234', employer: '奇瑞', occupation: '电工', level: 4,
+    cityName: '芜湖市', hasPhoto: true,
     result: { candidateId: 'c1', absent: false, passed: true, scores: [{ subject: '理论知识', score: 80 }] },
   }],
-  actions: ['acceptResultsReport', 'returnResultsReport', 'recordBatchSpotCheck', 'getBatchCandidate', 'downloadCandidatePhoto', 'downloadCertificateTable'],
+  actions: [
+    'acceptResultsReport', 'returnResultsReport', 'recordBatchSpotCheck', 'getBatchCandidate', 'downloadCandidatePhoto', 'downloadCertificateTable',
+  ],
   details: {
     id: 'b1', spotChecks: [], reportLate: false, missedDeadlines: [],
     ledger: [{ at: '2027-01-10T02:00:00Z', action: '报备认定结果', actorName: '张伟（芜湖奇瑞）', actorRole: 'organization', document: '附件4、附件5' }],
@@ -63,7 +66,8 @@ function stubApi(batch: BatchView, role: string) {
       case '/api/batches/{batchId}': return ok(batch);
       case '/api/batches/{batchId}/candidates/{candidateId}': return ok(fullCandidate);
       case '/api/batches/staff': return ok([]);
-      case '/api/filing/filings/{filingId}': return ok({ filingNumber: 'Y00003402001', occupations: [{ key: '电工', name: '电工', highestLevel: 3, lowestLevel: 5 }] });
+      case '/api/filing/filings/{filingId}':
+        return ok({ filingNumber: 'Y00003402001', occupations: [{ key: '电工', name: '电工', highestLevel: 3, lowestLevel: 5 }] });
       default: throw new Error(`unexpected GET ${path}`);
     }
   }) as never);
@@ -89,8 +93,14 @@ const filed: BatchView = {
   occupations: [{ key: '电工', name: '电工', level: 4 }],
   // the roster comes masked to everyone
   candidates: [
-    { id: 'c1', name: '李*明', documentType: 201, documentNumber: '3402**********1234', employer: '奇瑞', occupation: '电工', level: 4, cityName: '芜湖市', hasPhoto: true },
-    { id: 'c2', name: '王*', documentType: 201, documentNumber: '3402**********1234', employer: '奇瑞', occupation: '电工', level: 4, cityName: '芜湖市', hasPhoto: false },
+    {
+      id: 'c1', name: '李*明', documentType: 201, documentNumber: '3402**********1234', employer: '奇瑞', occupation: '电工', level: 4,
+      cityName: '芜湖市', hasPhoto: true,
+    },
+    {
+      id: 'c2', name: '王*', documentType: 201, documentNumber: '3402**********1234', employer: '奇瑞', occupation: '电工', level: 4,
+      cityName: '芜湖市', hasPhoto: false,
+    },
   ],
   actions: ['uploadCandidatePhoto', 'getBatchCandidate', 'downloadCandidatePhoto'],
 };

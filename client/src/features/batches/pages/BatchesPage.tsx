@@ -99,7 +99,8 @@ function NewBatchModal({ onClose }: { onClose: () => void }) {
     label: `${f.filingNumber}（${terms.scopeName(f.jurisdiction, f.scope)}：${f.occupations.map((o) => o.name).join('、')}）`,
   }));
   return (
-    <Modal open title="新建认定批次" onCancel={onClose} onOk={() => form.submit()} confirmLoading={draft.isPending} okText="创建" cancelText="取消" destroyOnHidden>
+    <Modal open title="新建认定批次" onCancel={onClose} onOk={() => form.submit()} confirmLoading={draft.isPending}
+      okText="创建" cancelText="取消" destroyOnHidden>
       <Form form={form} name="newBatch" layout="vertical" onFinish={(v) => draft.mutate(v)}>
         <Form.Item name="filingId" label="依据的备案" rules={[{ required: true, message: '请选择依据的备案' }]}
           extra={filings.data && options.length === 0 ? '本机构没有有效的备案，不能组织认定（BAT-03）。' : '只能在备案的职业（工种）、等级和服务区域内组织认定（BAT-03）。'}>

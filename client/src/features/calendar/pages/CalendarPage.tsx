@@ -32,7 +32,8 @@ export function CalendarPage() {
       <Typography.Paragraph type="secondary">
         按国务院办公厅每年节假日安排（含调休上班日）及地方节假日（如广西“壮族三月三”）计算。超出已载入年度的日期不作推算。
       </Typography.Paragraph>
-      <Select style={{ width: '100%', maxWidth: 420, marginBottom: 16 }} value={jurisdiction} options={options} onChange={setJurisdiction} aria-label="辖区" />
+      <Select style={{ width: '100%', maxWidth: 420, marginBottom: 16 }} value={jurisdiction} options={options} onChange={setJurisdiction}
+        aria-label="辖区" />
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Card title="是否工作日">
@@ -66,7 +67,8 @@ export function CalendarPage() {
             <ProblemAlert error={add.error} />
             {add.data && (
               <Result status="success" title={`截止日期：${add.data.result}`}
-                subTitle={`自 ${add.data.from} 起第 ${add.data.workingDays} 个工作日（起算日不计）${layerName(add.data.calendarLayer) ? `，按${layerName(add.data.calendarLayer)}计算` : ''}`} />
+                subTitle={`自 ${add.data.from} 起第 ${add.data.workingDays} 个工作日（起算日不计）${
+                  layerName(add.data.calendarLayer) ? `，按${layerName(add.data.calendarLayer)}计算` : ''}`} />
             )}
           </Card>
         </Col>

@@ -20,7 +20,9 @@ interface Target {
 const currentYear = () => new Date().getFullYear();
 
 /** The organizations the caller may see, searched by name. */
-export function OrganizationSelect(props: { value?: string; onChange?: (id: string | undefined) => void; allowClear?: boolean; placeholder?: string }) {
+export function OrganizationSelect(props: {
+  value?: string; onChange?: (id: string | undefined) => void; allowClear?: boolean; placeholder?: string;
+}) {
   const [name, setName] = useState('');
   const organizations = useQuery({
     queryKey: organizationKeys.search(name),
@@ -110,11 +112,16 @@ export function AllocateModal({ target, onClose }: { target?: Target; onClose: (
           </Form.Item>
           <Form.Item name="to" label="终止号" extra={size > 0 ? `共 ${size} 个号` : undefined}
             rules={[{ required: true, message: '请填写终止号' }, { pattern: /^\d{6}$/, message: '6位数字，如000500' },
-              { validator: (_, v?: string) => (!isSerial(from) || !isSerial(v) || Number(v) >= Number(from) ? Promise.resolve() : Promise.reject(new Error('终止号不能小于起始号'))) }]}>
+              {
+                validator: (_, v?: string) => (!isSerial(from) || !isSerial(v) || Number(v) >= Number(from)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error('终止号不能小于起始号'))),
+              }]}>
             <Input maxLength={6} inputMode="numeric" placeholder="000500" aria-label="终止号" style={{ width: 140 }} />
           </Form.Item>
         </Space>
-        <Form.Item name="documentNumber" label="文号" rules={[{ required: true, whitespace: true, message: '请填写分配号段的文号' }, { max: 100, message: '不超过100字' }]}>
+        <Form.Item name="documentNumber" label="文号"
+          rules={[{ required: true, whitespace: true, message: '请填写分配号段的文号' }, { max: 100, message: '不超过100字' }]}>
           <Input placeholder="如 皖职鉴〔2026〕8号" aria-label="文号" />
         </Form.Item>
         <Form.Item name="reason" label="说明" rules={[{ max: 500, message: '不超过500字' }]}>

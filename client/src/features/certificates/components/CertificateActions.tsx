@@ -152,7 +152,10 @@ export function CorrectionRequestModal({ certificate: c, onClose }: { certificat
   const request = useMutation({
     mutationFn: (v: CorrectionForm) => unwrap(api.POST('/api/certificates/{certificateId}/corrections', {
       params: { path: { certificateId: c.id } },
-      body: { version: holder?.version ?? c.version, holderName: v.holderName.trim(), documentType: v.documentType, documentNumber: v.documentNumber.trim(), employer: v.employer.trim(), reason: v.reason.trim() },
+      body: {
+        version: holder?.version ?? c.version, holderName: v.holderName.trim(), documentType: v.documentType,
+        documentNumber: v.documentNumber.trim(), employer: v.employer.trim(), reason: v.reason.trim(),
+      },
     })),
     onSuccess: () => { message.success('更正申请已提交，等待主管部门审批'); refresh(); onClose(); },
     onError: (e) => applyFieldErrors(form, e),
@@ -168,7 +171,9 @@ export function CorrectionRequestModal({ certificate: c, onClose }: { certificat
       {full.data?.personalDataMasked && <Alert type="warning" showIcon title="您不能查看该持证人的完整信息，无法申请更正。" />}
       {holder && (
         <Form form={form} layout="vertical" onFinish={(v) => request.mutate(v)}
-          initialValues={{ holderName: holder.holderName, documentType: holder.documentType, documentNumber: holder.documentNumber, employer: holder.employer }}>
+          initialValues={{
+            holderName: holder.holderName, documentType: holder.documentType, documentNumber: holder.documentNumber, employer: holder.employer,
+          }}>
           <Form.Item name="holderName" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 50, message: '不超过50字' }]}>
             <Input aria-label="姓名" />
           </Form.Item>
@@ -178,7 +183,8 @@ export function CorrectionRequestModal({ certificate: c, onClose }: { certificat
           <Form.Item name="documentNumber" label="证件号码" rules={[{ required: true, whitespace: true, message: '请填写证件号码' }]}>
             <Input aria-label="证件号码" />
           </Form.Item>
-          <Form.Item name="employer" label="所在单位" rules={[{ required: true, whitespace: true, message: '请填写所在单位' }, { max: 100, message: '不超过100字' }]}>
+          <Form.Item name="employer" label="所在单位"
+            rules={[{ required: true, whitespace: true, message: '请填写所在单位' }, { max: 100, message: '不超过100字' }]}>
             <Input aria-label="所在单位" />
           </Form.Item>
           <Form.Item name="reason" label="更正原因" rules={[{ required: true, whitespace: true, message: '请填写更正原因' }, { max: 500, message: '不超过500字' }]}>

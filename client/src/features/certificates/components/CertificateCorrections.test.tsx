@@ -38,7 +38,8 @@ const certificate: Certificate = {
   id: 'c1', number: 'Y000034020001264000001', holderName: '张小三', documentTypeName: '居民身份证', documentNumber: '34020219900101001X',
   employer: '芜湖家政公司', occupation: '育婴员', workType: '——', level: 4, levelName: '四级/中级工', issuedOn: '2026-11-02',
   organizationName: '芜湖奇瑞职业技能评价中心', filingNumber: 'Y000034020001', batchId: 'b1', batchTitle: '2026年第一批', status: 'Valid',
-  personalDataMasked: false, version: 3, actions: ['revokeCertificate', 'reissueCertificate', 'requestCertificateCorrection', 'downloadCertificatePdf'],
+  personalDataMasked: false, version: 3,
+  actions: ['revokeCertificate', 'reissueCertificate', 'requestCertificateCorrection', 'downloadCertificatePdf'],
   printNumber: 2, printKind: 'Reissue', printedOn: '2026-11-20', documentType: 201,
 };
 
@@ -58,8 +59,14 @@ function stubApi(role: string, items: Correction[], single: { certificate?: Cert
       case '/api/certificates/{certificateId}/history': return ok({
         certificateId: 'c1', corrections: [listed],
         prints: [
-          { printNumber: 1, kind: 'Original', printedOn: '2026-11-02', printedAt: '2026-11-02T02:00:00Z', byName: '芜湖奇瑞职业技能评价中心', byRole: 'organization', current: false },
-          { printNumber: 2, kind: 'Reissue', printedOn: '2026-11-20', printedAt: '2026-11-20T02:00:00Z', reason: '遗失', byName: '张伟', byRole: 'organization', current: true },
+          {
+            printNumber: 1, kind: 'Original', printedOn: '2026-11-02', printedAt: '2026-11-02T02:00:00Z',
+            byName: '芜湖奇瑞职业技能评价中心', byRole: 'organization', current: false,
+          },
+          {
+            printNumber: 2, kind: 'Reissue', printedOn: '2026-11-20', printedAt: '2026-11-20T02:00:00Z', reason: '遗失',
+            byName: '张伟', byRole: 'organization', current: true,
+          },
         ],
       });
       default: throw new Error(`unexpected GET ${path}`);
@@ -92,7 +99,8 @@ describe('certificate corrections', () => {
     ]);
   });
 
-  it('gives the reviewer the approval queue, compares the request in full and sends the decision with the certificate version and the reason', async () => {
+  it('gives the reviewer the approval queue, compares the request in full and sends the decision with the certificate version'
+    + ' and the reason', async () => {
     const get = stubApi('reviewer', [listed]);
     const post = vi.spyOn(api, 'POST').mockImplementation((() => ok({ id: 'c1', version: 3 })) as never);
     renderWith(<CertificateCorrections />);

@@ -52,7 +52,10 @@ export function CertificateCorrections() {
         }}
         pagination={{ current: page, pageSize: 10, total: corrections.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 项` }}
         columns={[
-          { title: '证书编号', width: 200, render: (_, r) => <>{r.certificateNumber}{r.certificateStatus === 'Revoked' && <Tag color="error" style={{ marginLeft: 4 }}>已撤销</Tag>}</> },
+          {
+            title: '证书编号', width: 200,
+            render: (_, r) => <>{r.certificateNumber}{r.certificateStatus === 'Revoked' && <Tag color="error" style={{ marginLeft: 4 }}>已撤销</Tag>}</>,
+          },
           { title: '评价机构', dataIndex: 'organizationName', width: 180 },
           { title: '职业/等级', width: 170, render: (_, r) => `${r.occupation} ${r.levelName}` },
           { title: '更正内容', width: 300, render: (_, r) => <ChangeList correction={r} /> },
@@ -64,8 +67,12 @@ export function CertificateCorrections() {
             render: (_, r) => (
               <Space wrap>
                 <Button size="small" onClick={() => setComparing(r.id)}>核对</Button>
-                {r.actions.includes('approveCertificateCorrection') && <Button size="small" type="primary" onClick={() => setDeciding({ correction: r, approve: true })}>批准</Button>}
-                {r.actions.includes('rejectCertificateCorrection') && <Button size="small" danger onClick={() => setDeciding({ correction: r, approve: false })}>驳回</Button>}
+                {r.actions.includes('approveCertificateCorrection') && (
+                  <Button size="small" type="primary" onClick={() => setDeciding({ correction: r, approve: true })}>批准</Button>
+                )}
+                {r.actions.includes('rejectCertificateCorrection') && (
+                  <Button size="small" danger onClick={() => setDeciding({ correction: r, approve: false })}>驳回</Button>
+                )}
               </Space>
             ),
           },

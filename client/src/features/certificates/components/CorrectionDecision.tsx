@@ -76,7 +76,8 @@ export function DecisionModal({ correction: r, approve, onClose }: { correction:
           : '驳回后证书信息不作更改，评价机构可重新申请。'}
       </Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => decide.mutate(v)}>
-        <Form.Item name="reason" label={label} rules={[{ required: true, whitespace: true, message: `请填写${label}` }, { max: 500, message: '不超过500字' }]}>
+        <Form.Item name="reason" label={label}
+          rules={[{ required: true, whitespace: true, message: `请填写${label}` }, { max: 500, message: '不超过500字' }]}>
           <Input.TextArea rows={3} aria-label={label} />
         </Form.Item>
         <ProblemAlert error={decide.error} />

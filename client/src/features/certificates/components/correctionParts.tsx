@@ -19,7 +19,9 @@ interface ChangeLine { field: string; label: string; before: string; after: stri
 export function changeLines(c: Pick<Correction, 'changedFields' | 'previous' | 'proposed'>): ChangeLine[] {
   const value = (h: Holder, field: string) =>
     field === 'holderName' ? h.name : field === 'documentType' ? h.documentTypeName : field === 'documentNumber' ? h.documentNumber : h.employer;
-  return c.changedFields.map((field) => ({ field, label: fieldLabels[field] ?? field, before: value(c.previous, field), after: value(c.proposed, field) }));
+  return c.changedFields.map((field) => ({
+    field, label: fieldLabels[field] ?? field, before: value(c.previous, field), after: value(c.proposed, field),
+  }));
 }
 
 export function ChangeList({ correction }: { correction: Correction }) {

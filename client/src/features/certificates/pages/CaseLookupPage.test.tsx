@@ -92,7 +92,9 @@ describe('the case lookup page (进度查询)', () => {
     renderPage();
     fill(idNumber.toLowerCase(), ' 张小三 ');
     const cases = await screen.findAllByTestId('case');
-    expect(post).toHaveBeenCalledWith('/api/public/cases/lookup', { body: { documentType: 201, documentNumber: idNumber.toLowerCase(), name: '张小三' } });
+    expect(post).toHaveBeenCalledWith('/api/public/cases/lookup', {
+      body: { documentType: 201, documentNumber: idNumber.toLowerCase(), name: '张小三' },
+    });
     expect(screen.getByText('张*三：共 2 个认定批次')).toBeTruthy();
 
     const done = within(cases[0]);

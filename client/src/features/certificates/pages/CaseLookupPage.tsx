@@ -34,7 +34,9 @@ export function caseSteps(c: HolderCase, terms: Terms, today: string = dayjs().f
   const publicity: CaseStep = {
     title: '成绩公示',
     status: c.publicity === 'Ended' ? 'finish' : c.publicity === 'Open' ? 'process' : 'wait',
-    content: c.publicity === 'NotStarted' ? terms.name('resultsPublicityStates', c.publicity) : `${terms.name('resultsPublicityStates', c.publicity)} ${window}${outcome}`,
+    content: c.publicity === 'NotStarted'
+      ? terms.name('resultsPublicityStates', c.publicity)
+      : `${terms.name('resultsPublicityStates', c.publicity)} ${window}${outcome}`,
   };
 
   const report: CaseStep = {

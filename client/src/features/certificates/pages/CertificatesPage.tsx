@@ -51,7 +51,9 @@ export function CertificatesPage() {
   });
   // CRT-02: a halted issuance (e.g. its number ranges used up, CRT-01) goes on from where it stopped
   const resume = useMutation({
-    mutationFn: (i: Issuance) => unwrap(api.POST('/api/certificate-issuances/{batchId}/resume', { params: { path: { batchId: i.batchId } }, body: { version: i.version } })),
+    mutationFn: (i: Issuance) => unwrap(api.POST('/api/certificate-issuances/{batchId}/resume', {
+      params: { path: { batchId: i.batchId } }, body: { version: i.version },
+    })),
     onSuccess: () => message.success('已恢复发证'),
     onSettled: () => void client.invalidateQueries({ queryKey: certificateKeys.issuances() }),
   });
@@ -82,18 +84,27 @@ export function CertificatesPage() {
                   <Progress percent={i.total === 0 ? 100 : Math.floor((i.done * 100) / i.total)} size="small"
                     status={i.status === 'Halted' ? 'exception' : i.status === 'Completed' ? 'success' : 'active'} />
                   <Typography.Text type="secondary">{i.done} / {i.total} 本</Typography.Text>
-                  {i.haltedReason && <div data-testid="halted-reason"><RuleTag ruleId={i.haltedRule} /><Typography.Text type="danger">{i.haltedReason}</Typography.Text></div>}
+                  {i.haltedReason && (
+                    <div data-testid="halted-reason">
+                      <RuleTag ruleId={i.haltedRule} />
+                      <Typography.Text type="danger">{i.haltedReason}</Typography.Text>
+                    </div>
+                  )}
                 </div>
               ),
             },
-            { title: '状态', width: 90, render: (_, i) => <Tag color={issuanceStatusColors[i.status]}>{terms.name('issuanceStatuses', i.status)}</Tag> },
+            {
+              title: '状态', width: 90,
+              render: (_, i) => <Tag color={issuanceStatusColors[i.status]}>{terms.name('issuanceStatuses', i.status)}</Tag>,
+            },
             {
               title: '操作', width: 280,
               render: (_, i) => (
                 <Space wrap>
                   <Button size="small" onClick={() => { setBatchId(i.batchId); setPage(1); }}>查看证书</Button>
                   {i.actions.includes('resumeIssuance') && (
-                    <Button size="small" type="primary" loading={resume.isPending && resume.variables?.batchId === i.batchId} onClick={() => resume.mutate(i)}>恢复发证</Button>
+                    <Button size="small" type="primary" loading={resume.isPending && resume.variables?.batchId === i.batchId}
+                      onClick={() => resume.mutate(i)}>恢复发证</Button>
                   )}
                   {i.actions.includes('downloadBatchCertificates') && (
                     <Button size="small" icon={<DownloadOutlined />} loading={zip.isPending} onClick={() => zip.mutate(i)}>批量下载</Button>
@@ -154,7 +165,9 @@ export function CertificatesPage() {
               render: (_, c) => (
                 <Space wrap>
                   <CertificateActions certificate={c} />
-                  {c.actions.includes('downloadCertificatePdf') && <Button size="small" icon={<DownloadOutlined />} onClick={() => download.mutate(c)}>PDF</Button>}
+                  {c.actions.includes('downloadCertificatePdf') && (
+                    <Button size="small" icon={<DownloadOutlined />} onClick={() => download.mutate(c)}>PDF</Button>
+                  )}
                   {c.actions.includes('revokeCertificate') && <Button size="small" danger onClick={() => setRevoking(c)}>撤销</Button>}
                 </Space>
               ),

@@ -47,7 +47,12 @@ function stub(authority: { code: string; level: string }, items: Ranges[]) {
   vi.spyOn(api, 'GET').mockImplementation(((path: string, init?: { params?: { path?: { jurisdiction?: string } } }) => {
     switch (path) {
       case '/api/auth/session':
-        return ok({ signedIn: true, user: { id: 'u1', userName: 'x', displayName: 'X', role: 'reviewer', roleName: '审核人员', authority: { ...authority, name: '中心' }, scopes: [] } });
+        return ok({
+          signedIn: true,
+          user: {
+            id: 'u1', userName: 'x', displayName: 'X', role: 'reviewer', roleName: '审核人员', authority: { ...authority, name: '中心' }, scopes: [],
+          },
+        });
       case '/api/terms': return ok(terms);
       case '/api/authorities': return ok(tree);
       case '/api/policies/{jurisdiction}': return ok(policy(init!.params!.path!.jurisdiction!));
@@ -136,7 +141,8 @@ describe('a halted issuance on the certificates page (CRT-02)', () => {
     };
     vi.spyOn(api, 'GET').mockImplementation(((path: string) => {
       switch (path) {
-        case '/api/auth/session': return ok({ signedIn: true, user: { id: 'u1', userName: 'x', displayName: 'X', role: 'organization', roleName: '评价机构用户', scopes: [] } });
+        case '/api/auth/session':
+          return ok({ signedIn: true, user: { id: 'u1', userName: 'x', displayName: 'X', role: 'organization', roleName: '评价机构用户', scopes: [] } });
         case '/api/terms': return ok(terms);
         case '/api/certificate-issuances': return ok({ items: [halted], total: 1, page: 1, pageSize: 50 });
         case '/api/certificates': return ok({ items: [], total: 0, page: 1, pageSize: 20 });
@@ -150,7 +156,9 @@ describe('a halted issuance on the certificates page (CRT-02)', () => {
     expect(within(reason).getByText(/号段已用完（000001–000002）/)).toBeTruthy();
     fireEvent.click(button('恢复发证')!);
     await waitFor(() => expect(post).toHaveBeenCalled());
-    expect(post.mock.calls[0]).toEqual(['/api/certificate-issuances/{batchId}/resume', { params: { path: { batchId: 'b1' } }, body: { version: 4 } }]);
+    expect(post.mock.calls[0]).toEqual([
+      '/api/certificate-issuances/{batchId}/resume', { params: { path: { batchId: 'b1' } }, body: { version: 4 } },
+    ]);
   });
 
   it('issue 16: offers the batch downloads exactly when the server lists them, whatever the role', async () => {

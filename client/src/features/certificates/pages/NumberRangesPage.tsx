@@ -110,7 +110,10 @@ export function NumberRangesPage() {
             {
               title: '操作', width: 110,
               render: (_, r) => r.actions.includes('allocateCertificateRange') && (
-                <Button size="small" onClick={() => setAllocating({ organizationId: r.organizationId, organizationName: r.organizationName, year: r.year, level: r.level })}>
+                <Button size="small"
+                  onClick={() => setAllocating({
+                    organizationId: r.organizationId, organizationName: r.organizationName, year: r.year, level: r.level,
+                  })}>
                   追加号段
                 </Button>
               ),

@@ -109,14 +109,21 @@ export function VerifyLinkPage() {
           {signature.isSuccess && (
             <div data-testid="signature">
               {signature.data
-                ? <Tag color="success">电子签名有效：证书编号 {String(signature.data.n)}，持证人 {String(signature.data.h)}{signature.data.p ? `，第${String(signature.data.p)}次打印` : ''}</Tag>
+                ? (
+                  <Tag color="success">
+                    电子签名有效：证书编号 {String(signature.data.n)}，持证人 {String(signature.data.h)}
+                    {signature.data.p ? `，第${String(signature.data.p)}次打印` : ''}
+                  </Tag>
+                )
                 : <Tag color="error">电子签名无效：二维码内容可能被篡改</Tag>}
             </div>
           )}
           {link.data.certificate && <CertificateFacts certificate={link.data.certificate} />}
           {link.data.credential && (
             <>
-              <Button type="link" onClick={() => setShowCredential(!showCredential)}>{showCredential ? '收起' : '查看'}可验证凭证（W3C VC，application/vc+jwt）</Button>
+              <Button type="link" onClick={() => setShowCredential(!showCredential)}>
+                {showCredential ? '收起' : '查看'}可验证凭证（W3C VC，application/vc+jwt）
+              </Button>
               {showCredential && <Typography.Paragraph copyable code style={{ wordBreak: 'break-all' }}>{link.data.credential}</Typography.Paragraph>}
             </>
           )}

@@ -28,7 +28,9 @@ export function EvaluationCard({ application: a, methods }: { application: Appli
   });
   const path = { params: { path: { applicationId: a.id } } };
   const assign = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/filing/applications/{applicationId}/experts', { ...path, body: { version: a.version, expertIds, methods: selectedMethods } })),
+    mutationFn: () => unwrap(api.POST('/api/filing/applications/{applicationId}/experts', {
+      ...path, body: { version: a.version, expertIds, methods: selectedMethods },
+    })),
     onSuccess: done,
   });
   const conclude = useMutation({
@@ -72,7 +74,11 @@ export function EvaluationCard({ application: a, methods }: { application: Appli
                   <Space wrap>
                     <strong>{e.displayName}</strong>
                     {e.scoredAt
-                      ? <Tag data-testid="expert-recommendation" color={e.recommendsFiling ? 'green' : 'red'}>{e.recommendsFiling ? '建议备案' : '不建议备案'}</Tag>
+                      ? (
+                        <Tag data-testid="expert-recommendation" color={e.recommendsFiling ? 'green' : 'red'}>
+                          {e.recommendsFiling ? '建议备案' : '不建议备案'}
+                        </Tag>
+                      )
                       : <Tag>待评分</Tag>}
                     {e.average != null && <Typography.Text type="secondary">平均 {e.average}</Typography.Text>}
                     {e.scoredAt && <Typography.Text type="secondary">{formatDateTime(e.scoredAt)}</Typography.Text>}
@@ -93,11 +99,13 @@ export function EvaluationCard({ application: a, methods }: { application: Appli
       {mayTake(a, 'concludeEvaluation') && (
         <Form layout="vertical" style={{ marginTop: 12 }}>
           <Form.Item label="评估结论" required>
-            <Radio.Group value={conclusion.passed} onChange={(e) => setConclusion({ ...conclusion, passed: e.target.value as boolean })} aria-label="评估结论"
+            <Radio.Group value={conclusion.passed} onChange={(e) => setConclusion({ ...conclusion, passed: e.target.value as boolean })}
+              aria-label="评估结论"
               options={[{ value: true, label: '通过技术评估' }, { value: false, label: '未通过' }]} />
           </Form.Item>
           <Form.Item label="结论理由" required>
-            <Input.TextArea rows={2} placeholder="结论理由" value={conclusion.reason} onChange={(e) => setConclusion({ ...conclusion, reason: e.target.value })} aria-label="结论理由" />
+            <Input.TextArea rows={2} placeholder="结论理由" value={conclusion.reason}
+              onChange={(e) => setConclusion({ ...conclusion, reason: e.target.value })} aria-label="结论理由" />
           </Form.Item>
           <Button type="primary" loading={conclude.isPending} disabled={conclusion.passed === undefined || !conclusion.reason.trim()}
             onClick={() => confirmDecision(modal, {
@@ -107,7 +115,11 @@ export function EvaluationCard({ application: a, methods }: { application: Appli
             })}>作出评估结论</Button>
         </Form>
       )}
-      {a.evaluationReason && <Typography.Paragraph style={{ marginTop: 12 }}>评估结论：{a.evaluationPassed ? '通过' : '未通过'}。{a.evaluationReason}</Typography.Paragraph>}
+      {a.evaluationReason && (
+        <Typography.Paragraph style={{ marginTop: 12 }}>
+          评估结论：{a.evaluationPassed ? '通过' : '未通过'}。{a.evaluationReason}
+        </Typography.Paragraph>
+      )}
     </Card>
   );
 }
@@ -160,8 +172,12 @@ export function ScoreForm({ application: a }: { application: Application }) {
         <Typography.Paragraph data-testid="running-average">
           当前平均分：{average == null ? '—' : average.toFixed(1)}（已打分 {entered.length}/{subjects.length} 项）
         </Typography.Paragraph>
-        <Form.Item name="onSiteFindings" label="现场核查情况" rules={[{ required: true, whitespace: true, message: '请填写现场核查情况' }]}><Input.TextArea rows={2} aria-label="现场核查情况" /></Form.Item>
-        <Form.Item name="opinion" label="评估意见" rules={[{ required: true, whitespace: true, message: '请填写评估意见' }]}><Input.TextArea rows={2} aria-label="评估意见" /></Form.Item>
+        <Form.Item name="onSiteFindings" label="现场核查情况" rules={[{ required: true, whitespace: true, message: '请填写现场核查情况' }]}>
+          <Input.TextArea rows={2} aria-label="现场核查情况" />
+        </Form.Item>
+        <Form.Item name="opinion" label="评估意见" rules={[{ required: true, whitespace: true, message: '请填写评估意见' }]}>
+          <Input.TextArea rows={2} aria-label="评估意见" />
+        </Form.Item>
         <Form.Item name="recommendsFiling" label="是否建议备案" rules={[{ required: true, message: '请选择是否建议备案' }]}>
           <Radio.Group options={[{ value: true, label: '建议备案' }, { value: false, label: '不建议备案' }]} />
         </Form.Item>

@@ -21,7 +21,9 @@ export function PublicityCard({ application: a }: { application: Application }) 
   const [reason, setReason] = useState('');
   const path = { params: { path: { applicationId: a.id } } };
   const start = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/filing/applications/{applicationId}/publicity', { ...path, body: { version: a.version, workingDays: days } })),
+    mutationFn: () => unwrap(api.POST('/api/filing/applications/{applicationId}/publicity', {
+      ...path, body: { version: a.version, workingDays: days },
+    })),
     onSuccess: started,
   });
   const grant = useMutation({
@@ -53,10 +55,14 @@ export function PublicityCard({ application: a }: { application: Application }) 
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
           <Descriptions.Item label="公示期">{a.publicityStart} 至 {a.publicityEnd}</Descriptions.Item>
           <Descriptions.Item label="公示状态">
-            <Tag data-testid="publicity-status" color={noticeStatusColors[a.publicityStatus ?? 'Open']}>{terms.name('noticeStatuses', a.publicityStatus ?? 'Open')}</Tag>
+            <Tag data-testid="publicity-status" color={noticeStatusColors[a.publicityStatus ?? 'Open']}>
+              {terms.name('noticeStatuses', a.publicityStatus ?? 'Open')}
+            </Tag>
           </Descriptions.Item>
           <Descriptions.Item label="异议">
-            {a.openObjections > 0 ? <Tag color="red">{a.openObjections} 件待处理（暂缓备案）</Tag> : a.upheldObjections > 0 ? <Tag color="red">异议成立</Tag> : <Tag color="green">无未决异议</Tag>}
+            {a.openObjections > 0
+              ? <Tag color="red">{a.openObjections} 件待处理（暂缓备案）</Tag>
+              : a.upheldObjections > 0 ? <Tag color="red">异议成立</Tag> : <Tag color="green">无未决异议</Tag>}
           </Descriptions.Item>
           <Descriptions.Item label="公告"><Link to={`/notices/${a.publicityNoticeId}`}>查看公示公告及异议</Link></Descriptions.Item>
         </Descriptions>

@@ -57,7 +57,8 @@ export function MaterialsCard({ application: a, pledgeable, flagged = [] }: { ap
   });
   const error = upload.error ?? remove.error ?? pledge.error;
   // an item flagged by the last submission stays marked until something is uploaded or pledged for it
-  const stillMissing = (item: number) => flagged.includes(item) && !a.materials.some((m) => m.item === item) && !a.pledges.some((p) => p.item === item);
+  const stillMissing = (item: number) =>
+    flagged.includes(item) && !a.materials.some((m) => m.item === item) && !a.pledges.some((p) => p.item === item);
   const rows = terms.list('materialItems').map((t) => ({ item: Number(t.code), name: t.name }));
   const producing = (item: number) => !editable && mayTake(a, 'attachFilingMaterial') && a.pledges.some((p) => p.item === item && !p.producedAt);
   // the actions column only for the organization that can upload now
@@ -69,12 +70,14 @@ export function MaterialsCard({ application: a, pledgeable, flagged = [] }: { ap
       if (!editable && !producing(r.item)) return null;
       return (
         <Space wrap>
-          <Upload showUploadList={false} accept=".pdf,.png,.jpg,.jpeg" customRequest={({ file }) => upload.mutate({ item: r.item, file: file as File })}>
+          <Upload showUploadList={false} accept=".pdf,.png,.jpg,.jpeg"
+            customRequest={({ file }) => upload.mutate({ item: r.item, file: file as File })}>
             <Button size="small" icon={<UploadOutlined />} aria-label={`上传材料${r.item}`}>上传</Button>
           </Upload>
           {mayTake(a, 'pledgeFilingMaterial') && pledgeable.includes(r.item) && (
             <Space.Compact>
-              <Input size="small" placeholder="承诺内容" value={pledgeText[r.item] ?? ''} onChange={(e) => setPledgeText({ ...pledgeText, [r.item]: e.target.value })}
+              <Input size="small" placeholder="承诺内容" value={pledgeText[r.item] ?? ''}
+                onChange={(e) => setPledgeText({ ...pledgeText, [r.item]: e.target.value })}
                 aria-label={`材料${r.item}承诺内容`} />
               <Button size="small" onClick={() => pledge.mutate(r.item)}>告知承诺</Button>
             </Space.Compact>
@@ -118,7 +121,9 @@ export function MaterialsCard({ application: a, pledgeable, flagged = [] }: { ap
                     <Tag key={p.item} color={p.producedAt ? 'green' : 'orange'}>{p.producedAt ? '承诺材料已补交' : `告知承诺：${p.pledge}`}</Tag>
                   ))}
                   {files.length === 0 && pledges.length === 0 && (
-                    stillMissing(r.item) ? <Tag color="red" data-testid="material-missing">缺少此项材料</Tag> : <Typography.Text type="secondary">未上传</Typography.Text>
+                    stillMissing(r.item)
+                      ? <Tag color="red" data-testid="material-missing">缺少此项材料</Tag>
+                      : <Typography.Text type="secondary">未上传</Typography.Text>
                   )}
                 </Space>
               );

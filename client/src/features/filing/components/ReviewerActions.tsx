@@ -18,14 +18,19 @@ export function ReviewerActions({ application: a }: { application: Application }
   const firstReview = !!a.firstReviewAuthority && !a.forwarded;
   const path = { params: { path: { applicationId: a.id } } };
   const forward = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/filing/applications/{applicationId}/forward', { ...path, body: { version: a.version, opinion: remarks } })),
+    mutationFn: () => unwrap(api.POST('/api/filing/applications/{applicationId}/forward', {
+      ...path, body: { version: a.version, opinion: remarks },
+    })),
     onSuccess: useUpdate(a, '已报送'),
   });
   const accept = useMutation({
     mutationFn: () =>
       unwrap(api.POST('/api/filing/applications/{applicationId}/accept', {
         ...path,
-        body: { version: a.version, remarks: remarks || null, exceptionDecisions: Object.entries(decisions).map(([ruleId, d]) => ({ ruleId, ...d })) },
+        body: {
+          version: a.version, remarks: remarks || null,
+          exceptionDecisions: Object.entries(decisions).map(([ruleId, d]) => ({ ruleId, ...d })),
+        },
       })),
     onSuccess: useUpdate(a, '已受理'),
   });
@@ -53,7 +58,9 @@ export function ReviewerActions({ application: a }: { application: Application }
                   options={[{ value: true, label: '同意例外' }, { value: false, label: '不同意' }]}
                   onChange={(granted) => setDecisions({ ...decisions, [ruleId]: { reason: decisions[ruleId]?.reason ?? '', granted } })} />
                 <Input style={{ width: 'min(420px, 80vw)' }} placeholder="理由" value={decisions[ruleId]?.reason}
-                  onChange={(e) => setDecisions({ ...decisions, [ruleId]: { granted: decisions[ruleId]?.granted ?? false, reason: e.target.value } })} />
+                  onChange={(e) => setDecisions({
+                    ...decisions, [ruleId]: { granted: decisions[ruleId]?.granted ?? false, reason: e.target.value },
+                  })} />
               </Space>
             </Form.Item>
           ))}

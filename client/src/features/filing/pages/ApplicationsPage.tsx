@@ -84,7 +84,10 @@ function NewApplicationModal({ onClose }: { onClose: () => void }) {
           <Select options={(policies.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
         </Form.Item>
         <Form.Item name="scope" label="服务范围" rules={[{ required: true, message: '请选择服务范围' }]}>
-          <Select options={(policy.data?.filing.scopes ?? []).map((s) => ({ value: s.scope, label: `${s.name}${s.threshold ? `（连续${s.threshold.years}年、累计${s.threshold.cumulativePersonTimes}人次）` : ''}` }))} />
+          <Select options={(policy.data?.filing.scopes ?? []).map((s) => ({
+            value: s.scope,
+            label: `${s.name}${s.threshold ? `（连续${s.threshold.years}年、累计${s.threshold.cumulativePersonTimes}人次）` : ''}`,
+          }))} />
         </Form.Item>
         {draft.error && <ProblemAlert error={draft.error} />}
       </Form>

@@ -70,15 +70,22 @@ export function CatalogImportPage() {
       </Space>
       {importing.data && (
         <Alert type="success" style={{ marginTop: 16 }} title={`已导入 ${importing.data.imported} 个职业（工种），其中准入类 ${importing.data.access} 个`}
-          description={<Descriptions size="small" column={1}><Descriptions.Item label="文件">{importing.data.fileName}</Descriptions.Item><Descriptions.Item label="SHA-256">{importing.data.sha256}</Descriptions.Item></Descriptions>} />
+          description={(
+            <Descriptions size="small" column={1}>
+              <Descriptions.Item label="文件">{importing.data.fileName}</Descriptions.Item>
+              <Descriptions.Item label="SHA-256">{importing.data.sha256}</Descriptions.Item>
+            </Descriptions>
+          )} />
       )}
       {importing.error && <div style={{ marginTop: 16 }}><ProblemAlert error={importing.error} /></div>}
       {rows.length > 0 && (
-        <Table size="small" rowKey={(r) => `${r.row}-${r.field}`} style={{ marginTop: 12 }} dataSource={rows} pagination={false} data-testid="row-errors" scroll={{ x: 'max-content' }}
+        <Table size="small" rowKey={(r) => `${r.row}-${r.field}`} style={{ marginTop: 12 }} dataSource={rows} pagination={false}
+          data-testid="row-errors" scroll={{ x: 'max-content' }}
           columns={[{ title: '行', dataIndex: 'row' }, { title: '字段', dataIndex: 'field' }, { title: '错误', dataIndex: 'message' }]} />
       )}
       <Input.Search placeholder="按名称、编码或大类查找" onSearch={setQ} allowClear style={{ margin: '24px 0 12px', maxWidth: 360 }} />
-      <Table size="small" rowKey={(o) => `${o.code ?? ''}-${o.name}`} loading={catalog.isLoading} dataSource={catalog.data ?? []} scroll={{ x: 'max-content' }}
+      <Table size="small" rowKey={(o) => `${o.code ?? ''}-${o.name}`} loading={catalog.isLoading} dataSource={catalog.data ?? []}
+        scroll={{ x: 'max-content' }}
         columns={[
           { title: '职业编码', dataIndex: 'code', render: (c?: string | null) => c ?? '—' },
           { title: '名称', dataIndex: 'name' },

@@ -21,7 +21,8 @@ interface Filters {
   status?: Entry['status'];
 }
 
-const query = (f: Filters) => new URLSearchParams(Object.entries(f).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString();
+const query = (f: Filters) =>
+  new URLSearchParams(Object.entries(f).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString();
 
 /** The public directory of filed evaluation organizations (FIL-19): search, detail, export. */
 export function DirectoryPage() {
@@ -42,8 +43,13 @@ export function DirectoryPage() {
         <Form.Item name="name"><Input allowClear placeholder="机构名称或备案号" aria-label="机构名称" /></Form.Item>
         <Form.Item name="area"><TreeSelect allowClear treeData={tree} placeholder="地区" style={{ width: 200 }} aria-label="地区" /></Form.Item>
         <Form.Item name="occupation"><Input allowClear placeholder="职业（工种）" aria-label="职业（工种）" /></Form.Item>
-        <Form.Item name="level"><Select allowClear placeholder="等级" style={{ width: 150 }} options={terms.list('skillLevels').map((t) => ({ value: Number(t.code), label: t.name }))} aria-label="等级" /></Form.Item>
-        <Form.Item name="status"><Select allowClear placeholder="状态" style={{ width: 110 }} options={terms.options('filingStatuses')} aria-label="状态" /></Form.Item>
+        <Form.Item name="level">
+          <Select allowClear placeholder="等级" style={{ width: 150 }}
+            options={terms.list('skillLevels').map((t) => ({ value: Number(t.code), label: t.name }))} aria-label="等级" />
+        </Form.Item>
+        <Form.Item name="status">
+          <Select allowClear placeholder="状态" style={{ width: 110 }} options={terms.options('filingStatuses')} aria-label="状态" />
+        </Form.Item>
         <Button type="primary" htmlType="submit">查询</Button>
       </Form>
       <ProblemAlert error={list.error} />
@@ -58,7 +64,10 @@ export function DirectoryPage() {
           { title: '备案号', dataIndex: 'filingNumber', width: 150 },
           { title: '机构名称', dataIndex: 'name', width: 220 },
           { title: '地区', width: 100, render: (_, e) => areaName(e.areaCode) },
-          { title: '职业（工种）及等级', width: 320, render: (_, e) => e.occupations.map((o) => `${o.name}（${terms.levelRange(o.highestLevel, o.lowestLevel)}）`).join('；') },
+          {
+            title: '职业（工种）及等级', width: 320,
+            render: (_, e) => e.occupations.map((o) => `${o.name}（${terms.levelRange(o.highestLevel, o.lowestLevel)}）`).join('；'),
+          },
           { title: '有效期', width: 210, render: (_, e) => `${e.validFrom} 至 ${e.validUntil}` },
           { title: '状态', width: 80, render: (_, e) => <FilingStatusTag status={e.status} /> },
         ]}
@@ -92,9 +101,14 @@ export function DirectoryEntryPage() {
           <Descriptions.Item label="备案部门">{authorityName(e.grantingAuthority)}</Descriptions.Item>
         </Descriptions>
         <Table size="small" rowKey="key" pagination={false} dataSource={e.occupations} scroll={{ x: 'max-content' }}
-          columns={[{ title: '职业（工种）', dataIndex: 'name', width: 180 }, { title: '职业编码', dataIndex: 'code', width: 140, render: (c?: string | null) => c ?? '—' },
+          columns={[{ title: '职业（工种）', dataIndex: 'name', width: 180 },
+            { title: '职业编码', dataIndex: 'code', width: 140, render: (c?: string | null) => c ?? '—' },
             { title: '等级', width: 220, render: (_, o) => terms.levelRange(o.highestLevel, o.lowestLevel) }]} />
-        {e.sites.length > 0 && <Typography.Paragraph style={{ marginTop: 12 }}>评价站点：{e.sites.map((s) => `${s.name}（${s.address}）`).join('；')}</Typography.Paragraph>}
+        {e.sites.length > 0 && (
+          <Typography.Paragraph style={{ marginTop: 12 }}>
+            评价站点：{e.sites.map((s) => `${s.name}（${s.address}）`).join('；')}
+          </Typography.Paragraph>
+        )}
       </Card>
       <Card title="变动记录">
         <List size="small" dataSource={e.history} renderItem={(h) => <List.Item>{formatDate(h.at)} {h.description}</List.Item>} />

@@ -30,7 +30,8 @@ export function FilingsPage() {
       title="备案管理"
       extra={
         <Space wrap>
-          <Input.Search allowClear placeholder="机构名称或备案号" onSearch={(v) => { setName(v); setPage(1); }} style={{ width: 220 }} aria-label="机构名称或备案号" />
+          <Input.Search allowClear placeholder="机构名称或备案号" onSearch={(v) => { setName(v); setPage(1); }} style={{ width: 220 }}
+            aria-label="机构名称或备案号" />
           <Select allowClear placeholder="状态" style={{ width: 120 }} value={status} onChange={(v) => { setStatus(v); setPage(1); }}
             options={terms.options('filingStatuses')} aria-label="状态" />
         </Space>
@@ -82,8 +83,12 @@ export function FilingDetailPage() {
       const f = filing.data!;
       const path = { params: { path: { filingId: f.id } } };
       if (action === 'suspend') return unwrap(api.POST('/api/filing/filings/{filingId}/suspend', { ...path, body: { version: f.version, reason } }));
-      if (action === 'reinstate') return unwrap(api.POST('/api/filing/filings/{filingId}/reinstate', { ...path, body: { version: f.version, reason } }));
-      return unwrap(api.POST('/api/filing/filings/{filingId}/cancel', { ...path, body: { version: f.version, reason, mergedIntoFilingId: mergedInto || null } }));
+      if (action === 'reinstate') {
+        return unwrap(api.POST('/api/filing/filings/{filingId}/reinstate', { ...path, body: { version: f.version, reason } }));
+      }
+      return unwrap(api.POST('/api/filing/filings/{filingId}/cancel', {
+        ...path, body: { version: f.version, reason, mergedIntoFilingId: mergedInto || null },
+      }));
     },
     onSuccess: () => {
       // commands answer with the decision state: read the filing and its directory entry again
@@ -97,7 +102,9 @@ export function FilingDetailPage() {
   });
   const draft = useMutation({
     mutationFn: (kind: 'Renewal' | 'Change') =>
-      unwrap(api.POST('/api/filing/applications', { body: { jurisdiction: filing.data!.jurisdiction, scope: filing.data!.scope, kind, filingId: filing.data!.id } })),
+      unwrap(api.POST('/api/filing/applications', {
+        body: { jurisdiction: filing.data!.jurisdiction, scope: filing.data!.scope, kind, filingId: filing.data!.id },
+      })),
     onSuccess: (created) => navigate(`/applications/${created.value}`),
   });
   if (filing.error) return <ProblemAlert error={filing.error} />;
@@ -117,7 +124,8 @@ export function FilingDetailPage() {
           <Descriptions.Item label="报送">{f.reportedTo}</Descriptions.Item>
         </Descriptions>
         <Table size="small" rowKey="key" pagination={false} dataSource={f.occupations} scroll={{ x: 'max-content' }}
-          columns={[{ title: '职业（工种）', dataIndex: 'name', width: 180 }, { title: '职业编码', dataIndex: 'code', width: 140, render: (c?: string | null) => c ?? '—' },
+          columns={[{ title: '职业（工种）', dataIndex: 'name', width: 180 },
+            { title: '职业编码', dataIndex: 'code', width: 140, render: (c?: string | null) => c ?? '—' },
             { title: '等级', width: 220, render: (_, o) => terms.levelRange(o.highestLevel, o.lowestLevel) }]} />
       </Card>
       {draft.error && <ProblemAlert error={draft.error} />}
@@ -156,7 +164,8 @@ export function FilingDetailPage() {
         }}>
         <Input.TextArea rows={3} placeholder="理由（必填，将记录并公开）" value={reason} onChange={(e) => setReason(e.target.value)} aria-label="处理理由" />
         {action === 'cancel' && (
-          <Input style={{ marginTop: 8 }} placeholder="因合并注销时，填写存续机构的备案ID（可选，FIL-24）" value={mergedInto} onChange={(e) => setMergedInto(e.target.value)} />
+          <Input style={{ marginTop: 8 }} placeholder="因合并注销时，填写存续机构的备案ID（可选，FIL-24）" value={mergedInto}
+            onChange={(e) => setMergedInto(e.target.value)} />
         )}
         {decide.error && <div style={{ marginTop: 8 }}><ProblemAlert error={decide.error} /></div>}
         {action === 'cancel' && <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>注销后备案号进入作废号池，永不再分配（FIL-24）。</Typography.Paragraph>}
@@ -192,8 +201,16 @@ export function FilingReceiptPage() {
         有效期自 {r.validFrom} 至 {r.validUntil}。请在备案范围内开展职业技能等级认定工作，接受主管部门监督。
       </Typography.Paragraph>
       <Table size="small" rowKey="name" pagination={false} dataSource={r.occupations} bordered
-        columns={[{ title: '职业（工种）', dataIndex: 'name' }, { title: '职业编码', dataIndex: 'code', render: (c?: string | null) => c ?? '—' }, { title: '等级', dataIndex: 'levels' }]} />
-      {r.sites.length > 0 && <Typography.Paragraph style={{ marginTop: 12 }}>评价站点：{r.sites.map((s) => `${s.name}（${s.address}）`).join('；')}</Typography.Paragraph>}
+        columns={[
+          { title: '职业（工种）', dataIndex: 'name' },
+          { title: '职业编码', dataIndex: 'code', render: (c?: string | null) => c ?? '—' },
+          { title: '等级', dataIndex: 'levels' },
+        ]} />
+      {r.sites.length > 0 && (
+        <Typography.Paragraph style={{ marginTop: 12 }}>
+          评价站点：{r.sites.map((s) => `${s.name}（${s.address}）`).join('；')}
+        </Typography.Paragraph>
+      )}
       <div className="receipt-seal" data-testid="receipt-seal">
         <div>{r.grantingAuthorityName}</div>
         <div className="receipt-seal-space">（盖章）</div>

@@ -83,7 +83,9 @@ function RegistrationForm() {
       <Typography.Paragraph type="secondary">请按营业执照或法人登记证书如实填写。统一社会信用代码将校验第18位校验码。</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => register.mutate(v)} style={{ maxWidth: 720 }}>
         <Form.Item name="name" label="机构名称" rules={[{ required: true, message: '请输入机构名称' }]}><Input /></Form.Item>
-        <Form.Item name="creditCode" label="统一社会信用代码" rules={[{ required: true, len: 18, message: '统一社会信用代码为18位' }]}><Input maxLength={18} /></Form.Item>
+        <Form.Item name="creditCode" label="统一社会信用代码" rules={[{ required: true, len: 18, message: '统一社会信用代码为18位' }]}>
+          <Input maxLength={18} />
+        </Form.Item>
         <Space size="large" wrap>
           <Form.Item name="category" label="评价机构类别" rules={[{ required: true, message: '请选择类别' }]}>
             <Select style={{ width: 240 }} options={terms.options('organizationCategories')} />
@@ -109,7 +111,9 @@ function ContactFields() {
   return (
     <>
       <Form.Item name="contactName" label="联系人" rules={[{ required: true, message: '请输入联系人' }]}><Input /></Form.Item>
-      <Form.Item name="contactPhone" label="联系电话" rules={[{ required: true, message: '请输入联系电话' }]}><Input placeholder="11位手机号或 0551-12345678" /></Form.Item>
+      <Form.Item name="contactPhone" label="联系电话" rules={[{ required: true, message: '请输入联系电话' }]}>
+        <Input placeholder="11位手机号或 0551-12345678" />
+      </Form.Item>
       <Form.Item name="contactEmail" label="电子邮箱" rules={[{ required: true, type: 'email', message: '请输入有效的电子邮箱' }]}><Input /></Form.Item>
     </>
   );

@@ -84,7 +84,10 @@ export function WorkbenchPage() {
       {(reviewer || me?.role === Roles.inspector) && <BatchQueue />}
       <Card
         title={`${me?.authority ? '辖区内' : '全部'}评价机构（${organizations.data?.total ?? 0}）`}
-        extra={<Input.Search placeholder="按机构名称搜索" allowClear onSearch={(v) => { setName(v); setPage(1); }} style={{ width: 220 }} aria-label="按机构名称搜索" />}
+        extra={(
+          <Input.Search placeholder="按机构名称搜索" allowClear onSearch={(v) => { setName(v); setPage(1); }} style={{ width: 220 }}
+            aria-label="按机构名称搜索" />
+        )}
         styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}
       >
         <ProblemAlert error={organizations.error} />

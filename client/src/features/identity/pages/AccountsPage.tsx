@@ -21,7 +21,10 @@ function useRoleOptions() {
 }
 const decisionNames: Record<Decision, string> = { disable: '停用', enable: '启用' };
 
-/** Administrators manage accounts; auditors read them — the buttons follow each account's actions (AccountGuards). Every decision asks for a reason (全程留痕). */
+/**
+ * Administrators manage accounts; auditors read them — the buttons follow each account's actions (AccountGuards).
+ * Every decision asks for a reason (全程留痕).
+ */
 export function AccountsPage() {
   const roleOptions = useRoleOptions();
   const [role, setRole] = useState<string | undefined>();
@@ -40,7 +43,8 @@ export function AccountsPage() {
       title="账号管理"
       extra={
         <Space wrap>
-          <Select allowClear placeholder="按角色筛选" style={{ width: 160 }} options={roleOptions} onChange={(v) => { setRole(v); setPage(1); }} aria-label="按角色筛选" />
+          <Select allowClear placeholder="按角色筛选" style={{ width: 160 }} options={roleOptions} onChange={(v) => { setRole(v); setPage(1); }}
+            aria-label="按角色筛选" />
           <Input.Search allowClear placeholder="用户名或姓名" onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 220 }} aria-label="用户名或姓名" />
           {accounts.data?.actions.includes('createAccount') && <Button type="primary" onClick={() => setCreating(true)}>新建账号</Button>}
         </Space>
@@ -144,9 +148,12 @@ function DecisionModal({ account, decision, onClose }: { account: Account; decis
     },
   });
   return (
-    <Modal open title={`${decisionNames[decision]}账号：${account.displayName}（${account.userName}）`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={decide.isPending} destroyOnHidden>
+    <Modal open title={`${decisionNames[decision]}账号：${account.displayName}（${account.userName}）`} onCancel={onClose}
+      onOk={() => form.submit()} confirmLoading={decide.isPending} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={(v) => decide.mutate(v)}>
-        <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请填写原因' }]}><Input.TextArea rows={3} maxLength={500} showCount /></Form.Item>
+        <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请填写原因' }]}>
+          <Input.TextArea rows={3} maxLength={500} showCount />
+        </Form.Item>
         {decide.error && <ProblemAlert error={decide.error} />}
       </Form>
     </Modal>

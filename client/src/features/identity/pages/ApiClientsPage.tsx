@@ -32,7 +32,9 @@ export function ApiClientsPage() {
   });
   const revoke = useMutation({
     mutationFn: (c: Client) =>
-      unwrap(api.POST('/api/admin/api-clients/{clientId}/revoke', { params: { path: { clientId: c.id } }, body: { version: c.version, reason: '管理员吊销' } })),
+      unwrap(api.POST('/api/admin/api-clients/{clientId}/revoke', {
+        params: { path: { clientId: c.id } }, body: { version: c.version, reason: '管理员吊销' },
+      })),
     onSuccess: async () => {
       message.success('密钥已吊销');
       await client.invalidateQueries({ queryKey: apiClientKeys.all });
@@ -40,7 +42,8 @@ export function ApiClientsPage() {
   });
 
   return (
-    <Card title="第三方系统" extra={<Button type="primary" onClick={() => setOpen(true)}>登记第三方系统</Button>} styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}>
+    <Card title="第三方系统" extra={<Button type="primary" onClick={() => setOpen(true)}>登记第三方系统</Button>}
+      styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}>
       {issuedKey && (
         <Alert
           type="warning"
@@ -61,7 +64,10 @@ export function ApiClientsPage() {
         columns={[
           { title: '名称', dataIndex: 'name', width: 200 },
           { title: '代表', width: 220, render: (_, c) => c.authorityName ?? c.organizationName ?? '—' },
-          { title: '权限', dataIndex: 'scopes', width: 320, render: (s: string[]) => <Space size={[0, 4]} wrap>{s.map((x) => <Tag key={x}>{terms.name('apiScopes', x)}</Tag>)}</Space> },
+          {
+            title: '权限', dataIndex: 'scopes', width: 320,
+            render: (s: string[]) => <Space size={[0, 4]} wrap>{s.map((x) => <Tag key={x}>{terms.name('apiScopes', x)}</Tag>)}</Space>,
+          },
           { title: '登记时间', dataIndex: 'registeredAt', width: 150, render: (t: string) => formatDateTime(t) },
           { title: '状态', dataIndex: 'revoked', width: 80, render: (r: boolean) => (r ? <Tag color="red">已吊销</Tag> : <Tag color="green">有效</Tag>) },
           {
@@ -79,13 +85,16 @@ export function ApiClientsPage() {
           },
         ]}
       />
-      <Modal open={open} title="登记第三方系统" onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={register.isPending} destroyOnHidden>
+      <Modal open={open} title="登记第三方系统" onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={register.isPending}
+        destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={(v) => register.mutate(v)}>
           <Form.Item name="name" label="系统名称" rules={[{ required: true, message: '请输入系统名称' }]}><Input /></Form.Item>
           <Form.Item name="authorityCode" label="代表的主管部门" rules={[{ required: true, message: '请选择主管部门' }]}>
             <TreeSelect treeData={tree} showSearch treeNodeFilterProp="title" />
           </Form.Item>
-          <Form.Item name="scopes" label="权限" rules={[{ required: true, message: '请至少选择一项权限' }]}><Select mode="multiple" options={terms.options('apiScopes')} /></Form.Item>
+          <Form.Item name="scopes" label="权限" rules={[{ required: true, message: '请至少选择一项权限' }]}>
+            <Select mode="multiple" options={terms.options('apiScopes')} />
+          </Form.Item>
           {register.error && <ProblemAlert error={register.error} />}
         </Form>
       </Modal>

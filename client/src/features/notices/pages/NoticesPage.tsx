@@ -60,7 +60,10 @@ export function NoticesPage() {
           { title: '类型', dataIndex: 'kind', width: 120, render: (k: string) => <Tag>{terms.name('noticeKinds', k)}</Tag> },
           { title: '辖区', dataIndex: 'areaCode', width: 100, render: (a: string) => areaName(a) },
           { title: '公示期', width: 210, render: (_, n) => `${n.windowStart} 至 ${n.windowEnd}` },
-          { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={noticeStatusColors[s]}>{terms.name('noticeStatuses', s)}</Tag> },
+          {
+            title: '状态', dataIndex: 'status', width: 90,
+            render: (s: string) => <Tag color={noticeStatusColors[s]}>{terms.name('noticeStatuses', s)}</Tag>,
+          },
           { title: '发布时间', dataIndex: 'publishedAt', width: 150, render: (t: string) => formatDateTime(t) },
         ]}
       />

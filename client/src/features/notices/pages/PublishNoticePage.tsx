@@ -38,7 +38,9 @@ export function PublishNoticePage() {
   const publish = useMutation({
     mutationFn: (v: Values) =>
       unwrap(api.POST('/api/notices', {
-        body: { kind: v.kind, subject: v.subject, body: v.body, areaCode: v.areaCode, startDate: v.startDate?.format('YYYY-MM-DD'), length: v.length },
+        body: {
+          kind: v.kind, subject: v.subject, body: v.body, areaCode: v.areaCode, startDate: v.startDate?.format('YYYY-MM-DD'), length: v.length,
+        },
       })),
     onSuccess: (created) => navigate(`/notices/${created.value}`),
     onError: (e) => applyFieldErrors(form, e),
