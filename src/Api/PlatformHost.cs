@@ -42,7 +42,8 @@ public static class PlatformHost
         var services = builder.Services;
         var config = builder.Configuration;
         var connectionString = config.GetConnectionString(ConnectionName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured (set ConnectionStrings__{ConnectionName}).");
+            ?? throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionName} is not configured (set ConnectionStrings__{ConnectionName}).");
 
         services.AddSingleton<IClock>(config.GetValue<bool>("Testing:AdjustableClock")
             ? new Testing.AdjustableClock(SystemClock.Instance)
@@ -55,7 +56,8 @@ public static class PlatformHost
         services.AddSingleton<SharedKernel.Reference.ITermProvider, Reference.PlatformTerms>();
         services.AddSingleton(config.GetSection("RequestLimits").Get<RequestLimits>() ?? new RequestLimits());
         services.AddSingleton(config.GetSection("Site").Get<SiteOptions>() ?? new SiteOptions());
-        services.AddSingleton(new SharedKernel.UploadWork(config.GetValue(SharedKernel.UploadWork.SlotsSetting, SharedKernel.UploadWork.DefaultSlots)));
+        services.AddSingleton(
+            new SharedKernel.UploadWork(config.GetValue(SharedKernel.UploadWork.SlotsSetting, SharedKernel.UploadWork.DefaultSlots)));
         services.AddPlatformRateLimiting(config.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions());
 
         services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
@@ -185,7 +187,8 @@ public static class PlatformHost
             WolverineConventions.Apply(opts);
             // The test clock exists only on the throwaway end-to-end server: elsewhere the route is not mapped at all.
             if (!app.Configuration.GetValue<bool>("Testing:AdjustableClock"))
-                opts.CustomizeHttpEndpointDiscovery(q => q.Excludes.WithCondition("test-only endpoints", t => t == typeof(Testing.ClockControlEndpoint)));
+                opts.CustomizeHttpEndpointDiscovery(
+                    q => q.Excludes.WithCondition("test-only endpoints", t => t == typeof(Testing.ClockControlEndpoint)));
         });
 
         return app;

@@ -40,7 +40,8 @@ public static class ListActorActivityEndpoint
         var list = await paging.Of(days.OrderByDescending(d => d.Day).ThenByDescending(d => d.Events), d => d, ct);
         var orgIds = list.Items.Select(d => d.OrganizationId).OfType<Guid>().Distinct().ToList();
         var names = orgIds.Count == 0 ? new Dictionary<Guid, string>() : await organizations.NamesAsync(orgIds, ct);
-        var items = list.Items.Select(d => new ActorActivityEntry(d.UserId, d.Name, Roles.DisplayName(d.Role), UnitOf(d, catalog, names), LocalDate.FromDateOnly(d.Day),
+        var items = list.Items.Select(d => new ActorActivityEntry(d.UserId, d.Name, Roles.DisplayName(d.Role), UnitOf(d, catalog, names),
+            LocalDate.FromDateOnly(d.Day),
             d.Events, d.Kinds.Count)).ToList();
         var progress = await store.Advanced.AllProjectionProgress(token: ct);
         var counted = progress.FirstOrDefault(p => p.ShardName == ShardName)?.Sequence ?? 0;

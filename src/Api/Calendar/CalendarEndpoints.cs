@@ -12,7 +12,8 @@ using Wolverine.Http;
 namespace Assessment.Api.Calendar;
 
 /// <summary>An administrator loaded (or corrected) one year of a calendar layer from the yearly notice.</summary>
-public sealed record CalendarYearLoaded(string LayerId, int Year, IReadOnlyList<LocalDate> Off, IReadOnlyList<LocalDate> Work, string Source, Actor By);
+public sealed record CalendarYearLoaded(string LayerId, int Year, IReadOnlyList<LocalDate> Off, IReadOnlyList<LocalDate> Work, string Source,
+    Actor By);
 
 public sealed record WorkingDayAnswer(string Jurisdiction, string CalendarLayer, LocalDate Date, bool IsWorkingDay);
 
@@ -75,7 +76,8 @@ public static class LoadCalendarYearEndpoint
         CalendarYear year;
         try
         {
-            year = new CalendarYear(request.Year, CalendarData.ExpandAll(request.Off ?? []), CalendarData.ExpandAll(request.Work ?? []), request.Source?.Trim() ?? "");
+            year = new CalendarYear(request.Year, CalendarData.ExpandAll(request.Off ?? []), CalendarData.ExpandAll(request.Work ?? []),
+                request.Source?.Trim() ?? "");
         }
         catch (InvalidValueException e)
         {

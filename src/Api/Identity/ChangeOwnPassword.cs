@@ -27,7 +27,8 @@ public static class ChangeOwnPasswordEndpoint
         if (account is null) return Results.Problem(Problems.NotFound("账号"));
         if (!Passwords.Verify(account.PasswordHash, request.CurrentPassword))
             throw new BusinessRuleException(new RuleViolation("AUTH", "auth.current-password-wrong", "当前密码不正确。"));
-        session.Events.Append(account.Id, account.Version + 1, new AccountPasswordChanged(account.Id, Passwords.Hash(request.NewPassword), false, user.ToActor()));
+        session.Events.Append(account.Id, account.Version + 1,
+            new AccountPasswordChanged(account.Id, Passwords.Hash(request.NewPassword), false, user.ToActor()));
         await session.SaveChangesAsync();
         var updated = await session.LoadAsync<Account>(account.Id);
         await http.SignInAsync(AuthSchemes.Cookie, ClaimsFactory.ForAccount(updated!, AuthSchemes.Cookie));

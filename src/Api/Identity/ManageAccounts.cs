@@ -87,7 +87,8 @@ public static class QueryAccountsEndpoint
         if (!string.IsNullOrWhiteSpace(role)) query = query.Where(a => a.Role == role);
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(a => a.UserName.Contains(q) || a.DisplayName.Contains(q));
         var accounts = await Paging.From(page, pageSize).Of(query.OrderBy(a => a.UserName), a => a);
-        var names = await organizations.NamesAsync(accounts.Items.Where(a => a.OrganizationId is not null).Select(a => a.OrganizationId!.Value).ToList());
+        var names = await organizations.NamesAsync(
+            accounts.Items.Where(a => a.OrganizationId is not null).Select(a => a.OrganizationId!.Value).ToList());
         return new AccountList(accounts.Items.Select(a => AccountView.From(a, catalog, names, caller)).ToList(), accounts.Total, accounts.Page,
             accounts.PageSize, AccountGuards.Table.CreationActions(caller));
     }
@@ -146,7 +147,8 @@ public sealed record ResetPassword(long Version, string NewPassword);
 
 public static class ResetPasswordEndpoint
 {
-    public static ProblemDetails Before(Account account, AccessContext caller) => AccountGuards.Table.Check(AccountGuards.ResetPassword, account, caller);
+    public static ProblemDetails Before(Account account, AccessContext caller)
+        => AccountGuards.Table.Check(AccountGuards.ResetPassword, account, caller);
 
     public static ProblemDetails Validate(ResetPassword request) =>
         Passwords.Check(request.NewPassword) is { } problem ? Problems.Validation("newPassword", problem) : WolverineContinue.NoProblems;

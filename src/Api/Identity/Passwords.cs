@@ -18,7 +18,8 @@ public static class Passwords
     {
         if (string.IsNullOrEmpty(password) || password.Length < 10) return "密码至少10位。";
         if (password.Length > 128) return "密码不能超过128位。";
-        var classes = new[] { password.Any(char.IsAsciiLetterLower), password.Any(char.IsAsciiLetterUpper), password.Any(char.IsAsciiDigit), password.Any(c => !char.IsAsciiLetterOrDigit(c)) };
+        var classes = new[] { password.Any(char.IsAsciiLetterLower), password.Any(char.IsAsciiLetterUpper), password.Any(char.IsAsciiDigit),
+            password.Any(c => !char.IsAsciiLetterOrDigit(c)) };
         return classes.Count(x => x) < 3 ? "密码须包含大写字母、小写字母、数字、符号中的至少三类。" : null;
     }
 }

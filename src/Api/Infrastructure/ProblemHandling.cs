@@ -29,7 +29,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
         }
         else
         {
-            logger.LogInformation("Request {Method} {Path} rejected with {Status}: {Reason}", http.Request.Method, http.Request.Path, problem.Status, exception.Message);
+            logger.LogInformation("Request {Method} {Path} rejected with {Status}: {Reason}",
+                http.Request.Method, http.Request.Path, problem.Status, exception.Message);
         }
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
@@ -55,7 +56,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
                 return Problems.Conflict(key.Detail, key.Code);
             case Marten.Exceptions.ExistingStreamIdCollisionException { AggregateType: var type } when UniqueKeys.ForStream(type) is { } key:
                 return Problems.Conflict(key.Detail, key.Code);
-            case ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException or DcbConcurrencyException:
+            case ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
+                or DcbConcurrencyException:
                 return Problems.Conflict(ExpectedVersion.StaleMessage, "stale-version");
             case DocumentAlreadyExistsException:
                 return Problems.Conflict(UniqueKeys.GenericDetail, UniqueKeys.DuplicateCode);
@@ -108,7 +110,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
 
     private static ProblemDetails JsonProblem(JsonException json)
     {
-        var message = json.Path is { Length: > 1 } path && !json.Message.Contains("Path:", StringComparison.Ordinal) ? $"{json.Message} Path: {path}" : json.Message;
+        var message = json.Path is { Length: > 1 } path && !json.Message.Contains("Path:", StringComparison.Ordinal)
+            ? $"{json.Message} Path: {path}"
+            : json.Message;
         var (fields, detail) = ProblemSetup.DescribeJsonError(message);
         var problem = new ProblemDetails
         {

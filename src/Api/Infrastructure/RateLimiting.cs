@@ -49,9 +49,12 @@ public static class RateLimiting
                     ? after : TimeSpan.FromMinutes(1);
                 return new ValueTask(WriteTooManyRequests(context.HttpContext, retryAfter));
             };
-            o.AddPolicy(RateLimitPolicies.PublicWrite, http => PerClientPerMinute(http, RateLimitPolicies.PublicWrite, limits.PublicWritesPerClientPerMinute));
-            o.AddPolicy(RateLimitPolicies.PublicLookup, http => PerClientPerMinute(http, RateLimitPolicies.PublicLookup, limits.PublicLookupsPerClientPerMinute));
-            o.AddPolicy(RateLimitPolicies.PublicRead, http => PerClientPerMinute(http, RateLimitPolicies.PublicRead, limits.PublicReadsPerClientPerMinute));
+            o.AddPolicy(RateLimitPolicies.PublicWrite,
+                http => PerClientPerMinute(http, RateLimitPolicies.PublicWrite, limits.PublicWritesPerClientPerMinute));
+            o.AddPolicy(RateLimitPolicies.PublicLookup,
+                http => PerClientPerMinute(http, RateLimitPolicies.PublicLookup, limits.PublicLookupsPerClientPerMinute));
+            o.AddPolicy(RateLimitPolicies.PublicRead,
+                http => PerClientPerMinute(http, RateLimitPolicies.PublicRead, limits.PublicReadsPerClientPerMinute));
         });
         return services;
     }

@@ -26,7 +26,8 @@ public sealed class RequestGuardMiddleware(RequestDelegate next, RequestLimits l
             await Write(http, Problems.Validation(field, "不能包含空字符（NUL，\\u0000）。"));
             return;
         }
-        if (request.Path.StartsWithSegments("/api") && HttpMethods.IsPost(request.Method) | HttpMethods.IsPut(request.Method) | HttpMethods.IsPatch(request.Method))
+        if (request.Path.StartsWithSegments("/api")
+            && HttpMethods.IsPost(request.Method) | HttpMethods.IsPut(request.Method) | HttpMethods.IsPatch(request.Method))
         {
             var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
             var upload = http.GetEndpoint()?.Metadata.GetMetadata<AcceptsUploadAttribute>();
@@ -107,7 +108,8 @@ public sealed class RequestGuardMiddleware(RequestDelegate next, RequestLimits l
     private static Task Write(HttpContext http, ProblemDetails problem)
     {
         http.Response.StatusCode = problem.Status!.Value;
-        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }).AsTask();
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }).AsTask();
     }
 }
 

@@ -80,7 +80,8 @@ public sealed class WriteGuardMiddleware(RequestDelegate next, SiteOptions site)
         if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri)) return false; // "null" (sandboxed or file pages) included
         if (IsSameOrigin(request, uri)) return true;
         return site.TrustedOrigins.Any(t => Uri.TryCreate(t, UriKind.Absolute, out var trusted)
-                                            && Uri.Compare(trusted, uri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0);
+                                            && Uri.Compare(trusted, uri, UriComponents.SchemeAndServer, UriFormat.Unescaped,
+                                                StringComparison.OrdinalIgnoreCase) == 0);
     }
 
     /// <summary>Same origin means same scheme, host and port: https://host is another origin than http://host.</summary>

@@ -6,9 +6,11 @@ using Wolverine.Http;
 
 namespace Assessment.Api.Policies;
 
-public sealed record PolicySummary(string Id, string Name, string ShortName, string RootAuthority, string CalendarLayer, IReadOnlyList<string> Scopes);
+public sealed record PolicySummary(string Id, string Name, string ShortName, string RootAuthority, string CalendarLayer,
+    IReadOnlyList<string> Scopes);
 
-public sealed record AuthorityNode(string Code, string Name, string AreaName, string Level, string? Parent, string Jurisdiction, IReadOnlyList<AuthorityNode> Children);
+public sealed record AuthorityNode(string Code, string Name, string AreaName, string Level, string? Parent, string Jurisdiction,
+    IReadOnlyList<AuthorityNode> Children);
 
 /// <summary>Read access to the jurisdiction policies: the numbers every module applies, and where they come from.</summary>
 public static class PolicyEndpoints

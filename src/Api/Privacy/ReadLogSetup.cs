@@ -4,7 +4,8 @@ using JasperFx.Events.Projections;
 
 namespace Assessment.Api.Privacy;
 
-/// <summary>The read log's storage: each read its own one-event stream, projected inline to a record the auditor and the person's lookup query.</summary>
+/// <summary>The read log's storage: each read its own one-event stream, projected
+/// inline to a record the auditor and the person's lookup query.</summary>
 public static class ReadLogSetup
 {
     public static void Configure(StoreOptions opts)

@@ -32,11 +32,13 @@ public static class CertificatesModule
             opts.Storage.ExtendedSchemaObjects.Add(QualifiedCandidateTable.Definition());
             opts.Storage.ExtendedSchemaObjects.Add(CertificatePrintTable.Definition());
             opts.Storage.ExtendedSchemaObjects.Add(CertificateCorrectionTable.Definition());
-            opts.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(Schema, "certificate_status_index", SchemaUtils.IdentifierUsage.General)));
+            opts.Storage.ExtendedSchemaObjects.Add(
+                new Sequence(new PostgresqlObjectName(Schema, "certificate_status_index", SchemaUtils.IdentifierUsage.General)));
         });
         services.AddSingleton<SharedKernel.Reference.ITermProvider, CertificateTerms>();
         services.InitializeMartenWith<Demo.CertificatesDemoData>();
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Certificates").Get<CertificatesOptions>() ?? new CertificatesOptions());
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Certificates").Get<CertificatesOptions>()
+            ?? new CertificatesOptions());
         services.AddSingleton<SigningKeys>();
         // loaded at registration: a machine without the certificate font fails at start-up, never with a blank PDF (CRT-03)
         services.AddSingleton(new Documents.CertificateFonts());

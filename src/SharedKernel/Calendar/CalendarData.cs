@@ -28,7 +28,8 @@ public static class CalendarData
                 var year = new CalendarYear(y.Year, ExpandAll(y.Off), ExpandAll(y.Work), y.Source);
                 var errors = Validate(year);
                 if (errors.Count > 0)
-                    throw new InvalidOperationException($"Calendar layer {l.Id} year {y.Year} is invalid: {string.Join("; ", errors.SelectMany(e => e.Value))}");
+                    throw new InvalidOperationException(
+                        $"Calendar layer {l.Id} year {y.Year} is invalid: {string.Join("; ", errors.SelectMany(e => e.Value))}");
                 years.Add(year);
             }
             layers.Add(new CalendarLayer(l.Id, l.Name, l.Parent, years));

@@ -16,7 +16,8 @@ public interface ICandidatePhotos
     /// The photos with these ids as normalized JPEG bytes (413 × 579 px, 35 mm × 49 mm at 300 dpi), read in the caller's
     /// session; an id with no stored photo is absent from the answer.
     /// </summary>
-    Task<IReadOnlyDictionary<Guid, byte[]>> LoadAsync(Marten.IQuerySession session, IReadOnlyCollection<Guid> photoIds, CancellationToken ct = default);
+    Task<IReadOnlyDictionary<Guid, byte[]>> LoadAsync(Marten.IQuerySession session, IReadOnlyCollection<Guid> photoIds,
+        CancellationToken ct = default);
 }
 
 /// <summary>
@@ -25,7 +26,8 @@ public interface ICandidatePhotos
 /// </summary>
 /// <remarks><paramref name="AreaCode"/> is where the batch ran: the authorities over it see its certificates.</remarks>
 public sealed record BatchResultsAccepted(Guid BatchId, Guid OrganizationId, string OrganizationName, Guid FilingId, string FilingNumber,
-    string Jurisdiction, string AcceptingAuthority, string AreaCode, string BatchTitle, LocalDate LastExamDay, IReadOnlyList<QualifiedCandidate> Qualified,
+    string Jurisdiction, string AcceptingAuthority, string AreaCode, string BatchTitle, LocalDate LastExamDay,
+    IReadOnlyList<QualifiedCandidate> Qualified,
     Instant AcceptedAt, Actor By);
 
 /// <summary>A candidate's result as the person may see it — only once the batch's results are publicized (BAT-06).</summary>

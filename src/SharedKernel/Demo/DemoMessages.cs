@@ -7,7 +7,8 @@ namespace Assessment.SharedKernel.Demo;
 
 /// <summary>
 /// A module's demo messages to other modules (notices to open, accepted reports …), collected while its demo data is
-/// written and sent once the platform runs, as the API would send them. <typeparamref name="TModule"/> (the module's demo-data class) keeps one outbox per module.
+/// written and sent once the platform runs, as the API would send them.
+/// <typeparamref name="TModule"/> (the module's demo-data class) keeps one outbox per module.
 /// </summary>
 /// <remarks>The bus is resolved only then: it depends on the document store, which runs the demo data first.</remarks>
 public sealed class DemoMessages<TModule>(IHostApplicationLifetime lifetime, IServiceProvider services, ILogger<DemoMessages<TModule>> logger)

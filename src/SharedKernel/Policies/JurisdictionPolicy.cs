@@ -164,7 +164,8 @@ public sealed record CertificatePolicy(
     /// <summary>Where the rule comes from, shown beside it.</summary>
     string? RangesNote)
 {
-    /// <summary>The authority of <see cref="RangesAllocatedBy"/>'s level in <paramref name="policy"/> (the provincial center), if ranges are used.</summary>
+    /// <summary>The authority of <see cref="RangesAllocatedBy"/>'s level in
+    /// <paramref name="policy"/> (the provincial center), if ranges are used.</summary>
     public AuthorityDefinition? RangeAllocator(JurisdictionPolicy policy) =>
         SerialsFromAllocatedRanges ? policy.Authorities.FirstOrDefault(a => a.Level == RangesAllocatedBy) : null;
 }

@@ -104,7 +104,8 @@ public sealed partial class PolicyCatalog
                 if (!AuthorityLevels.All.Contains(a.Level)) yield return $"{at}: authority {a.Code} has unknown level '{a.Level}'";
                 if (string.IsNullOrWhiteSpace(a.Name) || string.IsNullOrWhiteSpace(a.AreaName)) yield return $"{at}: authority {a.Code} lacks a name";
             }
-            if (p.Authorities.All(a => a.Code != p.RootAuthority)) yield return $"{at}: root authority {p.RootAuthority} is not among its authorities";
+            if (p.Authorities.All(a => a.Code != p.RootAuthority))
+                yield return $"{at}: root authority {p.RootAuthority} is not among its authorities";
 
             var f = p.Filing;
             if (p.Batches is null) yield return $"{at}: batches section missing";
@@ -115,10 +116,13 @@ public sealed partial class PolicyCatalog
             foreach (var s in f.Scopes ?? [])
             {
                 if (!AuthorityLevels.All.Contains(s.HandledBy)) yield return $"{at}: FIL-14 scope {s.Scope} handled by unknown level '{s.HandledBy}'";
-                if (s.FirstReviewBy is not null && !AuthorityLevels.All.Contains(s.FirstReviewBy)) yield return $"{at}: FIL-14 scope {s.Scope} first review by unknown level";
-                if (s.Threshold is { } t && (t.Years < 0 || t.CumulativePersonTimes < 0 || t.PerOccupationPersonTimes < 0 || t.PerOccupationPersonTimes > t.CumulativePersonTimes))
+                if (s.FirstReviewBy is not null && !AuthorityLevels.All.Contains(s.FirstReviewBy))
+                    yield return $"{at}: FIL-14 scope {s.Scope} first review by unknown level";
+                if (s.Threshold is { } t && (t.Years < 0 || t.CumulativePersonTimes < 0 || t.PerOccupationPersonTimes < 0
+                    || t.PerOccupationPersonTimes > t.CumulativePersonTimes))
                     yield return $"{at}: FIL-06 scope {s.Scope} threshold is inconsistent";
-                if (s.Threshold is null && string.IsNullOrWhiteSpace(s.ThresholdNote)) yield return $"{at}: FIL-06 scope {s.Scope} has neither threshold nor note";
+                if (s.Threshold is null && string.IsNullOrWhiteSpace(s.ThresholdNote))
+                    yield return $"{at}: FIL-06 scope {s.Scope} has neither threshold nor note";
                 if (s.MaxLevel is < 1 or > 5) yield return $"{at}: FIL-07 scope {s.Scope} max level out of 1–5";
             }
             if (f.Scopes is not null && f.Scopes.Select(s => s.Scope).Distinct().Count() != f.Scopes.Count) yield return $"{at}: duplicate scopes";
@@ -130,11 +134,14 @@ public sealed partial class PolicyCatalog
                 yield return $"{at}: FIL-16 unknown evaluation method '{m}'";
             foreach (var w in f.ApplicationWindows ?? [])
             {
-                if (!MonthDay().IsMatch(w.Opens ?? "") || !MonthDay().IsMatch(w.Closes ?? "")) yield return $"{at}: FIL-12 window '{w.Name}' needs MM-dd dates";
+                if (!MonthDay().IsMatch(w.Opens ?? "") || !MonthDay().IsMatch(w.Closes ?? ""))
+                    yield return $"{at}: FIL-12 window '{w.Name}' needs MM-dd dates";
                 else if (string.CompareOrdinal(w.Opens, w.Closes) > 0) yield return $"{at}: FIL-12 window '{w.Name}' closes before it opens";
             }
-            if (f.IdleRule is not null && !NodaTime.Text.LocalDatePattern.Iso.Parse(f.IdleRule.EffectiveFrom).Success) yield return $"{at}: FIL-13 effective date invalid";
-            if (f.SocialOrganizationLimits is { } lim && (lim.MaxOccupations <= 0 || lim.MaxFiledOrganizationsPerOccupation <= 0)) yield return $"{at}: FIL-04 limits must be positive";
+            if (f.IdleRule is not null && !NodaTime.Text.LocalDatePattern.Iso.Parse(f.IdleRule.EffectiveFrom).Success)
+                yield return $"{at}: FIL-13 effective date invalid";
+            if (f.SocialOrganizationLimits is { } lim && (lim.MaxOccupations <= 0 || lim.MaxFiledOrganizationsPerOccupation <= 0))
+                yield return $"{at}: FIL-04 limits must be positive";
             foreach (var m in f.PledgeableMaterials ?? []) if (m is < 1 or > 6) yield return $"{at}: FIL-10 pledgeable item {m} out of 1–6";
             if (string.IsNullOrWhiteSpace(f.Enterprises?.Basis)) yield return $"{at}: FIL-02 enterprises section or its basis missing";
             if (string.IsNullOrWhiteSpace(f.TechnicalSchools?.Basis)) yield return $"{at}: FIL-03 technicalSchools section or its basis missing";
@@ -156,10 +163,12 @@ public sealed partial class PolicyCatalog
                 if (!TwoDigits().IsMatch(city)) yield return $"{at}: FIL-24 city code '{city}' must be 2 digits";
                 if (p.Authorities.All(a => a.Code != authority)) yield return $"{at}: FIL-24 city code for unknown authority {authority}";
             }
-            if (n.CityCodes is not null && n.CityCodes.Values.Distinct().Count() != n.CityCodes.Count) yield return $"{at}: FIL-24 city codes are not unique";
+            if (n.CityCodes is not null && n.CityCodes.Values.Distinct().Count() != n.CityCodes.Count)
+                yield return $"{at}: FIL-24 city codes are not unique";
             var b = p.Batches;
             if (b is null) { yield return $"{at}: batches section missing"; continue; }
-            if (b.ResultsPublicity is null || b.ResultsPublicity.Length <= 0 || (b.ResultsPublicity.Unit != PublicityUnits.WorkingDays && b.ResultsPublicity.Unit != PublicityUnits.CalendarDays))
+            if (b.ResultsPublicity is null || b.ResultsPublicity.Length <= 0
+                || (b.ResultsPublicity.Unit != PublicityUnits.WorkingDays && b.ResultsPublicity.Unit != PublicityUnits.CalendarDays))
                 yield return $"{at}: BAT-06 results publicity invalid";
             if (b.ResultsReportWorkingDays <= 0) yield return $"{at}: BAT-07 report days must be positive";
             if (p.Certificates is null || p.Certificates.SerialDigits != 6) yield return $"{at}: CRT-01 serial must be 6 digits";
@@ -172,7 +181,8 @@ public sealed partial class PolicyCatalog
         {
             foreach (var a in p.Authorities ?? [])
             {
-                if (a.Parent is not null && !codes.ContainsKey(a.Parent)) yield return $"policy '{p.Id}': authority {a.Code} has unknown parent {a.Parent}";
+                if (a.Parent is not null && !codes.ContainsKey(a.Parent))
+                    yield return $"policy '{p.Id}': authority {a.Code} has unknown parent {a.Parent}";
             }
         }
         if (policies.SelectMany(p => p.Authorities ?? []).Count(a => a.Parent is null) != 1)

@@ -32,7 +32,8 @@ public sealed class PersonalDataReadRecord
     {
         Id = e.ReadId, At = e.At, ReaderId = e.Reader.UserId, ReaderName = e.Reader.Name, ReaderRole = e.Reader.Role,
         ReaderAuthority = e.Reader.AuthorityCode, ReaderOrganization = e.Reader.OrganizationId, Relation = e.Relation,
-        Purpose = e.Purpose.Purpose, PurposeNote = e.Purpose.Note, Operation = e.Operation, OperationName = e.OperationName, Fields = e.Fields.ToList(),
+        Purpose = e.Purpose.Purpose, PurposeNote = e.Purpose.Note, Operation = e.Operation, OperationName = e.OperationName,
+        Fields = e.Fields.ToList(),
         ScopeKind = e.Scope.Kind, ScopeId = e.Scope.ScopeId, BatchId = e.Scope.BatchId, ScopeTitle = e.Scope.Title, PersonKey = e.Scope.Person?.Key,
         PersonMaskedName = e.Scope.Person?.MaskedName,
         PersonMaskedNumber = e.Scope.Person is { } p ? Values.Masking.Document(p.DocumentNumber) : null, RowCount = e.Scope.RowCount,

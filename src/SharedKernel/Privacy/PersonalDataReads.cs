@@ -12,7 +12,8 @@ namespace Assessment.SharedKernel.Privacy;
 /// (<see cref="PersonalDataRule"/>), requires the stated purpose (400 without) and records the read — off the request path, in
 /// bulk, each read one <see cref="PersonalDataConsulted"/> event (its own stream), never dropped.
 /// </summary>
-public sealed class PersonalDataReads(IDocumentStore store, ILogger<PersonalDataReads> logger) : BackgroundRecorder<PersonalDataConsulted>(10_000, logger)
+public sealed class PersonalDataReads(IDocumentStore store, ILogger<PersonalDataReads> logger)
+    : BackgroundRecorder<PersonalDataConsulted>(10_000, logger)
 {
     public const string Schema = "privacy";
 
@@ -20,7 +21,8 @@ public sealed class PersonalDataReads(IDocumentStore store, ILogger<PersonalData
     /// What the caller gets of one record or export over <paramref name="holder"/>'s data. Full: the request must state its purpose
     /// (else <paramref name="problem"/> is the 400) and the read is handed to the log before the answer goes out. Masked or none: nothing recorded.
     /// </summary>
-    public async Task<(PersonalDataView View, ProblemDetails? Problem)> RevealAsync(AccessContext caller, HttpRequest request, PersonalDataHolder holder,
+    public async Task<(PersonalDataView View, ProblemDetails? Problem)> RevealAsync(AccessContext caller, HttpRequest request,
+        PersonalDataHolder holder,
         string operation, string operationName, IReadOnlyList<PersonalField> fields, ReadScope scope, CancellationToken ct)
     {
         var view = PersonalDataRule.ForOneRecord(caller, holder);

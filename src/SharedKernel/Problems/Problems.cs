@@ -27,7 +27,10 @@ public static class Problems
 
     private static Dictionary<string, object> Rule(RuleViolation v)
     {
-        var rule = new Dictionary<string, object> { ["ruleId"] = v.RuleId, ["code"] = v.Code, ["message"] = v.Message, ["inPrinciple"] = v.InPrinciple };
+        var rule = new Dictionary<string, object>
+        {
+            ["ruleId"] = v.RuleId, ["code"] = v.Code, ["message"] = v.Message, ["inPrinciple"] = v.InPrinciple
+        };
         if (v.Target is { } target) rule["target"] = target;
         return rule;
     }

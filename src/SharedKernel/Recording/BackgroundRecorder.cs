@@ -13,7 +13,8 @@ namespace Assessment.SharedKernel.Recording;
 /// </summary>
 public abstract class BackgroundRecorder<T>(int capacity, ILogger logger) : BackgroundService
 {
-    private static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)];
+    private static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5),
+        TimeSpan.FromSeconds(15)];
 
     private readonly Channel<T> _pending = Channel.CreateBounded<T>(new BoundedChannelOptions(capacity)
     {
@@ -90,7 +91,8 @@ public abstract class BackgroundRecorder<T>(int capacity, ILogger logger) : Back
                     logger.LogCritical(e, "{Recorder}: {Count} records could not be stored at shutdown", GetType().Name, batch.Count);
                     return;
                 }
-                logger.LogError(e, "{Recorder}: writing {Count} records failed (attempt {Attempt}); retrying", GetType().Name, batch.Count, attempt + 1);
+                logger.LogError(e, "{Recorder}: writing {Count} records failed (attempt {Attempt}); retrying", GetType().Name, batch.Count,
+                    attempt + 1);
                 await Task.Delay(Backoff[Math.Min(attempt, Backoff.Length - 1)], CancellationToken.None);
             }
         }

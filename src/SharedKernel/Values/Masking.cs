@@ -16,5 +16,6 @@ public static class Masking
     public static string? Email(string? email) =>
         email is null ? null : email.IndexOf('@') is var at and > 0 ? email[0] + "***" + email[at..] : "***";
 
-    public static string? Phone(string? phone) => phone is null || phone.Length < 7 ? phone is null ? null : "***" : phone[..3] + "****" + phone[^4..];
+    public static string? Phone(string? phone) =>
+        phone is null || phone.Length < 7 ? phone is null ? null : "***" : phone[..3] + "****" + phone[^4..];
 }

@@ -173,7 +173,8 @@ internal static class Base64UrlText
         foreach (var c in text)
             if (!(c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_')) return false;
         var buffer = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
-        if (Base64Url.DecodeFromChars(text, buffer, out var consumed, out var written) != OperationStatus.Done || consumed != text.Length) return false;
+        if (Base64Url.DecodeFromChars(text, buffer, out var consumed, out var written) != OperationStatus.Done
+            || consumed != text.Length) return false;
         var decoded = buffer.AsSpan(0, written).ToArray();
         // unused trailing bits must be zero, so one byte string has exactly one spelling
         if (!string.Equals(Base64Url.EncodeToString(decoded), text, StringComparison.Ordinal)) return false;

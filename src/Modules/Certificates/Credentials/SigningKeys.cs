@@ -49,11 +49,15 @@ public sealed class SigningKeys(IDocumentStore store, Issuance.CertificatesOptio
         {
             await using (var query = store.QuerySession())
             {
-                if (await query.LoadAsync<StoredSigningKey>(CurrentId, ct) is { } stored) return SigningKey.FromPkcs8(Convert.FromBase64String(stored.Pkcs8));
+                if (await query.LoadAsync<StoredSigningKey>(CurrentId, ct) is { } stored)
+                    return SigningKey.FromPkcs8(Convert.FromBase64String(stored.Pkcs8));
             }
             var key = SigningKey.Generate();
             await using var session = store.LightweightSession();
-            session.Insert(new StoredSigningKey { Id = CurrentId, Kid = key.Kid, Pkcs8 = Convert.ToBase64String(key.ExportPkcs8()), CreatedAt = clock.GetCurrentInstant() });
+            session.Insert(new StoredSigningKey
+            {
+                Id = CurrentId, Kid = key.Kid, Pkcs8 = Convert.ToBase64String(key.ExportPkcs8()), CreatedAt = clock.GetCurrentInstant()
+            });
             try
             {
                 await session.SaveChangesAsync(ct);

@@ -27,7 +27,8 @@ public sealed class CertificatesDemoData(IConfiguration configuration, PolicyCat
         var organization = DemoData.OrganizationId("wuhu");
         var filed = await filings.OfOrganizationAsync(session, organization, cancellationToken);
         if (filed.Count == 0 || !catalog.IsKnownArea(filed[0].OrganizationAreaCode)) return;
-        var holder = new RangeHolder(organization, filed[0].OrganizationName, filed[0].OrganizationAreaCode, catalog.PolicyForArea(filed[0].OrganizationAreaCode));
+        var holder = new RangeHolder(organization, filed[0].OrganizationName, filed[0].OrganizationAreaCode,
+            catalog.PolicyForArea(filed[0].OrganizationAreaCode));
         var now = clock.GetCurrentInstant();
         var year = now.InZone(SharedKernel.ChinaTime.Zone).Year;
         var by = DemoData.Named("anhui.reviewer").Actor;
@@ -36,7 +37,8 @@ public sealed class CertificatesDemoData(IConfiguration configuration, PolicyCat
             var id = CertificateSerials.SequenceId(organization, year, level);
             var allocated = RangeDecider.Allocate(null, holder,
                 new AllocateCertificateRange(organization, year, level, "000001", to, $"皖职鉴〔{year}〕3号", "年度证书编号号段", 0), now, by);
-            session.Events.StartStream<CertificateSerialSequence>(id, new CertificateSerialsOpened(id, organization, year, level, now, by), allocated);
+            session.Events.StartStream<CertificateSerialSequence>(id,
+                new CertificateSerialsOpened(id, organization, year, level, now, by), allocated);
         }
         await session.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Demo certificate number ranges loaded");

@@ -23,7 +23,8 @@ public static class DownloadCertificateTableEndpoint
     /// 附件5 (<c>GET /api/batches/{batchId}/report/certificates</c>) reads the same rows through <c>IIssuedCertificates</c>: one table.
     /// </summary>
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
-    [WolverineGet("/api/certificate-issuances/{batchId}/certificate-table", OperationId = "downloadIssuedCertificateTable", Summary = "下载含证书编号的合格人员证书信息表（附件5）")]
+    [WolverineGet("/api/certificate-issuances/{batchId}/certificate-table", OperationId = "downloadIssuedCertificateTable",
+        Summary = "下载含证书编号的合格人员证书信息表（附件5）")]
     [ProducesResponseType<FileStreamResult>(200, Spreadsheet.ContentType)]
     public static async Task<IResult> Get(Guid batchId, AccessContext caller, IQuerySession session,
         PolicyCatalog catalog, PersonalDataReads reads, HttpRequest request, CancellationToken ct)

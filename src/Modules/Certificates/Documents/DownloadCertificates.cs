@@ -28,8 +28,10 @@ public static class CertificatePrints
         var link = PublicCertificates.VerificationLink(options, row);
         // the payload signed once with the print (rows from before that are signed here)
         var payload = row.QrPayload ?? CredentialIssuer.IssueQrPayload(PublicCertificates.Claims(row), key);
-        return new CertificatePrint(row.Number, row.HolderName, IdentityDocumentTypes.Names[(IdentityDocumentType)row.DocumentType], row.DocumentNumber,
-            row.Occupation, row.WorkType, SkillLevel.FromNumber(row.Level).FullName, row.IssuedOn, row.OrganizationName, link, $"{link}#{payload}", photo,
+        return new CertificatePrint(row.Number, row.HolderName, IdentityDocumentTypes.Names[(IdentityDocumentType)row.DocumentType],
+            row.DocumentNumber,
+            row.Occupation, row.WorkType, SkillLevel.FromNumber(row.Level).FullName, row.IssuedOn, row.OrganizationName, link,
+            $"{link}#{payload}", photo,
             $"{options.PublicBaseUrl.TrimEnd('/')}/verify", Mark(row), row.Status == CertificateStatus.Revoked ? row.RevokedOn : null);
     }
 
@@ -43,7 +45,8 @@ public static class CertificatePrints
 
 public static class DownloadCertificateEndpoint
 {
-    /// <summary>One certificate as a PDF (附件6 layout) for its issuer, the authorities' reviewers and auditors (it prints the identity number).</summary>
+    /// <summary>One certificate as a PDF (附件6 layout) for its issuer, the
+    /// authorities' reviewers and auditors (it prints the identity number).</summary>
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificates/{certificateId}/pdf", OperationId = "downloadCertificatePdf", Summary = "下载证书PDF")]
     [ProducesResponseType<FileContentResult>(200, "application/pdf")]
@@ -53,7 +56,8 @@ public static class DownloadCertificateEndpoint
     {
         var row = await session.Registry().FindAsync(certificateId, ct);
         if (CertificateGuards.Table.Denies(CertificateGuards.DownloadPdf, row, caller, out var denied)) return denied;
-        var (_, problem) = await reads.RevealAsync(caller, request, row.Holder(), CertificateGuards.DownloadPdf, "下载证书PDF", PersonalFields.Certificate,
+        var (_, problem) = await reads.RevealAsync(caller, request, row.Holder(), CertificateGuards.DownloadPdf, "下载证书PDF",
+            PersonalFields.Certificate,
             row.Scope(), ct);
         if (problem is not null) return Results.Problem(problem);
         var photo = row.PhotoId is { } photoId ? (await photos.LoadAsync(session, [photoId], ct)).GetValueOrDefault(photoId) : null;

@@ -80,7 +80,8 @@ public sealed class CertificateSerialSequence
 /// </summary>
 public static class CertificateSerials
 {
-    public static Guid SequenceId(Guid organizationId, int year, int level) => StreamIds.FromName($"certificate-serials:{organizationId:N}:{year}:{level}");
+    public static Guid SequenceId(Guid organizationId, int year, int level)
+        => StreamIds.FromName($"certificate-serials:{organizationId:N}:{year}:{level}");
 
     /// <summary>The sequence with its last serial and ranges, locked for <paramref name="session"/>'s transaction.</summary>
     public static async Task<IEventStream<CertificateSerialSequence>> LockAsync(IDocumentStore store, IDocumentSession session, Guid organizationId,

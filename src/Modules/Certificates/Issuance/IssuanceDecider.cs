@@ -67,15 +67,18 @@ public static class IssuanceDecider
             var number = CertificateNumber.Create(filing, today.Year, SkillLevel.FromNumber(c.Level), serial).Value;
             issued.Add(new IssuedCertificate(inputs.CertificateIds[i], c.CandidateId, number, inputs.StatusIndexes[i], inputs.Tokens[i]));
             rows.Add(new CertificateRow(inputs.CertificateIds[i], number, batch.OrganizationId, batch.OrganizationName, batch.FilingId,
-                batch.FilingNumber, batch.Jurisdiction, batch.AreaCode, batch.Id, batch.Title, c.CandidateId, c.Name, c.DocumentType, c.DocumentNumber,
+                batch.FilingNumber, batch.Jurisdiction, batch.AreaCode, batch.Id, batch.Title, c.CandidateId, c.Name, c.DocumentType,
+                c.DocumentNumber,
                 c.Employer, c.Occupation, c.OccupationCode, string.IsNullOrWhiteSpace(c.WorkType) ? null : c.WorkType, c.Level, today, now,
                 inputs.Tokens[i], inputs.StatusIndexes[i], CertificateStatus.Valid, null, null, 1, PhotoId: c.PhotoId));
         }
         var serials = pools.OrderBy(p => p.Key).SelectMany(p => p.Value.Taken.Select(t =>
-            new CertificateSerialsTaken(CertificateSerials.SequenceId(batch.OrganizationId, today.Year, p.Key), batch.Id, t.From, t.To, now, by))).ToList();
+            new CertificateSerialsTaken(CertificateSerials.SequenceId(batch.OrganizationId, today.Year, p.Key), batch.Id, t.From, t.To,
+                now, by))).ToList();
         var done = issuance.Done + issued.Count;
         var completed = halted is null && done >= issuance.Total ? new IssuanceCompleted(batch.Id, issuance.Total, now, by) : null;
-        return new IssuedChunk(issued.Count > 0 ? new CertificatesIssued(batch.Id, done, issued, today, now, by) : null, serials, rows, completed, halted);
+        return new IssuedChunk(issued.Count > 0 ? new CertificatesIssued(batch.Id, done, issued, today, now, by) : null,
+            serials, rows, completed, halted);
     }
 
     /// <summary>

@@ -17,7 +17,8 @@ public sealed record IssuedCertificate(Guid CertificateId, Guid CandidateId, str
 /// A chunk of a batch's certificates was numbered and issued, in one transaction with the serials it took: a crash leaves
 /// either the whole chunk or none of it. <paramref name="Done"/> is how many of the batch's certificates exist afterwards.
 /// </summary>
-public sealed record CertificatesIssued(Guid BatchId, int Done, IReadOnlyList<IssuedCertificate> Certificates, LocalDate IssuedOn, Instant IssuedAt, Actor By);
+public sealed record CertificatesIssued(Guid BatchId, int Done, IReadOnlyList<IssuedCertificate> Certificates, LocalDate IssuedOn, Instant IssuedAt,
+    Actor By);
 
 /// <summary>Every qualified candidate of the batch holds a certificate.</summary>
 public sealed record IssuanceCompleted(Guid BatchId, int Total, Instant CompletedAt, Actor By);

@@ -24,8 +24,10 @@ public static class IssuanceViews
     public static IssuanceProgress Of(AcceptedBatch batch, BatchIssuance? issuance, AccessContext caller)
     {
         var status = issuance?.Status ?? IssuanceStatus.Running;
-        return new IssuanceProgress(batch.Id, batch.Title, batch.OrganizationName, issuance?.Total ?? batch.QualifiedCount, issuance?.Done ?? 0, status,
-            issuance?.HaltedRule, issuance?.HaltedReason, batch.LastExamDay, batch.AcceptedAt, issuance?.StartedAt ?? batch.ReceivedAt, issuance?.CompletedAt,
+        return new IssuanceProgress(batch.Id, batch.Title, batch.OrganizationName, issuance?.Total ?? batch.QualifiedCount,
+            issuance?.Done ?? 0, status,
+            issuance?.HaltedRule, issuance?.HaltedReason, batch.LastExamDay, batch.AcceptedAt, issuance?.StartedAt ?? batch.ReceivedAt,
+            issuance?.CompletedAt,
             issuance?.Version ?? 0, IssuanceGuards.Table.Actions(new IssuanceOfBatch(batch, issuance), caller));
     }
 }
@@ -45,7 +47,8 @@ public static class ListIssuancesEndpoint
         else if (access.VisibleAreas(user) is { } areas) query = query.Where(b => areas.Contains(b.AreaCode));
         var paging = Paging.From(page, pageSize);
         var batches = await paging.Of(query.OrderByDescending(b => b.AcceptedAt), b => b);
-        var issuances = (await session.LoadManyAsync<BatchIssuance>(batches.Items.Select(b => BatchIssuance.StreamFor(b.Id)))).ToDictionary(i => i.BatchId);
+        var issuances = (await session.LoadManyAsync<BatchIssuance>(batches.Items.Select(b => BatchIssuance.StreamFor(b.Id))))
+            .ToDictionary(i => i.BatchId);
         return new Paged<IssuanceProgress>(batches.Items.Select(b => IssuanceViews.Of(b, issuances.GetValueOrDefault(b.Id), caller)).ToList(),
             batches.Total, batches.Page, batches.PageSize);
     }

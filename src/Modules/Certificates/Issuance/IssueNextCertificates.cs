@@ -44,7 +44,8 @@ public static class IssueNextCertificatesHandler
         if (issuance is null || issuance.Status != IssuanceStatus.Running) return null;
         var batch = await session.LoadAsync<AcceptedBatch>(message.BatchId, ct)
                     ?? throw new InvalidOperationException($"Accepted batch {message.BatchId} is missing for its issuance.");
-        var chunk = await QualifiedCandidateTable.SliceAsync((Npgsql.NpgsqlConnection)session.Connection!, batch.Id, issuance.Done, Math.Max(1, options.IssuanceChunkSize), ct);
+        var chunk = await QualifiedCandidateTable.SliceAsync((Npgsql.NpgsqlConnection)session.Connection!, batch.Id, issuance.Done,
+            Math.Max(1, options.IssuanceChunkSize), ct);
         if (chunk.Count == 0)
         {
             stream.AppendOne(new IssuanceCompleted(batch.Id, issuance.Total, now, message.By));
@@ -65,7 +66,8 @@ public static class IssueNextCertificatesHandler
         IssuedChunk decided;
         try
         {
-            decided = IssuanceDecider.Issue(issuance, batch, chunk, sequences, SerialSource.Of(catalog.Get(batch.Jurisdiction)), inputs, now, message.By);
+            decided = IssuanceDecider.Issue(issuance, batch, chunk, sequences, SerialSource.Of(catalog.Get(batch.Jurisdiction)), inputs,
+                now, message.By);
         }
         catch (BusinessRuleException e)
         {

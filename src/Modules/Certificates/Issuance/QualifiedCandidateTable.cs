@@ -17,7 +17,8 @@ public static class QualifiedCandidateTable
     public const string Name = "certificates.qualified_candidate";
 
     private const string Columns =
-        "batch_id, position, candidate_id, name, document_type, document_number, employer, occupation, occupation_code, work_type, level, city_name, photo_id";
+        "batch_id, position, candidate_id, name, document_type, document_number, employer, occupation, occupation_code, work_type, " +
+        "level, city_name, photo_id";
 
     public static Table Definition()
     {
@@ -72,10 +73,12 @@ public static class QualifiedCandidateTable
     }
 
     /// <summary>Candidates <paramref name="skip"/> … <paramref name="skip"/> + <paramref name="take"/> − 1 in issue order.</summary>
-    public static async Task<IReadOnlyList<QualifiedCandidate>> SliceAsync(NpgsqlConnection connection, Guid batchId, int skip, int take, CancellationToken ct)
+    public static async Task<IReadOnlyList<QualifiedCandidate>> SliceAsync(NpgsqlConnection connection, Guid batchId, int skip, int take,
+        CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            $"select candidate_id, name, document_type, document_number, employer, occupation, occupation_code, work_type, level, city_name, photo_id from {Name} " +
+            "select candidate_id, name, document_type, document_number, employer, occupation, occupation_code, work_type, level, " +
+            $"city_name, photo_id from {Name} " +
             "where batch_id = $1 and position >= $2 and position < $3 order by position", connection);
         command.Parameters.AddWithValue(batchId);
         command.Parameters.AddWithValue(skip);

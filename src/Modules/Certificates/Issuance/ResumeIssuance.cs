@@ -19,7 +19,8 @@ public sealed record ResumeIssuance(long Version);
 
 /// <summary>What resuming decides on: the batch, its issuance (loaded for writing), the candidate it stopped at with that level's
 /// serial sequence for this year, and where the batch's jurisdiction takes serials from.</summary>
-public sealed record ResumeFacts(AcceptedBatch Batch, IEventStream<BatchIssuance> Issuance, QualifiedCandidate? Next, CertificateSerialSequence? Sequence,
+public sealed record ResumeFacts(AcceptedBatch Batch, IEventStream<BatchIssuance> Issuance, QualifiedCandidate? Next,
+    CertificateSerialSequence? Sequence,
     SerialSource Source)
 {
     public IssuanceOfBatch Subject => new(Batch, Issuance.Aggregate);
@@ -39,7 +40,8 @@ public static class ResumeIssuanceEndpoint
             .FirstOrDefault();
         var sequence = next is null
             ? null
-            : await session.LoadAsync<CertificateSerialSequence>(CertificateSerials.SequenceId(batch.OrganizationId, now.InZone(SharedKernel.ChinaTime.Zone).Year, next.Level));
+            : await session.LoadAsync<CertificateSerialSequence>(
+                CertificateSerials.SequenceId(batch.OrganizationId, now.InZone(SharedKernel.ChinaTime.Zone).Year, next.Level));
         return new ResumeFacts(batch, stream, next, sequence, SerialSource.Of(catalog.Get(batch.Jurisdiction)));
     }
 

@@ -34,7 +34,8 @@ public static class RangeDecider
             violations.Add(new("CRT-01", "certificate.range-past-year", $"{c.Year}年已过去，证书只按发证当年的号段编号。", Target: "/year"));
         if (violations.Count > 0) throw new BusinessRuleException(violations);
         return new CertificateSerialRangeAllocated(CertificateSerials.SequenceId(holder.OrganizationId, c.Year, c.Level), holder.OrganizationId,
-            holder.Name, holder.AreaCode, c.Year, c.Level, from, to, c.DocumentNumber.Trim(), string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim(),
+            holder.Name, holder.AreaCode, c.Year, c.Level, from, to, c.DocumentNumber.Trim(),
+            string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim(),
             now, by);
     }
 }

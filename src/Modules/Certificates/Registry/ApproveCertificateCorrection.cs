@@ -65,7 +65,8 @@ public static class ApproveCertificateCorrectionEndpoint
 public static partial class CertificateDecider
 {
     /// <summary>CRT-05: an open request on a certificate that still stands.</summary>
-    public static CertificateCorrectionApproved ApproveCorrection(CertificateRow row, CertificateCorrectionRow correction, string reason, Instant now, Actor by)
+    public static CertificateCorrectionApproved ApproveCorrection(CertificateRow row, CertificateCorrectionRow correction, string reason, Instant now,
+        Actor by)
     {
         EnsureOpen(row, correction);
         if (row.Status == CertificateStatus.Revoked)

@@ -73,7 +73,8 @@ public static class CertificateCorrectionTable
         "r.new_document_type, r.new_document_number, r.new_employer, r.reason, r.requested_at, r.requested_by, r.decided_at, r.decided_by, " +
         "r.decision_reason, r.approved_print";
 
-    /// <summary>Corrections joined to their certificates: the certificate's columns first (unqualified filters name them), then the request's.</summary>
+    /// <summary>Corrections joined to their certificates: the certificate's
+    /// columns first (unqualified filters name them), then the request's.</summary>
     public static readonly string Select =
         $"select {string.Join(", ", CertificateTable.Columns.Split(", ").Select(c => "c." + c))}, {Columns} " +
         $"from {Name} r join {CertificateTable.Name} c on c.id = r.certificate_id";
@@ -83,9 +84,11 @@ public static class CertificateCorrectionTable
         new CertificateHolder(r.GetString(o + 3), r.GetInt32(o + 4), r.GetString(o + 5), r.GetString(o + 6)),
         new CertificateHolder(r.GetString(o + 7), r.GetInt32(o + 8), r.GetString(o + 9), r.GetString(o + 10)),
         r.GetString(o + 11), Instant(r, o + 12), r.GetString(o + 13), r.IsDBNull(o + 14) ? null : Instant(r, o + 14),
-        r.IsDBNull(o + 15) ? null : r.GetString(o + 15), r.IsDBNull(o + 16) ? null : r.GetString(o + 16), r.IsDBNull(o + 17) ? null : r.GetInt32(o + 17));
+        r.IsDBNull(o + 15) ? null : r.GetString(o + 15), r.IsDBNull(o + 16) ? null : r.GetString(o + 16),
+        r.IsDBNull(o + 17) ? null : r.GetInt32(o + 17));
 
-    private static Instant Instant(NpgsqlDataReader r, int i) => NodaTime.Instant.FromDateTimeUtc(DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc));
+    private static Instant Instant(NpgsqlDataReader r, int i)
+        => NodaTime.Instant.FromDateTimeUtc(DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc));
 }
 
 /// <summary>A correction request with the certificate it would change, as read together.</summary>
@@ -102,10 +105,12 @@ public static class CertificateHistoryReads
 
     public static async Task<IReadOnlyList<CertificateCorrectionRow>> CorrectionsOfAsync(this CertificateDatabase database, Guid certificateId,
         CancellationToken ct = default) =>
-        (await database.CorrectionsAsync($"{CertificateCorrectionTable.Select} where r.certificate_id = $1 order by r.requested_at desc", ct, certificateId))
+        (await database.CorrectionsAsync(
+            $"{CertificateCorrectionTable.Select} where r.certificate_id = $1 order by r.requested_at desc", ct, certificateId))
         .Select(x => x.Correction).ToList();
 
-    /// <summary>One page of correction requests; <paramref name="where"/> uses $1… for <paramref name="parameters"/> and may name the certificate's columns.</summary>
+    /// <summary>One page of correction requests; <paramref name="where"/> uses $1… for
+    /// <paramref name="parameters"/> and may name the certificate's columns.</summary>
     public static async Task<(IReadOnlyList<CertificateCorrectionFacts> Rows, long Total)> PageCorrectionsAsync(
         this CertificateDatabase database, string where, object[] parameters, int page, int size, CancellationToken ct = default)
     {
@@ -113,22 +118,27 @@ public static class CertificateHistoryReads
             $"select count(*) from {CertificateCorrectionTable.Name} r join {CertificateTable.Name} c on c.id = r.certificate_id where {where}",
             parameters, false, async (r, ct) => await r.ReadAsync(ct) ? r.GetInt64(0) : 0, ct);
         var rows = await database.CorrectionsAsync(
-            $"{CertificateCorrectionTable.Select} where {where} order by r.requested_at desc, r.id limit {size} offset {(page - 1) * size}", ct, parameters);
+            $"{CertificateCorrectionTable.Select} where {where} order by r.requested_at desc, r.id limit {size} offset {(page - 1) * size}",
+            ct, parameters);
         return (rows, total);
     }
 
     /// <summary>A certificate's prints, first to last; one never printed again has only its issuance, told by the registry row.</summary>
-    public static async Task<IReadOnlyList<CertificatePrintRow>> PrintsOfAsync(this CertificateDatabase database, CertificateRow row, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<CertificatePrintRow>> PrintsOfAsync(this CertificateDatabase database, CertificateRow row,
+        CancellationToken ct = default)
     {
-        var prints = await database.PrintsAsync($"select {CertificatePrintTable.Columns} from {CertificatePrintTable.Name} where certificate_id = $1 order by print_number",
+        var prints = await database.PrintsAsync(
+            $"select {CertificatePrintTable.Columns} from {CertificatePrintTable.Name} where certificate_id = $1 order by print_number",
             ct, row.Id);
         return prints.Count > 0 ? prints : [new CertificatePrintRow(row.Id, 1, PrintKind.Original, row.IssuedOn, row.IssuedAt, row.Token, null,
             row.OrganizationName, SharedKernel.Events.Roles.Organization)];
     }
 
     /// <summary>The print whose QR code carries <paramref name="token"/>, if that token was ever printed.</summary>
-    public static async Task<CertificatePrintRow?> FindPrintByTokenAsync(this CertificateDatabase database, string token, CancellationToken ct = default) =>
-        (await database.PrintsAsync($"select {CertificatePrintTable.Columns} from {CertificatePrintTable.Name} where token = $1", ct, token)).FirstOrDefault();
+    public static async Task<CertificatePrintRow?> FindPrintByTokenAsync(this CertificateDatabase database, string token,
+        CancellationToken ct = default) =>
+        (await database.PrintsAsync($"select {CertificatePrintTable.Columns} from {CertificatePrintTable.Name} where token = $1", ct, token))
+            .FirstOrDefault();
 
     private static Task<List<CertificateCorrectionFacts>> CorrectionsAsync(this CertificateDatabase database, string sql,
         CancellationToken ct, params object[] parameters) =>
@@ -159,7 +169,9 @@ public static class CertificateHistoryReads
 public sealed record CertificateHolderView(string Name, int DocumentType, string DocumentTypeName, string DocumentNumber, string Employer)
 {
     public static CertificateHolderView Of(CertificateHolder h, bool full) => new(full ? h.Name : Masking.Name(h.Name), h.DocumentType,
-        IdentityDocumentTypes.Names.TryGetValue((IdentityDocumentType)h.DocumentType, out var name) ? name : h.DocumentType.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        IdentityDocumentTypes.Names.TryGetValue((IdentityDocumentType)h.DocumentType, out var name)
+            ? name
+            : h.DocumentType.ToString(System.Globalization.CultureInfo.InvariantCulture),
         full ? h.DocumentNumber : Masking.Document(h.DocumentNumber), h.Employer);
 }
 
@@ -178,8 +190,10 @@ public static class CertificateCorrectionViews
     public static CertificateCorrectionItem Item(CertificateCorrectionRow r, CertificateRow c, AccessContext caller, PersonalDataView view)
     {
         var full = view == PersonalDataView.Full;
-        return new CertificateCorrectionItem(r.Id, c.Id, c.Number, c.OrganizationName, c.Occupation, SkillLevel.FromNumber(c.Level).FullName, c.BatchTitle,
-            c.Status, r.Status, CertificateHolderView.Of(r.Previous, full), CertificateHolderView.Of(r.Proposed, full), r.Previous.ChangedIn(r.Proposed),
+        return new CertificateCorrectionItem(r.Id, c.Id, c.Number, c.OrganizationName, c.Occupation, SkillLevel.FromNumber(c.Level).FullName,
+            c.BatchTitle,
+            c.Status, r.Status, CertificateHolderView.Of(r.Previous, full), CertificateHolderView.Of(r.Proposed, full),
+            r.Previous.ChangedIn(r.Proposed),
             r.Reason, r.RequestedAt, r.RequestedBy, r.DecidedAt, r.DecidedBy, r.DecisionReason, r.PrintNumber, !full, c.Version,
             CertificateCorrectionGuards.Table.Actions(new CertificateCorrectionFacts(r, c), caller));
     }

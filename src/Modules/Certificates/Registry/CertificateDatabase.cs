@@ -46,7 +46,8 @@ public sealed class CertificateDatabase(IQuerySession session)
     }
 
     /// <summary>One page of a filtered list; <paramref name="where"/> uses $1… for <paramref name="parameters"/>.</summary>
-    public async Task<(IReadOnlyList<CertificateRow> Rows, long Total)> PageAsync(string where, object[] parameters, int page, int size, CancellationToken ct = default)
+    public async Task<(IReadOnlyList<CertificateRow> Rows, long Total)> PageAsync(string where, object[] parameters, int page, int size,
+        CancellationToken ct = default)
     {
         var total = await ScalarAsync<long>($"select count(*) from {CertificateTable.Name} where {where}", parameters, ct);
         var rows = await ListAsync($"{Select} where {where} order by issued_at desc, number limit {size} offset {(page - 1) * size}", ct, false,
@@ -59,7 +60,8 @@ public sealed class CertificateDatabase(IQuerySession session)
         (int)await ScalarAsync<long>($"select count(*) from {CertificateTable.Name} where batch_id = $1", [batchId], ct);
 
     /// <summary>Every certificate of a batch in number order, read lazily (bulk downloads stream them).</summary>
-    public async IAsyncEnumerable<CertificateRow> OfBatchAsync(Guid batchId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    public async IAsyncEnumerable<CertificateRow> OfBatchAsync(Guid batchId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var command = Command($"{Select} where batch_id = $1 order by level, number", [batchId]);
         await using var reader = await session.ExecuteReaderAsync(command, ct);
@@ -143,7 +145,8 @@ public sealed class CertificateDatabase(IQuerySession session)
         r.GetString(9), r.GetGuid(10), r.GetString(11), r.GetInt32(12), r.GetString(13), r.GetString(14), r.GetString(15),
         r.IsDBNull(16) ? null : r.GetString(16), r.IsDBNull(17) ? null : r.GetString(17), r.GetInt32(18), Date(r.GetFieldValue<DateOnly>(19)),
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(r.GetDateTime(20), DateTimeKind.Utc)), r.GetString(21), r.GetInt32(22),
-        Enum.Parse<CertificateStatus>(r.GetString(23)), r.IsDBNull(24) ? null : Date(r.GetFieldValue<DateOnly>(24)), r.IsDBNull(25) ? null : r.GetString(25),
+        Enum.Parse<CertificateStatus>(r.GetString(23)), r.IsDBNull(24) ? null : Date(r.GetFieldValue<DateOnly>(24)),
+        r.IsDBNull(25) ? null : r.GetString(25),
         r.GetInt32(26), r.GetInt32(27), Enum.Parse<PrintKind>(r.GetString(28)), r.IsDBNull(29) ? null : Date(r.GetFieldValue<DateOnly>(29)),
         r.IsDBNull(30) ? null : r.GetGuid(30), r.IsDBNull(31) ? null : r.GetGuid(31), r.IsDBNull(32) ? null : r.GetString(32),
         r.IsDBNull(33) ? null : r.GetString(33));

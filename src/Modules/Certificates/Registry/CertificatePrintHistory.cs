@@ -39,7 +39,8 @@ public static class CertificatePrintTable
 
     public const string Columns = "certificate_id, print_number, kind, printed_on, printed_at, token, reason, by_name, by_role";
 
-    /// <summary>An instant as a queued SQL command passes it (cast with ?::timestamptz: Marten would bind a DateTime as timestamp without zone).</summary>
+    /// <summary>An instant as a queued SQL command passes it (cast with ?::timestamptz:
+    /// Marten would bind a DateTime as timestamp without zone).</summary>
     public static string Timestamp(Instant at) => NodaTime.Text.InstantPattern.ExtendedIso.Format(at);
 
     /// <summary>

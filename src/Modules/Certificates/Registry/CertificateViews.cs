@@ -29,8 +29,10 @@ public static class CertificateViews
     {
         var full = view == PersonalDataView.Full;
         return new CertificateItem(c.Id, c.Number, full ? c.HolderName : Masking.Name(c.HolderName),
-            IdentityDocumentTypes.Names[(IdentityDocumentType)c.DocumentType], full ? c.DocumentNumber : Masking.Document(c.DocumentNumber), c.Employer,
-            c.Occupation, c.OccupationCode, c.WorkType ?? NoWorkType, c.Level, SkillLevel.FromNumber(c.Level).FullName, c.IssuedOn, c.OrganizationName,
+            IdentityDocumentTypes.Names[(IdentityDocumentType)c.DocumentType], full ? c.DocumentNumber : Masking.Document(c.DocumentNumber),
+            c.Employer,
+            c.Occupation, c.OccupationCode, c.WorkType ?? NoWorkType, c.Level, SkillLevel.FromNumber(c.Level).FullName, c.IssuedOn,
+            c.OrganizationName,
             c.FilingNumber, c.BatchId, c.BatchTitle, c.Status, c.RevokedOn, c.RevokedReason, !full, c.Version,
             CertificateGuards.Table.Actions(c, caller),
             c.PrintNumber, c.PrintKind, c.PrintedOn, c.OpenCorrectionId, c.DocumentType);

@@ -28,21 +28,25 @@ public static class QueryCertificateCorrectionsEndpoint
         var paging = Paging.From(page, pageSize);
         var (rows, total) = await session.Registry().PageCorrectionsAsync(string.Join(" and ", where), parameters.ToArray(), paging.Page,
             paging.Size, ct);
-        return new Paged<CertificateCorrectionItem>(rows.Select(r => CertificateCorrectionViews.Item(r.Correction, r.Certificate, caller, PersonalDataRule.ForList(caller, r.Certificate.Holder()))).ToList(),
+        return new Paged<CertificateCorrectionItem>(rows.Select(r => CertificateCorrectionViews.Item(r.Correction, r.Certificate, caller,
+                PersonalDataRule.ForList(caller, r.Certificate.Holder()))).ToList(),
             total, paging.Page, paging.Size);
     }
 }
 
 /// <summary>One print of a certificate: which, why, when and by whom; <see cref="Current"/> marks the paper that stands now.</summary>
-public sealed record CertificatePrintItem(int PrintNumber, PrintKind Kind, LocalDate PrintedOn, Instant PrintedAt, string? Reason, string ByName, string ByRole,
+public sealed record CertificatePrintItem(int PrintNumber, PrintKind Kind, LocalDate PrintedOn, Instant PrintedAt, string? Reason, string ByName,
+    string ByRole,
     bool Current);
 
 /// <summary>A certificate's prints (首次核发, 补发, 更正) and its correction requests with their decisions.</summary>
-public sealed record CertificateHistory(Guid CertificateId, IReadOnlyList<CertificatePrintItem> Prints, IReadOnlyList<CertificateCorrectionItem> Corrections);
+public sealed record CertificateHistory(Guid CertificateId, IReadOnlyList<CertificatePrintItem> Prints,
+    IReadOnlyList<CertificateCorrectionItem> Corrections);
 
 public static class GetCertificateHistoryEndpoint
 {
-    /// <summary>The print history and correction requests of one certificate (personal data masked: a request is opened on its own to compare in full).</summary>
+    /// <summary>The print history and correction requests of one certificate (personal
+    /// data masked: a request is opened on its own to compare in full).</summary>
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificates/{certificateId}/history", OperationId = "getCertificateHistory", Summary = "证书打印与更正记录")]
     [ProducesResponseType<CertificateHistory>(200)]

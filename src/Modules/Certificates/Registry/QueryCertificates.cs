@@ -33,7 +33,8 @@ public static class QueryCertificatesEndpoint
         }
         var paging = Paging.From(page, pageSize);
         var (rows, total) = await session.Registry().PageAsync(string.Join(" and ", where), parameters.ToArray(), paging.Page, paging.Size, ct);
-        return new Paged<CertificateItem>(rows.Select(r => CertificateViews.Item(r, caller, PersonalDataRule.ForList(caller, r.Holder()))).ToList(), total, paging.Page, paging.Size);
+        return new Paged<CertificateItem>(rows.Select(r => CertificateViews.Item(r, caller, PersonalDataRule.ForList(caller, r.Holder()))).ToList(),
+            total, paging.Page, paging.Size);
     }
 }
 
@@ -51,7 +52,8 @@ public static class GetCertificateEndpoint
     {
         var row = await session.Registry().FindAsync(certificateId, ct);
         if (CertificateGuards.Table.IsHidden(row, caller, out var hidden)) return hidden;
-        var (view, problem) = await reads.RevealAsync(caller, request, row.Holder(), "getCertificate", "查看证书", PersonalFields.Holder, row.Scope(), ct);
+        var (view, problem) = await reads.RevealAsync(caller, request, row.Holder(), "getCertificate", "查看证书", PersonalFields.Holder,
+            row.Scope(), ct);
         return problem is not null ? Results.Problem(problem) : Results.Ok(CertificateViews.Item(row, caller, view));
     }
 }

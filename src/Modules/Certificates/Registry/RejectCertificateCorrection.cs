@@ -42,7 +42,8 @@ public static class RejectCertificateCorrectionEndpoint
 public static partial class CertificateDecider
 {
     /// <summary>Only an open request is rejected (also on a certificate revoked meanwhile, which closes the request).</summary>
-    public static CertificateCorrectionRejected RejectCorrection(CertificateRow row, CertificateCorrectionRow correction, string reason, Instant now, Actor by)
+    public static CertificateCorrectionRejected RejectCorrection(CertificateRow row, CertificateCorrectionRow correction, string reason, Instant now,
+        Actor by)
     {
         EnsureOpen(row, correction);
         return new CertificateCorrectionRejected(row.Id, correction.Id, row.Number, reason.Trim(), now, by);

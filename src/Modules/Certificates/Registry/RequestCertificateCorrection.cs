@@ -12,14 +12,16 @@ using Wolverine.Http;
 namespace Assessment.Certificates.Registry;
 
 /// <summary>The issuing organization asked to correct the holder data, from <paramref name="Previous"/> to <paramref name="Proposed"/>.</summary>
-public sealed record CertificateCorrectionRequested(Guid CertificateId, Guid CorrectionId, string Number, CertificateHolder Previous, CertificateHolder Proposed,
+public sealed record CertificateCorrectionRequested(Guid CertificateId, Guid CorrectionId, string Number, CertificateHolder Previous,
+    CertificateHolder Proposed,
     string Reason, Instant RequestedAt, Actor By);
 
 /// <summary>
 /// Ask the authority to correct the holder's data (the whole set as it should read: name, 证件类型 code, number, 所在单位), with
 /// the reason, sending the certificate's version last read.
 /// </summary>
-public sealed record RequestCertificateCorrection(int Version, string HolderName, int DocumentType, string DocumentNumber, string Employer, string Reason);
+public sealed record RequestCertificateCorrection(int Version, string HolderName, int DocumentType, string DocumentNumber, string Employer,
+    string Reason);
 
 /// <summary>After a correction request: its id and the certificate's new version.</summary>
 public sealed record CertificateCorrectionChange(Guid CorrectionId, Guid CertificateId, int Version);

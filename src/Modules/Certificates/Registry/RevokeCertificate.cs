@@ -47,7 +47,8 @@ public static partial class CertificateDecider
     public static CertificateRevoked Revoke(CertificateRow row, string reason, Instant now, Actor by)
     {
         if (row.Status == CertificateStatus.Revoked)
-            throw new BusinessRuleException(new RuleViolation("CRT-05", "certificate.already-revoked", $"证书{row.Number}已于{row.RevokedOn:yyyy-MM-dd}撤销。"));
+            throw new BusinessRuleException(
+                new RuleViolation("CRT-05", "certificate.already-revoked", $"证书{row.Number}已于{row.RevokedOn:yyyy-MM-dd}撤销。"));
         return new CertificateRevoked(row.Id, row.Number, reason.Trim(), now.Date(), now, by);
     }
 }

@@ -29,7 +29,8 @@ public sealed record HolderCaseCertificate(string Number, LocalDate IssuedOn, Ce
 /// One batch the person sat and where it stands: exam days, the result once publicized (BAT-06; never a score), the results
 /// publicity, the report (BAT-07) and the certificate (CRT-01). <paramref name="Certificate"/> is null until issued.
 /// </summary>
-public sealed record HolderCase(string OrganizationName, string BatchTitle, string Occupation, int Level, string LevelName, IReadOnlyList<LocalDate> ExamDays,
+public sealed record HolderCase(string OrganizationName, string BatchTitle, string Occupation, int Level, string LevelName,
+    IReadOnlyList<LocalDate> ExamDays,
     bool Suspended, CandidateOutcome? Outcome, ResultsPublicityState Publicity, LocalDate? PublicityStart, LocalDate? PublicityEnd,
     ResultsReportState Report, LocalDate? ReportedOn, HolderCaseCertificate? Certificate);
 
@@ -37,7 +38,8 @@ public sealed record HolderCase(string OrganizationName, string BatchTitle, stri
 /// The answer: the name masked as verification shows it, never the identity number; not found is one answer whatever did not match.
 /// <paramref name="Consultations"/> (AUD-04): when, why and what of the person's data staff read in full — never who.
 /// </summary>
-public sealed record HolderCaseAnswer(HolderCaseResult Result, string? HolderName, IReadOnlyList<HolderCase> Cases, IReadOnlyList<Consultation> Consultations)
+public sealed record HolderCaseAnswer(HolderCaseResult Result, string? HolderName, IReadOnlyList<HolderCase> Cases,
+    IReadOnlyList<Consultation> Consultations)
 {
     public static readonly HolderCaseAnswer NotFound = new(HolderCaseResult.NotFound, null, [], []);
 }

@@ -30,7 +30,10 @@ public sealed class CertificateLookup
 public sealed class LookupLog(IDocumentStore store, ILogger<LookupLog> logger) : BackgroundRecorder<CertificateLookup>(100_000, logger)
 {
     public ValueTask RecordAsync(Guid certificateId, string number, string kind, string who, Instant at) =>
-        RecordAsync(new CertificateLookup { Id = Guid.CreateVersion7(), CertificateId = certificateId, Number = number, Kind = kind, Who = who, At = at });
+        RecordAsync(new CertificateLookup
+        {
+            Id = Guid.CreateVersion7(), CertificateId = certificateId, Number = number, Kind = kind, Who = who, At = at
+        });
 
     /// <summary>A person's case in a batch was shown (the holder's own lookup), with its certificate if one was issued.</summary>
     public ValueTask RecordCaseAsync(Guid batchId, Guid candidateId, Guid? certificateId, string? number, string kind, string who, Instant at) =>

@@ -18,8 +18,10 @@ public enum VerificationResultKind { Valid, Revoked, NotFound, Superseded }
 /// A certificate as anyone may see it (CRT-04): the holder's name masked, never an identity number; which print is current
 /// (1 as issued; 2, 3 … after 补发 or 更正, dated <see cref="PrintedOn"/>).
 /// </summary>
-public sealed record PublicCertificate(string Number, string HolderName, string Occupation, string WorkType, int Level, string LevelName, LocalDate IssuedOn,
-    string OrganizationName, string FilingNumber, string FilingStatus, CertificateStatus Status, LocalDate? RevokedOn, int PrintNumber, PrintKind PrintKind,
+public sealed record PublicCertificate(string Number, string HolderName, string Occupation, string WorkType, int Level, string LevelName,
+    LocalDate IssuedOn,
+    string OrganizationName, string FilingNumber, string FilingStatus, CertificateStatus Status, LocalDate? RevokedOn, int PrintNumber,
+    PrintKind PrintKind,
     LocalDate? PrintedOn);
 
 public sealed record VerificationAnswer(VerificationResultKind Result, PublicCertificate? Certificate);
@@ -35,7 +37,8 @@ public sealed class PublicCertificates(IOrganizationFilings filings, IDocumentSt
         return new VerificationAnswer(row.Status == CertificateStatus.Revoked ? VerificationResultKind.Revoked : VerificationResultKind.Valid,
             new PublicCertificate(row.Number, Masking.Name(row.HolderName), row.Occupation, row.WorkType ?? CertificateViews.NoWorkType, row.Level,
                 SkillLevel.FromNumber(row.Level).FullName, row.IssuedOn, row.OrganizationName, row.FilingNumber,
-                await FilingStatusAsync(row.OrganizationId, row.FilingId, ct), row.Status, row.RevokedOn, row.PrintNumber, row.PrintKind, row.PrintedOn));
+                await FilingStatusAsync(row.OrganizationId, row.FilingId, ct), row.Status, row.RevokedOn, row.PrintNumber, row.PrintKind,
+                row.PrintedOn));
     }
 
     /// <summary>The claims a credential and a QR payload carry.</summary>
@@ -50,7 +53,8 @@ public sealed class PublicCertificates(IOrganizationFilings filings, IDocumentSt
     public static CertificateRow Signed(CertificateRow row, SigningKey key, CertificatesOptions options) =>
         row with { Credential = Credential(row, key, options), QrPayload = CredentialIssuer.IssueQrPayload(Claims(row), key) };
 
-    public static string VerificationLink(CertificatesOptions options, CertificateRow row) => $"{options.PublicBaseUrl.TrimEnd('/')}/verify/{row.Token}";
+    public static string VerificationLink(CertificatesOptions options, CertificateRow row)
+        => $"{options.PublicBaseUrl.TrimEnd('/')}/verify/{row.Token}";
 
     private async Task<string> FilingStatusAsync(Guid organizationId, Guid filingId, CancellationToken ct)
     {

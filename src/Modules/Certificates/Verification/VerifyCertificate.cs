@@ -53,7 +53,8 @@ public static class VerifyCertificateEndpoint
 /// What a QR link shows: the certificate, its verifiable credential and the signed offline payload to check, and which print
 /// the scanned paper is (<see cref="PrintNumber"/>; the certificate's current one is <c>Certificate.PrintNumber</c>).
 /// </summary>
-public sealed record LinkAnswer(VerificationResultKind Result, PublicCertificate? Certificate, string? Credential, string? Payload, int? PrintNumber = null);
+public sealed record LinkAnswer(VerificationResultKind Result, PublicCertificate? Certificate, string? Credential, string? Payload,
+    int? PrintNumber = null);
 
 public static class VerifyLinkEndpoint
 {
@@ -88,7 +89,8 @@ public static class VerifyLinkEndpoint
                 return Results.Ok(new LinkAnswer(VerificationResultKind.NotFound, null, null, null));
             await log.RecordAsync(current.Id, current.Number, "qr-link-superseded", VerifyCertificateEndpoint.Who(http), now);
             var known = await answers.AnswerAsync(current, ct);
-            return Results.Ok(new LinkAnswer(known.Result == VerificationResultKind.Revoked ? VerificationResultKind.Revoked : VerificationResultKind.Superseded,
+            return Results.Ok(new LinkAnswer(
+                known.Result == VerificationResultKind.Revoked ? VerificationResultKind.Revoked : VerificationResultKind.Superseded,
                 known.Certificate, null, null, print.PrintNumber));
         }
         await log.RecordAsync(row.Id, row.Number, "qr-link", VerifyCertificateEndpoint.Who(http), now);

@@ -35,7 +35,8 @@ public static class VerifyCertificatesEndpoint
     public static ProblemDetails Validate(VerifyCertificates c)
     {
         if (c.Items.Count is 0 or > MaxItems) return Problems.Validation("items", $"每次核验1至{MaxItems}个证书。");
-        var bad = c.Items.Select((q, i) => (q, i)).FirstOrDefault(x => !CertificateNumber.TryParse(x.q.Number, out _) || string.IsNullOrWhiteSpace(x.q.Name));
+        var bad = c.Items.Select((q, i) => (q, i))
+            .FirstOrDefault(x => !CertificateNumber.TryParse(x.q.Number, out _) || string.IsNullOrWhiteSpace(x.q.Name));
         return bad.q is not null ? Problems.Validation($"items[{bad.i}]", "请填写22位证书编号和持证人姓名。") : WolverineContinue.NoProblems;
     }
 

@@ -63,7 +63,8 @@ public sealed class ApplicationDetailsProjection : SingleStreamProjection<Applic
                 d.MissingItems = r.MissingItems.ToList();
                 d.ReturnReason = r.Reason;
                 break;
-            case MaterialAttached m: d.Materials.Add(new MaterialDetails(m.MaterialId, m.Item, m.FileName, m.ContentType, m.Size, m.Sha256, m.AttachedAt)); break;
+            case MaterialAttached m:
+                d.Materials.Add(new MaterialDetails(m.MaterialId, m.Item, m.FileName, m.ContentType, m.Size, m.Sha256, m.AttachedAt)); break;
             case MaterialRemoved m: d.Materials.RemoveAll(x => x.Id == m.MaterialId); break;
             case MaterialPledged p:
                 d.Pledges.RemoveAll(x => x.Item == p.Item);
@@ -88,7 +89,8 @@ public sealed class ApplicationDetailsProjection : SingleStreamProjection<Applic
         if (Describe(e.Data) is ({ } action, var detail))
         {
             var by = (Actor)e.Data.GetType().GetProperty(nameof(ApplicationDrafted.By))!.GetValue(e.Data)!;
-            d.Steps.Add(new ApplicationStep(OccurredAt(e.Data) ?? Instant.FromDateTimeOffset(e.Timestamp), action, by.Name, by.Role, by.AuthorityCode, detail));
+            d.Steps.Add(new ApplicationStep(OccurredAt(e.Data) ?? Instant.FromDateTimeOffset(e.Timestamp), action, by.Name, by.Role,
+                by.AuthorityCode, detail));
         }
         return d;
     }
@@ -128,7 +130,8 @@ public sealed class ApplicationDetailsProjection : SingleStreamProjection<Applic
         MaterialAttached m => ("上传材料", $"{MaterialItems.Name(m.Item)}：{m.FileName}"),
         MaterialRemoved => ("删除材料", null),
         MaterialPledged p => ("承诺后补材料（告知承诺）", MaterialItems.Name(p.Item)),
-        ApplicationSubmitted s => ("提交申请", s.ExceptionRequests.Count > 0 ? $"申请例外：{string.Join("、", s.ExceptionRequests.Select(r => r.RuleId))}" : null),
+        ApplicationSubmitted s => ("提交申请",
+            s.ExceptionRequests.Count > 0 ? $"申请例外：{string.Join("、", s.ExceptionRequests.Select(r => r.RuleId))}" : null),
         ApplicationForwarded f => ("初审通过并报送", f.Opinion),
         ApplicationAccepted a => ("受理", a.Remarks),
         ApplicationReturned r => ("退回补正", $"{r.Reason}（需补正：{string.Join("、", r.MissingItems)}）"),
@@ -138,7 +141,8 @@ public sealed class ApplicationDetailsProjection : SingleStreamProjection<Applic
         PublicityStarted p => ("开始公示", $"{p.WindowStart:yyyy-MM-dd}至{p.WindowEnd:yyyy-MM-dd}（{p.WorkingDays}个工作日）"),
         PublicityProgressed p => p.NoticeStatus switch
         {
-            NoticeStatus.Closed => ("公示期满", p.OpenObjections + p.UpheldObjections == 0 ? "无未决或成立的异议" : $"未处理异议{p.OpenObjections}件，成立{p.UpheldObjections}件"),
+            NoticeStatus.Closed => ("公示期满",
+                p.OpenObjections + p.UpheldObjections == 0 ? "无未决或成立的异议" : $"未处理异议{p.OpenObjections}件，成立{p.UpheldObjections}件"),
             NoticeStatus.Withdrawn => ("公示撤回", null),
             _ => ("公示收到异议或处理", $"未处理{p.OpenObjections}件，成立{p.UpheldObjections}件"),
         },

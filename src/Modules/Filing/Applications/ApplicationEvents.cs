@@ -84,7 +84,8 @@ public sealed record ApplicationSubmitted(
     IReadOnlyList<RuleViolation> ExceptedViolations, Actor By);
 
 /// <summary>A city's first review (FIL-14 [GX]): passed on to the handling authority with an opinion.</summary>
-public sealed record ApplicationForwarded(Guid ApplicationId, string FromAuthority, string ToAuthority, string Opinion, Instant ForwardedAt, Actor By);
+public sealed record ApplicationForwarded(Guid ApplicationId, string FromAuthority, string ToAuthority, string Opinion, Instant ForwardedAt,
+    Actor By);
 
 /// <summary>A reviewer's decision on one excepted 原则上 rule.</summary>
 public sealed record ExceptionDecision(string RuleId, bool Granted, string Reason);

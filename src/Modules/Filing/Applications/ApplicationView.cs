@@ -19,7 +19,8 @@ namespace Assessment.Filing.Applications;
 /// </summary>
 public sealed record DeadlineView(string RuleId, string Label, LocalDate DueOn, string Unit, int? Remaining, bool Overdue, string Text);
 
-public sealed record MaterialView(Guid Id, int Item, string ItemName, string FileName, string ContentType, long Size, string Sha256, Instant AttachedAt);
+public sealed record MaterialView(Guid Id, int Item, string ItemName, string FileName, string ContentType, long Size, string Sha256,
+    Instant AttachedAt);
 
 public sealed record PledgeView(int Item, string ItemName, string Pledge, Instant PledgedAt, Instant? ProducedAt);
 
@@ -79,7 +80,8 @@ public sealed class ApplicationViews(PolicyCatalog catalog, IWorkingDayCalendar 
             a.MainBusiness, a.Majors, a.DraftedAt, d.SubmittedOn, a.HandlingAuthority, AuthorityName(a.HandlingAuthority),
             a.FirstReviewAuthority, AuthorityName(a.FirstReviewAuthority), a.CurrentAuthority, AuthorityName(a.CurrentAuthority), a.Forwarded,
             d.ForwardOpinion, a.AcceptanceDeadline, d.ExceptionRequests, a.ExceptedViolations, d.ExceptionDecisions, d.MissingItems, d.ReturnReason,
-            d.Materials.Select(m => new MaterialView(m.Id, m.Item, MaterialItems.Name(m.Item), m.FileName, m.ContentType, m.Size, m.Sha256, m.AttachedAt)).ToList(),
+            d.Materials.Select(m => new MaterialView(m.Id, m.Item, MaterialItems.Name(m.Item), m.FileName, m.ContentType, m.Size, m.Sha256,
+                m.AttachedAt)).ToList(),
             d.Pledges.Select(p => new PledgeView(p.Item, MaterialItems.Name(p.Item), p.Pledge, p.PledgedAt,
                 a.Pledges.FirstOrDefault(x => x.Item == p.Item)?.ProducedAt)).ToList(),
             a.Experts.Select(e => Expert(e, d.Findings.FirstOrDefault(f => f.UserId == e.UserId))).ToList(), d.EvaluationMethods,
@@ -119,7 +121,9 @@ public sealed class ApplicationViews(PolicyCatalog catalog, IWorkingDayCalendar 
         var today = clock.Today();
         try
         {
-            var remaining = today <= due ? calendar.Current.WorkingDaysBetween(layer, today, due) : -calendar.Current.WorkingDaysBetween(layer, due, today);
+            var remaining = today <= due
+                ? calendar.Current.WorkingDaysBetween(layer, today, due)
+                : -calendar.Current.WorkingDaysBetween(layer, due, today);
             var text = remaining switch
             {
                 > 0 => $"剩 {remaining} 个工作日（{due:MM-dd}）",
@@ -162,8 +166,10 @@ public sealed class ApplicationViews(PolicyCatalog catalog, IWorkingDayCalendar 
         l.IsNewOccupation, l.EvaluationSince, l.PersonTimes, l.PriorSeniorEvaluation, l.Mapping?.RequestedName, l.Mapping?.Reason);
 
     private static ExpertView Expert(ExpertEvaluation e, ExpertFindings? f) => new(e.UserId, e.DisplayName,
-        e.Scores.Select(s => new SubjectScoreView(s.Subject, EvaluationSubjects.Names.GetValueOrDefault(s.Subject, s.Subject), s.Score, s.Comment)).ToList(),
-        e.Scores.Count > 0 ? Math.Round((decimal)e.Scores.Average(s => s.Score), 1) : null, f?.OnSiteFindings, f?.RecommendsFiling, f?.Opinion, e.ScoredAt);
+        e.Scores.Select(s => new SubjectScoreView(s.Subject, EvaluationSubjects.Names.GetValueOrDefault(s.Subject, s.Subject), s.Score,
+            s.Comment)).ToList(),
+        e.Scores.Count > 0 ? Math.Round((decimal)e.Scores.Average(s => s.Score), 1) : null, f?.OnSiteFindings, f?.RecommendsFiling,
+        f?.Opinion, e.ScoredAt);
 
     private StepView Step(ApplicationStep s) =>
         new(s.At, s.Action, s.ActorName, Roles.DisplayName(s.ActorRole), AuthorityName(s.AuthorityCode), s.Detail);

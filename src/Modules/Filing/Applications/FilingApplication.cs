@@ -108,7 +108,8 @@ public sealed class FilingApplication
     public static FilingApplication Create(ApplicationDrafted e) => new()
     {
         Id = e.ApplicationId, OrganizationId = e.OrganizationId, OrganizationName = e.OrganizationName, AreaCode = e.AreaCode,
-        Jurisdiction = e.Jurisdiction, Scope = e.Scope, Status = ApplicationStatus.Draft, DraftedAt = e.DraftedAt, Kind = e.Kind, FilingId = e.FilingId,
+        Jurisdiction = e.Jurisdiction, Scope = e.Scope, Status = ApplicationStatus.Draft, DraftedAt = e.DraftedAt, Kind = e.Kind,
+        FilingId = e.FilingId,
     };
 
     public void Apply(ApplicationDetailsChanged e)

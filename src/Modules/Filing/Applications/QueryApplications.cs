@@ -73,7 +73,8 @@ public static class QueryApplicationsEndpoint
                     (a.Status == ApplicationStatus.Submitted && a.FirstReviewAuthority == code && !a.Forwarded)
                     || (a.Status == ApplicationStatus.Submitted && a.HandlingAuthority == code && (a.FirstReviewAuthority == null || a.Forwarded))
                     || ((a.Status == ApplicationStatus.Accepted || a.Status == ApplicationStatus.UnderEvaluation
-                         || a.Status == ApplicationStatus.EvaluationPassed || a.Status == ApplicationStatus.InPublicity) && a.HandlingAuthority == code));
+                         || a.Status == ApplicationStatus.EvaluationPassed || a.Status == ApplicationStatus.InPublicity)
+                        && a.HandlingAuthority == code));
             case Roles.Organization:
                 return query.Where(a => a.Status == ApplicationStatus.Draft || a.Status == ApplicationStatus.Returned
                                         || (a.Status == ApplicationStatus.UnderEvaluation && a.Pledges.Any(p => !p.IsProduced)));

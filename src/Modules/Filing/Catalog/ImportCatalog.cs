@@ -106,7 +106,8 @@ public static class ImportCatalogEndpoint
         }
     }
 
-    /// <summary>The file (400); once a catalog was imported, the version the administrator saw (400, stale 409); a slot (429); limits (413).</summary>
+    /// <summary>The file (400); once a catalog was imported, the version the
+    /// administrator saw (400, stale 409); a slot (429); limits (413).</summary>
     public static ProblemDetails Validate(CatalogSheet sheet)
     {
         var form = sheet.Upload.Form;
@@ -136,7 +137,8 @@ public static class ImportCatalogEndpoint
     {
         var imported = CatalogDecider.Import(sheet.Sheet, sheet.Upload.File!, now, by);
         var access = imported.Entries.Count(e => e.Type == OccupationType.Access);
-        return (new CatalogImportResult(imported.Entries.Count, access, imported.FileName, imported.Sha256, now), new CatalogImport(imported, sheet.Version));
+        return (new CatalogImportResult(imported.Entries.Count, access, imported.FileName, imported.Sha256, now),
+            new CatalogImport(imported, sheet.Version));
     }
 
     /// <summary>Once committed, this process serves the imported entries over the shipped ones.</summary>
@@ -155,7 +157,8 @@ public static class CatalogImportStateEndpoint
         var current = await session.LoadAsync<ImportedOccupationCatalog>(ImportedOccupationCatalog.StreamId);
         return current is null
             ? new CatalogImportState(0, null, null, null, null, 0)
-            : new CatalogImportState(current.Version, current.FileName, current.Sha256, current.ImportedAt, current.ImportedBy, current.Entries.Count);
+            : new CatalogImportState(current.Version, current.FileName, current.Sha256, current.ImportedAt, current.ImportedBy,
+                current.Entries.Count);
     }
 }
 

@@ -23,7 +23,8 @@ public sealed record CatalogOccupation(string Name, string? Code, string Group, 
 /// </summary>
 public sealed class OccupationCatalog
 {
-    private sealed record Snapshot(IReadOnlyList<CatalogOccupation> All, Dictionary<string, CatalogOccupation> ByCode, Dictionary<string, CatalogOccupation> ByName);
+    private sealed record Snapshot(IReadOnlyList<CatalogOccupation> All, Dictionary<string, CatalogOccupation> ByCode,
+        Dictionary<string, CatalogOccupation> ByName);
 
     private readonly IReadOnlyList<CatalogOccupation> _shipped;
     private Snapshot _current;
@@ -71,7 +72,8 @@ public sealed class OccupationCatalog
         var codes = Read<CodesFile>("occupation-codes-2022.json");
         var access = Read<AccessFile>("access-qualifications-2021.json");
         var skills = seed.Groups.SelectMany(g => g.Occupations.Select(o => codes.Codes.TryGetValue(o, out var code)
-            ? new CatalogOccupation(o, OccupationCode.Parse(code).Value, $"{g.No}. {g.Name}", OccupationType.Skill, $"{seed.Source}；编码：{codes.Source}")
+            ? new CatalogOccupation(o, OccupationCode.Parse(code).Value, $"{g.No}. {g.Name}", OccupationType.Skill,
+                $"{seed.Source}；编码：{codes.Source}")
             : new CatalogOccupation(o, null, $"{g.No}. {g.Name}", OccupationType.Skill, seed.Source)));
         return new OccupationCatalog(skills.Concat(access.Qualifications.Select(q =>
             new CatalogOccupation(q, null, AccessGroup, OccupationType.Access, access.Source))));

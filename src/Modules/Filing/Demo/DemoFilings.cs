@@ -64,7 +64,10 @@ public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, 
         {
             var attached = MaterialsDecider.Attach(flow.A, item, new UploadedFile($"{MaterialItems.Names[item]}.pdf", FileSniffer.Pdf, Pdf),
                 Guid.CreateVersion7(), At(day, 9), Person(org));
-            session.Store(new MaterialFile { Id = attached.MaterialId, ApplicationId = id, ContentType = attached.ContentType, FileName = attached.FileName, Content = Pdf });
+            session.Store(new MaterialFile
+            {
+                Id = attached.MaterialId, ApplicationId = id, ContentType = attached.ContentType, FileName = attached.FileName, Content = Pdf
+            });
             flow.Then(attached);
         }
         return flow;
@@ -102,7 +105,8 @@ public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, 
     {
         if (f.A.FirstReviewAuthority is { } city)
             f.Then(AcceptanceDecider.Forward(f.A, new ForwardApplication(f.A.Version, "初审通过，同意报送。"), At(day, 9), Reviewer(city)));
-        return f.Then(AcceptanceDecider.Accept(f.A, new AcceptApplication(f.A.Version, "材料齐全，予以受理。", null), At(day), Reviewer(f.A.HandlingAuthority!)));
+        return f.Then(AcceptanceDecider.Accept(f.A, new AcceptApplication(f.A.Version, "材料齐全，予以受理。", null), At(day),
+            Reviewer(f.A.HandlingAuthority!)));
     }
 
     private Flow Evaluate(Flow f, LocalDate day, string expert, bool passed = true, bool scored = true)
@@ -110,7 +114,8 @@ public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, 
         var e = DemoData.Named(expert).Actor;
         var account = new AccountSummary(e.UserId, e.UserName, e.Name, Roles.Expert, e.AuthorityCode, null);
         var by = Reviewer(f.A.HandlingAuthority!);
-        f.Then(EvaluationDecider.Assign(f.A, catalog.Get(f.A.Jurisdiction), [account], new AssignExperts(f.A.Version, [e.UserId], null, null), _ => true, At(day), by));
+        f.Then(EvaluationDecider.Assign(f.A, catalog.Get(f.A.Jurisdiction), [account], new AssignExperts(f.A.Version, [e.UserId], null, null),
+            _ => true, At(day), by));
         if (!scored) return f;
         f.Then(EvaluationDecider.Score(f.A, new ScoreEvaluation(f.A.Version,
             EvaluationSubjects.Names.Keys.Select(s => new SubjectScore(s, passed ? 88 : 55, null)).ToList(),
@@ -144,7 +149,8 @@ public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, 
         var filingId = Guid.CreateVersion7();
         var granted = GrantDecider.New(f.A, organization, policy, _occupations, number.Value, filingId, day, At(day), by);
         session.Events.StartStream<FilingRecord>(filingId, granted);
-        return f.Then(new ApplicationGranted(f.A.Id, filingId, number.Value, granted.ValidFrom, granted.ValidUntil, At(day), by, GrantDecider.Basis(f.A)));
+        return f.Then(new ApplicationGranted(f.A.Id, filingId, number.Value, granted.ValidFrom, granted.ValidUntil, At(day), by,
+            GrantDecider.Basis(f.A)));
     }
 
     private sealed class FixedClock(Instant at) : IClock
@@ -167,14 +173,17 @@ public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, 
         // Anhui: a granted filing (Wuhu), one under evaluation and one waiting in the Hefei queue
         var wuhu = Accept(Submit(Draft("wuhu", "anhui", "city", past, Line("汽车装调工"), Line("电工", 3, 5)), past), past.PlusDays(2));
         await Grant(Publicize(Evaluate(wuhu, past.PlusDays(4), "anhui.expert"), past.PlusDays(10)));
-        Evaluate(Accept(Submit(Draft("hefei", "anhui", "city", today.PlusDays(-10), Line("育婴员")), today.PlusDays(-10)), today.PlusDays(-8)), today.PlusDays(-7), "anhui.expert", scored: false);
+        Evaluate(Accept(Submit(Draft("hefei", "anhui", "city", today.PlusDays(-10), Line("育婴员")), today.PlusDays(-10)), today.PlusDays(-8)),
+            today.PlusDays(-7), "anhui.expert", scored: false);
         Submit(Draft("hefei", "anhui", "city", today.PlusDays(-1), Line("中式烹调师", 3, 5)), today.PlusDays(-1));
 
         // Guangxi: a granted filing (Liuzhou, filed by the region after Liuzhou's first review), one in publicity now,
         // one accepted, one waiting for Nanning's first review
-        var liuzhou = Accept(Submit(Draft("liuzhou", "guangxi", "city", past.PlusDays(-5), Line("工程机械维修工", 3, 5), Line("电工", 3, 5)), past.PlusDays(-5)), past);
+        var liuzhou = Accept(Submit(Draft("liuzhou", "guangxi", "city", past.PlusDays(-5), Line("工程机械维修工", 3, 5), Line("电工", 3, 5)),
+            past.PlusDays(-5)), past);
         await Grant(Publicize(Evaluate(liuzhou, past.PlusDays(3), "guangxi.expert"), past.PlusDays(8)));
-        var inPublicity = Accept(Submit(Draft("nanning", "guangxi", "city", today.PlusDays(-20), Line("育婴员", 3, 5)), today.PlusDays(-20)), today.PlusDays(-15));
+        var inPublicity = Accept(Submit(Draft("nanning", "guangxi", "city", today.PlusDays(-20), Line("育婴员", 3, 5)), today.PlusDays(-20)),
+            today.PlusDays(-15));
         Publicize(Evaluate(inPublicity, today.PlusDays(-12), "guangxi.expert"), today);
         Accept(Submit(Draft("nanning", "guangxi", "city", today.PlusDays(-6), Line("保育员", 3, 5)), today.PlusDays(-6)), today.PlusDays(-3));
         Submit(Draft("nanning", "guangxi", "city", today, Line("中式烹调师", 3, 5)), today);
@@ -191,12 +200,14 @@ public sealed class DemoFilings(IDocumentSession session, IDocumentStore store, 
                     Mapping = new("特钢棒材精整工", "本企业特钢棒材精整岗位未列入职业分类大典，工作内容与金属材精整工最相近。"),
                 }), september.PlusDays(1)), september.PlusDays(4));
             Evaluate(steel, september.PlusDays(8), "huangshi.expert");
-            var failed = Accept(Submit(Draft("daye", "hubei-huangshi", "city", september.PlusDays(2), Line("中式面点师", 3, 5)), september.PlusDays(2)), september.PlusDays(4));
+            var failed = Accept(Submit(Draft("daye", "hubei-huangshi", "city", september.PlusDays(2), Line("中式面点师", 3, 5)), september.PlusDays(2)),
+                september.PlusDays(4));
             Evaluate(failed, september.PlusDays(8), "huangshi.expert", passed: false);
         }
 
         // National: a granted national-scope filing (Liuzhou), a draft and a returned application
-        var national = Accept(Submit(Draft("liuzhou", "national", "national", past.PlusDays(-10), Line("工程机械维修工", 2, 5, 60_000)), past.PlusDays(-10)), past.PlusDays(-6));
+        var national = Accept(Submit(Draft("liuzhou", "national", "national", past.PlusDays(-10), Line("工程机械维修工", 2, 5, 60_000)), past.PlusDays(-10)),
+            past.PlusDays(-6));
         await Grant(Publicize(Evaluate(national, past.PlusDays(-2), "national.expert"), past.PlusDays(6)));
         Draft("hefei", "national", "national", today.PlusDays(-2), Line("育婴员", 3, 5));
         var returned = Submit(Draft("hefei", "national", "national", today.PlusDays(-5), Line("中式面点师", 3, 5)), today.PlusDays(-5));

@@ -25,11 +25,14 @@ public sealed class FilingDemoData(IConfiguration configuration, IClock clock, I
 
     private static readonly DemoOrganization[] Organizations =
     [
-        new("hefei", "合肥新华职业技能培训学校", "340100", OrganizationCategory.S, OrganizationNature.PrivateNonEnterprise, "合肥市蜀山区长江西路100号", "王建国", "李敏", "0551-65551234"),
+        new("hefei", "合肥新华职业技能培训学校", "340100", OrganizationCategory.S, OrganizationNature.PrivateNonEnterprise, "合肥市蜀山区长江西路100号",
+            "王建国", "李敏", "0551-65551234"),
         new("wuhu", "芜湖奇瑞汽车股份有限公司", "340200", OrganizationCategory.Y, OrganizationNature.Enterprise, "芜湖市经济技术开发区长春路8号", "尹同跃", "张伟", "0553-5961234"),
-        new("nanning", "广西南宁家政服务行业协会", "450100", OrganizationCategory.S, OrganizationNature.IndustryAssociation, "南宁市青秀区民族大道88号", "黄丽", "陆芳", "0771-5551234"),
+        new("nanning", "广西南宁家政服务行业协会", "450100", OrganizationCategory.S, OrganizationNature.IndustryAssociation, "南宁市青秀区民族大道88号",
+            "黄丽", "陆芳", "0771-5551234"),
         new("liuzhou", "柳州工程机械股份有限公司", "450200", OrganizationCategory.Y, OrganizationNature.Enterprise, "柳州市柳太路1号", "曾光", "覃宁", "0772-3881234"),
-        new("huangshi", "黄石市高级技工学校", "420200", OrganizationCategory.S, OrganizationNature.TechnicalSchool, "黄石市下陆区团城山路6号", "刘强", "陈静", "0714-6251234"),
+        new("huangshi", "黄石市高级技工学校", "420200", OrganizationCategory.S, OrganizationNature.TechnicalSchool, "黄石市下陆区团城山路6号",
+            "刘强", "陈静", "0714-6251234"),
         new("daye", "大冶特殊钢有限公司", "420281", OrganizationCategory.Y, OrganizationNature.Enterprise, "大冶市黄石大道316号", "钱刚", "周洁", "0714-8751234"),
     ];
 

@@ -130,5 +130,6 @@ public sealed class DirectoryEntry
     }
 
     public static string Describe(IEnumerable<FiledOccupation> occupations) =>
-        string.Join("、", occupations.Select(o => $"{o.Name}（{SkillLevel.FromNumber(o.LowestLevel).FullName}至{SkillLevel.FromNumber(o.HighestLevel).FullName}）"));
+        string.Join("、", occupations.Select(o =>
+            $"{o.Name}（{SkillLevel.FromNumber(o.LowestLevel).FullName}至{SkillLevel.FromNumber(o.HighestLevel).FullName}）"));
 }

@@ -48,7 +48,8 @@ public static class DraftApplicationEndpoint
     /// <summary>Draft a filing application to one jurisdiction for one service scope (a registered organization).</summary>
     [Authorize(Roles = Roles.Organization)]
     [WolverinePost("/api/filing/applications", OperationId = ApplicationGuards.Draft, Summary = "起草备案申请")]
-    public static (CreationResponse<Guid>, IStartStream) Post(DraftApplication command, DraftingFacts facts, PolicyCatalog catalog, Instant now, Actor by)
+    public static (CreationResponse<Guid>, IStartStream) Post(DraftApplication command, DraftingFacts facts, PolicyCatalog catalog, Instant now,
+        Actor by)
     {
         var id = Guid.CreateVersion7();
         var drafted = DraftingDecider.Draft(id, command, facts.Organization, catalog.Get(command.Jurisdiction), catalog, facts.Renewed,

@@ -71,10 +71,12 @@ public static class GrantDecider
             if (organization is null)
                 throw new BusinessRuleException(new RuleViolation("FIL-11", "filing.organization-not-registered", "机构基本信息不存在。"));
             var filingId = Guid.CreateVersion7();
-            return new GrantDecision(a, filingId, null, organization, number => New(a, organization, policy, catalog, number, filingId, today, now, by), now, by);
+            return new GrantDecision(a, filingId, null, organization,
+                number => New(a, organization, policy, catalog, number, filingId, today, now, by), now, by);
         }
         if (filing is null)
-            throw new BusinessRuleException(new RuleViolation(a.Kind == ApplicationKind.Renewal ? "FIL-20" : "FIL-21", "filing.not-found", "原备案不存在。"));
+            throw new BusinessRuleException(
+                new RuleViolation(a.Kind == ApplicationKind.Renewal ? "FIL-20" : "FIL-21", "filing.not-found", "原备案不存在。"));
         object decided = a.Kind == ApplicationKind.Renewal ? Renew(a, filing, policy, today, now, by) : Change(a, filing, catalog, today, now, by);
         return new GrantDecision(a, filing.Id, filing, null, _ => decided, now, by);
     }

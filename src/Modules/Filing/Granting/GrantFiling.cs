@@ -43,7 +43,8 @@ public static class GrantFilingEndpoint
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/applications/{applicationId}/grant", OperationId = ApplicationGuards.Grant, Summary = "准予备案")]
     [ProducesResponseType<FilingGrantResult>(200)]
-    public static async Task<(FilingGrantResult, Events, OutgoingMessages)> Post(GrantFiling command, [Aggregate("applicationId")] FilingApplication application,
+    public static async Task<(FilingGrantResult, Events, OutgoingMessages)> Post(GrantFiling command,
+        [Aggregate("applicationId")] FilingApplication application,
         GrantFacts facts, IDocumentSession session, PolicyCatalog catalog, OccupationCatalog occupations, FilingNumberAllocator allocator,
         Instant now, Actor by)
     {

@@ -16,7 +16,8 @@ public sealed record ReinstateFiling(long Version, string Reason);
 
 public static class ReinstateFilingEndpoint
 {
-    public static ProblemDetails Before(FilingRecord filing, AccessContext caller) => FilingGuards.Table.Check(FilingGuards.Reinstate, filing, caller);
+    public static ProblemDetails Before(FilingRecord filing, AccessContext caller)
+        => FilingGuards.Table.Check(FilingGuards.Reinstate, filing, caller);
 
     public static ProblemDetails Validate(ReinstateFiling c) => FieldChecks.Reason(c.Reason, "reason", "请填写理由（不超过2000字）。");
 

@@ -37,7 +37,8 @@ public static class ChangeOrganizationContactEndpoint
     [WolverinePut("/api/organizations/{organizationId}/contact", OperationId = OrganizationGuards.ChangeContact, Summary = "变更机构地址与联系人")]
     public static (UpdatedAggregate, Events, OutgoingMessages) Put(
         ChangeOrganizationContact command, [Aggregate("organizationId")] Organization organization, Actor by)
-        => (new UpdatedAggregate(), [OrganizationDecider.ChangeContact(organization, command, by)], [new PublishContactToFilings(organization.Id, by)]);
+        => (new UpdatedAggregate(), [OrganizationDecider.ChangeContact(organization, command, by)],
+            [new PublishContactToFilings(organization.Id, by)]);
 }
 
 /// <summary>After a contact change, the organization's filings (and so the directory, FIL-19) take the new details.</summary>

@@ -45,7 +45,8 @@ public static class PublicityDecider
         text.AppendLine($"服务范围：{catalog.Get(a.Jurisdiction).Filing.Scopes.Single(s => s.Scope == a.Scope).Name}");
         text.AppendLine("拟备案职业（工种）及等级：");
         foreach (var o in a.Occupations)
-            text.AppendLine($"  {o.Name}{(o.Code is null ? "" : $"（{o.Code}）")}：{SkillLevel.FromNumber(o.LowestLevel).FullName}至{SkillLevel.FromNumber(o.HighestLevel).FullName}");
+            text.AppendLine($"  {o.Name}{(o.Code is null ? "" : $"（{o.Code}）")}："
+                + $"{SkillLevel.FromNumber(o.LowestLevel).FullName}至{SkillLevel.FromNumber(o.HighestLevel).FullName}");
         if (a.Sites.Count > 0) text.AppendLine("评价站点：" + string.Join("；", a.Sites.Select(s => $"{s.Name}（{s.Address}）")));
         text.AppendLine($"公示期：{window.Start:yyyy-MM-dd}至{window.End:yyyy-MM-dd}（{window.Length}个工作日）。");
         text.Append("公示期间如有异议，请实名提出并留下联系方式；异议未处理完毕前暂缓备案。");

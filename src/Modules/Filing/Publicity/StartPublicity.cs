@@ -24,7 +24,8 @@ public static class StartPublicityEndpoint
 
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/filing/applications/{applicationId}/publicity", OperationId = ApplicationGuards.StartPublicity, Summary = "发起备案公示")]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Post(StartPublicity command, [Aggregate("applicationId")] FilingApplication application,
+    public static (UpdatedAggregate, Events, OutgoingMessages) Post(StartPublicity command,
+        [Aggregate("applicationId")] FilingApplication application,
         PolicyCatalog catalog, IWorkingDayCalendar calendar, Instant now, Actor by)
     {
         var (started, notice) = PublicityDecider.Start(application, catalog.Get(application.Jurisdiction), catalog, calendar.Current, command,

@@ -20,7 +20,8 @@ public static class FiledOrganizations
     /// <summary>FIL-10 [AH]: an enterprise or school holding a filing (anywhere) that covers every occupation and level applied for.</summary>
     public static async Task<bool> FiledForSameOccupationsAsync(IQuerySession session, FilingApplication application, Organization organization)
     {
-        if (organization.Nature is not (OrganizationNature.Enterprise or OrganizationNature.TechnicalSchool) || application.Occupations.Count == 0) return false;
+        if (organization.Nature is not (OrganizationNature.Enterprise or OrganizationNature.TechnicalSchool)
+            || application.Occupations.Count == 0) return false;
         var filings = await session.Query<Filings.FilingRecord>()
             .Where(f => f.OrganizationId == application.OrganizationId && f.Status == Filings.FilingStatus.Active).ToListAsync();
         return filings.Any(f => application.Occupations.All(line => f.Occupations.Any(o =>

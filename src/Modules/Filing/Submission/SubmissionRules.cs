@@ -106,7 +106,8 @@ public static class SubmissionRules
                 $"{scope.Name}原则上需连续{t.Years}年以上相关培训评价经历{alternative}，申报为{app.ConsecutiveYears}年。", scope.OverridableInPrinciple));
         if (app.CumulativePersonTimes < t.CumulativePersonTimes)
             violations.Add(new("FIL-06", "filing.experience.cumulative",
-                $"{scope.Name}原则上需累计{t.CumulativePersonTimes:N0}人次以上培训评价规模{alternative}，申报为{app.CumulativePersonTimes:N0}人次。", scope.OverridableInPrinciple));
+                $"{scope.Name}原则上需累计{t.CumulativePersonTimes:N0}人次以上培训评价规模{alternative}，申报为{app.CumulativePersonTimes:N0}人次。",
+                scope.OverridableInPrinciple));
         foreach (var (line, i) in Lines(app).Where(x => x.Line.PersonTimes < t.PerOccupationPersonTimes))
             violations.Add(new("FIL-06", "filing.experience.per-occupation",
                 $"“{line.Name}”培训评价规模原则上不少于{t.PerOccupationPersonTimes:N0}人次，申报为{line.PersonTimes:N0}人次。", scope.OverridableInPrinciple, Line(i)));
@@ -118,7 +119,8 @@ public static class SubmissionRules
         var capName = SkillLevel.FromNumber(cap).FullName;
         foreach (var (line, i) in Lines(app).Where(x => x.Line.HighestLevel < cap))
             violations.Add(new("FIL-07", "filing.level-above-cap",
-                $"{scope.Name}原则上申报{capName}及以下等级，“{line.Name}”申报至{SkillLevel.FromNumber(line.HighestLevel).FullName}。", scope.OverridableInPrinciple, Line(i)));
+                $"{scope.Name}原则上申报{capName}及以下等级，“{line.Name}”申报至{SkillLevel.FromNumber(line.HighestLevel).FullName}。",
+                scope.OverridableInPrinciple, Line(i)));
     }
 
     private static void Fil08TechnicianLevels(FilingApplication app, JurisdictionPolicy policy, List<RuleViolation> violations)

@@ -59,7 +59,8 @@ public static class SubmitApplicationEndpoint
         var context = new SubmissionContext(catalog, policy, organization.Category, occupations, today, facts.PerOccupation, facts.Existing,
             facts.FiledForSameOccupations, organization.Nature);
         var submitted = SubmissionDecider.Decide(application, context,
-            () => FilingRouting.Route(policy, catalog, calendar.Current, application.Scope, application.AreaCode, today), command.ExceptionRequests ?? [], now, by);
+            () => FilingRouting.Route(policy, catalog, calendar.Current, application.Scope, application.AreaCode, today),
+            command.ExceptionRequests ?? [], now, by);
         return (new UpdatedAggregate(), [submitted]);
     }
 }

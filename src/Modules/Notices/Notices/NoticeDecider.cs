@@ -11,7 +11,8 @@ namespace Assessment.Notices.Notices;
 public static class NoticeDecider
 {
     /// <summary>A reviewer's notice for an area: its window on the area's calendar, at least the policy's minimum for its kind.</summary>
-    public static NoticePublished Publish(Guid id, Publishing.PublishNotice c, string areaCode, JurisdictionPolicy policy, WorkingDayCalendar calendar,
+    public static NoticePublished Publish(Guid id, Publishing.PublishNotice c, string areaCode, JurisdictionPolicy policy,
+        WorkingDayCalendar calendar,
         LocalDate today, Instant now, Actor by)
     {
         var start = c.StartDate ?? today;

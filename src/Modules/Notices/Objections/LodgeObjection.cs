@@ -42,7 +42,8 @@ public static class LodgeObjectionEndpoint
     [AllowAnonymous]
     [EnableRateLimiting(RateLimitPolicies.PublicWrite)]
     [WolverinePost("/api/notices/{noticeId}/objections", OperationId = NoticeGuards.Lodge, Summary = "提出异议")]
-    public static (ObjectionReceipt, Events, OutgoingMessages) Post(LodgeObjection command, [Aggregate("noticeId", ChecksClientVersion = false)] Notice notice,
+    public static (ObjectionReceipt, Events, OutgoingMessages) Post(LodgeObjection command,
+        [Aggregate("noticeId", ChecksClientVersion = false)] Notice notice,
         Instant now)
     {
         var lodged = NoticeDecider.Lodge(notice, command, Guid.CreateVersion7(), now.Date(), now);

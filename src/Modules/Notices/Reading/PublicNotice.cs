@@ -20,6 +20,7 @@ public sealed record PublicNotice(
         n.Length, n.LengthUnit, $"{n.Length}{(n.LengthUnit == SharedKernel.Policies.PublicityUnits.WorkingDays ? "个工作日" : "天")}",
         n.PublishedAt, n.Status,
         NoticeNames.Status(n.Status), n.WithdrawalReason, n.Objections.Count, n.OpenObjections,
-        n.Objections.Select(o => new PublicObjection(o.LodgedAt, o.Outcome, o.Outcome is { } outcome ? NoticeNames.Outcome(outcome) : null, o.ResolvedAt))
+        n.Objections.Select(o => new PublicObjection(o.LodgedAt, o.Outcome, o.Outcome is { } outcome ? NoticeNames.Outcome(outcome) : null,
+                o.ResolvedAt))
             .ToList(), NoticeGuards.Table.Actions(n, caller));
 }

@@ -24,7 +24,8 @@ public static class WithdrawNoticeEndpoint
     /// <summary>Withdraw a notice published in error; the reason is kept and shown.</summary>
     [Authorize(Roles = Roles.Reviewer)]
     [WolverinePost("/api/notices/{noticeId}/withdraw", OperationId = NoticeGuards.Withdraw, Summary = "撤回公告")]
-    public static (UpdatedAggregate, Events, OutgoingMessages) Post(WithdrawNotice command, [Aggregate("noticeId")] Notice notice, Instant now, Actor by)
+    public static (UpdatedAggregate, Events, OutgoingMessages) Post(WithdrawNotice command, [Aggregate("noticeId")] Notice notice, Instant now,
+        Actor by)
     {
         var withdrawn = NoticeDecider.Withdraw(notice, command, now, by);
         return (new UpdatedAggregate(), [withdrawn], NoticeSignals.After(notice, [withdrawn]));
