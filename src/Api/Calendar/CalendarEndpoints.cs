@@ -70,7 +70,7 @@ public static class LoadCalendarYearEndpoint
     [WolverinePost("/api/admin/calendar/{layerId}/years", OperationId = "loadCalendarYear", Summary = "载入一年的节假日安排")]
     [ProducesResponseType<CalendarYearView>(200)]
     public static async Task<IResult> Post(string layerId, LoadCalendarYear request, IDocumentSession session,
-        IWorkingDayCalendar calendar, CalendarSync sync, Actor by, CancellationToken ct)
+        IWorkingDayCalendar calendar, CalendarSync sync, ILogger<CalendarSync> logger, Actor by, CancellationToken ct)
     {
         if (!calendar.Current.HasLayer(layerId)) return Results.Problem(Problems.NotFound("日历层"));
         CalendarYear year;
@@ -89,8 +89,13 @@ public static class LoadCalendarYearEndpoint
         session.Events.Append(StreamIds.FromName("calendar:" + layerId),
             new CalendarYearLoaded(layerId, year.Year, year.Off, year.Work, year.Source, by));
         await session.SaveChangesAsync(ct);
-        // this node answers with the year at once; the others take it from the log within Calendar:RefreshSeconds
-        await sync.RefreshAsync(ct);
+        // this node answers with the year at once; the others take it from the log within Calendar:RefreshSeconds — and so does
+        // this one if the refresh fails now: the year is committed, the answer says so
+        try { await sync.RefreshAsync(ct); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "The calendar year {Year} of {Layer} is loaded; this node applies it at its next refresh", year.Year, layerId);
+        }
         return Results.Ok(new CalendarYearView(year.Year, year.Source, year.Off, year.Work));
     }
 }

@@ -46,7 +46,8 @@ public static class FilingModule
         });
         UniqueKeys.Stream<Organization>(Organization.AlreadyRegistered);
         services.AddSingleton(OccupationCatalog.LoadShipped());
-        services.AddHostedService<OccupationCatalogLoader>();
+        services.AddSingleton<OccupationCatalogSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<OccupationCatalogSync>());
         services.AddSingleton<FilingNumberAllocator>();
         services.AddSingleton<ApplicationViews>();
         services.AddSingleton<SharedKernel.Reference.ITermProvider, FilingTerms>();

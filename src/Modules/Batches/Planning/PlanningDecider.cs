@@ -158,8 +158,8 @@ public static class PlanningDecider
     private static string AnnouncementBody(Batch batch, PolicyCatalog catalog, int days)
     {
         var text = new System.Text.StringBuilder();
-        var days = string.Join("、", batch.ExamDays.Select(d => d.ToString("yyyy-MM-dd", null)));
-        text.AppendLine($"{batch.OrganizationName}（备案编号{batch.FilingNumber}）定于{days}组织职业技能等级认定，现予公告。");
+        var examDays = string.Join("、", batch.ExamDays.Select(d => d.ToString("yyyy-MM-dd", null)));
+        text.AppendLine($"{batch.OrganizationName}（备案编号{batch.FilingNumber}）定于{examDays}组织职业技能等级认定，现予公告。");
         text.AppendLine("认定职业（工种）及等级：" + string.Join("；", batch.Occupations.Select(o => $"{o.Name} {SkillLevel.FromNumber(o.Level).FullName}")));
         text.AppendLine("认定科目：" + string.Join("、", batch.Subjects));
         text.AppendLine("认定考点：" + string.Join("；", batch.Sites.Select(s => $"{s.Name}（{catalog.AreaName(s.AreaCode)}{s.Address}）")));

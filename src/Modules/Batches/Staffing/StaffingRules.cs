@@ -14,9 +14,9 @@ public static class StaffingRules
     public static IReadOnlyList<RuleViolation> Check(Batch batch, Candidates.Roster roster)
     {
         var violations = new List<RuleViolation>();
-        (StaffRole Role, string Name)[] roles =
+        (StaffRole Role, string Name)[] required =
             [(StaffRole.Invigilator, "监考人员"), (StaffRole.Examiner, "考评人员"), (StaffRole.QualitySupervisor, "内部质量督导员")];
-        foreach (var (role, name) in roles)
+        foreach (var (role, name) in required)
         {
             if (batch.Staff.All(s => s.Role != role))
                 violations.Add(new("BAT-01", "batch.staff-missing", $"请安排{name}。"));

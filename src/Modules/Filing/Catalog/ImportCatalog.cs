@@ -141,8 +141,9 @@ public static class ImportCatalogEndpoint
             new CatalogImport(imported, sheet.Version));
     }
 
-    /// <summary>Once committed, this process serves the imported entries over the shipped ones.</summary>
-    public static void AfterCommit(CatalogImport import, OccupationCatalog catalog) => catalog.Overlay(import.Imported.Entries);
+    /// <summary>Once committed, this process serves the imported entries over the shipped ones (the others within a refresh).</summary>
+    public static void AfterCommit(CatalogImport import, OccupationCatalogSync sync) =>
+        sync.Applied((import.Version ?? 0) + 1, import.Imported.Entries);
 }
 
 public sealed record CatalogImportState(long Version, string? FileName, string? Sha256, Instant? ImportedAt, string? ImportedBy, int Entries);
@@ -180,27 +181,4 @@ public static class CatalogTemplateEndpoint
         ]);
         return Results.File(stream.ToArray(), Spreadsheet.ContentType, "职业目录导入模板.xlsx");
     }
-}
-
-/// <summary>Puts the last imported catalog over the shipped one at start-up.</summary>
-public sealed class OccupationCatalogLoader(IDocumentStore store, OccupationCatalog catalog, ILogger<OccupationCatalogLoader> logger) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var session = store.QuerySession();
-            if (await session.LoadAsync<ImportedOccupationCatalog>(ImportedOccupationCatalog.StreamId, cancellationToken) is { } imported)
-            {
-                catalog.Overlay(imported.Entries);
-                logger.LogInformation("Occupation catalog: {Count} imported entries from {File}", imported.Entries.Count, imported.FileName);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogError(e, "Could not load the imported occupation catalog; the shipped catalog is used");
-        }
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
