@@ -11,7 +11,7 @@ export type TermList =
   | 'skillLevels' | 'apiScopes' | 'jurisdictions' | 'serviceScopes' | 'evaluationMethods' | 'publicityUnits' | 'authorityLevels'
   | 'batchStatuses' | 'staffRoles' | 'batchSubjects' | 'identityDocumentTypes' | 'certificateStatuses' | 'issuanceStatuses'
   | 'candidateOutcomes' | 'resultsPublicityStates' | 'resultsReportStates'
-  | 'certificatePrintKinds' | 'certificateCorrectionStatuses' | 'evaluatedPopulations';
+  | 'certificatePrintKinds' | 'certificateCorrectionStatuses' | 'evaluatedPopulations' | 'occupationTypes' | 'certificateCorrectionFields';
 
 export type TermLists = Partial<Record<string, Term[]>>;
 

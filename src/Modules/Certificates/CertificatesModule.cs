@@ -71,6 +71,7 @@ public sealed class CertificateTerms : SharedKernel.Reference.ITermProvider
                 CertificateCorrectionStatus.Approved => "已批准",
                 _ => "已驳回",
             }),
+            ["certificateCorrectionFields"] = Registry.CertificateHolder.Fields.Names,
             ["issuanceStatuses"] = SharedKernel.Reference.TermLists.Of<IssuanceStatus>(s => s switch
             {
                 IssuanceStatus.Running => "核发中",

@@ -21,6 +21,7 @@ public sealed class FilingTerms : ITermProvider
         ["evaluationSubjects"] = TermLists.Of(EvaluationSubjects.Names),
         ["organizationNatures"] = TermLists.Of<OrganizationNature>(OrganizationNames.Nature),
         ["organizationCategories"] = TermLists.Of<OrganizationCategory>(OrganizationNames.Category),
+        ["occupationTypes"] = TermLists.Of<Catalog.OccupationType>(t => t == Catalog.OccupationType.Access ? "准入类" : "技能类"),
         ["evaluatedPopulations"] = TermLists.Of<EvaluatedPopulation>(Submission.ApplicantRules.PopulationName),
     };
 }

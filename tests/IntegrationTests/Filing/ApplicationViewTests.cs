@@ -141,5 +141,7 @@ public class ApplicationViewTests(AppFixture app) : IntegrationTest(app)
         Name("roles", "expert").ShouldBe("评估专家");
         Name("serviceScopes", "guangxi/city").ShouldNotBe("city");
         Name("jurisdictions", "national").ShouldNotBe("national");
+        Name("occupationTypes", "Access").ShouldBe("准入类");
+        Name("certificateCorrectionFields", "documentNumber").ShouldBe("证件号码");
     }
 }

@@ -17,11 +17,23 @@ public sealed record CertificateHolder(string Name, int DocumentType, string Doc
     public IReadOnlyList<string> ChangedIn(CertificateHolder other)
     {
         var changed = new List<string>();
-        if (Name != other.Name) changed.Add("holderName");
-        if (DocumentType != other.DocumentType) changed.Add("documentType");
-        if (DocumentNumber != other.DocumentNumber) changed.Add("documentNumber");
-        if (Employer != other.Employer) changed.Add("employer");
+        if (Name != other.Name) changed.Add(Fields.HolderName);
+        if (DocumentType != other.DocumentType) changed.Add(Fields.DocumentType);
+        if (DocumentNumber != other.DocumentNumber) changed.Add(Fields.DocumentNumber);
+        if (Employer != other.Employer) changed.Add(Fields.Employer);
         return changed;
+    }
+
+    /// <summary>The correctable fields by their request names, with the names people read (the term list).</summary>
+    public static class Fields
+    {
+        public const string HolderName = "holderName";
+        public const string DocumentType = "documentType";
+        public const string DocumentNumber = "documentNumber";
+        public const string Employer = "employer";
+
+        public static readonly IReadOnlyList<SharedKernel.Reference.Term> Names =
+            [new(HolderName, "姓名"), new(DocumentType, "证件类型"), new(DocumentNumber, "证件号码"), new(Employer, "所在单位")];
     }
 }
 

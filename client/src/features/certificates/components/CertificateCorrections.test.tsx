@@ -16,6 +16,7 @@ const terms = {
   certificateCorrectionStatuses: [{ code: 'Open', name: '待审批' }, { code: 'Approved', name: '已批准' }, { code: 'Rejected', name: '已驳回' }],
   identityDocumentTypes: [{ code: '201', name: '居民身份证' }],
   roles: [{ code: 'organization', name: '评价机构用户' }, { code: 'reviewer', name: '审核人员' }],
+  certificateCorrectionFields: [{ code: 'holderName', name: '姓名' }, { code: 'documentNumber', name: '证件号码' }],
 };
 
 const holder = { name: '张小三', documentType: 201, documentTypeName: '居民身份证', documentNumber: '34020219900101001X', employer: '芜湖家政公司' };
@@ -93,7 +94,8 @@ describe('certificate corrections', () => {
   vi.setConfig({ testTimeout: 60_000 });
 
   it('lists what a correction changes, field by field, as the server named the fields', () => {
-    expect(changeLines(open)).toEqual([
+    const label = (field: string) => terms.certificateCorrectionFields.find((t) => t.code === field)?.name ?? '';
+    expect(changeLines(open, label)).toEqual([
       { field: 'holderName', label: '姓名', before: '张小三', after: '张晓三' },
       { field: 'documentNumber', label: '证件号码', before: '34020219900101001X', after: '340202199001010771' },
     ]);

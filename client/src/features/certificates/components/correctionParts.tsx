@@ -2,6 +2,7 @@ import { Alert, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { readPurposeName, useReadPurpose } from '../../../lib/readPurpose';
+import { useTerms } from '../../../lib/terms';
 import { certificateKeys } from '../queries';
 
 type Correction = Schemas['Certificates.CertificateCorrectionItem'];
@@ -10,24 +11,25 @@ type Holder = Schemas['Certificates.CertificateHolderView'];
 export const correctionStatusColors: Record<string, string> = { Open: 'processing', Approved: 'success', Rejected: 'default' };
 export const printKindColors: Record<string, string> = { Original: 'default', Reissue: 'orange', Correction: 'blue' };
 
-/** The request's field names as people read them. */
-const fieldLabels: Record<string, string> = { holderName: '姓名', documentType: '证件类型', documentNumber: '证件号码', employer: '所在单位' };
-
 interface ChangeLine { field: string; label: string; before: string; after: string }
 
-/** What a correction changes, one line per changed field (the server names the fields; the values are as the caller may see them). */
-export function changeLines(c: Pick<Correction, 'changedFields' | 'previous' | 'proposed'>): ChangeLine[] {
+/**
+ * What a correction changes, one line per changed field: the server names the fields (request names) and their labels (the
+ * certificateCorrectionFields list); the values are as the caller may see them.
+ */
+export function changeLines(c: Pick<Correction, 'changedFields' | 'previous' | 'proposed'>, label: (field: string) => string): ChangeLine[] {
   const value = (h: Holder, field: string) =>
     field === 'holderName' ? h.name : field === 'documentType' ? h.documentTypeName : field === 'documentNumber' ? h.documentNumber : h.employer;
   return c.changedFields.map((field) => ({
-    field, label: fieldLabels[field] ?? field, before: value(c.previous, field), after: value(c.proposed, field),
+    field, label: label(field), before: value(c.previous, field), after: value(c.proposed, field),
   }));
 }
 
 export function ChangeList({ correction }: { correction: Correction }) {
+  const terms = useTerms();
   return (
     <div data-testid="correction-changes">
-      {changeLines(correction).map((l) => (
+      {changeLines(correction, (field) => terms.name('certificateCorrectionFields', field)).map((l) => (
         <div key={l.field}>
           {l.label}：<Typography.Text delete type="secondary">{l.before}</Typography.Text> → <Typography.Text strong>{l.after}</Typography.Text>
         </div>

@@ -6,6 +6,7 @@ import { api, postForm, unwrap, type Schemas } from '../../../api/client';
 import { ApiProblem, toProblem } from '../../../api/problem';
 import { formatDateTime } from '../../../lib/format';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
+import { useTerms } from '../../../lib/terms';
 import { occupationKeys } from '../queries';
 
 type ImportResult = Schemas['Filing.CatalogImportResult'];
@@ -35,6 +36,7 @@ async function downloadTemplate() {
 /** An administrator imports the occupation catalog (codes, names, skill/access type) from .xlsx or CSV (FIL-01). */
 export function CatalogImportPage() {
   const client = useQueryClient();
+  const terms = useTerms();
   const { message } = App.useApp();
   const [q, setQ] = useState('');
   const template = useMutation({ mutationFn: downloadTemplate, onError: () => message.error('模板下载失败，请重试。') });
@@ -90,7 +92,10 @@ export function CatalogImportPage() {
           { title: '职业编码', dataIndex: 'code', render: (c?: string | null) => c ?? '—' },
           { title: '名称', dataIndex: 'name' },
           { title: '大类', dataIndex: 'group' },
-          { title: '类别', dataIndex: 'type', render: (t: string) => (t === 'Access' ? <Tag color="red">准入类</Tag> : <Tag color="green">技能类</Tag>) },
+          {
+            title: '类别', dataIndex: 'type',
+            render: (t: string) => <Tag color={t === 'Access' ? 'red' : 'green'}>{terms.name('occupationTypes', t)}</Tag>,
+          },
           { title: '来源', dataIndex: 'source' },
         ]} />
     </Card>
