@@ -54,6 +54,7 @@ cmd_run() {
   echo
   ConnectionStrings__Assessment="Host=127.0.0.1;Port=$port;Database=assessment;Username=postgres" \
   Demo__Seed=true Spa__Root="$root/client/dist" ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production} \
+  Certificates__PublicBaseUrl=${Certificates__PublicBaseUrl:-$url} \
     run_api "$url" || true
 }
 
@@ -120,6 +121,7 @@ cmd_test() {
   # one browser signs in as many users from one address: the per-client limits are raised for this server only
   ConnectionStrings__Assessment="Host=127.0.0.1;Port=$port;Database=assessment_e2e;Username=postgres" \
   Demo__Seed=true Testing__AdjustableClock=true Spa__Root="$root/client/dist" ASPNETCORE_ENVIRONMENT=Production \
+  Certificates__PublicBaseUrl="http://127.0.0.1:$e2e_port" \
   RateLimits__SignInsPerClientPerMinute=600 RateLimits__PublicWritesPerClientPerMinute=600 RateLimits__PublicLookupsPerClientPerMinute=600 RateLimits__PublicReadsPerClientPerMinute=600 \
     bash -c 'cd "$1/src/Api/bin/Release/net10.0" && exec dotnet Assessment.Api.dll --urls "$2"' _ "$root" "http://127.0.0.1:$e2e_port" >"$log" 2>&1 &
   api_pid=$!  # the API process itself (exec), so kill reaches it

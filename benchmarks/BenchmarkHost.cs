@@ -34,6 +34,7 @@ public sealed class BenchmarkHost : WebApplicationFactory<Program>
         // as ./build.sh run starts the API: from its output folder (appsettings.json is copied here)
         builder.UseContentRoot(AppContext.BaseDirectory);
         builder.UseSetting("ConnectionStrings:Assessment", _connection);
+        builder.UseSetting("Certificates:PublicBaseUrl", BaseUrl);
         builder.UseSetting("Bootstrap:AdminUserName", "bench.admin");
         builder.UseSetting("Bootstrap:AdminPassword", "Bench@Admin2026");
         // one load generator on one address: the per-client limit would measure the limiter, not the lookup

@@ -65,6 +65,7 @@ public static class PlatformHost
         services.AddPlatformProblemDetails();
         services.AddPlatformAuthentication();
         services.AddPlatformOpenApi();
+        services.AddStaticCompression();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 
         var marten = services.AddMarten(opts =>
@@ -154,6 +155,7 @@ public static class PlatformHost
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLoggingMiddleware>();
 
+        app.UseStaticCompression();
         var spaRoot = SpaRoot(app);
         if (spaRoot is not null)
         {

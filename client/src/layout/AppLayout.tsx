@@ -149,7 +149,7 @@ export function AppLayout() {
       {/* asks the purpose of reading personal data when the server wants it (AUD-04) */}
       <ReadPurposeHost />
       <Footer style={{ textAlign: 'center', color: '#666', padding: compact ? '16px 12px' : undefined }}>
-        职业技能等级认定 · 备案、认定、证书与监管全程留痕 · <a href="/swagger">API 文档</a>
+        职业技能等级认定 · 备案、认定、证书与监管全程留痕 · <a href="/swagger">开放接口</a>
       </Footer>
     </Layout>
   );

@@ -29,6 +29,12 @@ describe('ProblemAlert', () => {
     expect(screen.getByText(/trace-123/)).toBeTruthy();
   });
 
+  it('shows no trace id for a refusal such as a wrong password (issue 18 item 8)', () => {
+    render(<ProblemAlert error={new ApiProblem(401, { title: '用户名或密码错误', detail: '用户名或密码错误。', traceId: 'trace-456' })} />);
+    expect(screen.queryByText(/trace-456/)).toBeNull();
+    expect(screen.queryByText(/追踪编号/)).toBeNull();
+  });
+
   it('renders nothing without an error', () => {
     const { container } = render(<ProblemAlert error={null} />);
     expect(container.innerHTML).toBe('');

@@ -30,7 +30,8 @@ export function ProblemAlert({ error }: { error: unknown }) {
         ) : (
           <>
             {describeProblem(error.status, error.body)}
-            {error.body.traceId && <div style={{ color: '#999', fontSize: 12 }}>追踪编号：{error.body.traceId}</div>}
+            {/* a fault of the server's, not a refusal (a wrong password, a missing page): only then is a trace id worth reporting */}
+            {error.status >= 500 && error.body.traceId && <div style={{ color: '#999', fontSize: 12 }}>追踪编号：{error.body.traceId}</div>}
           </>
         )
       }

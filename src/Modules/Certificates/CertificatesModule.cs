@@ -39,6 +39,7 @@ public static class CertificatesModule
         services.InitializeMartenWith<Demo.CertificatesDemoData>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Certificates").Get<CertificatesOptions>()
             ?? new CertificatesOptions());
+        services.AddHostedService<PublicAddressCheck>();
         services.AddSingleton<SigningKeys>();
         // loaded at registration: a machine without the certificate font fails at start-up, never with a blank PDF (CRT-03)
         services.AddSingleton(new Documents.CertificateFonts());

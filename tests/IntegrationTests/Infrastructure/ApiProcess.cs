@@ -41,6 +41,7 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Assessment"] = connection;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Demo__Seed"] = "false";
+        start.Environment["Certificates__PublicBaseUrl"] = url;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The API process did not start.");
         var api = new ApiProcess(process, url);
