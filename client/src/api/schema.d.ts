@@ -554,6 +554,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/batches/{batchId}/rectification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交整改报告并申请恢复 */
+        post: operations["submitBatchRectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/batches/{batchId}/rectification/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回整改报告 */
+        post: operations["returnBatchRectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/batches/{batchId}/report": {
         parameters: {
             query?: never;
@@ -2183,6 +2217,7 @@ export interface components {
             id: string;
             spotChecks: components["schemas"]["Batches.SpotCheckDetails"][];
             suspensionReason?: string | null;
+            rectifications: components["schemas"]["Batches.RectificationDetails"][];
             acceptanceOpinion?: string | null;
             returnReason?: string | null;
             reportLate: boolean;
@@ -2428,6 +2463,22 @@ export interface components {
             findings: string;
             suspend: boolean;
         };
+        "Batches.RectificationDetails": {
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            submittedAt: string;
+            submittedBy: string;
+            report: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            decidedAt?: string | null;
+            accepted?: boolean | null;
+            decision?: string | null;
+        };
         "Batches.RegisterStaffMember": {
             name: string;
             /** Format: int32 */
@@ -2448,6 +2499,11 @@ export interface components {
             scores?: components["schemas"]["Batches.ExamSubjectScore"][] | null;
         };
         "Batches.ResumeBatch": {
+            /** Format: int64 */
+            version: number;
+            reason: string;
+        };
+        "Batches.ReturnBatchRectification": {
             /** Format: int64 */
             version: number;
             reason: string;
@@ -2505,6 +2561,11 @@ export interface components {
              * @description yyyy-MM-dd
              */
             startDate?: string | null;
+        };
+        "Batches.SubmitBatchRectification": {
+            /** Format: int64 */
+            version: number;
+            report: string;
         };
         "Batches.SubmitResultsReport": {
             /** Format: int64 */
@@ -7084,6 +7145,220 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["Batches.StartResultsPublicity"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Batches.BatchChange"];
+                };
+            };
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 版本冲突或重复 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    submitBatchRectification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Batches.SubmitBatchRectification"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Batches.BatchChange"];
+                };
+            };
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 版本冲突或重复 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    returnBatchRectification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Batches.ReturnBatchRectification"];
             };
         };
         responses: {

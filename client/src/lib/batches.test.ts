@@ -81,6 +81,11 @@ describe('the date a batch runs against', () => {
       .toEqual({ label: '结果报备', text: '已逾期4天（应于2026-11-20前）', color: 'red' });
   });
 
+  it('counts no days down to the exam of a suspended batch, which cannot take place until it is resumed (issue 18 item 6)', () => {
+    expect(batchDeadline({ status: 'Suspended', firstExamDay: '2026-12-15' }, today))
+      .toEqual({ label: '已暂停', text: '认定日2026-12-15须待批次恢复后举行', color: 'red' });
+  });
+
   it('shows none for a draft, a reported or a finished batch', () => {
     for (const status of ['Draft', 'Reported', 'Accepted', 'ResultsRecorded']) {
       expect(batchDeadline({ status, firstExamDay: '2026-12-15', reportDueOn: '2026-12-10' }, today)).toBeNull();

@@ -123,8 +123,10 @@ const daysUntil = (date: string, today: string) => dayjs(date).startOf('day').di
 export function batchDeadline(b: BatchDates, today: string = dayjs().format('YYYY-MM-DD')): BatchDeadline | null {
   const examDay = b.firstExamDay ?? b.examDays?.[0] ?? null;
   switch (b.status) {
-    case 'Filed':
-    case 'Suspended': {
+    case 'Suspended':
+      // no countdown to an exam that cannot take place while the batch is suspended (issue 18 item 6)
+      return examDay ? { label: '已暂停', text: `认定日${examDay}须待批次恢复后举行`, color: 'red' } : null;
+    case 'Filed': {
       if (!examDay) return null;
       const days = daysUntil(examDay, today);
       return { label: '认定日', text: days > 0 ? `${examDay}（还有${days}天）` : days === 0 ? `${examDay}（今天）` : examDay, color: 'blue' };

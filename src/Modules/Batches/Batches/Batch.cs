@@ -122,6 +122,7 @@ public sealed class Batch
     {
         SuspendedFrom = Status;
         Status = BatchStatus.Suspended;
+        RectificationPending = false;
         LastChangedAt = e.SuspendedAt;
     }
 
@@ -129,8 +130,16 @@ public sealed class Batch
     {
         Status = SuspendedFrom ?? BatchStatus.Filed;
         SuspendedFrom = null;
+        RectificationPending = false;
         LastChangedAt = e.ResumedAt;
     }
+
+    /// <summary>BAT-04: the organization's rectification report waits for the receiving authority.</summary>
+    public bool RectificationPending { get; set; }
+
+    public void Apply(BatchRectificationSubmitted e) { RectificationPending = true; LastChangedAt = e.SubmittedAt; }
+
+    public void Apply(BatchRectificationReturned e) { RectificationPending = false; LastChangedAt = e.ReturnedAt; }
 
     public void Apply(ResultsRecorded e)
     {

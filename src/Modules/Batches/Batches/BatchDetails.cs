@@ -10,6 +10,10 @@ namespace Assessment.Batches.Batches;
 public sealed record LedgerEntry(Instant At, string Action, string ActorName, string ActorRole, string? AuthorityCode, string? Detail,
     string? Document);
 
+/// <summary>BAT-04: one rectification report of a suspended batch and what became of it (待审核 while both are null).</summary>
+public sealed record RectificationDetails(Instant SubmittedAt, string SubmittedBy, string Report, Instant? DecidedAt, bool? Accepted,
+    string? Decision);
+
 public sealed record SpotCheckDetails(Guid Id, string Step, LocalDateTime CheckedAt, string Findings, bool Suspended, string InspectorName);
 
 /// <summary>What a batch's page shows beyond the decision state: spot checks, opinions, reasons and the ledger.</summary>
@@ -18,6 +22,8 @@ public sealed class BatchDetails
     public Guid Id { get; set; }
     public List<SpotCheckDetails> SpotChecks { get; set; } = [];
     public string? SuspensionReason { get; set; }
+    /// <summary>The rectification reports of the current and earlier suspensions, oldest first.</summary>
+    public List<RectificationDetails> Rectifications { get; set; } = [];
     public string? AcceptanceOpinion { get; set; }
     public string? ReturnReason { get; set; }
     public bool ReportLate { get; set; }
@@ -36,7 +42,12 @@ public sealed class BatchDetailsProjection : SingleStreamProjection<BatchDetails
                 d.SpotChecks.Add(new SpotCheckDetails(s.SpotCheckId, s.Step, s.CheckedAt, s.Findings, s.Suspends, s.By.Name));
                 break;
             case BatchSuspended s: d.SuspensionReason = s.Reason; break;
-            case BatchResumed: d.SuspensionReason = null; break;
+            case BatchResumed r:
+                d.SuspensionReason = null;
+                Decide(d, r.ResumedAt, true, r.Reason);
+                break;
+            case BatchRectificationSubmitted r: d.Rectifications.Add(new(r.SubmittedAt, r.By.Name, r.Report, null, null, null)); break;
+            case BatchRectificationReturned r: Decide(d, r.ReturnedAt, false, r.Reason); break;
             case ResultsReportSubmitted r: d.ReportLate = r.Late; d.ReturnReason = null; break;
             case ResultsReportAccepted a: d.AcceptanceOpinion = a.Opinion; break;
             case ResultsReportReturned r: d.ReturnReason = r.Reason; break;
@@ -62,6 +73,8 @@ public sealed class BatchDetailsProjection : SingleStreamProjection<BatchDetails
         SpotCheckRecorded x => Line(x.RecordedAt, x.By, "督查抽查", $"{x.Step}：{x.Findings}", null),
         BatchSuspended x => Line(x.SuspendedAt, x.By, "暂停批次", x.Reason, null),
         BatchResumed x => Line(x.ResumedAt, x.By, "恢复批次", x.Reason, null),
+        BatchRectificationSubmitted x => Line(x.SubmittedAt, x.By, "提交整改报告，申请恢复", x.Report, null),
+        BatchRectificationReturned x => Line(x.ReturnedAt, x.By, "退回整改报告", x.Reason, null),
         ResultsRecorded x => Line(x.RecordedAt, x.By, x.SourceFile is null ? "录入成绩" : "导入成绩", $"{x.Results.Count}名考生", x.SourceFile),
         ResultsPublicityStarted x => Line(x.StartedAt, x.By, "发起结果公示", $"{x.WindowStart:yyyy-MM-dd}至{x.WindowEnd:yyyy-MM-dd}", null),
         ResultsPublicityProgressed { Closed: true } x => Line(x.At, x.By, "结果公示期满",
@@ -74,6 +87,13 @@ public sealed class BatchDetailsProjection : SingleStreamProjection<BatchDetails
         BatchDeadlineMissed x => Line(x.At, x.By, "逾期提醒", $"{x.RuleId} {x.What}应于{x.DueOn:yyyy-MM-dd}前完成", null),
         _ => null,
     };
+
+    /// <summary>The pending rectification, if any, is decided: resumed (accepted) or returned.</summary>
+    private static void Decide(BatchDetails d, Instant at, bool accepted, string decision)
+    {
+        var pending = d.Rectifications.FindLastIndex(r => r.DecidedAt is null);
+        if (pending >= 0) d.Rectifications[pending] = d.Rectifications[pending] with { DecidedAt = at, Accepted = accepted, Decision = decision };
+    }
 
     private static LedgerEntry Line(Instant at, Actor by, string action, string? detail, string? document) =>
         new(at, action, by.Name, by.Role, by.AuthorityCode, detail, document);

@@ -73,6 +73,12 @@ public sealed record BatchSuspended(Guid BatchId, string Reason, Instant Suspend
 
 public sealed record BatchResumed(Guid BatchId, string Reason, Instant ResumedAt, Actor By);
 
+/// <summary>BAT-04: the organization reports how it rectified what suspended the batch, and asks the receiving authority to resume it.</summary>
+public sealed record BatchRectificationSubmitted(Guid BatchId, string Report, Instant SubmittedAt, Actor By);
+
+/// <summary>BAT-04: the receiving authority found the rectification insufficient; the organization rectifies and reports again.</summary>
+public sealed record BatchRectificationReturned(Guid BatchId, string Reason, Instant ReturnedAt, Actor By);
+
 public sealed record ResultsRecorded(Guid BatchId, IReadOnlyList<CandidateResult> Results, string? SourceFile, Instant RecordedAt, Actor By);
 
 /// <summary>BAT-06: the results publicity notice was requested with its window.</summary>

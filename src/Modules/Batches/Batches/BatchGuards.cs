@@ -27,6 +27,8 @@ public static class BatchGuards
     public const string AcceptReport = "acceptResultsReport";
     public const string ReturnReport = "returnResultsReport";
     public const string Resume = "resumeBatch";
+    public const string SubmitRectification = "submitBatchRectification";
+    public const string ReturnRectification = "returnBatchRectification";
     public const string SpotCheck = "recordBatchSpotCheck";
     public const string DispatchInspector = "dispatchBatchInspector";
 
@@ -62,6 +64,8 @@ public static class BatchGuards
         .Operation(AcceptReport, Receives, OnlyReceiving, (b, _) => b.Status == BatchStatus.Reported)
         .Operation(ReturnReport, Receives, OnlyReceiving, (b, _) => b.Status == BatchStatus.Reported)
         .Operation(Resume, Receives, OnlyReceiving, (b, _) => b.Status == BatchStatus.Suspended)
+        .Operation(SubmitRectification, Owns, OnlyOwner, (b, _) => b.Status == BatchStatus.Suspended && !b.RectificationPending)
+        .Operation(ReturnRectification, Receives, OnlyReceiving, (b, _) => b.Status == BatchStatus.Suspended && b.RectificationPending)
         .Operation(SpotCheck, (b, c) => c.Access.CanDecideFor(c.User, b.AreaCode), OnlySupervising, Running)
         .Operation(DispatchInspector, Receives, OnlyReceiving, Running)
         .Operation(GetCandidate, SeesInFull, OnlyFullPersonalData, HasCandidates)

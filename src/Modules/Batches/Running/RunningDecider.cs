@@ -47,6 +47,24 @@ public static class RunningDecider
         if (c.Suspend) yield return new BatchSuspended(batch.Id, c.Findings.Trim(), now, by);
     }
 
+    /// <summary>BAT-04: the organization's rectification of a suspended batch, one at a time until the authority decides.</summary>
+    public static BatchRectificationSubmitted SubmitRectification(Batch batch, string report, Instant now, Actor by)
+    {
+        if (batch.Status != BatchStatus.Suspended)
+            throw new BusinessRuleException(new RuleViolation("BAT-04", "batch.not-suspended", "该批次未暂停，无需提交整改报告。"));
+        if (batch.RectificationPending)
+            throw new BusinessRuleException(new RuleViolation("BAT-04", "batch.rectification-pending", "整改报告已提交，正在等待受理部门审核。"));
+        return new BatchRectificationSubmitted(batch.Id, report.Trim(), now, by);
+    }
+
+    /// <summary>BAT-04: the receiving authority returns a rectification it finds insufficient, saying why.</summary>
+    public static BatchRectificationReturned ReturnRectification(Batch batch, string reason, Instant now, Actor by)
+    {
+        if (batch.Status != BatchStatus.Suspended || !batch.RectificationPending)
+            throw new BusinessRuleException(new RuleViolation("BAT-04", "batch.no-rectification", "该批次没有待审核的整改报告。"));
+        return new BatchRectificationReturned(batch.Id, reason.Trim(), now, by);
+    }
+
     /// <summary>Lifts a suspension — not while the filing itself no longer allows the batch (BAT-03).</summary>
     public static BatchResumed Resume(Batch batch, string reason, IReadOnlyList<OrganizationFiling> filings, PolicyCatalog catalog, Instant now,
         Actor by)

@@ -138,29 +138,3 @@ export function ReportCard({ batch: b }: { batch: BatchView }) {
     </Card>
   );
 }
-
-/** A suspended batch (BAT-03 on the exam day, or a spot check, BAT-04): why, and the receiving reviewer's resumption. */
-export function SuspendedCard({ batch: b }: { batch: BatchView }) {
-  const { modal } = App.useApp();
-  const [reason, setReason] = useState('');
-  const resume = useBatchCommand(b, (_: void, version) =>
-    unwrap(api.POST('/api/batches/{batchId}/resume', { params: { path: { batchId: b.id } }, body: { version, reason: reason.trim() } })), '批次已恢复');
-  if (b.status !== 'Suspended') return null;
-  return (
-    <Card title="批次已暂停（BAT-04）" data-testid="suspended">
-      <Alert type="error" showIcon title="暂停原因" description={b.details.suspensionReason ?? '—'} />
-      {resume.error && <div style={{ marginTop: 12 }}><ProblemAlert error={resume.error} /></div>}
-      {mayTake(b, 'resumeBatch') && (
-        <Space.Compact style={{ width: '100%', marginTop: 12 }}>
-          <Input placeholder="恢复理由（整改情况，必填）" value={reason} onChange={(e) => setReason(e.target.value)} aria-label="恢复理由" />
-          <Button type="primary" loading={resume.isPending} disabled={!reason.trim()}
-            onClick={() => confirmDecision(modal, {
-              title: '恢复该批次？', okText: '确认恢复',
-              content: `整改情况：${reason.trim()}。恢复后批次回到暂停前的环节。`,
-              run: () => resume.mutateAsync(),
-            })}>恢复批次</Button>
-        </Space.Compact>
-      )}
-    </Card>
-  );
-}

@@ -30,7 +30,7 @@ const draft: BatchView = {
     { ruleId: 'BAT-01', code: 'batch.staff-missing', message: '请安排监考人员。', inPrinciple: false },
   ],
   actions: ['changeBatchPlan', 'assignBatchStaff', 'addBatchCandidate', 'importBatchCandidates', 'removeBatchCandidate', 'fileBatchPlan'],
-  details: { id: 'b1', spotChecks: [], reportLate: false, missedDeadlines: [], ledger: [] },
+  details: { id: 'b1', spotChecks: [], rectifications: [], reportLate: false, missedDeadlines: [], ledger: [] },
 };
 
 const reported: BatchView = {
@@ -45,7 +45,7 @@ const reported: BatchView = {
     'acceptResultsReport', 'returnResultsReport', 'recordBatchSpotCheck', 'getBatchCandidate', 'downloadCandidatePhoto', 'downloadCertificateTable',
   ],
   details: {
-    id: 'b1', spotChecks: [], reportLate: false, missedDeadlines: [],
+    id: 'b1', spotChecks: [], rectifications: [], reportLate: false, missedDeadlines: [],
     ledger: [{ at: '2027-01-10T02:00:00Z', action: '报备认定结果', actorName: '张伟（芜湖奇瑞）', actorRole: 'organization', document: '附件4、附件5' }],
   },
 };
@@ -188,5 +188,45 @@ describe('the batch page', () => {
     expect(screen.queryByLabelText(/^上传.*的照片$/)).toBeNull();
     expect(screen.queryByText('下载附件5（证书信息表）')).toBeNull();
     expect(screen.getByText('下载附件4（结果汇总表）')).toBeTruthy();
+  });
+
+  it('tells the organization of a suspended batch what to do: rectify, report and ask to resume (issue 18 item 6)', async () => {
+    const suspended: BatchView = {
+      ...filed, status: 'Suspended', actions: ['submitBatchRectification'],
+      details: { ...filed.details, suspensionReason: '考场未按规定配备视频监控。', rectifications: [] },
+    };
+    stubApi(suspended, 'organization');
+    const post = vi.spyOn(api, 'POST').mockImplementation((() => Promise.resolve({
+      data: { id: 'b1', version: 8 }, response: new Response(null, { status: 200 }),
+    })) as never);
+    renderPage();
+    const card = await screen.findByTestId('suspended');
+    expect(within(card).getByText('考场未按规定配备视频监控。')).toBeTruthy();
+    expect(within(card).getByText('下一步：整改并申请恢复')).toBeTruthy();
+    expect(screen.getByTestId('batch-deadline').textContent).not.toContain('还有');
+    fireEvent.change(within(card).getByLabelText('整改报告'), { target: { value: '已补装视频监控。' } });
+    fireEvent.click(within(card).getByText('提交整改报告并申请恢复'));
+    await vi.waitFor(() => expect(post).toHaveBeenCalled());
+    expect(post.mock.calls[0][0]).toBe('/api/batches/{batchId}/rectification');
+    expect((post.mock.calls[0][1] as { body: unknown }).body).toEqual({ version: suspended.version, report: '已补装视频监控。' });
+  });
+
+  it('shows the receiving reviewer the pending rectification report with 退回整改 and 恢复批次', async () => {
+    const pending: BatchView = {
+      ...filed, status: 'Suspended', actions: ['resumeBatch', 'returnBatchRectification'],
+      details: {
+        ...filed.details, suspensionReason: '考场未按规定配备视频监控。',
+        rectifications: [{ submittedAt: '2026-12-07T02:00:00Z', submittedBy: '张伟', report: '已补装视频监控。' }],
+      },
+    };
+    stubApi(pending, 'reviewer');
+    renderPage();
+    const card = await screen.findByTestId('suspended');
+    const history = within(card).getByTestId('rectifications');
+    expect(within(history).getByText('已补装视频监控。')).toBeTruthy();
+    expect(within(history).getByText('待受理部门审核')).toBeTruthy();
+    expect(within(card).getByText('退回整改')).toBeTruthy();
+    expect(within(card).getByText('恢复批次')).toBeTruthy();
+    expect(within(card).queryByLabelText('整改报告')).toBeNull();
   });
 });
