@@ -9,6 +9,7 @@ import { api, unwrap } from '../../../api/client';
 import { confirmDecision } from '../../../lib/confirm';
 import { downloadFile } from '../../../lib/download';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
+import { outcomeText } from '../progress';
 import { mayTake, useBatchCommand, type BatchView } from './BatchParts';
 
 
@@ -97,7 +98,7 @@ export function ReportCard({ batch: b }: { batch: BatchView }) {
           <Button type="primary" loading={submit.isPending}
             onClick={() => confirmDecision(modal, {
               title: '报备认定结果？', okText: '确认报备',
-              content: `将向${b.receivingAuthorityName ?? '受理部门'}报备本批次认定结果：合格 ${b.passed} 人，缺考 ${b.absent} 人。`,
+              content: `将向${b.receivingAuthorityName ?? '受理部门'}报备本批次认定结果：${outcomeText(b)}。`,
               run: () => submit.mutateAsync(),
             })}>报备认定结果</Button>
         </div>

@@ -12,6 +12,8 @@ import { SuspendedCard } from '../components/BatchSuspension';
 import { ResultsCard } from '../components/BatchResultsCard';
 import { LedgerCard, SpotChecksCard } from '../components/BatchSupervision';
 import { BatchStatusTag, BatchDeadlineTag } from '../components/BatchTags';
+import { BatchProgressCard } from '../components/BatchProgress';
+import { outcomeText } from '../progress';
 import { batchKeys } from '../queries';
 
 /** One certification batch: the draft's steps for its organization; afterwards results, publicity, report, supervision and the ledger. */
@@ -29,6 +31,7 @@ export function BatchPage() {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 24 }}>
       <Summary batch={b} />
+      <BatchProgressCard batch={b} />
       {b.status === 'Draft' ? (
         <DraftSteps batch={b} />
       ) : (
@@ -70,7 +73,7 @@ function Summary({ batch: b }: { batch: BatchView }) {
         {b.announcementNoticeId && (
           <Descriptions.Item label="认定公告"><Link to={`/notices/${b.announcementNoticeId}`}>查看认定公告</Link></Descriptions.Item>
         )}
-        <Descriptions.Item label="考生">{b.candidates.length} 人{b.passed + b.absent > 0 ? `（合格 ${b.passed}，缺考 ${b.absent}）` : ''}</Descriptions.Item>
+        <Descriptions.Item label="考生"><span data-testid="batch-outcomes">{outcomeText(b)}</span></Descriptions.Item>
       </Descriptions>
     </Card>
   );
