@@ -14,10 +14,10 @@ import { useRangesInUse } from './useRangesInUse';
 const { Content, Footer, Sider } = Layout;
 
 /** The page itself, the personal-data purpose question and the footer: the same for the public and the signed-in. */
-function Page({ compact }: { compact: boolean }) {
+function Page({ compact, padding = '24px 48px' }: { compact: boolean; padding?: string }) {
   return (
     <>
-      <Content style={{ padding: compact ? '12px 12px' : '24px 48px', minWidth: 0 }}>
+      <Content style={{ padding: compact ? '12px 12px' : padding, minWidth: 0 }}>
         <Outlet />
       </Content>
       {/* asks the purpose of reading personal data when the server wants it (AUD-04) */}
@@ -95,7 +95,7 @@ function SignedInLayout({ me }: { me: Me }) {
       {navigation}
       <Layout style={{ minWidth: 0 }}>
         <UserBar me={me} compact={phone} menuOpen={drawerOpen} onOpenMenu={() => setDrawerOpen(true)} />
-        <Page compact={phone} />
+        <Page compact={phone} padding="24px" />
       </Layout>
     </Layout>
   );
