@@ -78,14 +78,19 @@ function SignedInLayout({ me }: { me: Me }) {
   } else {
     navigation = (
       <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" onBreakpoint={setCollapsed} width={216}
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }} data-testid="side-menu">
-        <Typography.Title level={4} onClick={() => navigate('/')} title="职业技能等级认定服务平台" style={{
-          color: '#fff', margin: 0, padding: collapsed ? '18px 8px' : '18px 20px', whiteSpace: 'nowrap', overflow: 'hidden', cursor: 'pointer',
-          fontSize: collapsed ? 15 : 17, textAlign: collapsed ? 'center' : undefined,
-        }}>
-          {collapsed ? '认定' : '职业技能等级认定'}
-        </Typography.Title>
-        <SideMenu groups={groups} pathname={pathname} collapsed={collapsed} onNavigate={navigate} />
+        style={{ position: 'sticky', top: 0, height: '100vh' }} data-testid="side-menu">
+        {/* the menu scrolls by itself above the collapse button when a role's entries are taller than the window */}
+        <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+          <Typography.Title level={4} onClick={() => navigate('/')} title="职业技能等级认定服务平台" style={{
+            color: '#fff', margin: 0, padding: collapsed ? '18px 8px' : '18px 20px', whiteSpace: 'nowrap', overflow: 'hidden', cursor: 'pointer',
+            fontSize: collapsed ? 15 : 17, textAlign: collapsed ? 'center' : undefined, flexShrink: 0,
+          }}>
+            {collapsed ? '认定' : '职业技能等级认定'}
+          </Typography.Title>
+          <div style={{ flex: 1, minHeight: 0, overflowY: 'auto', overflowX: 'hidden' }}>
+            <SideMenu groups={groups} pathname={pathname} collapsed={collapsed} onNavigate={navigate} />
+          </div>
+        </div>
       </Sider>
     );
   }

@@ -76,7 +76,7 @@ export function UserBar({ me, compact, onOpenMenu, menuOpen }: { me: Me; compact
       )}
       {!compact && <ReadPurposeIndicator />}
       {!compact && (
-        <Space size={8} style={{ minWidth: 0 }} data-testid="current-role-unit">
+        <Space size={8} align="center" style={{ minWidth: 0, lineHeight: 'normal' }} data-testid="current-role-unit">
           <Tag color="blue" style={{ marginInlineEnd: 0 }}>{me.roleName}</Tag>
           <Typography.Text type="secondary"><UnitName me={me} maxWidth={320} /></Typography.Text>
         </Space>
