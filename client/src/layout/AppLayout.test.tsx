@@ -50,7 +50,8 @@ function renderAt(path: string) {
   );
 }
 
-describe('the layout at 1440 px', () => {
+// role queries over the whole layout are slow in jsdom, the more so on a busy machine
+describe('the layout at 1440 px', { timeout: 30_000 }, () => {
   beforeAll(() => {
     // a desktop: antd's breakpoints read min-width and max-width queries
     window.matchMedia = (query: string) => {
@@ -69,7 +70,7 @@ describe('the layout at 1440 px', () => {
   it('shows an Anhui reviewer the side menu by task with its number ranges, and its unit whole on hover', async () => {
     stub(reviewer('340000', '安徽省职业技能鉴定指导中心'));
     renderAt('/batches');
-    expect(await screen.findByRole('menuitem', { name: /证书号段/ }, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByRole('menuitem', { name: /证书号段/ }, { timeout: 15_000 })).toBeTruthy();
     for (const name of ['认定批次', '证书管理', '备案受理', '审核工作台']) expect(screen.getByRole('menuitem', { name: new RegExp(name) })).toBeTruthy();
     for (const title of ['备案', '证书', '公示公告']) expect(screen.getByText(title, { selector: '.ant-menu-item-group-title' })).toBeTruthy();
     expect(screen.getByRole('menuitem', { name: /认定批次/ }).className).toContain('ant-menu-item-selected');
@@ -81,8 +82,9 @@ describe('the layout at 1440 px', () => {
   it('shows a Guangxi reviewer no number ranges entry', async () => {
     const get = stub(reviewer('450000', '广西壮族自治区职业技能鉴定指导中心'));
     renderAt('/workbench');
-    await screen.findByRole('menuitem', { name: /证书管理/ });
-    await waitFor(() => expect((get.mock.calls as unknown[][]).some(([path]) => path === '/api/policies/{jurisdiction}')).toBe(true));
+    await screen.findByRole('menuitem', { name: /证书管理/ }, { timeout: 15_000 });
+    await waitFor(() => expect((get.mock.calls as unknown[][]).some(([path]) => path === '/api/policies/{jurisdiction}')).toBe(true),
+      { timeout: 15_000 });
     await new Promise((r) => setTimeout(r, 50));
     expect(screen.queryByRole('menuitem', { name: /证书号段/ })).toBeNull();
   });
@@ -90,7 +92,7 @@ describe('the layout at 1440 px', () => {
   it('keeps the public’s top bar with its pages and 登录', async () => {
     stub(null);
     renderAt('/');
-    expect(await screen.findByRole('button', { name: /登\s*录/ })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: /登\s*录/ }, { timeout: 15_000 })).toBeTruthy();
     for (const name of ['证书查询', '进度查询', '机构目录', '公示公告', '辖区政策', '工作日查询']) {
       expect(screen.getAllByText(name).length).toBeGreaterThan(0);
     }
