@@ -15,7 +15,9 @@ const tree = [{
 
 const policy = (id: string) => ({
   id, shortName: id, authorities: [],
-  certificates: { serialDigits: 6, issuedBy: '评价机构', serialsFromAllocatedRanges: id === 'anhui', rangesAllocatedBy: id === 'anhui' ? 'province' : null },
+  certificates: {
+    serialDigits: 6, issuedBy: '评价机构', serialsFromAllocatedRanges: id === 'anhui', rangesAllocatedBy: id === 'anhui' ? 'province' : null,
+  },
 });
 
 const ok = (data: unknown) => Promise.resolve({ data, response: new Response(null, { status: 200 }) });
