@@ -18,7 +18,10 @@ namespace Assessment.Api.Workbench;
 public sealed record WorkbenchItem(string Kind, string KindName, Guid ObjectId, string Title, string Link, string Expected, LocalDate? DueOn,
     string? DeadlineRule, int? WorkingDaysLeft, bool Overdue, bool Uncounted, string DeadlineText, Instant Since);
 
-/// <summary>Everything waiting for the caller, overdue first, then by deadline, then the longest waiting; at most <see cref="GetWorkbenchEndpoint.Max"/>.</summary>
+/// <summary>
+/// Everything waiting for the caller, overdue first, then by deadline, then the longest waiting; at most
+/// <see cref="GetWorkbenchEndpoint.Max"/> (<paramref name="Truncated"/>: more were waiting).
+/// </summary>
 public sealed record Workbench(IReadOnlyList<WorkbenchItem> Items, int Overdue, bool Truncated);
 
 /// <summary>The modules' read contracts for the workbench (<see cref="IWaitingItems"/>), in registration order.</summary>
@@ -53,7 +56,9 @@ public static class GetWorkbenchEndpoint
 
     private static WorkbenchItem Item(WaitingItem w, LocalDate today, PolicyCatalog catalog, WorkingDayCalendar calendar)
     {
-        var (left, uncounted, text) = w.DueOn is { } due ? Count(today, due, catalog.Find(w.Jurisdiction)?.CalendarLayer, calendar) : (null, false, "无办理时限");
+        var (left, uncounted, text) = w.DueOn is { } due
+            ? Count(today, due, catalog.Find(w.Jurisdiction)?.CalendarLayer, calendar)
+            : (null, false, "无办理时限");
         return new WorkbenchItem(w.Kind, WaitingKinds.Name(w.Kind), w.ObjectId, w.Title, w.Link, w.Expected, w.DueOn, w.DeadlineRule, left,
             w.DueOn is { } d && today > d, uncounted, text, w.Since);
     }

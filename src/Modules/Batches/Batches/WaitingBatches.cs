@@ -33,11 +33,13 @@ public sealed class WaitingBatches : IWaitingItems
     {
         var title = caller.User.OrganizationId is null ? $"{b.OrganizationName}·{b.Title}" : b.Title;
         WaitingItem Waiting(string kind, string expected, string? rule = null) =>
-            new(kind, b.Id, title, $"/batches/{b.Id}", expected, rule is null ? null : b.ReportDueOn, rule, b.Jurisdiction, b.LastChangedAt);
+            new(kind, b.Id, title, $"/batches/{b.Id}", expected, rule is null ? null : b.ReportDueOn, rule, b.Jurisdiction,
+                b.LastChangedAt);
         var table = BatchGuards.Table;
         if (table.Allows(BatchGuards.AcceptReport, b, caller))
             return Waiting(WaitingKinds.ReportToReview, $"审核认定结果报备（{b.ReportedOn:yyyy-MM-dd}报备），通过或退回");
-        if (table.Allows(BatchGuards.Resume, b, caller)) return Waiting(WaitingKinds.SuspendedBatch, "督查发现问题已暂停，核实整改后恢复批次");
+        if (table.Allows(BatchGuards.Resume, b, caller))
+            return Waiting(WaitingKinds.SuspendedBatch, "督查发现问题已暂停，核实整改后恢复批次");
         if (table.Allows(BatchGuards.SubmitReport, b, caller))
             return Waiting(WaitingKinds.ReportDue, "结果公示期满无异议，向主管部门报备认定结果", b.ReportDueOn is null ? null : "BAT-07");
         if (b.ReturnReason is { } reason && table.Allows(BatchGuards.StartPublicity, b, caller))

@@ -32,8 +32,9 @@ public sealed class WaitingCertificateWork : IWaitingItems
         return rows.Where(f => CertificateCorrectionGuards.Table.Allows(CertificateCorrectionGuards.Approve, f, caller)
                                || CertificateCorrectionGuards.Table.Allows(CertificateCorrectionGuards.Reject, f, caller))
             .Select(f => new WaitingItem(WaitingKinds.CertificateCorrection, f.Correction.Id,
-                $"证书{f.Certificate.Number}（{f.Certificate.OrganizationName}·{f.Certificate.BatchTitle}）", $"/certificates?correction={f.Correction.Id}",
-                $"比对持证人信息，审批更正申请（{f.Correction.Reason}）", null, null, f.Certificate.Jurisdiction, f.Correction.RequestedAt));
+                $"证书{f.Certificate.Number}（{f.Certificate.OrganizationName}·{f.Certificate.BatchTitle}）",
+                $"/certificates?correction={f.Correction.Id}", $"比对持证人信息，审批更正申请（{f.Correction.Reason}）", null, null,
+                f.Certificate.Jurisdiction, f.Correction.RequestedAt));
     }
 
     private static async Task<IEnumerable<WaitingItem>> HaltedAsync(AccessContext caller, IQuerySession session, int limit, CancellationToken ct)
