@@ -66,7 +66,10 @@ public static class GetWorkbenchEndpoint
     /// <summary>Working days from today to the deadline (negative past it), on the layer's calendar; uncounted where a year is not loaded.</summary>
     private static (int? Left, bool Uncounted, string Text) Count(LocalDate today, LocalDate due, string? layer, WorkingDayCalendar calendar)
     {
-        var uncounted = (default(int?), true, $"至 {due:yyyy-MM-dd}（工作日历尚未载入该年份，未计算工作日）");
+        // a date past is overdue by the date alone; how many working days is not guessed without the year's calendar
+        var uncounted = (default(int?), true, today > due
+            ? $"已逾期（截止 {due:yyyy-MM-dd}；工作日历尚未载入该年份，未计算工作日）"
+            : $"至 {due:yyyy-MM-dd}（工作日历尚未载入该年份，未计算工作日）");
         if (layer is null || !calendar.HasLayer(layer)) return uncounted;
         try
         {

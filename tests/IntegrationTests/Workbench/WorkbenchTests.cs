@@ -100,7 +100,7 @@ public class WorkbenchTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task FIL_15_an_overdue_item_comes_first_then_the_nearest_deadline_then_those_without_one()
+    public async Task FIL_15_an_overdue_item_comes_first_then_the_nearest_deadline_and_a_year_not_loaded_is_never_guessed()
     {
         App.Clock.Reset(Instant.FromUtc(2026, 9, 1, 2, 0));
         var early = new FilingJourney(Host, Given, App, Jurisdiction.Anhui, "wbo1");
@@ -132,6 +132,14 @@ public class WorkbenchTests(AppFixture app) : IntegrationTest(app)
         items[1]!["objectId"]!.GetValue<Guid>().ShouldBe(late.ApplicationId);
         items[1]!["overdue"]!.GetValue<bool>().ShouldBeFalse();
         (await Given.Get<JsonObject>(early.Reviewer, "/api/workbench"))["overdue"]!.GetValue<int>().ShouldBe(1);
+
+        // in a year the calendar does not hold yet, the working days are not guessed: overdue by the date, uncounted
+        App.Clock.Reset(Instant.FromUtc(2027, 1, 5, 2, 0));
+        var uncounted = Of(await Items(early.Reviewer), early.ApplicationId).ShouldNotBeNull();
+        uncounted["uncounted"]!.GetValue<bool>().ShouldBeTrue();
+        uncounted["workingDaysLeft"].ShouldBeNull();
+        uncounted["overdue"]!.GetValue<bool>().ShouldBeTrue();
+        uncounted["deadlineText"]!.GetValue<string>().ShouldContain("工作日历尚未载入该年份");
 
         // the organization sees neither as its own to do: it waits for the authority
         Of(await Items(early.Organization), early.ApplicationId).ShouldBeNull();
