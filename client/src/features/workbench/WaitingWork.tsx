@@ -61,7 +61,10 @@ export function WaitingWork() {
         pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 项` }}
         columns={[
           { title: '类别', dataIndex: 'kindName', width: 150, render: (name: string, i) => <Tag color={kindColors[i.kind]}>{name}</Tag> },
-          { title: '事项', dataIndex: 'title', width: 280, render: (title: string, i) => <a href={i.link} onClick={(e) => e.preventDefault()}>{title}</a> },
+          {
+            title: '事项', dataIndex: 'title', width: 280,
+            render: (title: string, i) => <a href={i.link} onClick={(e) => e.preventDefault()}>{title}</a>,
+          },
           { title: '需要我做', dataIndex: 'expected', width: 320 },
           { title: '办理时限', key: 'deadline', width: 220, render: (_: unknown, i) => <Deadline item={i} /> },
         ]}
