@@ -133,15 +133,60 @@ public class WorkbenchTests(AppFixture app) : IntegrationTest(app)
         items[1]!["overdue"]!.GetValue<bool>().ShouldBeFalse();
         (await Given.Get<JsonObject>(early.Reviewer, "/api/workbench"))["overdue"]!.GetValue<int>().ShouldBe(1);
 
+        // the organization sees neither as its own to do: it waits for the authority — until it is returned (FIL-14)
+        Of(await Items(early.Organization), early.ApplicationId).ShouldBeNull();
+        await early.Send(early.Reviewer, $"/api/filing/applications/{early.ApplicationId}/return",
+            new { version = early.Version, missingItems = new[] { "营业执照副本" }, reason = "材料不全。" });
+        var returned = Of(await Items(early.Organization), early.ApplicationId).ShouldNotBeNull();
+        returned["kindName"]!.GetValue<string>().ShouldBe("退回的备案申请");
+        returned["expected"]!.GetValue<string>().ShouldBe("按退回意见补正后重新提交");
+        returned["link"]!.GetValue<string>().ShouldBe($"/applications/{early.ApplicationId}");
+        Of(await Items(early.Reviewer), early.ApplicationId).ShouldBeNull();
+
         // in a year the calendar does not hold yet, the working days are not guessed: overdue by the date, uncounted
         App.Clock.Reset(Instant.FromUtc(2027, 1, 5, 2, 0));
-        var uncounted = Of(await Items(early.Reviewer), early.ApplicationId).ShouldNotBeNull();
+        var uncounted = Of(await Items(early.Reviewer), late.ApplicationId).ShouldNotBeNull();
         uncounted["uncounted"]!.GetValue<bool>().ShouldBeTrue();
         uncounted["workingDaysLeft"].ShouldBeNull();
         uncounted["overdue"]!.GetValue<bool>().ShouldBeTrue();
         uncounted["deadlineText"]!.GetValue<string>().ShouldContain("工作日历尚未载入该年份");
+    }
 
-        // the organization sees neither as its own to do: it waits for the authority
-        Of(await Items(early.Organization), early.ApplicationId).ShouldBeNull();
+    [Fact]
+    public async Task BAT_04_BAT_07_a_returned_report_waits_for_the_organization_and_a_suspended_batch_for_the_receiving_reviewer()
+    {
+        App.Clock.Reset(Instant.FromUtc(2026, 9, 1, 2, 0));
+        var reported = await PublicizedBatch("wbx", 2);
+        await reported.Step(reported.Organization, $"/api/batches/{reported.BatchId}/report", new { version = reported.Version });
+        await reported.Step(reported.Reviewer, $"/api/batches/{reported.BatchId}/report/return",
+            new { version = reported.Version, reason = "合格人数与考场记录不符。" });
+        Of(await Items(reported.Reviewer), reported.BatchId).ShouldBeNull();
+        var returned = Of(await Items(reported.Organization), reported.BatchId).ShouldNotBeNull();
+        returned["kindName"]!.GetValue<string>().ShouldBe("退回的结果报备");
+        returned["expected"]!.GetValue<string>().ShouldContain("合格人数与考场记录不符。");
+        returned["dueOn"].ShouldBeNull();
+
+        // BAT-04: an inspector's spot check suspends a filed batch; only the receiving authority's reviewer resumes it
+        var filing = await new FilingJourney(Host, Given, App, Jurisdiction.Anhui, "wbs").Participants(3);
+        var b = await new BatchJourney(Host, Given, App, filing, "wbs").Filed("340200");
+        await b.Draft();
+        await b.Plan(b.Today.PlusDays(21), "340200");
+        await b.StaffIt();
+        await b.Candidate("王小五", 21);
+        await b.File();
+        await Given.Account("wbs.inspector", Assessment.SharedKernel.Events.Roles.Inspector, "340200");
+        var inspector = await Given.SignIn("wbs.inspector");
+        await b.Step(inspector, $"/api/batches/{b.BatchId}/spot-checks", new
+        {
+            version = b.Version, step = "考前检查", checkedAt = $"{b.Today:yyyy-MM-dd}T09:30:00", findings = "考场未按规定配备视频监控。", suspend = true,
+        });
+        var suspended = Of(await Items(b.Reviewer), b.BatchId).ShouldNotBeNull();
+        suspended["kindName"]!.GetValue<string>().ShouldBe("暂停的认定批次");
+        suspended["expected"]!.GetValue<string>().ShouldContain("恢复批次");
+        Of(await Items(inspector), b.BatchId).ShouldBeNull();
+        Of(await Items(b.Organization), b.BatchId).ShouldBeNull();
+        Of(await Items(await Given.Reviewer("wbs.other", "340100")), b.BatchId).ShouldBeNull();
+        await b.Step(b.Reviewer, $"/api/batches/{b.BatchId}/resume", new { version = b.Version, reason = "已补装视频监控，整改到位。" });
+        Of(await Items(b.Reviewer), b.BatchId).ShouldBeNull();
     }
 }
