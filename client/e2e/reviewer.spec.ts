@@ -61,8 +61,10 @@ test('the administrator’s overview is not titled as a review workbench', async
 
 test('a reviewer sees what waits for it and, where it has nothing to decide, why', async ({ page }) => {
   await signIn(page, 'hefei.reviewer');
-  const awaiting = page.getByTestId('awaiting-me');
-  await expect(awaiting).toContainText('待合肥市职业技能鉴定指导中心受理');
+  // the workbench: the application the reviewer's authority must accept, with what is expected of it
+  const awaiting = page.getByTestId('waiting-work');
+  await expect(awaiting).toContainText('合肥新华职业技能培训学校');
+  await expect(awaiting).toContainText('受理或退回补正');
   // an application at another stage of another authority: no decision panel, the reason instead
   await signIn(page, 'anhui.reviewer');
   await expect(page).toHaveURL(/\/workbench$/);

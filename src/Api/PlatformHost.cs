@@ -134,6 +134,7 @@ public static class PlatformHost
 
         services.AddSingleton<Calendar.CalendarSync>();
         services.AddHostedService(sp => sp.GetRequiredService<Calendar.CalendarSync>());
+        services.AddSingleton<Workbench.WaitingItemSources>();
         services.AddSingleton<SharedKernel.Privacy.PersonalDataReads>();
         services.AddHostedService(sp => sp.GetRequiredService<SharedKernel.Privacy.PersonalDataReads>());
 

@@ -1921,6 +1921,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workbench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待我处理 */
+        get: operations["getWorkbench"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2171,6 +2188,37 @@ export interface components {
         "Api.SignInRequest": {
             userName: string;
             password: string;
+        };
+        "Api.Workbench": {
+            items: components["schemas"]["Api.WorkbenchItem"][];
+            /** Format: int32 */
+            overdue: number;
+            truncated: boolean;
+        };
+        "Api.WorkbenchItem": {
+            kind: string;
+            kindName: string;
+            /** Format: uuid */
+            objectId: string;
+            title: string;
+            link: string;
+            expected: string;
+            /**
+             * Format: date
+             * @description yyyy-MM-dd
+             */
+            dueOn?: string | null;
+            deadlineRule?: string | null;
+            /** Format: int32 */
+            workingDaysLeft?: number | null;
+            overdue: boolean;
+            uncounted: boolean;
+            deadlineText: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC instant
+             */
+            since: string;
         };
         "Api.WorkingDayAnswer": {
             jurisdiction: string;
@@ -14184,6 +14232,62 @@ export interface operations {
                     "application/json": {
                         [key: string]: components["schemas"]["SharedKernel.Term"][];
                     };
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getWorkbench: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Api.Workbench"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description 不存在或无权查看 */

@@ -23,6 +23,7 @@ public sealed class PlatformTerms(PolicyCatalog catalog) : ITermProvider
             .SelectMany(p => p.Filing.Scopes.Select(s => new Term($"{p.Id}/{s.Scope}", s.Name))).ToList(),
         ["evaluationMethods"] = TermLists.Of(EvaluationMethods.Names),
         ["publicityUnits"] = [new(PublicityUnits.WorkingDays, "个工作日"), new(PublicityUnits.CalendarDays, "天（自然日）")],
+        ["waitingKinds"] = SharedKernel.Contracts.WaitingKinds.Names,
     };
 }
 

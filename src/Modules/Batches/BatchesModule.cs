@@ -42,6 +42,7 @@ public static class BatchesModule
             opts.Schema.For<CandidatePhotoFile>().DatabaseSchemaName(Schema).Index(x => x.BatchId);
         });
         services.AddSingleton<ICandidateCases, PublishedCandidateCases>();
+        services.AddSingleton<IWaitingItems, WaitingBatches>();
         services.AddSingleton<ICandidatePhotos, StoredCandidatePhotos>();
         services.InitializeMartenWith<RosterBackfill>();
         services.AddSingleton<ITermProvider, BatchTerms>();

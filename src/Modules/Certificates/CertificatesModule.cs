@@ -45,6 +45,7 @@ public static class CertificatesModule
         services.AddSingleton(new Documents.CertificateFonts());
         services.AddSingleton<Documents.CertificatePdf>();
         services.AddSingleton<SharedKernel.Contracts.IIssuedCertificates, PublishedCertificateTable>();
+        services.AddSingleton<SharedKernel.Contracts.IWaitingItems, WaitingCertificateWork>();
         services.AddSingleton<Verification.PublicCertificates>();
         services.AddSingleton<Verification.LookupLog>();
         services.AddHostedService(sp => sp.GetRequiredService<Verification.LookupLog>());

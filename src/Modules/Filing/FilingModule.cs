@@ -50,6 +50,7 @@ public static class FilingModule
         services.AddHostedService(sp => sp.GetRequiredService<OccupationCatalogSync>());
         services.AddSingleton<FilingNumberAllocator>();
         services.AddSingleton<ApplicationViews>();
+        services.AddSingleton<SharedKernel.Contracts.IWaitingItems, WaitingApplications>();
         services.AddSingleton<SharedKernel.Reference.ITermProvider, FilingTerms>();
         services.AddSingleton<SharedKernel.Contracts.IOrganizationNames, RegisteredOrganizationNames>();
         services.AddSingleton<SharedKernel.Contracts.IOrganizationFilings, PublishedFilings>();

@@ -61,7 +61,7 @@ public static class QueryApplicationsEndpoint
     }
 
     /// <summary>The query form of <see cref="ApplicationGuards.AwaitsCaller"/>.</summary>
-    private static IQueryable<FilingApplication> AwaitingCaller(IQueryable<FilingApplication> query, CurrentUser user)
+    internal static IQueryable<FilingApplication> AwaitingCaller(IQueryable<FilingApplication> query, CurrentUser user)
     {
         switch (user.Role)
         {

@@ -15,14 +15,15 @@ type StatusFilter = 'Open' | 'Approved' | 'Rejected' | 'All';
 
 /**
  * Correction requests: an authority's approval queue (approve/reject where the server offers them), an organization's own
- * requests. The list is masked; a request is opened (核对) to compare the holder data before and as proposed in full.
+ * requests. The list is masked; a request is opened (核对) to compare the holder data before and as proposed in full —
+ * at once when the workbench links to it (`opened`).
  */
-export function CertificateCorrections() {
+export function CertificateCorrections({ opened }: { opened?: string | null } = {}) {
   const terms = useTerms();
   const [status, setStatus] = useState<StatusFilter>('Open');
   const [page, setPage] = useState(1);
   const [deciding, setDeciding] = useState<{ correction: Correction; approve: boolean } | null>(null);
-  const [comparing, setComparing] = useState<string | null>(null);
+  const [comparing, setComparing] = useState<string | null>(opened ?? null);
   const corrections = useQuery({
     queryKey: certificateKeys.correctionList(status, page),
     queryFn: () => unwrap(api.GET('/api/certificate-corrections', {

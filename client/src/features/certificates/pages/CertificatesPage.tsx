@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Progress, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { downloadFile } from '../../../lib/download';
 import { formatDate, formatDateTime } from '../../../lib/format';
@@ -23,7 +24,9 @@ export function CertificatesPage() {
   const terms = useTerms();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const [batchId, setBatchId] = useState<string | undefined>();
+  // the workbench links here: ?batchId= shows a batch's certificates, ?correction= opens a correction request to decide
+  const [params] = useSearchParams();
+  const [batchId, setBatchId] = useState<string | undefined>(params.get('batchId') ?? undefined);
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [revoking, setRevoking] = useState<Certificate | null>(null);
@@ -175,7 +178,7 @@ export function CertificatesPage() {
           ]}
         />
       </Card>
-      <CertificateCorrections />
+      <CertificateCorrections opened={params.get('correction')} />
       {revoking && (
         <RevokeModal certificate={revoking} onClose={(done) => {
           setRevoking(null);

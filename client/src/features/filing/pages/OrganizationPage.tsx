@@ -10,6 +10,7 @@ import { useAreas } from '../../../lib/areas';
 import { useTerms } from '../../../lib/terms';
 import { OrganizationDescriptions } from '../components/OrganizationDescriptions';
 import { sessionKeys } from '../../../auth/queries';
+import { WaitingWork } from '../../workbench/WaitingWork';
 import { organizationKeys, applicationKeys } from '../queries';
 
 type Register = Schemas['Filing.RegisterOrganization'];
@@ -37,6 +38,7 @@ export function OrganizationPage() {
   return query.data ? (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <NextStep />
+      <WaitingWork />
       <RegisteredOrganization organization={query.data} />
     </Space>
   ) : <RegistrationForm />;

@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { useAreas } from '../../../lib/areas';
 import { Roles } from '../../../lib/roles';
 import { applicationStatusColors, useTerms } from '../../../lib/terms';
-import { AwaitingMe } from '../components/AwaitingMe';
+import { WaitingWork } from '../../workbench/WaitingWork';
 import { BatchQueue } from '../../batches/components/BatchQueue';
 import { applicationKeys, organizationKeys } from '../queries';
 
@@ -79,7 +79,7 @@ export function WorkbenchPage() {
           {me?.authority ? '仅显示本辖区及下级辖区的评价机构和备案申请。' : '显示全部辖区的评价机构。'}
         </Typography.Paragraph>
       </Card>
-      {reviewer && <AwaitingMe title="待我处理" empty="暂无需要本部门处理的备案申请" />}
+      <WaitingWork />
       {(reviewer || me?.role === Roles.inspector) && <Queue />}
       {(reviewer || me?.role === Roles.inspector) && <BatchQueue />}
       <Card
