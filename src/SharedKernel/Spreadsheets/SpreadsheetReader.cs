@@ -64,7 +64,10 @@ public static class SpreadsheetReader
     {
         limits ??= SpreadsheetLimits.Default;
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(limits.TimeBudget);
+        // the timer fires on the thread pool, which a loaded machine may not run in time: the rows check the clock themselves too
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (limits.TimeBudget <= TimeSpan.Zero) budget.Cancel();
+        else budget.CancelAfter(limits.TimeBudget);
         var wanted = columns is null ? null : new HashSet<string>(columns, StringComparer.OrdinalIgnoreCase);
         try
         {
@@ -78,6 +81,7 @@ public static class SpreadsheetReader
             foreach (IDictionary<string, object?> raw in content.Query(useHeaderRow: true, excelType: excelType))
             {
                 budget.Token.ThrowIfCancellationRequested();
+                if (System.Diagnostics.Stopwatch.GetElapsedTime(started) > limits.TimeBudget) throw new OperationCanceledException();
                 if (++number > limits.MaxRows + 1) throw new SpreadsheetLimitException($"文件超过{limits.MaxRows}行。");
                 headers ??= raw.Keys.Select(k => k.Trim()).ToList();
                 var cells = new Dictionary<string, string>(wanted?.Count ?? raw.Count);

@@ -3,7 +3,10 @@ import { batchProgress, outcomeText, progressSteps } from './progress';
 
 const result = (passed: boolean, absent = false) => ({ candidateId: 'x', passed, absent, scores: [] });
 const candidate = (r?: ReturnType<typeof result>) =>
-  ({ id: 'c', name: '张*', documentType: 201, documentNumber: '3402**', employer: '奇瑞', occupation: '电工', level: 4, cityName: '芜湖市', hasPhoto: false, result: r });
+  ({
+    id: 'c', name: '张*', documentType: 201, documentNumber: '3402**', employer: '奇瑞', occupation: '电工', level: 4, cityName: '芜湖市',
+    hasPhoto: false, result: r,
+  });
 
 const base = {
   examDays: ['2026-12-15'], planDeadline: '2026-12-01', publicityEnd: '2026-12-28', reportDueOn: '2027-01-12',
