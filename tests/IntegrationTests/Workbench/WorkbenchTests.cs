@@ -184,8 +184,12 @@ public class WorkbenchTests(AppFixture app) : IntegrationTest(app)
         suspended["kindName"]!.GetValue<string>().ShouldBe("暂停的认定批次");
         suspended["expected"]!.GetValue<string>().ShouldContain("恢复批次");
         Of(await Items(inspector), b.BatchId).ShouldBeNull();
-        Of(await Items(b.Organization), b.BatchId).ShouldBeNull();
         Of(await Items(await Given.Reviewer("wbs.other", "340100")), b.BatchId).ShouldBeNull();
+        // the organization's move first (issue 18 item 6): rectify and report; then the reviewer's, with the report to judge
+        Of(await Items(b.Organization), b.BatchId).ShouldNotBeNull()["expected"]!.GetValue<string>().ShouldContain("提交整改报告");
+        await b.Step(b.Organization, $"/api/batches/{b.BatchId}/rectification", new { version = b.Version, report = "已补装视频监控。" });
+        Of(await Items(b.Organization), b.BatchId).ShouldBeNull();
+        Of(await Items(b.Reviewer), b.BatchId).ShouldNotBeNull()["expected"]!.GetValue<string>().ShouldContain("已提交整改报告");
         await b.Step(b.Reviewer, $"/api/batches/{b.BatchId}/resume", new { version = b.Version, reason = "已补装视频监控，整改到位。" });
         Of(await Items(b.Reviewer), b.BatchId).ShouldBeNull();
     }

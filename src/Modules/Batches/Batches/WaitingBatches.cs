@@ -9,8 +9,8 @@ namespace Assessment.Batches.Batches;
 /// <summary>
 /// The Batches module's part of the workbench. The receiving authority's reviewers: reported results to accept or return (BAT-07;
 /// no policy sets the authority a deadline for it) and suspended batches to resume (BAT-04). The organization: results to report
-/// by the BAT-07 deadline and returned reports to correct. An item waits when <see cref="BatchGuards"/> lets the caller take its
-/// deciding step now.
+/// by the BAT-07 deadline, returned reports to correct and suspended batches to rectify (BAT-04). An item waits when
+/// <see cref="BatchGuards"/> lets the caller take its deciding step now.
 /// </summary>
 public sealed class WaitingBatches : IWaitingItems
 {
@@ -21,7 +21,8 @@ public sealed class WaitingBatches : IWaitingItems
         IQueryable<Batch> query;
         if (user.OrganizationId is { } org)
             query = session.Query<Batch>().Where(b => b.OrganizationId == org
-                && (b.Status == BatchStatus.Publicized || b.Status == BatchStatus.ResultsRecorded && b.ReturnReason != null));
+                && (b.Status == BatchStatus.Publicized || b.Status == BatchStatus.Suspended
+                    || b.Status == BatchStatus.ResultsRecorded && b.ReturnReason != null));
         else if (user.Role == Roles.Reviewer && user.AuthorityCode is { } code)
             query = session.Query<Batch>().Where(b => b.AreaCode == code && (b.Status == BatchStatus.Reported || b.Status == BatchStatus.Suspended));
         else return [];
@@ -39,7 +40,11 @@ public sealed class WaitingBatches : IWaitingItems
         if (table.Allows(BatchGuards.AcceptReport, b, caller))
             return Waiting(WaitingKinds.ReportToReview, $"审核认定结果报备（{b.ReportedOn:yyyy-MM-dd}报备），通过或退回");
         if (table.Allows(BatchGuards.Resume, b, caller))
-            return Waiting(WaitingKinds.SuspendedBatch, "督查发现问题已暂停，核实整改后恢复批次");
+            return Waiting(WaitingKinds.SuspendedBatch, b.RectificationPending
+                ? "评价机构已提交整改报告：审核后恢复批次或退回整改"
+                : "督查发现问题已暂停，核实整改后恢复批次");
+        if (table.Allows(BatchGuards.SubmitRectification, b, caller))
+            return Waiting(WaitingKinds.SuspendedBatch, "批次已暂停：针对暂停原因整改，提交整改报告并申请恢复");
         if (table.Allows(BatchGuards.SubmitReport, b, caller))
             return Waiting(WaitingKinds.ReportDue, "结果公示期满无异议，向主管部门报备认定结果", b.ReportDueOn is null ? null : "BAT-07");
         if (b.ReturnReason is { } reason && table.Allows(BatchGuards.StartPublicity, b, caller))
