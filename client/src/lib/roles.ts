@@ -74,6 +74,7 @@ export function navigationFor(role: string | undefined): NavItem[] {
       return [
         ...publicItems, { key: '/workbench', label: '机构总览' }, batches, certificates,
         { key: '/admin/accounts', label: '账号管理' }, { key: '/admin/occupations', label: '职业目录' }, { key: '/admin/api-clients', label: '第三方系统' },
+        { key: '/calendar/load', label: '节假日安排' },
       ];
     default:
       return publicItems;
