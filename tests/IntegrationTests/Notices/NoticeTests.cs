@@ -14,11 +14,7 @@ public class NoticeTests(AppFixture app) : IntegrationTest(app)
     private async Task<(Guid Id, JsonObject Notice)> Publish(Caller reviewer, object body)
     {
         var created = await Host.Scenario(s =>
-        {
-            s.As(reviewer);
-            s.Post.Json(body).ToUrl("/api/notices");
-            s.StatusCodeShouldBe(HttpStatusCode.Created);
-        });
+            { s.As(reviewer); s.Post.Json(body).ToUrl("/api/notices"); s.StatusCodeShouldBe(HttpStatusCode.Created); });
         var id = (await created.ReadAsJsonAsync<JsonObject>())!["value"]!.GetValue<Guid>();
         return (id, await Given.Get<JsonObject>(Caller.Anonymous, $"/api/notices/{id}"));
     }
