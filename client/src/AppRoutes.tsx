@@ -6,6 +6,7 @@ import { HomePage } from './features/home/pages/HomePage';
 import { SignInPage } from './features/identity/pages/SignInPage';
 import { PoliciesPage } from './features/policies/pages/PoliciesPage';
 import { CalendarPage } from './features/calendar/pages/CalendarPage';
+import { CalendarLoadPage } from './features/calendar/pages/CalendarLoadPage';
 import { WorkbenchPage } from './features/filing/pages/WorkbenchPage';
 import { OrganizationPage } from './features/filing/pages/OrganizationPage';
 import { OrganizationDetailPage } from './features/filing/pages/OrganizationDetailPage';
@@ -49,6 +50,7 @@ export function AppRoutes() {
         <Route path="filings/:id/receipt" element={<RequireRole><FilingReceiptPage /></RequireRole>} />
         <Route path="policies" element={<PoliciesPage />} />
         <Route path="calendar" element={<CalendarPage />} />
+        <Route path="calendar/load" element={<RequireRole roles={[Roles.administrator, Roles.reviewer]}><CalendarLoadPage /></RequireRole>} />
         <Route path="workbench" element={<RequireRole roles={staff}><WorkbenchPage /></RequireRole>} />
         <Route path="assignments" element={<RequireRole roles={[Roles.expert]}><AssignmentsPage /></RequireRole>} />
         <Route path="organization" element={<RequireRole roles={[Roles.organization]}><OrganizationPage /></RequireRole>} />

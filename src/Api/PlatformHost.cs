@@ -102,6 +102,7 @@ public static class PlatformHost
             .IntegrateWithWolverine(x => x.MessageStorageSchemaName = "wolverine")
             .InitializeWith<AccountBootstrapper>();
         marten.InitializeWith<DemoAccounts>();
+        marten.InitializeWith<DemoCalendarYears>(); // before the modules' demo data, which counts Guangxi deadlines
 
         services.AddFilingModule();
         services.AddBatchesModule();

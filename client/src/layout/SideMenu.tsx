@@ -29,6 +29,7 @@ const icons: Record<MenuIcon, ReactNode> = {
   accounts: <TeamOutlined />,
   occupations: <BookOutlined />,
   apiClients: <ApiOutlined />,
+  calendarLoad: <CalendarOutlined />,
 };
 
 type Items = NonNullable<MenuProps['items']>;

@@ -73,14 +73,14 @@ describe('the side menu by role', () => {
     });
   });
 
-  it('gives the administrator accounts, the occupation catalog and API clients under 系统管理', () => {
+  it('gives the administrator accounts, the occupation catalog, API clients and the yearly holidays under 系统管理', () => {
     expect(shown(Roles.administrator, { rangesInUse: true })).toEqual({
       工作台: ['首页', '机构总览'],
       备案: ['机构目录'],
       认定批次: ['认定批次'],
       证书: ['证书管理', '证书查询', '进度查询'],
       ...publicGroups,
-      系统管理: ['账号管理', '职业目录', '第三方系统'],
+      系统管理: ['账号管理', '职业目录', '第三方系统', '节假日安排'],
     });
     expect(keys(Roles.administrator)).toEqual(expect.arrayContaining(['/admin/accounts', '/admin/occupations', '/admin/api-clients']));
   });

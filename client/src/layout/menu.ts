@@ -3,7 +3,8 @@ import { batchRoles, Roles } from '../lib/roles';
 /** The icon an entry shows (SideMenu maps the names to @ant-design/icons; this file stays free of components). */
 export type MenuIcon =
   | 'home' | 'workbench' | 'organization' | 'assignments' | 'applications' | 'filings' | 'directory' | 'batches' | 'certificates'
-  | 'ranges' | 'verify' | 'cases' | 'notices' | 'policies' | 'calendar' | 'reads' | 'activity' | 'accounts' | 'occupations' | 'apiClients';
+  | 'ranges' | 'verify' | 'cases' | 'notices' | 'policies' | 'calendar' | 'reads' | 'activity' | 'accounts' | 'occupations' | 'apiClients'
+  | 'calendarLoad';
 
 export interface MenuEntry {
   /** The route the entry opens. */
@@ -102,7 +103,7 @@ function systemOf(role: string): MenuEntry[] {
   if (role === Roles.auditor) return [entry('/admin/accounts', '账号（只读）', 'accounts')];
   if (role !== Roles.administrator) return [];
   return [entry('/admin/accounts', '账号管理', 'accounts'), entry('/admin/occupations', '职业目录', 'occupations'),
-    entry('/admin/api-clients', '第三方系统', 'apiClients')];
+    entry('/admin/api-clients', '第三方系统', 'apiClients'), entry('/calendar/load', '节假日安排', 'calendarLoad')];
 }
 
 /** Every entry of the groups, in order. */

@@ -29,6 +29,8 @@ describe('where a refused rule belongs', () => {
     expect(stepOf(rule('BAT-01', 'batch.no-candidates'))).toBe('candidates');
     expect(stepOf(rule('BAT-09', 'batch.candidate-outside-plan', '/candidates/3'))).toBe('candidates');
     expect(stepOf(rule('BAT-03', 'batch.filing-not-active'))).toBe('file');
+    // a calendar year not loaded is fixed by whoever loads the year (WORKDAYS), not in the plan: no 去计划 link
+    expect(stepOf(rule('WORKDAYS', 'calendar.year-not-loaded'))).toBe('file');
     expect(blockingByStep([rule('BAT-01', 'batch.no-sites'), rule('BAT-01', 'batch.staff-missing'), rule('BAT-01', 'batch.staff-missing')]))
       .toEqual({ plan: 1, staff: 2, candidates: 0, file: 0 });
   });

@@ -29,8 +29,9 @@ export function stepOf(rule: RuleViolation): DraftStep {
   const target = rule.target ?? '';
   if (target.startsWith('/candidates/') || rule.code === 'batch.no-candidates' || rule.code.startsWith('batch.candidate')) return 'candidates';
   if (rule.ruleId === 'BAT-05' || rule.code === 'batch.staff-missing') return 'staff';
-  // the filing itself (suspended, cancelled …) cannot be fixed in the batch
-  if (rule.code === 'batch.filing-not-active' || rule.code === 'batch.filing-unknown') return 'file';
+  // the filing itself (suspended, cancelled …) cannot be fixed in the batch; nor a calendar year not loaded yet (WORKDAYS: the
+  // administrator or the regional reviewer loads it, as the message says)
+  if (rule.code === 'batch.filing-not-active' || rule.code === 'batch.filing-unknown' || rule.code === 'calendar.year-not-loaded') return 'file';
   return 'plan';
 }
 

@@ -63,16 +63,19 @@ public static class CalendarQueryEndpoints
 
 public sealed record LoadCalendarYear(int Year, IReadOnlyList<string> Off, IReadOnlyList<string> Work, string Source);
 
-/// <summary>Loads a new year's holiday notice (every November) into a layer, validated, recorded as an event.</summary>
+/// <summary>
+/// Loads a new year's holiday notice (every November) into a layer, validated, recorded as an event; who may: <see cref="CalendarGuards"/>.
+/// </summary>
 public static class LoadCalendarYearEndpoint
 {
-    [Authorize(Roles = Roles.Administrator)]
+    [Authorize(Roles = Roles.Administrator + "," + Roles.Reviewer)]
     [WolverinePost("/api/admin/calendar/{layerId}/years", OperationId = "loadCalendarYear", Summary = "载入一年的节假日安排")]
     [ProducesResponseType<CalendarYearView>(200)]
     public static async Task<IResult> Post(string layerId, LoadCalendarYear request, IDocumentSession session,
-        IWorkingDayCalendar calendar, CalendarSync sync, ILogger<CalendarSync> logger, Actor by, CancellationToken ct)
+        IWorkingDayCalendar calendar, PolicyCatalog catalog, CalendarSync sync, ILogger<CalendarSync> logger, Actor by, CancellationToken ct)
     {
         if (!calendar.Current.HasLayer(layerId)) return Results.Problem(Problems.NotFound("日历层"));
+        if (CalendarGuards.Load(by, calendar.Current.Layer(layerId), catalog) is { } forbidden) return Results.Problem(forbidden);
         CalendarYear year;
         try
         {

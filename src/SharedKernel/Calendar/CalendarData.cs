@@ -10,7 +10,7 @@ namespace Assessment.SharedKernel.Calendar;
 public static class CalendarData
 {
     private sealed record FileModel([property: JsonPropertyName("layers")] List<LayerModel> Layers);
-    private sealed record LayerModel(string Id, string Name, string? Parent, List<YearModel> Years);
+    private sealed record LayerModel(string Id, string Name, string? Parent, List<YearModel> Years, string? LoadedBy = null);
     private sealed record YearModel(int Year, string Source, List<string> Off, List<string> Work);
 
     public static IReadOnlyList<CalendarLayer> LoadShipped()
@@ -32,7 +32,7 @@ public static class CalendarData
                         $"Calendar layer {l.Id} year {y.Year} is invalid: {string.Join("; ", errors.SelectMany(e => e.Value))}");
                 years.Add(year);
             }
-            layers.Add(new CalendarLayer(l.Id, l.Name, l.Parent, years));
+            layers.Add(new CalendarLayer(l.Id, l.Name, l.Parent, years, l.LoadedBy));
         }
         _ = new WorkingDayCalendar(layers); // validates parents and cycles
         return layers;

@@ -7,17 +7,35 @@ namespace Assessment.SharedKernel.Calendar;
 /// <summary>One year of one layer: its non-working weekdays ("off") and its working weekend days ("work").</summary>
 public sealed record CalendarYear(int Year, IReadOnlyList<LocalDate> Off, IReadOnlyList<LocalDate> Work, string Source);
 
-/// <summary>A calendar layer: the national one, or a region that adds its own holidays on top of its parent.</summary>
-public sealed record CalendarLayer(string Id, string Name, string? Parent, IReadOnlyList<CalendarYear> Years);
-
-/// <summary>Raised when a date lies outside the years the calendar knows: never guess weekends only.</summary>
-public sealed class CalendarYearNotLoadedException(string layerId, string layerName, int year)
-    : Exception($"工作日历“{layerName}”尚未载入{year}年的节假日安排，无法计算该年的工作日。请管理员载入国务院{year}年部分节假日安排的通知后重试。")
+/// <summary>
+/// A calendar layer: the national one, or a region that adds its own holidays on top of its parent. <see cref="LoadedBy"/> names,
+/// for people, who besides an administrator may load the region's years (自治区人社厅审核人员).
+/// </summary>
+public sealed record CalendarLayer(string Id, string Name, string? Parent, IReadOnlyList<CalendarYear> Years, string? LoadedBy = null)
 {
-    public string LayerId { get; } = layerId;
+    public bool IsRegional => Parent is not null;
+}
+
+/// <summary>
+/// Raised when a date lies in a year a layer of its chain has not loaded: never guess weekends only. The national (root) layer
+/// must always hold the year; a regional layer that has loaded any year must hold it too (an explicit, possibly empty, year).
+/// </summary>
+public sealed class CalendarYearNotLoadedException(CalendarLayer layer, int year) : Exception(MessageFor(layer, year))
+{
+    public string LayerId { get; } = layer.Id;
+    public string LayerName { get; } = layer.Name;
     public int Year { get; } = year;
+    public bool Regional { get; } = layer.IsRegional;
 
     public RuleViolation ToViolation() => new("WORKDAYS", "calendar.year-not-loaded", Message);
+
+    private static string MessageFor(CalendarLayer layer, int year) => layer.IsRegional
+        ? $"工作日历“{layer.Name}”尚未载入{year}年的地方节假日安排，无法按该地区计算{year}年的工作日。" +
+          $"请系统管理员或{layer.LoadedBy ?? "该地区人社部门审核人员"}在“工作日历”页载入" +
+          $"{year}年的地方节假日通知" +
+          "（该年没有地方节假日也须载入，注明依据）后重试。"
+        : $"工作日历“{layer.Name}”尚未载入{year}年的节假日安排，无法计算{year}年的工作日。" +
+          $"请系统管理员在“工作日历”页载入国务院办公厅关于{year}年部分节假日安排的通知后重试。";
 }
 
 /// <summary>
@@ -28,7 +46,9 @@ public sealed class WorkingDayCalendar
 {
     private readonly FrozenDictionary<string, Resolved> _layers;
 
-    private sealed record Resolved(CalendarLayer Layer, string[] Chain, FrozenDictionary<LocalDate, bool> Overrides, FrozenSet<int> Years);
+    /// <summary><see cref="Required"/>: the layers of the chain, root first, whose years a date must fall in.</summary>
+    private sealed record Resolved(CalendarLayer Layer, string[] Chain, FrozenDictionary<LocalDate, bool> Overrides,
+        (CalendarLayer Layer, FrozenSet<int> Years)[] Required);
 
     public WorkingDayCalendar(IEnumerable<CalendarLayer> layers)
     {
@@ -54,8 +74,10 @@ public sealed class WorkingDayCalendar
                     foreach (var d in y.Work) overrides[d] = true;
                 }
             }
-            var root = byId[chain[^1]];
-            resolved[layer.Id] = new Resolved(layer, chain.ToArray(), overrides.ToFrozenDictionary(), root.Years.Select(y => y.Year).ToFrozenSet());
+            // the root always; a region once it has loaded any year (then every year it is asked about must be explicit)
+            var required = Enumerable.Reverse(chain).Select(id => byId[id]).Where(l => !l.IsRegional || l.Years.Count > 0)
+                .Select(l => (l, l.Years.Select(y => y.Year).ToFrozenSet())).ToArray();
+            resolved[layer.Id] = new Resolved(layer, chain.ToArray(), overrides.ToFrozenDictionary(), required);
         }
         _layers = resolved.ToFrozenDictionary(StringComparer.Ordinal);
     }
@@ -64,16 +86,22 @@ public sealed class WorkingDayCalendar
 
     public CalendarLayer Layer(string layerId) => Get(layerId).Layer;
 
-    /// <summary>The years every date must fall in: those the root (national) layer has loaded.</summary>
-    public IReadOnlyCollection<int> CoveredYears(string layerId) => Get(layerId).Years.Order().ToList();
+    /// <summary>The years a date may fall in: those every required layer of the chain (the root, a region with years) has loaded.</summary>
+    public IReadOnlyCollection<int> CoveredYears(string layerId)
+    {
+        var required = Get(layerId).Required;
+        return required[0].Years.Where(y => required.All(r => r.Years.Contains(y))).Order().ToList();
+    }
 
     public bool HasLayer(string layerId) => _layers.ContainsKey(layerId);
 
     public bool IsWorkingDay(string layerId, LocalDate date)
     {
         var layer = Get(layerId);
-        if (!layer.Years.Contains(date.Year))
-            throw new CalendarYearNotLoadedException(layer.Chain[^1], Get(layer.Chain[^1]).Layer.Name, date.Year);
+        foreach (var (required, years) in layer.Required)
+        {
+            if (!years.Contains(date.Year)) throw new CalendarYearNotLoadedException(required, date.Year);
+        }
         if (layer.Overrides.TryGetValue(date, out var working)) return working;
         return date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday);
     }

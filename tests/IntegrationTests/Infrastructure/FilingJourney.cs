@@ -39,9 +39,13 @@ public sealed class FilingJourney(IAlbaHost host, Scenarios given, AppFixture ap
         name, highestLevel = highest, lowestLevel = lowest, isNewOccupation = false, personTimes = 20_000, priorSeniorEvaluation = true,
     };
 
-    /// <summary>Registers the organization and the reviewers and expert of the jurisdiction (once per tag).</summary>
+    /// <summary>
+    /// Registers the organization and the reviewers and expert of the jurisdiction (once per tag); in Guangxi the administrator first
+    /// loads the regional calendar's 2026 and 2027 (a regional layer counts only the years it has loaded).
+    /// </summary>
     public async Task<FilingJourney> Participants(int serial = 1, string category = "Y", string nature = "Enterprise")
     {
+        if (where == Jurisdiction.Guangxi) await given.GuangxiCalendar();
         (Organization, OrganizationId) = await given.Organization($"{tag}.org", where.OrganizationArea, $"{tag}培训评价中心", serial, category, nature);
         Reviewer = await given.Reviewer($"{tag}.reviewer", where.HandlingAuthority);
         if (where.FirstReviewAuthority is { } first) FirstReviewer = await given.Reviewer($"{tag}.first", first);

@@ -54,6 +54,27 @@ public sealed class Scenarios(IAlbaHost host)
         return (await result.ReadAsJsonAsync<JsonObject>())!["value"]!.GetValue<Guid>();
     }
 
+    /// <summary>
+    /// An administrator loads one year of a calendar layer (source 测试用通知), as the SPA's 工作日历 page does: a regional layer
+    /// (guangxi) that has loaded any year counts a date only in a year it has loaded, so tests with Guangxi deadlines load theirs.
+    /// </summary>
+    public async Task CalendarYear(string layerId, int year, string[]? off = null, string[]? work = null)
+    {
+        var admin = await Admin();
+        await host.Scenario(s =>
+        {
+            s.As(admin);
+            s.Post.Json(new { year, off = off ?? [], work = work ?? [], source = "测试用通知" }).ToUrl($"/api/admin/calendar/{layerId}/years");
+            s.StatusCodeShouldBeOk();
+        });
+    }
+
+    /// <summary>The Guangxi layer's years the tests' clock reaches (2026 and 2027), without regional holidays.</summary>
+    public async Task GuangxiCalendar(params int[] years)
+    {
+        foreach (var y in years.Length == 0 ? [2026, 2027] : years) await CalendarYear("guangxi", y);
+    }
+
     /// <summary>A reviewer bound to an authority, signed in.</summary>
     public async Task<Caller> Reviewer(string userName, string authority)
     {

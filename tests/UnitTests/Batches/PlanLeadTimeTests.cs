@@ -17,7 +17,7 @@ namespace Assessment.UnitTests.Batches;
 /// </summary>
 public class PlanLeadTimeTests
 {
-    private static readonly WorkingDayCalendar Calendar = new(CalendarData.LoadShipped());
+    private static readonly WorkingDayCalendar Calendar = SharedKernel.TestCalendars.WithRegionalYears();
     private static readonly IReadOnlyList<JurisdictionPolicy> Shipped = PolicyCatalog.LoadShipped();
     private static readonly Instant Now = Instant.FromUtc(2021, 6, 1, 2, 0);
     private static readonly LocalDate First = new(2020, 3, 1), Last = new(2026, 12, 20);

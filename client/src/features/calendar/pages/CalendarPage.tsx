@@ -1,10 +1,13 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { Button, Card, Col, DatePicker, Form, InputNumber, Result, Row, Select, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, unwrap } from '../../../api/client';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { policyKeys } from '../../policies/queries';
+import { useMe } from '../../../auth/session';
+import { Roles } from '../../../lib/roles';
 import { calendarKeys } from '../queries';
 
 /** Public questions to the one working-day calendar: is this a working day, and when do N working days end. */
@@ -14,6 +17,8 @@ export function CalendarPage() {
   const [jurisdiction, setJurisdiction] = useState<string>('national');
   const layers = useQuery({ queryKey: calendarKeys.layers(), queryFn: () => unwrap(api.GET('/api/calendar/layers')), staleTime: Infinity });
   const layerName = (id: string) => layers.data?.find((l) => l.id === id)?.name ?? '';
+  const me = useMe();
+  const mayLoad = me.data?.role === Roles.administrator || me.data?.role === Roles.reviewer;
 
   const check = useMutation({
     mutationFn: (date: Dayjs) =>
@@ -31,6 +36,7 @@ export function CalendarPage() {
       <Typography.Title level={3}>工作日查询</Typography.Title>
       <Typography.Paragraph type="secondary">
         按国务院办公厅每年节假日安排（含调休上班日）及地方节假日（如广西“壮族三月三”）计算。超出已载入年度的日期不作推算。
+        {mayLoad && <> <Link to="/calendar/load">载入节假日安排</Link></>}
       </Typography.Paragraph>
       <Select style={{ width: '100%', maxWidth: 420, marginBottom: 16 }} value={jurisdiction} options={options} onChange={setJurisdiction}
         aria-label="辖区" />
