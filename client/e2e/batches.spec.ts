@@ -214,7 +214,7 @@ test('an organization runs a certification batch from its plan to the accepted r
     await page.getByRole('button', { name: '保存成绩' }).click();
     await toast(page, '成绩已保存');
     await expect(status(page)).toHaveText('成绩已录入');
-    await expect(page.getByTestId('results')).toContainText('合格 1 人');
+    await expect(page.getByTestId('results')).toContainText('1 人（合格 1，不合格 0，缺考 0）');
 
     // BAT-06 publicity; once the notice is open, eight days later it has closed without objection
     await page.getByRole('button', { name: '发起结果公示' }).click();

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../api/client';
 import { setReadPurpose } from '../lib/readPurpose';
 import { sessionKeys } from './queries';
@@ -24,8 +24,7 @@ export function useSignIn() {
     onSuccess: (me) => {
       // a new working session: its purpose of reading personal data is asked afresh (AUD-04)
       setReadPurpose(null);
-      client.clear();
-      client.setQueryData(sessionKeys.me(), me);
+      startSession(client, me);
     },
   });
 }
@@ -36,8 +35,18 @@ export function useSignOut() {
     mutationFn: () => unwrap(api.POST('/api/auth/sign-out')),
     onSuccess: () => {
       setReadPurpose(null);
-      client.clear();
-      client.setQueryData(sessionKeys.me(), null);
+      startSession(client, null);
     },
   });
+}
+
+/**
+ * Another user's session begins: nothing the previous one read stays cached. The session query itself is updated in place, not
+ * removed: a component that watches it without re-rendering for another reason (the layout) would otherwise keep watching the
+ * removed query and never see the new user.
+ */
+function startSession(client: QueryClient, me: Me | null) {
+  const session = JSON.stringify(sessionKeys.me());
+  client.removeQueries({ predicate: (q) => JSON.stringify(q.queryKey) !== session });
+  client.setQueryData(sessionKeys.me(), me);
 }
