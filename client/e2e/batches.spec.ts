@@ -1,14 +1,7 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { signInAs } from './support/session';
 
 const password = 'Demo@2026pass';
-
-async function signInAs(page: Page, userName: string, landing: RegExp) {
-  await page.goto('/sign-in');
-  await page.getByLabel('用户名').fill(userName);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).last().click();
-  await expect(page).toHaveURL(landing);
-}
 
 /** A dialog, once it is fully shown (clicking into one that is still opening is a known flake). */
 async function openDialog(page: Page, title: string): Promise<Locator> {

@@ -1,14 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-const password = 'Demo@2026pass';
-
-async function signInAs(page: Page, userName: string, landing: RegExp) {
-  await page.goto('/sign-in');
-  await page.getByLabel('用户名').fill(userName);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).last().click();
-  await expect(page).toHaveURL(landing);
-}
+import { signInAs } from './support/session';
 
 async function confirm(page: Page, button: string) {
   const dialog = page.getByRole('dialog');

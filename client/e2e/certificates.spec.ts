@@ -3,16 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { verifyCompactJws, type PublishedKey } from '../src/lib/credentials';
 import { decodeQrOfPdf } from './support/qr';
-
-const password = 'Demo@2026pass';
-
-async function signInAs(page: Page, userName: string, landing: RegExp) {
-  await page.goto('/sign-in');
-  await page.getByLabel('用户名').fill(userName);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).last().click();
-  await expect(page).toHaveURL(landing);
-}
+import { signInAs } from './support/session';
 
 /** How the public answers show a name (Masking.Name): 王*华, 李* */
 const masked = (name: string) => (name.length <= 1 ? name : name.length === 2 ? `${name[0]}*` : `${name[0]}${'*'.repeat(name.length - 2)}${name.at(-1)}`);

@@ -1,13 +1,8 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { minimalPdf } from './support/files';
+import { signInAs } from './support/session';
 
-async function signIn(page: Page, userName: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('用户名').fill(userName);
-  await page.getByLabel('密码').fill('Demo@2026pass');
-  await page.getByRole('button', { name: '登录', exact: true }).last().click();
-  await expect(page).toHaveURL(/\/organization$/);
-}
+const signIn = (page: Page, userName: string) => signInAs(page, userName, /\/organization$/);
 
 async function newApplication(page: Page, jurisdiction: string, scope: string) {
   await page.goto('/applications');
@@ -18,14 +13,6 @@ async function newApplication(page: Page, jurisdiction: string, scope: string) {
   await page.getByTitle(new RegExp(`^${scope}`)).click();
   await page.getByRole('button', { name: '创建' }).click();
   await expect(page).toHaveURL(/\/applications\/[0-9a-f-]+$/);
-}
-
-async function signInAs(page: Page, userName: string, landing: RegExp) {
-  await page.goto('/sign-in');
-  await page.getByLabel('用户名').fill(userName);
-  await page.getByLabel('密码').fill('Demo@2026pass');
-  await page.getByRole('button', { name: '登录', exact: true }).last().click();
-  await expect(page).toHaveURL(landing);
 }
 
 const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: minimalPdf('E2E material') });
