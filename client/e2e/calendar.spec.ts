@@ -90,7 +90,7 @@ test('the administrator loads 2027 from the notice after checking it month by mo
 
     // 报备: the checklist is clear (2027 is counted now), and the plan is filed
     await org.reload();
-    await org.locator('.ant-steps').getByText('报备', { exact: true }).click();
+    await org.getByTestId('draft-steps').getByText('报备', { exact: true }).click();
     await expect(org.getByTestId('blocking-clear')).toBeVisible();
     await org.getByRole('button', { name: '报备认定计划' }).click();
     await confirm(org, '确认报备');

@@ -1,4 +1,5 @@
 using Assessment.SharedKernel.Calendar;
+using Assessment.SharedKernel.Hosting;
 using Marten;
 
 namespace Assessment.Api.Calendar;
@@ -10,7 +11,7 @@ namespace Assessment.Api.Calendar;
 /// under one lock, so a refresh that read the log before a commit never overwrites one that read it after.
 /// </summary>
 public sealed class CalendarSync(IDocumentStore store, IWorkingDayCalendar calendar, IConfiguration config, ILogger<CalendarSync> logger)
-    : BackgroundService
+    : PeriodicRefresh(config, logger, "Calendar", "the working-day calendar")
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private (int Count, long LastSequence) _applied = (-1, -1);
@@ -21,29 +22,8 @@ public sealed class CalendarSync(IDocumentStore store, IWorkingDayCalendar calen
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var every = TimeSpan.FromSeconds(Math.Max(1, config.GetValue("Calendar:RefreshSeconds", 10)));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(every, stoppingToken);
-                await RefreshAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Refreshing the working-day calendar from the log failed; the next try follows");
-            }
-        }
-    }
-
     /// <summary>Rebuilds the calendar from the shipped data and the loaded years, if the log changed since the last rebuild.</summary>
-    public async Task RefreshAsync(CancellationToken ct = default)
+    public override async Task RefreshAsync(CancellationToken ct = default)
     {
         await _lock.WaitAsync(ct);
         try

@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Hosting;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +12,7 @@ namespace Assessment.Filing.Catalog;
 /// another node — the catalog stream's version says whether anything changed, so an idle refresh reads one row.
 /// </summary>
 public sealed class OccupationCatalogSync(IDocumentStore store, OccupationCatalog catalog, IConfiguration config,
-    ILogger<OccupationCatalogSync> logger) : BackgroundService
+    ILogger<OccupationCatalogSync> logger) : PeriodicRefresh(config, logger, "Catalog", "the occupation catalog")
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private long _applied = -1;
@@ -26,29 +27,8 @@ public sealed class OccupationCatalogSync(IDocumentStore store, OccupationCatalo
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var every = TimeSpan.FromSeconds(Math.Max(1, config.GetValue("Catalog:RefreshSeconds", 10)));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(every, stoppingToken);
-                await RefreshAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Refreshing the occupation catalog from the log failed; the next try follows");
-            }
-        }
-    }
-
     /// <summary>Puts the last import over the shipped catalog, if the catalog stream moved since the last time.</summary>
-    public async Task RefreshAsync(CancellationToken ct = default)
+    public override async Task RefreshAsync(CancellationToken ct = default)
     {
         await _lock.WaitAsync(ct);
         try

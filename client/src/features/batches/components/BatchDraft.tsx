@@ -29,6 +29,20 @@ function union(a: RuleViolation[], b: RuleViolation[]): RuleViolation[] {
   });
 }
 
+/** Whether anything was entered for a step yet: a step nobody started is "not started", never "done" nor a red ✕ (issue 18 item 5). */
+function started(b: BatchView, s: DraftStep): boolean {
+  if (s === 'plan') return b.occupations.length > 0 || b.examDays.length > 0 || b.sites.length > 0;
+  if (s === 'staff') return b.staff.length > 0;
+  if (s === 'candidates') return b.candidates.length > 0;
+  return false;
+}
+
+function stepStatus(b: BatchView, s: DraftStep, current: boolean, problems: number): 'process' | 'error' | 'wait' | 'finish' {
+  if (current) return 'process';
+  if (s === 'file' || !started(b, s)) return 'wait';
+  return problems > 0 ? 'error' : 'finish';
+}
+
 /** A draft batch, in the order it is prepared: plan → staff → candidates → filing (BAT-01). Every step stays mounted, so
  * moving between them keeps what was typed. */
 export function DraftSteps({ batch: b }: { batch: BatchView }) {
@@ -48,15 +62,16 @@ export function DraftSteps({ batch: b }: { batch: BatchView }) {
   );
   return (
     <>
-      <Card>
+      <Card data-testid="draft-steps">
         <Steps
           current={step}
           onChange={setStep}
           responsive
           items={draftSteps.map((s) => ({
             title: stepTitles[s],
-            status: step === draftSteps.indexOf(s) ? 'process' : s !== 'file' && counts[s] > 0 ? 'error' : s === 'file' ? 'wait' : 'finish',
-            content: s === 'file' ? (b.blocking.length > 0 ? `${b.blocking.length}项待完善` : '可以报备') : counts[s] > 0 ? `${counts[s]}项待完善` : '已完成',
+            status: stepStatus(b, s, step === draftSteps.indexOf(s), counts[s]),
+            content: s === 'file' ? (b.blocking.length > 0 ? `${b.blocking.length}项待完善` : '可以报备')
+              : !started(b, s) ? '尚未开始' : counts[s] > 0 ? `${counts[s]}项待完善` : '已完成',
           }))}
         />
       </Card>
