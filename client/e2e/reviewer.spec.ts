@@ -15,16 +15,16 @@ test('a reviewer signs in and sees the workbench of its own jurisdiction only', 
   await expect(page.getByRole('heading', { name: '审核工作台' })).toBeVisible();
   await expect(page.getByTestId('authority-name')).toHaveText('芜湖市职业技能鉴定指导中心');
   await expect(page.getByTestId('current-user')).toContainText('江芜（芜湖市鉴定中心）');
-  await expect(page.getByRole('cell', { name: '芜湖奇瑞汽车股份有限公司' })).toBeVisible();
-  await expect(page.getByRole('cell', { name: '合肥新华职业技能培训学校' })).toHaveCount(0);
+  await expect(page.getByRole('cell', { name: '芜湖奇瑞汽车股份有限公司', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '合肥新华职业技能培训学校', exact: true })).toHaveCount(0);
   await expect(page.getByRole('menuitem', { name: '账号管理' })).toHaveCount(0);
 });
 
 test('a province reviewer sees every city of its province', async ({ page }) => {
   await signIn(page, 'anhui.reviewer');
-  await expect(page.getByRole('cell', { name: '芜湖奇瑞汽车股份有限公司' })).toBeVisible();
-  await expect(page.getByRole('cell', { name: '合肥新华职业技能培训学校' })).toBeVisible();
-  await expect(page.getByRole('cell', { name: '广西南宁家政服务行业协会' })).toHaveCount(0);
+  await expect(page.getByRole('cell', { name: '芜湖奇瑞汽车股份有限公司', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '合肥新华职业技能培训学校', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '广西南宁家政服务行业协会', exact: true })).toHaveCount(0);
 });
 
 test('a wrong password is refused with a Chinese message and no session', async ({ page }) => {
