@@ -1,3 +1,4 @@
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Calendar;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Policies;
@@ -69,13 +70,14 @@ public sealed record LoadCalendarYear(int Year, IReadOnlyList<string> Off, IRead
 public static class LoadCalendarYearEndpoint
 {
     [Authorize(Roles = Roles.Administrator + "," + Roles.Reviewer)]
-    [WolverinePost("/api/admin/calendar/{layerId}/years", OperationId = "loadCalendarYear", Summary = "载入一年的节假日安排")]
+    [WolverinePost("/api/admin/calendar/{layerId}/years", OperationId = CalendarGuards.LoadYear, Summary = "载入一年的节假日安排")]
     [ProducesResponseType<CalendarYearView>(200)]
     public static async Task<IResult> Post(string layerId, LoadCalendarYear request, IDocumentSession session,
-        IWorkingDayCalendar calendar, PolicyCatalog catalog, CalendarSync sync, ILogger<CalendarSync> logger, Actor by, CancellationToken ct)
+        IWorkingDayCalendar calendar, PolicyCatalog catalog, CalendarSync sync, ILogger<CalendarSync> logger, AccessContext caller, Actor by,
+        CancellationToken ct)
     {
-        if (!calendar.Current.HasLayer(layerId)) return Results.Problem(Problems.NotFound("日历层"));
-        if (CalendarGuards.Load(by, calendar.Current.Layer(layerId), catalog) is { } forbidden) return Results.Problem(forbidden);
+        var layer = calendar.Current.HasLayer(layerId) ? CalendarLayerAccess.Of(calendar.Current.Layer(layerId), catalog) : null;
+        if (CalendarGuards.Table.Denies(CalendarGuards.LoadYear, layer, caller, out var denied)) return denied;
         CalendarYear year;
         try
         {

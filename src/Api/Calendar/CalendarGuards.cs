@@ -1,26 +1,30 @@
+using Assessment.SharedKernel.Access;
 using Assessment.SharedKernel.Calendar;
 using Assessment.SharedKernel.Events;
 using Assessment.SharedKernel.Policies;
-using Assessment.SharedKernel.Problems;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Assessment.Api.Calendar;
 
+/// <summary>A calendar layer with the root authorities of the jurisdictions whose calendar it is (who may load a regional layer).</summary>
+public sealed record CalendarLayerAccess(CalendarLayer Layer, IReadOnlySet<string> RootAuthorities)
+{
+    public static CalendarLayerAccess Of(CalendarLayer layer, PolicyCatalog catalog) =>
+        new(layer, catalog.All.Where(p => p.CalendarLayer == layer.Id).Select(p => p.RootAuthority).ToHashSet());
+}
+
 /// <summary>
 /// Who may load a year into a calendar layer (loadCalendarYear): administrators every layer; a regional layer (广西三月三) also
-/// the reviewers of the root authority of a jurisdiction whose calendar it is (自治区人社厅审核人员). Anyone else: 403.
+/// the reviewers of the root authority of a jurisdiction whose calendar it is (自治区人社厅审核人员). Layers are public.
 /// </summary>
 public static class CalendarGuards
 {
-    public static bool MayLoad(Actor by, CalendarLayer layer, PolicyCatalog catalog) =>
-        by.Role == Roles.Administrator
-        || (by.Role == Roles.Reviewer && layer.IsRegional && by.AuthorityCode is { } code
-            && catalog.All.Any(p => p.CalendarLayer == layer.Id && p.RootAuthority == code));
+    public const string LoadYear = "loadCalendarYear";
 
-    /// <summary>The 403 for a caller who may not load <paramref name="layer"/>; null when they may.</summary>
-    public static ProblemDetails? Load(Actor by, CalendarLayer layer, PolicyCatalog catalog) => MayLoad(by, layer, catalog)
-        ? null
-        : Problems.Forbidden(layer.IsRegional
-            ? $"只有系统管理员或{layer.LoadedBy ?? "本地区人社部门审核人员"}可以载入“{layer.Name}”的节假日安排。"
-            : $"只有系统管理员可以载入“{layer.Name}”的节假日安排。");
+    public static readonly GuardTable<CalendarLayerAccess> Table = new GuardTable<CalendarLayerAccess>("日历层", (_, _) => true)
+        .Operation(LoadYear, MayLoad,
+            "只有系统管理员可以载入全国节假日安排；地方节假日安排也可由该地区的自治区人社厅审核人员（本地区人社部门审核人员）载入。");
+
+    private static bool MayLoad(CalendarLayerAccess l, AccessContext c) =>
+        c.User.Role == Roles.Administrator
+        || (c.User.Role == Roles.Reviewer && l.Layer.IsRegional && c.User.AuthorityCode is { } code && l.RootAuthorities.Contains(code));
 }
