@@ -40,10 +40,22 @@ public sealed class CertificateFonts : IDisposable
                 $"无法读取证书字体文件 {path}，请重新安装 Debian 软件包 {DebianPackage}。" +
                 $" Cannot load the certificate font file {path}; reinstall the Debian package {DebianPackage}.");
         FontPath = path;
-        bytes = new Lazy<byte[]>(() => File.ReadAllBytes(path));
+        subsetter = new Lazy<HarfBuzzSubset?>(() => OpenSubsetter(path));
     }
 
-    private readonly Lazy<byte[]> bytes;
+    private readonly Lazy<HarfBuzzSubset?> subsetter;
+
+    private static HarfBuzzSubset? OpenSubsetter(string path)
+    {
+        try
+        {
+            return new HarfBuzzSubset(File.ReadAllBytes(path));
+        }
+        catch (Exception e) when (e is NotSupportedException or DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null; // no HarfBuzz or an unusual font file: embedding the font whole is bigger but still right
+        }
+    }
 
     /// <summary>The loaded Kai face.</summary>
     public SKTypeface Kai { get; }
@@ -70,16 +82,16 @@ public sealed class CertificateFonts : IDisposable
     /// </summary>
     internal SKTypeface? Subset(IEnumerable<int> codePoints)
     {
-        using var kai = new SKFont(Kai);
-        var cmap = codePoints.Distinct().Select(cp => (cp, Glyph: kai.GetGlyph(cp))).Where(p => p.Glyph != 0).ToDictionary(p => p.cp, p => p.Glyph);
+        if (subsetter.Value is not { } harfBuzz)
+            return null;
         byte[] subset;
         try
         {
-            subset = TrueTypeSubset.Create(bytes.Value, cmap);
+            subset = harfBuzz.Create(codePoints);
         }
-        catch (Exception e) when (e is NotSupportedException or ArgumentOutOfRangeException or IndexOutOfRangeException)
+        catch (NotSupportedException)
         {
-            return null; // an unusual font file: embedding it whole is bigger but still right
+            return null;
         }
         using var data = SKData.CreateCopy(subset);
         return SKTypeface.FromData(data);
@@ -90,5 +102,7 @@ public sealed class CertificateFonts : IDisposable
         foreach (var face in faces.Values.Distinct().Where(f => !ReferenceEquals(f, Kai)))
             face.Dispose();
         Kai.Dispose();
+        if (subsetter.IsValueCreated)
+            subsetter.Value?.Dispose();
     }
 }
