@@ -40,6 +40,7 @@ public static class FilingModule
             opts.Projections.Snapshot<ImportedOccupationCatalog>(SnapshotLifecycle.Inline);
             opts.Schema.For<ImportedOccupationCatalog>().DatabaseSchemaName(Schema);
             opts.Schema.For<Materials.MaterialFile>().DatabaseSchemaName(Schema).Index(x => x.ApplicationId);
+            opts.Schema.For<OrganizationSealFile>().DatabaseSchemaName(Schema).Index(x => x.OrganizationId);
             // FIL-19: the public directory changes in the same transaction as the filing.
             opts.Projections.Snapshot<DirectoryEntry>(SnapshotLifecycle.Inline);
             opts.Schema.For<DirectoryEntry>().DatabaseSchemaName(Schema).Index(x => x.AreaCode).Index(x => x.Status).Index(x => x.FilingNumber);
@@ -53,6 +54,7 @@ public static class FilingModule
         services.AddSingleton<SharedKernel.Contracts.IWaitingItems, WaitingApplications>();
         services.AddSingleton<SharedKernel.Reference.ITermProvider, FilingTerms>();
         services.AddSingleton<SharedKernel.Contracts.IOrganizationNames, RegisteredOrganizationNames>();
+        services.AddSingleton<SharedKernel.Contracts.IOrganizationSeals, StoredOrganizationSeals>();
         services.AddSingleton<SharedKernel.Contracts.IOrganizationFilings, PublishedFilings>();
         services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(FilingModule).Assembly));
         SharedKernel.Demo.DemoMessages<Demo.FilingDemoData>.Register(services);

@@ -85,7 +85,7 @@ public class PersonalDataEndpointTests
     private static readonly HashSet<string> OtherFiles =
     [
         "downloadCandidateTemplate", "downloadResultsSummary", "exportBatchLedger", "exportDirectory", "downloadOccupationCatalogTemplate",
-        "downloadFilingMaterial", "getFilingReceipt",
+        "downloadFilingMaterial", "getFilingReceipt", "downloadOrganizationSeal",
     ];
 
     [Fact]

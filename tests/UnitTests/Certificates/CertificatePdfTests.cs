@@ -176,7 +176,7 @@ public class CertificatePdfTests
     }
 
     [Fact]
-    public void CRT_03_the_photo_is_drawn_and_a_missing_photo_leaves_a_marked_box()
+    public void CRT_03_the_photo_is_drawn_and_a_missing_photo_leaves_an_empty_box()
     {
         using (var document = PdfDocument.Open(Render(Print(photo: Photo()))))
         {
@@ -189,8 +189,29 @@ public class CertificatePdfTests
         using (var document = PdfDocument.Open(Render(Print())))
         {
             document.GetPage(1).GetImages().ShouldBeEmpty();
-            document.GetPage(1).Text.ShouldContain("照片");
+            document.GetPage(1).Text.ShouldNotContain("照片");
         }
+    }
+
+    [Fact]
+    public void CRT_03_the_seal_is_stamped_40_mm_over_the_issuer_and_the_date_and_no_placeholder_is_printed()
+    {
+        var seal = Assessment.TestSupport.SealPictures.Seal(400, 400);
+        using (var document = PdfDocument.Open(Render(Print() with { Seal = seal })))
+        {
+            var page = document.GetPage(1);
+            var image = page.GetImages().ShouldHaveSingleItem();
+            image.BoundingBox.Width.ShouldBe(40 * Mm, 0.5);
+            var date = page.GetWords().Last(w => w.Text.Contains("日") && w.Text.Contains("年"));
+            // centred on the date line's right part, on the left page
+            image.BoundingBox.Centroid.X.ShouldBe(date.BoundingBox.Centroid.X, 20 * Mm);
+            image.BoundingBox.Top.ShouldBeGreaterThan(date.BoundingBox.Top);
+            image.BoundingBox.Bottom.ShouldBeLessThan(date.BoundingBox.Bottom);
+            image.BoundingBox.Right.ShouldBeLessThan(297 * Mm / 2);
+            page.Text.ShouldNotContain("印章");
+        }
+        using (var document = PdfDocument.Open(Render(Print())))
+            document.GetPage(1).Text.ShouldNotContain("印章");
     }
 
     [Fact]

@@ -22,8 +22,8 @@ public class OrganizationGuardsTests
     public void FIL_11_the_organization_and_its_api_client_change_the_contact_the_area_sees_it_with_403_others_get_404()
     {
         const string op = OrganizationGuards.ChangeContact;
-        OrganizationGuards.Table.Actions(Org, As(Roles.Organization, organization: Org.Id)).ShouldBe([op]);
-        OrganizationGuards.Table.Actions(Org, As(Roles.ApiClient, organization: Org.Id)).ShouldBe([op]);
+        OrganizationGuards.Table.Actions(Org, As(Roles.Organization, organization: Org.Id)).ShouldBe([op, OrganizationGuards.UploadSeal]);
+        OrganizationGuards.Table.Actions(Org, As(Roles.ApiClient, organization: Org.Id)).ShouldBe([op, OrganizationGuards.UploadSeal]);
         OrganizationGuards.Table.Actions(Org, As(Roles.Reviewer, "340000")).ShouldBeEmpty();
         var refused = OrganizationGuards.Table.Check(op, Org, As(Roles.Reviewer, "340200"));
         refused.Status.ShouldBe(403);

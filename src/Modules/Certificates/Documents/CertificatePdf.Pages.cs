@@ -28,21 +28,20 @@ public sealed partial class CertificatePdf
         var web = new Face(glyphs, WebSize);
         var webLines = Wrap(web, "证书查询网址：" + print.WebAddress, width);
         var webTop = Border.Bottom - 14 * Mm - (webLines.Count - 1) * web.LineHeight;
-        // the seal mark follows the name on its last line, or takes a line of its own
         var issuerLines = Wrap(body, print.OrganizationName, width);
-        const string seal = "（印章）";
-        if (body.Measure(issuerLines[^1].Text + seal) <= width)
-            issuerLines[^1] = issuerLines[^1] with { Text = issuerLines[^1].Text + seal };
-        else
-            issuerLines.Add(new Line(seal, 0));
         var dateBaseline = Math.Max(webTop - 22 * Mm, y + issuerLines.Count * body.LineHeight + body.LineHeight);
         var issuerBaseline = dateBaseline - issuerLines.Count * body.LineHeight;
+        var issuerTop = issuerBaseline - body.Ascent;
         foreach (var line in issuerLines)
         {
             body.Draw(canvas, line.Text, LeftPage.Right, issuerBaseline, SKTextAlign.Right);
             issuerBaseline += body.LineHeight;
         }
-        body.Draw(canvas, ChineseDate(print.IssuedOn), LeftPage.Right, dateBaseline, SKTextAlign.Right);
+        var date = ChineseDate(print.IssuedOn);
+        body.Draw(canvas, date, LeftPage.Right, dateBaseline, SKTextAlign.Right);
+        // the seal is stamped over the issuer's name and the date, centred on the date ("骑年盖月")
+        if (print.Seal is { Length: > 0 } seal)
+            DrawSeal(canvas, print, seal, LeftPage.Right - body.Measure(date) / 2, (issuerTop + dateBaseline) / 2);
 
         var webBaseline = Math.Max(webTop, dateBaseline + 2 * body.LineHeight);
         foreach (var line in webLines)
@@ -57,7 +56,7 @@ public sealed partial class CertificatePdf
     private static void DrawRightPage(SKCanvas canvas, CertificatePrint print, Glyphs glyphs)
     {
         var photoBox = SKRect.Create(RightPage.Left, Border.Top + 14 * Mm, 35 * Mm, 49 * Mm);
-        DrawPhoto(canvas, print, photoBox, glyphs);
+        DrawPhoto(canvas, print, photoBox);
 
         var qrBox = SKRect.Create(RightPage.Right - 30 * Mm, photoBox.Bottom - 30 * Mm, 30 * Mm, 30 * Mm);
         DrawQr(canvas, print.QrContent, qrBox);
@@ -107,7 +106,18 @@ public sealed partial class CertificatePdf
         }
     }
 
-    private static void DrawPhoto(SKCanvas canvas, CertificatePrint print, SKRect box, Glyphs glyphs)
+    /// <summary>The seal at <see cref="SealSize"/> (its longer side), centred on (<paramref name="x"/>, <paramref name="y"/>).</summary>
+    private static void DrawSeal(SKCanvas canvas, CertificatePrint print, byte[] seal, float x, float y)
+    {
+        using var image = SKImage.FromEncodedData(seal)
+            ?? throw new ArgumentException($"证书 {print.Number} 的印章图片无法解码。 The seal of certificate {print.Number} cannot be decoded.",
+                nameof(print));
+        var scale = SealSize / Math.Max(image.Width, image.Height);
+        var box = SKRect.Create(x - image.Width * scale / 2, y - image.Height * scale / 2, image.Width * scale, image.Height * scale);
+        canvas.DrawImage(image, box, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+    }
+
+    private static void DrawPhoto(SKCanvas canvas, CertificatePrint print, SKRect box)
     {
         using var white = new SKPaint { Style = SKPaintStyle.Fill, Color = SKColors.White };
         canvas.DrawRect(box, white);
@@ -123,10 +133,9 @@ public sealed partial class CertificatePdf
             canvas.DrawImage(image, fitted, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
             return;
         }
+        // an empty box stays empty: a faint frame where a photo is pasted on paper
         using var frame = new SKPaint { Style = SKPaintStyle.Stroke, StrokeWidth = 0.75f, Color = Faint, IsAntialias = true };
         canvas.DrawRect(box, frame);
-        var face = new Face(glyphs, BodySize);
-        face.Draw(canvas, "照片", box.MidX, box.MidY + face.Ascent / 2 - face.Descent / 2, SKTextAlign.Center, Faint);
     }
 
     /// <summary>Draws the QR code as vector rectangles, quiet zone included, filling <paramref name="box"/>.</summary>

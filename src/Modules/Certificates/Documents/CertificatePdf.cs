@@ -30,6 +30,7 @@ public sealed partial class CertificatePdf(CertificateFonts fonts)
     private const float BodySize = 16;
     private const float WebSize = 14;
     private const float MinInfoSize = 12;
+    private const float SealSize = 40 * Mm;     // an organization seal is about 40 mm across
     private const float Outer = 10 * Mm;        // between the border and the text
     private const float Inner = 6 * Mm;         // between the fold (the middle) and the text
     private const int Chunk = 50;               // certificates sharing one embedded font subset

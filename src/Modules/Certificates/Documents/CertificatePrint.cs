@@ -17,10 +17,13 @@ namespace Assessment.Certificates.Documents;
 /// <param name="OrganizationName">The evaluation organization exactly as filed (CRT-03: name and seal match the filing).</param>
 /// <param name="VerificationUrl">Where the certificate is verified; the QR code links there in the PDF.</param>
 /// <param name="QrContent">What the QR code encodes (usually the verification URL).</param>
-/// <param name="Photo">The holder's 2-inch white-background photo (JPEG/PNG/WebP bytes), or null for an empty photo box.</param>
+/// <param name="Photo">The holder's 2-inch white-background photo (JPEG/PNG/WebP bytes), or null for an empty photo box
+/// (a frame with nothing in it, for a photo pasted on paper).</param>
 /// <param name="WebAddress">The certificate query site printed on the left page (证书查询网址).</param>
 /// <param name="Reprint">From the second print on (补发, 更正): the mark printed as the last line of the basic information.</param>
 /// <param name="RevokedOn">A revoked certificate's revocation date: 已撤销 and the date are printed across the spread.</param>
+/// <param name="Seal">The organization's seal (PNG with transparency) stamped over its name and the date; null leaves the place
+/// blank for a stamp on paper.</param>
 public sealed record CertificatePrint(
     string Number,
     string HolderName,
@@ -36,7 +39,8 @@ public sealed record CertificatePrint(
     byte[]? Photo,
     string WebAddress,
     PrintMark? Reprint = null,
-    LocalDate? RevokedOn = null);
+    LocalDate? RevokedOn = null,
+    byte[]? Seal = null);
 
 /// <summary>A re-print's mark, printed as "<paramref name="Label"/>：YYYY年M月D日" (e.g. 补发日期：2026年11月23日).</summary>
 public sealed record PrintMark(string Label, LocalDate On);

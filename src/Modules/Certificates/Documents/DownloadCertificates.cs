@@ -22,8 +22,9 @@ namespace Assessment.Certificates.Documents;
 /// <summary>Turns a registry row into what 附件6 prints, with the QR code's link and signed payload (CRT-03, CRT-04).</summary>
 public static class CertificatePrints
 {
-    /// <param name="photo">The holder's photo bytes (from <see cref="ICandidatePhotos"/>), or null for the marked empty box.</param>
-    public static CertificatePrint Of(CertificateRow row, SigningKey key, CertificatesOptions options, byte[]? photo = null)
+    /// <param name="photo">The holder's photo bytes (from <see cref="ICandidatePhotos"/>), or null for the empty box.</param>
+    /// <param name="seal">The organization's seal of the print's date (from <see cref="IOrganizationSeals"/>), or null.</param>
+    public static CertificatePrint Of(CertificateRow row, SigningKey key, CertificatesOptions options, byte[]? photo = null, byte[]? seal = null)
     {
         var link = PublicCertificates.VerificationLink(options, row);
         // the payload signed once with the print (rows from before that are signed here)
@@ -32,7 +33,7 @@ public static class CertificatePrints
             row.DocumentNumber,
             row.Occupation, row.WorkType, SkillLevel.FromNumber(row.Level).FullName, row.IssuedOn, row.OrganizationName, link,
             $"{link}#{payload}", photo,
-            $"{options.PublicBaseUrl.TrimEnd('/')}/verify", Mark(row), row.Status == CertificateStatus.Revoked ? row.RevokedOn : null);
+            $"{options.PublicBaseUrl.TrimEnd('/')}/verify", Mark(row), row.Status == CertificateStatus.Revoked ? row.RevokedOn : null, seal);
     }
 
     /// <summary>The current print's mark: none for the paper as issued; 补发 or 更正 with the date from the second print on.</summary>
@@ -41,6 +42,9 @@ public static class CertificatePrints
         PrintKind.Reissue => "补发日期",
         _ => "更正日期",
     }, row.PrintedOn ?? row.IssuedOn);
+
+    /// <summary>The date a print shows, whose seal it is stamped with: the issue date, or a re-print's date.</summary>
+    public static LocalDate PrintedOn(CertificateRow row) => row.PrintNumber <= 1 ? row.IssuedOn : row.PrintedOn ?? row.IssuedOn;
 }
 
 public static class DownloadCertificateEndpoint
@@ -51,8 +55,8 @@ public static class DownloadCertificateEndpoint
     [WolverineGet("/api/certificates/{certificateId}/pdf", OperationId = "downloadCertificatePdf", Summary = "下载证书PDF")]
     [ProducesResponseType<FileContentResult>(200, "application/pdf")]
     public static async Task<IResult> Get(Guid certificateId, AccessContext caller, CertificatePdf pdf,
-        SigningKeys keys, CertificatesOptions options, PersonalDataReads reads, IQuerySession session, ICandidatePhotos photos, HttpRequest request,
-        CancellationToken ct)
+        SigningKeys keys, CertificatesOptions options, PersonalDataReads reads, IQuerySession session, ICandidatePhotos photos,
+        IOrganizationSeals seals, HttpRequest request, CancellationToken ct)
     {
         var row = await session.Registry().FindAsync(certificateId, ct);
         if (CertificateGuards.Table.Denies(CertificateGuards.DownloadPdf, row, caller, out var denied)) return denied;
@@ -61,7 +65,8 @@ public static class DownloadCertificateEndpoint
             row.Scope(), ct);
         if (problem is not null) return Results.Problem(problem);
         var photo = row.PhotoId is { } photoId ? (await photos.LoadAsync(session, [photoId], ct)).GetValueOrDefault(photoId) : null;
-        var print = CertificatePrints.Of(row, await keys.CurrentAsync(ct), options, photo);
+        var seal = await seals.AsOfAsync(session, row.OrganizationId, CertificatePrints.PrintedOn(row), ct);
+        var print = CertificatePrints.Of(row, await keys.CurrentAsync(ct), options, photo, seal);
         using var content = new MemoryStream();
         pdf.Render(print, content);
         return Results.File(content.ToArray(), "application/pdf", $"职业技能等级证书{row.Number}.pdf");
@@ -77,8 +82,8 @@ public static class DownloadBatchCertificatesEndpoint
     [WolverineGet("/api/certificate-issuances/{batchId}/pdfs", OperationId = "downloadBatchCertificates", Summary = "批量下载证书PDF")]
     [ProducesResponseType<FileStreamResult>(200, "application/zip")]
     public static async Task<IResult> Get(Guid batchId, AccessContext caller, IQuerySession session,
-        CertificatePdf pdf, SigningKeys keys, CertificatesOptions options, ICandidatePhotos photos, PersonalDataReads reads, HttpRequest request,
-        CancellationToken ct)
+        CertificatePdf pdf, SigningKeys keys, CertificatesOptions options, ICandidatePhotos photos, IOrganizationSeals seals,
+        PersonalDataReads reads, HttpRequest request, CancellationToken ct)
     {
         var issuance = await IssuanceOfBatch.LoadAsync(session, batchId, ct);
         if (IssuanceGuards.Table.Denies(IssuanceGuards.DownloadPdfs, issuance, caller, out var denied)) return denied;
@@ -94,6 +99,7 @@ public static class DownloadBatchCertificatesEndpoint
             var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
             // photos are fetched a page of certificates at a time: never all of a large batch's images at once, nor one query per certificate
             var page = new List<CertificateRow>(PhotoPage);
+            var sealOf = new Dictionary<LocalDate, byte[]?>(); // a batch prints on few dates: each date's seal is read once
             await foreach (var row in session.Registry().OfBatchAsync(batchId))
             {
                 page.Add(row);
@@ -107,11 +113,14 @@ public static class DownloadBatchCertificatesEndpoint
             {
                 var ids = rows.Where(r => r.PhotoId is not null).Select(r => r.PhotoId!.Value).ToList();
                 var images = await photos.LoadAsync(session, ids);
+                foreach (var printedOn in rows.Select(CertificatePrints.PrintedOn).Distinct().Where(d => !sealOf.ContainsKey(d)))
+                    sealOf[printedOn] = await seals.AsOfAsync(session, batch.OrganizationId, printedOn);
                 foreach (var row in rows)
                 {
                     var entry = zip.CreateEntry($"{row.Number}-{row.HolderName}.pdf", CompressionLevel.Fastest);
                     using (var stream = entry.Open())
-                        pdf.Render(CertificatePrints.Of(row, key, options, row.PhotoId is { } id ? images.GetValueOrDefault(id) : null), stream);
+                        pdf.Render(CertificatePrints.Of(row, key, options, row.PhotoId is { } id ? images.GetValueOrDefault(id) : null,
+                            sealOf[CertificatePrints.PrintedOn(row)]), stream);
                     await output.DrainToAsync(body);
                 }
                 rows.Clear();

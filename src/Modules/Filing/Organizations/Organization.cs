@@ -61,6 +61,9 @@ public sealed class Organization
     public string ContactPhone { get; set; } = "";
     public string ContactEmail { get; set; } = "";
     public Instant RegisteredAt { get; set; }
+    /// <summary>The seal image certificates print from now on (CRT-03), if one was uploaded.</summary>
+    public Guid? SealId { get; set; }
+    public Instant? SealUploadedAt { get; set; }
 
     public ResourceScope Scope() => new(AreaCode, Id);
 
@@ -70,6 +73,12 @@ public sealed class Organization
         AreaCode = e.AreaCode, Address = e.Address, LegalRepresentative = e.LegalRepresentative, ContactName = e.ContactName,
         ContactPhone = e.ContactPhone, ContactEmail = e.ContactEmail, RegisteredAt = e.RegisteredAt,
     };
+
+    public void Apply(OrganizationSealUploaded e)
+    {
+        SealId = e.SealId;
+        SealUploadedAt = e.UploadedAt;
+    }
 
     public void Apply(OrganizationContactChanged e)
     {

@@ -17,6 +17,16 @@ public static class OrganizationDecider
             c.ContactName.Trim(), c.ContactPhone.Trim(), c.ContactEmail.Trim(), now, by);
     }
 
+    /// <summary>CRT-03: a seal picture the certificate can print (PNG, transparent background), or the 422 saying why not.</summary>
+    public static (OrganizationSealUploaded Uploaded, byte[] Png) Seal(Organization o, SealImage judged, Guid sealId, Instant now, Actor by)
+    {
+        if (judged.Refusal is { } why)
+            throw new BusinessRuleException(new RuleViolation("CRT-03", "organization.seal-unusable", why));
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(judged.Png));
+        return (new OrganizationSealUploaded(o.Id, sealId, sha256, judged.Width, judged.Height, now.InZone(SharedKernel.ChinaTime.Zone).Date,
+            now, by), judged.Png);
+    }
+
     public static OrganizationContactChanged ChangeContact(Organization o, ChangeOrganizationContact c, Actor by) =>
         new(o.Id, c.Address.Trim(), c.ContactName.Trim(), c.ContactPhone.Trim(), c.ContactEmail.Trim(), by);
 }
