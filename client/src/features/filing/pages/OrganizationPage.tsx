@@ -9,6 +9,7 @@ import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
 import { useAreas } from '../../../lib/areas';
 import { useTerms } from '../../../lib/terms';
 import { OrganizationDescriptions } from '../components/OrganizationDescriptions';
+import { OrganizationSeal } from '../components/OrganizationSeal';
 import { sessionKeys } from '../../../auth/queries';
 import { WaitingWork } from '../../workbench/WaitingWork';
 import { organizationKeys, applicationKeys } from '../queries';
@@ -40,6 +41,7 @@ export function OrganizationPage() {
       <NextStep />
       <WaitingWork />
       <RegisteredOrganization organization={query.data} />
+      <OrganizationSeal organization={query.data} />
     </Space>
   ) : <RegistrationForm />;
 }
