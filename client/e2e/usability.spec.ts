@@ -76,7 +76,9 @@ test.describe('on a phone (390×844)', () => {
   });
 
   test('tables scroll sideways instead of squeezing names', async ({ page }) => {
-    await page.goto('/directory');
+    // the public lists are cards on a phone (public-phone.spec.ts); a reviewer's queue keeps its table
+    await signIn(page, 'wuhu.reviewer');
+    await page.goto('/applications');
     const cell = page.getByRole('cell', { name: '芜湖奇瑞汽车股份有限公司' }).first();
     await expect(cell).toBeVisible();
     // one line of text is about 22 px: a name squeezed to a character per line would be far taller

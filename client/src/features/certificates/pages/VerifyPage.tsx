@@ -7,14 +7,18 @@ import { verifyCompactJws, type PublishedKey } from '../../../lib/credentials';
 import { formatDate } from '../../../lib/format';
 import { useTerms } from '../../../lib/terms';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
+import { usePhone } from '../../../lib/responsive';
+import { CredentialExplainer } from '../components/CredentialExplainer';
 import { verificationKeys } from '../queries';
 
 type PublicCertificate = Schemas['Certificates.PublicCertificate'];
 
 function CertificateFacts({ certificate: c }: { certificate: PublicCertificate }) {
   const terms = useTerms();
+  // on a phone each label sits above its value, so a 22-character number never pushes the page sideways
+  const phone = usePhone();
   return (
-    <Descriptions bordered size="small" column={1} data-testid="verified-certificate">
+    <Descriptions bordered size="small" column={1} layout={phone ? 'vertical' : 'horizontal'} data-testid="verified-certificate">
       <Descriptions.Item label="证书编号">{c.number}</Descriptions.Item>
       <Descriptions.Item label="姓名">{c.holderName}</Descriptions.Item>
       <Descriptions.Item label="职业名称">{c.occupation}</Descriptions.Item>
@@ -82,6 +86,9 @@ export function VerifyPage() {
   );
 }
 
+/** Tags and link buttons keep to one line by default; on a phone their long text wraps instead. */
+const wrapping = { whiteSpace: 'normal', overflowWrap: 'anywhere', textAlign: 'start' } as const;
+
 /** What a certificate's QR code opens: the registry's answer, and the signed payload checked here against the published keys. */
 export function VerifyLinkPage() {
   const { token = '' } = useParams();
@@ -110,23 +117,24 @@ export function VerifyLinkPage() {
             <div data-testid="signature">
               {signature.data
                 ? (
-                  <Tag color="success">
+                  <Tag color="success" style={wrapping}>
                     电子签名有效：证书编号 {String(signature.data.n)}，持证人 {String(signature.data.h)}
                     {signature.data.p ? `，第${String(signature.data.p)}次打印` : ''}
                   </Tag>
                 )
-                : <Tag color="error">电子签名无效：二维码内容可能被篡改</Tag>}
+                : <Tag color="error" style={wrapping}>电子签名无效：二维码内容可能被篡改</Tag>}
             </div>
           )}
           {link.data.certificate && <CertificateFacts certificate={link.data.certificate} />}
           {link.data.credential && (
             <>
-              <Button type="link" onClick={() => setShowCredential(!showCredential)}>
+              <Button type="link" onClick={() => setShowCredential(!showCredential)} style={{ ...wrapping, height: 'auto', padding: 0 }}>
                 {showCredential ? '收起' : '查看'}可验证凭证（W3C VC，application/vc+jwt）
               </Button>
               {showCredential && <Typography.Paragraph copyable code style={{ wordBreak: 'break-all' }}>{link.data.credential}</Typography.Paragraph>}
             </>
           )}
+          <CredentialExplainer />
         </Space>
       )}
     </Card>

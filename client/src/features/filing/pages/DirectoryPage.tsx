@@ -8,6 +8,8 @@ import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { useAreas } from '../../../lib/areas';
 import { useTerms } from '../../../lib/terms';
 import { formatDate } from '../../../lib/format';
+import { CardList } from '../../../lib/CardList';
+import { usePhone } from '../../../lib/responsive';
 import { FilingStatusTag } from '../components/FilingStatusTag';
 import { directoryKeys } from '../queries';
 
@@ -24,17 +26,20 @@ interface Filters {
 const query = (f: Filters) =>
   new URLSearchParams(Object.entries(f).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString();
 
-/** The public directory of filed evaluation organizations (FIL-19): search, detail, export. */
+/** The public directory of filed evaluation organizations (FIL-19): search, detail, export; a phone shows cards, not the table. */
 export function DirectoryPage() {
   const navigate = useNavigate();
+  const phone = usePhone();
   const { tree, areaName } = useAreas();
   const terms = useTerms();
+  const occupationsOf = (e: Entry) => e.occupations.map((o) => `${o.name}（${terms.levelRange(o.highestLevel, o.lowestLevel)}）`).join('；');
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
   const list = useQuery({
     queryKey: directoryKeys.search(filters, page),
     queryFn: () => unwrap(api.GET('/api/directory', { params: { query: { ...filters, page, pageSize: 20 } } })),
   });
+  const pagination = { current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t: number) => `共 ${t} 家` };
   return (
     <Card title="职业技能等级认定评价机构目录" extra={
       <Button icon={<DownloadOutlined />} href={`/api/directory/export?${query(filters)}`}>导出 Excel</Button>
@@ -53,25 +58,34 @@ export function DirectoryPage() {
         <Button type="primary" htmlType="submit">查询</Button>
       </Form>
       <ProblemAlert error={list.error} />
-      <Table<Entry>
-        rowKey="id"
-        loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
-        onRow={(e) => ({ onClick: () => navigate(`/directory/${e.id}`), style: { cursor: 'pointer' } })}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 家` }}
-        columns={[
-          { title: '备案号', dataIndex: 'filingNumber', width: 150 },
-          { title: '机构名称', dataIndex: 'name', width: 220 },
-          { title: '地区', width: 100, render: (_, e) => areaName(e.areaCode) },
-          {
-            title: '职业（工种）及等级', width: 320,
-            render: (_, e) => e.occupations.map((o) => `${o.name}（${terms.levelRange(o.highestLevel, o.lowestLevel)}）`).join('；'),
-          },
-          { title: '有效期', width: 210, render: (_, e) => `${e.validFrom} 至 ${e.validUntil}` },
-          { title: '状态', width: 80, render: (_, e) => <FilingStatusTag status={e.status} /> },
-        ]}
-      />
+      {phone ? (
+        <CardList<Entry> items={list.data?.items ?? []} loading={list.isLoading} rowKey={(e) => e.id} testId="directory-card"
+          href={(e) => `/directory/${e.id}`} title={(e) => e.name} tag={(e) => <FilingStatusTag status={e.status} />}
+          pagination={pagination}
+          fields={(e) => [
+            { label: '备案号', value: e.filingNumber },
+            { label: '地区', value: areaName(e.areaCode) },
+            { label: '职业（工种）及等级', value: occupationsOf(e) },
+            { label: '有效期', value: `${e.validFrom} 至 ${e.validUntil}` },
+          ]} />
+      ) : (
+        <Table<Entry>
+          rowKey="id"
+          loading={list.isLoading}
+          dataSource={list.data?.items ?? []}
+          scroll={{ x: 'max-content' }}
+          onRow={(e) => ({ onClick: () => navigate(`/directory/${e.id}`), style: { cursor: 'pointer' } })}
+          pagination={pagination}
+          columns={[
+            { title: '备案号', dataIndex: 'filingNumber', width: 150 },
+            { title: '机构名称', dataIndex: 'name', width: 220 },
+            { title: '地区', width: 100, render: (_, e) => areaName(e.areaCode) },
+            { title: '职业（工种）及等级', width: 320, render: (_, e) => occupationsOf(e) },
+            { title: '有效期', width: 210, render: (_, e) => `${e.validFrom} 至 ${e.validUntil}` },
+            { title: '状态', width: 80, render: (_, e) => <FilingStatusTag status={e.status} /> },
+          ]}
+        />
+      )}
     </Card>
   );
 }

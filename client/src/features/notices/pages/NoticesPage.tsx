@@ -7,6 +7,8 @@ import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { useAreas } from '../../../lib/areas';
 import { noticeStatusColors, useTerms } from '../../../lib/terms';
 import { formatDateTime } from '../../../lib/format';
+import { CardList } from '../../../lib/CardList';
+import { usePhone } from '../../../lib/responsive';
 import { policyKeys } from '../../policies/queries';
 import { noticeKeys } from '../queries';
 
@@ -14,9 +16,10 @@ type Notice = Schemas['Notices.PublicNotice'];
 type Kind = Schemas['SharedKernel.NoticeKind'];
 type Status = Schemas['SharedKernel.NoticeStatus'];
 
-/** Public list of notices (公示公告), filterable by kind, jurisdiction and status. */
+/** Public list of notices (公示公告), filterable by kind, jurisdiction and status; a phone shows cards, not the table. */
 export function NoticesPage() {
   const navigate = useNavigate();
+  const phone = usePhone();
   const { areaName } = useAreas();
   const terms = useTerms();
   const [kind, setKind] = useState<Kind | undefined>();
@@ -29,6 +32,8 @@ export function NoticesPage() {
     queryKey: noticeKeys.list({ kind, status, jurisdiction, q, page }),
     queryFn: () => unwrap(api.GET('/api/notices', { params: { query: { kind, status, jurisdiction, q: q || undefined, page, pageSize: 20 } } })),
   });
+  const pagination = { current: page, pageSize: 20, total: notices.data?.total ?? 0, onChange: setPage, showTotal: (t: number) => `共 ${t} 条` };
+  const statusTag = (n: Notice) => <Tag color={noticeStatusColors[n.status]}>{terms.name('noticeStatuses', n.status)}</Tag>;
 
   return (
     <Card
@@ -48,25 +53,33 @@ export function NoticesPage() {
       styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}
     >
       <ProblemAlert error={notices.error} />
-      <Table<Notice>
-        rowKey="id"
-        loading={notices.isLoading}
-        dataSource={notices.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
-        onRow={(n) => ({ onClick: () => navigate(`/notices/${n.id}`), style: { cursor: 'pointer' } })}
-        pagination={{ current: page, pageSize: 20, total: notices.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
-        columns={[
-          { title: '标题', dataIndex: 'subject', width: 280 },
-          { title: '类型', dataIndex: 'kind', width: 120, render: (k: string) => <Tag>{terms.name('noticeKinds', k)}</Tag> },
-          { title: '辖区', dataIndex: 'areaCode', width: 100, render: (a: string) => areaName(a) },
-          { title: '公示期', width: 210, render: (_, n) => `${n.windowStart} 至 ${n.windowEnd}` },
-          {
-            title: '状态', dataIndex: 'status', width: 90,
-            render: (s: string) => <Tag color={noticeStatusColors[s]}>{terms.name('noticeStatuses', s)}</Tag>,
-          },
-          { title: '发布时间', dataIndex: 'publishedAt', width: 150, render: (t: string) => formatDateTime(t) },
-        ]}
-      />
+      {phone ? (
+        <CardList<Notice> items={notices.data?.items ?? []} loading={notices.isLoading} rowKey={(n) => n.id} testId="notice-card"
+          href={(n) => `/notices/${n.id}`} title={(n) => n.subject} tag={statusTag} pagination={pagination}
+          fields={(n) => [
+            { label: '类型', value: terms.name('noticeKinds', n.kind) },
+            { label: '辖区', value: areaName(n.areaCode) },
+            { label: '公示期', value: `${n.windowStart} 至 ${n.windowEnd}` },
+            { label: '发布时间', value: formatDateTime(n.publishedAt) },
+          ]} />
+      ) : (
+        <Table<Notice>
+          rowKey="id"
+          loading={notices.isLoading}
+          dataSource={notices.data?.items ?? []}
+          scroll={{ x: 'max-content' }}
+          onRow={(n) => ({ onClick: () => navigate(`/notices/${n.id}`), style: { cursor: 'pointer' } })}
+          pagination={pagination}
+          columns={[
+            { title: '标题', dataIndex: 'subject', width: 280 },
+            { title: '类型', dataIndex: 'kind', width: 120, render: (k: string) => <Tag>{terms.name('noticeKinds', k)}</Tag> },
+            { title: '辖区', dataIndex: 'areaCode', width: 100, render: (a: string) => areaName(a) },
+            { title: '公示期', width: 210, render: (_, n) => `${n.windowStart} 至 ${n.windowEnd}` },
+            { title: '状态', dataIndex: 'status', width: 90, render: (_, n) => statusTag(n) },
+            { title: '发布时间', dataIndex: 'publishedAt', width: 150, render: (t: string) => formatDateTime(t) },
+          ]}
+        />
+      )}
     </Card>
   );
 }
