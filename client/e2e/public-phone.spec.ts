@@ -107,11 +107,12 @@ test.describe('the public on a phone (390×844)', () => {
 test.describe('the workbench (1440 px)', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
-  test('a province reviewer’s workbench, for the record', async ({ page }) => {
-    await signInAs(page, 'anhui.reviewer', /\/workbench$/);
+  test('a city reviewer’s workbench with what waits for them, for the record', async ({ page }) => {
+    await signInAs(page, 'wuhu.reviewer', /\/workbench$/);
     await expect(page.getByTestId('side-menu')).toBeVisible();
     // the page itself, with its queue and the area's organizations loaded (an SPA navigation sets no new load state)
     await expect(page.getByText('待我处理', { exact: false }).first()).toBeVisible();
+    await expect(page.getByTestId('waiting-work').locator('tbody tr.ant-table-row').first()).toBeVisible();
     await expect(page.getByRole('cell', { name: '芜湖奇瑞汽车股份有限公司' }).first()).toBeVisible();
     await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
     // the window as a reviewer sees it (a full-page shot would cut the sticky side menu at the window's height)
