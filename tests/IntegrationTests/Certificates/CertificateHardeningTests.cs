@@ -113,6 +113,8 @@ public class CertificateHardeningTests(AppFixture app) : IntegrationTest(app)
                 s.StatusCodeShouldBeOk();
             });
             result.Context.Response.ContentType.ShouldBe("application/zip");
+            // issue 18 item 2: the streamed zip names how many PDFs it holds, for the SPA's progress
+            result.Context.Response.Headers["X-Certificate-Count"].ToString().ShouldBe("3");
             var bytes = new MemoryStream();
             await result.Context.Response.Body.CopyToAsync(bytes);
             var entries = Unzip(bytes.ToArray());

@@ -77,6 +77,9 @@ public static class DownloadBatchCertificatesEndpoint
 {
     private const int PhotoPage = 100;
 
+    /// <summary>How many PDFs the streamed zip holds.</summary>
+    public const string CertificateCountHeader = "X-Certificate-Count";
+
     /// <summary>Every certificate of a batch as a zip of PDFs, streamed as they are drawn (a large batch never sits in memory).</summary>
     [Authorize(Policy = ScopePolicies.CertificatesRead)]
     [WolverineGet("/api/certificate-issuances/{batchId}/pdfs", OperationId = "downloadBatchCertificates", Summary = "批量下载证书PDF")]
@@ -89,9 +92,12 @@ public static class DownloadBatchCertificatesEndpoint
         if (IssuanceGuards.Table.Denies(IssuanceGuards.DownloadPdfs, issuance, caller, out var denied)) return denied;
         if (IssuanceGuards.Table.Allows(IssuanceGuards.DownloadPdfs, issuance, caller) is false) return IssuanceGuards.NothingIssuedYet();
         var batch = issuance.Batch;
+        var count = await session.Registry().CountOfBatchAsync(batchId, ct);
         var (_, problem) = await reads.RevealAsync(caller, request, issuance.Holder, IssuanceGuards.DownloadPdfs, "批量下载证书PDF",
-            PersonalFields.Certificate, issuance.Scope(await session.Registry().CountOfBatchAsync(batchId, ct)), ct);
+            PersonalFields.Certificate, issuance.Scope(count), ct);
         if (problem is not null) return Results.Problem(problem);
+        // the zip is streamed without a length: the number of PDFs lets the SPA show how far a large batch's download is
+        request.HttpContext.Response.Headers[CertificateCountHeader] = count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var key = await keys.CurrentAsync();
         return Results.Stream(async body =>
         {

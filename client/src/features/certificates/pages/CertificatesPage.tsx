@@ -4,6 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../../../api/client';
+import { BatchZipDownload } from '../components/BatchZipDownload';
 import { downloadFile } from '../../../lib/download';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
@@ -42,10 +43,6 @@ export function CertificatesPage() {
   const download = useMutation({
     mutationFn: (c: Certificate) => downloadFile(`/api/certificates/${c.id}/pdf`, `职业技能等级证书${c.number}.pdf`),
     onError: () => message.error('证书下载失败，请重试。'),
-  });
-  const zip = useMutation({
-    mutationFn: (i: Issuance) => downloadFile(`/api/certificate-issuances/${i.batchId}/pdfs`, `证书（${i.batchTitle}）.zip`),
-    onError: () => message.error('批量下载失败，请重试。'),
   });
   const table = useMutation({
     mutationFn: (i: Issuance) => downloadFile(`/api/certificate-issuances/${i.batchId}/certificate-table`,
@@ -110,7 +107,7 @@ export function CertificatesPage() {
                       onClick={() => resume.mutate(i)}>恢复发证</Button>
                   )}
                   {i.actions.includes('downloadBatchCertificates') && (
-                    <Button size="small" icon={<DownloadOutlined />} loading={zip.isPending} onClick={() => zip.mutate(i)}>批量下载</Button>
+                    <BatchZipDownload batchId={i.batchId} batchTitle={i.batchTitle} total={i.done} />
                   )}
                   {i.actions.includes('downloadIssuedCertificateTable') && (
                     <Button size="small" icon={<DownloadOutlined />} loading={table.isPending} onClick={() => table.mutate(i)}
