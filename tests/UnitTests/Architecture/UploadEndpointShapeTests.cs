@@ -19,6 +19,7 @@ public class UploadEndpointShapeTests
     private static readonly string[] Known =
     [
         "ImportCandidatesEndpoint", "ImportResultsEndpoint", "UploadCandidatePhotoEndpoint", "ImportCatalogEndpoint", "AttachMaterialEndpoint",
+        "UploadCandidatePhotosEndpoint",
     ];
 
     private static List<(Type Endpoint, MethodInfo Post)> Uploads() =>
