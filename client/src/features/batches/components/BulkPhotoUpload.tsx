@@ -43,7 +43,7 @@ export function BulkPhotoUpload({ batch: b }: { batch: BatchView }) {
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [answer, setAnswer] = useState<BulkAnswer | null>(null);
   const upload = useBatchCommand(b, (picked: File[], version) =>
-    postForm<BulkAnswer>(`/api/batches/${b.id}/candidates/photos`, { version: String(version), file: picked }), '照片已上传，请查看每个文件的结果');
+    postForm<BulkAnswer>(`/api/batches/${b.id}/candidates/photos`, { version: String(version), file: picked }), '上传完成，请查看每个文件的结果');
   if (!mayTake(b, 'uploadCandidatePhotos')) return null;
   const total = files.reduce((sum, f) => sum + (f.size ?? 0), 0);
   const tooMany = files.length > MaxBulkFiles || total > MaxBulkBytes;
