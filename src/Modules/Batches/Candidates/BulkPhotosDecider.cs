@@ -46,8 +46,8 @@ public static class BulkPhotosDecider
             else
                 try
                 {
-                    var (uploaded, jpeg) = CandidatesDecider.Photo(batch, candidateId, new UploadedPhoto(file.FileName, file.DeclaredType, file.Content),
-                        newId(), now, by);
+                    var photo = new UploadedPhoto(file.FileName, file.DeclaredType, file.Content);
+                    var (uploaded, jpeg) = CandidatesDecider.Photo(batch, candidateId, photo, newId(), now, by);
                     events.Add(uploaded);
                     stored.Add(new CandidatePhotoFile
                     {

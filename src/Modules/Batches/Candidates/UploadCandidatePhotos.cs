@@ -28,7 +28,8 @@ public sealed record PhotoBundle(OpenedUpload Upload, ProblemDetails? Refused, R
     {
         if (!IsZip)
             return (Upload.Form.Files.Select(f => f.BareName).ToList(),
-                Upload.Form.Files.Select(f => new BulkPhotoFile(f.BareName, FileSniffer.Declared(f.ContentType, f.BareName), f.Content.Length, f.Content)));
+                Upload.Form.Files.Select(f =>
+                    new BulkPhotoFile(f.BareName, FileSniffer.Declared(f.ContentType, f.BareName), f.Content.Length, f.Content)));
         var zip = Upload.Form.Files[0].Content;
         return (ZipUploads.Names(zip), ZipUploads.Entries(zip, UploadCandidatePhotosEndpoint.Limits)
             .Select(e => new BulkPhotoFile(e.Name, FileSniffer.Declared(null, e.Name), e.Length, e.Content)));

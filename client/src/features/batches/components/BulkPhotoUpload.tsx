@@ -27,7 +27,10 @@ export function BulkPhotoResults({ answer }: { answer: BulkAnswer }) {
         data-testid="bulk-photo-results" scroll={{ y: 320 }}
         columns={[
           { title: '文件名', dataIndex: 'fileName', width: 220 },
-          { title: '结果', dataIndex: 'statusName', width: 130, render: (name: string, r) => <Tag color={statusColors[r.status] ?? 'red'}>{name}</Tag> },
+          {
+            title: '结果', dataIndex: 'statusName', width: 130,
+            render: (name: string, r) => <Tag color={statusColors[r.status] ?? 'red'}>{name}</Tag>,
+          },
           { title: '说明', dataIndex: 'message' },
         ]} />
     </>
