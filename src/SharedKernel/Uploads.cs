@@ -28,6 +28,9 @@ public sealed record UploadForm(bool IsMultipart, IReadOnlyDictionary<string, st
 {
     public static readonly UploadForm NotMultipart = new(false, new Dictionary<string, string>(), null);
 
+    /// <summary>Every part named <c>file</c>, in order (<see cref="File"/> is the first): a bulk upload sends several.</summary>
+    public IReadOnlyList<UploadedContent> Files { get; init; } = File is null ? [] : [File];
+
     public string? Field(string name) => Fields.GetValueOrDefault(name);
 
     /// <summary>A non-negative integer field (digits only), or null.</summary>
@@ -55,10 +58,14 @@ public static class UploadForms
         {
             var form = await request.ReadFormAsync(aborted);
             var fields = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
-            if (form.Files.GetFile("file") is not { } file) return new UploadForm(true, fields, null);
-            var content = new byte[file.Length];
-            await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(content, aborted);
-            return new UploadForm(true, fields, new UploadedContent(file.FileName ?? "", file.ContentType, content));
+            var files = new List<UploadedContent>();
+            foreach (var file in form.Files.GetFiles("file"))
+            {
+                var content = new byte[file.Length];
+                await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(content, aborted);
+                files.Add(new UploadedContent(file.FileName ?? "", file.ContentType, content));
+            }
+            return new UploadForm(true, fields, files.FirstOrDefault()) { Files = files };
         }
         catch (IOException e) when (!aborted.IsCancellationRequested)
         {

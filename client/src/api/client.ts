@@ -28,12 +28,13 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
 }
 
 /**
- * Posts multipart/form-data (openapi-fetch sends JSON); failures arrive as the same ApiProblem. With `onProgress` the
- * upload reports the share sent (0–1), so a large import shows progress; the server then checks every row at once.
+ * Posts multipart/form-data (openapi-fetch sends JSON; an array sends several parts of one name); failures arrive as the
+ * same ApiProblem. With `onProgress` the upload reports the share sent (0–1), so a large import shows progress; the server
+ * then checks every row at once.
  */
-export async function postForm<T>(url: string, fields: Record<string, string | Blob>, onProgress?: (sent: number) => void): Promise<T> {
+export async function postForm<T>(url: string, fields: Record<string, string | Blob | Blob[]>, onProgress?: (sent: number) => void): Promise<T> {
   const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) form.append(name, v);
   if (!onProgress) {
     const response = await fetch(url, { method: 'POST', body: form, credentials: 'same-origin', headers: readPurposeHeaders() });
     const body = await response.json().catch(() => ({}));

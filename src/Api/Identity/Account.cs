@@ -23,6 +23,12 @@ public sealed record AccountDisabled(Guid AccountId, string Reason, Actor By);
 
 public sealed record AccountEnabled(Guid AccountId, string Reason, Actor By);
 
+/// <summary>An administrator corrected the name and (for an authority-bound role) the authority; a new authority ends sessions.</summary>
+public sealed record AccountEdited(Guid AccountId, string DisplayName, string? AuthorityCode, string Reason, Actor By);
+
+/// <summary>An administrator set a temporary password (the owner should change it under 账号安全); sessions end.</summary>
+public sealed record AccountPasswordReset(Guid AccountId, string PasswordHash, string Reason, Actor By);
+
 /// <summary>A user account. Stream per account; the snapshot is projected inline so sign-in reads its own writes.</summary>
 [System.ComponentModel.DisplayName("账号")]
 public sealed class Account
@@ -51,6 +57,8 @@ public sealed class Account
     public Instant? LastSignInAt { get; set; }
     /// <summary>Changes whenever existing sessions must end (password change, disable): cookies carry it.</summary>
     public int SecurityStamp { get; set; }
+    /// <summary>The password was set by an administrator and its owner has not changed it since (no forced change at sign-in).</summary>
+    public bool TemporaryPassword { get; set; }
 
     public static Account Create(AccountCreated e) => new()
     {
@@ -58,7 +66,15 @@ public sealed class Account
         OrganizationId = e.OrganizationId, PasswordHash = e.PasswordHash, CreatedAt = e.CreatedAt, SecurityStamp = 1,
     };
 
-    public void Apply(AccountPasswordChanged e) { PasswordHash = e.PasswordHash; SecurityStamp++; }
+    public void Apply(AccountPasswordChanged e) { PasswordHash = e.PasswordHash; TemporaryPassword = e.ByAdministrator; SecurityStamp++; }
+    public void Apply(AccountPasswordReset e) { PasswordHash = e.PasswordHash; TemporaryPassword = true; SecurityStamp++; }
+
+    public void Apply(AccountEdited e)
+    {
+        if (e.AuthorityCode != AuthorityCode) SecurityStamp++;
+        (DisplayName, AuthorityCode) = (e.DisplayName, e.AuthorityCode);
+    }
+
     public void Apply(AccountSignedIn e) { ConsecutiveFailures = 0; LastSignInAt = e.At; }
     public void Apply(AccountSignInFailed e) => ConsecutiveFailures = e.ConsecutiveFailures;
     public void Apply(AccountLockedOut e) => ConsecutiveFailures = e.ConsecutiveFailures;
@@ -70,12 +86,14 @@ public sealed class Account
 /// <summary>An account as administrators and auditors see it: names of its role, authority and organization, not codes.</summary>
 public sealed record AccountView(
     Guid Id, long Version, string UserName, string DisplayName, string Role, string RoleName, string? AuthorityCode, string? AuthorityName,
-    Guid? OrganizationId, string? OrganizationName, bool Disabled, Instant CreatedAt, Instant? LastSignInAt, IReadOnlyList<string> Actions)
+    Guid? OrganizationId, string? OrganizationName, bool Disabled, bool TemporaryPassword, Instant CreatedAt, Instant? LastSignInAt,
+    IReadOnlyList<string> Actions)
 {
     public static AccountView From(Account a, SharedKernel.Policies.PolicyCatalog catalog, IReadOnlyDictionary<Guid, string> organizationNames,
         SharedKernel.Access.AccessContext caller) =>
         new(a.Id, a.Version, a.UserName, a.DisplayName, a.Role, Roles.DisplayName(a.Role), a.AuthorityCode,
             a.AuthorityCode is null ? null : catalog.FindAuthority(a.AuthorityCode)?.Name, a.OrganizationId,
-            a.OrganizationId is { } org ? organizationNames.GetValueOrDefault(org, "尚未登记的机构") : null, a.Disabled, a.CreatedAt, a.LastSignInAt,
+            a.OrganizationId is { } org ? organizationNames.GetValueOrDefault(org, "尚未登记的机构") : null, a.Disabled, a.TemporaryPassword, a.CreatedAt,
+            a.LastSignInAt,
             AccountGuards.Table.Actions(a, caller));
 }

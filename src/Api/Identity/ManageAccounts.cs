@@ -111,7 +111,7 @@ public sealed record AccountDecision(long Version, string Reason);
 
 public static class DisableAccountEndpoint
 {
-    public static ProblemDetails Before(Account account, AccessContext caller) => AccountGuards.Table.Check(AccountGuards.Disable, account, caller);
+    public static ProblemDetails Before(Account account, AccessContext caller) => AccountGuards.CheckDisable(account, caller);
 
     public static ProblemDetails Validate(AccountDecision decision) => AccountDecisionChecks.Check(decision);
 
@@ -137,45 +137,12 @@ public static class EnableAccountEndpoint
 
 internal static class AccountDecisionChecks
 {
-    public static ProblemDetails Check(AccountDecision decision) =>
-        string.IsNullOrWhiteSpace(decision.Reason) || decision.Reason.Length > 500
-            ? Problems.Validation("reason", "请填写原因（不超过500字）。")
-            : WolverineContinue.NoProblems;
-}
+    public static ProblemDetails Check(AccountDecision decision) => Reason(decision.Reason) is { } problem
+        ? Problems.Validation("reason", problem)
+        : WolverineContinue.NoProblems;
 
-public sealed record ResetPassword(long Version, string NewPassword);
-
-public static class ResetPasswordEndpoint
-{
-    public static ProblemDetails Before(Account account, AccessContext caller)
-        => AccountGuards.Table.Check(AccountGuards.ResetPassword, account, caller);
-
-    public static ProblemDetails Validate(ResetPassword request) =>
-        Passwords.Check(request.NewPassword) is { } problem ? Problems.Validation("newPassword", problem) : WolverineContinue.NoProblems;
-
-    [Authorize(Roles = Roles.Administrator)]
-    [WolverinePost("/api/admin/accounts/{accountId}/password", OperationId = AccountGuards.ResetPassword, Summary = "重置账号密码")]
-    [EmptyResponse]
-    public static Events Post(ResetPassword request, [Aggregate("accountId")] Account account, Actor by) =>
-        [new AccountPasswordChanged(account.Id, Passwords.Hash(request.NewPassword), true, by)];
-}
-
-/// <summary>An administrator's decisions on an account. Pure: state, decision and actor in; the event out.</summary>
-public static class AccountDecider
-{
-    public static AccountDisabled Disable(Account account, AccountDecision decision, Actor by)
-    {
-        if (account.Id == by.UserId)
-            throw new BusinessRuleException(new RuleViolation("AUTH", "account.cannot-disable-self", "不能停用自己的账号。"));
-        if (account.Disabled)
-            throw new BusinessRuleException(new RuleViolation("AUTH", "account.already-disabled", "该账号已停用。"));
-        return new AccountDisabled(account.Id, decision.Reason.Trim(), by);
-    }
-
-    public static AccountEnabled Enable(Account account, AccountDecision decision, Actor by) =>
-        account.Disabled
-            ? new AccountEnabled(account.Id, decision.Reason.Trim(), by)
-            : throw new BusinessRuleException(new RuleViolation("AUTH", "account.not-disabled", "该账号未停用。"));
+    /// <summary>Null when a decision's reason is acceptable; otherwise the Chinese explanation.</summary>
+    public static string? Reason(string? reason) => string.IsNullOrWhiteSpace(reason) || reason.Length > 500 ? "请填写原因（不超过500字）。" : null;
 }
 
 /// <summary>Whether an account already has the user name a new account asks for.</summary>

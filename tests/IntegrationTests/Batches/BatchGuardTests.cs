@@ -23,7 +23,7 @@ public class BatchGuardTests(AppFixture app) : IntegrationTest(app)
         await b.Candidate("张小三", 1);
         // with a candidate entered, the organization may open it in full (AUD-04/BAT-09: the roster itself is masked)
         Actions(await b.Reload()).ShouldBe(["changeBatchPlan", "assignBatchStaff", "addBatchCandidate", "importBatchCandidates",
-            "removeBatchCandidate", "fileBatchPlan", "uploadCandidatePhoto", "getBatchCandidate"]);
+            "removeBatchCandidate", "fileBatchPlan", "uploadCandidatePhoto", "uploadCandidatePhotos", "getBatchCandidate"]);
         await b.File();
 
         // a new batch is offered on the list to the organization alone
@@ -31,7 +31,7 @@ public class BatchGuardTests(AppFixture app) : IntegrationTest(app)
         (await Given.Get<JsonObject>(b.Reviewer, "/api/batches"))["actions"]!.AsArray().ShouldBeEmpty();
 
         // before the exam day the organization may only add photos (and open a candidate); results wait for the first exam day (BAT-06)
-        Actions(b.Batch).ShouldBe(["uploadCandidatePhoto", "getBatchCandidate"]);
+        Actions(b.Batch).ShouldBe(["uploadCandidatePhoto", "uploadCandidatePhotos", "getBatchCandidate"]);
         // 附件5 with nobody qualified yet is nothing to export, and no read of anyone's data (BAT-09, AUD-04)
         var empty = await Host.Scenario(s =>
         {
@@ -75,11 +75,12 @@ public class BatchGuardTests(AppFixture app) : IntegrationTest(app)
 
         // on the exam day the organization's view offers the results, and the server takes them
         b.ClockTo(exam);
-        Actions(await b.Reload()).ShouldBe(["recordBatchResults", "importBatchResults", "uploadCandidatePhoto", "getBatchCandidate"]);
+        Actions(await b.Reload()).ShouldBe(["recordBatchResults", "importBatchResults", "uploadCandidatePhoto", "uploadCandidatePhotos",
+            "getBatchCandidate"]);
         var zhang = b.Batch["candidates"]![0]!["id"]!.GetValue<Guid>();
         // a passed result makes 附件5 (BAT-09) available to those who see personal data in full
         Actions(await b.Results((zhang, 80, 75))).ShouldBe(["recordBatchResults", "importBatchResults", "startResultsPublicity",
-            "uploadCandidatePhoto", "getBatchCandidate", "downloadCertificateTable"]);
+            "uploadCandidatePhoto", "uploadCandidatePhotos", "getBatchCandidate", "downloadCertificateTable"]);
         await Host.Scenario(s =>
         {
             s.As(b.Organization);

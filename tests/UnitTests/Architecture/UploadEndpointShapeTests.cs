@@ -19,7 +19,7 @@ public class UploadEndpointShapeTests
     private static readonly string[] Known =
     [
         "ImportCandidatesEndpoint", "ImportResultsEndpoint", "UploadCandidatePhotoEndpoint", "ImportCatalogEndpoint", "AttachMaterialEndpoint",
-        "UploadOrganizationSealEndpoint",
+        "UploadOrganizationSealEndpoint", "UploadCandidatePhotosEndpoint",
     ];
 
     private static List<(Type Endpoint, MethodInfo Post)> Uploads() =>

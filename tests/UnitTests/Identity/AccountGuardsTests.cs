@@ -15,9 +15,9 @@ public class AccountGuardsTests
     {
         var admin = GuardCallers.As(Roles.Administrator);
         var auditor = GuardCallers.As(Roles.Auditor);
-        G.Table.Actions(Account(), admin).ShouldBe([G.Disable, G.ResetPassword]);
-        G.Table.Actions(Account(disabled: true), admin).ShouldBe([G.Enable, G.ResetPassword]);
-        G.Table.Actions(Account(id: admin.User.Id), admin).ShouldBe([G.ResetPassword]);
+        G.Table.Actions(Account(), admin).ShouldBe([G.Edit, G.Disable, G.ResetPassword]);
+        G.Table.Actions(Account(disabled: true), admin).ShouldBe([G.Edit, G.Enable, G.ResetPassword]);
+        G.Table.Actions(Account(id: admin.User.Id), admin).ShouldBe([G.Edit, G.ResetPassword]);
         G.Table.CreationActions(admin).ShouldBe([G.Create]);
         G.Table.Actions(Account(), auditor).ShouldBeEmpty();
         G.Table.CreationActions(auditor).ShouldBeEmpty();
@@ -28,5 +28,29 @@ public class AccountGuardsTests
             G.Table.Check(G.Disable, Account(), other).Status.ShouldBe(404);
             G.Table.Actions(Account(), other).ShouldBeEmpty();
         }
+    }
+
+    [Fact]
+    public void issue_18_an_administrator_disabling_its_own_account_is_refused_by_the_guard_with_the_reason()
+    {
+        var admin = GuardCallers.As(Roles.Administrator);
+        var own = G.CheckDisable(Account(id: admin.User.Id), admin);
+        (own.Status, own.Detail).ShouldBe((403, "不能停用自己的账号，须由其他系统管理员停用。"));
+        G.CheckDisable(Account(), admin).Status.ShouldBeNull();
+        G.CheckDisable(Account(), GuardCallers.As(Roles.Auditor)).Detail.ShouldBe("只有系统管理员可以管理账号。");
+    }
+
+    [Fact]
+    public void issue_18_an_edit_keeps_the_authority_of_a_role_without_one_and_refuses_no_change()
+    {
+        var by = new Actor(Guid.NewGuid(), "admin", Roles.Administrator, null, null);
+        var reviewer = Account();
+        reviewer.DisplayName = "芜湖审核员";
+        AccountDecider.Edit(reviewer, new EditAccount(1, " 新名字 ", "340100", "调动"), by)
+            .ShouldBe(new AccountEdited(reviewer.Id, "新名字", "340100", "调动", by));
+        Should.Throw<Assessment.SharedKernel.Problems.BusinessRuleException>(() =>
+            AccountDecider.Edit(reviewer, new EditAccount(1, "芜湖审核员", "340200", "无变化"), by));
+        var auditor = new Account { Id = Guid.NewGuid(), Role = Roles.Auditor, DisplayName = "甲" };
+        AccountDecider.Edit(auditor, new EditAccount(1, "乙", "340000", "改名"), by).AuthorityCode.ShouldBeNull();
     }
 }

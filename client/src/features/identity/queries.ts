@@ -2,6 +2,7 @@
 export const accountKeys = {
   all: ['accounts'] as const,
   list: (filter: { role?: string; q: string; page: number }) => [...accountKeys.all, 'list', filter] as const,
+  detail: (id: string) => [...accountKeys.all, 'detail', id] as const,
 };
 
 export const apiClientKeys = {

@@ -24,6 +24,7 @@ public static class BatchGuards
     public const string StartPublicity = "startResultsPublicity";
     public const string SubmitReport = "submitResultsReport";
     public const string UploadPhoto = "uploadCandidatePhoto";
+    public const string UploadPhotos = "uploadCandidatePhotos";
     public const string AcceptReport = "acceptResultsReport";
     public const string ReturnReport = "returnResultsReport";
     public const string Resume = "resumeBatch";
@@ -61,6 +62,7 @@ public static class BatchGuards
         .Operation(SubmitReport, Owns, OnlyOwner, (b, _) => b.Status == BatchStatus.Publicized)
         // CRT-03: photos until the report is accepted (the certificates are issued from the accepted batch)
         .Operation(UploadPhoto, Owns, OnlyOwner, (b, _) => b.Status != BatchStatus.Accepted)
+        .Operation(UploadPhotos, Owns, OnlyOwner, (b, _) => b.Status != BatchStatus.Accepted && b.CandidateCount > 0)
         .Operation(AcceptReport, Receives, OnlyReceiving, (b, _) => b.Status == BatchStatus.Reported)
         .Operation(ReturnReport, Receives, OnlyReceiving, (b, _) => b.Status == BatchStatus.Reported)
         .Operation(Resume, Receives, OnlyReceiving, (b, _) => b.Status == BatchStatus.Suspended)

@@ -10,7 +10,8 @@ import { candidateFieldErrors, rulesByLine } from '../../../lib/batches';
 import { confirmDecision } from '../../../lib/confirm';
 import { downloadFile } from '../../../lib/download';
 import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
-import { MissingPhotos, photoColumn } from './CandidatePhoto';
+import { photoColumn } from './CandidatePhoto';
+import { BatchPhotos } from './BulkPhotoUpload';
 import { MaskedRosterNote, useCandidateViewer } from './CandidateDetail';
 import { useTerms } from '../../../lib/terms';
 import {
@@ -98,7 +99,7 @@ export function CandidateTable({ batch: b, marked, extraColumns = [], style }: {
   return (
     <>
       <MaskedRosterNote batch={b} />
-      <MissingPhotos batch={b} />
+      <BatchPhotos batch={b} />
       <Table<Candidate & { index: number }>
         rowKey="id"
         size="small"

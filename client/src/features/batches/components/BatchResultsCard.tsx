@@ -7,7 +7,8 @@ import { rowErrorsByCandidate } from '../../../lib/batches';
 import { downloadFile } from '../../../lib/download';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { useTerms } from '../../../lib/terms';
-import { MissingPhotos, photoColumn } from './CandidatePhoto';
+import { photoColumn } from './CandidatePhoto';
+import { BatchPhotos } from './BulkPhotoUpload';
 import { MaskedRosterNote, useCandidateViewer } from './CandidateDetail';
 import { outcomeText } from '../progress';
 import {
@@ -125,7 +126,7 @@ export function ResultsCard({ batch: b }: { batch: BatchView }) {
       {importing.error && <ProblemAlert error={importing.error} />}
       <RowErrorsTable rows={rowsOf(importing.error)} />
       <div style={{ marginTop: 8 }}><MaskedRosterNote batch={b} /></div>
-      <MissingPhotos batch={b} />
+      <BatchPhotos batch={b} />
       <Table<Candidate>
         rowKey="id"
         size="small"

@@ -7,23 +7,22 @@ import { useAreas } from '../../../lib/areas';
 import { Roles } from '../../../lib/roles';
 import { useTerms } from '../../../lib/terms';
 import { formatDateTime } from '../../../lib/format';
-import { SignInFailures } from '../components/SignInFailures';
+import { AccountDrawer } from '../components/AccountDrawer';
+import { DecisionModal, hasAuthority, type Decision } from '../components/AccountModals';
 import { accountKeys } from '../queries';
 
 type Account = Schemas['Api.AccountView'];
 type CreateAccount = Schemas['Api.CreateAccount'];
-type Decision = 'disable' | 'enable';
 
 /** Roles a person's account can have (third-party systems are registered on their own page). */
 function useRoleOptions() {
   const terms = useTerms();
   return terms.options('roles').filter((o) => o.value !== Roles.apiClient);
 }
-const decisionNames: Record<Decision, string> = { disable: '停用', enable: '启用' };
 
 /**
- * Administrators manage accounts; auditors read them — the buttons follow each account's actions (AccountGuards).
- * Every decision asks for a reason (全程留痕).
+ * Administrators manage accounts; auditors read them — the buttons follow each account's actions (AccountGuards). An account
+ * opens in a drawer (修改信息, 重置密码, 停用/启用, 登录失败记录). Every decision asks for a reason (全程留痕).
  */
 export function AccountsPage() {
   const roleOptions = useRoleOptions();
@@ -32,7 +31,7 @@ export function AccountsPage() {
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const [deciding, setDeciding] = useState<{ account: Account; decision: Decision } | null>(null);
-  const [watching, setWatching] = useState<Account | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
   const accounts = useQuery({
     queryKey: accountKeys.list({ role, q, page }),
     queryFn: () => unwrap(api.GET('/api/admin/accounts', { params: { query: { role, q: q || undefined, page, pageSize: 20 } } })),
@@ -59,22 +58,25 @@ export function AccountsPage() {
         scroll={{ x: 'max-content' }}
         pagination={{ current: page, pageSize: 20, total: accounts.data?.total ?? 0, onChange: setPage }}
         columns={[
-          { title: '用户名', dataIndex: 'userName', width: 150 },
+          { title: '用户名', dataIndex: 'userName', width: 150, render: (name: string, a) => <a onClick={() => setOpened(a.id)}>{name}</a> },
           { title: '姓名', dataIndex: 'displayName', width: 180 },
           { title: '角色', dataIndex: 'roleName', width: 110 },
           { title: '主管部门 / 机构', width: 240, render: (_, a) => a.authorityName ?? a.organizationName ?? '—' },
           {
             title: '状态',
-            width: 80,
+            width: 150,
             render: (_, a) =>
-              a.disabled ? <Tag color="red">已停用</Tag> : <Tag color="green">正常</Tag>,
+              <Space size={4}>
+                {a.disabled ? <Tag color="red">已停用</Tag> : <Tag color="green">正常</Tag>}
+                {a.temporaryPassword && <Tag>临时密码</Tag>}
+              </Space>,
           },
           { title: '最近登录', dataIndex: 'lastSignInAt', width: 150, render: (t?: string | null) => formatDateTime(t) },
           {
             title: '操作',
             render: (_: unknown, a: Account) => (
               <Space>
-                <a onClick={() => setWatching(a)}>登录失败记录</a>
+                <a onClick={() => setOpened(a.id)} aria-label={`查看账号${a.userName}`}>查看</a>
                 {a.actions.includes('enableAccount') && <a onClick={() => setDeciding({ account: a, decision: 'enable' })}>启用</a>}
                 {a.actions.includes('disableAccount') && <a onClick={() => setDeciding({ account: a, decision: 'disable' })}>停用</a>}
               </Space>
@@ -84,11 +86,7 @@ export function AccountsPage() {
       />
       {creating && <CreateAccountModal onClose={() => setCreating(false)} />}
       {deciding && <DecisionModal {...deciding} onClose={() => setDeciding(null)} />}
-      {watching && (
-        <Modal open title={`登录失败记录 · ${watching.userName}`} footer={null} width={640} onCancel={() => setWatching(null)}>
-          <SignInFailures accountId={watching.id} />
-        </Modal>
-      )}
+      {opened && <AccountDrawer accountId={opened} onClose={() => setOpened(null)} />}
     </Card>
   );
 }
@@ -109,7 +107,7 @@ function CreateAccountModal({ onClose }: { onClose: () => void }) {
     },
     onError: (e) => applyFieldErrors(form, e),
   });
-  const needsAuthority = role === Roles.reviewer || role === Roles.expert || role === Roles.inspector;
+  const needsAuthority = !!role && hasAuthority(role);
   return (
     <Modal open title="新建账号" onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} okText="创建" destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={(v) => create.mutate({ ...v, authorityCode: needsAuthority ? v.authorityCode : undefined })}>
@@ -125,36 +123,6 @@ function CreateAccountModal({ onClose }: { onClose: () => void }) {
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         {create.error && <ProblemAlert error={create.error} />}
-      </Form>
-    </Modal>
-  );
-}
-
-function DecisionModal({ account, decision, onClose }: { account: Account; decision: Decision; onClose: () => void }) {
-  const [form] = Form.useForm<{ reason: string }>();
-  const client = useQueryClient();
-  const { message } = App.useApp();
-  const decide = useMutation({
-    mutationFn: ({ reason }: { reason: string }) => {
-      const options = { params: { path: { accountId: account.id } }, body: { version: account.version, reason } };
-      return unwrap(decision === 'disable'
-        ? api.POST('/api/admin/accounts/{accountId}/disable', options)
-        : api.POST('/api/admin/accounts/{accountId}/enable', options));
-    },
-    onSuccess: async () => {
-      message.success(`已${decisionNames[decision]}`);
-      await client.invalidateQueries({ queryKey: accountKeys.all });
-      onClose();
-    },
-  });
-  return (
-    <Modal open title={`${decisionNames[decision]}账号：${account.displayName}（${account.userName}）`} onCancel={onClose}
-      onOk={() => form.submit()} confirmLoading={decide.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={(v) => decide.mutate(v)}>
-        <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请填写原因' }]}>
-          <Input.TextArea rows={3} maxLength={500} showCount />
-        </Form.Item>
-        {decide.error && <ProblemAlert error={decide.error} />}
       </Form>
     </Modal>
   );
