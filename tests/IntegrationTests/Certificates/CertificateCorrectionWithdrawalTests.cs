@@ -58,6 +58,9 @@ public class CertificateCorrectionWithdrawalTests(AppFixture app) : IntegrationT
         var certificate = await Given.Get<JsonObject>(org, $"/api/certificates/{id}");
         certificate["holderName"]!.GetValue<string>().ShouldBe("张小三");
         certificate["openCorrectionId"].ShouldBeNull();
+        // where it came from, for the links of its page: the batch, the filing and the application that granted it
+        (certificate["batchId"]!.GetValue<Guid>(), certificate["filingId"]!.GetValue<Guid>(), certificate["applicationId"]!.GetValue<Guid>())
+            .ShouldBe((b.BatchId, b.FilingId, b.Filing.ApplicationId));
         Actions(certificate).ShouldContain("requestCertificateCorrection");
         var again = await Request(b, id, 3, "张笑三");
         again["version"]!.GetValue<int>().ShouldBe(4);
