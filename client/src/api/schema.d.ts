@@ -2339,6 +2339,10 @@ export interface components {
              * @description ISO 8601 UTC instant
              */
             lastChangedAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            filingId: string;
         };
         "Batches.BatchOccupation": {
             key: string;
@@ -3084,6 +3088,8 @@ export interface components {
             deadline?: components["schemas"]["Filing.DeadlineView"];
             awaitingCaller: boolean;
             preferenceFlags: components["schemas"]["Filing.PreferenceView"][];
+            /** Format: uuid */
+            organizationId: string;
         };
         "Filing.ApplicationView": {
             /** Format: uuid */
