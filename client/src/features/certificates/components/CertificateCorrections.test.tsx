@@ -14,7 +14,9 @@ type Certificate = Schemas['Certificates.CertificateItem'];
 const terms = {
   certificateStatuses: [{ code: 'Valid', name: '有效' }, { code: 'Revoked', name: '已撤销' }],
   certificatePrintKinds: [{ code: 'Original', name: '首次核发' }, { code: 'Reissue', name: '补发' }, { code: 'Correction', name: '更正后换发' }],
-  certificateCorrectionStatuses: [{ code: 'Open', name: '待审批' }, { code: 'Approved', name: '已批准' }, { code: 'Rejected', name: '已驳回' }, { code: 'Withdrawn', name: '已撤回' }],
+  certificateCorrectionStatuses: [
+    { code: 'Open', name: '待审批' }, { code: 'Approved', name: '已批准' }, { code: 'Rejected', name: '已驳回' }, { code: 'Withdrawn', name: '已撤回' },
+  ],
   identityDocumentTypes: [{ code: '201', name: '居民身份证' }],
   roles: [{ code: 'organization', name: '评价机构用户' }, { code: 'reviewer', name: '审核人员' }],
   certificateCorrectionFields: [{ code: 'holderName', name: '姓名' }, { code: 'documentNumber', name: '证件号码' }],
