@@ -928,6 +928,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/certificate-corrections/{correctionId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回更正申请 */
+        post: operations["withdrawCertificateCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/certificate-issuances": {
         parameters: {
             query?: never;
@@ -2052,6 +2069,8 @@ export interface components {
             events: number;
             /** Format: int32 */
             kinds: number;
+            /** Format: uuid */
+            organizationId?: string | null;
         };
         "Api.ActorActivityPage": {
             items: components["schemas"]["Api.ActorActivityEntry"][];
@@ -2200,6 +2219,10 @@ export interface components {
             personDocumentNumber?: string | null;
             /** Format: int32 */
             rowCount: number;
+            /** Format: uuid */
+            readerOrganizationId?: string | null;
+            /** Format: uuid */
+            batchId?: string | null;
         };
         "Api.PolicySummary": {
             id: string;
@@ -2377,6 +2400,10 @@ export interface components {
              * @description ISO 8601 UTC instant
              */
             lastChangedAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            filingId: string;
         };
         "Batches.BatchOccupation": {
             key: string;
@@ -2531,6 +2558,11 @@ export interface components {
             /** Format: uuid */
             filingId: string;
             title: string;
+        };
+        "Batches.EligibleInspectors": {
+            inspectors: components["schemas"]["SharedKernel.AccountSummary"][];
+            emptyReason?: string | null;
+            howToAdd?: string | null;
         };
         "Batches.ExamSubjectScore": {
             subject: string;
@@ -2765,7 +2797,7 @@ export interface components {
             actions: string[];
         };
         /** @enum {string} */
-        "Certificates.CertificateCorrectionStatus": "Open" | "Approved" | "Rejected";
+        "Certificates.CertificateCorrectionStatus": "Open" | "Approved" | "Rejected" | "Withdrawn";
         "Certificates.CertificateHistory": {
             /** Format: uuid */
             certificateId: string;
@@ -2827,6 +2859,12 @@ export interface components {
             openCorrectionId?: string | null;
             /** Format: int32 */
             documentType: number;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            filingId: string;
+            /** Format: uuid */
+            applicationId?: string | null;
         };
         "Certificates.CertificatePrintItem": {
             /** Format: int32 */
@@ -3073,6 +3111,10 @@ export interface components {
         "Certificates.VerifyCertificates": {
             items: components["schemas"]["Certificates.CertificateQuery"][];
         };
+        "Certificates.WithdrawCertificateCorrection": {
+            /** Format: int32 */
+            version: number;
+        };
         CreationResponseOfGuid: {
             url: string;
             /** Format: uuid */
@@ -3122,6 +3164,8 @@ export interface components {
             deadline?: components["schemas"]["Filing.DeadlineView"];
             awaitingCaller: boolean;
             preferenceFlags: components["schemas"]["Filing.PreferenceView"][];
+            /** Format: uuid */
+            organizationId: string;
         };
         "Filing.ApplicationView": {
             /** Format: uuid */
@@ -7166,7 +7210,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SharedKernel.AccountSummary"][];
+                    "application/json": components["schemas"]["Batches.EligibleInspectors"];
                 };
             };
             /** @description 未登录或 API 密钥无效 */
@@ -9204,6 +9248,104 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["Certificates.RejectCertificateCorrection"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificates.CertificateChange"];
+                };
+            };
+            /** @description 请求格式或字段校验失败 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或 API 密钥无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 角色或权限范围不允许 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 不存在或无权查看 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 业务规则校验未通过（rules 列出规则编号） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    withdrawCertificateCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                correctionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Certificates.WithdrawCertificateCorrection"];
             };
         };
         responses: {

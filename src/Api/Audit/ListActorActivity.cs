@@ -11,8 +11,10 @@ using Wolverine.Http;
 
 namespace Assessment.Api.Audit;
 
-/// <summary>One person's work on one day as the auditor reads it: name, role, unit, how many recorded actions.</summary>
-public sealed record ActorActivityEntry(Guid UserId, string Name, string RoleName, string? Unit, LocalDate Day, int Events, int Kinds);
+/// <summary>One person's work on one day as the auditor reads it: name, role, unit (and the organization's id, to open it), how many
+/// recorded actions.</summary>
+public sealed record ActorActivityEntry(Guid UserId, string Name, string RoleName, string? Unit, LocalDate Day, int Events, int Kinds,
+    Guid? OrganizationId);
 
 /// <summary>
 /// A page of activity, with how far the activity has been counted (<paramref name="CountedThrough"/>) against the log's last
@@ -42,7 +44,7 @@ public static class ListActorActivityEndpoint
         var names = orgIds.Count == 0 ? new Dictionary<Guid, string>() : await organizations.NamesAsync(orgIds, ct);
         var items = list.Items.Select(d => new ActorActivityEntry(d.UserId, d.Name, Roles.DisplayName(d.Role), UnitOf(d, catalog, names),
             LocalDate.FromDateOnly(d.Day),
-            d.Events, d.Kinds.Count)).ToList();
+            d.Events, d.Kinds.Count, d.OrganizationId)).ToList();
         var progress = await store.Advanced.AllProjectionProgress(token: ct);
         var counted = progress.FirstOrDefault(p => p.ShardName == ShardName)?.Sequence ?? 0;
         var log = await session.Events.QueryAllRawEvents().AnyAsync(ct) ? await session.Events.QueryAllRawEvents().MaxAsync(e => e.Sequence, ct) : 0;

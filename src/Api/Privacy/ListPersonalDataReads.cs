@@ -18,7 +18,7 @@ namespace Assessment.Api.Privacy;
 /// </summary>
 public sealed record PersonalDataReadEntry(Guid Id, Instant At, Guid ReaderId, string ReaderName, string ReaderRoleName, string? ReaderUnit,
     string RelationName, string PurposeName, string Operation, string OperationName, IReadOnlyList<string> Fields, string ScopeKind, Guid ScopeId,
-    string ScopeTitle, string? PersonName, string? PersonDocumentNumber, int RowCount);
+    string ScopeTitle, string? PersonName, string? PersonDocumentNumber, int RowCount, Guid? ReaderOrganizationId, Guid? BatchId);
 
 public static class ListPersonalDataReadsEndpoint
 {
@@ -54,6 +54,7 @@ public static class ListPersonalDataReadsEndpoint
         var purpose = r.Purpose == ReadPurpose.Other && r.PurposeNote is { } note ? $"其他：{note}" : StatedPurpose.Names[r.Purpose];
         return new PersonalDataReadEntry(r.Id, r.At, r.ReaderId, r.ReaderName, Roles.DisplayName(r.ReaderRole), unit,
             PersonalDataRule.RelationNames[r.Relation], purpose, r.Operation, r.OperationName, r.Fields.Select(f => PersonalFields.Names[f]).ToList(),
-            r.ScopeKind, r.ScopeId, r.ScopeTitle, r.PersonMaskedName, r.PersonMaskedNumber, r.RowCount);
+            r.ScopeKind, r.ScopeId, r.ScopeTitle, r.PersonMaskedName, r.PersonMaskedNumber, r.RowCount, r.ReaderOrganization,
+            r.BatchId == Guid.Empty ? null : r.BatchId);
     }
 }

@@ -71,6 +71,7 @@ public sealed class CertificateTerms : SharedKernel.Reference.ITermProvider
             {
                 CertificateCorrectionStatus.Open => "待审批",
                 CertificateCorrectionStatus.Approved => "已批准",
+                CertificateCorrectionStatus.Withdrawn => "已撤回",
                 _ => "已驳回",
             }),
             ["certificateCorrectionFields"] = Registry.CertificateHolder.Fields.Names,

@@ -28,7 +28,7 @@ public sealed record FiledOccupationScope(string Key, string Name, string? Code,
 public sealed record OrganizationFiling(
     Guid FilingId, Guid OrganizationId, string OrganizationName, string OrganizationAreaCode, string FilingNumber, string Jurisdiction,
     string Scope, string AreaCode, string GrantingAuthority, FilingState Status, LocalDate FiledOn, LocalDate ValidFrom, LocalDate ValidUntil,
-    IReadOnlyList<FiledOccupationScope> Occupations);
+    IReadOnlyList<FiledOccupationScope> Occupations, Guid? ApplicationId = null);
 
 /// <summary>The Filing module's published read contract over filings.</summary>
 public interface IOrganizationFilings

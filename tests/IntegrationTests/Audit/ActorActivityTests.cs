@@ -33,6 +33,18 @@ public class ActorActivityTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task AUD_01_an_organizations_user_names_the_organization_so_the_auditor_can_open_it()
+    {
+        var (user, organizationId) = await Given.Organization("activity.org.user", "340200", "活动统计评价中心", serial: 31);
+        var userId = (await Given.Get<JsonObject>(user, "/api/auth/me"))["id"]!.GetValue<Guid>();
+        var auditorId = await Given.Account("activity.org.auditor", Roles.Auditor);
+        var auditor = await Given.SignIn("activity.org.auditor");
+        var day = (await CountedAsync(auditor, $"/api/audit/activity?userId={userId}"))["items"]!.AsArray()[0]!;
+        (day["organizationId"]!.GetValue<Guid>(), day["unit"]!.GetValue<string>()).ShouldBe((organizationId, "活动统计评价中心"));
+        (await CountedAsync(auditor, $"/api/audit/activity?userId={auditorId}"))["items"]!.AsArray()[0]!["organizationId"].ShouldBeNull();
+    }
+
+    [Fact]
     public async Task AUD_01_activity_is_for_auditors_alone_and_a_malformed_day_is_a_400_naming_it()
     {
         var reviewer = await Given.Reviewer("activity.other", "450000");

@@ -383,7 +383,7 @@ public class BatchTests(AppFixture app) : IntegrationTest(app)
         await b.Send(b.Organization, $"/api/batches/{b.BatchId}/inspectors",
             new { version = b.Version, inspectorId, step = "理论知识考试", on = b.Today.PlusDays(21).ToString("yyyy-MM-dd", null) }, HttpStatusCode.Forbidden);
         var hefeiInspector = await Given.Account("hefei.batch.inspector", SharedKernel.Events.Roles.Inspector, "340100");
-        (await Given.Get<JsonArray>(b.Reviewer, $"/api/batches/{b.BatchId}/eligible-inspectors")).Select(i => i!["id"]!.GetValue<Guid>())
+        (await Given.Get<JsonObject>(b.Reviewer, $"/api/batches/{b.BatchId}/eligible-inspectors"))["inspectors"]!.AsArray().Select(i => i!["id"]!.GetValue<Guid>())
             .ShouldBe([inspectorId]);
         await Host.Scenario(s => { s.As(hefei); s.Get.Url($"/api/batches/{b.BatchId}/eligible-inspectors"); s.StatusCodeShouldBe(404); });
         var wrong = await b.Send(b.Reviewer, $"/api/batches/{b.BatchId}/inspectors",

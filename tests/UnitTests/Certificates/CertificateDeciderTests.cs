@@ -97,6 +97,20 @@ public class CertificateDeciderTests
     }
 
     [Fact]
+    public void CRT_05_a_pending_request_is_withdrawn_by_its_organization_and_a_withdrawn_one_is_no_longer_decided()
+    {
+        var id = Guid.NewGuid();
+        var row = Row(openCorrection: id);
+        var withdrawn = CertificateDecider.WithdrawCorrection(row, Open(row, id), Now, Organization);
+        (withdrawn.CertificateId, withdrawn.CorrectionId, withdrawn.Number, withdrawn.By).ShouldBe((row.Id, id, row.Number, Organization));
+        var closed = Row();
+        var rule = Broken(() => CertificateDecider.ApproveCorrection(closed, Open(closed, id, CertificateCorrectionStatus.Withdrawn), "同意", Now, Reviewer));
+        (rule.RuleId, rule.Code, rule.Message).ShouldBe(("CRT-05", "certificate.correction-closed", "该更正申请已由评价机构撤回。"));
+        Broken(() => CertificateDecider.WithdrawCorrection(closed, Open(closed, id, CertificateCorrectionStatus.Rejected), Now, Organization))
+            .Code.ShouldBe("certificate.correction-closed");
+    }
+
+    [Fact]
     public void CRT_05_revoking_twice_is_refused()
     {
         var row = Row(CertificateStatus.Revoked);

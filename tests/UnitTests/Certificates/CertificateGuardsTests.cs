@@ -106,8 +106,24 @@ public class CertificateGuardsTests
         foreach (var caller in new[] { OtherCity, OtherOrganization, Expert })
             CertificateCorrectionGuards.Check(CertificateCorrectionGuards.Approve, c, caller).Detail.ShouldBe("更正申请不存在或您无权查看。");
         CertificateCorrectionGuards.Check(CertificateCorrectionGuards.Approve, null, City).Status.ShouldBe(404);
-        foreach (var caller in new[] { Own, OwnSystem, Inspector, Auditor, OtherCity })
+        foreach (var caller in new[] { Inspector, Auditor, OtherCity })
             CertificateCorrectionGuards.Table.Actions(c, caller).ShouldBeEmpty();
+        foreach (var caller in new[] { Own, OwnSystem })
+            CertificateCorrectionGuards.Table.Actions(c, caller).ShouldBe([CertificateCorrectionGuards.Withdraw]);
+    }
+
+    [Fact]
+    public void CRT_05_only_the_organization_that_asked_withdraws_its_pending_correction()
+    {
+        var t = CertificateCorrectionGuards.Table;
+        t.Check(CertificateCorrectionGuards.Withdraw, Correction(), Own).Status.ShouldBeNull();
+        t.Check(CertificateCorrectionGuards.Withdraw, Correction(), OwnSystem).Status.ShouldBeNull();
+        foreach (var caller in new[] { City, Province, Inspector, Auditor })
+            t.Check(CertificateCorrectionGuards.Withdraw, Correction(), caller).Detail.ShouldBe("只有提出申请的评价机构可以撤回更正申请。");
+        foreach (var caller in new[] { OtherOrganization, OtherCity, Expert })
+            t.Check(CertificateCorrectionGuards.Withdraw, Correction(), caller).Status.ShouldBe(404);
+        foreach (var decided in new[] { CertificateCorrectionStatus.Approved, CertificateCorrectionStatus.Rejected, CertificateCorrectionStatus.Withdrawn })
+            t.Actions(Correction(decided), Own).ShouldBeEmpty();
     }
 
     private static IssuanceOfBatch Issuance(IssuanceStatus? status, int done = 0) => new(

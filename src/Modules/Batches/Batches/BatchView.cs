@@ -36,7 +36,7 @@ public sealed record BatchView(
 public sealed record BatchListItem(Guid Id, long Version, string Title, string OrganizationName, string FilingNumber, string Jurisdiction,
     string? ReceivingAuthority, string? ReceivingAuthorityName, BatchStatus Status, LocalDate? FirstExamDay, int Candidates, LocalDate? PlanDeadline,
     LocalDate? ReportDueOn,
-    Instant LastChangedAt);
+    Instant LastChangedAt, Guid OrganizationId, Guid FilingId);
 
 /// <summary>A page of batches, with what the caller may start from the list (<see cref="BatchGuards.Draft"/>).</summary>
 public sealed record BatchList(IReadOnlyList<BatchListItem> Items, long Total, int Page, int PageSize, IReadOnlyList<string> Actions);
@@ -48,7 +48,7 @@ public static class BatchViews
 {
     public static BatchListItem Item(Batch b, PolicyCatalog catalog) => new(b.Id, b.Version, b.Title, b.OrganizationName, b.FilingNumber,
         b.Jurisdiction, b.ReceivingAuthority, b.ReceivingAuthority is { } r ? catalog.FindAuthority(r)?.Name : null, b.Status, b.FirstExamDay,
-        b.CandidateCount, b.PlanDeadline, b.ReportDueOn, b.LastChangedAt);
+        b.CandidateCount, b.PlanDeadline, b.ReportDueOn, b.LastChangedAt, b.OrganizationId, b.FilingId);
 
     /// <summary>The batch page: the decision state, the roster (masked), the ledger and, for authorities, the dispatched inspectors.</summary>
     public static BatchView For(Batch b, BatchPage page, AccessContext caller, PolicyCatalog catalog, PlanContext? context)

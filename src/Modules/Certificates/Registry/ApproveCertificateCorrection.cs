@@ -80,6 +80,11 @@ public static partial class CertificateDecider
     {
         if (correction.Status != CertificateCorrectionStatus.Open || row.OpenCorrectionId != correction.Id)
             throw new BusinessRuleException(new RuleViolation("CRT-05", "certificate.correction-closed",
-                correction.Status == CertificateCorrectionStatus.Approved ? "该更正申请已批准。" : "该更正申请已驳回或已办结。"));
+                correction.Status switch
+                {
+                    CertificateCorrectionStatus.Approved => "该更正申请已批准。",
+                    CertificateCorrectionStatus.Withdrawn => "该更正申请已由评价机构撤回。",
+                    _ => "该更正申请已驳回或已办结。",
+                }));
     }
 }

@@ -37,7 +37,7 @@ public sealed record CertificateHolder(string Name, int DocumentType, string Doc
     }
 }
 
-public enum CertificateCorrectionStatus { Open, Approved, Rejected }
+public enum CertificateCorrectionStatus { Open, Approved, Rejected, Withdrawn }
 
 /// <summary>A request to correct a certificate's holder data, and the authority's decision on it.</summary>
 public sealed record CertificateCorrectionRow(Guid Id, Guid CertificateId, CertificateCorrectionStatus Status, CertificateHolder Previous,

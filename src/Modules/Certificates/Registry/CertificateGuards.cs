@@ -46,20 +46,24 @@ public static class CertificateGuards
 /// <summary>
 /// Who may decide a correction request: it is seen with its certificate; a reviewer of the authority that received the batch
 /// (who sees the holder data in full to compare it) approves
-/// (while the certificate stands) or rejects an open one — never the organization that asked.
+/// (while the certificate stands) or rejects an open one — never the organization that asked, which alone may withdraw it while
+/// it is pending.
 /// </summary>
 public static class CertificateCorrectionGuards
 {
     public const string Approve = "approveCertificateCorrection";
     public const string Reject = "rejectCertificateCorrection";
+    public const string Withdraw = "withdrawCertificateCorrection";
 
     private const string OnlyReviewer = "只有受理该批次的主管部门审核人员可以审批更正申请（须比对完整的持证人信息）。";
+    private const string OnlyRequester = "只有提出申请的评价机构可以撤回更正申请。";
     private const string NotTheIssuer = "评价机构不能审批本机构的更正申请，须由主管部门审核人员审批。";
 
     public static readonly GuardTable<CertificateCorrectionFacts> Table =
         new GuardTable<CertificateCorrectionFacts>("更正申请", (f, x) => CertificateGuards.Table.CanSee(f.Certificate, x))
             .Operation(Approve, Decides, OnlyReviewer, (f, _) => IsOpen(f) && f.Certificate.Status == CertificateStatus.Valid)
-            .Operation(Reject, Decides, OnlyReviewer, (f, _) => IsOpen(f));
+            .Operation(Reject, Decides, OnlyReviewer, (f, _) => IsOpen(f))
+            .Operation(Withdraw, (f, x) => CertificateGuards.IsIssuer(f.Certificate, x.User), OnlyRequester, (f, _) => IsOpen(f));
 
     /// <summary>The table's answer, telling the organization that asked why it may not decide its own request.</summary>
     public static ProblemDetails Check(string operationId, CertificateCorrectionFacts? facts, AccessContext caller)

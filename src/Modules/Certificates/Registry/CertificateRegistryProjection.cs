@@ -23,6 +23,7 @@ public sealed class CertificateRegistryProjection : EventProjection
         IncludeType<CertificateCorrectionRequested>();
         IncludeType<CertificateCorrectionApproved>();
         IncludeType<CertificateCorrectionRejected>();
+        IncludeType<CertificateCorrectionWithdrawn>();
     }
 
     public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
@@ -80,6 +81,14 @@ public sealed class CertificateRegistryProjection : EventProjection
                     version, rejected.CertificateId);
                 Decide(operations, rejected.CorrectionId, CertificateCorrectionStatus.Rejected, rejected.RejectedAt, rejected.By.Name,
                     rejected.Reason, null);
+                break;
+            case CertificateCorrectionWithdrawn withdrawn:
+                operations.QueueSqlCommand($"update {CertificateTable.Name} set open_correction_id = null, version = ? where id = ?",
+                    version, withdrawn.CertificateId);
+                operations.QueueSqlCommand(
+                    $"update {CertificateCorrectionTable.Name} set state = ?, decided_at = ?::timestamptz, decided_by = ? where id = ?",
+                    nameof(CertificateCorrectionStatus.Withdrawn), CertificatePrintTable.Timestamp(withdrawn.WithdrawnAt), withdrawn.By.Name,
+                    withdrawn.CorrectionId);
                 break;
         }
     }

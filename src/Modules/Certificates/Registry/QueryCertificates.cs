@@ -1,5 +1,6 @@
 using Assessment.SharedKernel;
 using Assessment.SharedKernel.Access;
+using Assessment.SharedKernel.Contracts;
 using Assessment.SharedKernel.Identity;
 using Assessment.SharedKernel.Privacy;
 using Microsoft.AspNetCore.Authorization;
@@ -48,12 +49,15 @@ public static class GetCertificateEndpoint
     [WolverineGet("/api/certificates/{certificateId}", OperationId = "getCertificate", Summary = "查看证书")]
     [ProducesResponseType<CertificateItem>(200)]
     public static async Task<IResult> Get(Guid certificateId, AccessContext caller, IQuerySession session, PersonalDataReads reads,
-        HttpRequest request, CancellationToken ct)
+        IOrganizationFilings filings, HttpRequest request, CancellationToken ct)
     {
         var row = await session.Registry().FindAsync(certificateId, ct);
         if (CertificateGuards.Table.IsHidden(row, caller, out var hidden)) return hidden;
         var (view, problem) = await reads.RevealAsync(caller, request, row.Holder(), "getCertificate", "查看证书", PersonalFields.Holder,
             row.Scope(), ct);
-        return problem is not null ? Results.Problem(problem) : Results.Ok(CertificateViews.Item(row, caller, view));
+        if (problem is not null) return Results.Problem(problem);
+        // the application that granted the filing, for the page's link to it
+        var filing = (await filings.OfOrganizationAsync(session, row.OrganizationId, ct)).FirstOrDefault(f => f.FilingId == row.FilingId);
+        return Results.Ok(CertificateViews.Item(row, caller, view) with { ApplicationId = filing?.ApplicationId });
     }
 }

@@ -63,7 +63,7 @@ public sealed record ApplicationView(
 public sealed record ApplicationSummary(
     Guid Id, long Version, string OrganizationName, string Jurisdiction, string JurisdictionName, string Scope, string ScopeName,
     ApplicationKind Kind, string KindName, ApplicationStatus Status, string StatusName, LocalDate? SubmittedOn, string? HandlingAuthorityName,
-    string WaitingFor, DeadlineView? Deadline, bool AwaitingCaller, IReadOnlyList<PreferenceView> PreferenceFlags);
+    string WaitingFor, DeadlineView? Deadline, bool AwaitingCaller, IReadOnlyList<PreferenceView> PreferenceFlags, Guid OrganizationId);
 
 /// <summary>Builds the views: names from the policies and module dictionaries, deadlines from the calendar and the clock.</summary>
 public sealed class ApplicationViews(PolicyCatalog catalog, IWorkingDayCalendar calendar, IClock clock)
@@ -96,7 +96,7 @@ public sealed class ApplicationViews(PolicyCatalog catalog, IWorkingDayCalendar 
         var policy = catalog.Get(a.Jurisdiction);
         return new ApplicationSummary(a.Id, a.Version, a.OrganizationName, a.Jurisdiction, policy.Name, a.Scope, ScopeName(policy, a.Scope), a.Kind,
             ApplicationNames.Kind(a.Kind), a.Status, ApplicationNames.Status(a.Status), a.SubmittedOn, AuthorityName(a.HandlingAuthority),
-            WaitingFor(a, null), Deadline(a), ApplicationGuards.AwaitsCaller(a, caller), Flags(policy, a));
+            WaitingFor(a, null), Deadline(a), ApplicationGuards.AwaitsCaller(a, caller), Flags(policy, a), a.OrganizationId);
     }
 
     /// <summary>FIL-09: the declared flags by the policy's names and bases (a code the policy no longer lists shows as itself).</summary>

@@ -18,6 +18,7 @@ public sealed class PublishedFilings : IOrganizationFilings
         return filings.Select(f => new OrganizationFiling(f.Id, f.OrganizationId, f.OrganizationName, organization.AreaCode, f.FilingNumber,
             f.Jurisdiction, f.Scope, f.AreaCode, f.GrantingAuthority, Enum.Parse<FilingState>(f.Status.ToString()), f.GrantedAt.Date(),
             f.ValidFrom, f.ValidUntil,
-            f.Occupations.Select(o => new FiledOccupationScope(o.Key, o.Name, o.Code, o.HighestLevel, o.LowestLevel)).ToList())).ToList();
+            f.Occupations.Select(o => new FiledOccupationScope(o.Key, o.Name, o.Code, o.HighestLevel, o.LowestLevel)).ToList(),
+            f.ApplicationId)).ToList();
     }
 }

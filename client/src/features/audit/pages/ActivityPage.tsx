@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
+import { useSearchParams } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../../../api/client';
+import { OrganizationLink } from '../../../lib/links';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { activityKeys } from '../queries';
 
@@ -18,11 +20,14 @@ export function lagText(countedThrough: number, logPosition: number): string | n
 
 /**
  * 人员操作统计 (AUD-01), for auditors: how many recorded actions each person took on each day, by name, role and unit,
- * newest day first; a click on a name shows that person's days alone.
+ * newest day first; a click on a name shows that person's days alone (also opened so from other audit pages:
+ * <code>?userId=&name=</code>), a unit that is an organization opens it.
  */
 export function ActivityPage() {
   const [range, setRange] = useState<readonly [string, string] | null>(null);
-  const [person, setPerson] = useState<{ id: string; name: string } | null>(null);
+  const [params] = useSearchParams();
+  const linked = params.get('userId');
+  const [person, setPerson] = useState<{ id: string; name: string } | null>(linked ? { id: linked, name: params.get('name') ?? '' } : null);
   const [page, setPage] = useState(1);
   const activity = useQuery({
     queryKey: activityKeys.list(range, person?.id, page),
@@ -68,7 +73,7 @@ export function ActivityPage() {
             ),
           },
           { title: '角色', dataIndex: 'roleName', width: 120 },
-          { title: '所属单位', render: (_, r) => r.unit ?? '—' },
+          { title: '所属单位', render: (_, r) => (r.unit ? <OrganizationLink id={r.organizationId} name={r.unit} /> : '—') },
           { title: '操作次数', dataIndex: 'events', width: 100, align: 'right' },
           { title: '操作种类', dataIndex: 'kinds', width: 100, align: 'right' },
         ]}

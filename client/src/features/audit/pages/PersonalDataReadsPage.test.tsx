@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MemoryRouter } from 'react-router-dom';
 import { api, type Schemas } from '../../../api/client';
 import { PersonalDataReadsPage, scopeText } from './PersonalDataReadsPage';
 
@@ -13,13 +14,14 @@ const opened: ReadEntry = {
   id: 'r1', at: '2026-11-24T06:05:09Z', readerId: 'u7', readerName: '周审核', readerRoleName: '审核人员', readerUnit: '芜湖市职业技能鉴定指导中心',
   relationName: '受理该批次的主管部门', purposeName: '审核', operation: 'getBatchCandidate', operationName: '查看考生个人信息',
   fields: ['姓名', '身份证件号码', '联系电话'], scopeKind: 'candidate', scopeId: 'c1', scopeTitle: '2026年第4批电工认定·考生',
-  personName: '李*明', personDocumentNumber: '3402**********1234', rowCount: 1,
+  personName: '李*明', personDocumentNumber: '3402**********1234', rowCount: 1, readerOrganizationId: null, batchId: 'b1',
 };
 
 const exported: ReadEntry = {
   ...opened, id: 'r2', readerId: 'u9', readerName: '张伟', readerRoleName: '评价机构用户', readerUnit: '芜湖奇瑞汽车股份有限公司',
   relationName: '持有数据的评价机构', purposeName: '其他：报送人社部门', operation: 'downloadCertificateTable', operationName: '下载附件5',
   fields: ['姓名', '身份证件号码'], scopeKind: 'batch', scopeTitle: '2026年第4批电工认定', personName: null, personDocumentNumber: null, rowCount: 38,
+  readerOrganizationId: 'o9',
 };
 
 const ok = (data: unknown) => Promise.resolve({ data, response: new Response(null, { status: 200 }) });
@@ -39,7 +41,7 @@ function renderPage() {
   return render(
     <QueryClientProvider client={client}>
       <ConfigProvider button={{ autoInsertSpace: false }}>
-        <AntApp><PersonalDataReadsPage /></AntApp>
+        <MemoryRouter><AntApp><PersonalDataReadsPage /></AntApp></MemoryRouter>
       </ConfigProvider>
     </QueryClientProvider>,
   );
@@ -95,5 +97,18 @@ describe('the personal-data read log (个人信息查阅记录, AUD-04)', () => 
     fireEvent.click(within(page).getByText('查询').closest('button')!);
     expect(await screen.findByText('居民身份证号码校验位错误：第18位应为“X”，实际为“1”。')).toBeTruthy();
     expect(readsCalls(get)).toHaveLength(1);
+  });
+
+  it('opens the reader\'s organization, the reader\'s activity and the batch read (dead ends, issue 18)', async () => {
+    stubApi([opened, exported]);
+    renderPage();
+    const table = await screen.findByTestId('personal-data-reads');
+    const unit = (await within(table).findByText('芜湖奇瑞汽车股份有限公司')).closest('a')!;
+    expect(unit.getAttribute('href')).toBe('/organizations/o9');
+    expect(within(table).getByText('芜湖市职业技能鉴定指导中心').closest('a')).toBeNull();
+    const activity = within(table).getAllByText('操作统计').map((e) => e.closest('a')!.getAttribute('href'));
+    expect(activity[0]).toBe(`/audit/activity?userId=u7&name=${encodeURIComponent('周审核')}`);
+    const scope = within(table).getByText('2026年第4批电工认定·考生（李*明 3402**********1234）').closest('a')!;
+    expect(scope.getAttribute('href')).toBe('/batches/b1');
   });
 });

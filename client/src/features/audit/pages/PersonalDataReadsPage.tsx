@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { residentIdProblem } from '../../../lib/batches';
+import { OrganizationLink, ToLink, activityOf } from '../../../lib/links';
 import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
 import { useTerms } from '../../../lib/terms';
 import { personalDataReadKeys } from '../queries';
@@ -118,18 +119,24 @@ export function PersonalDataReadsPage() {
         columns={[
           { title: '时间', width: 160, render: (_, r) => dayjs(r.at).format('YYYY-MM-DD HH:mm:ss') },
           {
-            title: '查阅人', width: 120,
+            title: '查阅人', width: 140,
             render: (_, r) => (
-              <Button type="link" size="small" style={{ paddingInline: 0 }} title="只看此人的查阅记录" onClick={() => byReader(r)}>{r.readerName}</Button>
+              <Space size={4} wrap>
+                <Button type="link" size="small" style={{ paddingInline: 0 }} title="只看此人的查阅记录" onClick={() => byReader(r)}>{r.readerName}</Button>
+                <ToLink to={activityOf(r.readerId, r.readerName)}><Typography.Text type="secondary">操作统计</Typography.Text></ToLink>
+              </Space>
             ),
           },
           { title: '角色', dataIndex: 'readerRoleName', width: 110 },
-          { title: '单位', width: 200, render: (_, r) => r.readerUnit ?? '—' },
+          {
+            title: '单位', width: 200,
+            render: (_, r) => (r.readerUnit ? <OrganizationLink id={r.readerOrganizationId} name={r.readerUnit} /> : '—'),
+          },
           { title: '与数据的关系', dataIndex: 'relationName', width: 160 },
           { title: '目的', dataIndex: 'purposeName', width: 160 },
           { title: '操作', dataIndex: 'operationName', width: 150 },
           { title: '字段', width: 200, render: (_, r) => r.fields.join('、') },
-          { title: '对象', width: 280, render: (_, r) => scopeText(r) },
+          { title: '对象', width: 280, render: (_, r) => <ToLink to={r.batchId ? `/batches/${r.batchId}` : null}>{scopeText(r)}</ToLink> },
         ]}
       />
     </Card>

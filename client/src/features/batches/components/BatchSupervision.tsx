@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import {
-  Alert, App, AutoComplete, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Select, Space, Switch, Tag, Timeline, Typography
+  Alert, App, AutoComplete, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Space, Switch, Tag, Timeline, Typography
 } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { useAreas } from '../../../lib/areas';
@@ -13,7 +13,7 @@ import { formatDateTime } from '../../../lib/format';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { useTerms } from '../../../lib/terms';
 import { mayTake, useBatchCommand, type BatchView } from './BatchParts';
-import { batchKeys } from '../queries';
+import { DispatchModal } from './BatchDispatch';
 
 type SpotCheck = Schemas['Batches.SpotCheckDetails'];
 
@@ -153,40 +153,5 @@ export function LedgerCard({ batch: b }: { batch: BatchView }) {
         }))}
       />
     </Card>
-  );
-}
-
-type DispatchValues = { inspectorId: string; step: string; on: Dayjs };
-
-/** BAT-04: the receiving authority sends an inspector of its area to a key step on a day. */
-export function DispatchModal({ batch: b, onClose }: { batch: BatchView; onClose: () => void }) {
-  const [form] = Form.useForm<DispatchValues>();
-  const inspectors = useQuery({
-    queryKey: batchKeys.eligibleInspectors(b.id),
-    queryFn: () => unwrap(api.GET('/api/batches/{batchId}/eligible-inspectors', { params: { path: { batchId: b.id } } })),
-  });
-  const dispatch = useBatchCommand(b, (v: DispatchValues, version) =>
-    unwrap(api.POST('/api/batches/{batchId}/inspectors', {
-      params: { path: { batchId: b.id } },
-      body: { version, inspectorId: v.inspectorId, step: v.step.trim(), on: v.on.format('YYYY-MM-DD') },
-    })), '督查员已选派');
-  return (
-    <Modal open title="选派督查员（BAT-04）" okText="选派" cancelText="取消" onCancel={onClose} confirmLoading={dispatch.isPending}
-      onOk={() => form.submit()} destroyOnHidden>
-      <Form form={form} name="dispatch" layout="vertical" initialValues={{ on: b.examDays[0] ? dayjs(b.examDays[0]) : dayjs() }}
-        onFinish={(v) => dispatch.mutateAsync(v).then(onClose).catch(() => undefined)}>
-        <Form.Item name="inspectorId" label="督查员" rules={[{ required: true, message: '请选择督查员' }]}>
-          <Select aria-label="督查员" loading={inspectors.isLoading} placeholder="本辖区的督查员"
-            options={(inspectors.data ?? []).map((i) => ({ value: i.id, label: i.displayName }))} />
-        </Form.Item>
-        <Form.Item name="step" label="督查环节" rules={[{ required: true, whitespace: true, message: '请填写督查环节' }, { max: 100, message: '不超过100字' }]}>
-          <Input aria-label="督查环节" placeholder="如：理论知识考试、操作技能考核" />
-        </Form.Item>
-        <Form.Item name="on" label="督查日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker aria-label="督查日期" style={{ width: '100%' }} />
-        </Form.Item>
-        <ProblemAlert error={dispatch.error} />
-      </Form>
-    </Modal>
   );
 }

@@ -15,6 +15,7 @@ import { BatchStatusTag, BatchDeadlineTag } from '../components/BatchTags';
 import { BatchProgressCard } from '../components/BatchProgress';
 import { outcomeText } from '../progress';
 import { batchKeys } from '../queries';
+import { OrganizationLink } from '../../../lib/links';
 
 /** One certification batch: the draft's steps for its organization; afterwards results, publicity, report, supervision and the ledger. */
 export function BatchPage() {
@@ -57,7 +58,7 @@ function Summary({ batch: b }: { batch: BatchView }) {
   return (
     <Card title={`认定批次 · ${b.title}`} extra={<Link to="/batches">返回批次列表</Link>} styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}>
       <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
-        <Descriptions.Item label="评价机构">{b.organizationName}</Descriptions.Item>
+        <Descriptions.Item label="评价机构"><OrganizationLink id={b.organizationId} name={b.organizationName} /></Descriptions.Item>
         <Descriptions.Item label="备案编号"><Link to={`/filings/${b.filingId}`}>{b.filingNumber}</Link></Descriptions.Item>
         <Descriptions.Item label="状态"><BatchStatusTag status={b.status} testId="batch-page-status" /></Descriptions.Item>
         <Descriptions.Item label="受理部门">

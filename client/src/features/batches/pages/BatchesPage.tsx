@@ -11,6 +11,7 @@ import { useTerms } from '../../../lib/terms';
 import { BatchStatusTag, BatchDeadlineTag } from '../components/BatchTags';
 import { filingKeys } from '../../filing/queries';
 import { batchKeys } from '../queries';
+import { FilingLink, OrganizationLink } from '../../../lib/links';
 
 type BatchItem = Schemas['Batches.BatchListItem'];
 type BatchStatus = Schemas['Batches.BatchStatus'];
@@ -67,8 +68,11 @@ export function BatchesPage() {
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 个批次` }}
         columns={[
           { title: '批次名称', dataIndex: 'title', width: 220 },
-          ...(isOrganization ? [] : [{ title: '评价机构', dataIndex: 'organizationName', width: 200 }]),
-          { title: '备案编号', dataIndex: 'filingNumber', width: 150 },
+          ...(isOrganization ? [] : [{
+            title: '评价机构', width: 200,
+            render: (_: unknown, b: BatchItem) => <OrganizationLink id={b.organizationId} name={b.organizationName} />,
+          }]),
+          { title: '备案编号', width: 150, render: (_: unknown, b: BatchItem) => <FilingLink id={b.filingId} number={b.filingNumber} /> },
           { title: '状态', width: 130, render: (_: unknown, b: BatchItem) => <BatchStatusTag status={b.status} /> },
           { title: '首个认定日', width: 110, render: (_: unknown, b: BatchItem) => b.firstExamDay ?? '—' },
           { title: '考生', dataIndex: 'candidates', width: 70, render: (n: number) => `${n} 人` },

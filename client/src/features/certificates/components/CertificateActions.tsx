@@ -7,7 +7,8 @@ import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
 import { certificateStatusColors, useTerms } from '../../../lib/terms';
 import { certificateKeys } from '../queries';
 import { useCertificate, RevealNote, printKindColors, ChangeList, useRefresh } from './correctionParts';
-import { Decision, CorrectionDetail } from './CorrectionDecision';
+import { Decision, CorrectionDetail, WithdrawCorrectionButton } from './CorrectionDecision';
+import { FilingLink, OrganizationLink, ToLink } from '../../../lib/links';
 
 type Certificate = Schemas['Certificates.CertificateItem'];
 
@@ -53,6 +54,14 @@ export function CertificateDetail({ certificate: row, onClose }: { certificate: 
           <Descriptions.Item label="职业（工种）">{c.occupation}（{c.workType}）</Descriptions.Item>
           <Descriptions.Item label="职业技能等级">{c.levelName}</Descriptions.Item>
           <Descriptions.Item label="发证日期">{formatDate(c.issuedOn)}</Descriptions.Item>
+          <Descriptions.Item label="发证机构"><OrganizationLink id={c.organizationId} name={c.organizationName} /></Descriptions.Item>
+          <Descriptions.Item label="认定批次"><ToLink to={`/batches/${c.batchId}`}>{c.batchTitle}</ToLink></Descriptions.Item>
+          <Descriptions.Item label="备案">
+            <Space wrap>
+              <FilingLink id={c.filingId} number={c.filingNumber} />
+              {c.applicationId && <ToLink to={`/applications/${c.applicationId}`}>备案申请</ToLink>}
+            </Space>
+          </Descriptions.Item>
           <Descriptions.Item label="状态">
             <Tag color={certificateStatusColors[c.status]}>{terms.name('certificateStatuses', c.status)}</Tag>
             {c.revokedOn && `${formatDate(c.revokedOn)}　${c.revokedReason ?? ''}`}
@@ -98,7 +107,15 @@ export function CertificateDetail({ certificate: row, onClose }: { certificate: 
               { title: '更正内容', render: (_, r) => <ChangeList correction={r} /> },
               { title: '申请', width: 170, render: (_, r) => <>{r.requestedBy}<br />{formatDateTime(r.requestedAt)}<br />{r.reason}</> },
               { title: '审批', width: 190, render: (_, r) => <Decision correction={r} /> },
-              { title: '', width: 70, render: (_, r) => <Button size="small" type="link" onClick={() => setComparing(r.id)}>核对</Button> },
+              {
+                title: '', width: 110,
+                render: (_, r) => (
+                  <Space size={4} wrap>
+                    <Button size="small" type="link" onClick={() => setComparing(r.id)}>核对</Button>
+                    <WithdrawCorrectionButton correction={r} />
+                  </Space>
+                ),
+              },
             ]}
           />
         </div>

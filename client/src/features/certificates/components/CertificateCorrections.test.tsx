@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MemoryRouter } from 'react-router-dom';
 import { api, type Schemas } from '../../../api/client';
 import { CertificateActions } from './CertificateActions';
 import { CertificateCorrections } from './CertificateCorrections';
@@ -13,7 +14,9 @@ type Certificate = Schemas['Certificates.CertificateItem'];
 const terms = {
   certificateStatuses: [{ code: 'Valid', name: '有效' }, { code: 'Revoked', name: '已撤销' }],
   certificatePrintKinds: [{ code: 'Original', name: '首次核发' }, { code: 'Reissue', name: '补发' }, { code: 'Correction', name: '更正后换发' }],
-  certificateCorrectionStatuses: [{ code: 'Open', name: '待审批' }, { code: 'Approved', name: '已批准' }, { code: 'Rejected', name: '已驳回' }],
+  certificateCorrectionStatuses: [
+    { code: 'Open', name: '待审批' }, { code: 'Approved', name: '已批准' }, { code: 'Rejected', name: '已驳回' }, { code: 'Withdrawn', name: '已撤回' },
+  ],
   identityDocumentTypes: [{ code: '201', name: '居民身份证' }],
   roles: [{ code: 'organization', name: '评价机构用户' }, { code: 'reviewer', name: '审核人员' }],
   certificateCorrectionFields: [{ code: 'holderName', name: '姓名' }, { code: 'documentNumber', name: '证件号码' }],
@@ -41,7 +44,7 @@ const certificate: Certificate = {
   organizationName: '芜湖奇瑞职业技能评价中心', filingNumber: 'Y000034020001', batchId: 'b1', batchTitle: '2026年第一批', status: 'Valid',
   personalDataMasked: false, version: 3,
   actions: ['revokeCertificate', 'reissueCertificate', 'requestCertificateCorrection', 'downloadCertificatePdf'],
-  printNumber: 2, printKind: 'Reissue', printedOn: '2026-11-20', documentType: 201,
+  printNumber: 2, printKind: 'Reissue', printedOn: '2026-11-20', documentType: 201, organizationId: 'o1', filingId: 'f1', applicationId: 'a1',
 };
 
 /** The certificate as the list shows it. */
@@ -80,7 +83,7 @@ function renderWith(node: React.ReactNode) {
   return render(
     <QueryClientProvider client={client}>
       <ConfigProvider button={{ autoInsertSpace: false }}>
-        <AntApp>{node}</AntApp>
+        <MemoryRouter><AntApp>{node}</AntApp></MemoryRouter>
       </ConfigProvider>
     </QueryClientProvider>,
   );
@@ -173,5 +176,41 @@ describe('certificate corrections', () => {
     fireEvent.click(screen.getByText('详情').closest('button')!);
     expect(await screen.findByTestId('reveal-masked')).toBeTruthy();
     expect(within(screen.getByTestId('certificate-detail')).queryByText(/34020219900101001X/)).toBeNull();
+  });
+
+  it('lets the organization withdraw its own pending request (撤回申请) with the certificate version, after asking once', async () => {
+    stubApi('organization', [{ ...listed, actions: ['withdrawCertificateCorrection'] }]);
+    const post = vi.spyOn(api, 'POST').mockImplementation((() => ok({ id: 'c1', version: 3 })) as never);
+    renderWith(<CertificateCorrections />);
+    const card = await screen.findByTestId('corrections');
+    expect(within(card).queryByText('批准')).toBeNull();
+    fireEvent.click((await within(card).findByText('撤回申请')).closest('button')!);
+    expect(await screen.findAllByText('撤回证书Y000034020001264000001的更正申请？')).not.toHaveLength(0);
+    fireEvent.click(screen.getAllByText('撤回申请').map((e) => e.closest('button')).filter(Boolean).at(-1)!);
+    await waitFor(() => expect(post).toHaveBeenCalled());
+    expect(post.mock.calls[0][0]).toBe('/api/certificate-corrections/{correctionId}/withdraw');
+    expect(post.mock.calls[0][1]).toEqual({ params: { path: { correctionId: 'r1' } }, body: { version: 2 } });
+  });
+
+  it('offers no withdrawal where the server does not (a reviewer, a decided request)', async () => {
+    stubApi('reviewer', [listed, { ...listed, id: 'r2', status: 'Withdrawn', actions: [] }]);
+    renderWith(<CertificateCorrections />);
+    const card = await screen.findByTestId('corrections');
+    await within(card).findAllByText('核对');
+    expect(within(card).queryByText('撤回申请')).toBeNull();
+    // the filter's option and the request's status
+    expect(within(card).getAllByText('已撤回')).toHaveLength(2);
+  });
+
+  it('links the certificate to its issuing organization, batch, filing and the application that granted it', async () => {
+    stubApi('auditor', []);
+    renderWith(<CertificateActions certificate={{ ...row, actions: [] }} />);
+    fireEvent.click(screen.getByText('详情').closest('button')!);
+    const detail = await screen.findByTestId('certificate-detail');
+    const href = (text: string) => within(detail).getByText(text).closest('a')!.getAttribute('href');
+    await waitFor(() => expect(href('备案申请')).toBe('/applications/a1'));
+    expect(href('芜湖奇瑞职业技能评价中心')).toBe('/organizations/o1');
+    expect(href('2026年第一批')).toBe('/batches/b1');
+    expect(href('Y000034020001')).toBe('/filings/f1');
   });
 });

@@ -7,11 +7,11 @@ import { ProblemAlert } from '../../../lib/ProblemAlert';
 import { useTerms } from '../../../lib/terms';
 import { certificateKeys } from '../queries';
 import { ChangeList } from './correctionParts';
-import { Decision, CorrectionDetail, DecisionModal } from './CorrectionDecision';
+import { Decision, CorrectionDetail, DecisionModal, WithdrawCorrectionButton } from './CorrectionDecision';
 
 type Correction = Schemas['Certificates.CertificateCorrectionItem'];
 
-type StatusFilter = 'Open' | 'Approved' | 'Rejected' | 'All';
+type StatusFilter = 'Open' | 'Approved' | 'Rejected' | 'Withdrawn' | 'All';
 
 /**
  * Correction requests: an authority's approval queue (approve/reject where the server offers them), an organization's own
@@ -39,7 +39,7 @@ export function CertificateCorrections({ opened }: { opened?: string | null } = 
       }>
       <Typography.Paragraph type="secondary">
         持证人姓名、证件或所在单位有误时，发证的评价机构在证书列表中“申请更正”；辖区主管部门审核人员核对后批准或驳回（评价机构不能审批本机构的申请），
-        批准后证书信息更正并另行打印，编号不变。列表中的个人信息已脱敏，点击“核对”查看更正前后的完整信息（将记录查阅）。
+        批准后证书信息更正并另行打印，编号不变；审批前申请机构可以“撤回申请”。列表中的个人信息已脱敏，点击“核对”查看更正前后的完整信息（将记录查阅）。
       </Typography.Paragraph>
       <ProblemAlert error={corrections.error} />
       <Table<Correction>
@@ -74,6 +74,7 @@ export function CertificateCorrections({ opened }: { opened?: string | null } = 
                 {r.actions.includes('rejectCertificateCorrection') && (
                   <Button size="small" danger onClick={() => setDeciding({ correction: r, approve: false })}>驳回</Button>
                 )}
+                <WithdrawCorrectionButton correction={r} />
               </Space>
             ),
           },

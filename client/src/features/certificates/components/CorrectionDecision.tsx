@@ -1,7 +1,8 @@
-import { App, Descriptions, Form, Input, Modal, Skeleton, Space, Tag, Typography } from 'antd';
+import { App, Button, Descriptions, Form, Input, Modal, Skeleton, Space, Tag, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { formatDateTime } from '../../../lib/format';
+import { confirmDecision } from '../../../lib/confirm';
 import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
 import { useTerms } from '../../../lib/terms';
 import { RevealNote, ChangeList, correctionStatusColors, useRefresh, useCorrection } from './correctionParts';
@@ -83,5 +84,31 @@ export function DecisionModal({ correction: r, approve, onClose }: { correction:
         <ProblemAlert error={decide.error} />
       </Form>
     </Modal>
+  );
+}
+
+/**
+ * 撤回申请: the organization that asked takes back its pending request (offered only while the server lists
+ * withdrawCertificateCorrection); it leaves the authority's queue and a new request may follow.
+ */
+export function WithdrawCorrectionButton({ correction: r }: { correction: Correction }) {
+  const { message, modal } = App.useApp();
+  const refresh = useRefresh();
+  const withdraw = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/certificate-corrections/{correctionId}/withdraw', {
+      params: { path: { correctionId: r.id } }, body: { version: r.version },
+    })),
+    onSuccess: () => { message.success('更正申请已撤回'); refresh(); },
+    // e.g. 409 after someone else's change, 422 once decided: say why, and show the list as it now stands
+    onError: (e) => { modal.error({ title: '未能撤回', content: <ProblemAlert error={e} /> }); refresh(); },
+  });
+  if (!r.actions.includes('withdrawCertificateCorrection')) return null;
+  return (
+    <Button size="small" loading={withdraw.isPending}
+      onClick={() => confirmDecision(modal, {
+        title: `撤回证书${r.certificateNumber}的更正申请？`, okText: '撤回申请', danger: true,
+        content: '撤回后主管部门不再审批该申请，证书信息不变；如仍需更正，可重新申请。',
+        run: () => withdraw.mutateAsync(),
+      })}>撤回申请</Button>
   );
 }

@@ -8,7 +8,7 @@ import { certificateKeys } from '../queries';
 type Correction = Schemas['Certificates.CertificateCorrectionItem'];
 type Holder = Schemas['Certificates.CertificateHolderView'];
 
-export const correctionStatusColors: Record<string, string> = { Open: 'processing', Approved: 'success', Rejected: 'default' };
+export const correctionStatusColors: Record<string, string> = { Open: 'processing', Approved: 'success', Rejected: 'default', Withdrawn: 'default' };
 export const printKindColors: Record<string, string> = { Original: 'default', Reissue: 'orange', Correction: 'blue' };
 
 interface ChangeLine { field: string; label: string; before: string; after: string }

@@ -13,6 +13,7 @@ import { certificateStatusColors, issuanceStatusColors, useTerms } from '../../.
 import { CertificateActions } from '../components/CertificateActions';
 import { CertificateCorrections } from '../components/CertificateCorrections';
 import { certificateKeys } from '../queries';
+import { ToLink } from '../../../lib/links';
 
 type Issuance = Schemas['Certificates.IssuanceProgress'];
 type Certificate = Schemas['Certificates.CertificateItem'];
@@ -74,7 +75,7 @@ export function CertificatesPage() {
           pagination={false}
           locale={{ emptyText: '还没有审核通过的认定批次' }}
           columns={[
-            { title: '认定批次', dataIndex: 'batchTitle', width: 200 },
+            { title: '认定批次', width: 200, render: (_, i) => <ToLink to={`/batches/${i.batchId}`}>{i.batchTitle}</ToLink> },
             { title: '评价机构', dataIndex: 'organizationName', width: 200 },
             { title: '审核通过', width: 150, render: (_, i) => formatDateTime(i.acceptedAt) },
             {
@@ -150,7 +151,7 @@ export function CertificatesPage() {
             { title: '职业（工种）', width: 180, render: (_, c) => `${c.occupation}（${c.workType}）` },
             { title: '等级', dataIndex: 'levelName', width: 120 },
             { title: '发证日期', width: 110, render: (_, c) => formatDate(c.issuedOn) },
-            { title: '认定批次', dataIndex: 'batchTitle', width: 160 },
+            { title: '认定批次', width: 160, render: (_, c) => <ToLink to={`/batches/${c.batchId}`}>{c.batchTitle}</ToLink> },
             {
               title: '状态', width: 150,
               render: (_, c) => (

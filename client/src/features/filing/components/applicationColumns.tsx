@@ -2,6 +2,7 @@ import { Tag } from 'antd';
 import { type Schemas } from '../../../api/client';
 import { applicationStatusColors } from '../../../lib/terms';
 import { PreferenceTags } from './PreferenceTags';
+import { OrganizationLink } from '../../../lib/links';
 
 type Application = Schemas['Filing.ApplicationSummary'];
 type Deadline = Schemas['Filing.DeadlineView'];
@@ -21,7 +22,10 @@ export function ApplicationStatusTag({ status, name }: { status: string; name: s
 /** The columns every application list shares; tables scroll sideways on a phone instead of squeezing names. */
 export function applicationColumns(options: { organization?: boolean } = {}) {
   return [
-    ...(options.organization === false ? [] : [{ title: '机构', dataIndex: 'organizationName', width: 190 }]),
+    ...(options.organization === false ? [] : [{
+      title: '机构', width: 190,
+      render: (_: unknown, a: Application) => <OrganizationLink id={a.organizationId} name={a.organizationName} />,
+    }]),
     { title: '辖区 / 服务范围', width: 210, render: (_: unknown, a: Application) => `${a.jurisdictionName} · ${a.scopeName}` },
     { title: '类型', dataIndex: 'kindName', width: 100 },
     { title: '状态', width: 100, render: (_: unknown, a: Application) => <Tag color={applicationStatusColors[a.status]}>{a.statusName}</Tag> },

@@ -12,7 +12,7 @@ type Summary = Schemas['Filing.ApplicationSummary'];
 const row = (id: string, organizationName: string, preferenceFlags: Summary['preferenceFlags']): Summary => ({
   id, version: 1, organizationName, jurisdiction: 'anhui', jurisdictionName: '安徽省', scope: 'province', scopeName: '面向全省',
   kind: 'New', kindName: '新申请', status: 'Submitted', statusName: '已提交', submittedOn: '2026-11-02', waitingFor: '受理部门审核',
-  awaitingCaller: true, preferenceFlags,
+  awaitingCaller: true, preferenceFlags, organizationId: `o-${id}`,
 });
 
 // the server orders the queue (preferred applications first); the table keeps that order

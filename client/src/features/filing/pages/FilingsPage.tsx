@@ -10,6 +10,7 @@ import { formatDate } from '../../../lib/format';
 import { useTerms } from '../../../lib/terms';
 import { FilingStatusTag } from '../components/FilingStatusTag';
 import { filingKeys, directoryKeys } from '../queries';
+import { FilingLink, OrganizationLink } from '../../../lib/links';
 
 type Filing = Schemas['Filing.FilingRecord'];
 
@@ -47,8 +48,8 @@ export function FilingsPage() {
         onRow={(f) => ({ onClick: () => navigate(`/filings/${f.id}`), style: { cursor: 'pointer' } })}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
         columns={[
-          { title: '备案号', dataIndex: 'filingNumber', width: 150 },
-          { title: '机构', dataIndex: 'organizationName', width: 220 },
+          { title: '备案号', width: 150, render: (_, f) => <FilingLink id={f.id} number={f.filingNumber} /> },
+          { title: '机构', width: 220, render: (_, f) => <OrganizationLink id={f.organizationId} name={f.organizationName} /> },
           { title: '所在地', width: 100, render: (_, f) => areaName(f.areaCode) },
           { title: '服务范围', width: 120, render: (_, f) => terms.scopeName(f.jurisdiction, f.scope) },
           { title: '有效期', width: 210, render: (_, f) => `${f.validFrom} 至 ${f.validUntil}` },
