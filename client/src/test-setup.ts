@@ -23,3 +23,8 @@ if (!('ResizeObserver' in window)) {
   (window as unknown as { ResizeObserver: unknown }).ResizeObserver = ResizeObserverStub;
   (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = ResizeObserverStub;
 }
+
+// findBy/waitFor wait up to 5 s (not 1 s): on a busy two-core machine antd's first render of a page can take longer,
+// and a test that fails only because the machine was loaded tells nothing.
+import { configure } from '@testing-library/react';
+configure({ asyncUtilTimeout: 5000 });
