@@ -1,3 +1,5 @@
+import { configure } from '@testing-library/react';
+
 // jsdom lacks matchMedia, which antd's responsive components read.
 if (!window.matchMedia) {
   window.matchMedia = (query: string) =>
@@ -26,5 +28,4 @@ if (!('ResizeObserver' in window)) {
 
 // findBy/waitFor wait up to 5 s (not 1 s): on a busy two-core machine antd's first render of a page can take longer,
 // and a test that fails only because the machine was loaded tells nothing.
-import { configure } from '@testing-library/react';
 configure({ asyncUtilTimeout: 5000 });
