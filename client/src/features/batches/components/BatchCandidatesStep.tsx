@@ -14,7 +14,7 @@ import { MissingPhotos, photoColumn } from './CandidatePhoto';
 import { MaskedRosterNote, useCandidateViewer } from './CandidateDetail';
 import { useTerms } from '../../../lib/terms';
 import {
-  ImportProgress, LineProblems, RowErrorsTable, mayTake, rowsOf, useBatchCommand, useUploadProgress, type BatchState, type BatchView
+  ImportProgress, RowErrorsTable, mayTake, rowsOf, useBatchCommand, useUploadProgress, type BatchState, type BatchView
 } from './BatchParts';
 import { identityRule } from './BatchStaffStep';
 import { ErrorCell } from './ErrorCell';
