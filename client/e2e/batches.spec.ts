@@ -199,6 +199,9 @@ test('an organization runs a certification batch from its plan to the accepted r
     await toast(page, '认定计划已报备');
     await expect(status(page)).toHaveText('已报备');
     await expect(page.getByTestId('receiving-authority')).toHaveText('芜湖市职业技能鉴定指导中心');
+    // the ledger names where the plan went, never the authority's code
+    await expect(page.getByTestId('ledger')).toContainText('报芜湖市职业技能鉴定指导中心');
+    await expect(page.getByTestId('ledger')).not.toContainText('报340200');
 
     // the exam day comes: results per subject
     await setClock(request, 21);
