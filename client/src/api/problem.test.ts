@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiProblem, describeProblem } from './problem';
 
 describe('describeProblem', () => {
-  it('names every broken rule with its ID, in Chinese', () => {
+  it('names every broken rule in Chinese, its ID a reference after the message', () => {
     const text = describeProblem(422, {
       title: '业务规则校验未通过',
       rules: [
@@ -10,7 +10,7 @@ describe('describeProblem', () => {
         { ruleId: 'FIL-07', code: 'filing.level-cap', message: '面向本地市原则上申报三级（高级工）及以下等级。' },
       ],
     });
-    expect(text).toBe('【FIL-06】连续培训评价年限不足5年。；【FIL-07】面向本地市原则上申报三级（高级工）及以下等级。');
+    expect(text).toBe('连续培训评价年限不足5年。（FIL-06）；面向本地市原则上申报三级（高级工）及以下等级。（FIL-07）');
   });
 
   it('does not present technical codes (WORKDAYS, AUTH) as rule numbers', () => {

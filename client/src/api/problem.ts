@@ -65,10 +65,10 @@ const fallbackByStatus: Record<number, string> = {
   500: '服务器发生错误，请稍后重试。',
 };
 
-/** One readable Chinese sentence: rule violations first (with their rule IDs), then field errors, then the detail. */
+/** One readable Chinese sentence: rule violations first (each rule ID after its message), then field errors, then the detail. */
 export function describeProblem(status: number, body: ProblemBody): string {
   if (body.rules && body.rules.length > 0) {
-    return body.rules.map((r) => `${isRuleId(r.ruleId) ? `【${r.ruleId}】` : ''}${r.message}`).join('；');
+    return body.rules.map((r) => `${r.message}${isRuleId(r.ruleId) ? `（${r.ruleId}）` : ''}`).join('；');
   }
   if (body.errors && Object.keys(body.errors).length > 0) {
     return Object.values(body.errors).flat().join('；');

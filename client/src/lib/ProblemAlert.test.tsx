@@ -4,11 +4,12 @@ import { ApiProblem } from '../api/problem';
 import { ProblemAlert } from './ProblemAlert';
 
 describe('ProblemAlert', () => {
-  it('shows each broken rule with its ID', () => {
+  it('shows each broken rule by its Chinese message, with the rule ID as a small reference after it', () => {
     render(<ProblemAlert error={new ApiProblem(422, { title: '业务规则校验未通过', rules: [{ ruleId: 'FIL-04', code: 'x', message: '职业原则上不超过5个。' }] })} />);
     expect(screen.getByText('业务规则校验未通过')).toBeTruthy();
-    expect(screen.getByText('FIL-04')).toBeTruthy();
-    expect(screen.getByText('职业原则上不超过5个。')).toBeTruthy();
+    const reference = screen.getByText('FIL-04');
+    expect(reference.className).toContain('rule-ref');
+    expect(reference.closest('span:not(.rule-ref)')?.textContent).toBe('职业原则上不超过5个。FIL-04'); // message first, then the reference
   });
 
   it('shows no rule tag for a technical code', () => {

@@ -3,7 +3,7 @@ import type { FormInstance } from 'antd';
 import { ApiProblem, describeProblem } from '../api/problem';
 import { RuleTag } from './RuleTag';
 
-/** Shows a failed request as people read it: the rules it broke (with IDs), or the fields to fix. */
+/** Shows a failed request as people read it: the rules it broke (each message, its rule ID small after it), or the fields to fix. */
 export function ProblemAlert({ error }: { error: unknown }) {
   if (!error) return null;
   if (!(error instanceof ApiProblem)) {
@@ -23,7 +23,7 @@ export function ProblemAlert({ error }: { error: unknown }) {
             dataSource={rules}
             renderItem={(r) => (
               <List.Item>
-                <span><RuleTag ruleId={r.ruleId} />{r.message}</span>
+                <span>{r.message}<RuleTag ruleId={r.ruleId} /></span>
               </List.Item>
             )}
           />

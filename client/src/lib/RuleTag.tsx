@@ -1,7 +1,12 @@
-import { Tag } from 'antd';
+import { Typography } from 'antd';
 import { isRuleId } from './format';
 
-/** A rule's ID as a tag, only for the specification's rule IDs (FIL-06); nothing for technical codes. */
-export function RuleTag({ ruleId, color = 'red' }: { ruleId?: string | null; color?: string }) {
-  return isRuleId(ruleId) ? <Tag color={color}>{ruleId}</Tag> : null;
+/**
+ * A rejection's rule ID as a small reference after its Chinese message (FIL-06), for those who look the rule up;
+ * nothing for technical codes. Titles, labels, notices and ledgers carry no rule IDs at all.
+ */
+export function RuleTag({ ruleId }: { ruleId?: string | null }) {
+  return isRuleId(ruleId)
+    ? <Typography.Text type="secondary" className="rule-ref" style={{ fontSize: 12, marginInlineStart: 6 }}>{ruleId}</Typography.Text>
+    : null;
 }

@@ -22,3 +22,12 @@ export const formatDateTime = (instant: string | null | undefined) => (instant ?
 
 /** An instant's local date: 2026-11-24. */
 export const formatDate = (instant: string | null | undefined) => (instant ? dayjs(instant).format('YYYY-MM-DD') : '—');
+
+/** The certificate's 工种 field when an occupation has no work type (CRT-03); only that field shows it. */
+export const noWorkType = '——';
+
+/** An occupation as people read it: 电工（高压电工） with a work type, plain 电工 without one — never 电工（——）. */
+export function occupationName(occupation: string, workType?: string | null): string {
+  const type = workType?.trim();
+  return type && type !== noWorkType ? `${occupation}（${type}）` : occupation;
+}

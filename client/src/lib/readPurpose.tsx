@@ -207,7 +207,7 @@ export function ReadPurposeModal({ open, initial, onChoose, onCancel }: {
     <Modal open={open} title="请说明查阅个人信息的目的" okText="确定" cancelText="取消" onOk={() => form.submit()} onCancel={onCancel}
       destroyOnHidden data-testid="read-purpose-modal">
       <Typography.Paragraph type="secondary">
-        您要查看的内容包含个人信息（姓名、证件号码、联系电话、照片）。按规定须说明查阅目的（AUD-04）：本次登录期间只问一次，可在页面顶部更改；
+        您要查看的内容包含个人信息（姓名、证件号码、联系电话、照片）。按规定须说明查阅目的：本次登录期间只问一次，可在页面顶部更改；
         每次查看完整信息都会记录查阅人、时间和目的，本人可查询被查阅的时间和目的。
       </Typography.Paragraph>
       <Form form={form} name="readPurpose" layout="vertical" preserve={false}

@@ -3,6 +3,7 @@ using Assessment.Batches.Candidates;
 using Assessment.Batches.Planning;
 using Assessment.Batches.Staffing;
 using Assessment.SharedKernel.Contracts;
+using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Problems;
 using Assessment.SharedKernel.Reference;
 using Assessment.SharedKernel.Values;
@@ -25,7 +26,6 @@ public static class BatchesModule
         {
             opts.Projections.Snapshot<Batch>(SnapshotLifecycle.Inline);
             opts.Schema.For<Batch>().DatabaseSchemaName(Schema).Index(x => x.OrganizationId).Index(x => x.AreaCode).Index(x => x.Status);
-            opts.Projections.Add<BatchDetailsProjection>(ProjectionLifecycle.Inline);
             opts.Schema.For<BatchDetails>().DatabaseSchemaName(Schema);
             opts.Projections.Add<Running.BatchInspectionsProjection>(ProjectionLifecycle.Inline);
             opts.Schema.For<Running.BatchInspections>().DatabaseSchemaName(Schema).GinIndexJsonData();
@@ -41,6 +41,9 @@ public static class BatchesModule
                     x => x.OpenKey!);
             opts.Schema.For<CandidatePhotoFile>().DatabaseSchemaName(Schema).Index(x => x.BatchId);
         });
+        // the ledger names authorities, so its projection reads the policy catalog
+        services.ConfigureMarten((sp, opts) =>
+            opts.Projections.Add(new BatchDetailsProjection(sp.GetRequiredService<PolicyCatalog>()), ProjectionLifecycle.Inline));
         services.AddSingleton<ICandidateCases, PublishedCandidateCases>();
         services.AddSingleton<IWaitingItems, WaitingBatches>();
         services.AddSingleton<ICandidatePhotos, StoredCandidatePhotos>();

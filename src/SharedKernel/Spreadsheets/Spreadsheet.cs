@@ -5,6 +5,9 @@ using System.Xml;
 
 namespace Assessment.SharedKernel.Spreadsheets;
 
+/// <summary>One sheet of a workbook: its name, its header row (null for a form written as it is) and its rows.</summary>
+public sealed record SheetContent(string Name, IReadOnlyList<string>? Headers, IEnumerable<object?[]> Rows);
+
 /// <summary>
 /// Every spreadsheet the product writes goes through here: headers always present (also with no rows), rows streamed from a
 /// lazy sequence into the zip (never materialized), text as inline strings. Text that a spreadsheet program would run as a
@@ -25,16 +28,23 @@ public static class Spreadsheet
 
     /// <summary>Writes one sheet: <paramref name="headers"/> then one row per element of <paramref name="rows"/>.</summary>
     public static Task WriteAsync(Stream stream, string sheetName, IReadOnlyList<string> headers, IEnumerable<object?[]> rows,
-        CancellationToken cancellationToken = default)
-    {
-        Write(stream, sheetName, Prepend(headers, rows), headers.Count, cancellationToken);
-        return Task.CompletedTask;
-    }
+        CancellationToken cancellationToken = default) => WriteAsync(stream, [new SheetContent(sheetName, headers, rows)], cancellationToken);
 
     /// <summary>Writes one sheet of rows as they are, without a header row (a form such as 附件4).</summary>
-    public static Task WriteRowsAsync(Stream stream, string sheetName, IEnumerable<object?[]> rows, CancellationToken cancellationToken = default)
+    public static Task WriteRowsAsync(Stream stream, string sheetName, IEnumerable<object?[]> rows, CancellationToken cancellationToken = default) =>
+        WriteAsync(stream, [new SheetContent(sheetName, null, rows)], cancellationToken);
+
+    /// <summary>Writes several sheets in order (the first one opens); each is written as <see cref="SheetContent"/> says.</summary>
+    public static Task WriteAsync(Stream stream, IReadOnlyList<SheetContent> sheets, CancellationToken cancellationToken = default)
     {
-        Write(stream, sheetName, rows, null, cancellationToken);
+        if (sheets.Count == 0) throw new ArgumentException("A workbook needs at least one sheet.", nameof(sheets));
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        Package(zip, sheets.Select(s => Clean(s.Name)).ToList());
+        for (var i = 0; i < sheets.Count; i++)
+        {
+            var rows = sheets[i].Headers is { } headers ? Prepend(headers, sheets[i].Rows) : sheets[i].Rows;
+            WriteSheet(zip, $"xl/worksheets/sheet{i + 1}.xml", rows, sheets[i].Headers?.Count, cancellationToken);
+        }
         return Task.CompletedTask;
     }
 
@@ -44,16 +54,20 @@ public static class Spreadsheet
         foreach (var row in rows) yield return row;
     }
 
-    private static void Write(Stream stream, string sheetName, IEnumerable<object?[]> rows, int? width, CancellationToken cancellationToken)
+    /// <summary>The parts around the sheets: content types, relationships, styles and the workbook listing the sheets by name.</summary>
+    private static void Package(ZipArchive zip, IReadOnlyList<string> names)
     {
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        Part(zip, "[Content_Types].xml", """
+        var numbers = Enumerable.Range(1, names.Count).ToList();
+        var sheetTypes = string.Concat(numbers.Select(n => $"""
+            <Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+            """));
+        Part(zip, "[Content_Types].xml", $"""
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
             <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
             <Default Extension="xml" ContentType="application/xml"/>
             <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-            <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+            {sheetTypes}
             <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
             </Types>
             """);
@@ -64,12 +78,16 @@ public static class Spreadsheet
               Target="xl/workbook.xml"/>
             </Relationships>
             """);
-        Part(zip, "xl/_rels/workbook.xml.rels", """
+        var sheetLinks = string.Concat(numbers.Select(n => $"""
+            <Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+              Target="worksheets/sheet{n}.xml"/>
+            """));
+        Part(zip, "xl/_rels/workbook.xml.rels", $"""
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
-              Target="worksheets/sheet1.xml"/>
-            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+            {sheetLinks}
+            <Relationship Id="rId{names.Count + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+              Target="styles.xml"/>
             </Relationships>
             """);
         // cellXfs 0: general; 1 (QuotePrefixStyle): text with quotePrefix
@@ -88,15 +106,22 @@ public static class Spreadsheet
             workbook.WriteStartElement("workbook", Main);
             workbook.WriteAttributeString("xmlns", "r", null, Relationships);
             workbook.WriteStartElement("sheets", Main);
-            workbook.WriteStartElement("sheet", Main);
-            workbook.WriteAttributeString("name", Clean(sheetName));
-            workbook.WriteAttributeString("sheetId", "1");
-            workbook.WriteAttributeString("id", Relationships, "rId1");
-            workbook.WriteEndElement();
+            foreach (var n in numbers)
+            {
+                workbook.WriteStartElement("sheet", Main);
+                workbook.WriteAttributeString("name", names[n - 1]);
+                workbook.WriteAttributeString("sheetId", n.ToString(CultureInfo.InvariantCulture));
+                workbook.WriteAttributeString("id", Relationships, $"rId{n}");
+                workbook.WriteEndElement();
+            }
             workbook.WriteEndElement();
             workbook.WriteEndElement();
         }
-        using var sheet = Xml(zip, "xl/worksheets/sheet1.xml");
+    }
+
+    private static void WriteSheet(ZipArchive zip, string part, IEnumerable<object?[]> rows, int? width, CancellationToken cancellationToken)
+    {
+        using var sheet = Xml(zip, part);
         sheet.WriteStartElement("worksheet", Main);
         sheet.WriteStartElement("sheetData", Main);
         var number = 0;

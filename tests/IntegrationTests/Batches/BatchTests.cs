@@ -74,6 +74,8 @@ public class BatchTests(AppFixture app) : IntegrationTest(app)
         body.ShouldContain(BatchJourney.IdNumber(1)[..4] + "**********" + BatchJourney.IdNumber(1)[^4..]);
         body.ShouldNotContain(BatchJourney.IdNumber(1));
         body.ShouldNotContain("李*"); // only the qualified are publicized
+        body.ShouldContain("（7天）。"); // the window in words, no rule ID
+        System.Text.RegularExpressions.Regex.IsMatch(body, "[A-Z]{3}-[0-9]{2}").ShouldBeFalse();
 
         (await b.ClosePublicity())["status"]!.GetValue<string>().ShouldBe("Publicized");
         await b.Step(b.Organization, $"/api/batches/{b.BatchId}/report", new { version = b.Version });
@@ -201,7 +203,8 @@ public class BatchTests(AppFixture app) : IntegrationTest(app)
         var check = new Assessment.Batches.Reporting.ReportDeadlineCheck(b.BatchId);
         await Host.InvokeMessageAndWaitAsync(check);
         await Host.InvokeMessageAndWaitAsync(check);
-        (await b.Reload())["details"]!["missedDeadlines"]!.AsArray().ShouldHaveSingleItem()!.GetValue<string>().ShouldContain("BAT-07");
+        (await b.Reload())["details"]!["missedDeadlines"]!.AsArray().ShouldHaveSingleItem()!.GetValue<string>()
+            .ShouldBe($"认定结果报备：应于{due:yyyy-MM-dd}前完成"); // people read the step, not the rule ID
         await b.Step(b.Organization, $"/api/batches/{b.BatchId}/report", new { version = b.Version });
         b.Batch["details"]!["reportLate"]!.GetValue<bool>().ShouldBeTrue();
 
@@ -226,7 +229,8 @@ public class BatchTests(AppFixture app) : IntegrationTest(app)
         b.ClockTo(check.Deadline.PlusDays(1));
         await Host.InvokeMessageAndWaitAsync(check);
         await Host.InvokeMessageAndWaitAsync(check);
-        (await b.Reload())["details"]!["missedDeadlines"]!.AsArray().ShouldHaveSingleItem()!.GetValue<string>().ShouldContain("BAT-01");
+        (await b.Reload())["details"]!["missedDeadlines"]!.AsArray().ShouldHaveSingleItem()!.GetValue<string>()
+            .ShouldBe($"认定计划报备：应于{check.Deadline:yyyy-MM-dd}前完成");
     }
 
     [Fact]
@@ -476,5 +480,9 @@ public class BatchTests(AppFixture app) : IntegrationTest(app)
         var notice = await Given.Get<JsonObject>(Caller.Anonymous, $"/api/notices/{b.Batch["announcementNoticeId"]}");
         notice["kind"]!.GetValue<string>().ShouldBe("BatchAnnouncement");
         notice["body"]!.GetValue<string>().ShouldContain("育婴员");
+        notice["body"]!.GetValue<string>().ShouldNotContain("BAT-02");
+        // the ledger names the receiving authority, never its code
+        b.Batch["details"]!["ledger"]!.AsArray().Select(l => l!["detail"]?.GetValue<string>()).ShouldContain(d => d != null
+            && d.StartsWith("报广西壮族自治区", StringComparison.Ordinal) && !d.Contains("450000", StringComparison.Ordinal));
     }
 }

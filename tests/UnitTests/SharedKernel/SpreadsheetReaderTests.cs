@@ -28,6 +28,23 @@ public class SpreadsheetReaderTests
     }
 
     [Fact]
+    public async Task issue_18_item_8_a_workbook_of_several_sheets_is_written_in_order_and_only_its_first_sheet_is_read()
+    {
+        var file = new MemoryStream();
+        await Spreadsheet.WriteAsync(file, [
+            new SheetContent("考生", ["姓名", "证件号码"], [["张三", "1"]]),
+            new SheetContent("填写说明", ["栏目", "说明"], [["姓名", "必填"], ["证件号码", "必填"]]),
+        ]);
+        MiniExcelLibs.MiniExcel.GetSheetNames(new MemoryStream(file.ToArray())).ShouldBe(["考生", "填写说明"]);
+        MiniExcelLibs.MiniExcel.Query(new MemoryStream(file.ToArray()), useHeaderRow: true, sheetName: "填写说明")
+            .Cast<IDictionary<string, object>>().Select(r => r["说明"]).ShouldBe(["必填", "必填"]);
+        file.Position = 0;
+        var read = SpreadsheetReader.Read(file, SpreadsheetFormat.Xlsx, ["姓名", "证件号码"]);
+        (read.Refused, read.Fault).ShouldBe((null, null));
+        read.Rows.ShouldHaveSingleItem().Cell("姓名").ShouldBe("张三");
+    }
+
+    [Fact]
     public void issue_15_item_3_a_zip_that_understates_a_part_is_never_expanded_beyond_what_it_declares()
     {
         using var honest = new MemoryStream();

@@ -1,4 +1,5 @@
 using Assessment.SharedKernel.Events;
+using Assessment.SharedKernel.Policies;
 using Assessment.SharedKernel.Values;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
@@ -31,7 +32,8 @@ public sealed class BatchDetails
     public List<LedgerEntry> Ledger { get; set; } = [];
 }
 
-public sealed class BatchDetailsProjection : SingleStreamProjection<BatchDetails, Guid>
+/// <summary>Builds <see cref="BatchDetails"/>; authorities are written by their names (报芜湖市人力资源和社会保障局), never by code.</summary>
+public sealed class BatchDetailsProjection(PolicyCatalog catalog) : SingleStreamProjection<BatchDetails, Guid>
 {
     public override BatchDetails Evolve(BatchDetails? snapshot, Guid id, IEvent e)
     {
@@ -51,13 +53,13 @@ public sealed class BatchDetailsProjection : SingleStreamProjection<BatchDetails
             case ResultsReportSubmitted r: d.ReportLate = r.Late; d.ReturnReason = null; break;
             case ResultsReportAccepted a: d.AcceptanceOpinion = a.Opinion; break;
             case ResultsReportReturned r: d.ReturnReason = r.Reason; break;
-            case BatchDeadlineMissed m: d.MissedDeadlines.Add($"{m.RuleId} {m.What}：应于{m.DueOn:yyyy-MM-dd}前完成"); break;
+            case BatchDeadlineMissed m: d.MissedDeadlines.Add($"{m.What}：应于{m.DueOn:yyyy-MM-dd}前完成"); break;
         }
         if (Entry(e.Data) is { } entry) d.Ledger.Add(entry);
         return d;
     }
 
-    private static LedgerEntry? Entry(object data) => data switch
+    private LedgerEntry? Entry(object data) => data switch
     {
         BatchDrafted x => Line(x.DraftedAt, x.By, "新建认定批次", x.Title, null),
         BatchPlanChanged x => Line(x.ChangedAt, x.By, "修改认定计划",
@@ -68,7 +70,8 @@ public sealed class BatchDetailsProjection : SingleStreamProjection<BatchDetails
         CandidateRemoved x => Line(x.RemovedAt, x.By, "移除考生", null, null),
         CandidatePhotoUploaded x => Line(x.UploadedAt, x.By, "上传考生照片", null, null), // whose photo stays with those who see personal data
         BatchPlanFiled x => Line(x.FiledAt, x.By, x.AnnouncementNoticeId is null ? "报备认定计划" : "报备认定计划并发布认定公告",
-            $"报{x.ReceivingAuthority}{(x.CopiedTo is null ? "" : $"，抄报{x.CopiedTo}")}；最迟报备日{x.LeadDeadline:yyyy-MM-dd}", null),
+            $"报{Authority(x.ReceivingAuthority)}{(x.CopiedTo is null ? "" : $"，抄报{Authority(x.CopiedTo)}")}；最迟报备日{x.LeadDeadline:yyyy-MM-dd}",
+            null),
         InspectorDispatched x => Line(x.DispatchedAt, x.By, "选派督查员", null, null), // who, when and where stay with the authority
         SpotCheckRecorded x => Line(x.RecordedAt, x.By, "督查抽查", $"{x.Step}：{x.Findings}", null),
         BatchSuspended x => Line(x.SuspendedAt, x.By, "暂停批次", x.Reason, null),
@@ -84,9 +87,11 @@ public sealed class BatchDetailsProjection : SingleStreamProjection<BatchDetails
         ResultsReportSubmitted x => Line(x.SubmittedAt, x.By, "报备认定结果", x.Late ? $"逾期报备（应于{x.DueOn:yyyy-MM-dd}前）" : null, "附件4、附件5"),
         ResultsReportAccepted x => Line(x.AcceptedAt, x.By, "认定结果审核通过", x.Opinion, null),
         ResultsReportReturned x => Line(x.ReturnedAt, x.By, "退回认定结果", x.Reason, null),
-        BatchDeadlineMissed x => Line(x.At, x.By, "逾期提醒", $"{x.RuleId} {x.What}应于{x.DueOn:yyyy-MM-dd}前完成", null),
+        BatchDeadlineMissed x => Line(x.At, x.By, "逾期提醒", $"{x.What}应于{x.DueOn:yyyy-MM-dd}前完成", null),
         _ => null,
     };
+
+    private string Authority(string code) => catalog.FindAuthority(code)?.Name ?? code;
 
     /// <summary>The pending rectification, if any, is decided: resumed (accepted) or returned.</summary>
     private static void Decide(BatchDetails d, Instant at, bool accepted, string decision)

@@ -70,15 +70,14 @@ public static class ImportCandidatesEndpoint
 
 public static class CandidateTemplateEndpoint
 {
-    /// <summary>Download the candidate import template (.xlsx) with one example row.</summary>
+    /// <summary>Download the candidate import template (.xlsx): one example row, and a sheet 填写说明 with the document type codes.</summary>
     [Authorize]
     [WolverineGet("/api/batches/candidate-template", OperationId = "downloadCandidateTemplate", Summary = "下载考生导入模板")]
     [ProducesResponseType<FileContentResult>(200, Spreadsheet.ContentType)]
     public static async Task<IResult> Get()
     {
         using var content = new MemoryStream();
-        await Spreadsheet.WriteAsync(content, "考生", CandidateRows.Columns,
-            [["张三", "201", "11010519491231002X", "某某有限公司", "电工", "四级/中级工", "芜湖市", "13800000000"]]);
-        return Results.File(content.ToArray(), Spreadsheet.ContentType, "考生导入模板.xlsx");
+        await Spreadsheet.WriteAsync(content, CandidateTemplate.Sheets());
+        return Results.File(content.ToArray(), Spreadsheet.ContentType, CandidateTemplate.FileName);
     }
 }

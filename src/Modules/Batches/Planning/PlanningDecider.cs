@@ -164,7 +164,7 @@ public static class PlanningDecider
         text.AppendLine("认定科目：" + string.Join("、", batch.Subjects));
         text.AppendLine("认定考点：" + string.Join("；", batch.Sites.Select(s => $"{s.Name}（{catalog.AreaName(s.AreaCode)}{s.Address}）")));
         text.AppendLine($"收费标准：每人{batch.FeePerCandidate:0.##}元（依据：{batch.FeeStandard}）。");
-        text.AppendLine($"本公告于认定前至少{days}个工作日发布（BAT-02）。");
+        text.AppendLine($"本公告于认定前至少{days}个工作日发布。");
         return text.ToString();
     }
 

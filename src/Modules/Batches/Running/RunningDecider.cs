@@ -18,7 +18,7 @@ public static class RunningDecider
         var broken = Eligibility.Check(batch, filings, catalog).Where(v => v.Code is "batch.filing-not-active" or "batch.filing-not-valid-on-exam-day"
             or "batch.filing-unknown").ToList();
         return broken.Count == 0 ? null
-            : new BatchSuspended(batch.Id, "认定日核验（BAT-03）：" + string.Join("；", broken.Select(v => v.Message)), now, Actor.System);
+            : new BatchSuspended(batch.Id, "认定日核验：" + string.Join("；", broken.Select(v => v.Message)), now, Actor.System);
     }
 
     public static InspectorDispatched Dispatch(Batch batch, DispatchInspector c, AccountSummary? inspector, AccessControl access, Instant now,

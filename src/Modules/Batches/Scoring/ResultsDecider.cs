@@ -154,7 +154,7 @@ public static class ResultsDecider
             text.AppendLine($"{Masking.Name(c.Name)}　{Masking.Document(c.DocumentNumber)}　{occupation.Name}　{level}");
         }
         var unit = window.Unit == PublicityUnits.WorkingDays ? "个工作日" : "天";
-        text.AppendLine($"公示期：{window.Start:yyyy-MM-dd}至{window.End:yyyy-MM-dd}（{window.Length}{unit}，BAT-06）。对公示结果有异议的，请在公示期内提出。");
+        text.AppendLine($"公示期：{window.Start:yyyy-MM-dd}至{window.End:yyyy-MM-dd}（{window.Length}{unit}）。对公示结果有异议的，请在公示期内提出。");
         return text.ToString();
     }
 }

@@ -147,7 +147,7 @@ public sealed class ApplicationDetailsProjection : SingleStreamProjection<Applic
             _ => ("公示收到异议或处理", $"未处理{p.OpenObjections}件，成立{p.UpheldObjections}件"),
         },
         ApplicationGranted g => ("准予备案", $"备案号 {g.FilingNumber}，有效期 {g.ValidFrom:yyyy-MM-dd} 至 {g.ValidUntil:yyyy-MM-dd}"),
-        ApplicationRejected r => ("不予备案", $"{r.RuleId}：{r.Reason}"),
+        ApplicationRejected r => ("不予备案", r.Reason),
         _ => (null, null),
     };
 }

@@ -37,7 +37,7 @@ export function ActivityPage() {
   });
   const lag = activity.data ? lagText(activity.data.countedThrough, activity.data.logPosition) : null;
   return (
-    <Card title="人员操作统计（AUD-01）" data-testid="actor-activity">
+    <Card title="人员操作统计" data-testid="actor-activity">
       <Typography.Paragraph type="secondary">
         平台记录每一项操作的操作人。此处按人、按日统计操作次数，便于发现异常集中的操作；点击姓名只看该人员的记录。
       </Typography.Paragraph>

@@ -66,7 +66,7 @@ export function PersonalDataReadsPage() {
     setPage(1);
   };
   return (
-    <Card title="个人信息查阅记录（AUD-04）" data-testid="personal-data-reads">
+    <Card title="个人信息查阅记录" data-testid="personal-data-reads">
       <Typography.Paragraph type="secondary">
         工作人员查看个人完整信息（打开一名考生、一本证书或一项更正申请，下载证书PDF、附件5等）时须说明查阅目的，每次查阅均在此留痕。
         可按被查阅人的证件查询（含其所在批次的导出），或点击查阅人姓名只看其查阅记录。

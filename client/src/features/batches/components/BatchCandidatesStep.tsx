@@ -15,9 +15,10 @@ import { BatchPhotos } from './BulkPhotoUpload';
 import { MaskedRosterNote, useCandidateViewer } from './CandidateDetail';
 import { useTerms } from '../../../lib/terms';
 import {
-  ImportProgress, LineProblems, RowErrorsTable, mayTake, rowsOf, useBatchCommand, useUploadProgress, type BatchState, type BatchView
+  ImportProgress, RowErrorsTable, mayTake, rowsOf, useBatchCommand, useUploadProgress, type BatchState, type BatchView
 } from './BatchParts';
 import { identityRule } from './BatchStaffStep';
+import { ErrorCell } from './ErrorCell';
 
 type Candidate = Schemas['Batches.CandidateView'];
 
@@ -43,7 +44,7 @@ export function CandidatesStep({ batch: b, rules, footer }: { batch: BatchView; 
   const byCandidate = rulesByLine(rules, 'candidates');
   const removable = mayTake(b, 'removeBatchCandidate');
   return (
-    <Card title={`考生名单（${b.candidates.length}人，BAT-09）`} data-testid="candidates">
+    <Card title={`考生名单（${b.candidates.length}人）`} data-testid="candidates">
       <Typography.Paragraph type="secondary">
         逐个录入，或下载模板填写后导入 Excel（.xlsx）：证件号码按证件类型核验（居民身份证校验第18位），报考的职业（工种）和等级须在本批次计划内，同一考生不能重复报名。
         文件中任一行有误则整份不导入，并逐行列出错误。
@@ -121,7 +122,7 @@ export function CandidateTable({ batch: b, marked, extraColumns = [], style }: {
           { title: '所在地市', dataIndex: 'cityName', width: 100 },
           { title: '联系电话', width: 120, render: (_: unknown, c: Candidate) => c.phone ?? '—' },
           ...(marked && marked.size > 0
-            ? [{ title: '待修改', width: 260, render: (_: unknown, c: { index: number }) => <LineProblems rules={marked.get(c.index)} /> }]
+            ? [{ title: '待修改', width: 240, render: (_: unknown, c: { index: number }) => <ErrorCell errors={marked.get(c.index) ?? []} /> }]
             : []),
           ...viewer.column,
           ...extraColumns,

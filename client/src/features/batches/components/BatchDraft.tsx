@@ -79,9 +79,9 @@ export function DraftSteps({ batch: b }: { batch: BatchView }) {
       <div hidden={step !== 1}><StaffStep batch={b} footer={next('candidates')} /></div>
       <div hidden={step !== 2}><CandidatesStep batch={b} rules={rules} footer={next('file')} /></div>
       <div hidden={step !== 3}>
-        <Card title="报备认定计划（BAT-01）" data-testid="file-card">
+        <Card title="报备认定计划" data-testid="file-card">
           <Typography.Paragraph type="secondary">
-            报备时按辖区政策逐项核验（BAT-01 提前报备、BAT-03 备案范围、BAT-05 人员回避、BAT-09 考生信息、BAT-10 收费依据），所有不符合项会一并列出。
+            报备时按辖区政策逐项核验（提前报备、备案范围、人员回避、考生信息、收费依据），所有不符合项会一并列出。
             报备后计划、人员和考生不能再修改。
           </Typography.Paragraph>
           {b.blocking.length > 0 ? (
@@ -95,7 +95,7 @@ export function DraftSteps({ batch: b }: { batch: BatchView }) {
                   actions={stepOf(r) !== 'file'
                     ? [<Button key="go" size="small" type="link" onClick={() => goTo(stepOf(r))}>去{stepTitles[stepOf(r)]}</Button>]
                     : []}>
-                  <span><RuleTag ruleId={r.ruleId} />{r.message}</span>
+                  <span>{r.message}<RuleTag ruleId={r.ruleId} /></span>
                 </List.Item>
               )}
             />

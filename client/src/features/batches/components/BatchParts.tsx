@@ -5,6 +5,7 @@ import type { Schemas } from '../../../api/client';
 import { ApiProblem, type RowError, type RuleViolation } from '../../../api/problem';
 import { RuleTag } from '../../../lib/RuleTag';
 import { batchKeys } from '../queries';
+import { ErrorCell } from './ErrorCell';
 
 export type BatchView = Schemas['Batches.BatchView'];
 export type BatchState = Schemas['Batches.BatchChange'];
@@ -60,15 +61,16 @@ export function LineProblems({ rules }: { rules?: RuleViolation[] }) {
     <div data-testid="line-problem" role="alert" style={{ marginTop: 4 }}>
       {rules.map((r, i) => (
         <div key={i}>
-          <RuleTag ruleId={r.ruleId} />
           <Typography.Text type="danger">{r.message}</Typography.Text>
+          <RuleTag ruleId={r.ruleId} />
         </div>
       ))}
     </div>
   );
 }
 
-/** Every faulty row of an import (row 1 is the header), as the server listed them; nothing was written. */
+/** Every faulty row of an import (row 1 is the header), as the server listed them; nothing was written. A message opens in a
+ * popover from its cell (with its rule reference), so long messages do not widen the table. */
 export function RowErrorsTable({ rows }: { rows: RowError[] }) {
   if (rows.length === 0) return null;
   return (
@@ -83,8 +85,7 @@ export function RowErrorsTable({ rows }: { rows: RowError[] }) {
       columns={[
         { title: '行', dataIndex: 'row', width: 60, render: (n: number) => <span data-testid="row-number">{n}</span> },
         { title: '列', width: 120, render: (_, r) => r.column ?? r.field ?? '—' },
-        { title: '规则', width: 90, render: (_, r) => <RuleTag ruleId={r.ruleId} /> },
-        { title: '错误', dataIndex: 'message' },
+        { title: '错误', width: 240, render: (_, r) => <ErrorCell errors={[r]} /> },
       ]}
     />
   );

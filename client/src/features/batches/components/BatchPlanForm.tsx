@@ -90,7 +90,7 @@ export function PlanForm({ batch: b, rules, footer }: { batch: BatchView; rules:
   };
   const marked = { borderColor: '#ff4d4f' };
   return (
-    <Card title="认定计划（BAT-01）" data-testid="plan">
+    <Card title="认定计划" data-testid="plan">
       <Form form={form} name="plan" layout="vertical" initialValues={planValues(b)} onValuesChange={() => setEdited(true)}>
         <Form.Item name="title" label="批次名称" rules={[{ required: true, whitespace: true, message: '请填写批次名称' }, { max: 100, message: '不超过100字' }]}>
           <Input aria-label="批次名称" />
@@ -98,7 +98,7 @@ export function PlanForm({ batch: b, rules, footer }: { batch: BatchView; rules:
         <Divider titlePlacement="start">认定职业（工种）及等级</Divider>
         {filing.data && (
           <Typography.Paragraph type="secondary">
-            备案{filing.data.filingNumber}的范围：{filed.map((o) => `${o.name}（${terms.levelRange(o.highestLevel, o.lowestLevel)}）`).join('；')}（BAT-03）
+            备案{filing.data.filingNumber}的范围：{filed.map((o) => `${o.name}（${terms.levelRange(o.highestLevel, o.lowestLevel)}）`).join('；')}
           </Typography.Paragraph>
         )}
         <Form.List name="occupations">
@@ -190,7 +190,7 @@ export function PlanForm({ batch: b, rules, footer }: { batch: BatchView; rules:
             </>
           )}
         </Form.List>
-        <Divider titlePlacement="start">收费（BAT-10）</Divider>
+        <Divider titlePlacement="start">收费</Divider>
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item name="feePerCandidate" label="收费标准" rules={[{ required: true, message: '请填写收费标准' }]}>

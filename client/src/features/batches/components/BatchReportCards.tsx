@@ -21,7 +21,7 @@ export function PublicityCard({ batch: b }: { batch: BatchView }) {
   const may = mayTake(b, 'startResultsPublicity');
   if (!may && !b.publicityNoticeId) return null;
   return (
-    <Card title="结果公示（BAT-06）" data-testid="publicity">
+    <Card title="结果公示" data-testid="publicity">
       {b.publicityNoticeId && (
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label="公示期">{b.publicityStart} 至 {b.publicityEnd}</Descriptions.Item>
@@ -66,7 +66,7 @@ export function ReportCard({ batch: b }: { batch: BatchView }) {
   const reporting = ['InPublicity', 'Publicized', 'Reported', 'Accepted'].includes(b.status) || (b.status === 'Suspended' && !!b.publicityNoticeId);
   if (!reporting) return null;
   return (
-    <Card title="认定结果报备（BAT-07）" data-testid="report">
+    <Card title="认定结果报备" data-testid="report">
       {b.status === 'Publicized' && b.details.returnReason && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="report-returned"
           title="报备被退回" description={b.details.returnReason} />

@@ -11,6 +11,7 @@ import { photoColumn } from './CandidatePhoto';
 import { BatchPhotos } from './BulkPhotoUpload';
 import { MaskedRosterNote, useCandidateViewer } from './CandidateDetail';
 import { outcomeText } from '../progress';
+import { ErrorCell } from './ErrorCell';
 import {
   ImportProgress, ResultTag, RowErrorsTable, mayTake, rowsOf, useBatchCommand, useUploadProgress, type BatchState, type BatchView,
 } from './BatchParts';
@@ -105,7 +106,7 @@ export function ResultsCard({ batch: b }: { batch: BatchView }) {
   const showResults = editable || b.candidates.some((c) => c.result);
   if (!showResults) return null;
   return (
-    <Card title={`认定成绩（BAT-06）：${outcomeText(b)}`} data-testid="results">
+    <Card title={`认定成绩：${outcomeText(b)}`} data-testid="results">
       {editable && (
         <Typography.Paragraph type="secondary">
           认定日起可录入成绩：每科 0–100 分，各科均达到 60 分为合格；缺考也须记录。可逐个录入，也可下载本批次的成绩模板填写后导入。
@@ -152,7 +153,7 @@ export function ResultsCard({ batch: b }: { batch: BatchView }) {
           ...(entryErrors.size > 0
             ? [{
               title: '待修改', width: 240,
-              render: (_: unknown, c: Candidate) => <Typography.Text type="danger">{entryErrors.get(c.id)?.join('；')}</Typography.Text>,
+              render: (_: unknown, c: Candidate) => <ErrorCell errors={(entryErrors.get(c.id) ?? []).map((message) => ({ message }))} />,
             }]
             : []),
           ...viewer.column,

@@ -73,7 +73,7 @@ export function StaffStep({ batch: b, footer }: { batch: BatchView; footer: Reac
           ]}
         />
       </Card>
-      <Card title="本批次考务人员（BAT-05）" data-testid="staff">
+      <Card title="本批次考务人员" data-testid="staff">
         <Typography.Paragraph type="secondary">
           须安排监考人员、考评人员和内部质量督导员；同一人不能在同一批次中既任考评人员又任内部质量督导员；考评人员须能考评计划中的每个职业（工种），
           并对培训过或有亲属等关系的考生回避（申报关系时填写考生的证件号码）。
@@ -204,7 +204,7 @@ export function RegisterStaffModal({ batch: b, onClose }: { batch: BatchView; on
           <Select mode="tags" aria-label="可考评的职业（工种）" placeholder="选择或输入职业（工种）名称"
             options={occupationNames.map((n) => ({ value: n, label: n }))} />
         </Form.Item>
-        <Form.Item name="levels" label="可考评的等级" extra="考评人员须覆盖本批次各职业（工种）的认定等级（BAT-05）"
+        <Form.Item name="levels" label="可考评的等级" extra="考评人员须覆盖本批次各职业（工种）的认定等级"
           dependencies={['occupations']}
           rules={[({ getFieldValue }) => ({
             validator: async (_: unknown, value?: number[]) => {

@@ -64,7 +64,7 @@ export function SuspendedCard({ batch: b }: { batch: BatchView }) {
   const pending = rectifications.find((r) => r.accepted == null);
   const mayReport = mayTake(b, 'submitBatchRectification');
   return (
-    <Card title="批次已暂停（BAT-04）" data-testid="suspended">
+    <Card title="批次已暂停" data-testid="suspended">
       <Alert type="error" showIcon title="暂停原因" description={b.details.suspensionReason ?? '—'} />
       {mayReport && (
         <Alert style={{ marginTop: 12 }} type="info" showIcon title="下一步：整改并申请恢复"

@@ -126,7 +126,7 @@ describe('the batch page', () => {
     expect(within(line).getByText('“焊工”四级/中级工不在备案的职业（工种）和等级范围内。')).toBeTruthy();
     // the plan step is shown first; the filing step is kept mounted, hidden, until it is chosen
     expect(screen.getByText('保存计划').closest('button')).toBeTruthy();
-    expect(screen.getByText('报备认定计划').closest('button')?.closest('[hidden]')).toBeTruthy();
+    expect(screen.getAllByText('报备认定计划').find((e) => e.closest('button'))?.closest('button')?.closest('[hidden]')).toBeTruthy();
     expect(screen.queryByTestId('masked-note')).toBeNull();
   });
 

@@ -107,7 +107,7 @@ function NewBatchModal({ onClose }: { onClose: () => void }) {
       okText="创建" cancelText="取消" destroyOnHidden>
       <Form form={form} name="newBatch" layout="vertical" onFinish={(v) => draft.mutate(v)}>
         <Form.Item name="filingId" label="依据的备案" rules={[{ required: true, message: '请选择依据的备案' }]}
-          extra={filings.data && options.length === 0 ? '本机构没有有效的备案，不能组织认定（BAT-03）。' : '只能在备案的职业（工种）、等级和服务区域内组织认定（BAT-03）。'}>
+          extra={filings.data && options.length === 0 ? '本机构没有有效的备案，不能组织认定。' : '只能在备案的职业（工种）、等级和服务区域内组织认定。'}>
           <Select options={options} loading={filings.isLoading} placeholder="选择本机构的有效备案" />
         </Form.Item>
         <Form.Item name="title" label="批次名称" rules={[{ required: true, whitespace: true, message: '请填写批次名称' }, { max: 100, message: '不超过100字' }]}>

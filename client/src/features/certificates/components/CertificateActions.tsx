@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Drawer, Form, Input, Modal, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../../api/client';
-import { formatDate, formatDateTime } from '../../../lib/format';
+import { formatDate, formatDateTime, occupationName } from '../../../lib/format';
 import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
 import { certificateStatusColors, useTerms } from '../../../lib/terms';
 import { certificateKeys } from '../queries';
@@ -51,7 +51,7 @@ export function CertificateDetail({ certificate: row, onClose }: { certificate: 
           <Descriptions.Item label="姓名"><span data-testid="certificate-holder-name">{c.holderName}</span></Descriptions.Item>
           <Descriptions.Item label="证件"><span data-testid="certificate-document">{c.documentTypeName} {c.documentNumber}</span></Descriptions.Item>
           <Descriptions.Item label="所在单位">{c.employer}</Descriptions.Item>
-          <Descriptions.Item label="职业（工种）">{c.occupation}（{c.workType}）</Descriptions.Item>
+          <Descriptions.Item label="职业（工种）">{occupationName(c.occupation, c.workType)}</Descriptions.Item>
           <Descriptions.Item label="职业技能等级">{c.levelName}</Descriptions.Item>
           <Descriptions.Item label="发证日期">{formatDate(c.issuedOn)}</Descriptions.Item>
           <Descriptions.Item label="发证机构"><OrganizationLink id={c.organizationId} name={c.organizationName} /></Descriptions.Item>

@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { BatchZipDownload } from '../components/BatchZipDownload';
 import { downloadFile } from '../../../lib/download';
-import { formatDate, formatDateTime } from '../../../lib/format';
+import { formatDate, formatDateTime, occupationName } from '../../../lib/format';
 import { ProblemAlert, applyFieldErrors } from '../../../lib/ProblemAlert';
 import { RuleTag } from '../../../lib/RuleTag';
 import { certificateStatusColors, issuanceStatusColors, useTerms } from '../../../lib/terms';
@@ -61,9 +61,9 @@ export function CertificatesPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Card title="证书核发（CRT-02）" data-testid="issuances">
+      <Card title="证书核发" data-testid="issuances">
         <Typography.Paragraph type="secondary">
-          主管部门审核通过认定结果后，系统按“备案号＋年份＋等级代码＋流水号”为每名合格人员编号发证（CRT-01），流水号按机构、年度、等级从000001起连续编排，不重号、不断号。
+          主管部门审核通过认定结果后，系统按“备案号＋年份＋等级代码＋流水号”为每名合格人员编号发证，流水号按机构、年度、等级从000001起连续编排，不重号、不断号。
         </Typography.Paragraph>
         <ProblemAlert error={issuances.error ?? resume.error} />
         <Table<Issuance>
@@ -87,8 +87,8 @@ export function CertificatesPage() {
                   <Typography.Text type="secondary">{i.done} / {i.total} 本</Typography.Text>
                   {i.haltedReason && (
                     <div data-testid="halted-reason">
-                      <RuleTag ruleId={i.haltedRule} />
                       <Typography.Text type="danger">{i.haltedReason}</Typography.Text>
+                      <RuleTag ruleId={i.haltedRule} />
                     </div>
                   )}
                 </div>
@@ -148,7 +148,7 @@ export function CertificatesPage() {
             { title: '证书编号', dataIndex: 'number', width: 210 },
             { title: '姓名', dataIndex: 'holderName', width: 90 },
             { title: '证件号码', width: 190, render: (_, c) => c.documentNumber },
-            { title: '职业（工种）', width: 180, render: (_, c) => `${c.occupation}（${c.workType}）` },
+            { title: '职业（工种）', width: 180, render: (_, c) => occupationName(c.occupation, c.workType) },
             { title: '等级', dataIndex: 'levelName', width: 120 },
             { title: '发证日期', width: 110, render: (_, c) => formatDate(c.issuedOn) },
             { title: '认定批次', width: 160, render: (_, c) => <ToLink to={`/batches/${c.batchId}`}>{c.batchTitle}</ToLink> },
@@ -200,7 +200,7 @@ function RevokeModal({ certificate: c, onClose }: { certificate: Certificate; on
   return (
     <Modal open title={`撤销证书 ${c.number}`} okText="撤销" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={revoke.isPending}
       onOk={() => form.submit()} onCancel={() => onClose(false)} destroyOnHidden>
-      <Typography.Paragraph>撤销后，公开查询和扫码验证将显示该证书“已撤销”及撤销日期（CRT-05 谁发证、谁负责）。</Typography.Paragraph>
+      <Typography.Paragraph>撤销后，公开查询和扫码验证将显示该证书“已撤销”及撤销日期（谁发证、谁负责）。</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => revoke.mutate(v)}>
         <Form.Item name="reason" label="撤销原因" rules={[{ required: true, whitespace: true, message: '请填写撤销原因' }, { max: 500, message: '不超过500字' }]}>
           <Input.TextArea rows={3} aria-label="撤销原因" />

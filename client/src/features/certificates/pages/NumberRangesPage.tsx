@@ -56,7 +56,7 @@ export function NumberRangesPage() {
 
   return (
     <Card
-      title="证书编号号段（CRT-01）"
+      title="证书编号号段"
       data-testid="number-ranges"
       extra={rule.mayAllocate && <Button type="primary" onClick={() => setAllocating('new')}>分配号段</Button>}
       styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}

@@ -9,7 +9,7 @@ export function PopulationsField({ required }: { required: boolean }) {
   const terms = useTerms();
   return (
     <Form.Item name="evaluatedPopulations" label="评价对象" required={required}
-      extra={required ? '企业面向本企业职工（含劳务派遣、劳务外包等各类用工人员）开展认定（FIL-02）' : undefined}>
+      extra={required ? '企业面向本企业职工（含劳务派遣、劳务外包等各类用工人员）开展认定' : undefined}>
       <Checkbox.Group options={terms.options('evaluatedPopulations')} aria-label="评价对象" />
     </Form.Item>
   );
@@ -20,7 +20,7 @@ export function MainBusinessField({ required }: { required: boolean }) {
   return (
     <Form.Item name="mainBusiness" label="生产经营主业" required={required}
       rules={[{ max: 500, message: '生产经营主业不超过500字' }]}
-      extra="企业应结合生产经营主业确定评价职业（工种）（FIL-02）">
+      extra="企业应结合生产经营主业确定评价职业（工种）">
       <Input.TextArea rows={3} maxLength={500} showCount placeholder="如 特殊钢棒材、线材的冶炼、轧制与精整" aria-label="生产经营主业" />
     </Form.Item>
   );
@@ -31,7 +31,7 @@ export function PreferencesField({ flags }: { flags: PreferenceFlag[] }) {
   if (flags.length === 0) return null;
   return (
     <div data-testid="preferences">
-      <Divider titlePlacement="start">择优条件（FIL-09）</Divider>
+      <Divider titlePlacement="start">择优条件</Divider>
       <Form.Item name="preferences" extra="符合的条件请勾选，审核时按辖区政策择优备案">
         <Checkbox.Group style={{ width: '100%' }}>
           <Row gutter={[16, 8]}>

@@ -79,7 +79,7 @@ export function DetailsForm({ application: a, form, policy, sections }: Props) {
   }, [a, form]);
 
   return (
-    <Card title="填写申报内容（FIL-06、FIL-11）" data-testid="details">
+    <Card title="填写申报内容" data-testid="details">
       <Form form={form} layout="vertical" onFinish={() => undefined}>
         <Row gutter={16}>
           <Col xs={24} sm={12} lg={6}>
@@ -100,7 +100,7 @@ export function DetailsForm({ application: a, form, policy, sections }: Props) {
         </Row>
         {(sections.populations || sections.mainBusiness) && (
           <>
-            <Divider titlePlacement="start">申报主体（FIL-02）</Divider>
+            <Divider titlePlacement="start">申报主体</Divider>
             {sections.populations && <PopulationsField required={sections.enterprise} />}
             {sections.mainBusiness && <MainBusinessField required={sections.enterprise && !!policy?.enterprises.mainBusinessRequired} />}
           </>
@@ -109,7 +109,7 @@ export function DetailsForm({ application: a, form, policy, sections }: Props) {
         <Divider titlePlacement="start">拟开展认定的职业（工种）</Divider>
         <OccupationLinesEditor form={form} mappingAllowed={sections.mapping} />
         <PreferencesField flags={policy?.preferences ?? []} />
-        <Divider titlePlacement="start">评价站点（目录公开，FIL-19）</Divider>
+        <Divider titlePlacement="start">评价站点（目录公开）</Divider>
         <Form.List name="sites">
           {(fields, { add, remove }) => (
             <>

@@ -8,6 +8,7 @@ import { MaterialsCard } from './FilingStages';
 import { applicationKeys } from '../queries';
 import { type EditorValues, DetailsForm, useApplicantSections } from './ApplicationDetailsForm';
 import { toLine } from './applicationLines';
+import { ExceptionLabel } from './ExceptionLabel';
 import { applyRuleTargets } from './applicationTargets';
 
 type Application = Schemas['Filing.ApplicationView'];
@@ -114,7 +115,7 @@ export function DraftEditor({ application: a, policy }: { application: Applicati
           <Card size="small" title="以下规则为“原则上”要求，可说明理由申请例外，由审核人员决定" style={{ marginBottom: 16 }}>
             <Form layout="vertical">
               {[...new Set(inPrinciple.map((r) => r.ruleId))].map((ruleId) => (
-                <Form.Item key={ruleId} label={`${ruleId} 例外理由`}>
+                <Form.Item key={ruleId} label={<ExceptionLabel rules={inPrinciple} ruleId={ruleId} ask="例外理由" />}>
                   <Input.TextArea rows={2} value={justifications[ruleId] ?? ''}
                     onChange={(e) => setJustifications({ ...justifications, [ruleId]: e.target.value })} />
                 </Form.Item>
@@ -123,7 +124,7 @@ export function DraftEditor({ application: a, policy }: { application: Applicati
           </Card>
         )}
         <Typography.Paragraph type="secondary">
-          提交时将按辖区政策逐项核验（FIL-01、04、06、07、08、10、12、13 等），所有不符合项会一并列出；缺少的材料会在上方材料表中标红。
+          提交时将按辖区政策逐项核验，所有不符合项会一并列出；缺少的材料会在上方材料表中标红。
         </Typography.Paragraph>
         <Space wrap>
           <Button onClick={saveDraft} loading={save.isPending && !submit.isPending}>保存草稿</Button>

@@ -32,8 +32,7 @@ export function Summary({ application: a }: { application: Application }) {
           renderItem={(v) => (
             <List.Item>
               <span>
-                <RuleTag ruleId={v.ruleId} color="orange" />
-                {v.message} — 理由：{a.exceptionRequests.find((r) => r.ruleId === v.ruleId)?.justification}
+                {v.message}<RuleTag ruleId={v.ruleId} /> — 理由：{a.exceptionRequests.find((r) => r.ruleId === v.ruleId)?.justification}
               </span>
             </List.Item>
           )}

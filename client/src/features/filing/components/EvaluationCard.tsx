@@ -43,7 +43,7 @@ export function EvaluationCard({ application: a, methods }: { application: Appli
   if (a.status === 'Accepted' && !mayTake(a, 'assignEvaluationExperts')) return null;
   if (a.status !== 'Accepted' && a.experts.length === 0) return null;
   return (
-    <Card title="技术评估（FIL-16）" data-testid="evaluation">
+    <Card title="技术评估" data-testid="evaluation">
       {error && <div style={{ marginBottom: 12 }}><ProblemAlert error={error} /></div>}
       {mayTake(a, 'assignEvaluationExperts') && (
         <Form layout="vertical">

@@ -38,7 +38,7 @@ export function PublicityCard({ application: a }: { application: Application }) 
   if (!['EvaluationPassed', 'InPublicity', 'Granted'].includes(a.status) && !a.publicityNoticeId) return null;
   if (a.status === 'EvaluationPassed' && !mayTake(a, 'startFilingPublicity')) return null;
   return (
-    <Card title="公示与备案（FIL-17、FIL-18）" data-testid="publicity">
+    <Card title="公示与备案" data-testid="publicity">
       {error && <div style={{ marginBottom: 12 }}><ProblemAlert error={error} /></div>}
       {mayTake(a, 'startFilingPublicity') && (
         <Space wrap>

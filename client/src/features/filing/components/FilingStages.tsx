@@ -87,7 +87,7 @@ export function MaterialsCard({ application: a, pledgeable, flagged = [] }: { ap
     },
   };
   return (
-    <Card title="申报材料（FIL-10）" data-testid="materials">
+    <Card title="申报材料" data-testid="materials">
       <Typography.Paragraph type="secondary">PDF 或图片（PNG、JPEG），单个不超过 10MB；文件类型按内容核验，并记录 SHA-256 摘要。</Typography.Paragraph>
       {error && <div style={{ marginBottom: 12 }}><ProblemAlert error={error} /></div>}
       {flagged.some(stillMissing) && (

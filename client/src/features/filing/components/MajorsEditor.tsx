@@ -10,7 +10,7 @@ export function MajorsEditor() {
   const search = useOccupationSearch();
   return (
     <>
-      <Divider titlePlacement="start">开设专业（技工院校，FIL-03）</Divider>
+      <Divider titlePlacement="start">开设专业（技工院校）</Divider>
       <Typography.Paragraph type="secondary">
         面向学生认定的职业（工种）应与专业设置相对应，面向企业、社会劳动者认定的职业（工种）须与学校开设的专业一致。
       </Typography.Paragraph>

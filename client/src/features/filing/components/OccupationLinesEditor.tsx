@@ -23,8 +23,8 @@ export function OccupationLinesEditor({ form, mappingAllowed }: Props) {
     const names = ((form.getFieldValue('occupations') ?? []) as Partial<EditorLine>[]).map((l) => l?.name?.trim());
     if (names.filter((n) => n === name).length > 1) throw new Error('同一职业（工种）不能重复填写');
     const entry = await catalogEntry(name);
-    if (!entry) throw new Error(`“${name}”不在职业（工种）目录中，请从下拉列表中选择目录内的名称（FIL-01）`);
-    if (entry.type === 'Access') throw new Error(`“${name}”属于准入类职业资格，不纳入职业技能等级认定（FIL-01）`);
+    if (!entry) throw new Error(`“${name}”不在职业（工种）目录中，请从下拉列表中选择目录内的名称`);
+    if (entry.type === 'Access') throw new Error(`“${name}”属于准入类职业资格，不纳入职业技能等级认定`);
   };
   const newLine: EditorLine = {
     name: '', code: null, highestLevel: 3, lowestLevel: 5, personTimes: 0, isNewOccupation: false, priorSeniorEvaluation: false, mapped: false,
@@ -77,7 +77,7 @@ export function OccupationLinesEditor({ form, mappingAllowed }: Props) {
                 </Col>
                 <Col xs={24}>
                   <Form.Item name={[field.name, 'priorSeniorEvaluation']} valuePropName="checked" style={{ marginBottom: 0 }}>
-                    <Checkbox>有相应（相近）职业（工种）高级工及以上等级评价经历（申报技师、高级技师时需要，FIL-08）</Checkbox>
+                    <Checkbox>有相应（相近）职业（工种）高级工及以上等级评价经历（申报技师、高级技师时需要）</Checkbox>
                   </Form.Item>
                 </Col>
                 <MappingFields name={field.name} shown={mappingAllowed} />
@@ -102,7 +102,7 @@ function MappingFields({ name, shown }: { name: number; shown: boolean }) {
     <>
       <Col xs={24}>
         <Form.Item name={[name, 'mapped']} valuePropName="checked" style={{ marginBottom: mapped ? 8 : 0 }}>
-          <Checkbox>按相邻近原则对应（本企业的工种未列入职业分类大典，FIL-02）</Checkbox>
+          <Checkbox>按相邻近原则对应（本企业的工种未列入职业分类大典）</Checkbox>
         </Form.Item>
       </Col>
       {mapped && (

@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { confirmDecision } from '../../../lib/confirm';
 import { ProblemAlert } from '../../../lib/ProblemAlert';
+import { ExceptionLabel } from './ExceptionLabel';
 import { mayTake, useUpdate } from './FilingStages';
 
 type Application = Schemas['Filing.ApplicationView'];
@@ -45,14 +46,14 @@ export function ReviewerActions({ application: a }: { application: Application }
   const error = forward.error ?? accept.error ?? giveBack.error;
   const missingList = missing.split('\n').map((m) => m.trim()).filter(Boolean);
   return (
-    <Card title={firstReview ? '市级初审（FIL-14）' : '受理决定（FIL-15）'} data-testid="decision">
+    <Card title={firstReview ? '市级初审' : '受理决定'} data-testid="decision">
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Form layout="vertical">
           <Form.Item label={firstReview ? '初审意见' : '受理意见'}>
             <Input.TextArea rows={2} value={remarks} onChange={(e) => setRemarks(e.target.value)} aria-label="审核意见" />
           </Form.Item>
           {!firstReview && [...new Set(a.exceptedViolations.map((v) => v.ruleId))].map((ruleId) => (
-            <Form.Item key={ruleId} label={`${ruleId} 例外申请的决定`}>
+            <Form.Item key={ruleId} label={<ExceptionLabel rules={a.exceptedViolations} ruleId={ruleId} ask="例外申请的决定" />}>
               <Space wrap>
                 <Select style={{ width: 140 }} value={decisions[ruleId]?.granted} placeholder="同意/不同意"
                   options={[{ value: true, label: '同意例外' }, { value: false, label: '不同意' }]}
@@ -79,7 +80,7 @@ export function ReviewerActions({ application: a }: { application: Application }
             <Button type="primary" loading={accept.isPending}
               onClick={() => confirmDecision(modal, {
                 title: '受理该申请？', okText: '确认受理',
-                content: `受理后进入技术评估（FIL-16），不能再退回补正。${a.exceptedViolations.length > 0 ? '请确认已对每条例外申请作出决定。' : ''}`,
+                content: `受理后进入技术评估，不能再退回补正。${a.exceptedViolations.length > 0 ? '请确认已对每条例外申请作出决定。' : ''}`,
                 run: () => accept.mutateAsync(),
               })}>受理</Button>
           )}

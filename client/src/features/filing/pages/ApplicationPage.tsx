@@ -41,11 +41,11 @@ export function ApplicationPage() {
       <Summary application={a} />
       {a.status === 'Rejected' && (
         <Card title="不予备案" data-testid="rejected">
-          <RuleTag ruleId={a.rejectionRuleId} />{a.rejectionReason}
+          {a.rejectionReason}<RuleTag ruleId={a.rejectionRuleId} />
         </Card>
       )}
       {a.status === 'Returned' && (
-        <Card title="退回补正（FIL-15）" data-testid="returned">
+        <Card title="退回补正" data-testid="returned">
           <Typography.Paragraph>{a.returnReason}</Typography.Paragraph>
           <List size="small" header="需补正的材料或事项" dataSource={a.missingItems} renderItem={(m) => <List.Item>{m}</List.Item>} />
         </Card>

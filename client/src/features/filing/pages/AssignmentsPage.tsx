@@ -31,7 +31,7 @@ export function AssignmentsPage() {
           <Descriptions.Item label="所属部门">{me?.authority?.name ?? '—'}</Descriptions.Item>
         </Descriptions>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          主管部门指派给您的技术评估（FIL-16）：请查阅申报内容和材料，按六个方面打分（0–100），填写现场核查情况和评估意见。
+          主管部门指派给您的技术评估：请查阅申报内容和材料，按六个方面打分（0–100），填写现场核查情况和评估意见。
         </Typography.Paragraph>
       </Card>
       <AwaitingMe title="待我评分" empty="暂无等待您评分的申请" />

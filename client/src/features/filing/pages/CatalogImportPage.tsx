@@ -57,7 +57,7 @@ export function CatalogImportPage() {
     <Card title="职业（工种）目录">
       <Typography.Paragraph>
         上传 .xlsx 或 .csv（UTF-8）文件，列为：<Tag>职业编码</Tag><Tag>职业名称</Tag><Tag>类别</Tag>（技能类/准入类）<Tag>大类</Tag>（可选）。
-        任一行有误则整个文件不导入，并逐行列出错误；导入后，准入类职业不能申请备案（FIL-01）。
+        任一行有误则整个文件不导入，并逐行列出错误；导入后，准入类职业不能申请备案。
       </Typography.Paragraph>
       {state.data && state.data.version > 0 && (
         <Typography.Paragraph type="secondary">

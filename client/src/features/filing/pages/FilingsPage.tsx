@@ -142,8 +142,8 @@ export function FilingDetailPage() {
       {may('draftFilingApplication') && (
         <Card title="续期与变更">
           <Space wrap>
-            <Button onClick={() => draft.mutate('Renewal')}>申请续期备案（FIL-20）</Button>
-            {f.status !== 'Expired' && <Button onClick={() => draft.mutate('Change')}>申请变更职业（工种）/等级（FIL-21）</Button>}
+            <Button onClick={() => draft.mutate('Renewal')}>申请续期备案</Button>
+            {f.status !== 'Expired' && <Button onClick={() => draft.mutate('Change')}>申请变更职业（工种）/等级</Button>}
           </Space>
         </Card>
       )}
@@ -159,17 +159,17 @@ export function FilingDetailPage() {
           // cancellation is final: ask once more before it is sent
           confirmDecision(modal, {
             title: `注销“${f.organizationName}”的备案？`, okText: '确认注销', danger: true,
-            content: `备案号 ${f.filingNumber} 将进入作废号池，永不再分配（FIL-24）；注销后不能恢复。`,
+            content: `备案号 ${f.filingNumber} 将进入作废号池，永不再分配；注销后不能恢复。`,
             run: () => decide.mutateAsync(),
           });
         }}>
         <Input.TextArea rows={3} placeholder="理由（必填，将记录并公开）" value={reason} onChange={(e) => setReason(e.target.value)} aria-label="处理理由" />
         {action === 'cancel' && (
-          <Input style={{ marginTop: 8 }} placeholder="因合并注销时，填写存续机构的备案ID（可选，FIL-24）" value={mergedInto}
+          <Input style={{ marginTop: 8 }} placeholder="因合并注销时，填写存续机构的备案ID（可选）" value={mergedInto}
             onChange={(e) => setMergedInto(e.target.value)} />
         )}
         {decide.error && <div style={{ marginTop: 8 }}><ProblemAlert error={decide.error} /></div>}
-        {action === 'cancel' && <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>注销后备案号进入作废号池，永不再分配（FIL-24）。</Typography.Paragraph>}
+        {action === 'cancel' && <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>注销后备案号进入作废号池，永不再分配。</Typography.Paragraph>}
       </Modal>
     </Space>
   );

@@ -83,7 +83,7 @@ function RegistrationForm() {
     onError: (e) => applyFieldErrors(form, e),
   });
   return (
-    <Card title="登记评价机构基本信息（FIL-11）">
+    <Card title="登记评价机构基本信息">
       <Typography.Paragraph type="secondary">请按营业执照或法人登记证书如实填写。统一社会信用代码将校验第18位校验码。</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => register.mutate(v)} style={{ maxWidth: 720 }}>
         <Form.Item name="name" label="机构名称" rules={[{ required: true, message: '请输入机构名称' }]}><Input /></Form.Item>

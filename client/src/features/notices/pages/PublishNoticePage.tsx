@@ -48,7 +48,7 @@ export function PublishNoticePage() {
   return (
     <Card title="发布公告">
       <Typography.Paragraph type="secondary">
-        备案公示、认定结果公示的最短期限由辖区政策决定（如 FIL-17 不少于5个工作日），留空则按最短期限；公示期按本辖区工作日历计算。
+        备案公示、认定结果公示的最短期限由辖区政策决定（如备案公示不少于5个工作日），留空则按最短期限；公示期按本辖区工作日历计算。
       </Typography.Paragraph>
       <Form form={form} layout="vertical" style={{ maxWidth: 720 }} initialValues={{ kind: 'FilingPublicity' }} onFinish={(v) => publish.mutate(v)}>
         <Form.Item name="kind" label="类型" rules={[{ required: true }]}>

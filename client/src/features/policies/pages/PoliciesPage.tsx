@@ -60,31 +60,31 @@ export function PoliciesPage() {
               ]}
             />
             <Descriptions column={{ xs: 1, md: 2 }} style={{ marginTop: 16 }} bordered size="small">
-              <Descriptions.Item label="受理时限（FIL-15）">
+              <Descriptions.Item label="受理时限">
                 {p.filing.acceptanceWorkingDays ? `${p.filing.acceptanceWorkingDays} 个工作日` : '通知未规定'}
               </Descriptions.Item>
-              <Descriptions.Item label="公示期（FIL-17）">不少于 {p.filing.publicityWorkingDays} 个工作日</Descriptions.Item>
-              <Descriptions.Item label="备案有效期（FIL-20）">{p.filing.validityYears} 年</Descriptions.Item>
-              <Descriptions.Item label="申报时间（FIL-12）">
+              <Descriptions.Item label="公示期">不少于 {p.filing.publicityWorkingDays} 个工作日</Descriptions.Item>
+              <Descriptions.Item label="备案有效期">{p.filing.validityYears} 年</Descriptions.Item>
+              <Descriptions.Item label="申报时间">
                 {p.filing.applicationWindows.length === 0
                   ? '常年受理'
                   : p.filing.applicationWindows.map((w) => <Tag key={w.name}>{w.name}（{w.opens} 至 {w.closes}）</Tag>)}
               </Descriptions.Item>
               {p.filing.socialOrganizationLimits && (
-                <Descriptions.Item label="社会培训评价组织（FIL-04）">
+                <Descriptions.Item label="社会培训评价组织">
                   职业原则上不超过 {p.filing.socialOrganizationLimits.maxOccupations} 个；
                   {`已有 ${p.filing.socialOrganizationLimits.maxFiledOrganizationsPerOccupation} 家以上备案的职业原则上不再新增`}
                 </Descriptions.Item>
               )}
-              {p.filing.idleRule && <Descriptions.Item label="未开展认定（FIL-13）">自 {p.filing.idleRule.effectiveFrom} 起不得申报新职业（工种）和等级</Descriptions.Item>}
+              {p.filing.idleRule && <Descriptions.Item label="未开展认定">自 {p.filing.idleRule.effectiveFrom} 起不得申报新职业（工种）和等级</Descriptions.Item>}
               {p.filing.pledgeableMaterials.length > 0 && (
-                <Descriptions.Item label="告知承诺（FIL-10）">材料第 {p.filing.pledgeableMaterials.join('、')} 项可承诺后补</Descriptions.Item>
+                <Descriptions.Item label="告知承诺">材料第 {p.filing.pledgeableMaterials.join('、')} 项可承诺后补</Descriptions.Item>
               )}
-              <Descriptions.Item label="技师等级（FIL-08）">
+              <Descriptions.Item label="技师等级">
                 {p.filing.technicianLevelsRequirePriorSeniorExperience ? '需具有高级工及以上评价经历' : '无额外要求'}
               </Descriptions.Item>
-              <Descriptions.Item label="备案后报送（FIL-18）">{p.filing.reportsTo}</Descriptions.Item>
-              <Descriptions.Item label="备案号（FIL-24）">
+              <Descriptions.Item label="备案后报送">{p.filing.reportsTo}</Descriptions.Item>
+              <Descriptions.Item label="备案号">
                 类别 + {p.filing.numbering.organizationCode} + {p.filing.numbering.provinceCode} + 市级代码 + 4 位流水号
                 <div style={{ color: '#888' }}>{p.filing.numbering.note}</div>
               </Descriptions.Item>
@@ -92,29 +92,29 @@ export function PoliciesPage() {
           </Card>
           <Card title="认定批次（BAT）">
             <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
-              <Descriptions.Item label="计划报备（BAT-01）">
+              <Descriptions.Item label="计划报备">
                 {p.batches.planFilingLeadWorkingDays ? `提前 ${p.batches.planFilingLeadWorkingDays} 个工作日` : '通知未规定'}
               </Descriptions.Item>
-              <Descriptions.Item label="认定公告（BAT-02）">
+              <Descriptions.Item label="认定公告">
                 {p.batches.announcementLeadWorkingDays ? `提前 ${p.batches.announcementLeadWorkingDays} 个工作日` : '通知未规定'}
               </Descriptions.Item>
-              <Descriptions.Item label="结果公示（BAT-06）">
+              <Descriptions.Item label="结果公示">
                 不少于 {p.batches.resultsPublicity.length} {terms.name('publicityUnits', p.batches.resultsPublicity.unit)}
               </Descriptions.Item>
-              <Descriptions.Item label="结果报送（BAT-07）">公示无异议后 {p.batches.resultsReportWorkingDays} 个工作日内</Descriptions.Item>
+              <Descriptions.Item label="结果报送">公示无异议后 {p.batches.resultsReportWorkingDays} 个工作日内</Descriptions.Item>
             </Descriptions>
           </Card>
           <Card title="证书（CRT）">
             <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
-              <Descriptions.Item label="证书编号（CRT-01）">备案号 + 发证年份（2位）+ 等级代码 + {p.certificates.serialDigits} 位流水号</Descriptions.Item>
-              <Descriptions.Item label="流水号来源（CRT-01）">
+              <Descriptions.Item label="证书编号">备案号 + 发证年份（2位）+ 等级代码 + {p.certificates.serialDigits} 位流水号</Descriptions.Item>
+              <Descriptions.Item label="流水号来源">
                 {p.certificates.serialsFromAllocatedRanges
                   ? `按${p.authorities.find((a) => a.level === p.certificates.rangesAllocatedBy)?.name
                     ?? terms.name('authorityLevels', p.certificates.rangesAllocatedBy)}统一分配的号段，按机构、年度、等级使用`
                   : '系统按机构、年度、等级从000001起顺序编排'}
                 {p.certificates.rangesNote && <div style={{ color: '#888' }}>{p.certificates.rangesNote}</div>}
               </Descriptions.Item>
-              <Descriptions.Item label="发证（CRT-02）">{p.certificates.issuedBy}</Descriptions.Item>
+              <Descriptions.Item label="发证">{p.certificates.issuedBy}</Descriptions.Item>
             </Descriptions>
           </Card>
           <Card title="主管部门">
