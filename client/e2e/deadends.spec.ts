@@ -33,7 +33,8 @@ test('an organization withdraws its pending correction request (撤回申请) an
   const row = certificates.locator('tbody tr').filter({ hasText: '有效' }).filter({ hasNotText: '李*兰' }).last();
   const number = (await row.locator('td').nth(0).innerText()).trim();
 
-  await row.getByRole('button', { name: '申请更正' }).click();
+  await row.getByRole('button', { name: /更多操作/ }).click();
+  await page.getByRole('menuitem', { name: '申请更正' }).click();
   await statePurpose(page, '证书补正');
   const form = page.getByRole('dialog').filter({ hasText: `申请更正 ${number}` });
   await form.getByLabel('所在单位').fill('黄石市高级技工学校（更正）');
@@ -57,7 +58,9 @@ test('an organization withdraws its pending correction request (撤回申请) an
   await expect(corrections.locator('tbody tr').filter({ hasText: number }).first()).toContainText('已撤回');
   await expect(corrections.locator('tbody tr').filter({ hasText: number }).getByRole('button', { name: '撤回申请' })).toHaveCount(0);
   // the certificate may be asked to correct again
-  await expect(row.getByRole('button', { name: '申请更正' })).toBeVisible();
+  await row.getByRole('button', { name: /更多操作/ }).click();
+  await expect(page.getByRole('menuitem', { name: '申请更正' })).toBeVisible();
+  await page.keyboard.press('Escape');
 
   // the receiving authority no longer finds it waiting
   const reviewer = await browser.newPage();

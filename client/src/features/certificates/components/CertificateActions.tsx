@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Drawer, Form, Input, Modal, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Dropdown, Form, Input, Modal, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import { DownOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { formatDate, formatDateTime, occupationName } from '../../../lib/format';
@@ -12,18 +14,37 @@ import { FilingLink, OrganizationLink, ToLink } from '../../../lib/links';
 
 type Certificate = Schemas['Certificates.CertificateItem'];
 
-/** The buttons of one certificate row: 详情 for everyone who sees it, 补发 and 申请更正 where the server offers them (the issuing organization). */
-export function CertificateActions({ certificate: c }: { certificate: Certificate }) {
+/**
+ * The buttons of one certificate row: 详情 for everyone who sees it and PDF where the server offers it stay in view; 补发,
+ * 申请更正 and the red 撤销 (set apart below a divider) go under 更多, so the table keeps its status column in view and the
+ * irreversible action never sits beside a harmless one.
+ */
+export function CertificateActions({ certificate: c, onDownload, onRevoke }: {
+  certificate: Certificate; onDownload?: () => void; onRevoke?: () => void;
+}) {
   const [open, setOpen] = useState<'detail' | 'reissue' | 'correct' | null>(null);
+  const more: MenuProps['items'] = [
+    ...(c.actions.includes('reissueCertificate') ? [{ key: 'reissue', label: '补发' }] : []),
+    ...(c.actions.includes('requestCertificateCorrection') ? [{ key: 'correct', label: '申请更正' }] : []),
+    ...(onRevoke && c.actions.includes('revokeCertificate')
+      ? [{ type: 'divider' as const }, { key: 'revoke', label: '撤销证书', danger: true }] : []),
+  ];
+  const pick: MenuProps['onClick'] = ({ key }) => (key === 'revoke' ? onRevoke?.() : setOpen(key as 'reissue' | 'correct'));
   return (
-    <>
+    <Space size={4} wrap>
       <Button size="small" onClick={() => setOpen('detail')}>详情</Button>
-      {c.actions.includes('reissueCertificate') && <Button size="small" onClick={() => setOpen('reissue')}>补发</Button>}
-      {c.actions.includes('requestCertificateCorrection') && <Button size="small" onClick={() => setOpen('correct')}>申请更正</Button>}
+      {onDownload && c.actions.includes('downloadCertificatePdf') && (
+        <Button size="small" icon={<DownloadOutlined />} onClick={onDownload}>PDF</Button>
+      )}
+      {more.length > 0 && (
+        <Dropdown trigger={['click']} menu={{ items: more[0]?.type === 'divider' ? more.slice(1) : more, onClick: pick }}>
+          <Button size="small" aria-label={`更多操作 ${c.number}`}>更多 <DownOutlined /></Button>
+        </Dropdown>
+      )}
       {open === 'detail' && <CertificateDetail certificate={c} onClose={() => setOpen(null)} />}
       {open === 'reissue' && <ReissueModal certificate={c} onClose={() => setOpen(null)} />}
       {open === 'correct' && <CorrectionRequestModal certificate={c} onClose={() => setOpen(null)} />}
-    </>
+    </Space>
   );
 }
 

@@ -142,9 +142,13 @@ describe('certificate corrections', () => {
 
   it('opens a certificate in full from its masked row and shows the print history in the detail', async () => {
     const get = stubApi('organization', []);
-    renderWith(<CertificateActions certificate={row} />);
-    expect(screen.getByText('补发').closest('button')).toBeTruthy();
-    expect(screen.getByText('申请更正').closest('button')).toBeTruthy();
+    renderWith(<CertificateActions certificate={row} onRevoke={() => {}} />);
+    // 补发 and 申请更正 wait under 更多, the issuer's red 撤销 below a divider
+    fireEvent.click(screen.getByRole('button', { name: /更多操作/ }));
+    expect(await screen.findByRole('menuitem', { name: '补发' })).toBeTruthy();
+    expect(screen.getByRole('menuitem', { name: '申请更正' })).toBeTruthy();
+    expect(screen.getByRole('menuitem', { name: '撤销证书' }).className).toContain('danger');
+    expect(screen.getByRole('separator')).toBeTruthy();
     fireEvent.click(screen.getByText('详情').closest('button')!);
     const prints = await screen.findByTestId('print-history');
     expect(await within(prints).findByText('遗失')).toBeTruthy();
@@ -162,7 +166,8 @@ describe('certificate corrections', () => {
   it('starts a correction request from the certificate in full, never from the masked row', async () => {
     stubApi('organization', []);
     renderWith(<CertificateActions certificate={row} />);
-    fireEvent.click(screen.getByText('申请更正').closest('button')!);
+    fireEvent.click(screen.getByRole('button', { name: /更多操作/ }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: '申请更正' }));
     const name = await screen.findByLabelText('姓名');
     expect((name as HTMLInputElement).value).toBe('张小三');
     expect((screen.getByLabelText('证件号码') as HTMLInputElement).value).toBe('34020219900101001X');
@@ -171,8 +176,8 @@ describe('certificate corrections', () => {
   it('tells someone who sees only masked data so in the detail, and offers nothing else', async () => {
     stubApi('inspector', [], { certificate: { ...row, actions: [] } });
     renderWith(<CertificateActions certificate={{ ...row, actions: [] }} />);
-    expect(screen.queryByText('补发')).toBeNull();
-    expect(screen.queryByText('申请更正')).toBeNull();
+    expect(screen.queryByRole('button', { name: /更多操作/ })).toBeNull();
+    expect(screen.queryByText('PDF')).toBeNull();
     fireEvent.click(screen.getByText('详情').closest('button')!);
     expect(await screen.findByTestId('reveal-masked')).toBeTruthy();
     expect(within(screen.getByTestId('certificate-detail')).queryByText(/34020219900101001X/)).toBeNull();

@@ -162,15 +162,9 @@ export function CertificatesPage() {
               ),
             },
             {
-              title: '操作', width: 300, fixed: 'right',
+              title: '操作', width: 200, fixed: 'right',
               render: (_, c) => (
-                <Space wrap>
-                  <CertificateActions certificate={c} />
-                  {c.actions.includes('downloadCertificatePdf') && (
-                    <Button size="small" icon={<DownloadOutlined />} onClick={() => download.mutate(c)}>PDF</Button>
-                  )}
-                  {c.actions.includes('revokeCertificate') && <Button size="small" danger onClick={() => setRevoking(c)}>撤销</Button>}
-                </Space>
+                <CertificateActions certificate={c} onDownload={() => download.mutate(c)} onRevoke={() => setRevoking(c)} />
               ),
             },
           ]}
