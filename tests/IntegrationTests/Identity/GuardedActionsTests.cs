@@ -58,7 +58,7 @@ public class GuardedActionsTests(AppFixture app) : IntegrationTest(app)
         var (organization, id) = await Given.Organization("wuhu.org", "340200", "芜湖机构", 1);
         var own = await Given.Get<JsonObject>(organization, $"/api/organizations/{id}");
         own["name"]!.GetValue<string>().ShouldBe("芜湖机构");
-        Actions(own).ShouldBe(["changeOrganizationContact"]);
+        Actions(own).ShouldBe(["changeOrganizationContact", "uploadOrganizationSeal"]);
 
         var reviewer = await Given.Reviewer("wuhu.reviewer", "340200");
         var seen = await Given.Get<JsonObject>(reviewer, $"/api/organizations/{id}");
