@@ -25,7 +25,7 @@ export function DispatchModal({ batch: b, onClose }: { batch: BatchView; onClose
     })), '督查员已选派');
   const none = inspectors.data && inspectors.data.inspectors.length === 0;
   return (
-    <Modal open title="选派督查员（BAT-04）" okText="选派" cancelText={none ? '关闭' : '取消'} onCancel={onClose} confirmLoading={dispatch.isPending}
+    <Modal open title="选派督查员" okText="选派" cancelText={none ? '关闭' : '取消'} onCancel={onClose} confirmLoading={dispatch.isPending}
       okButtonProps={{ disabled: none }} onOk={() => form.submit()} destroyOnHidden>
       <ProblemAlert error={inspectors.error} />
       {none && (

@@ -35,7 +35,7 @@ export function SpotChecksCard({ batch: b }: { batch: BatchView }) {
   const mayDispatch = mayTake(b, 'dispatchBatchInspector');
   if (!may && !mayDispatch && checks.length === 0 && b.inspectors.length === 0) return null;
   return (
-    <Card title="督查抽查（BAT-04）" data-testid="spot-checks"
+    <Card title="督查抽查" data-testid="spot-checks"
       extra={
         <Space wrap>
           {mayDispatch && <Button onClick={() => setDispatching(true)}>选派督查员</Button>}
@@ -124,7 +124,7 @@ export function LedgerCard({ batch: b }: { batch: BatchView }) {
   const download = useMutation({ mutationFn: () => downloadFile(`/api/batches/${b.id}/ledger`, `工作台账（${b.title}）.xlsx`) });
   const ledger = b.details.ledger;
   return (
-    <Card title="工作台账（BAT-10）" data-testid="ledger"
+    <Card title="工作台账" data-testid="ledger"
       extra={<Button icon={<DownloadOutlined />} loading={download.isPending} onClick={() => download.mutate()}>导出台账（.xlsx）</Button>}
       styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}>
       {download.error && <div style={{ marginBottom: 12 }}><ProblemAlert error={download.error} /></div>}
