@@ -32,7 +32,7 @@ test('批量下载 shows how many certificates have arrived and saves a zip with
   expect(download.suggestedFilename()).toMatch(/^证书（.*第一批.*）\.zip$/);
   const zip = await readFile(await download.path());
   expect(zipEntries(zip)).toBe(total);
-  await page.getByRole('dialog').filter({ hasText: '批量下载证书' }).getByRole('button', { name: '关闭' }).click();
+  await page.getByRole('dialog').filter({ hasText: '批量下载证书' }).locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
   await expect(dialog).toBeHidden();
 });
 

@@ -251,7 +251,9 @@ test('a reviewer suspends a filing and the public directory shows it at once, th
   await page.getByRole('button', { name: '登录', exact: true }).last().click();
   await expect(page).toHaveURL(/\/workbench$/);
   await page.goto('/filings');
-  await page.getByRole('cell', { name: '芜湖奇瑞汽车股份有限公司' }).click();
+  // the organization's name opens the organization; its filing number opens the filing
+  const filing = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '芜湖奇瑞汽车股份有限公司' }) });
+  await filing.getByRole('link', { name: /^[SY]\d{12}$/ }).click();
   await page.getByRole('button', { name: '暂停备案' }).click();
   const suspend = page.getByRole('dialog');
   await expect(suspend).toBeVisible();
