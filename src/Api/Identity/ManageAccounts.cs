@@ -111,7 +111,7 @@ public sealed record AccountDecision(long Version, string Reason);
 
 public static class DisableAccountEndpoint
 {
-    public static ProblemDetails Before(Account account, AccessContext caller) => AccountGuards.CheckDisable(account, caller);
+    public static ProblemDetails Before(Account account, AccessContext caller) => AccountGuards.Table.Check(AccountGuards.Disable, account, caller);
 
     public static ProblemDetails Validate(AccountDecision decision) => AccountDecisionChecks.Check(decision);
 

@@ -59,6 +59,10 @@ public sealed class GuardTable<T> : IGuardTable
 
     /// <summary>Adds the guard of <paramref name="operationId"/>; <paramref name="forbidden"/> is the 403's Chinese detail.</summary>
     public GuardTable<T> Operation(string operationId, Func<T, AccessContext, bool> who, string forbidden,
+        Func<T, AccessContext, bool>? when = null) => Operation(operationId, who, (_, _) => forbidden, when);
+
+    /// <summary>As above, with a 403 detail that depends on who asks about what (e.g. "not your own account").</summary>
+    public GuardTable<T> Operation(string operationId, Func<T, AccessContext, bool> who, Func<T, AccessContext, string> forbidden,
         Func<T, AccessContext, bool>? when = null)
     {
         if (_creations.ContainsKey(operationId) || !_guards.TryAdd(operationId, new Guard(who, forbidden, when ?? ((_, _) => true))))
@@ -103,7 +107,7 @@ public sealed class GuardTable<T> : IGuardTable
     {
         var guard = GuardOf(operationId);
         if (state is null || !_visible(state, caller)) return Problems.Problems.NotFound(ObjectName);
-        return guard.Who(state, caller) ? WolverineContinue.NoProblems : Problems.Problems.Forbidden(guard.Forbidden);
+        return guard.Who(state, caller) ? WolverineContinue.NoProblems : Problems.Problems.Forbidden(guard.Forbidden(state, caller));
     }
 
     /// <summary>
@@ -143,5 +147,5 @@ public sealed class GuardTable<T> : IGuardTable
             ? guard
             : throw new InvalidOperationException($"{ObjectName}: no guard for the operation '{operationId}'.");
 
-    private sealed record Guard(Func<T, AccessContext, bool> Who, string Forbidden, Func<T, AccessContext, bool> When);
+    private sealed record Guard(Func<T, AccessContext, bool> Who, Func<T, AccessContext, string> Forbidden, Func<T, AccessContext, bool> When);
 }

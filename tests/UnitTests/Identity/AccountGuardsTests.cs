@@ -34,10 +34,10 @@ public class AccountGuardsTests
     public void issue_18_an_administrator_disabling_its_own_account_is_refused_by_the_guard_with_the_reason()
     {
         var admin = GuardCallers.As(Roles.Administrator);
-        var own = G.CheckDisable(Account(id: admin.User.Id), admin);
+        var own = G.Table.Check(G.Disable, Account(id: admin.User.Id), admin);
         (own.Status, own.Detail).ShouldBe((403, "不能停用自己的账号，须由其他系统管理员停用。"));
-        G.CheckDisable(Account(), admin).Status.ShouldBeNull();
-        G.CheckDisable(Account(), GuardCallers.As(Roles.Auditor)).Detail.ShouldBe("只有系统管理员可以管理账号。");
+        G.Table.Check(G.Disable, Account(), admin).Status.ShouldBeNull();
+        G.Table.Check(G.Disable, Account(), GuardCallers.As(Roles.Auditor)).Detail.ShouldBe("只有系统管理员可以管理账号。");
     }
 
     [Fact]
